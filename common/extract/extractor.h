@@ -1,0 +1,76 @@
+// Extractor: turns one article into sentences, actor mentions, time
+// expressions, actors and claims.
+//
+// Pure function of (article, knowledge base, taxonomy): it stores nothing, so
+// the ingest service calls it for both Analyze and IngestArticle.
+//
+//   ASSIGN_OR_RETURN(auto extractor, Extractor::Create(config));
+//   ASSIGN_OR_RETURN(claims::v1::AnalyzeResponse result,
+//                    extractor->Analyze(article));
+//
+// Thread-safe: Analyze is const and may run concurrently.
+#ifndef CLAIMS_COMMON_EXTRACT_EXTRACTOR_H_
+#define CLAIMS_COMMON_EXTRACT_EXTRACTOR_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "claims/v1/claims.pb.h"
+#include "common/kb/knowledge_base.h"
+#include "common/kb/taxonomy.h"
+
+namespace claims {
+
+struct ExtractorConfig {
+  // Folder of knowledge-base files (*.jsonl), e.g. data/kb.
+  std::string kb_dir;
+  // Optional operator file extending the knowledge base ("" = none).
+  std::string kb_extra_file;
+  // Taxonomy file, e.g. data/taxonomy/topics.jsonl.
+  std::string taxonomy_file;
+  // Bodies longer than this are RESOURCE_EXHAUSTED.
+  size_t max_body_bytes = 4 << 20;
+  // Articles with more sentences are RESOURCE_EXHAUSTED.
+  size_t max_sentences = 20000;
+};
+
+class Extractor {
+ public:
+  // Loads the knowledge base and taxonomy; INVALID_ARGUMENT naming file and
+  // line for a malformed data file.
+  static absl::StatusOr<std::unique_ptr<Extractor>> Create(
+      const ExtractorConfig& config);
+
+  // Validates and analyzes `article`:
+  //  * INVALID_ARGUMENT for an empty/whitespace body, invalid UTF-8, binary
+  //    data (NUL or other control bytes), a malformed `published` date or an
+  //    unknown field in a plain-text header;
+  //  * RESOURCE_EXHAUSTED over the size or sentence limits.
+  // The result's `article` holds the derived id (client id, else a content
+  // hash), title, authors, effective publication date and its source, and
+  // the content hash; every claim has its stable id and article_id.
+  absl::StatusOr<claims::v1::AnalyzeResponse> Analyze(
+      const claims::v1::Article& article) const;
+
+  const KnowledgeBase& knowledge_base() const { return *kb_; }
+  const Taxonomy& taxonomy() const { return *taxonomy_; }
+
+  // Extractor and knowledge-base version, recorded on every claim.
+  const std::string& version() const { return version_; }
+
+ private:
+  Extractor(ExtractorConfig config, std::unique_ptr<KnowledgeBase> kb,
+            std::unique_ptr<Taxonomy> taxonomy);
+
+  ExtractorConfig config_;
+  std::unique_ptr<KnowledgeBase> kb_;
+  std::unique_ptr<Taxonomy> taxonomy_;
+  std::string version_;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,117 @@
+// ClaimReader: read-only queries over a claim database.
+//
+// Works on any rocksdb::DB holding the store's layout: the writer's own
+// handle or a follower's (a RocksDB secondary instance). It never writes.
+//
+//   ClaimFilter f;
+//   f.actor_ids = {"benjamin-netanyahu"};
+//   f.from = "2025-01-01";
+//   RETURN_IF_ERROR(reader.Scan(f, ScanOptions{}, [&](const ScannedClaim& c) {
+//     Send(c.claim, c.cursor);
+//     return true;  // false stops the scan
+//   }));
+//
+// Thread-safe (RocksDB reads are).
+#ifndef CLAIMS_COMMON_STORE_CLAIM_READER_H_
+#define CLAIMS_COMMON_STORE_CLAIM_READER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "claims/storage/v1/records.pb.h"
+#include "claims/v1/claims.pb.h"
+
+namespace rocksdb {
+class DB;
+}
+
+namespace claims {
+
+// Filters: any-of within a kind, all-of across kinds; empty = no constraint.
+struct ClaimFilter {
+  std::vector<std::string> actor_ids;  // resolved ids (see ResolveActor)
+  std::vector<std::string> topics;     // a parent matches its children
+  std::string from;                    // half-open [from, to), YYYY[-MM[-DD]]
+  std::string to;
+  claims::v1::DateField date_field = claims::v1::DATE_FIELD_EFFECTIVE;
+  std::vector<std::string> article_ids;
+  std::vector<claims::v1::ClaimType> types;
+  std::vector<claims::v1::Modality> modalities;
+  float min_confidence = 0;
+};
+
+struct ScanOptions {
+  bool newest_first = false;
+  // Resume strictly after the item that carried this cursor ("" = start).
+  std::string cursor;
+  // 0 = unlimited.
+  uint64_t limit = 0;
+};
+
+struct ScannedClaim {
+  claims::v1::Claim claim;
+  // Opaque cursor: resume after this claim.
+  std::string cursor;
+};
+
+class ClaimReader {
+ public:
+  // `db` must outlive the reader.
+  explicit ClaimReader(rocksdb::DB* db);
+
+  // NOT_FOUND when absent.
+  absl::StatusOr<claims::v1::StoredArticle> GetArticle(
+      std::string_view article_id) const;
+  absl::StatusOr<std::vector<claims::v1::Claim>> GetArticleClaims(
+      std::string_view article_id) const;
+
+  // Streams matching claims in date order (ties broken by article id and
+  // position) to `emit` until it returns false, the limit is reached or the
+  // scan ends. INVALID_ARGUMENT for a malformed cursor or date.
+  absl::Status Scan(const ClaimFilter& filter, const ScanOptions& options,
+                    const std::function<bool(const ScannedClaim&)>& emit) const;
+
+  // Actor ids whose id, canonical name or alias equals `name`
+  // case-insensitively (honorifics such as "Mr" are also tried stripped).
+  // Empty when unknown.
+  std::vector<std::string> ResolveActor(std::string_view name) const;
+
+  // Actors with at least one claim whose id, name or an alias starts with
+  // `prefix` (case-insensitive), with exact claim counts; 0 limit = all.
+  absl::StatusOr<std::vector<claims::v1::Actor>> ListActors(
+      std::string_view prefix, uint32_t limit) const;
+
+  // Claim count per topic id, including every ancestor path of each claim's
+  // topics ("conflict" counts "conflict/ceasefire" claims).
+  absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>> TopicCounts()
+      const;
+
+  // Highest commit sequence visible to this reader.
+  uint64_t AppliedSequence() const;
+
+  // Change-feed entries with sequence > `after`, in order, to `emit` until
+  // it returns false.
+  absl::Status ReadChanges(
+      uint64_t after,
+      const std::function<bool(const claims::storage::v1::ChangeRecord&)>&
+          emit) const;
+
+  // The claim stored under a storage key (from a ChangeRecord); NOT_FOUND if
+  // it has been replaced or deleted since.
+  absl::StatusOr<claims::v1::Claim> GetClaimByKey(std::string_view key) const;
+
+  // True if `claim` passes every filter kind of `filter` (actors and topics
+  // included); used for live watches.
+  static bool Matches(const ClaimFilter& filter, const claims::v1::Claim& claim);
+
+ private:
+  rocksdb::DB* db_;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_STORE_CLAIM_READER_H_

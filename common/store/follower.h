@@ -1,0 +1,50 @@
+// Follower: how the query side keeps up with the writer.
+//
+// The query service only ever talks to this interface, so the way it follows
+// the writer can change without touching it. Today: a RocksDB secondary
+// instance on the same volume (SecondaryFollower). Later: a replica on
+// another machine fed from the writer's WAL and bootstrapped from a
+// checkpoint. Commit sequences are the shared notion of "how far".
+#ifndef CLAIMS_COMMON_STORE_FOLLOWER_H_
+#define CLAIMS_COMMON_STORE_FOLLOWER_H_
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "common/store/claim_reader.h"
+
+namespace claims {
+
+class Follower {
+ public:
+  virtual ~Follower() = default;
+
+  // Applies whatever the writer has committed since the last call.
+  virtual absl::Status CatchUp() = 0;
+
+  // Highest commit sequence applied so far.
+  virtual uint64_t AppliedSequence() const = 0;
+
+  // Reader over the followed data; valid for the follower's lifetime.
+  virtual const ClaimReader& reader() const = 0;
+};
+
+struct SecondaryOptions {
+  // Where the secondary keeps its own info log and state (must differ from
+  // the primary's directory).
+  std::string secondary_dir;
+  size_t block_cache_bytes = 32 << 20;
+};
+
+// Opens `primary_dir` as a RocksDB secondary instance. UNAVAILABLE while the
+// primary has not created the database yet; FAILED_PRECONDITION on a format
+// version mismatch.
+absl::StatusOr<std::unique_ptr<Follower>> OpenSecondaryFollower(
+    const std::string& primary_dir, const SecondaryOptions& options);
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_STORE_FOLLOWER_H_

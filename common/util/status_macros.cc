@@ -1,0 +1,1 @@
+#include "common/util/status_macros.h"
