@@ -1,0 +1,176 @@
+#include "cli/claims_client.h"
+
+#include <thread>
+
+namespace claims {
+namespace {
+
+// One unary call with a deadline; the status mapped to absl.
+template <typename Stub, typename Request, typename Response>
+absl::StatusOr<Response> CallUnary(
+    Stub* stub,
+    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                 Response*),
+    const Request& request, absl::Duration timeout) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       absl::ToChronoMilliseconds(timeout));
+  Response response;
+  grpc::Status status = (stub->*method)(&context, request, &response);
+  if (!status.ok()) return FromGrpcStatus(status);
+  return response;
+}
+
+}  // namespace
+
+using claims::v1::Article;
+
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                      status.error_message());
+}
+
+std::shared_ptr<grpc::Channel> ClaimsClient::Connect(
+    const std::string& address) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(64 << 20);
+  args.SetMaxSendMessageSize(64 << 20);
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
+                                   args);
+}
+
+ClaimsClient::ClaimsClient(std::shared_ptr<grpc::Channel> ingest,
+                           std::shared_ptr<grpc::Channel> query)
+    : ingest_(ingest ? claims::v1::IngestService::NewStub(ingest) : nullptr),
+      query_(query ? claims::v1::QueryService::NewStub(query) : nullptr) {}
+
+void ClaimsClient::SetDeadline(grpc::ClientContext* context) const {
+  context->set_deadline(std::chrono::system_clock::now() +
+                        absl::ToChronoMilliseconds(timeout_));
+}
+
+absl::StatusOr<claims::v1::AnalyzeResponse> ClaimsClient::Analyze(
+    const Article& article) {
+  claims::v1::AnalyzeRequest request;
+  *request.mutable_article() = article;
+  return CallUnary(ingest_.get(), &claims::v1::IngestService::Stub::Analyze,
+                   request, timeout_);
+}
+
+absl::StatusOr<claims::v1::IngestArticleResponse> ClaimsClient::IngestArticle(
+    const Article& article) {
+  claims::v1::IngestArticleRequest request;
+  *request.mutable_article() = article;
+  return CallUnary(ingest_.get(),
+                   &claims::v1::IngestService::Stub::IngestArticle, request,
+                   timeout_);
+}
+
+absl::Status ClaimsClient::IngestArticles(
+    const std::vector<Article>& articles,
+    const std::function<void(const claims::v1::IngestArticlesResponse&)>&
+        on_result) {
+  grpc::ClientContext context;
+  auto stream = ingest_->IngestArticles(&context);
+  // Write from one thread and read from another, so large batches never
+  // deadlock on flow control.
+  std::thread writer([&] {
+    claims::v1::IngestArticleRequest request;
+    for (const Article& article : articles) {
+      *request.mutable_article() = article;
+      if (!stream->Write(request)) break;
+    }
+    stream->WritesDone();
+  });
+  claims::v1::IngestArticlesResponse response;
+  while (stream->Read(&response)) on_result(response);
+  writer.join();
+  return FromGrpcStatus(stream->Finish());
+}
+
+absl::StatusOr<claims::v1::DeleteArticleResponse> ClaimsClient::DeleteArticle(
+    const std::string& article_id) {
+  claims::v1::DeleteArticleRequest request;
+  request.set_article_id(article_id);
+  return CallUnary(ingest_.get(),
+                   &claims::v1::IngestService::Stub::DeleteArticle, request,
+                   timeout_);
+}
+
+absl::Status ClaimsClient::QueryClaims(
+    const claims::v1::QueryClaimsRequest& request,
+    const std::function<bool(const claims::v1::QueryClaimsResponse&)>&
+        on_item) {
+  grpc::ClientContext context;
+  SetDeadline(&context);
+  auto reader = query_->QueryClaims(&context, request);
+  claims::v1::QueryClaimsResponse item;
+  while (reader->Read(&item)) {
+    if (!on_item(item)) {
+      context.TryCancel();
+      break;
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (status.error_code() == grpc::StatusCode::CANCELLED) {
+    return absl::OkStatus();  // we stopped reading on purpose
+  }
+  return FromGrpcStatus(status);
+}
+
+absl::StatusOr<std::vector<claims::v1::QueryClaimsResponse>>
+ClaimsClient::QueryAll(const claims::v1::QueryClaimsRequest& request) {
+  std::vector<claims::v1::QueryClaimsResponse> items;
+  absl::Status status =
+      QueryClaims(request, [&](const claims::v1::QueryClaimsResponse& item) {
+        items.push_back(item);
+        return true;
+      });
+  if (!status.ok()) return status;
+  return items;
+}
+
+absl::Status ClaimsClient::WatchClaims(
+    const claims::v1::WatchClaimsRequest& request,
+    const std::function<bool(const claims::v1::WatchClaimsResponse&)>& on_item,
+    grpc::ClientContext* context) {
+  auto reader = query_->WatchClaims(context, request);
+  claims::v1::WatchClaimsResponse item;
+  while (reader->Read(&item)) {
+    if (!on_item(item)) {
+      context->TryCancel();
+      break;
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (status.error_code() == grpc::StatusCode::CANCELLED) {
+    return absl::OkStatus();
+  }
+  return FromGrpcStatus(status);
+}
+
+absl::StatusOr<claims::v1::GetArticleResponse> ClaimsClient::GetArticle(
+    const std::string& article_id, bool include_claims) {
+  claims::v1::GetArticleRequest request;
+  request.set_article_id(article_id);
+  request.set_include_claims(include_claims);
+  return CallUnary(query_.get(), &claims::v1::QueryService::Stub::GetArticle,
+                   request, timeout_);
+}
+
+absl::StatusOr<claims::v1::ListActorsResponse> ClaimsClient::ListActors(
+    const std::string& prefix, uint32_t limit) {
+  claims::v1::ListActorsRequest request;
+  request.set_prefix(prefix);
+  request.set_limit(limit);
+  return CallUnary(query_.get(), &claims::v1::QueryService::Stub::ListActors,
+                   request, timeout_);
+}
+
+absl::StatusOr<claims::v1::ListTopicsResponse> ClaimsClient::ListTopics() {
+  return CallUnary(query_.get(), &claims::v1::QueryService::Stub::ListTopics,
+                   claims::v1::ListTopicsRequest(), timeout_);
+}
+
+}  // namespace claims

@@ -1,0 +1,61 @@
+#include "common/server/common_flags.h"
+
+#include <filesystem>
+
+#include "absl/flags/flag.h"
+
+namespace {
+
+// The bundled data: the source tree's data/ when running from a build tree,
+// else the installed copy.
+std::string BundledDataPath(const std::string& relative) {
+  std::filesystem::path source =
+      std::filesystem::path(CLAIMS_SOURCE_DATA_DIR) / relative;
+  if (std::filesystem::exists(source)) return source.string();
+  return (std::filesystem::path("/usr/local/share/claimstore") / relative)
+      .string();
+}
+
+}  // namespace
+
+ABSL_FLAG(std::string, data_dir, "./data",
+          "data root: the database lives in <data_dir>/db (ingest writes it; "
+          "query follows it read-only)");
+ABSL_FLAG(std::string, kb_dir, BundledDataPath("kb"),
+          "folder of knowledge-base files (*.jsonl)");
+ABSL_FLAG(std::string, kb_extra_file, "",
+          "operator file extending the knowledge base (JSON lines)");
+ABSL_FLAG(std::string, taxonomy_file, BundledDataPath("taxonomy/topics.jsonl"),
+          "topic taxonomy file (JSON lines)");
+ABSL_FLAG(bool, log_json, false, "write logs as JSON lines");
+ABSL_FLAG(int, shutdown_grace_seconds, 20,
+          "on SIGTERM, seconds to drain in-flight calls before exiting");
+ABSL_FLAG(int, max_message_bytes, 16 << 20,
+          "largest gRPC message accepted or sent");
+
+namespace claims {
+
+std::string DatabaseDirFromFlags() {
+  return (std::filesystem::path(absl::GetFlag(FLAGS_data_dir)) / "db").string();
+}
+
+ExtractorConfig ExtractorConfigFromFlags() {
+  ExtractorConfig config;
+  config.kb_dir = absl::GetFlag(FLAGS_kb_dir);
+  config.kb_extra_file = absl::GetFlag(FLAGS_kb_extra_file);
+  config.taxonomy_file = absl::GetFlag(FLAGS_taxonomy_file);
+  return config;
+}
+
+ServerConfig ServerConfigFromFlags(std::string listen,
+                                   std::string service_name) {
+  ServerConfig config;
+  config.listen = std::move(listen);
+  config.service_name = std::move(service_name);
+  config.shutdown_grace = absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
+  config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  config.max_send_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  return config;
+}
+
+}  // namespace claims

@@ -1,0 +1,35 @@
+// Flags both servers share. Defaults need no configuration: the database
+// under ./data and the bundled knowledge base and taxonomy.
+#ifndef CLAIMS_COMMON_SERVER_COMMON_FLAGS_H_
+#define CLAIMS_COMMON_SERVER_COMMON_FLAGS_H_
+
+#include <string>
+
+#include "absl/flags/declare.h"
+#include "common/extract/extractor.h"
+#include "common/server/server_runner.h"
+
+ABSL_DECLARE_FLAG(std::string, data_dir);
+ABSL_DECLARE_FLAG(std::string, kb_dir);
+ABSL_DECLARE_FLAG(std::string, kb_extra_file);
+ABSL_DECLARE_FLAG(std::string, taxonomy_file);
+ABSL_DECLARE_FLAG(bool, log_json);
+ABSL_DECLARE_FLAG(int, shutdown_grace_seconds);
+ABSL_DECLARE_FLAG(int, max_message_bytes);
+
+namespace claims {
+
+// The RocksDB directory: <data_dir>/db.
+std::string DatabaseDirFromFlags();
+
+// Extractor configuration from the flags above.
+ExtractorConfig ExtractorConfigFromFlags();
+
+// Server configuration from the flags above plus the service's own listen
+// address and gRPC service name.
+ServerConfig ServerConfigFromFlags(std::string listen,
+                                   std::string service_name);
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_SERVER_COMMON_FLAGS_H_

@@ -1,0 +1,116 @@
+#include "common/server/server_runner.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <signal.h>
+
+#include <chrono>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "spdlog/spdlog.h"
+
+namespace claims {
+namespace {
+
+sigset_t TerminationSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  return set;
+}
+
+}  // namespace
+
+ServerRunner::ServerRunner(ServerConfig config) : config_(std::move(config)) {}
+
+ServerRunner::~ServerRunner() {
+  if (server_) server_->Shutdown(std::chrono::system_clock::now());
+}
+
+void ServerRunner::BlockTerminationSignals() {
+  sigset_t set = TerminationSignals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+void ServerRunner::AddService(grpc::Service* service) {
+  services_.push_back(service);
+}
+
+absl::StatusOr<int> ServerRunner::Start() {
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(config_.listen, grpc::InsecureServerCredentials(),
+                           &port);
+  builder.SetMaxReceiveMessageSize(config_.max_receive_message_bytes);
+  builder.SetMaxSendMessageSize(config_.max_send_message_bytes);
+  if (config_.max_concurrent_calls > 0) {
+    grpc::ResourceQuota quota("claims");
+    quota.SetMaxThreads(config_.max_concurrent_calls + 4);
+    builder.SetResourceQuota(quota);
+  }
+  for (grpc::Service* service : services_) builder.RegisterService(service);
+  server_ = builder.BuildAndStart();
+  if (!server_ || port == 0) {
+    server_.reset();
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", config_.listen));
+  }
+  // Not ready until the owner says the database is open.
+  SetServing(false);
+  return port;
+}
+
+void ServerRunner::SetServing(bool serving) {
+  if (!server_) return;
+  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
+  if (health == nullptr) return;
+  health->SetServingStatus(serving);
+  if (!config_.service_name.empty()) {
+    health->SetServingStatus(config_.service_name, serving);
+  }
+}
+
+void ServerRunner::RequestStop() {
+  absl::MutexLock lock(&mu_);
+  stop_requested_ = true;
+}
+
+void ServerRunner::WaitForTermination() {
+  // A dedicated thread sigwaits; Shutdown is never called from a signal
+  // handler.
+  std::thread waiter([this] {
+    sigset_t set = TerminationSignals();
+    int signal_number = 0;
+    // sigwait has no timeout; sigtimedwait lets RequestStop be noticed.
+    timespec tick{0, 100 * 1000 * 1000};
+    while (true) {
+      {
+        absl::MutexLock lock(&mu_);
+        if (stop_requested_) return;
+      }
+      signal_number = sigtimedwait(&set, nullptr, &tick);
+      if (signal_number > 0) {
+        spdlog::info("received signal {}, draining", signal_number);
+        RequestStop();
+        return;
+      }
+    }
+  });
+  waiter.join();
+  SetServing(false);
+  drain_.Raise();
+  if (server_) {
+    auto deadline = std::chrono::system_clock::now() +
+                    absl::ToChronoMilliseconds(config_.shutdown_grace);
+    server_->Shutdown(deadline);
+    server_->Wait();
+    server_.reset();
+  }
+  spdlog::info("server stopped");
+}
+
+}  // namespace claims

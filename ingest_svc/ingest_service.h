@@ -1,0 +1,49 @@
+// IngestService: the gRPC transport in front of extraction and the store
+// writer. Each RPC maps the request, calls the core, and maps the status.
+#ifndef CLAIMS_INGEST_SVC_INGEST_SERVICE_H_
+#define CLAIMS_INGEST_SVC_INGEST_SERVICE_H_
+
+#include "absl/status/statusor.h"
+#include "claims/v1/claims.grpc.pb.h"
+#include "common/extract/extractor.h"
+#include "common/server/server_runner.h"
+#include "common/store/claim_store.h"
+
+namespace claims {
+
+class IngestServiceImpl final : public claims::v1::IngestService::Service {
+ public:
+  // `extractor`, `store` and `drain` must outlive the service.
+  IngestServiceImpl(const Extractor* extractor, ClaimStore* store,
+                    const DrainSignal* drain);
+
+  grpc::Status Analyze(grpc::ServerContext* context,
+                       const claims::v1::AnalyzeRequest* request,
+                       claims::v1::AnalyzeResponse* response) override;
+  grpc::Status IngestArticle(
+      grpc::ServerContext* context,
+      const claims::v1::IngestArticleRequest* request,
+      claims::v1::IngestArticleResponse* response) override;
+  grpc::Status IngestArticles(
+      grpc::ServerContext* context,
+      grpc::ServerReaderWriter<claims::v1::IngestArticlesResponse,
+                               claims::v1::IngestArticleRequest>* stream)
+      override;
+  grpc::Status DeleteArticle(
+      grpc::ServerContext* context,
+      const claims::v1::DeleteArticleRequest* request,
+      claims::v1::DeleteArticleResponse* response) override;
+
+ private:
+  // Extract and store one article: the core of both ingest RPCs.
+  absl::StatusOr<claims::v1::IngestArticleResponse> Ingest(
+      const claims::v1::Article& article);
+
+  const Extractor* extractor_;
+  ClaimStore* store_;
+  const DrainSignal* drain_;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_INGEST_SVC_INGEST_SERVICE_H_

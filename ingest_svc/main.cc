@@ -1,0 +1,69 @@
+// claims-ingest: parses articles into claims and writes them to RocksDB.
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+#include "absl/flags/flag.h"
+#include "common/server/common_flags.h"
+#include "common/server/flags.h"
+#include "common/server/logging.h"
+#include "common/server/server_runner.h"
+#include "ingest_svc/ingest_service.h"
+#include "spdlog/spdlog.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address");
+ABSL_FLAG(bool, sync_writes, true,
+          "sync the WAL before acknowledging a write (survives power loss)");
+
+int main(int argc, char** argv) {
+  claims::ServerRunner::BlockTerminationSignals();
+  claims::ParseFlagsWithEnv(
+      argc, argv,
+      "claims-ingest: parses articles into claims and stores them.\n"
+      "Every flag can also be set as CLAIMS_<FLAG_NAME>.");
+  claims::InitLogging("claims-ingest", absl::GetFlag(FLAGS_log_json));
+
+  auto extractor = claims::Extractor::Create(claims::ExtractorConfigFromFlags());
+  if (!extractor.ok()) {
+    spdlog::critical("loading knowledge base: {}", extractor.status().ToString());
+    return EXIT_FAILURE;
+  }
+  std::error_code mkdir_error;
+  std::filesystem::create_directories(absl::GetFlag(FLAGS_data_dir), mkdir_error);
+  if (mkdir_error) {
+    spdlog::critical("creating {}: {}", absl::GetFlag(FLAGS_data_dir),
+                     mkdir_error.message());
+    return EXIT_FAILURE;
+  }
+  claims::StoreOptions store_options;
+  store_options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  auto store =
+      claims::ClaimStore::Open(claims::DatabaseDirFromFlags(), store_options);
+  if (!store.ok()) {
+    spdlog::critical("opening {}: {}", claims::DatabaseDirFromFlags(),
+                     store.status().ToString());
+    return EXIT_FAILURE;
+  }
+
+  claims::ServerRunner runner(claims::ServerConfigFromFlags(
+      absl::GetFlag(FLAGS_listen), "claims.v1.IngestService"));
+  claims::IngestServiceImpl service(extractor->get(), store->get(),
+                                    &runner.drain());
+  runner.AddService(&service);
+  auto port = runner.Start();
+  if (!port.ok()) {
+    spdlog::critical("{}", port.status().ToString());
+    return EXIT_FAILURE;
+  }
+  runner.SetServing(true);
+  spdlog::info("claims-ingest serving on port {} (data_dir={}, extractor={})",
+               *port, absl::GetFlag(FLAGS_data_dir), (*extractor)->version());
+  runner.WaitForTermination();
+
+  absl::Status closed = (*store)->Close();
+  if (!closed.ok()) {
+    spdlog::error("closing store: {}", closed.ToString());
+    return EXIT_FAILURE;
+  }
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,75 @@
+// claims-query: answers claim queries from a follower of the ingest
+// server's database. It never writes.
+#include <cstdlib>
+#include <filesystem>
+
+#include "absl/flags/flag.h"
+#include "common/server/common_flags.h"
+#include "common/server/flags.h"
+#include "common/server/logging.h"
+#include "common/server/server_runner.h"
+#include "query_svc/follower_loop.h"
+#include "query_svc/query_service.h"
+#include "spdlog/spdlog.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50052", "gRPC listen address");
+ABSL_FLAG(std::string, secondary_dir, "",
+          "writable scratch folder for the follower's own state "
+          "(default: <data_dir>/query-secondary)");
+ABSL_FLAG(int, catchup_interval_ms, 20,
+          "how often the follower applies the writer's new commits");
+
+int main(int argc, char** argv) {
+  claims::ServerRunner::BlockTerminationSignals();
+  claims::ParseFlagsWithEnv(
+      argc, argv,
+      "claims-query: streams claims by actor, topic and date.\n"
+      "Every flag can also be set as CLAIMS_<FLAG_NAME>.");
+  claims::InitLogging("claims-query", absl::GetFlag(FLAGS_log_json));
+
+  auto taxonomy =
+      claims::Taxonomy::LoadFromFile(absl::GetFlag(FLAGS_taxonomy_file));
+  if (!taxonomy.ok()) {
+    spdlog::critical("loading taxonomy: {}", taxonomy.status().ToString());
+    return EXIT_FAILURE;
+  }
+
+  claims::SecondaryOptions secondary;
+  secondary.secondary_dir = absl::GetFlag(FLAGS_secondary_dir);
+  if (secondary.secondary_dir.empty()) {
+    secondary.secondary_dir =
+        (std::filesystem::path(absl::GetFlag(FLAGS_data_dir)) /
+         "query-secondary")
+            .string();
+  }
+  std::error_code mkdir_error;
+  std::filesystem::create_directories(secondary.secondary_dir, mkdir_error);
+  if (mkdir_error) {
+    spdlog::critical("creating {}: {}", secondary.secondary_dir,
+                     mkdir_error.message());
+    return EXIT_FAILURE;
+  }
+
+  claims::ServerRunner runner(claims::ServerConfigFromFlags(
+      absl::GetFlag(FLAGS_listen), "claims.v1.QueryService"));
+  const std::string database_dir = claims::DatabaseDirFromFlags();
+  // Serve health (NOT_SERVING) at once; become SERVING when the database is
+  // open and caught up.
+  claims::FollowerLoop follower(
+      [&] { return claims::OpenSecondaryFollower(database_dir, secondary); },
+      absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)),
+      [&runner] { runner.SetServing(true); });
+  claims::QueryServiceImpl service(&follower, taxonomy->get(),
+                                   &runner.drain());
+  runner.AddService(&service);
+  auto port = runner.Start();
+  if (!port.ok()) {
+    spdlog::critical("{}", port.status().ToString());
+    return EXIT_FAILURE;
+  }
+  follower.Start();
+  spdlog::info("claims-query serving on port {} (following {})", *port,
+               database_dir);
+  runner.WaitForTermination();
+  return EXIT_SUCCESS;
+}

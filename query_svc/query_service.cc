@@ -1,0 +1,290 @@
+#include "query_svc/query_service.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "common/server/grpc_status.h"
+#include "common/util/status_macros.h"
+
+namespace claims {
+namespace {
+
+using claims::v1::Claim;
+
+// Longest a read-your-writes wait may take when the client set no deadline.
+constexpr absl::Duration kDefaultSequenceWait = absl::Seconds(10);
+// How often an idle watch re-checks cancellation and draining.
+constexpr absl::Duration kWatchPollInterval = absl::Milliseconds(100);
+
+absl::Time DeadlineOf(const grpc::ServerContext& context) {
+  auto deadline = context.deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) {
+    return absl::Now() + kDefaultSequenceWait;
+  }
+  return absl::FromChrono(deadline);
+}
+
+const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
+                             "server is draining; resume with the last cursor");
+
+// Watch cursors name a position in the change feed: "<sequence>.<index>"
+// means "after claim <index> of the change with <sequence>".
+std::string WatchCursor(uint64_t sequence, int index) {
+  return absl::StrCat("w1.", sequence, ".", index);
+}
+
+absl::Status ParseWatchCursor(const std::string& cursor, uint64_t* sequence,
+                              int* index) {
+  std::vector<std::string> parts = absl::StrSplit(cursor, '.');
+  if (parts.size() != 3 || parts[0] != "w1" ||
+      !absl::SimpleAtoi(parts[1], sequence) ||
+      !absl::SimpleAtoi(parts[2], index)) {
+    return absl::InvalidArgumentError("cursor: not a watch cursor");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ClaimFilter> FilterFromRequest(
+    const ClaimReader& reader, const claims::v1::QueryClaimsRequest& request,
+    bool* can_match) {
+  *can_match = true;
+  if (request.expand_countries()) {
+    return absl::UnimplementedError(
+        "expand_countries: country expansion is not available yet");
+  }
+  ClaimFilter filter;
+  for (const std::string& name : request.actors()) {
+    std::vector<std::string> ids = reader.ResolveActor(name);
+    filter.actor_ids.insert(filter.actor_ids.end(), ids.begin(), ids.end());
+  }
+  if (!request.actors().empty() && filter.actor_ids.empty()) {
+    *can_match = false;
+  }
+  filter.topics.assign(request.topics().begin(), request.topics().end());
+  filter.from = request.from();
+  filter.to = request.to();
+  filter.date_field = request.date_field() == claims::v1::DATE_FIELD_UNSPECIFIED
+                          ? claims::v1::DATE_FIELD_EFFECTIVE
+                          : request.date_field();
+  filter.article_ids.assign(request.article_ids().begin(),
+                            request.article_ids().end());
+  for (int type : request.types()) {
+    filter.types.push_back(static_cast<claims::v1::ClaimType>(type));
+  }
+  for (int modality : request.modalities()) {
+    filter.modalities.push_back(static_cast<claims::v1::Modality>(modality));
+  }
+  if (request.min_confidence() < 0 || request.min_confidence() > 1) {
+    return absl::InvalidArgumentError("min_confidence: must be within [0, 1]");
+  }
+  filter.min_confidence = request.min_confidence();
+  return filter;
+}
+
+QueryServiceImpl::QueryServiceImpl(const FollowerLoop* follower,
+                                   const Taxonomy* taxonomy,
+                                   const DrainSignal* drain)
+    : follower_(follower), taxonomy_(taxonomy), drain_(drain) {}
+
+absl::StatusOr<const ClaimReader*> QueryServiceImpl::Reader() const {
+  const Follower* follower = follower_->follower();
+  if (follower == nullptr) {
+    return absl::UnavailableError("the database is not open yet");
+  }
+  return &follower->reader();
+}
+
+grpc::Status QueryServiceImpl::QueryClaims(
+    grpc::ServerContext* context,
+    const claims::v1::QueryClaimsRequest* request,
+    grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer) {
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
+
+  if (request->min_sequence() > 0) {
+    uint64_t applied = follower_->WaitForSequence(
+        request->min_sequence(), DeadlineOf(*context),
+        [context] { return context->IsCancelled(); });
+    if (applied < request->min_sequence()) {
+      if (context->IsCancelled()) {
+        return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+      }
+      return grpc::Status(
+          grpc::StatusCode::DEADLINE_EXCEEDED,
+          absl::StrCat("min_sequence ", request->min_sequence(),
+                       " not reached: the query side has applied ", applied));
+    }
+  }
+
+  bool can_match = true;
+  absl::StatusOr<ClaimFilter> filter =
+      FilterFromRequest(**reader, *request, &can_match);
+  if (!filter.ok()) return ToGrpcStatus(filter.status());
+  if (!can_match) return grpc::Status::OK;
+
+  ScanOptions options;
+  options.newest_first = request->order() == claims::v1::NEWEST_FIRST;
+  options.cursor = request->cursor();
+  options.limit = request->limit();
+
+  bool interrupted_by_drain = false;
+  bool client_gone = false;
+  claims::v1::QueryClaimsResponse item;
+  absl::Status scanned =
+      (*reader)->Scan(*filter, options, [&](const ScannedClaim& scanned_claim) {
+        if (context->IsCancelled()) {
+          client_gone = true;
+          return false;
+        }
+        if (drain_->draining()) {
+          interrupted_by_drain = true;
+          return false;
+        }
+        *item.mutable_claim() = scanned_claim.claim;
+        item.set_cursor(scanned_claim.cursor);
+        // Write blocks while the client is slow (flow control), so the
+        // server never buffers the result.
+        if (!writer->Write(item)) {
+          client_gone = true;
+          return false;
+        }
+        return true;
+      });
+  if (!scanned.ok()) return ToGrpcStatus(scanned);
+  if (client_gone) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+  if (interrupted_by_drain) return kDraining;
+  return grpc::Status::OK;
+}
+
+grpc::Status QueryServiceImpl::WatchClaims(
+    grpc::ServerContext* context,
+    const claims::v1::WatchClaimsRequest* request,
+    grpc::ServerWriter<claims::v1::WatchClaimsResponse>* writer) {
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
+
+  claims::v1::QueryClaimsRequest as_query;
+  *as_query.mutable_actors() = request->actors();
+  *as_query.mutable_topics() = request->topics();
+  bool can_match = true;
+  absl::StatusOr<ClaimFilter> filter =
+      FilterFromRequest(**reader, as_query, &can_match);
+  if (!filter.ok()) return ToGrpcStatus(filter.status());
+
+  // Position: after claim `after_index` of change `after_sequence`. A
+  // cursor may point into the middle of a change, which is then re-read.
+  uint64_t after_sequence = 0;
+  int after_index = std::numeric_limits<int>::max();
+  bool inside_change = false;
+  if (request->cursor().empty()) {
+    after_sequence = (*reader)->AppliedSequence();
+  } else {
+    absl::Status parsed =
+        ParseWatchCursor(request->cursor(), &after_sequence, &after_index);
+    if (!parsed.ok()) return ToGrpcStatus(parsed);
+    inside_change = after_sequence > 0;
+  }
+
+  claims::v1::WatchClaimsResponse item;
+  while (!context->IsCancelled()) {
+    if (drain_->draining()) return kDraining;
+    // Actors named for the first time after the watch began resolve later.
+    if (!can_match) {
+      filter = FilterFromRequest(**reader, as_query, &can_match);
+      if (!filter.ok()) return ToGrpcStatus(filter.status());
+    }
+    bool write_failed = false;
+    absl::Status read = (*reader)->ReadChanges(
+        inside_change ? after_sequence - 1 : after_sequence, [&](const claims::storage::v1::ChangeRecord& change) {
+          for (int i = 0; i < change.claim_keys_size(); ++i) {
+            if (inside_change && change.sequence() == after_sequence &&
+                i <= after_index) {
+              continue;
+            }
+            absl::StatusOr<Claim> claim =
+                (*reader)->GetClaimByKey(change.claim_keys(i));
+            // Claims replaced or deleted since are not news any more.
+            if (!claim.ok()) continue;
+            if (!can_match || !ClaimReader::Matches(*filter, *claim)) continue;
+            *item.mutable_claim() = *std::move(claim);
+            item.set_cursor(WatchCursor(change.sequence(), i));
+            if (!writer->Write(item)) {
+              write_failed = true;
+              return false;
+            }
+          }
+          after_sequence = change.sequence();
+          after_index = std::numeric_limits<int>::max();
+          inside_change = false;
+          return true;
+        });
+    if (!read.ok()) return ToGrpcStatus(read);
+    if (write_failed) break;
+    follower_->WaitForChange(after_sequence, kWatchPollInterval);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status QueryServiceImpl::GetArticle(
+    grpc::ServerContext* context, const claims::v1::GetArticleRequest* request,
+    claims::v1::GetArticleResponse* response) {
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
+  if (request->article_id().empty()) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "article_id is required");
+  }
+  absl::StatusOr<claims::v1::StoredArticle> article =
+      (*reader)->GetArticle(request->article_id());
+  if (!article.ok()) return ToGrpcStatus(article.status());
+  *response->mutable_article() = *std::move(article);
+  if (request->include_claims()) {
+    absl::StatusOr<std::vector<Claim>> claims =
+        (*reader)->GetArticleClaims(request->article_id());
+    if (!claims.ok()) return ToGrpcStatus(claims.status());
+    for (Claim& claim : *claims) *response->add_claims() = std::move(claim);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status QueryServiceImpl::ListActors(
+    grpc::ServerContext* context, const claims::v1::ListActorsRequest* request,
+    claims::v1::ListActorsResponse* response) {
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
+  absl::StatusOr<std::vector<claims::v1::Actor>> actors =
+      (*reader)->ListActors(request->prefix(), request->limit());
+  if (!actors.ok()) return ToGrpcStatus(actors.status());
+  for (claims::v1::Actor& actor : *actors) {
+    *response->add_actors() = std::move(actor);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status QueryServiceImpl::ListTopics(
+    grpc::ServerContext* context, const claims::v1::ListTopicsRequest* request,
+    claims::v1::ListTopicsResponse* response) {
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
+  absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>> counts =
+      (*reader)->TopicCounts();
+  if (!counts.ok()) return ToGrpcStatus(counts.status());
+  absl::flat_hash_map<std::string, uint64_t> by_topic(counts->begin(),
+                                                      counts->end());
+  for (const claims::v1::Topic& topic : taxonomy_->topics()) {
+    claims::v1::Topic* out = response->add_topics();
+    *out = topic;
+    auto it = by_topic.find(topic.id());
+    out->set_claim_count(it == by_topic.end() ? 0 : it->second);
+  }
+  return grpc::Status::OK;
+}
+
+}  // namespace claims

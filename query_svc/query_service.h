@@ -1,0 +1,58 @@
+// QueryService: the gRPC transport over the follower's ClaimReader. Maps
+// requests to ClaimFilters, streams scan results with their cursors, and
+// maps statuses at the edge. It never writes.
+#ifndef CLAIMS_QUERY_SVC_QUERY_SERVICE_H_
+#define CLAIMS_QUERY_SVC_QUERY_SERVICE_H_
+
+#include "absl/status/statusor.h"
+#include "claims/v1/claims.grpc.pb.h"
+#include "common/kb/taxonomy.h"
+#include "common/server/server_runner.h"
+#include "common/store/claim_reader.h"
+#include "query_svc/follower_loop.h"
+
+namespace claims {
+
+class QueryServiceImpl final : public claims::v1::QueryService::Service {
+ public:
+  // Arguments must outlive the service.
+  QueryServiceImpl(const FollowerLoop* follower, const Taxonomy* taxonomy,
+                   const DrainSignal* drain);
+
+  grpc::Status QueryClaims(
+      grpc::ServerContext* context,
+      const claims::v1::QueryClaimsRequest* request,
+      grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer) override;
+  grpc::Status WatchClaims(
+      grpc::ServerContext* context,
+      const claims::v1::WatchClaimsRequest* request,
+      grpc::ServerWriter<claims::v1::WatchClaimsResponse>* writer) override;
+  grpc::Status GetArticle(grpc::ServerContext* context,
+                          const claims::v1::GetArticleRequest* request,
+                          claims::v1::GetArticleResponse* response) override;
+  grpc::Status ListActors(grpc::ServerContext* context,
+                          const claims::v1::ListActorsRequest* request,
+                          claims::v1::ListActorsResponse* response) override;
+  grpc::Status ListTopics(grpc::ServerContext* context,
+                          const claims::v1::ListTopicsRequest* request,
+                          claims::v1::ListTopicsResponse* response) override;
+
+ private:
+  // The reader, or UNAVAILABLE while the database is not open yet.
+  absl::StatusOr<const ClaimReader*> Reader() const;
+
+  const FollowerLoop* follower_;
+  const Taxonomy* taxonomy_;
+  const DrainSignal* drain_;
+};
+
+// Builds the store filter for a request: resolves actor names and aliases
+// to ids. Returns false in `*can_match` when a requested actor kind resolves
+// to nothing (the answer is an empty stream, not an error).
+absl::StatusOr<ClaimFilter> FilterFromRequest(
+    const ClaimReader& reader, const claims::v1::QueryClaimsRequest& request,
+    bool* can_match);
+
+}  // namespace claims
+
+#endif  // CLAIMS_QUERY_SVC_QUERY_SERVICE_H_

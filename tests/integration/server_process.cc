@@ -1,0 +1,121 @@
+#include "tests/integration/server_process.h"
+
+#include <arpa/inet.h>
+#include <grpcpp/grpcpp.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "cli/claims_client.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+
+namespace claims::testing {
+
+int PickFreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+  socklen_t len = sizeof(addr);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+std::string MakeTempDir(const std::string& prefix) {
+  const char* base = std::getenv("TMPDIR");
+  std::string tmpl = absl::StrCat(base ? base : "/tmp", "/", prefix, "-XXXXXX");
+  std::vector<char> buffer(tmpl.begin(), tmpl.end());
+  buffer.push_back('\0');
+  char* made = mkdtemp(buffer.data());
+  return made ? std::string(made) : std::string();
+}
+
+std::string ReadFileOrEmpty(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+absl::StatusOr<bool> IsServing(const std::string& address,
+                               const std::string& service) {
+  auto stub = grpc::health::v1::Health::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::milliseconds(500));
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(service);
+  grpc::health::v1::HealthCheckResponse response;
+  grpc::Status status = stub->Check(&context, request, &response);
+  if (!status.ok()) return FromGrpcStatus(status);
+  return response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+}
+
+absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
+    Kind kind, const std::string& data_dir,
+    const std::vector<std::string>& extra_flags, absl::Duration ready_timeout) {
+  const std::string binary = kind == kIngest ? CLAIMS_INGEST_BIN : CLAIMS_QUERY_BIN;
+  const std::string address = absl::StrCat("127.0.0.1:", PickFreePort());
+  std::vector<std::string> args = {binary, "--listen=" + address,
+                                   "--data_dir=" + data_dir};
+  if (kind == kIngest) args.push_back("--sync_writes=true");
+  args.insert(args.end(), extra_flags.begin(), extra_flags.end());
+
+  pid_t pid = fork();
+  if (pid < 0) return absl::InternalError("fork failed");
+  if (pid == 0) {
+    // Child: the server logs to the test's stderr.
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  std::unique_ptr<ServerProcess> process(new ServerProcess(pid, address));
+  absl::Time deadline = absl::Now() + ready_timeout;
+  while (absl::Now() < deadline) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      process->reaped_ = true;
+      return absl::InternalError(absl::StrCat(binary, " exited early with status ", status));
+    }
+    absl::StatusOr<bool> serving = IsServing(address);
+    if (serving.ok() && *serving) return process;
+    absl::SleepFor(absl::Milliseconds(50));
+  }
+  return absl::DeadlineExceededError(absl::StrCat(binary, " not SERVING at ", address));
+}
+
+ServerProcess::~ServerProcess() {
+  if (!reaped_) {
+    kill(pid_, SIGKILL);
+    Wait();
+  }
+}
+
+void ServerProcess::Signal(int signal) {
+  if (!reaped_) kill(pid_, signal);
+}
+
+int ServerProcess::Wait() {
+  if (reaped_) return exit_code_;
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  reaped_ = true;
+  exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return exit_code_;
+}
+
+}  // namespace claims::testing

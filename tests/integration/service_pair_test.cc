@@ -1,0 +1,329 @@
+// Black-box tests of the service pair: both real servers on loopback ports
+// over one temp data dir, driven through gRPC with the client library.
+#include <grpcpp/grpcpp.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+#include <set>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
+#include "cli/claims_client.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/integration/server_process.h"
+
+namespace claims::testing {
+namespace {
+
+using claims::v1::Article;
+using claims::v1::QueryClaimsRequest;
+using claims::v1::QueryClaimsResponse;
+
+std::string SharedDir() {
+  const char* dir = std::getenv("CLAIMS_SHARED_DIR");
+  return dir ? dir : "../shared";
+}
+
+std::string SeedArticleText() {
+  return ReadFileOrEmpty(SharedDir() + "/eval/seed-article.txt");
+}
+
+std::string ExampleArticleText() {
+  return ReadFileOrEmpty(std::string(CLAIMS_EXAMPLES_DIR) +
+                         "/eu-china-trade-talks.txt");
+}
+
+std::set<std::string> ClaimIds(const std::vector<QueryClaimsResponse>& items) {
+  std::set<std::string> ids;
+  for (const auto& item : items) ids.insert(item.claim().id());
+  return ids;
+}
+
+class ServicePairTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_dir_ = new std::string(MakeTempDir("claims-pair"));
+    auto ingest = ServerProcess::Start(ServerProcess::kIngest, *data_dir_);
+    ASSERT_TRUE(ingest.ok()) << ingest.status();
+    ingest_ = ingest->release();
+    auto query = ServerProcess::Start(ServerProcess::kQuery, *data_dir_);
+    ASSERT_TRUE(query.ok()) << query.status();
+    query_ = query->release();
+  }
+
+  static void TearDownTestSuite() {
+    delete query_;
+    delete ingest_;
+    std::filesystem::remove_all(*data_dir_);
+    delete data_dir_;
+  }
+
+  void SetUp() override {
+    client_ = std::make_unique<ClaimsClient>(
+        ClaimsClient::Connect(ingest_->address()),
+        ClaimsClient::Connect(query_->address()));
+    client_->set_timeout(absl::Seconds(20));
+  }
+
+  // Ingests `body` and returns the reply (failing the test on error).
+  claims::v1::IngestArticleResponse IngestBody(const std::string& body,
+                                               const std::string& id = "") {
+    Article article;
+    article.set_id(id);
+    article.set_body(body);
+    auto reply = client_->IngestArticle(article);
+    EXPECT_TRUE(reply.ok()) << reply.status();
+    return reply.ok() ? *reply : claims::v1::IngestArticleResponse();
+  }
+
+  std::vector<QueryClaimsResponse> Query(QueryClaimsRequest request,
+                                         uint64_t min_sequence) {
+    request.set_min_sequence(min_sequence);
+    auto items = client_->QueryAll(request);
+    EXPECT_TRUE(items.ok()) << items.status();
+    return items.ok() ? *items : std::vector<QueryClaimsResponse>();
+  }
+
+  static std::string* data_dir_;
+  static ServerProcess* ingest_;
+  static ServerProcess* query_;
+  std::unique_ptr<ClaimsClient> client_;
+};
+
+std::string* ServicePairTest::data_dir_ = nullptr;
+ServerProcess* ServicePairTest::ingest_ = nullptr;
+ServerProcess* ServicePairTest::query_ = nullptr;
+
+TEST_F(ServicePairTest, BothServersReportServingPerService) {
+  EXPECT_THAT(IsServing(ingest_->address(), "claims.v1.IngestService"),
+              ::testing::Optional(true));
+  EXPECT_THAT(IsServing(query_->address(), "claims.v1.QueryService"),
+              ::testing::Optional(true));
+}
+
+TEST_F(ServicePairTest, SeedNetanyahuClaimsFoundByEveryAlias) {
+  std::string seed = SeedArticleText();
+  if (seed.empty()) GTEST_SKIP() << "../shared/eval/seed-article.txt is absent";
+  auto reply = IngestBody(seed);
+  ASSERT_GT(reply.claim_count(), 0u);
+
+  std::set<std::string> first;
+  for (const char* alias : {"Netanyahu", "Benjamin Netanyahu", "mr netanyahu"}) {
+    QueryClaimsRequest request;
+    request.add_actors(alias);
+    auto ids = ClaimIds(Query(request, reply.sequence()));
+    EXPECT_GE(ids.size(), 3u) << alias;
+    if (first.empty()) {
+      first = ids;
+    } else {
+      EXPECT_EQ(ids, first) << alias;
+    }
+  }
+}
+
+TEST_F(ServicePairTest, SeedTopicQueryMatchesParentAndChild) {
+  std::string seed = SeedArticleText();
+  if (seed.empty()) GTEST_SKIP() << "../shared/eval/seed-article.txt is absent";
+  auto reply = IngestBody(seed);
+
+  QueryClaimsRequest child;
+  child.add_topics("conflict/ceasefire");
+  auto ceasefire = Query(child, reply.sequence());
+  ASSERT_FALSE(ceasefire.empty());
+  for (const auto& item : ceasefire) {
+    EXPECT_THAT(item.claim().topics(), ::testing::Contains("conflict/ceasefire"));
+  }
+  QueryClaimsRequest parent;
+  parent.add_topics("conflict");
+  auto conflict = ClaimIds(Query(parent, reply.sequence()));
+  for (const auto& item : ceasefire) EXPECT_TRUE(conflict.count(item.claim().id()));
+}
+
+TEST_F(ServicePairTest, SeedCaptionClaimInDateRange) {
+  std::string seed = SeedArticleText();
+  if (seed.empty()) GTEST_SKIP() << "../shared/eval/seed-article.txt is absent";
+  auto reply = IngestBody(seed);
+
+  QueryClaimsRequest request;
+  request.set_from("2025-04-07");
+  request.set_to("2025-04-08");
+  auto items = Query(request, reply.sequence());
+  bool found_caption = false;
+  for (const auto& item : items) {
+    if (item.claim().section() == claims::v1::SECTION_CAPTION &&
+        absl::StrContains(item.claim().text(), "Oval Office")) {
+      found_caption = true;
+      EXPECT_EQ(item.claim().event_date(), "2025-04-07");
+    }
+  }
+  EXPECT_TRUE(found_caption);
+}
+
+TEST_F(ServicePairTest, SecondIngestOfSameArticleAddsNothing) {
+  std::string body = ExampleArticleText();
+  ASSERT_FALSE(body.empty());
+  auto first = IngestBody(body);
+  auto topics_before = client_->ListTopics();
+  auto second = IngestBody(body);
+  EXPECT_EQ(second.article_id(), first.article_id());
+  EXPECT_EQ(second.claim_count(), first.claim_count());
+  EXPECT_TRUE(second.unchanged());
+  EXPECT_EQ(second.sequence(), first.sequence());
+
+  QueryClaimsRequest request;
+  request.add_article_ids(first.article_id());
+  EXPECT_EQ(Query(request, second.sequence()).size(), first.claim_count());
+  auto topics_after = client_->ListTopics();
+  ASSERT_TRUE(topics_before.ok() && topics_after.ok());
+  EXPECT_EQ(topics_after->DebugString(), topics_before->DebugString());
+}
+
+TEST_F(ServicePairTest, IngestIsVisibleToQueryWithinASecond) {
+  std::string body = ExampleArticleText() + "\nA late addition: " +
+                     std::to_string(absl::ToUnixNanos(absl::Now())) + ".";
+  auto reply = IngestBody(body);
+  ASSERT_GT(reply.claim_count(), 0u);
+  absl::Time start = absl::Now();
+  QueryClaimsRequest request;
+  request.add_article_ids(reply.article_id());
+  size_t seen = 0;
+  while (absl::Now() - start < absl::Seconds(1)) {
+    seen = Query(request, 0).size();  // no min_sequence: plain catch-up
+    if (seen == reply.claim_count()) break;
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+  EXPECT_EQ(seen, reply.claim_count());
+  EXPECT_LT(absl::Now() - start, absl::Seconds(1));
+}
+
+TEST_F(ServicePairTest, ExampleArticleActorsAndGetArticle) {
+  auto reply = IngestBody(ExampleArticleText());
+  QueryClaimsRequest request;
+  request.add_actors("Valdis Dombrovskis");
+  auto items = Query(request, reply.sequence());
+  EXPECT_FALSE(items.empty());
+
+  auto article = client_->GetArticle(reply.article_id(), true);
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->article().article().title(),
+            "EU and China Resume Trade Talks as Electric Vehicle Dispute Deepens");
+  EXPECT_EQ(article->article().effective_published(), "2024-06-12");
+  EXPECT_EQ(static_cast<uint32_t>(article->claims_size()), reply.claim_count());
+
+  auto actors = client_->ListActors("dombrovskis", 0);
+  ASSERT_TRUE(actors.ok()) << actors.status();
+  ASSERT_FALSE(actors->actors().empty());
+  EXPECT_GT(actors->actors(0).claim_count(), 0u);
+}
+
+TEST_F(ServicePairTest, ReplaceThenDeleteKeepsQueriesExact) {
+  auto v1 = IngestBody(
+      "Prime Minister Keir Starmer visited Paris on March 3, 2025.\n"
+      "He met President Emmanuel Macron to discuss trade.", "replace-me");
+  auto v2 = IngestBody(
+      "Prime Minister Keir Starmer visited Berlin on March 4, 2025.", "replace-me");
+  EXPECT_TRUE(v2.replaced());
+  QueryClaimsRequest by_article;
+  by_article.add_article_ids("replace-me");
+  auto items = Query(by_article, v2.sequence());
+  EXPECT_EQ(items.size(), v2.claim_count());
+  for (const auto& item : items) {
+    EXPECT_FALSE(absl::StrContains(item.claim().text(), "Paris"));
+  }
+  auto deleted = client_->DeleteArticle("replace-me");
+  ASSERT_TRUE(deleted.ok()) << deleted.status();
+  EXPECT_TRUE(Query(by_article, deleted->sequence()).empty());
+  EXPECT_EQ(client_->GetArticle("replace-me", false).status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(client_->DeleteArticle("replace-me").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(ServicePairTest, BadInputGetsInvalidArgumentAndStoresNothing) {
+  auto topics_before = client_->ListTopics();
+  for (const std::string& body :
+       {std::string(""), std::string("   \n\t "), std::string("bad \xff\xfe utf8"),
+        std::string("binary\0data", 11)}) {
+    Article article;
+    article.set_body(body);
+    EXPECT_EQ(client_->IngestArticle(article).status().code(),
+              absl::StatusCode::kInvalidArgument);
+  }
+  Article bad_date;
+  bad_date.set_body("The minister spoke on Monday.");
+  bad_date.set_published("2025-13-45");
+  EXPECT_EQ(client_->IngestArticle(bad_date).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  auto topics_after = client_->ListTopics();
+  ASSERT_TRUE(topics_before.ok() && topics_after.ok());
+  EXPECT_EQ(topics_after->DebugString(), topics_before->DebugString());
+}
+
+TEST_F(ServicePairTest, MalformedQueryDateIsInvalidArgument) {
+  QueryClaimsRequest request;
+  request.set_from("yesterday");
+  auto items = client_->QueryAll(request);
+  EXPECT_EQ(items.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(items.status().message()), ::testing::HasSubstr("from"));
+}
+
+TEST_F(ServicePairTest, UnknownActorIsEmptyStreamNotError) {
+  QueryClaimsRequest request;
+  request.add_actors("Nobody Heardof");
+  auto items = client_->QueryAll(request);
+  ASSERT_TRUE(items.ok()) << items.status();
+  EXPECT_TRUE(items->empty());
+}
+
+TEST_F(ServicePairTest, CursorResumesWithoutGapOrRepeat) {
+  auto reply = IngestBody(ExampleArticleText());
+  QueryClaimsRequest all;
+  auto everything = Query(all, reply.sequence());
+  ASSERT_GE(everything.size(), 4u);
+  QueryClaimsRequest page;
+  page.set_limit(3);
+  auto first_page = Query(page, 0);
+  ASSERT_EQ(first_page.size(), 3u);
+  page.set_limit(0);
+  page.set_cursor(first_page.back().cursor());
+  auto rest = Query(page, 0);
+  std::vector<std::string> joined;
+  for (const auto& item : first_page) joined.push_back(item.claim().id());
+  for (const auto& item : rest) joined.push_back(item.claim().id());
+  std::vector<std::string> expected;
+  for (const auto& item : everything) expected.push_back(item.claim().id());
+  EXPECT_EQ(joined, expected);
+}
+
+TEST_F(ServicePairTest, WatchStreamsNewClaims) {
+  grpc::ClientContext context;
+  claims::v1::WatchClaimsRequest request;
+  request.add_actors("Olaf Scholz");
+  std::string seen;  // written by the watcher before it notifies
+  absl::Notification got_one;
+  std::thread watcher([&] {
+    (void)client_->WatchClaims(
+        request,
+        [&](const claims::v1::WatchClaimsResponse& item) {
+          seen = item.claim().text();
+          got_one.Notify();
+          return false;  // one is enough
+        },
+        &context);
+  });
+  absl::SleepFor(absl::Milliseconds(300));
+  IngestBody("Chancellor Olaf Scholz met farmers in Bavaria on May 2, 2024. " +
+             std::to_string(absl::ToUnixNanos(absl::Now())));
+  bool notified = got_one.WaitForNotificationWithTimeout(absl::Seconds(5));
+  context.TryCancel();
+  watcher.join();
+  ASSERT_TRUE(notified);
+  EXPECT_THAT(seen, ::testing::HasSubstr("Scholz"));
+}
+
+}  // namespace
+}  // namespace claims::testing
