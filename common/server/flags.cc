@@ -12,12 +12,12 @@
 
 namespace claims {
 
-std::string EnvNameForFlag(std::string_view flag_name) {
-  return absl::StrCat("CLAIMS_", absl::AsciiStrToUpper(flag_name));
+std::string EnvNameForFlag(absl::string_view flag_name) {
+  return absl::StrCat("CLAIMS_", absl::AsciiStrToUpper(std::string(flag_name)));
 }
 
 std::vector<char*> ParseFlagsWithEnv(int argc, char** argv,
-                                     std::string_view usage) {
+                                     absl::string_view usage) {
   absl::SetProgramUsageMessage(usage);
   for (const auto& [name, flag] : absl::GetAllFlags()) {
     const char* value = std::getenv(EnvNameForFlag(name).c_str());

@@ -5,8 +5,9 @@
 #define CLAIMS_COMMON_SERVER_FLAGS_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace claims {
 
@@ -14,10 +15,10 @@ namespace claims {
 // then parses argv (exits with a message on an unknown flag or bad value,
 // and on --help). Returns the positional arguments (argv[0] first).
 std::vector<char*> ParseFlagsWithEnv(int argc, char** argv,
-                                     std::string_view usage);
+                                     absl::string_view usage);
 
 // "data_dir" -> "CLAIMS_DATA_DIR".
-std::string EnvNameForFlag(std::string_view flag_name);
+std::string EnvNameForFlag(absl::string_view flag_name);
 
 }  // namespace claims
 

@@ -3,13 +3,13 @@
 #include <memory>
 #include <string>
 
-#include "spdlog/sinks/stderr_color_sinks.h"
+#include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
 namespace claims {
 
-void InitLogging(std::string_view program, bool json) {
-  auto logger = spdlog::stderr_logger_mt(std::string(program));
+void InitLogging(absl::string_view program, bool json) {
+  auto logger = spdlog::stderr_color_mt(std::string(program));
   if (json) {
     // Messages are written by our own code with JSON-safe key=value text;
     // the envelope makes every line a JSON object.

@@ -3,11 +3,11 @@
 #ifndef CLAIMS_COMMON_SERVER_LOGGING_H_
 #define CLAIMS_COMMON_SERVER_LOGGING_H_
 
-#include <string_view>
+#include "absl/strings/string_view.h"
 
 namespace claims {
 
-void InitLogging(std::string_view program, bool json);
+void InitLogging(absl::string_view program, bool json);
 
 }  // namespace claims
 
