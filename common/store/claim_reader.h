@@ -50,6 +50,10 @@ struct ScanOptions {
   std::string cursor;
   // 0 = unlimited.
   uint64_t limit = 0;
+  // Polled every few thousand index entries, so a scan that matches little
+  // can still be abandoned (deadline, cancelled call): returning false ends
+  // the scan with CANCELLED. Unset = never stop early.
+  std::function<bool()> keep_going;
 };
 
 struct ScannedClaim {

@@ -1,0 +1,399 @@
+#include "common/store/absl_compat.h"
+#include "common/store/claim_reader.h"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "common/store/actor_records.h"
+#include "common/store/claim_index.h"
+#include "common/store/dates.h"
+#include "common/store/db_options.h"
+#include "common/store/index_stream.h"
+#include "common/store/key_codec.h"
+#include "common/util/status_macros.h"
+#include "rocksdb/db.h"
+
+namespace claims {
+
+using claims::storage::v1::ArticleRecord;
+using claims::storage::v1::ChangeRecord;
+using claims::v1::Actor;
+using claims::v1::Claim;
+using claims::v1::StoredArticle;
+namespace si = store_internal;
+
+namespace {
+
+// Index entries visited before a scan re-creates its iterators, so a long
+// scan does not pin old versions (and cancellation is polled).
+constexpr uint64_t kRefreshEvery = 4096;
+
+// A filter with its dates parsed once.
+struct NormalizedFilter {
+  const ClaimFilter* raw = nullptr;
+  claims::v1::DateField field = claims::v1::DATE_FIELD_EFFECTIVE;
+  std::optional<absl::CivilDay> from;
+  std::optional<absl::CivilDay> to;
+  std::vector<std::string> topics;
+};
+
+absl::StatusOr<NormalizedFilter> Normalize(const ClaimFilter& filter) {
+  NormalizedFilter nf;
+  nf.raw = &filter;
+  nf.field = filter.date_field == claims::v1::DATE_FIELD_UNSPECIFIED
+                 ? claims::v1::DATE_FIELD_EFFECTIVE
+                 : filter.date_field;
+  if (!filter.from.empty()) {
+    ASSIGN_OR_RETURN(nf.from, si::ParseQueryDate(filter.from, "from"));
+  }
+  if (!filter.to.empty()) {
+    ASSIGN_OR_RETURN(nf.to, si::ParseQueryDate(filter.to, "to"));
+  }
+  for (const std::string& topic : filter.topics) {
+    std::string_view t = topic;
+    while (!t.empty() && t.back() == '/') t.remove_suffix(1);
+    if (!t.empty() &&
+        std::find(nf.topics.begin(), nf.topics.end(), t) == nf.topics.end()) {
+      nf.topics.emplace_back(t);
+    }
+  }
+  return nf;
+}
+
+template <typename T, typename U>
+bool Contains(const std::vector<T>& values, const U& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+bool NamesActor(const Claim& claim, const std::vector<std::string>& ids) {
+  auto named = [&](const auto& refs) {
+    for (const auto& ref : refs) {
+      if (Contains(ids, ref.id())) return true;
+    }
+    return false;
+  };
+  return named(claim.subjects()) || named(claim.objects()) ||
+         named(claim.participants());
+}
+
+bool MatchesNormalized(const NormalizedFilter& nf, const Claim& claim) {
+  const ClaimFilter& f = *nf.raw;
+  if (!f.actor_ids.empty() && !NamesActor(claim, f.actor_ids)) return false;
+  if (!f.topics.empty()) {
+    bool any = false;
+    for (const std::string& query : nf.topics) {
+      for (const std::string& topic : claim.topics()) {
+        any = any || si::TopicMatches(query, topic);
+      }
+    }
+    if (!any) return false;
+  }
+  if (nf.from.has_value() || nf.to.has_value()) {
+    std::optional<si::DatePeriod> period = si::ClaimPeriod(claim, nf.field);
+    if (!period.has_value()) return false;
+    if (nf.from.has_value() && period->end <= *nf.from) return false;
+    if (nf.to.has_value() && period->start >= *nf.to) return false;
+  }
+  if (!f.article_ids.empty() && !Contains(f.article_ids, claim.article_id())) {
+    return false;
+  }
+  if (!f.types.empty() && !Contains(f.types, claim.type())) return false;
+  if (!f.modalities.empty() && !Contains(f.modalities, claim.modality())) {
+    return false;
+  }
+  return claim.confidence() >= f.min_confidence;
+}
+
+absl::Status ParseClaim(std::string_view value, std::string_view key,
+                        Claim* claim) {
+  if (!claim->ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+    return absl::DataLossError(
+        absl::StrCat("claim ", absl::CHexEscape(si::AbslView(key)), ": bad record"));
+  }
+  return absl::OkStatus();
+}
+
+// Sort-key range a date filter allows the index walk to skip outside of.
+si::SortKeyBounds BoundsFor(const NormalizedFilter& nf) {
+  si::SortKeyBounds bounds;
+  // Only the effective date is indexed; an event date, when set, is the
+  // effective date, so both can use the bounds. Publication dates cannot.
+  if (nf.field == claims::v1::DATE_FIELD_PUBLISHED) return bounds;
+  if (nf.from.has_value()) {
+    const absl::CivilDay start = si::EarliestOverlappingStart(*nf.from);
+    bounds.lower = start.year() < 1 ? "0001-01-01" : si::FormatDate(start);
+  }
+  if (nf.to.has_value()) bounds.upper = si::FormatDate(*nf.to);
+  return bounds;
+}
+
+}  // namespace
+
+ClaimReader::ClaimReader(rocksdb::DB* db) : db_(db) {}
+
+absl::StatusOr<StoredArticle> ClaimReader::GetArticle(
+    std::string_view article_id) const {
+  std::string value;
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), si::ArticleKey(article_id), &value);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError(absl::StrCat(
+        "article \"", absl::CHexEscape(si::AbslView(article_id)), "\" is not stored"));
+  }
+  RETURN_IF_ERROR(si::FromRocks(s, "read article"));
+  ArticleRecord record;
+  if (!record.ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat(
+        "article \"", absl::CHexEscape(si::AbslView(article_id)), "\": bad record"));
+  }
+  return std::move(*record.mutable_article());
+}
+
+absl::StatusOr<std::vector<Claim>> ClaimReader::GetArticleClaims(
+    std::string_view article_id) const {
+  RETURN_IF_ERROR(GetArticle(article_id).status());
+  const si::KeyRange range =
+      si::PrefixRange(si::ArticleClaimsPrefix(article_id));
+  rocksdb::Slice upper(range.upper);
+  rocksdb::ReadOptions options;
+  options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
+  std::vector<Claim> claims;
+  for (it->Seek(range.lower); it->Valid(); it->Next()) {
+    Claim& claim = claims.emplace_back();
+    RETURN_IF_ERROR(ParseClaim(it->value().ToStringView(),
+                               it->key().ToStringView(), &claim));
+  }
+  RETURN_IF_ERROR(si::FromRocks(it->status(), "scan claims"));
+  return claims;
+}
+
+absl::Status ClaimReader::Scan(
+    const ClaimFilter& filter, const ScanOptions& options,
+    const std::function<bool(const ScannedClaim&)>& emit) const {
+  ASSIGN_OR_RETURN(const NormalizedFilter nf, Normalize(filter));
+  std::optional<std::string> after;
+  if (!options.cursor.empty()) {
+    after = si::DecodeCursor(options.cursor);
+    if (!after.has_value()) {
+      return absl::InvalidArgumentError("cursor: malformed or from elsewhere");
+    }
+  }
+  const si::SortKeyBounds bounds = BoundsFor(nf);
+  if (!bounds.lower.empty() && !bounds.upper.empty() &&
+      bounds.lower >= bounds.upper) {
+    return absl::OkStatus();
+  }
+
+  // The driving index: actors, else topics, else every claim by date. The
+  // rest of the filter is checked on each claim.
+  std::vector<std::string> prefixes;
+  if (!filter.actor_ids.empty()) {
+    for (const std::string& id : filter.actor_ids) {
+      if (si::IsValidKeyId(id)) prefixes.push_back(si::ActorIndexPrefix(id));
+    }
+  } else if (!nf.topics.empty()) {
+    for (const std::string& topic : nf.topics) {
+      if (si::IsValidKeyId(topic)) {
+        prefixes.push_back(si::TopicIndexPrefix(topic));
+      }
+    }
+  } else {
+    prefixes.push_back(si::DateIndexPrefix());
+  }
+  std::sort(prefixes.begin(), prefixes.end());
+  prefixes.erase(std::unique(prefixes.begin(), prefixes.end()), prefixes.end());
+  std::vector<std::unique_ptr<si::IndexStream>> streams;
+  for (std::string& prefix : prefixes) {
+    streams.push_back(std::make_unique<si::IndexStream>(
+        db_, std::move(prefix), bounds, options.newest_first, after));
+  }
+  si::MergedIndexStream merged(std::move(streams), options.newest_first);
+  merged.Open();
+
+  uint64_t visited = 0;
+  uint64_t emitted = 0;
+  std::string value;
+  for (std::optional<std::string> sort_key = merged.Current();
+       sort_key.has_value(); sort_key = merged.Current()) {
+    merged.Next();
+    if (++visited % kRefreshEvery == 0) {
+      RETURN_IF_ERROR(merged.status());
+      if (options.keep_going && !options.keep_going()) {
+        return absl::CancelledError("scan stopped");
+      }
+      merged.Refresh();
+    }
+    const std::string claim_key = si::ClaimKeyFromSortKey(*sort_key);
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), claim_key, &value);
+    if (s.IsNotFound()) continue;  // deleted after the index entry was read
+    RETURN_IF_ERROR(si::FromRocks(s, "read claim"));
+    ScannedClaim item;
+    RETURN_IF_ERROR(ParseClaim(value, claim_key, &item.claim));
+    // Replaced with another date since the index entry was read: the new
+    // version has its own index entry.
+    if (si::ClaimSortDate(item.claim) !=
+        std::string_view(*sort_key).substr(0, si::kDateLength)) {
+      continue;
+    }
+    if (!MatchesNormalized(nf, item.claim)) continue;
+    item.cursor = si::EncodeCursor(*sort_key);
+    if (!emit(item)) return absl::OkStatus();
+    if (options.limit != 0 && ++emitted >= options.limit) {
+      return absl::OkStatus();
+    }
+  }
+  return merged.status();
+}
+
+std::vector<std::string> ClaimReader::ResolveActor(std::string_view name) const {
+  for (const std::string& candidate : si::AliasLookupCandidates(name)) {
+    const si::KeyRange range =
+        si::PrefixRange(si::AliasExactPrefix(candidate));
+    rocksdb::Slice upper(range.upper);
+    rocksdb::ReadOptions options;
+    options.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
+    std::vector<std::string> ids;
+    for (it->Seek(range.lower); it->Valid(); it->Next()) {
+      std::optional<std::string> id =
+          si::ActorIdFromAliasKey(it->key().ToStringView());
+      if (id.has_value() && !Contains(ids, *id)) ids.push_back(*id);
+    }
+    if (!ids.empty()) return ids;
+  }
+  return {};
+}
+
+absl::StatusOr<std::vector<Actor>> ClaimReader::ListActors(
+    std::string_view prefix, uint32_t limit) const {
+  // Candidate ids: every counted actor, or those with a matching alias.
+  std::vector<std::string> ids;
+  const std::string normalized = si::NormalizeAlias(prefix);
+  const si::KeyRange range =
+      normalized.empty()
+          ? si::PrefixRange(std::string(1, si::kActorCountPrefix))
+          : si::PrefixRange(si::AliasStartsWithPrefix(normalized));
+  {
+    rocksdb::Slice upper(range.upper);
+    rocksdb::ReadOptions options;
+    options.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
+    absl::flat_hash_set<std::string> seen;
+    for (it->Seek(range.lower); it->Valid(); it->Next()) {
+      std::string_view key = it->key().ToStringView();
+      std::optional<std::string> id =
+          normalized.empty() ? std::optional<std::string>(key.substr(1))
+                             : si::ActorIdFromAliasKey(key);
+      if (id.has_value() && seen.insert(*id).second) ids.push_back(*id);
+    }
+    RETURN_IF_ERROR(si::FromRocks(it->status(), "scan actors"));
+  }
+
+  std::vector<Actor> actors;
+  std::string value;
+  for (const std::string& id : ids) {
+    rocksdb::Status s =
+        db_->Get(rocksdb::ReadOptions(), si::ActorCountKey(id), &value);
+    if (s.IsNotFound()) continue;
+    RETURN_IF_ERROR(si::FromRocks(s, "read actor count"));
+    const uint64_t count = si::DecodeCount(value);
+    if (count == 0) continue;
+    absl::StatusOr<Actor> actor = si::ReadActorRecord(db_, id);
+    if (actor.ok()) {
+      actors.push_back(*std::move(actor));
+    } else if (absl::IsNotFound(actor.status())) {
+      actors.emplace_back().set_id(id);
+    } else {
+      return actor.status();
+    }
+    actors.back().set_claim_count(count);
+  }
+  // Most named first; ties by id so pages are stable.
+  std::sort(actors.begin(), actors.end(), [](const Actor& a, const Actor& b) {
+    if (a.claim_count() != b.claim_count()) {
+      return a.claim_count() > b.claim_count();
+    }
+    return a.id() < b.id();
+  });
+  if (limit != 0 && actors.size() > limit) actors.resize(limit);
+  return actors;
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>>
+ClaimReader::TopicCounts() const {
+  const si::KeyRange range =
+      si::PrefixRange(std::string(1, si::kTopicCountPrefix));
+  rocksdb::Slice upper(range.upper);
+  rocksdb::ReadOptions options;
+  options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
+  std::vector<std::pair<std::string, uint64_t>> counts;
+  for (it->Seek(range.lower); it->Valid(); it->Next()) {
+    const uint64_t count = si::DecodeCount(it->value().ToStringView());
+    if (count > 0) {
+      counts.emplace_back(std::string(it->key().ToStringView().substr(1)),
+                          count);
+    }
+  }
+  RETURN_IF_ERROR(si::FromRocks(it->status(), "scan topic counts"));
+  return counts;
+}
+
+uint64_t ClaimReader::AppliedSequence() const {
+  std::string value;
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), si::SequenceKey(), &value);
+  return s.ok() ? si::DecodeCount(value) : 0;
+}
+
+absl::Status ClaimReader::ReadChanges(
+    uint64_t after,
+    const std::function<bool(const ChangeRecord&)>& emit) const {
+  if (after == UINT64_MAX) return absl::OkStatus();
+  const std::string lower = si::ChangeKey(after + 1);
+  const std::string upper = si::PrefixSuccessor(std::string(1, si::kChangePrefix));
+  rocksdb::Slice upper_slice(upper);
+  rocksdb::ReadOptions options;
+  options.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
+  ChangeRecord change;
+  for (it->Seek(lower); it->Valid(); it->Next()) {
+    if (!change.ParseFromArray(it->value().data(),
+                               static_cast<int>(it->value().size()))) {
+      return absl::DataLossError("change feed: bad record");
+    }
+    if (!emit(change)) return absl::OkStatus();
+  }
+  return si::FromRocks(it->status(), "scan change feed");
+}
+
+absl::StatusOr<Claim> ClaimReader::GetClaimByKey(std::string_view key) const {
+  if (key.empty() || key[0] != si::kClaimPrefix) {
+    return absl::InvalidArgumentError("not a claim key");
+  }
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), key, &value);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError("claim no longer stored");
+  }
+  RETURN_IF_ERROR(si::FromRocks(s, "read claim"));
+  Claim claim;
+  RETURN_IF_ERROR(ParseClaim(value, key, &claim));
+  return claim;
+}
+
+bool ClaimReader::Matches(const ClaimFilter& filter, const Claim& claim) {
+  absl::StatusOr<NormalizedFilter> nf = Normalize(filter);
+  return nf.ok() && MatchesNormalized(*nf, claim);
+}
+
+}  // namespace claims

@@ -1,0 +1,387 @@
+#include "common/store/absl_compat.h"
+#include "common/store/claim_store.h"
+
+#include <atomic>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "claims/storage/v1/records.pb.h"
+#include "common/store/actor_records.h"
+#include "common/store/claim_index.h"
+#include "common/store/dates.h"
+#include "common/store/db_options.h"
+#include "common/store/key_codec.h"
+#include "common/util/status_macros.h"
+#include "rocksdb/db.h"
+#include "rocksdb/utilities/checkpoint.h"
+#include "rocksdb/write_batch.h"
+
+namespace claims {
+
+using claims::storage::v1::ArticleRecord;
+using claims::storage::v1::ChangeRecord;
+using claims::v1::AnalyzeResponse;
+using claims::v1::Claim;
+namespace si = store_internal;
+
+namespace {
+
+absl::StatusOr<uint64_t> ReadSequence(rocksdb::DB* db) {
+  std::string value;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), si::SequenceKey(), &value);
+  if (s.IsNotFound()) return 0;
+  RETURN_IF_ERROR(si::FromRocks(s, "read commit sequence"));
+  if (value.size() != 8) {
+    return absl::DataLossError("commit sequence: malformed value");
+  }
+  return si::DecodeBigEndian64(value);
+}
+
+// Checks the on-disk format version, writing it into a fresh database.
+absl::Status CheckOrInitFormat(rocksdb::DB* db, const std::string& dir) {
+  std::string version;
+  rocksdb::Status s =
+      db->Get(rocksdb::ReadOptions(), si::FormatVersionKey(), &version);
+  if (s.ok()) {
+    if (version != si::kFormatVersion) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          dir, ": on-disk format version \"", absl::CHexEscape(si::AbslView(version)),
+          "\", this build reads version \"", si::AbslView(si::kFormatVersion), "\""));
+    }
+    return absl::OkStatus();
+  }
+  if (!s.IsNotFound()) return si::FromRocks(s, "read format version");
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
+  it->SeekToFirst();
+  if (it->Valid()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        dir, ": database has data but no format version; not a claim store"));
+  }
+  RETURN_IF_ERROR(si::FromRocks(it->status(), "scan new database"));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return si::FromRocks(
+      db->Put(wo, si::FormatVersionKey(), std::string(si::kFormatVersion)),
+      "write format version");
+}
+
+// Signed counter changes keyed by counter key, applied with one
+// read-modify-write each (the writer is single, so no merge operator).
+class CounterDeltas {
+ public:
+  void Add(const std::string& key, int64_t delta) { deltas_[key] += delta; }
+
+  absl::Status Apply(rocksdb::DB* db, rocksdb::WriteBatch* batch) const {
+    for (const auto& [key, delta] : deltas_) {
+      if (delta == 0) continue;
+      std::string value;
+      rocksdb::Status s = db->Get(rocksdb::ReadOptions(), key, &value);
+      if (!s.ok() && !s.IsNotFound()) return si::FromRocks(s, "read counter");
+      const int64_t current =
+          s.ok() ? static_cast<int64_t>(si::DecodeCount(value)) : 0;
+      const int64_t next = current + delta;
+      rocksdb::Status w = next > 0 ? batch->Put(key, si::EncodeCount(next))
+                                   : batch->Delete(key);
+      RETURN_IF_ERROR(si::FromRocks(w, "batch counter"));
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  // Ordered so the batch is deterministic.
+  std::map<std::string, int64_t> deltas_;
+};
+
+void CountRecord(const ArticleRecord& record, int64_t sign,
+                 CounterDeltas* deltas) {
+  for (const std::string& id : record.counted_actors()) {
+    deltas->Add(si::ActorCountKey(id), sign);
+  }
+  for (const std::string& topic : record.counted_topics()) {
+    deltas->Add(si::TopicCountKey(topic), sign);
+  }
+}
+
+}  // namespace
+
+class ClaimStore::Impl {
+ public:
+  Impl(std::unique_ptr<rocksdb::DB> db, const StoreOptions& options,
+       uint64_t sequence)
+      : db_(std::move(db)), sequence_(sequence) {
+    write_options_.sync = options.sync_writes;
+  }
+
+  ~Impl() { (void)Close(); }
+
+  absl::StatusOr<PutResult> PutArticle(const AnalyzeResponse& analysis) {
+    const std::string& id = analysis.article().article().id();
+    if (!si::IsValidKeyId(id)) {
+      return absl::InvalidArgumentError(
+          "article id must be non-empty and contain no NUL byte");
+    }
+    if (analysis.claims_size() >
+        static_cast<int64_t>(std::numeric_limits<uint32_t>::max())) {
+      return absl::InvalidArgumentError("too many claims");
+    }
+    for (const Claim& claim : analysis.claims()) {
+      if (!claim.article_id().empty() && claim.article_id() != id) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("claim ", claim.id(), " belongs to article \"",
+                         claim.article_id(), "\", not \"", id, "\""));
+      }
+    }
+
+    absl::MutexLock lock(&mu_);
+    if (db_ == nullptr) return ClosedError();
+    ArticleRecord old;
+    ASSIGN_OR_RETURN(bool exists, ReadArticle(id, &old));
+    const std::string& hash = analysis.article().content_hash();
+    if (exists && !hash.empty() && old.article().content_hash() == hash) {
+      PutResult result;
+      result.article_id = id;
+      result.claim_count = old.article().claim_count();
+      result.sequence = old.article().sequence();
+      result.unchanged = true;
+      return result;
+    }
+
+    const uint64_t sequence = sequence_.load() + 1;
+    rocksdb::WriteBatch batch;
+    ArticleRecord record;
+    *record.mutable_article() = analysis.article();
+    record.mutable_article()->set_sequence(sequence);
+    record.mutable_article()->set_claim_count(analysis.claims_size());
+
+    ChangeRecord change;
+    change.set_sequence(sequence);
+    change.set_op(ChangeRecord::PUT);
+    change.set_article_id(id);
+
+    absl::flat_hash_set<std::string> old_keys(old.claim_keys().begin(),
+                                              old.claim_keys().end());
+    old_keys.insert(old.index_keys().begin(), old.index_keys().end());
+    absl::flat_hash_set<std::string> new_keys;
+
+    std::string value;
+    for (int i = 0; i < analysis.claims_size(); ++i) {
+      const uint32_t ordinal = static_cast<uint32_t>(i);
+      Claim claim = analysis.claims(i);
+      claim.set_article_id(id);
+      if (claim.id().empty()) claim.set_id(absl::StrCat(id, ":", ordinal));
+      claim.set_sequence(sequence);
+
+      std::string claim_key = si::ClaimKey(id, ordinal);
+      claim.SerializeToString(&value);
+      RETURN_IF_ERROR(si::FromRocks(batch.Put(claim_key, value), "batch"));
+      new_keys.insert(claim_key);
+      record.add_claim_keys(claim_key);
+      change.add_claim_keys(claim_key);
+
+      const std::string sort_key =
+          si::SortKey(si::ClaimSortDate(claim), id, ordinal);
+      std::vector<std::string> index_keys;
+      index_keys.push_back(si::DateIndexPrefix() + sort_key);
+      for (const std::string& actor : si::ClaimActorIds(claim)) {
+        index_keys.push_back(si::ActorIndexPrefix(actor) + sort_key);
+        record.add_counted_actors(actor);
+      }
+      for (const std::string& topic : si::ClaimTopicPaths(claim)) {
+        index_keys.push_back(si::TopicIndexPrefix(topic) + sort_key);
+        record.add_counted_topics(topic);
+      }
+      for (std::string& key : index_keys) {
+        // Unchanged index entries (same claim, same date) stay as they are.
+        if (!old_keys.contains(key)) {
+          RETURN_IF_ERROR(si::FromRocks(batch.Put(key, ""), "batch"));
+        }
+        new_keys.insert(key);
+        record.add_index_keys(std::move(key));
+      }
+    }
+    // Whatever the previous version wrote and this one does not goes.
+    for (const std::string& key : old_keys) {
+      if (!new_keys.contains(key)) {
+        RETURN_IF_ERROR(si::FromRocks(batch.Delete(key), "batch"));
+      }
+    }
+
+    CounterDeltas deltas;
+    CountRecord(old, -1, &deltas);
+    CountRecord(record, +1, &deltas);
+    RETURN_IF_ERROR(deltas.Apply(db_.get(), &batch));
+    RETURN_IF_ERROR(si::WriteActorRecords(db_.get(), analysis, &batch));
+
+    record.SerializeToString(&value);
+    RETURN_IF_ERROR(si::FromRocks(batch.Put(si::ArticleKey(id), value), "batch"));
+    RETURN_IF_ERROR(Commit(sequence, change, &batch));
+
+    PutResult result;
+    result.article_id = id;
+    result.claim_count = static_cast<uint32_t>(analysis.claims_size());
+    result.sequence = sequence;
+    result.replaced = exists;
+    return result;
+  }
+
+  absl::StatusOr<DeleteResult> DeleteArticle(std::string_view article_id) {
+    absl::MutexLock lock(&mu_);
+    if (db_ == nullptr) return ClosedError();
+    ArticleRecord old;
+    ASSIGN_OR_RETURN(bool exists, ReadArticle(article_id, &old));
+    if (!exists) {
+      return absl::NotFoundError(
+          absl::StrCat("article \"", absl::CHexEscape(si::AbslView(article_id)),
+                       "\" is not stored"));
+    }
+    const uint64_t sequence = sequence_.load() + 1;
+    rocksdb::WriteBatch batch;
+    for (const std::string& key : old.claim_keys()) {
+      RETURN_IF_ERROR(si::FromRocks(batch.Delete(key), "batch"));
+    }
+    for (const std::string& key : old.index_keys()) {
+      RETURN_IF_ERROR(si::FromRocks(batch.Delete(key), "batch"));
+    }
+    RETURN_IF_ERROR(
+        si::FromRocks(batch.Delete(si::ArticleKey(article_id)), "batch"));
+    CounterDeltas deltas;
+    CountRecord(old, -1, &deltas);
+    RETURN_IF_ERROR(deltas.Apply(db_.get(), &batch));
+
+    ChangeRecord change;
+    change.set_sequence(sequence);
+    change.set_op(ChangeRecord::DELETE);
+    change.set_article_id(std::string(article_id));
+    RETURN_IF_ERROR(Commit(sequence, change, &batch));
+
+    DeleteResult result;
+    result.claims_deleted = static_cast<uint32_t>(old.claim_keys_size());
+    result.sequence = sequence;
+    return result;
+  }
+
+  uint64_t sequence() const { return sequence_.load(); }
+
+  absl::Status Checkpoint(const std::string& dir) {
+    absl::MutexLock lock(&mu_);
+    if (db_ == nullptr) return ClosedError();
+    rocksdb::Checkpoint* raw = nullptr;
+    RETURN_IF_ERROR(si::FromRocks(rocksdb::Checkpoint::Create(db_.get(), &raw),
+                                  "create checkpoint"));
+    std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+    return si::FromRocks(checkpoint->CreateCheckpoint(dir),
+                         absl::StrCat("checkpoint into ", dir));
+  }
+
+  absl::Status Close() {
+    absl::MutexLock lock(&mu_);
+    if (db_ == nullptr) return ClosedError();
+    absl::Status status = si::FromRocks(db_->SyncWAL(), "sync WAL");
+    absl::Status closed = si::FromRocks(db_->Close(), "close");
+    db_.reset();
+    return status.ok() ? closed : status;
+  }
+
+  rocksdb::DB* db() {
+    absl::MutexLock lock(&mu_);
+    return db_.get();
+  }
+
+ private:
+  static absl::Status ClosedError() {
+    return absl::FailedPreconditionError("claim store is closed");
+  }
+
+  // False when the article is not stored.
+  absl::StatusOr<bool> ReadArticle(std::string_view id, ArticleRecord* record)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    std::string value;
+    rocksdb::Status s =
+        db_->Get(rocksdb::ReadOptions(), si::ArticleKey(id), &value);
+    if (s.IsNotFound()) return false;
+    RETURN_IF_ERROR(si::FromRocks(s, "read article"));
+    if (!record->ParseFromString(value)) {
+      return absl::DataLossError(
+          absl::StrCat("article \"", absl::CHexEscape(si::AbslView(id)), "\": bad record"));
+    }
+    return true;
+  }
+
+  // Adds the change-feed entry and the commit sequence, then writes.
+  absl::Status Commit(uint64_t sequence, const ChangeRecord& change,
+                      rocksdb::WriteBatch* batch)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    std::string value;
+    change.SerializeToString(&value);
+    RETURN_IF_ERROR(
+        si::FromRocks(batch->Put(si::ChangeKey(sequence), value), "batch"));
+    RETURN_IF_ERROR(si::FromRocks(
+        batch->Put(si::SequenceKey(), si::EncodeCount(sequence)), "batch"));
+    RETURN_IF_ERROR(
+        si::FromRocks(db_->Write(write_options_, batch), "write batch"));
+    sequence_.store(sequence);
+    return absl::OkStatus();
+  }
+
+  absl::Mutex mu_;
+  std::unique_ptr<rocksdb::DB> db_ ABSL_GUARDED_BY(mu_);
+  rocksdb::WriteOptions write_options_;
+  // Written under mu_, read without it.
+  std::atomic<uint64_t> sequence_;
+};
+
+absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
+    const std::string& dir, const StoreOptions& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return absl::UnavailableError(
+        absl::StrCat("create ", dir, ": ", ec.message()));
+  }
+  rocksdb::DB* raw = nullptr;
+  RETURN_IF_ERROR(si::FromRocks(
+      rocksdb::DB::Open(
+          si::WriterDbOptions(options.block_cache_bytes, options.wal_ttl_seconds),
+          dir, &raw),
+      absl::StrCat("open ", dir)));
+  std::unique_ptr<rocksdb::DB> db(raw);
+  RETURN_IF_ERROR(CheckOrInitFormat(db.get(), dir));
+  ASSIGN_OR_RETURN(uint64_t sequence, ReadSequence(db.get()));
+  return std::unique_ptr<ClaimStore>(new ClaimStore(
+      std::make_unique<Impl>(std::move(db), options, sequence)));
+}
+
+ClaimStore::ClaimStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ClaimStore::~ClaimStore() = default;
+
+absl::StatusOr<PutResult> ClaimStore::PutArticle(
+    const AnalyzeResponse& analysis) {
+  return impl_->PutArticle(analysis);
+}
+
+absl::StatusOr<DeleteResult> ClaimStore::DeleteArticle(
+    std::string_view article_id) {
+  return impl_->DeleteArticle(article_id);
+}
+
+uint64_t ClaimStore::sequence() const { return impl_->sequence(); }
+
+absl::Status ClaimStore::Checkpoint(const std::string& dir) {
+  return impl_->Checkpoint(dir);
+}
+
+absl::Status ClaimStore::Close() { return impl_->Close(); }
+
+rocksdb::DB* ClaimStore::db() { return impl_->db(); }
+
+}  // namespace claims
