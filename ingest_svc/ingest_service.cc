@@ -1,5 +1,10 @@
 #include "ingest_svc/ingest_service.h"
 
+#include <prometheus/counter.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+
+#include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
 #include "common/util/status_macros.h"
 #include "spdlog/spdlog.h"
@@ -11,15 +16,71 @@ using claims::v1::AnalyzeResponse;
 using claims::v1::IngestArticleRequest;
 using claims::v1::IngestArticleResponse;
 
+// Domain metrics of the ingest path.
+struct IngestServiceImpl::Metrics {
+  explicit Metrics(prometheus::Registry& registry)
+      : articles(prometheus::BuildCounter()
+                     .Name("claims_articles_ingested_total")
+                     .Help("Articles ingested, by outcome.")
+                     .Register(registry)),
+        stored(articles.Add({{"outcome", "stored"}})),
+        replaced(articles.Add({{"outcome", "replaced"}})),
+        unchanged(articles.Add({{"outcome", "unchanged"}})),
+        rejected(articles.Add({{"outcome", "rejected"}})),
+        claims(prometheus::BuildCounter()
+                   .Name("claims_claims_extracted_total")
+                   .Help("Claims extracted from stored articles.")
+                   .Register(registry)
+                   .Add({})),
+        bytes(prometheus::BuildCounter()
+                  .Name("claims_ingest_bytes_total")
+                  .Help("Article body bytes received for ingest.")
+                  .Register(registry)
+                  .Add({})),
+        extraction_seconds(prometheus::BuildHistogram()
+                               .Name("claims_extraction_seconds")
+                               .Help("Time to extract claims from one article.")
+                               .Register(registry)
+                               .Add({}, prometheus::Histogram::BucketBoundaries{
+                                            0.001, 0.0025, 0.005, 0.01, 0.025,
+                                            0.05, 0.1, 0.25, 0.5, 1, 2.5})) {}
+
+  prometheus::Family<prometheus::Counter>& articles;
+  prometheus::Counter& stored;
+  prometheus::Counter& replaced;
+  prometheus::Counter& unchanged;
+  prometheus::Counter& rejected;
+  prometheus::Counter& claims;
+  prometheus::Counter& bytes;
+  prometheus::Histogram& extraction_seconds;
+};
+
 IngestServiceImpl::IngestServiceImpl(const Extractor* extractor,
-                                     ClaimStore* store,
-                                     const DrainSignal* drain)
-    : extractor_(extractor), store_(store), drain_(drain) {}
+                                     ClaimStore* store, ServiceContext context)
+    : extractor_(extractor),
+      store_(store),
+      context_(context),
+      metrics_(std::make_unique<Metrics>(context.metrics->registry())) {}
+
+IngestServiceImpl::~IngestServiceImpl() = default;
 
 absl::StatusOr<IngestArticleResponse> IngestServiceImpl::Ingest(
     const claims::v1::Article& article) {
-  ASSIGN_OR_RETURN(AnalyzeResponse analysis, extractor_->Analyze(article));
-  ASSIGN_OR_RETURN(PutResult put, store_->PutArticle(analysis));
+  metrics_->bytes.Increment(static_cast<double>(article.body().size()));
+  absl::Time start = absl::Now();
+  absl::StatusOr<AnalyzeResponse> analysis = extractor_->Analyze(article);
+  metrics_->extraction_seconds.Observe(absl::ToDoubleSeconds(absl::Now() - start));
+  if (!analysis.ok()) {
+    metrics_->rejected.Increment();
+    return analysis.status();
+  }
+  ASSIGN_OR_RETURN(PutResult put, store_->PutArticle(*analysis));
+  if (put.unchanged) {
+    metrics_->unchanged.Increment();
+  } else {
+    (put.replaced ? metrics_->replaced : metrics_->stored).Increment();
+    metrics_->claims.Increment(put.claim_count);
+  }
   IngestArticleResponse response;
   response.set_article_id(put.article_id);
   response.set_claim_count(put.claim_count);
@@ -32,6 +93,7 @@ absl::StatusOr<IngestArticleResponse> IngestServiceImpl::Ingest(
 grpc::Status IngestServiceImpl::Analyze(grpc::ServerContext* context,
                                         const AnalyzeRequest* request,
                                         AnalyzeResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   absl::StatusOr<AnalyzeResponse> analysis =
       extractor_->Analyze(request->article());
   if (!analysis.ok()) return ToGrpcStatus(analysis.status());
@@ -42,6 +104,7 @@ grpc::Status IngestServiceImpl::Analyze(grpc::ServerContext* context,
 grpc::Status IngestServiceImpl::IngestArticle(
     grpc::ServerContext* context, const IngestArticleRequest* request,
     IngestArticleResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   absl::StatusOr<IngestArticleResponse> result = Ingest(request->article());
   if (!result.ok()) return ToGrpcStatus(result.status());
   *response = *std::move(result);
@@ -52,10 +115,16 @@ grpc::Status IngestServiceImpl::IngestArticles(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<claims::v1::IngestArticlesResponse,
                              IngestArticleRequest>* stream) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  StreamSlots::Lease lease(context_.stream_slots);
+  if (!lease.ok()) {
+    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                        "too many concurrent streams; retry later");
+  }
   IngestArticleRequest request;
   uint64_t index = 0;
   while (stream->Read(&request)) {
-    if (drain_->draining()) {
+    if (context_.drain->draining()) {
       return grpc::Status(grpc::StatusCode::UNAVAILABLE,
                           "server is draining; resend from index " +
                               std::to_string(index));
@@ -78,6 +147,7 @@ grpc::Status IngestServiceImpl::DeleteArticle(
     grpc::ServerContext* context,
     const claims::v1::DeleteArticleRequest* request,
     claims::v1::DeleteArticleResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   if (request->article_id().empty()) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "article_id is required");

@@ -13,9 +13,11 @@ namespace claims {
 
 class IngestServiceImpl final : public claims::v1::IngestService::Service {
  public:
-  // `extractor`, `store` and `drain` must outlive the service.
+  // `extractor`, `store` and what `context` points to must outlive the
+  // service.
   IngestServiceImpl(const Extractor* extractor, ClaimStore* store,
-                    const DrainSignal* drain);
+                    ServiceContext context);
+  ~IngestServiceImpl() override;
 
   grpc::Status Analyze(grpc::ServerContext* context,
                        const claims::v1::AnalyzeRequest* request,
@@ -39,9 +41,12 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
   absl::StatusOr<claims::v1::IngestArticleResponse> Ingest(
       const claims::v1::Article& article);
 
+  struct Metrics;
+
   const Extractor* extractor_;
   ClaimStore* store_;
-  const DrainSignal* drain_;
+  ServiceContext context_;
+  std::unique_ptr<Metrics> metrics_;
 };
 
 }  // namespace claims

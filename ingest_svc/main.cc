@@ -12,6 +12,8 @@
 #include "spdlog/spdlog.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address");
+ABSL_FLAG(std::string, metrics_listen, "127.0.0.1:9091",
+          "Prometheus /metrics listen address; empty = off");
 ABSL_FLAG(bool, sync_writes, true,
           "sync the WAL before acknowledging a write (survives power loss)");
 
@@ -45,20 +47,25 @@ int main(int argc, char** argv) {
     return EXIT_FAILURE;
   }
 
-  claims::ServerRunner runner(claims::ServerConfigFromFlags(
-      absl::GetFlag(FLAGS_listen), "claims.v1.IngestService"));
+  auto runner = claims::ServerRunner::Create(claims::ServerConfigFromFlags(
+      absl::GetFlag(FLAGS_listen), absl::GetFlag(FLAGS_metrics_listen),
+      "claims.v1.IngestService"));
+  if (!runner.ok()) {
+    spdlog::critical("{}", runner.status().ToString());
+    return EXIT_FAILURE;
+  }
   claims::IngestServiceImpl service(extractor->get(), store->get(),
-                                    &runner.drain());
-  runner.AddService(&service);
-  auto port = runner.Start();
+                                    (*runner)->context());
+  (*runner)->AddService(&service);
+  auto port = (*runner)->Start();
   if (!port.ok()) {
     spdlog::critical("{}", port.status().ToString());
     return EXIT_FAILURE;
   }
-  runner.SetServing(true);
+  (*runner)->SetServing(true);
   spdlog::info("claims-ingest serving on port {} (data_dir={}, extractor={})",
                *port, absl::GetFlag(FLAGS_data_dir), (*extractor)->version());
-  runner.WaitForTermination();
+  (*runner)->WaitForTermination();
 
   absl::Status closed = (*store)->Close();
   if (!closed.ok()) {

@@ -13,6 +13,8 @@
 #include "spdlog/spdlog.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50052", "gRPC listen address");
+ABSL_FLAG(std::string, metrics_listen, "127.0.0.1:9092",
+          "Prometheus /metrics listen address; empty = off");
 ABSL_FLAG(std::string, secondary_dir, "",
           "writable scratch folder for the follower's own state "
           "(default: <data_dir>/query-secondary)");
@@ -50,19 +52,25 @@ int main(int argc, char** argv) {
     return EXIT_FAILURE;
   }
 
-  claims::ServerRunner runner(claims::ServerConfigFromFlags(
-      absl::GetFlag(FLAGS_listen), "claims.v1.QueryService"));
+  auto runner = claims::ServerRunner::Create(claims::ServerConfigFromFlags(
+      absl::GetFlag(FLAGS_listen), absl::GetFlag(FLAGS_metrics_listen),
+      "claims.v1.QueryService"));
+  if (!runner.ok()) {
+    spdlog::critical("{}", runner.status().ToString());
+    return EXIT_FAILURE;
+  }
   const std::string database_dir = claims::DatabaseDirFromFlags();
-  // Serve health (NOT_SERVING) at once; become SERVING when the database is
-  // open and caught up.
+  // Health answers NOT_SERVING at once and SERVING when the database is
+  // open.
+  claims::ServerRunner* server = runner->get();
   claims::FollowerLoop follower(
       [&] { return claims::OpenSecondaryFollower(database_dir, secondary); },
       absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)),
-      [&runner] { runner.SetServing(true); });
+      [server] { server->SetServing(true); });
   claims::QueryServiceImpl service(&follower, taxonomy->get(),
-                                   &runner.drain());
-  runner.AddService(&service);
-  auto port = runner.Start();
+                                   server->context());
+  server->AddService(&service);
+  auto port = server->Start();
   if (!port.ok()) {
     spdlog::critical("{}", port.status().ToString());
     return EXIT_FAILURE;
@@ -70,6 +78,6 @@ int main(int argc, char** argv) {
   follower.Start();
   spdlog::info("claims-query serving on port {} (following {})", *port,
                database_dir);
-  runner.WaitForTermination();
+  server->WaitForTermination();
   return EXIT_SUCCESS;
 }

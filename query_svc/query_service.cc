@@ -29,6 +29,8 @@ absl::Time DeadlineOf(const grpc::ServerContext& context) {
   return absl::FromChrono(deadline);
 }
 
+const grpc::Status kTooManyStreams(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                   "too many concurrent streams; retry later");
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
 
@@ -90,8 +92,8 @@ absl::StatusOr<ClaimFilter> FilterFromRequest(
 
 QueryServiceImpl::QueryServiceImpl(const FollowerLoop* follower,
                                    const Taxonomy* taxonomy,
-                                   const DrainSignal* drain)
-    : follower_(follower), taxonomy_(taxonomy), drain_(drain) {}
+                                   ServiceContext context)
+    : follower_(follower), taxonomy_(taxonomy), context_(context) {}
 
 absl::StatusOr<const ClaimReader*> QueryServiceImpl::Reader() const {
   const Follower* follower = follower_->follower();
@@ -105,6 +107,9 @@ grpc::Status QueryServiceImpl::QueryClaims(
     grpc::ServerContext* context,
     const claims::v1::QueryClaimsRequest* request,
     grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  StreamSlots::Lease lease(context_.stream_slots);
+  if (!lease.ok()) return kTooManyStreams;
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
 
@@ -143,7 +148,7 @@ grpc::Status QueryServiceImpl::QueryClaims(
           client_gone = true;
           return false;
         }
-        if (drain_->draining()) {
+        if (context_.drain->draining()) {
           interrupted_by_drain = true;
           return false;
         }
@@ -167,6 +172,9 @@ grpc::Status QueryServiceImpl::WatchClaims(
     grpc::ServerContext* context,
     const claims::v1::WatchClaimsRequest* request,
     grpc::ServerWriter<claims::v1::WatchClaimsResponse>* writer) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  StreamSlots::Lease lease(context_.stream_slots);
+  if (!lease.ok()) return kTooManyStreams;
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
 
@@ -194,7 +202,7 @@ grpc::Status QueryServiceImpl::WatchClaims(
 
   claims::v1::WatchClaimsResponse item;
   while (!context->IsCancelled()) {
-    if (drain_->draining()) return kDraining;
+    if (context_.drain->draining()) return kDraining;
     // Actors named for the first time after the watch began resolve later.
     if (!can_match) {
       filter = FilterFromRequest(**reader, as_query, &can_match);
@@ -235,6 +243,7 @@ grpc::Status QueryServiceImpl::WatchClaims(
 grpc::Status QueryServiceImpl::GetArticle(
     grpc::ServerContext* context, const claims::v1::GetArticleRequest* request,
     claims::v1::GetArticleResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
   if (request->article_id().empty()) {
@@ -257,6 +266,7 @@ grpc::Status QueryServiceImpl::GetArticle(
 grpc::Status QueryServiceImpl::ListActors(
     grpc::ServerContext* context, const claims::v1::ListActorsRequest* request,
     claims::v1::ListActorsResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
   absl::StatusOr<std::vector<claims::v1::Actor>> actors =
@@ -271,6 +281,7 @@ grpc::Status QueryServiceImpl::ListActors(
 grpc::Status QueryServiceImpl::ListTopics(
     grpc::ServerContext* context, const claims::v1::ListTopicsRequest* request,
     claims::v1::ListTopicsResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
   absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>> counts =

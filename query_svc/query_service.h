@@ -17,7 +17,7 @@ class QueryServiceImpl final : public claims::v1::QueryService::Service {
  public:
   // Arguments must outlive the service.
   QueryServiceImpl(const FollowerLoop* follower, const Taxonomy* taxonomy,
-                   const DrainSignal* drain);
+                   ServiceContext context);
 
   grpc::Status QueryClaims(
       grpc::ServerContext* context,
@@ -43,7 +43,7 @@ class QueryServiceImpl final : public claims::v1::QueryService::Service {
 
   const FollowerLoop* follower_;
   const Taxonomy* taxonomy_;
-  const DrainSignal* drain_;
+  ServiceContext context_;
 };
 
 // Builds the store filter for a request: resolves actor names and aliases

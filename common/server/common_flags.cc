@@ -32,6 +32,16 @@ ABSL_FLAG(int, shutdown_grace_seconds, 20,
           "on SIGTERM, seconds to drain in-flight calls before exiting");
 ABSL_FLAG(int, max_message_bytes, 16 << 20,
           "largest gRPC message accepted or sent");
+ABSL_FLAG(int, max_concurrent_streams, 256,
+          "streaming calls served at once; more get RESOURCE_EXHAUSTED");
+ABSL_FLAG(std::string, tls_cert_file, "",
+          "PEM certificate chain; enables TLS (with --tls_key_file)");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM private key for TLS");
+ABSL_FLAG(std::string, tls_client_ca_file, "",
+          "PEM CA bundle; requires client certificates (mutual TLS)");
+ABSL_FLAG(std::string, auth_token_file, "",
+          "file of accepted bearer tokens, one per line (re-read on change); "
+          "empty = no authentication");
 
 namespace claims {
 
@@ -48,10 +58,17 @@ ExtractorConfig ExtractorConfigFromFlags() {
 }
 
 ServerConfig ServerConfigFromFlags(std::string listen,
+                                   std::string metrics_listen,
                                    std::string service_name) {
   ServerConfig config;
   config.listen = std::move(listen);
+  config.metrics_listen = std::move(metrics_listen);
   config.service_name = std::move(service_name);
+  config.tls.cert_file = absl::GetFlag(FLAGS_tls_cert_file);
+  config.tls.key_file = absl::GetFlag(FLAGS_tls_key_file);
+  config.tls.client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
+  config.auth_token_file = absl::GetFlag(FLAGS_auth_token_file);
+  config.max_concurrent_streams = absl::GetFlag(FLAGS_max_concurrent_streams);
   config.shutdown_grace = absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
   config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   config.max_send_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);

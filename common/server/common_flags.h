@@ -26,8 +26,9 @@ std::string DatabaseDirFromFlags();
 ExtractorConfig ExtractorConfigFromFlags();
 
 // Server configuration from the flags above plus the service's own listen
-// address and gRPC service name.
+// addresses and gRPC service name.
 ServerConfig ServerConfigFromFlags(std::string listen,
+                                   std::string metrics_listen,
                                    std::string service_name);
 
 }  // namespace claims

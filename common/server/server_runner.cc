@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "common/server/call_observer.h"
 #include "spdlog/spdlog.h"
 
 namespace claims {
@@ -23,7 +24,36 @@ sigset_t TerminationSignals() {
 
 }  // namespace
 
-ServerRunner::ServerRunner(ServerConfig config) : config_(std::move(config)) {}
+StreamSlots::Lease::Lease(StreamSlots* slots) : slots_(slots) {
+  acquired_ = slots_->in_use_.fetch_add(1) < slots_->limit_;
+  if (!acquired_) slots_->in_use_.fetch_sub(1);
+}
+
+StreamSlots::Lease::~Lease() {
+  if (acquired_) slots_->in_use_.fetch_sub(1);
+}
+
+ServerRunner::ServerRunner(ServerConfig config)
+    : config_(std::move(config)),
+      stream_slots_(config_.max_concurrent_streams) {}
+
+absl::StatusOr<std::unique_ptr<ServerRunner>> ServerRunner::Create(
+    ServerConfig config) {
+  std::unique_ptr<ServerRunner> runner(new ServerRunner(std::move(config)));
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      MakeServerCredentials(runner->config_.tls);
+  if (!credentials.ok()) return credentials.status();
+  runner->credentials_ = *std::move(credentials);
+  absl::StatusOr<std::unique_ptr<BearerAuth>> auth =
+      BearerAuth::Create(runner->config_.auth_token_file);
+  if (!auth.ok()) return auth.status();
+  runner->auth_ = *std::move(auth);
+  if (!runner->config_.metrics_listen.empty()) {
+    absl::Status serving = runner->metrics_.Serve(runner->config_.metrics_listen);
+    if (!serving.ok()) return serving;
+  }
+  return runner;
+}
 
 ServerRunner::~ServerRunner() {
   if (server_) server_->Shutdown(std::chrono::system_clock::now());
@@ -43,15 +73,13 @@ absl::StatusOr<int> ServerRunner::Start() {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(config_.listen, grpc::InsecureServerCredentials(),
-                           &port);
+  builder.AddListeningPort(config_.listen, credentials_, &port);
   builder.SetMaxReceiveMessageSize(config_.max_receive_message_bytes);
   builder.SetMaxSendMessageSize(config_.max_send_message_bytes);
-  if (config_.max_concurrent_calls > 0) {
-    grpc::ResourceQuota quota("claims");
-    quota.SetMaxThreads(config_.max_concurrent_calls + 4);
-    builder.SetResourceQuota(quota);
-  }
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(std::make_unique<CallObserverFactory>(&metrics_));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   for (grpc::Service* service : services_) builder.RegisterService(service);
   server_ = builder.BuildAndStart();
   if (!server_ || port == 0) {

@@ -1,16 +1,19 @@
 // ServerRunner: the gRPC server boilerplate both services share.
 //
 // Builds a server with the standard services (grpc.health.v1.Health,
-// reflection), listens, and turns SIGTERM/SIGINT into an orderly drain:
-// health goes NOT_SERVING, the drain flag is raised so streaming handlers
-// end at a resume point, and the server shuts down within the grace period.
+// reflection), transport security (TLS/mTLS from files), bearer-token auth,
+// Prometheus metrics and a log line per call, listens, and turns
+// SIGTERM/SIGINT into an orderly drain: health goes NOT_SERVING, the drain
+// flag is raised so streaming handlers end at a resume point, and the server
+// shuts down within the grace period.
 //
 //   ServerRunner::BlockTerminationSignals();   // first thing in main
-//   ServerRunner runner(config);
-//   runner.AddService(&service);
-//   ASSIGN_OR_RETURN(int port, runner.Start());
-//   runner.SetServing(true);                   // once the database is open
-//   runner.WaitForTermination();               // returns after the drain
+//   ASSIGN_OR_RETURN(auto runner, ServerRunner::Create(config));
+//   MyService service(..., runner->context());
+//   runner->AddService(&service);
+//   ASSIGN_OR_RETURN(int port, runner->Start());
+//   runner->SetServing(true);                  // once the database is open
+//   runner->WaitForTermination();              // returns after the drain
 #ifndef CLAIMS_COMMON_SERVER_SERVER_RUNNER_H_
 #define CLAIMS_COMMON_SERVER_SERVER_RUNNER_H_
 
@@ -24,17 +27,23 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/server/auth.h"
+#include "common/server/credentials.h"
+#include "common/server/metrics.h"
 
 namespace claims {
 
 struct ServerConfig {
   std::string listen;            // host:port; port 0 picks a free one
   std::string service_name;      // full gRPC name, for per-service health
+  std::string metrics_listen;    // host:port for /metrics; "" = off
+  TlsFiles tls;
+  std::string auth_token_file;   // "" = no authentication
   absl::Duration shutdown_grace = absl::Seconds(20);
   int max_receive_message_bytes = 16 << 20;
   int max_send_message_bytes = 16 << 20;
-  // Maximum number of concurrently running RPCs (0 = gRPC's default).
-  int max_concurrent_calls = 0;
+  // Concurrent streaming calls (queries, watches, bulk loads) at most.
+  int max_concurrent_streams = 256;
 };
 
 // Raised when the server starts draining; long-running handlers poll it.
@@ -47,9 +56,44 @@ class DrainSignal {
   std::atomic<bool> draining_{false};
 };
 
+// Counts running streaming calls against a limit.
+class StreamSlots {
+ public:
+  explicit StreamSlots(int limit) : limit_(limit) {}
+
+  // Holds a slot until destroyed; `ok()` is false when none was free.
+  class Lease {
+   public:
+    explicit Lease(StreamSlots* slots);
+    Lease(const Lease&) = delete;  // releases exactly once
+    Lease& operator=(const Lease&) = delete;
+    ~Lease();
+    bool ok() const { return acquired_; }
+
+   private:
+    StreamSlots* slots_;
+    bool acquired_;
+  };
+
+ private:
+  const int limit_;
+  std::atomic<int> in_use_{0};
+};
+
+// What handlers need from the server around them.
+struct ServiceContext {
+  const DrainSignal* drain;
+  const BearerAuth* auth;
+  StreamSlots* stream_slots;
+  ServerMetrics* metrics;
+};
+
 class ServerRunner {
  public:
-  explicit ServerRunner(ServerConfig config);
+  // Loads credentials and the token file; starts the metrics endpoint.
+  static absl::StatusOr<std::unique_ptr<ServerRunner>> Create(
+      ServerConfig config);
+
   ServerRunner(const ServerRunner&) = delete;  // owns the server
   ServerRunner& operator=(const ServerRunner&) = delete;
   ~ServerRunner();
@@ -74,10 +118,19 @@ class ServerRunner {
   // Makes WaitForTermination return as if a signal had arrived.
   void RequestStop();
 
-  const DrainSignal& drain() const { return drain_; }
+  ServiceContext context() {
+    return {&drain_, auth_.get(), &stream_slots_, &metrics_};
+  }
+  ServerMetrics& metrics() { return metrics_; }
 
  private:
+  explicit ServerRunner(ServerConfig config);
+
   ServerConfig config_;
+  std::shared_ptr<grpc::ServerCredentials> credentials_;
+  std::unique_ptr<BearerAuth> auth_;
+  ServerMetrics metrics_;
+  StreamSlots stream_slots_;
   std::vector<grpc::Service*> services_;
   std::unique_ptr<grpc::Server> server_;
   DrainSignal drain_;

@@ -1,0 +1,29 @@
+// CallObserver: a server interceptor that sees every call from start to
+// status, to count it in ServerMetrics and to log one line for it (method,
+// code, latency, peer). It observes only: gRPC 1.51 interceptors cannot
+// reject calls (authentication is checked in the handlers; see auth.h).
+#ifndef CLAIMS_COMMON_SERVER_CALL_OBSERVER_H_
+#define CLAIMS_COMMON_SERVER_CALL_OBSERVER_H_
+
+#include <grpcpp/support/server_interceptor.h>
+
+#include "common/server/metrics.h"
+
+namespace claims {
+
+class CallObserverFactory
+    : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  // `metrics` must outlive the server.
+  explicit CallObserverFactory(ServerMetrics* metrics) : metrics_(metrics) {}
+
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override;
+
+ private:
+  ServerMetrics* metrics_;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_SERVER_CALL_OBSERVER_H_
