@@ -68,8 +68,9 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     const std::vector<std::string>& extra_flags, absl::Duration ready_timeout) {
   const std::string binary = kind == kIngest ? CLAIMS_INGEST_BIN : CLAIMS_QUERY_BIN;
   const std::string address = absl::StrCat("127.0.0.1:", PickFreePort());
-  std::vector<std::string> args = {binary, "--listen=" + address,
-                                   "--data_dir=" + data_dir};
+  std::vector<std::string> args = {
+      binary, "--listen=" + address, "--data_dir=" + data_dir,
+      absl::StrCat("--metrics_listen=127.0.0.1:", PickFreePort())};
   if (kind == kIngest) args.push_back("--sync_writes=true");
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
 
