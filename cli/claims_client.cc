@@ -8,13 +8,12 @@ namespace {
 // One unary call with a deadline; the status mapped to absl.
 template <typename Stub, typename Request, typename Response>
 absl::StatusOr<Response> CallUnary(
-    Stub* stub,
+    const ClaimsClient& client, Stub* stub,
     grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
                                  Response*),
-    const Request& request, absl::Duration timeout) {
+    const Request& request) {
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() +
-                       absl::ToChronoMilliseconds(timeout));
+  client.Prepare(&context);
   Response response;
   grpc::Status status = (stub->*method)(&context, request, &response);
   if (!status.ok()) return FromGrpcStatus(status);
@@ -45,26 +44,31 @@ ClaimsClient::ClaimsClient(std::shared_ptr<grpc::Channel> ingest,
     : ingest_(ingest ? claims::v1::IngestService::NewStub(ingest) : nullptr),
       query_(query ? claims::v1::QueryService::NewStub(query) : nullptr) {}
 
-void ClaimsClient::SetDeadline(grpc::ClientContext* context) const {
-  context->set_deadline(std::chrono::system_clock::now() +
-                        absl::ToChronoMilliseconds(timeout_));
+void ClaimsClient::Prepare(grpc::ClientContext* context,
+                           bool with_deadline) const {
+  if (with_deadline) {
+    context->set_deadline(std::chrono::system_clock::now() +
+                          absl::ToChronoMilliseconds(timeout_));
+  }
+  if (!bearer_token_.empty()) {
+    context->AddMetadata("authorization", "Bearer " + bearer_token_);
+  }
 }
 
 absl::StatusOr<claims::v1::AnalyzeResponse> ClaimsClient::Analyze(
     const Article& article) {
   claims::v1::AnalyzeRequest request;
   *request.mutable_article() = article;
-  return CallUnary(ingest_.get(), &claims::v1::IngestService::Stub::Analyze,
-                   request, timeout_);
+  return CallUnary(*this, ingest_.get(), &claims::v1::IngestService::Stub::Analyze,
+                   request);
 }
 
 absl::StatusOr<claims::v1::IngestArticleResponse> ClaimsClient::IngestArticle(
     const Article& article) {
   claims::v1::IngestArticleRequest request;
   *request.mutable_article() = article;
-  return CallUnary(ingest_.get(),
-                   &claims::v1::IngestService::Stub::IngestArticle, request,
-                   timeout_);
+  return CallUnary(*this, ingest_.get(),
+                   &claims::v1::IngestService::Stub::IngestArticle, request);
 }
 
 absl::Status ClaimsClient::IngestArticles(
@@ -72,6 +76,7 @@ absl::Status ClaimsClient::IngestArticles(
     const std::function<void(const claims::v1::IngestArticlesResponse&)>&
         on_result) {
   grpc::ClientContext context;
+  Prepare(&context, /*with_deadline=*/false);
   auto stream = ingest_->IngestArticles(&context);
   // Write from one thread and read from another, so large batches never
   // deadlock on flow control.
@@ -93,9 +98,8 @@ absl::StatusOr<claims::v1::DeleteArticleResponse> ClaimsClient::DeleteArticle(
     const std::string& article_id) {
   claims::v1::DeleteArticleRequest request;
   request.set_article_id(article_id);
-  return CallUnary(ingest_.get(),
-                   &claims::v1::IngestService::Stub::DeleteArticle, request,
-                   timeout_);
+  return CallUnary(*this, ingest_.get(),
+                   &claims::v1::IngestService::Stub::DeleteArticle, request);
 }
 
 absl::Status ClaimsClient::QueryClaims(
@@ -103,7 +107,7 @@ absl::Status ClaimsClient::QueryClaims(
     const std::function<bool(const claims::v1::QueryClaimsResponse&)>&
         on_item) {
   grpc::ClientContext context;
-  SetDeadline(&context);
+  Prepare(&context);
   auto reader = query_->QueryClaims(&context, request);
   claims::v1::QueryClaimsResponse item;
   while (reader->Read(&item)) {
@@ -135,6 +139,7 @@ absl::Status ClaimsClient::WatchClaims(
     const claims::v1::WatchClaimsRequest& request,
     const std::function<bool(const claims::v1::WatchClaimsResponse&)>& on_item,
     grpc::ClientContext* context) {
+  Prepare(context, /*with_deadline=*/false);
   auto reader = query_->WatchClaims(context, request);
   claims::v1::WatchClaimsResponse item;
   while (reader->Read(&item)) {
@@ -155,8 +160,8 @@ absl::StatusOr<claims::v1::GetArticleResponse> ClaimsClient::GetArticle(
   claims::v1::GetArticleRequest request;
   request.set_article_id(article_id);
   request.set_include_claims(include_claims);
-  return CallUnary(query_.get(), &claims::v1::QueryService::Stub::GetArticle,
-                   request, timeout_);
+  return CallUnary(*this, query_.get(), &claims::v1::QueryService::Stub::GetArticle,
+                   request);
 }
 
 absl::StatusOr<claims::v1::ListActorsResponse> ClaimsClient::ListActors(
@@ -164,13 +169,13 @@ absl::StatusOr<claims::v1::ListActorsResponse> ClaimsClient::ListActors(
   claims::v1::ListActorsRequest request;
   request.set_prefix(prefix);
   request.set_limit(limit);
-  return CallUnary(query_.get(), &claims::v1::QueryService::Stub::ListActors,
-                   request, timeout_);
+  return CallUnary(*this, query_.get(), &claims::v1::QueryService::Stub::ListActors,
+                   request);
 }
 
 absl::StatusOr<claims::v1::ListTopicsResponse> ClaimsClient::ListTopics() {
-  return CallUnary(query_.get(), &claims::v1::QueryService::Stub::ListTopics,
-                   claims::v1::ListTopicsRequest(), timeout_);
+  return CallUnary(*this, query_.get(), &claims::v1::QueryService::Stub::ListTopics,
+                   claims::v1::ListTopicsRequest());
 }
 
 }  // namespace claims

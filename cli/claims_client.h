@@ -31,6 +31,11 @@ class ClaimsClient {
 
   // Per-call deadline for unary calls and the whole of a query stream.
   void set_timeout(absl::Duration timeout) { timeout_ = timeout; }
+  // Sent as "authorization: Bearer <token>" on every call ("" = none).
+  void set_bearer_token(std::string token) { bearer_token_ = std::move(token); }
+
+  // Deadline and credentials on a new call's context.
+  void Prepare(grpc::ClientContext* context, bool with_deadline = true) const;
 
   absl::StatusOr<claims::v1::AnalyzeResponse> Analyze(
       const claims::v1::Article& article);
@@ -67,11 +72,10 @@ class ClaimsClient {
   absl::StatusOr<claims::v1::ListTopicsResponse> ListTopics();
 
  private:
-  void SetDeadline(grpc::ClientContext* context) const;
-
   std::unique_ptr<claims::v1::IngestService::Stub> ingest_;
   std::unique_ptr<claims::v1::QueryService::Stub> query_;
   absl::Duration timeout_ = absl::Seconds(60);
+  std::string bearer_token_;
 };
 
 // The absl::Status for a gRPC status (same code and message).

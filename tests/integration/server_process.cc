@@ -41,6 +41,35 @@ std::string MakeTempDir(const std::string& prefix) {
   return made ? std::string(made) : std::string();
 }
 
+absl::StatusOr<std::string> HttpGet(const std::string& address,
+                                    const std::string& path) {
+  size_t colon = address.rfind(':');
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(std::stoi(address.substr(colon + 1)));
+  inet_pton(AF_INET, address.substr(0, colon).c_str(), &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    close(fd);
+    return absl::UnavailableError(absl::StrCat("cannot connect to ", address));
+  }
+  std::string request = absl::StrCat("GET ", path, " HTTP/1.0\r\nHost: ",
+                                     address, "\r\n\r\n");
+  if (write(fd, request.data(), request.size()) !=
+      static_cast<ssize_t>(request.size())) {
+    close(fd);
+    return absl::UnavailableError("short write");
+  }
+  std::string response;
+  char buffer[8192];
+  ssize_t n;
+  while ((n = read(fd, buffer, sizeof(buffer))) > 0) response.append(buffer, n);
+  close(fd);
+  size_t body = response.find("\r\n\r\n");
+  if (body == std::string::npos) return absl::UnavailableError("no HTTP body");
+  return response.substr(body + 4);
+}
+
 std::string ReadFileOrEmpty(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;
@@ -68,9 +97,11 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     const std::vector<std::string>& extra_flags, absl::Duration ready_timeout) {
   const std::string binary = kind == kIngest ? CLAIMS_INGEST_BIN : CLAIMS_QUERY_BIN;
   const std::string address = absl::StrCat("127.0.0.1:", PickFreePort());
-  std::vector<std::string> args = {
-      binary, "--listen=" + address, "--data_dir=" + data_dir,
-      absl::StrCat("--metrics_listen=127.0.0.1:", PickFreePort())};
+  const std::string metrics_address =
+      absl::StrCat("127.0.0.1:", PickFreePort());
+  std::vector<std::string> args = {binary, "--listen=" + address,
+                                   "--data_dir=" + data_dir,
+                                   "--metrics_listen=" + metrics_address};
   if (kind == kIngest) args.push_back("--sync_writes=true");
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
 
@@ -84,7 +115,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
-  std::unique_ptr<ServerProcess> process(new ServerProcess(pid, address));
+  std::unique_ptr<ServerProcess> process(new ServerProcess(pid, address, metrics_address));
   absl::Time deadline = absl::Now() + ready_timeout;
   while (absl::Now() < deadline) {
     int status = 0;

@@ -34,6 +34,8 @@ class ServerProcess {
   ~ServerProcess();
 
   const std::string& address() const { return address_; }
+  // host:port of the Prometheus endpoint.
+  const std::string& metrics_address() const { return metrics_address_; }
   pid_t pid() const { return pid_; }
 
   // Sends `signal`; with Wait, returns the exit code (128+signal if killed).
@@ -41,11 +43,14 @@ class ServerProcess {
   int Wait();
 
  private:
-  ServerProcess(pid_t pid, std::string address)
-      : pid_(pid), address_(std::move(address)) {}
+  ServerProcess(pid_t pid, std::string address, std::string metrics_address)
+      : pid_(pid),
+        address_(std::move(address)),
+        metrics_address_(std::move(metrics_address)) {}
 
   pid_t pid_;
   std::string address_;
+  std::string metrics_address_;
   bool reaped_ = false;
   int exit_code_ = 0;
 };
@@ -59,6 +64,10 @@ std::string MakeTempDir(const std::string& prefix);
 // Health status of the server at `address` ("" = whole server).
 absl::StatusOr<bool> IsServing(const std::string& address,
                                const std::string& service = "");
+
+// Body of GET http://<address><path> (plain HTTP/1.0), or an error.
+absl::StatusOr<std::string> HttpGet(const std::string& address,
+                                    const std::string& path);
 
 // Contents of a file; empty if unreadable.
 std::string ReadFileOrEmpty(const std::string& path);

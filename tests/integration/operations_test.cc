@@ -1,0 +1,257 @@
+// Production behaviour of the real servers: authentication, metrics,
+// hostile input, and a graceful drain on SIGTERM with streams in flight.
+#include <signal.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "cli/claims_client.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/integration/server_process.h"
+
+namespace claims::testing {
+namespace {
+
+using claims::v1::Article;
+
+void WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+}
+
+Article ArticleWithBody(std::string body) {
+  Article article;
+  article.set_body(std::move(body));
+  return article;
+}
+
+TEST(AuthTest, TokenRequiredExceptForHealthAndRotatesWithTheFile) {
+  const std::string dir = MakeTempDir("claims-auth");
+  const std::string token_file = dir + "/tokens";
+  WriteFile(token_file, "# accepted tokens\nfirst-secret\n");
+  auto ingest = ServerProcess::Start(ServerProcess::kIngest, dir + "/data",
+                                     {"--auth_token_file=" + token_file});
+  ASSERT_TRUE(ingest.ok()) << ingest.status();
+
+  ClaimsClient anonymous(ClaimsClient::Connect((*ingest)->address()), nullptr);
+  Article article = ArticleWithBody("President Emmanuel Macron visited Berlin on May 5, 2024.");
+  EXPECT_EQ(anonymous.Analyze(article).status().code(),
+            absl::StatusCode::kUnauthenticated);
+  EXPECT_THAT(IsServing((*ingest)->address()), ::testing::Optional(true));
+
+  ClaimsClient wrong(ClaimsClient::Connect((*ingest)->address()), nullptr);
+  wrong.set_bearer_token("first-secreT");
+  EXPECT_EQ(wrong.IngestArticle(article).status().code(),
+            absl::StatusCode::kUnauthenticated);
+
+  ClaimsClient good(ClaimsClient::Connect((*ingest)->address()), nullptr);
+  good.set_bearer_token("first-secret");
+  EXPECT_TRUE(good.IngestArticle(article).ok());
+
+  // Rotation: the file changes, the server follows without a restart.
+  absl::SleepFor(absl::Milliseconds(1100));
+  WriteFile(token_file, "second-secret\n");
+  absl::SleepFor(absl::Milliseconds(1100));
+  EXPECT_EQ(good.Analyze(article).status().code(),
+            absl::StatusCode::kUnauthenticated);
+  good.set_bearer_token("second-secret");
+  EXPECT_TRUE(good.Analyze(article).ok());
+  std::filesystem::remove_all(dir);
+}
+
+TEST(MetricsTest, GrpcAndDomainMetricsAreExported) {
+  const std::string dir = MakeTempDir("claims-metrics");
+  auto ingest = ServerProcess::Start(ServerProcess::kIngest, dir);
+  ASSERT_TRUE(ingest.ok()) << ingest.status();
+  ClaimsClient client(ClaimsClient::Connect((*ingest)->address()), nullptr);
+  ASSERT_TRUE(client.IngestArticle(ArticleWithBody(
+      "Chancellor Olaf Scholz met President Joe Biden in Washington on "
+      "February 9, 2024.")).ok());
+  EXPECT_FALSE(client.IngestArticle(ArticleWithBody("")).ok());
+
+  auto body = HttpGet((*ingest)->metrics_address(), "/metrics");
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_THAT(*body, ::testing::HasSubstr(
+      "grpc_server_handled_total{grpc_code=\"OK\",grpc_method=\"IngestArticle\","
+      "grpc_service=\"claims.v1.IngestService\",grpc_type=\"unary\"} 1"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("grpc_code=\"InvalidArgument\""));
+  EXPECT_THAT(*body, ::testing::HasSubstr("grpc_server_started_total"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("grpc_server_handling_seconds_bucket"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("claims_articles_ingested_total{outcome=\"stored\"} 1"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("claims_extraction_seconds"));
+  std::filesystem::remove_all(dir);
+}
+
+class HostileInputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = MakeTempDir("claims-hostile");
+    auto ingest = ServerProcess::Start(ServerProcess::kIngest, dir_);
+    ASSERT_TRUE(ingest.ok()) << ingest.status();
+    ingest_ = *std::move(ingest);
+    client_ = std::make_unique<ClaimsClient>(
+        ClaimsClient::Connect(ingest_->address()), nullptr);
+    client_->set_timeout(absl::Seconds(30));
+    Article keep;
+    keep.set_id("keep");
+    keep.set_body("Prime Minister Narendra Modi visited Tokyo on August 30, 2024.");
+    auto stored = client_->IngestArticle(keep);
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    kept_claims_ = stored->claim_count();
+  }
+  void TearDown() override {
+    // Still serving, and what was stored before is intact.
+    EXPECT_THAT(IsServing(ingest_->address()), ::testing::Optional(true));
+    Article keep;
+    keep.set_id("keep");
+    keep.set_body("Prime Minister Narendra Modi visited Tokyo on August 30, 2024.");
+    auto again = client_->IngestArticle(keep);
+    ASSERT_TRUE(again.ok()) << again.status();
+    EXPECT_TRUE(again->unchanged());
+    EXPECT_EQ(again->claim_count(), kept_claims_);
+    ingest_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Sends `body`; returns the status code and checks the time bound.
+  absl::StatusCode Send(const std::string& body) {
+    absl::Time start = absl::Now();
+    auto reply = client_->IngestArticle(ArticleWithBody(body));
+    EXPECT_LT(absl::Now() - start, absl::Seconds(20)) << body.size() << " bytes";
+    return reply.status().code();
+  }
+
+  std::string dir_;
+  std::unique_ptr<ServerProcess> ingest_;
+  std::unique_ptr<ClaimsClient> client_;
+  uint32_t kept_claims_ = 0;
+};
+
+TEST_F(HostileInputTest, RejectsMalformedText) {
+  EXPECT_EQ(Send(""), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Send(" \n\t\r\n "), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Send("caf\xc3"), absl::StatusCode::kInvalidArgument);   // truncated
+  EXPECT_EQ(Send("\xc0\xaf overlong"), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Send("\xed\xa0\x80 surrogate"), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Send(std::string("nul\0inside", 10)), absl::StatusCode::kInvalidArgument);
+  std::string junk;
+  for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
+  EXPECT_EQ(Send(junk), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(HostileInputTest, OversizedBodyIsResourceExhausted) {
+  std::string huge(40 << 20, 'a');
+  for (size_t i = 0; i < huge.size(); i += 7) huge[i] = ' ';
+  EXPECT_EQ(Send(huge), absl::StatusCode::kResourceExhausted);
+}
+
+TEST_F(HostileInputTest, PathologicalButValidTextIsBounded) {
+  std::string long_sentence;
+  for (int i = 0; i < 60000; ++i) absl::StrAppend(&long_sentence, i % 10 ? "word " : "Berlin ");
+  absl::StatusCode code = Send(long_sentence + ".");
+  EXPECT_TRUE(code == absl::StatusCode::kOk ||
+              code == absl::StatusCode::kResourceExhausted) << code;
+
+  std::string repeated;
+  for (int i = 0; i < 20000; ++i) repeated += "Mr Mr Mr. U.S.-U.S.-";
+  code = Send(repeated);
+  EXPECT_TRUE(code == absl::StatusCode::kOk ||
+              code == absl::StatusCode::kResourceExhausted) << code;
+
+  std::string sentences;
+  for (int i = 0; i < 200000; ++i) sentences += "No. ";
+  code = Send(sentences);
+  EXPECT_TRUE(code == absl::StatusCode::kOk ||
+              code == absl::StatusCode::kResourceExhausted) << code;
+}
+
+TEST_F(HostileInputTest, UnicodeEdgeCasesAreAccepted) {
+  // Right-to-left text, combining marks, emoji, zero-width joiners.
+  EXPECT_EQ(Send("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d Prime Minister Benjamin Netanyahu "
+                 "spoke in Jerusalem on May 1, 2024."),
+            absl::StatusCode::kOk);
+  EXPECT_EQ(Send("Jose\xcc\x81 Mari\xcc\x81" "a Aznar met President Emmanuel Macron. "
+                 "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7\xe2\x80\x8d\xf0\x9f\x98\x80"),
+            absl::StatusCode::kOk);
+}
+
+TEST(ShutdownTest, SigtermDrainsStreamsAtAResumePointAndExitsZero) {
+  const std::string dir = MakeTempDir("claims-drain");
+  auto ingest = ServerProcess::Start(ServerProcess::kIngest, dir,
+                                     {"--sync_writes=false"});
+  ASSERT_TRUE(ingest.ok()) << ingest.status();
+  auto query = ServerProcess::Start(ServerProcess::kQuery, dir,
+                                    {"--shutdown_grace_seconds=3"});
+  ASSERT_TRUE(query.ok()) << query.status();
+  ClaimsClient client(ClaimsClient::Connect((*ingest)->address()),
+                      ClaimsClient::Connect((*query)->address()));
+  std::vector<Article> articles;
+  for (int n = 0; n < 150; ++n) {
+    Article article;
+    article.set_id(absl::StrCat("drain-", n));
+    article.set_body(absl::StrCat(
+        "Chancellor Olaf Scholz met President Joe Biden in Washington on March ",
+        1 + n % 28, ", 2024. They discussed aid to Ukraine, round ", n,
+        ". Officials said talks on trade would continue."));
+    articles.push_back(std::move(article));
+  }
+  uint64_t last_sequence = 0;
+  ASSERT_TRUE(client.IngestArticles(articles, [&](const auto& reply) {
+    last_sequence = std::max(last_sequence, reply.result().sequence());
+  }).ok());
+
+  claims::v1::QueryClaimsRequest all;
+  all.set_min_sequence(last_sequence);
+  auto everything = client.QueryAll(all);
+  ASSERT_TRUE(everything.ok()) << everything.status();
+  ASSERT_GT(everything->size(), 100u);
+
+  // A slow reader is in the middle of a stream when SIGTERM arrives.
+  std::vector<std::string> received;
+  std::string last_cursor;
+  absl::Time signalled;
+  absl::Status stream_status = client.QueryClaims(
+      claims::v1::QueryClaimsRequest(), [&](const auto& item) {
+        received.push_back(item.claim().id());
+        last_cursor = item.cursor();
+        if (received.size() == 10) {
+          (*query)->Signal(SIGTERM);
+          signalled = absl::Now();
+        }
+        absl::SleepFor(absl::Milliseconds(5));
+        return true;
+      });
+  EXPECT_FALSE(stream_status.ok());
+  EXPECT_LT(received.size(), everything->size());
+  EXPECT_EQ((*query)->Wait(), 0);
+  EXPECT_LT(absl::Now() - signalled, absl::Seconds(10));
+
+  // A new query server continues from the last cursor: no gap, no repeat.
+  auto restarted = ServerProcess::Start(ServerProcess::kQuery, dir);
+  ASSERT_TRUE(restarted.ok()) << restarted.status();
+  ClaimsClient resumed(nullptr, ClaimsClient::Connect((*restarted)->address()));
+  claims::v1::QueryClaimsRequest rest;
+  rest.set_cursor(last_cursor);
+  auto remaining = resumed.QueryAll(rest);
+  ASSERT_TRUE(remaining.ok()) << remaining.status();
+  for (const auto& item : *remaining) received.push_back(item.claim().id());
+  std::vector<std::string> expected;
+  for (const auto& item : *everything) expected.push_back(item.claim().id());
+  EXPECT_EQ(received, expected);
+
+  // The writer also drains and exits 0.
+  (*ingest)->Signal(SIGTERM);
+  EXPECT_EQ((*ingest)->Wait(), 0);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace claims::testing
