@@ -97,6 +97,9 @@ bool MatchesNormalized(const NormalizedFilter& nf, const Claim& claim) {
     if (!any) return false;
   }
   if (nf.from.has_value() || nf.to.has_value()) {
+    if (nf.from.has_value() && nf.to.has_value() && *nf.from >= *nf.to) {
+      return false;  // an empty range
+    }
     std::optional<si::DatePeriod> period = si::ClaimPeriod(claim, nf.field);
     if (!period.has_value()) return false;
     if (nf.from.has_value() && period->end <= *nf.from) return false;
@@ -187,11 +190,10 @@ absl::Status ClaimReader::Scan(
       return absl::InvalidArgumentError("cursor: malformed or from elsewhere");
     }
   }
-  const si::SortKeyBounds bounds = BoundsFor(nf);
-  if (!bounds.lower.empty() && !bounds.upper.empty() &&
-      bounds.lower >= bounds.upper) {
-    return absl::OkStatus();
+  if (nf.from.has_value() && nf.to.has_value() && *nf.from >= *nf.to) {
+    return absl::OkStatus();  // an empty range
   }
+  const si::SortKeyBounds bounds = BoundsFor(nf);
 
   // The driving index: actors, else topics, else every claim by date. The
   // rest of the filter is checked on each claim.
