@@ -1,4 +1,3 @@
-#include "common/store/absl_compat.h"
 #include "common/store/actor_records.h"
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "common/store/absl_compat.h"
 #include "common/store/db_options.h"
 #include "common/store/key_codec.h"
 #include "common/util/status_macros.h"
@@ -26,24 +26,25 @@ using claims::v1::ActorRef;
 
 // Leading words that name a title, office or honorific rather than the
 // person. Lower case, without dots; multi-word titles are matched whole.
+// clang-format off
 constexpr std::string_view kTitles[] = {
-    "the", "former", "late", "acting", "then",
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame",
-    "lord", "lady", "president", "vice president", "vice-president",
-    "prime minister", "pm", "deputy prime minister", "minister",
-    "foreign minister", "defence minister", "defense minister",
-    "finance minister", "secretary", "secretary of state", "secretary-general",
-    "secretary general", "senator", "sen", "rep", "representative",
-    "congressman", "congresswoman", "governor", "gov", "mayor", "ambassador",
-    "speaker", "chancellor", "king", "queen", "prince", "princess",
-    "crown prince", "sheikh", "ayatollah", "supreme leader", "general", "gen",
-    "lt", "col", "colonel", "major", "captain", "capt", "admiral", "adm",
-    "commander", "judge", "justice", "chief justice", "rabbi", "pope",
-    "cardinal", "archbishop", "bishop", "imam", "emir", "sultan", "chairman",
-    "chairwoman", "chair", "ceo", "leader", "opposition leader",
+    "the", "former", "late", "acting", "then", "mr", "mrs", "ms", "miss", "mx",
+    "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president",
+    "vice president", "vice-president", "prime minister", "pm",
+    "deputy prime minister", "minister", "foreign minister", "defence minister",
+    "defense minister", "finance minister", "secretary", "secretary of state",
+    "secretary-general", "secretary general", "senator", "sen", "rep",
+    "representative", "congressman", "congresswoman", "governor", "gov",
+    "mayor", "ambassador", "speaker", "chancellor", "king", "queen", "prince",
+    "princess", "crown prince", "sheikh", "ayatollah", "supreme leader",
+    "general", "gen", "lt", "col", "colonel", "major", "captain", "capt",
+    "admiral", "adm", "commander", "judge", "justice", "chief justice", "rabbi",
+    "pope", "cardinal", "archbishop", "bishop", "imam", "emir", "sultan",
+    "chairman", "chairwoman", "chair", "ceo", "leader", "opposition leader",
     "national security adviser", "national security advisor", "envoy",
     "special envoy", "spokesman", "spokeswoman", "spokesperson",
 };
+// clang-format on
 
 std::vector<std::string> Words(std::string_view normalized) {
   return absl::StrSplit(AbslView(normalized), ' ', absl::SkipEmpty());
@@ -73,8 +74,10 @@ size_t TitleLength(const std::vector<std::string>& words, size_t at) {
 }
 
 std::string WithoutPossessive(std::string_view name) {
-  if (absl::EndsWith(AbslView(name), "'s")) return std::string(name.substr(0, name.size() - 2));
-  if (absl::EndsWith(AbslView(name), "s'")) return std::string(name.substr(0, name.size() - 1));
+  if (absl::EndsWith(AbslView(name), "'s"))
+    return std::string(name.substr(0, name.size() - 2));
+  if (absl::EndsWith(AbslView(name), "s'"))
+    return std::string(name.substr(0, name.size() - 1));
   return std::string(name);
 }
 
@@ -123,7 +126,8 @@ Actor Merge(const Actor& stored, const Actor& incoming, bool authoritative) {
     merged.set_type(incoming.type());
   }
   UnionAliases(incoming, &merged);
-  if (!old_name.empty() && NormalizeAlias(old_name) != NormalizeAlias(merged.name())) {
+  if (!old_name.empty() &&
+      NormalizeAlias(old_name) != NormalizeAlias(merged.name())) {
     AddAliasIfNew(old_name, &merged);
   }
   merged.clear_claim_count();  // counts live in counters
@@ -199,15 +203,16 @@ absl::StatusOr<Actor> ReadActorRecord(rocksdb::DB* db,
   RETURN_IF_ERROR(FromRocks(s, absl::StrCat("actor ", AbslView(actor_id))));
   Actor actor;
   if (!actor.ParseFromString(value)) {
-    return absl::DataLossError(absl::StrCat("actor ", AbslView(actor_id), ": bad record"));
+    return absl::DataLossError(
+        absl::StrCat("actor ", AbslView(actor_id), ": bad record"));
   }
   return actor;
 }
 
 std::vector<std::string> AliasLookupCandidates(std::string_view name) {
   // Typographic apostrophes are written as ASCII ones.
-  const std::string normalized =
-      NormalizeAlias(absl::StrReplaceAll(AbslView(name), {{"\xE2\x80\x99", "'"}}));
+  const std::string normalized = NormalizeAlias(
+      absl::StrReplaceAll(AbslView(name), {{"\xE2\x80\x99", "'"}}));
   std::vector<std::string> out;
   auto add = [&out](std::string candidate) {
     if (IsValidKeyId(candidate) &&

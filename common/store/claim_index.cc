@@ -1,8 +1,8 @@
-#include "common/store/absl_compat.h"
 #include "common/store/claim_index.h"
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
+#include "common/store/absl_compat.h"
 #include "common/store/key_codec.h"
 
 namespace claims::store_internal {
@@ -32,7 +32,8 @@ std::vector<std::string> TopicAncestry(std::string_view topic) {
   if (topic.empty()) return paths;
   paths.emplace_back(topic);
   for (size_t slash = topic.rfind('/'); slash != std::string_view::npos;
-       slash = slash == 0 ? std::string_view::npos : topic.rfind('/', slash - 1)) {
+       slash = slash == 0 ? std::string_view::npos
+                          : topic.rfind('/', slash - 1)) {
     std::string_view parent = topic.substr(0, slash);
     if (!parent.empty() && parent.back() != '/') paths.emplace_back(parent);
   }

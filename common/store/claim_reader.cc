@@ -1,4 +1,3 @@
-#include "common/store/absl_compat.h"
 #include "common/store/claim_reader.h"
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/store/absl_compat.h"
 #include "common/store/actor_records.h"
 #include "common/store/claim_index.h"
 #include "common/store/dates.h"
@@ -118,8 +118,8 @@ bool MatchesNormalized(const NormalizedFilter& nf, const Claim& claim) {
 absl::Status ParseClaim(std::string_view value, std::string_view key,
                         Claim* claim) {
   if (!claim->ParseFromArray(value.data(), static_cast<int>(value.size()))) {
-    return absl::DataLossError(
-        absl::StrCat("claim ", absl::CHexEscape(si::AbslView(key)), ": bad record"));
+    return absl::DataLossError(absl::StrCat(
+        "claim ", absl::CHexEscape(si::AbslView(key)), ": bad record"));
   }
   return absl::OkStatus();
 }
@@ -138,6 +138,58 @@ si::SortKeyBounds BoundsFor(const NormalizedFilter& nf) {
   return bounds;
 }
 
+// Scan of a few whole articles: their claims are read directly (an article
+// is small) and ordered by sort key, instead of walking the date index.
+absl::Status ScanArticles(
+    rocksdb::DB* db, const NormalizedFilter& nf,
+    const si::SortKeyBounds& bounds, const std::optional<std::string>& after,
+    const ScanOptions& options,
+    const std::function<bool(const ScannedClaim&)>& emit) {
+  std::vector<std::string> ids = nf.raw->article_ids;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<std::pair<std::string, Claim>> items;
+  for (const std::string& id : ids) {
+    if (!si::IsValidKeyId(id)) continue;
+    const si::KeyRange range = si::PrefixRange(si::ArticleClaimsPrefix(id));
+    rocksdb::Slice upper(range.upper);
+    rocksdb::ReadOptions read_options;
+    read_options.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(read_options));
+    for (it->Seek(range.lower); it->Valid(); it->Next()) {
+      std::string_view key = it->key().ToStringView();
+      Claim claim;
+      RETURN_IF_ERROR(ParseClaim(it->value().ToStringView(), key, &claim));
+      std::string sort_key =
+          si::SortKey(si::ClaimSortDate(claim), id,
+                      si::DecodeBigEndian32(key.substr(key.size() - 4)));
+      if ((!bounds.lower.empty() && sort_key < bounds.lower) ||
+          (!bounds.upper.empty() && sort_key >= bounds.upper)) {
+        continue;
+      }
+      if (after.has_value() &&
+          (options.newest_first ? sort_key >= *after : sort_key <= *after)) {
+        continue;
+      }
+      if (!MatchesNormalized(nf, claim)) continue;
+      items.emplace_back(std::move(sort_key), std::move(claim));
+    }
+    RETURN_IF_ERROR(si::FromRocks(it->status(), "scan claims"));
+  }
+  std::sort(items.begin(), items.end(), [&](const auto& a, const auto& b) {
+    return options.newest_first ? a.first > b.first : a.first < b.first;
+  });
+  uint64_t emitted = 0;
+  for (auto& [sort_key, claim] : items) {
+    ScannedClaim item;
+    item.claim = std::move(claim);
+    item.cursor = si::EncodeCursor(sort_key);
+    if (!emit(item)) return absl::OkStatus();
+    if (options.limit != 0 && ++emitted >= options.limit) break;
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 ClaimReader::ClaimReader(rocksdb::DB* db) : db_(db) {}
@@ -148,14 +200,16 @@ absl::StatusOr<StoredArticle> ClaimReader::GetArticle(
   rocksdb::Status s =
       db_->Get(rocksdb::ReadOptions(), si::ArticleKey(article_id), &value);
   if (s.IsNotFound()) {
-    return absl::NotFoundError(absl::StrCat(
-        "article \"", absl::CHexEscape(si::AbslView(article_id)), "\" is not stored"));
+    return absl::NotFoundError(
+        absl::StrCat("article \"", absl::CHexEscape(si::AbslView(article_id)),
+                     "\" is not stored"));
   }
   RETURN_IF_ERROR(si::FromRocks(s, "read article"));
   ArticleRecord record;
   if (!record.ParseFromString(value)) {
-    return absl::DataLossError(absl::StrCat(
-        "article \"", absl::CHexEscape(si::AbslView(article_id)), "\": bad record"));
+    return absl::DataLossError(
+        absl::StrCat("article \"", absl::CHexEscape(si::AbslView(article_id)),
+                     "\": bad record"));
   }
   return std::move(*record.mutable_article());
 }
@@ -194,6 +248,11 @@ absl::Status ClaimReader::Scan(
     return absl::OkStatus();  // an empty range
   }
   const si::SortKeyBounds bounds = BoundsFor(nf);
+
+  if (filter.actor_ids.empty() && nf.topics.empty() &&
+      !filter.article_ids.empty()) {
+    return ScanArticles(db_, nf, bounds, after, options, emit);
+  }
 
   // The driving index: actors, else topics, else every claim by date. The
   // rest of the filter is checked on each claim.
@@ -256,10 +315,10 @@ absl::Status ClaimReader::Scan(
   return merged.status();
 }
 
-std::vector<std::string> ClaimReader::ResolveActor(std::string_view name) const {
+std::vector<std::string> ClaimReader::ResolveActor(
+    std::string_view name) const {
   for (const std::string& candidate : si::AliasLookupCandidates(name)) {
-    const si::KeyRange range =
-        si::PrefixRange(si::AliasExactPrefix(candidate));
+    const si::KeyRange range = si::PrefixRange(si::AliasExactPrefix(candidate));
     rocksdb::Slice upper(range.upper);
     rocksdb::ReadOptions options;
     options.iterate_upper_bound = &upper;
@@ -362,7 +421,8 @@ absl::Status ClaimReader::ReadChanges(
     const std::function<bool(const ChangeRecord&)>& emit) const {
   if (after == UINT64_MAX) return absl::OkStatus();
   const std::string lower = si::ChangeKey(after + 1);
-  const std::string upper = si::PrefixSuccessor(std::string(1, si::kChangePrefix));
+  const std::string upper =
+      si::PrefixSuccessor(std::string(1, si::kChangePrefix));
   rocksdb::Slice upper_slice(upper);
   rocksdb::ReadOptions options;
   options.iterate_upper_bound = &upper_slice;

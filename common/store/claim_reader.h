@@ -101,8 +101,8 @@ class ClaimReader {
   // it returns false.
   absl::Status ReadChanges(
       uint64_t after,
-      const std::function<bool(const claims::storage::v1::ChangeRecord&)>&
-          emit) const;
+      const std::function<bool(const claims::storage::v1::ChangeRecord&)>& emit)
+      const;
 
   // The claim stored under a storage key (from a ChangeRecord); NOT_FOUND if
   // it has been replaced or deleted since.
@@ -110,7 +110,8 @@ class ClaimReader {
 
   // True if `claim` passes every filter kind of `filter` (actors and topics
   // included); used for live watches.
-  static bool Matches(const ClaimFilter& filter, const claims::v1::Claim& claim);
+  static bool Matches(const ClaimFilter& filter,
+                      const claims::v1::Claim& claim);
 
  private:
   rocksdb::DB* db_;

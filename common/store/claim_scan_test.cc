@@ -145,10 +145,13 @@ TEST_F(ClaimScanTest, LimitAndEarlyStop) {
   o.newest_first = true;
   EXPECT_EQ(ScanIds({}, o), "new:0 mid:1");
   int calls = 0;
-  ASSERT_TRUE(reader_->Scan({}, {}, [&](const ScannedClaim&) {
-                       ++calls;
-                       return false;
-                     }).ok());
+  ASSERT_TRUE(reader_
+                  ->Scan({}, {},
+                         [&](const ScannedClaim&) {
+                           ++calls;
+                           return false;
+                         })
+                  .ok());
   EXPECT_EQ(calls, 1);
 }
 
@@ -184,7 +187,8 @@ TEST_F(ClaimScanTest, CursorResumesEveryPageSize) {
     for (int i = 0; i < 10; ++i) {
       std::vector<ScannedClaim> items = Scan({}, o);
       if (items.empty()) break;
-      for (const auto& item : items) absl::StrAppend(&joined, item.claim.id(), " ");
+      for (const auto& item : items)
+        absl::StrAppend(&joined, item.claim.id(), " ");
       o.cursor = items.back().cursor;
     }
     EXPECT_EQ(joined, "old:0 year:0 mid:0 mid:1 new:0 ") << page;
@@ -243,8 +247,9 @@ TEST_F(ClaimScanTest, KindsCombineAllOf) {
 TEST_F(ClaimScanTest, PostFiltersOnClaimFields) {
   Put(MakeAnalysis("x", "h", "2025-02-01",
                    {MakeClaim({"z"}), MakeClaim({"z"}), MakeClaim({"z"})}));
-  auto analysis = MakeAnalysis(
-      "x", "h2", "2025-02-01", {MakeClaim({"z"}), MakeClaim({"z"}), MakeClaim({"z"})});
+  auto analysis =
+      MakeAnalysis("x", "h2", "2025-02-01",
+                   {MakeClaim({"z"}), MakeClaim({"z"}), MakeClaim({"z"})});
   analysis.mutable_claims(1)->set_type(claims::v1::STATEMENT);
   analysis.mutable_claims(1)->set_modality(claims::v1::REPORTED);
   analysis.mutable_claims(2)->set_confidence(0.3f);
@@ -265,6 +270,20 @@ TEST_F(ClaimScanTest, PostFiltersOnClaimFields) {
   ClaimFilter by_article;
   by_article.article_ids = {"x", "old"};
   EXPECT_EQ(ScanIds(by_article), "old:0 x:0 x:1 x:2");
+  EXPECT_EQ(ScanIds(by_article, Newest()), "x:2 x:1 x:0 old:0");
+  EXPECT_EQ(Paged(by_article, {}, 3, nullptr), "old:0 x:0 x:1 | x:2");
+  EXPECT_EQ(Paged(by_article, Newest(), 3, nullptr), "x:2 x:1 x:0 | old:0");
+  by_article.from = "2025";
+  by_article.modalities = {claims::v1::ASSERTED};
+  EXPECT_EQ(ScanIds(by_article), "x:0 x:2");
+  // A cursor from the date index resumes an article scan.
+  ScanOptions o;
+  o.limit = 3;
+  std::vector<ScannedClaim> first = Scan({}, o);  // old:0 year:0 x:0
+  ASSERT_EQ(Ids(first), "old:0 year:0 x:0");
+  o.limit = 0;
+  o.cursor = first[2].cursor;
+  EXPECT_EQ(ScanIds(by_article, o), "x:2");
 }
 
 TEST_F(ClaimScanTest, MatchesEveryFilterKind) {
@@ -319,9 +338,9 @@ TEST_F(ClaimScanTest, LongScansSurviveIteratorRefresh) {
   std::vector<claims::v1::Claim> claims;
   for (int i = 0; i < kClaims; ++i) {
     // Every third claim names "z", so the filtered scan skips entries.
-    claims.push_back(MakeClaim({i % 3 == 0 ? "z" : "y"}, {},
-                               absl::StrCat("2023-", 1 + (i % 12) < 10 ? "0" : "",
-                                            1 + (i % 12))));
+    claims.push_back(MakeClaim(
+        {i % 3 == 0 ? "z" : "y"}, {},
+        absl::StrCat("2023-", 1 + (i % 12) < 10 ? "0" : "", 1 + (i % 12))));
   }
   Put(MakeAnalysis("big", "h", "2023-01-01", std::move(claims)));
 

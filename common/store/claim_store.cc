@@ -1,4 +1,3 @@
-#include "common/store/absl_compat.h"
 #include "common/store/claim_store.h"
 
 #include <atomic>
@@ -16,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "claims/storage/v1/records.pb.h"
+#include "common/store/absl_compat.h"
 #include "common/store/actor_records.h"
 #include "common/store/claim_index.h"
 #include "common/store/dates.h"
@@ -38,7 +38,8 @@ namespace {
 
 absl::StatusOr<uint64_t> ReadSequence(rocksdb::DB* db) {
   std::string value;
-  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), si::SequenceKey(), &value);
+  rocksdb::Status s =
+      db->Get(rocksdb::ReadOptions(), si::SequenceKey(), &value);
   if (s.IsNotFound()) return 0;
   RETURN_IF_ERROR(si::FromRocks(s, "read commit sequence"));
   if (value.size() != 8) {
@@ -54,14 +55,17 @@ absl::Status CheckOrInitFormat(rocksdb::DB* db, const std::string& dir) {
       db->Get(rocksdb::ReadOptions(), si::FormatVersionKey(), &version);
   if (s.ok()) {
     if (version != si::kFormatVersion) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          dir, ": on-disk format version \"", absl::CHexEscape(si::AbslView(version)),
-          "\", this build reads version \"", si::AbslView(si::kFormatVersion), "\""));
+      return absl::FailedPreconditionError(
+          absl::StrCat(dir, ": on-disk format version \"",
+                       absl::CHexEscape(si::AbslView(version)),
+                       "\", this build reads version \"",
+                       si::AbslView(si::kFormatVersion), "\""));
     }
     return absl::OkStatus();
   }
   if (!s.IsNotFound()) return si::FromRocks(s, "read format version");
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
+  std::unique_ptr<rocksdb::Iterator> it(
+      db->NewIterator(rocksdb::ReadOptions()));
   it->SeekToFirst();
   if (it->Valid()) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -223,7 +227,8 @@ class ClaimStore::Impl {
     RETURN_IF_ERROR(si::WriteActorRecords(db_.get(), analysis, &batch));
 
     record.SerializeToString(&value);
-    RETURN_IF_ERROR(si::FromRocks(batch.Put(si::ArticleKey(id), value), "batch"));
+    RETURN_IF_ERROR(
+        si::FromRocks(batch.Put(si::ArticleKey(id), value), "batch"));
     RETURN_IF_ERROR(Commit(sequence, change, &batch));
 
     PutResult result;
@@ -311,8 +316,8 @@ class ClaimStore::Impl {
     if (s.IsNotFound()) return false;
     RETURN_IF_ERROR(si::FromRocks(s, "read article"));
     if (!record->ParseFromString(value)) {
-      return absl::DataLossError(
-          absl::StrCat("article \"", absl::CHexEscape(si::AbslView(id)), "\": bad record"));
+      return absl::DataLossError(absl::StrCat(
+          "article \"", absl::CHexEscape(si::AbslView(id)), "\": bad record"));
     }
     return true;
   }
@@ -350,15 +355,15 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
   }
   rocksdb::DB* raw = nullptr;
   RETURN_IF_ERROR(si::FromRocks(
-      rocksdb::DB::Open(
-          si::WriterDbOptions(options.block_cache_bytes, options.wal_ttl_seconds),
-          dir, &raw),
+      rocksdb::DB::Open(si::WriterDbOptions(options.block_cache_bytes,
+                                            options.wal_ttl_seconds),
+                        dir, &raw),
       absl::StrCat("open ", dir)));
   std::unique_ptr<rocksdb::DB> db(raw);
   RETURN_IF_ERROR(CheckOrInitFormat(db.get(), dir));
   ASSIGN_OR_RETURN(uint64_t sequence, ReadSequence(db.get()));
-  return std::unique_ptr<ClaimStore>(new ClaimStore(
-      std::make_unique<Impl>(std::move(db), options, sequence)));
+  return std::unique_ptr<ClaimStore>(
+      new ClaimStore(std::make_unique<Impl>(std::move(db), options, sequence)));
 }
 
 ClaimStore::ClaimStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -70,8 +70,7 @@ TEST_F(ClaimStoreTest, PutWritesArticleClaimsIndexesAndCountsTogether) {
 
   // Event date (month -> first day) drives the first claim's sort key, the
   // publication date the second's.
-  EXPECT_EQ(RenderKeys(store_->db(), 'D'),
-            "2025-03-01art#0 2025-04-07art#1");
+  EXPECT_EQ(RenderKeys(store_->db(), 'D'), "2025-03-01art#0 2025-04-07art#1");
   EXPECT_EQ(RenderKeys(store_->db(), 'E'),
             "netanyahu|2025-03-01art#0 netanyahu|2025-04-07art#1 "
             "trump|2025-03-01art#0");
@@ -101,10 +100,10 @@ TEST_F(ClaimStoreTest, SameContentIsUnchangedAndWritesNothing) {
 }
 
 TEST_F(ClaimStoreTest, ReplaceRemovesExactlyWhatTheOldVersionWrote) {
-  Put(MakeAnalysis("art", "h1", "2025-04-07",
-                   {MakeClaim({"a", "b"}, {"conflict/ceasefire"}),
-                    MakeClaim({"a"}, {"conflict/hostages"}),
-                    MakeClaim({"b"}, {}, "2024")}));
+  Put(MakeAnalysis(
+      "art", "h1", "2025-04-07",
+      {MakeClaim({"a", "b"}, {"conflict/ceasefire"}),
+       MakeClaim({"a"}, {"conflict/hostages"}), MakeClaim({"b"}, {}, "2024")}));
   Put(MakeAnalysis("keep", "k1", "2025-01-01",
                    {MakeClaim({"a"}, {"conflict/ceasefire"})}));
   EXPECT_EQ(ActorCounts(), "a=3 b=2");
@@ -121,7 +120,8 @@ TEST_F(ClaimStoreTest, ReplaceRemovesExactlyWhatTheOldVersionWrote) {
   EXPECT_EQ(ArticleClaimIds("art"), "art:0");
   EXPECT_EQ(RenderKeys(store_->db(), 'C'), "art#0 keep#0");
   EXPECT_EQ(RenderKeys(store_->db(), 'D'), "2025-01-01keep#0 2025-05-01art#0");
-  EXPECT_EQ(RenderKeys(store_->db(), 'E'), "a|2025-01-01keep#0 c|2025-05-01art#0");
+  EXPECT_EQ(RenderKeys(store_->db(), 'E'),
+            "a|2025-01-01keep#0 c|2025-05-01art#0");
   EXPECT_EQ(RenderKeys(store_->db(), 'T'),
             "conflict|2025-01-01keep#0 conflict/ceasefire|2025-01-01keep#0 "
             "economy|2025-05-01art#0 economy/trade|2025-05-01art#0");
@@ -141,7 +141,8 @@ TEST_F(ClaimStoreTest, ReplaceKeepingSomeClaimsKeepsTheirEntries) {
   Put(MakeAnalysis("art", "h2", "2025-04-07",
                    {MakeClaim({"a"}, {"x"}), MakeClaim({"b"}, {"y"}, "2020")}));
   EXPECT_EQ(RenderKeys(store_->db(), 'D'), "2020-01-01art#1 2025-04-07art#0");
-  EXPECT_EQ(RenderKeys(store_->db(), 'E'), "a|2025-04-07art#0 b|2020-01-01art#1");
+  EXPECT_EQ(RenderKeys(store_->db(), 'E'),
+            "a|2025-04-07art#0 b|2020-01-01art#1");
   EXPECT_EQ(ActorCounts(), "a=1 b=1");
   EXPECT_EQ(TopicCounts(), "x=1 y=1");
 }
@@ -150,7 +151,8 @@ TEST_F(ClaimStoreTest, DeleteRemovesArticleClaimsIndexesAndCounts) {
   Put(MakeAnalysis("art", "h1", "2025-04-07",
                    {MakeClaim({"a", "b"}, {"conflict/ceasefire"}),
                     MakeClaim({"a"}, {"conflict"})}));
-  Put(MakeAnalysis("keep", "k1", "2025-04-08", {MakeClaim({"a"}, {"conflict"})}));
+  Put(MakeAnalysis("keep", "k1", "2025-04-08",
+                   {MakeClaim({"a"}, {"conflict"})}));
 
   auto deleted = store_->DeleteArticle("art");
   ASSERT_TRUE(deleted.ok()) << deleted.status();
@@ -194,7 +196,8 @@ TEST_F(ClaimStoreTest, RejectsMissingArticleIdAndForeignClaims) {
 }
 
 TEST_F(ClaimStoreTest, ChangeFeedAndClaimKeys) {
-  Put(MakeAnalysis("a1", "h1", "2025-01-01", {MakeClaim({"x"}), MakeClaim({"y"})}));
+  Put(MakeAnalysis("a1", "h1", "2025-01-01",
+                   {MakeClaim({"x"}), MakeClaim({"y"})}));
   Put(MakeAnalysis("a2", "h2", "2025-01-02", {MakeClaim({"x"})}));
   ASSERT_TRUE(store_->DeleteArticle("a1").ok());
   EXPECT_EQ(Changes(), "1:PUT:a1/2 2:PUT:a2/1 3:DELETE:a1/0");
@@ -222,10 +225,13 @@ TEST_F(ClaimStoreTest, ChangeFeedAndClaimKeys) {
 
   // Stopping early.
   int seen = 0;
-  ASSERT_TRUE(reader_->ReadChanges(0, [&](const ChangeRecord&) {
-                       ++seen;
-                       return false;
-                     }).ok());
+  ASSERT_TRUE(reader_
+                  ->ReadChanges(0,
+                                [&](const ChangeRecord&) {
+                                  ++seen;
+                                  return false;
+                                })
+                  .ok());
   EXPECT_EQ(seen, 1);
 }
 
@@ -273,7 +279,8 @@ TEST_F(ClaimStoreTest, ActorsAndAliasResolution) {
   EXPECT_EQ(resolve("washington"), "USA");
 
   // An alias shared by two actors resolves to both.
-  auto shared = MakeAnalysis("art3", "h3", "2025-04-09", {MakeClaim({"georgia-us"})});
+  auto shared =
+      MakeAnalysis("art3", "h3", "2025-04-09", {MakeClaim({"georgia-us"})});
   claims::v1::Actor* state = shared.add_actors();
   state->set_id("georgia-us");
   state->set_name("Georgia");
@@ -288,15 +295,16 @@ TEST_F(ClaimStoreTest, ActorsAndAliasResolution) {
   ASSERT_EQ(actors->size(), 3u);  // GEO has no claims
   EXPECT_EQ((*actors)[0].id(), "USA");
   EXPECT_EQ((*actors)[0].name(), "United States");
-  EXPECT_EQ(absl::StrJoin((*actors)[0].aliases(), ","), "US,Washington,America");
+  EXPECT_EQ(absl::StrJoin((*actors)[0].aliases(), ","),
+            "US,Washington,America");
   EXPECT_EQ((*actors)[0].claim_count(), 3u);
 }
 
 TEST_F(ClaimStoreTest, ListActorsByPrefixWithExactCounts) {
-  auto analysis = MakeAnalysis(
-      "art", "h1", "2025-04-07",
-      {MakeClaim({"benjamin-netanyahu", "donald-trump"}),
-       MakeClaim({"donald-trump"}), MakeClaim({"benny-gantz"})});
+  auto analysis =
+      MakeAnalysis("art", "h1", "2025-04-07",
+                   {MakeClaim({"benjamin-netanyahu", "donald-trump"}),
+                    MakeClaim({"donald-trump"}), MakeClaim({"benny-gantz"})});
   for (auto [id, name] : std::vector<std::pair<std::string, std::string>>{
            {"benjamin-netanyahu", "Benjamin Netanyahu"},
            {"donald-trump", "Donald Trump"},
@@ -310,7 +318,8 @@ TEST_F(ClaimStoreTest, ListActorsByPrefixWithExactCounts) {
   analysis.mutable_claims(2)->mutable_objects(0)->set_name("IDF");
   Put(analysis);
 
-  EXPECT_EQ(ActorCounts(), "donald-trump=2 benjamin-netanyahu=1 benny-gantz=1 idf=1");
+  EXPECT_EQ(ActorCounts(),
+            "donald-trump=2 benjamin-netanyahu=1 benny-gantz=1 idf=1");
   EXPECT_EQ(ActorCounts("BEN"), "benjamin-netanyahu=1 benny-gantz=1");
   EXPECT_EQ(ActorCounts("trump"), "");  // a prefix, not a substring
   EXPECT_EQ(ActorCounts("Donald"), "donald-trump=2");

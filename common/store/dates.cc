@@ -1,4 +1,3 @@
-#include "common/store/absl_compat.h"
 #include "common/store/dates.h"
 
 #include "absl/status/status.h"
@@ -6,6 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/store/absl_compat.h"
 #include "common/store/key_codec.h"
 
 namespace claims::store_internal {
@@ -90,12 +90,13 @@ std::string FormatDate(absl::CivilDay day) {
 absl::StatusOr<absl::CivilDay> ParseQueryDate(std::string_view value,
                                               std::string_view field) {
   std::optional<ParsedDate> p = ParsePrefix(value);
-  const bool complete = p.has_value() && p->consumed == value.size() &&
-                        (value.size() == 4 || value.size() == 7 ||
-                         value.size() == 10);
+  const bool complete =
+      p.has_value() && p->consumed == value.size() &&
+      (value.size() == 4 || value.size() == 7 || value.size() == 10);
   if (!complete) {
     return absl::InvalidArgumentError(
-        absl::StrCat(AbslView(field), ": malformed date \"", absl::CHexEscape(AbslView(value)),
+        absl::StrCat(AbslView(field), ": malformed date \"",
+                     absl::CHexEscape(AbslView(value)),
                      "\" (want YYYY, YYYY-MM or YYYY-MM-DD)"));
   }
   return absl::CivilDay(p->year, p->month, p->day);

@@ -1,9 +1,9 @@
-#include "common/store/absl_compat.h"
 #include "common/store/db_options.h"
 
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/store/absl_compat.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"

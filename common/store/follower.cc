@@ -1,4 +1,3 @@
-#include "common/store/absl_compat.h"
 #include "common/store/follower.h"
 
 #include <filesystem>
@@ -8,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/store/absl_compat.h"
 #include "common/store/db_options.h"
 #include "common/store/key_codec.h"
 #include "common/util/status_macros.h"
@@ -60,15 +60,15 @@ absl::StatusOr<std::unique_ptr<Follower>> OpenSecondaryFollower(
   }
   fs::create_directories(options.secondary_dir, ec);
   if (ec) {
-    return absl::UnavailableError(absl::StrCat(
-        "create ", options.secondary_dir, ": ", ec.message()));
+    return absl::UnavailableError(
+        absl::StrCat("create ", options.secondary_dir, ": ", ec.message()));
   }
   rocksdb::DB* raw = nullptr;
-  RETURN_IF_ERROR(si::FromRocks(
-      rocksdb::DB::OpenAsSecondary(
-          si::SecondaryDbOptions(options.block_cache_bytes), primary_dir,
-          options.secondary_dir, &raw),
-      absl::StrCat("open ", primary_dir, " as secondary")));
+  RETURN_IF_ERROR(
+      si::FromRocks(rocksdb::DB::OpenAsSecondary(
+                        si::SecondaryDbOptions(options.block_cache_bytes),
+                        primary_dir, options.secondary_dir, &raw),
+                    absl::StrCat("open ", primary_dir, " as secondary")));
   std::unique_ptr<rocksdb::DB> db(raw);
 
   std::string version;
@@ -81,9 +81,11 @@ absl::StatusOr<std::unique_ptr<Follower>> OpenSecondaryFollower(
   }
   RETURN_IF_ERROR(si::FromRocks(s, "read format version"));
   if (version != si::kFormatVersion) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        primary_dir, ": on-disk format version \"", absl::CHexEscape(si::AbslView(version)),
-        "\", this build reads version \"", si::AbslView(si::kFormatVersion), "\""));
+    return absl::FailedPreconditionError(
+        absl::StrCat(primary_dir, ": on-disk format version \"",
+                     absl::CHexEscape(si::AbslView(version)),
+                     "\", this build reads version \"",
+                     si::AbslView(si::kFormatVersion), "\""));
   }
   return std::unique_ptr<Follower>(new SecondaryFollower(std::move(db)));
 }

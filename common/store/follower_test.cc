@@ -54,7 +54,8 @@ TEST_F(FollowerTest, SeesWritesAfterCatchUp) {
   EXPECT_EQ(follower.AppliedSequence(), 1u);
   EXPECT_EQ(AllIds(follower), "a1:0");
 
-  Put(MakeAnalysis("a2", "h2", "2025-01-02", {MakeClaim({"x"}), MakeClaim({"y"})}));
+  Put(MakeAnalysis("a2", "h2", "2025-01-02",
+                   {MakeClaim({"x"}), MakeClaim({"y"})}));
   ASSERT_TRUE(follower.CatchUp().ok());
   EXPECT_EQ(follower.AppliedSequence(), 2u);
   EXPECT_EQ(AllIds(follower), "a1:0 a2:0 a2:1");

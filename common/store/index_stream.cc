@@ -15,8 +15,8 @@ IndexStream::IndexStream(rocksdb::DB* db, std::string prefix,
       reverse_(reverse),
       after_(std::move(after)) {
   lower_key_ = prefix_ + bounds.lower;
-  upper_key_ = bounds.upper.empty() ? PrefixSuccessor(prefix_)
-                                    : prefix_ + bounds.upper;
+  upper_key_ =
+      bounds.upper.empty() ? PrefixSuccessor(prefix_) : prefix_ + bounds.upper;
   lower_slice_ = rocksdb::Slice(lower_key_);
   upper_slice_ = rocksdb::Slice(upper_key_);
 }
@@ -87,9 +87,8 @@ std::optional<std::string> MergedIndexStream::Current() const {
   const IndexStream* best = nullptr;
   for (const auto& stream : streams_) {
     if (!stream->Valid()) continue;
-    if (best == nullptr ||
-        (reverse_ ? stream->sort_key() > best->sort_key()
-                  : stream->sort_key() < best->sort_key())) {
+    if (best == nullptr || (reverse_ ? stream->sort_key() > best->sort_key()
+                                     : stream->sort_key() < best->sort_key())) {
       best = stream.get();
     }
   }

@@ -1,9 +1,9 @@
 #include "common/store/key_codec.h"
 
 #include "absl/strings/ascii.h"
-#include "common/store/absl_compat.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/store/absl_compat.h"
 
 namespace claims::store_internal {
 namespace {
@@ -75,7 +75,9 @@ bool IsValidKeyId(std::string_view id) {
   return !id.empty() && id.find('\0') == std::string_view::npos;
 }
 
-std::string FormatVersionKey() { return Prefixed(kMetaPrefix, "format_version"); }
+std::string FormatVersionKey() {
+  return Prefixed(kMetaPrefix, "format_version");
+}
 std::string SequenceKey() { return Prefixed(kMetaPrefix, "commit_sequence"); }
 
 std::string ArticleKey(std::string_view article_id) {

@@ -52,9 +52,10 @@ TEST(KeyCodecTest, SortKeysOrderByDateThenArticleThenPosition) {
 TEST(KeyCodecTest, CursorsRoundTripAndRejectForgeries) {
   const std::string key = SortKey("2025-04-07", "art", 3);
   const std::string cursor = EncodeCursor(key);
-  EXPECT_EQ(cursor.find_first_not_of(
-                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
-            std::string::npos);
+  EXPECT_EQ(
+      cursor.find_first_not_of(
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+      std::string::npos);
   EXPECT_EQ(DecodeCursor(cursor), key);
   EXPECT_EQ(DecodeCursor(""), std::nullopt);
   EXPECT_EQ(DecodeCursor("!!"), std::nullopt);

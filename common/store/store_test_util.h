@@ -77,7 +77,8 @@ inline std::string Ids(const std::vector<claims::v1::Claim>& claims) {
 // '\0' as '|', other bytes as hex. Big-endian ordinals come out as
 // "\x00\x00\x00\x01" -> "|#1" for sort keys (the ordinal is decoded).
 inline std::string RenderKeys(rocksdb::DB* db, char prefix) {
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
+  std::unique_ptr<rocksdb::Iterator> it(
+      db->NewIterator(rocksdb::ReadOptions()));
   std::vector<std::string> out;
   const std::string start(1, prefix);
   for (it->Seek(start); it->Valid() && it->key()[0] == prefix; it->Next()) {
@@ -95,8 +96,9 @@ inline std::string RenderKeys(rocksdb::DB* db, char prefix) {
       } else if (c >= 0x20 && c < 0x7f) {
         rendered += c;
       } else {
-        absl::StrAppend(&rendered, "\\x",
-                        absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
+        absl::StrAppend(
+            &rendered, "\\x",
+            absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
       }
     }
     out.push_back(rendered);
@@ -145,11 +147,11 @@ class StoreTest : public ::testing::Test {
   std::vector<ScannedClaim> Scan(const ClaimFilter& filter,
                                  const ScanOptions& options = {}) {
     std::vector<ScannedClaim> items;
-    absl::Status status = reader_->Scan(filter, options,
-                                        [&](const ScannedClaim& item) {
-                                          items.push_back(item);
-                                          return true;
-                                        });
+    absl::Status status =
+        reader_->Scan(filter, options, [&](const ScannedClaim& item) {
+          items.push_back(item);
+          return true;
+        });
     EXPECT_TRUE(status.ok()) << status;
     return items;
   }
