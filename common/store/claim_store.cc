@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <filesystem>
-#include <limits>
 #include <map>
 #include <system_error>
 #include <utility>
@@ -133,10 +132,6 @@ class ClaimStore::Impl {
     if (!si::IsValidKeyId(id)) {
       return absl::InvalidArgumentError(
           "article id must be non-empty and contain no NUL byte");
-    }
-    if (analysis.claims_size() >
-        static_cast<int64_t>(std::numeric_limits<uint32_t>::max())) {
-      return absl::InvalidArgumentError("too many claims");
     }
     for (const Claim& claim : analysis.claims()) {
       if (!claim.article_id().empty() && claim.article_id() != id) {
