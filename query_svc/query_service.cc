@@ -138,6 +138,10 @@ grpc::Status QueryServiceImpl::QueryClaims(
   options.newest_first = request->order() == claims::v1::NEWEST_FIRST;
   options.cursor = request->cursor();
   options.limit = request->limit();
+  // Lets a scan that matches little notice a cancelled call or a drain.
+  options.keep_going = [&] {
+    return !context->IsCancelled() && !context_.drain->draining();
+  };
 
   bool interrupted_by_drain = false;
   bool client_gone = false;
@@ -162,6 +166,10 @@ grpc::Status QueryServiceImpl::QueryClaims(
         }
         return true;
       });
+  if (context->IsCancelled()) {
+    return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+  }
+  if (context_.drain->draining()) return kDraining;
   if (!scanned.ok()) return ToGrpcStatus(scanned);
   if (client_gone) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
   if (interrupted_by_drain) return kDraining;
