@@ -15,7 +15,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
@@ -35,7 +35,12 @@ struct ExtractorConfig {
   size_t max_body_bytes = 4 << 20;
   // Articles with more sentences are RESOURCE_EXHAUSTED.
   size_t max_sentences = 20000;
+  // Folder of the extractor's word lists and cue tables (data/extract);
+  // "" = the "extract" folder beside kb_dir.
+  std::string lexicon_dir;
 };
+
+struct ExtractorPipeline;  // internal: lexicon, segmenters and rules
 
 class Extractor {
  public:
@@ -43,6 +48,10 @@ class Extractor {
   // line for a malformed data file.
   static absl::StatusOr<std::unique_ptr<Extractor>> Create(
       const ExtractorConfig& config);
+
+  ~Extractor();
+  Extractor(const Extractor&) = delete;  // owns the loaded data
+  Extractor& operator=(const Extractor&) = delete;
 
   // Validates and analyzes `article`:
   //  * INVALID_ARGUMENT for an empty/whitespace body, invalid UTF-8, binary
@@ -68,6 +77,7 @@ class Extractor {
   ExtractorConfig config_;
   std::unique_ptr<KnowledgeBase> kb_;
   std::unique_ptr<Taxonomy> taxonomy_;
+  std::unique_ptr<ExtractorPipeline> pipeline_;
   std::string version_;
 };
 

@@ -1,0 +1,415 @@
+#include "common/extract/claim_builder.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/extract/dates.h"
+#include "common/extract/quantity.h"
+
+namespace claims {
+namespace {
+
+using claims::v1::Claim;
+using text::Token;
+
+std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
+
+bool Contains(const absl::flat_hash_set<std::string>& set, absl::string_view w) {
+  return set.contains(w);
+}
+
+const absl::flat_hash_set<std::string>& Determiners() {
+  static const auto* const k = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "his", "her", "its", "their", "this", "that", "these",
+      "those", "our", "my", "your", "'s", "’s", "whose", "every", "each",
+      "some", "any", "no", "more", "most", "many", "much", "several", "such",
+      "own", "other", "another", "further", "greater"};
+  return *k;
+}
+
+const absl::flat_hash_set<std::string>& Modals() {
+  static const auto* const k = new absl::flat_hash_set<std::string>{
+      "will", "would", "shall", "should", "can", "could", "may", "might",
+      "must", "cannot", "to", "did", "does", "do", "wo", "ca"};
+  return *k;
+}
+
+const absl::flat_hash_set<std::string>& Prepositions() {
+  static const auto* const k = new absl::flat_hash_set<std::string>{
+      "of", "in", "on", "at", "by", "for", "with", "without", "from", "into",
+      "about", "against", "through", "via", "during", "after", "before",
+      "over", "under", "between", "among", "within", "toward", "towards",
+      "than", "as", "upon", "despite", "like", "behind"};
+  return *k;
+}
+
+const absl::flat_hash_set<std::string>& Subordinators() {
+  static const auto* const k = new absl::flat_hash_set<std::string>{
+      "by", "for", "with", "without", "rather", "as", "while", "although",
+      "though", "after", "before", "since", "when", "if", "despite", "in",
+      "on", "faced", "taken", "given", "prior", "indeed", "worse", "still",
+      "moreover", "however", "meanwhile", "because", "once", "unlike",
+      "amid", "following", "during", "of", "from", "according"};
+  return *k;
+}
+
+bool IsPronounSubject(absl::string_view lower) {
+  return lower == "he" || lower == "she" || lower == "his" || lower == "her";
+}
+
+claims::v1::ActorRef Ref(const ArticleActor& a, std::string role = "") {
+  claims::v1::ActorRef r;
+  r.set_id(a.id);
+  r.set_name(a.name);
+  r.set_type(a.type);
+  if (!role.empty()) r.set_role(std::move(role));
+  return r;
+}
+
+bool HasRef(const google::protobuf::RepeatedPtrField<claims::v1::ActorRef>& refs,
+            const std::string& id) {
+  for (const auto& r : refs) {
+    if (r.id() == id) return true;
+  }
+  return false;
+}
+
+void AddEvidence(Claim* c, std::string field, std::string cue) {
+  auto* e = c->add_evidence();
+  e->set_field(std::move(field));
+  e->set_cue(std::move(cue));
+}
+
+struct Verb {
+  int token = -1;
+  std::string lemma;
+  bool copula = false;
+};
+
+}  // namespace
+
+std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
+                                       const SentenceContext& ctx,
+                                       const std::vector<ArticleActor>& actors) const {
+  std::vector<Claim> out;
+  const SentenceTokens& s = *ctx.sentence;
+  const auto& t = s.tokens;
+  const int n = static_cast<int>(t.size());
+  if (s.section == claims::v1::SECTION_BYLINE) return out;
+
+  // Token -> mention (first token of a mention marks it; inner tokens are
+  // covered).
+  std::vector<int> covered(static_cast<size_t>(n), -1);
+  for (size_t m = 0; m < ctx.mentions.size(); ++m) {
+    for (int k = ctx.mentions[m]->first_token; k < ctx.mentions[m]->last_token && k < n; ++k) {
+      covered[static_cast<size_t>(k)] = static_cast<int>(m);
+    }
+  }
+
+  // Clauses: split at ";" and at ", while|but|whereas|although".
+  std::vector<std::pair<int, int>> clauses;
+  int cs = 0;
+  for (int i = 0; i < n; ++i) {
+    std::string w = Lower(t[i].text);
+    bool split = false;
+    int resume = i + 1;
+    if (w == ";") split = true;
+    if (i > 0 && t[i - 1].text == "," &&
+        (w == "while" || w == "but" || w == "whereas" || w == "although")) {
+      split = true;
+      resume = i;
+    }
+    if (split && i - cs >= 3 && n - resume >= 3) {
+      clauses.emplace_back(cs, w == ";" ? i : i - 1);
+      cs = resume;
+    }
+  }
+  clauses.emplace_back(cs, n);
+
+  auto verb_in = [&](int a, int b) -> Verb {
+    Verb best;
+    for (int i = a; i < b; ++i) {
+      if (covered[static_cast<size_t>(i)] >= 0 || !t[i].is_word || (t[i].capitalized && i > a)) continue;
+      std::string w = Lower(t[i].text);
+      bool inflected = false;
+      std::string lemma = lex_.VerbLemma(w, &inflected);
+      if (lemma.empty()) continue;
+      std::string prev = i > a ? Lower(t[i - 1].text) : "";
+      bool after_modal = Contains(Modals(), prev) ||
+                         (prev == "not" && i > a + 1 && Contains(Modals(), Lower(t[i - 2].text))) ||
+                         prev == "n't";
+      bool after_det = Contains(Determiners(), prev) || (i > a && t[i - 1].possessive);
+      bool after_prep = Contains(Prepositions(), prev);
+      bool ing = absl::EndsWith(w, "ing");
+      bool ok = false;
+      if (lemma == "be" || lemma == "have" || lemma == "do") {
+        ok = w != "be" && w != "being" && w != "been" && w != "having" && !after_prep;
+      } else if (after_modal) {
+        ok = true;
+      } else if (inflected && !after_det && !(ing && after_prep) && !ing) {
+        ok = !(absl::EndsWith(w, "s") && lex_.MostlyNoun(lemma) && !after_modal &&
+               (i == a || !(covered[static_cast<size_t>(i - 1)] >= 0)));
+      } else if (!inflected && i > a && covered[static_cast<size_t>(i - 1)] >= 0 &&
+                 !lex_.MostlyNoun(lemma)) {
+        ok = true;  // "Israelis support"
+      }
+      if (!ok) continue;
+      best.token = i;
+      best.lemma = lemma;
+      // Auxiliary chain: "has been sidelined", "is meeting", "was compelled".
+      if (lemma == "be" || lemma == "have" || lemma == "do") {
+        bool found = false;
+        for (int j = i + 1; j < b && j <= i + 4; ++j) {
+          std::string wj = Lower(t[j].text);
+          if (covered[static_cast<size_t>(j)] >= 0) break;
+          bool infl = false;
+          std::string lj = lex_.VerbLemma(wj, &infl);
+          if (lj.empty()) {
+            // adverbs and negation may sit inside the chain
+            if (absl::EndsWith(wj, "ly") || wj == "not" || wj == "n't" ||
+                wj == "never" || wj == "also" || wj == "still" || wj == "now" ||
+                wj == "already") {
+              continue;
+            }
+            break;
+          }
+          if (lj == "be" || lj == "have") {
+            if (wj == "been" || wj == "being" || wj == "be") continue;
+            break;
+          }
+          if (infl || lemma == "do") {
+            best.token = j;
+            best.lemma = lj;
+            found = true;
+          }
+          break;
+        }
+        best.copula = !found && lemma == "be";
+      }
+      return best;
+    }
+    return best;
+  };
+
+  const std::string sentence_text(body.substr(s.start, s.end - s.start));
+  std::vector<TopicHit> topic_hits = topics_.Tag(t);
+  std::optional<claims::v1::Quantity> quantity = FindQuantity(sentence_text);
+
+  for (const auto& [ca, cb] : clauses) {
+    // Introductory phrase: "By engaging ... , the US President has ...".
+    int main_start = ca;
+    if (ca < cb) {
+      std::string first = Lower(t[ca].text);
+      bool intro = Contains(Subordinators(), first) ||
+                   (absl::EndsWith(first, "ing") && !lex_.VerbLemma(first).empty()) ||
+                   (absl::EndsWith(first, "ed") && !lex_.VerbLemma(first).empty());
+      if (intro) {
+        for (int i = ca + 1; i < cb - 2; ++i) {
+          if (t[i].text == ",") {
+            Verb v = verb_in(i + 1, cb);
+            if (v.token >= 0) main_start = i + 1;
+            break;
+          }
+        }
+      }
+    }
+    Verb verb = verb_in(main_start, cb);
+
+    Claim c;
+    c.set_text(sentence_text);
+    c.set_start(static_cast<uint32_t>(s.start));
+    c.set_end(static_cast<uint32_t>(s.end));
+    c.set_section(s.section);
+
+    // Modality cues in the main part of the clause.
+    claims::v1::Modality modality = claims::v1::ASSERTED;
+    std::string modality_cue;
+    int source_after = -1;
+    {
+      std::vector<std::string> words;
+      for (int i = main_start; i < cb; ++i) words.push_back(Lower(t[i].text));
+      size_t best_rank = SIZE_MAX;
+      const auto& cues = lex_.modality_cues();
+      for (size_t r = 0; r < cues.size(); ++r) {
+        const auto& cue = cues[r];
+        for (size_t i = 0; i + cue.words.size() <= words.size(); ++i) {
+          bool match = true;
+          for (size_t k = 0; k < cue.words.size() && match; ++k) {
+            match = words[i + k] == cue.words[k];
+          }
+          // "not only ... but also" is not a negation.
+          if (match && cue.words.size() == 1 && cue.words[0] == "not" &&
+              i + 1 < words.size() && words[i + 1] == "only") {
+            match = false;
+          }
+          if (match && r < best_rank) {
+            best_rank = r;
+            modality = cue.modality;
+            modality_cue = absl::StrJoin(cue.words, " ");
+            source_after = main_start + static_cast<int>(i + cue.words.size());
+          }
+        }
+      }
+    }
+    // "according to X": X is the source.
+    for (int i = ca; i + 1 < cb; ++i) {
+      if (Lower(t[i].text) == "according" && Lower(t[i + 1].text) == "to") {
+        modality = claims::v1::REPORTED;
+        modality_cue = "according to";
+        source_after = i + 2;
+      }
+    }
+
+    // Roles of the mentions in this clause.
+    const int vt = verb.token;
+    int subjects = 0;
+    for (const FoundMention* m : ctx.mentions) {
+      if (m->first_token < ca || m->first_token >= cb || m->actor < 0) continue;
+      const ArticleActor& a = actors[static_cast<size_t>(m->actor)];
+      std::string prev = m->first_token > 0 ? Lower(t[m->first_token - 1].text) : "";
+      if (modality == claims::v1::REPORTED && modality_cue == "according to" &&
+          m->first_token >= source_after && m->first_token <= source_after + 2) {
+        *c.mutable_modality_source() = Ref(a, "source");
+        AddEvidence(&c, "modality_source", m->evidence);
+        continue;
+      }
+      std::string role;
+      if ((prev == "in" || prev == "at" || prev == "near") &&
+          a.type == claims::v1::LOCATION) {
+        role = "location";
+      } else if (prev == "through" || prev == "via") {
+        role = "intermediary";
+      } else if (prev == "for" && vt >= 0 && m->first_token > vt) {
+        role = "beneficiary";
+      }
+      bool before_verb = vt < 0 ? true : m->first_token < vt;
+      bool in_intro = m->first_token < main_start;
+      if (!role.empty()) {
+        if (!HasRef(c.participants(), a.id)) *c.add_participants() = Ref(a, role);
+      } else if (before_verb && !in_intro && vt >= 0) {
+        if (!HasRef(c.subjects(), a.id)) {
+          *c.add_subjects() = Ref(a);
+          ++subjects;
+          AddEvidence(&c, "subjects", absl::StrCat(m->evidence, ":", a.id));
+        }
+      } else if (vt < 0) {
+        if (!HasRef(c.subjects(), a.id)) {
+          *c.add_subjects() = Ref(a);
+          ++subjects;
+          AddEvidence(&c, "subjects", absl::StrCat(m->evidence, ":", a.id));
+        }
+      } else {
+        if (!HasRef(c.objects(), a.id) && !HasRef(c.subjects(), a.id)) {
+          *c.add_objects() = Ref(a);
+          AddEvidence(&c, "objects", absl::StrCat(m->evidence, ":", a.id));
+        }
+      }
+    }
+    // Pronoun subject ("he", "his") -> the person last mentioned.
+    if (subjects == 0 && ctx.last_person >= 0 && vt >= 0) {
+      for (int i = main_start; i < vt; ++i) {
+        if (IsPronounSubject(Lower(t[i].text))) {
+          const ArticleActor& a = actors[static_cast<size_t>(ctx.last_person)];
+          if (!HasRef(c.subjects(), a.id)) {
+            *c.add_subjects() = Ref(a);
+            AddEvidence(&c, "subjects", absl::StrCat("pronoun:", t[i].text));
+          }
+          break;
+        }
+      }
+    }
+
+    bool has_actor = c.subjects_size() + c.objects_size() + c.participants_size() > 0;
+    bool has_time = !ctx.timexes.empty() || ctx.inherited_time != nullptr;
+    if (!has_actor && vt < 0 && !has_time) continue;
+    if (!has_actor && !has_time && clauses.size() > 1) continue;
+    if (!has_actor && s.section == claims::v1::SECTION_HEADING) continue;
+
+    // Predicate and type.
+    if (vt >= 0) {
+      c.set_predicate(verb.lemma);
+      AddEvidence(&c, "predicate", absl::StrCat("verb:", t[vt].text));
+    } else if (!topic_hits.empty()) {
+      c.set_predicate(topic_hits.front().keyword);
+      AddEvidence(&c, "predicate", absl::StrCat("nominal:", topic_hits.front().keyword));
+    }
+    claims::v1::ClaimType type = claims::v1::EVENT;
+    std::string type_cue = "default";
+    const VerbClass* vc = vt >= 0 ? lex_.ClassOf(verb.lemma) : nullptr;
+    if (quantity && (quantity->unit() == "percent" || vc == nullptr ||
+                     vc->type != claims::v1::STATEMENT)) {
+      type = claims::v1::QUANTITY;
+      type_cue = absl::StrCat("quantity:", quantity->text());
+    } else if (vc != nullptr) {
+      type = vc->type;
+      type_cue = absl::StrCat("verb-class:", verb.lemma);
+    } else if (verb.copula || s.section == claims::v1::SECTION_AUTHOR_BIO) {
+      type = claims::v1::ATTRIBUTE;
+      type_cue = verb.copula ? "copula" : "section:author-bio";
+    } else if (c.subjects_size() == 0) {
+      type = claims::v1::ASSESSMENT;
+      type_cue = "no-actor-subject";
+    }
+    if (type == claims::v1::ASSESSMENT && c.subjects_size() > 0 && vc != nullptr &&
+        vc->type == claims::v1::ASSESSMENT) {
+      // "X suggests/reveals" with a named actor is still the author's reading.
+    }
+    c.set_type(type);
+    AddEvidence(&c, "type", type_cue);
+    if (vc != nullptr && !vc->plover.empty() &&
+        (type == claims::v1::EVENT || type == claims::v1::STANCE ||
+         type == claims::v1::STATEMENT)) {
+      c.set_event_type(vc->plover);
+      AddEvidence(&c, "event_type", absl::StrCat("verb:", verb.lemma));
+    }
+    if (quantity) *c.mutable_quantity() = *quantity;
+
+    c.set_modality(modality);
+    AddEvidence(&c, "modality", modality_cue.empty() ? "default:asserted" : modality_cue);
+
+    // Event time: the first calendar time expression of the sentence.
+    const Timex* when = nullptr;
+    for (const Timex* tx : ctx.timexes) {
+      if (tx->granularity != claims::v1::GRANULARITY_UNSPECIFIED) {
+        when = tx;
+        break;
+      }
+    }
+    if (when == nullptr) when = ctx.inherited_time;
+    if (when != nullptr) {
+      c.set_event_date(when->value);
+      auto* et = c.mutable_event_time();
+      et->set_start(when->value);
+      et->set_end(PeriodEnd(when->value));
+      et->set_granularity(when->granularity);
+      et->set_text(std::string(body.substr(when->start, when->end - when->start)));
+      et->set_relative(when->relative);
+      AddEvidence(&c, "event_time", absl::StrCat("timex:", et->text()));
+    }
+
+    for (const auto& h : topic_hits) {
+      c.add_topics(h.topic);
+      AddEvidence(&c, "topics", absl::StrCat("rule:", h.topic, "/", h.keyword));
+    }
+
+    float confidence = 0.45f;
+    if (vt >= 0) confidence += 0.15f;
+    if (c.subjects_size() > 0) confidence += 0.15f;
+    if (c.objects_size() > 0) confidence += 0.05f;
+    if (modality == claims::v1::HEDGED || modality == claims::v1::HYPOTHETICAL) {
+      confidence -= 0.1f;
+    }
+    if (s.section == claims::v1::SECTION_HEADING || s.section == claims::v1::SECTION_TITLE) {
+      confidence -= 0.1f;
+    }
+    c.set_confidence(std::clamp(confidence, 0.05f, 0.95f));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace claims

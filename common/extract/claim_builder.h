@@ -1,0 +1,57 @@
+// Claim building: turns one sentence, its actor mentions and time
+// expressions into claims (subjects, predicate, objects, participants,
+// type, event type, modality, event time, quantity, topics, confidence and
+// evidence).
+//
+// A simple but real clause analysis: an introductory phrase ("By engaging
+// with Hamas, ...") is set aside, the main verb is found with the verb
+// lexicon and auxiliary chains ("has been sidelined" -> "sideline"), actors
+// before it are subjects, after it objects; prepositions give participant
+// roles ("in" location, "through" intermediary, "for" beneficiary,
+// "according to" source). Clauses joined by "; " or ", while" / ", but"
+// give separate claims.
+#ifndef CLAIMS_COMMON_EXTRACT_CLAIM_BUILDER_H_
+#define CLAIMS_COMMON_EXTRACT_CLAIM_BUILDER_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "claims/v1/claims.pb.h"
+#include "common/extract/lexicon.h"
+#include "common/extract/mentions.h"
+#include "common/extract/timex.h"
+#include "common/extract/topics.h"
+
+namespace claims {
+
+struct SentenceContext {
+  int index = 0;
+  const SentenceTokens* sentence = nullptr;
+  std::vector<const FoundMention*> mentions;  // of this sentence, in order
+  std::vector<const Timex*> timexes;          // of this sentence, in order
+  // Person most recently mentioned before this sentence (for pronouns).
+  int last_person = -1;
+  // Event time carried over (caption sentences share the caption's date).
+  const Timex* inherited_time = nullptr;
+};
+
+class ClaimBuilder {
+ public:
+  ClaimBuilder(const Lexicon& lexicon, const TopicTagger& topics)
+      : lex_(lexicon), topics_(topics) {}
+
+  // Claims of one sentence (without id/article_id/published/version, which
+  // the extractor sets).
+  std::vector<claims::v1::Claim> Build(absl::string_view body,
+                                       const SentenceContext& ctx,
+                                       const std::vector<ArticleActor>& actors) const;
+
+ private:
+  const Lexicon& lex_;
+  const TopicTagger& topics_;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_EXTRACT_CLAIM_BUILDER_H_

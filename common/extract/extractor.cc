@@ -1,0 +1,335 @@
+#include "common/extract/extractor.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/extract/claim_builder.h"
+#include "common/extract/content_hash.h"
+#include "common/extract/dates.h"
+#include "common/extract/lexicon.h"
+#include "common/extract/mentions.h"
+#include "common/extract/timex.h"
+#include "common/extract/topics.h"
+#include "common/text/layout.h"
+#include "common/text/sentence_splitter.h"
+#include "common/text/tokenizer.h"
+#include "common/text/utf8.h"
+#include "common/util/status_macros.h"
+
+namespace claims {
+
+// Version of the extraction rules; bump when output changes.
+constexpr char kExtractorVersion[] = "extract-0.2.0";
+// Most aliases listed per actor in a response.
+constexpr size_t kMaxAliasesPerActor = 40;
+
+struct ExtractorPipeline {
+  std::unique_ptr<Lexicon> lexicon;
+  std::unique_ptr<text::SentenceSplitter> splitter;
+  std::unique_ptr<TimexFinder> timex;
+  std::unique_ptr<MentionFinder> mentions;
+  std::unique_ptr<TopicTagger> topics;
+  std::unique_ptr<ClaimBuilder> claims;
+};
+
+namespace {
+
+std::string LexiconDir(const ExtractorConfig& config) {
+  if (!config.lexicon_dir.empty()) return config.lexicon_dir;
+  std::filesystem::path kb(config.kb_dir);
+  while (!kb.empty() && kb.filename().empty()) kb = kb.parent_path();
+  std::filesystem::path sibling = kb.parent_path() / "extract";
+  std::error_code ec;
+  if (std::filesystem::is_directory(sibling, ec)) return sibling.string();
+  return std::string(CLAIMS_SOURCE_DATA_DIR) + "/extract";
+}
+
+bool IsBlank(absl::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    if (!text::IsSpace(text::DecodeAt(s, i, &len))) return false;
+    i += len;
+  }
+  return true;
+}
+
+// A dateline: capitalised place words, then a full date, at the very
+// start of the first body paragraph ("LONDON 1996-08-30",
+// "WASHINGTON, April 7, 2025 (Reuters) -").
+std::optional<CivilDate> Dateline(absl::string_view body,
+                                  const text::TextBlock& block,
+                                  const TimexFinder& finder) {
+  size_t end = std::min(block.end, block.start + 120);
+  auto found = finder.Find(body, block.start, end, nullptr);
+  for (const Timex& t : found) {
+    if (!t.explicit_full) continue;
+    if (t.start - block.start > 50) break;
+    absl::string_view before = body.substr(block.start, t.start - block.start);
+    bool place = true;
+    for (char c : before) {
+      if (absl::ascii_islower(static_cast<unsigned char>(c))) place = false;
+    }
+    if (place) return ParseIsoDate(t.value);
+    break;
+  }
+  return std::nullopt;
+}
+
+claims::v1::Granularity Granularity(const Timex& t) { return t.granularity; }
+
+}  // namespace
+
+Extractor::Extractor(ExtractorConfig config, std::unique_ptr<KnowledgeBase> kb,
+                     std::unique_ptr<Taxonomy> taxonomy)
+    : config_(std::move(config)),
+      kb_(std::move(kb)),
+      taxonomy_(std::move(taxonomy)) {}
+
+Extractor::~Extractor() = default;
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
+    const ExtractorConfig& config) {
+  ASSIGN_OR_RETURN(std::unique_ptr<KnowledgeBase> kb,
+                   KnowledgeBase::Load(config.kb_dir, config.kb_extra_file));
+  ASSIGN_OR_RETURN(std::unique_ptr<Taxonomy> taxonomy,
+                   Taxonomy::LoadFromFile(config.taxonomy_file));
+  auto pipeline = std::make_unique<ExtractorPipeline>();
+  ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(LexiconDir(config)));
+  std::vector<std::string> abbreviations(pipeline->lexicon->abbreviations().begin(),
+                                         pipeline->lexicon->abbreviations().end());
+  pipeline->splitter = std::make_unique<text::SentenceSplitter>(abbreviations);
+  pipeline->timex = std::make_unique<TimexFinder>();
+  std::unique_ptr<Extractor> e(
+      new Extractor(config, std::move(kb), std::move(taxonomy)));
+  pipeline->mentions = std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon);
+  pipeline->topics = std::make_unique<TopicTagger>(*e->taxonomy_);
+  pipeline->claims =
+      std::make_unique<ClaimBuilder>(*pipeline->lexicon, *pipeline->topics);
+  e->pipeline_ = std::move(pipeline);
+  e->version_ = absl::StrCat(kExtractorVersion, "+", e->kb_->version());
+  return e;
+}
+
+absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
+    const claims::v1::Article& article) const {
+  const ExtractorPipeline& p = *pipeline_;
+  const std::string& body = article.body();
+  // --- validation ---
+  if (body.size() > config_.max_body_bytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "body is ", body.size(), " bytes; the limit is ", config_.max_body_bytes));
+  }
+  RETURN_IF_ERROR(text::ValidateText(body, "body"));
+  RETURN_IF_ERROR(text::ValidateText(article.id(), "id"));
+  RETURN_IF_ERROR(text::ValidateText(article.title(), "title"));
+  RETURN_IF_ERROR(text::ValidateText(article.url(), "url"));
+  RETURN_IF_ERROR(text::ValidateText(article.published(), "published"));
+  for (const auto& a : article.authors()) {
+    RETURN_IF_ERROR(text::ValidateText(a, "author"));
+  }
+  if (IsBlank(body)) {
+    return absl::InvalidArgumentError("body is empty or only white space");
+  }
+  std::optional<CivilDate> request_date;
+  if (!article.published().empty()) {
+    request_date = ParseIsoDate(article.published());
+    if (!request_date) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "published \"", article.published().substr(0, 40),
+          "\" is not an ISO 8601 date or date-time"));
+    }
+  }
+  ASSIGN_OR_RETURN(text::ArticleLayout layout, text::ParseLayout(body));
+  std::optional<CivilDate> header_date;
+  if (!layout.date_text.empty()) {
+    header_date = p.timex->ParseDateLine(layout.date_text);
+    if (!header_date) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "malformed date \"", layout.date_text.substr(0, 40),
+          "\" in the plain-text header"));
+    }
+  }
+
+  // --- sentences and tokens ---
+  std::vector<SentenceTokens> sentences;
+  for (const text::TextBlock& block : layout.blocks) {
+    for (auto [s, e] : p.splitter->Split(body, block.start, block.end)) {
+      SentenceTokens st;
+      st.start = s;
+      st.end = e;
+      st.section = block.section;
+      st.tokens = text::Tokenize(body, s, e, 400, &p.lexicon->abbreviations());
+      sentences.push_back(std::move(st));
+      if (sentences.size() > config_.max_sentences) {
+        return absl::ResourceExhaustedError(absl::StrCat(
+            "article has more than ", config_.max_sentences, " sentences"));
+      }
+    }
+  }
+
+  // --- publication date ---
+  claims::v1::AnalyzeResponse response;
+  claims::v1::StoredArticle* stored = response.mutable_article();
+  std::optional<CivilDate> anchor;
+  if (request_date) {
+    anchor = request_date;
+    stored->set_published_source(claims::v1::DATE_SOURCE_REQUEST);
+  } else if (header_date) {
+    anchor = header_date;
+    stored->set_published_source(claims::v1::DATE_SOURCE_TEXT);
+  } else {
+    for (const auto& block : layout.blocks) {
+      if (block.section == claims::v1::SECTION_TITLE ||
+          block.section == claims::v1::SECTION_BYLINE) {
+        continue;
+      }
+      anchor = Dateline(body, block, *p.timex);
+      // Only the first two paragraphs can hold a dateline.
+      if (anchor || &block - &layout.blocks[0] > 2) break;
+    }
+    if (anchor) {
+      stored->set_published_source(claims::v1::DATE_SOURCE_TEXT);
+    } else {
+      // Latest explicit full date in the text.
+      for (const auto& s : sentences) {
+        for (const Timex& t : p.timex->Find(body, s.start, s.end, nullptr)) {
+          if (!t.explicit_full) continue;
+          auto d = ParseIsoDate(t.value);
+          if (d && (!anchor || DaysFromCivil(d->year, d->month, d->day) >
+                                   DaysFromCivil(anchor->year, anchor->month, anchor->day))) {
+            anchor = d;
+          }
+        }
+      }
+      stored->set_published_source(anchor ? claims::v1::DATE_SOURCE_INFERRED
+                                          : claims::v1::DATE_SOURCE_UNKNOWN);
+    }
+  }
+  const std::string published = anchor ? FormatDay(*anchor) : "";
+
+  // --- article identity ---
+  claims::v1::Article* out_article = stored->mutable_article();
+  *out_article = article;
+  if (out_article->title().empty()) out_article->set_title(layout.title);
+  if (out_article->authors().empty()) {
+    for (const auto& a : layout.authors) out_article->add_authors(a);
+  }
+  const std::string content_hash = ArticleContentHash(article);
+  const std::string article_id =
+      article.id().empty() ? DerivedArticleId(content_hash) : article.id();
+  out_article->set_id(article_id);
+  stored->set_effective_published(published);
+  stored->set_content_hash(content_hash);
+  stored->set_extractor_version(version_);
+
+  // --- time expressions ---
+  std::vector<std::vector<Timex>> timexes(sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    timexes[i] = p.timex->Find(body, sentences[i].start, sentences[i].end,
+                               anchor ? &*anchor : nullptr);
+    for (const Timex& t : timexes[i]) {
+      auto* tx = response.add_timexes();
+      tx->set_start(static_cast<uint32_t>(t.start));
+      tx->set_end(static_cast<uint32_t>(t.end));
+      tx->set_text(body.substr(t.start, t.end - t.start));
+      tx->set_value(t.value);
+      tx->set_granularity(Granularity(t));
+      tx->set_relative(t.relative);
+      tx->set_sentence(static_cast<uint32_t>(i));
+    }
+  }
+
+  // --- mentions ---
+  std::vector<std::string> authors(out_article->authors().begin(),
+                                   out_article->authors().end());
+  MentionResult mentions = p.mentions->Find(body, sentences, published, authors);
+  std::vector<std::vector<const FoundMention*>> by_sentence(sentences.size());
+  for (const FoundMention& m : mentions.mentions) {
+    by_sentence[static_cast<size_t>(m.sentence)].push_back(&m);
+    auto* pm = response.add_mentions();
+    pm->set_start(static_cast<uint32_t>(m.start));
+    pm->set_end(static_cast<uint32_t>(m.end));
+    pm->set_text(body.substr(m.start, m.end - m.start));
+    pm->set_type(m.type);
+    if (m.actor >= 0) pm->set_actor_id(mentions.actors[static_cast<size_t>(m.actor)].id);
+    pm->set_sentence(static_cast<uint32_t>(m.sentence));
+    pm->set_evidence(m.evidence);
+  }
+
+  // --- sentences and claims ---
+  int last_person = -1;
+  const Timex* caption_time = nullptr;
+  uint32_t ordinal = 0;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const SentenceTokens& s = sentences[i];
+    auto* ps = response.add_sentences();
+    ps->set_start(static_cast<uint32_t>(s.start));
+    ps->set_end(static_cast<uint32_t>(s.end));
+    ps->set_section(s.section);
+    ps->set_text(body.substr(s.start, s.end - s.start));
+
+    SentenceContext ctx;
+    ctx.index = static_cast<int>(i);
+    ctx.sentence = &s;
+    ctx.mentions = by_sentence[i];
+    for (const Timex& t : timexes[i]) ctx.timexes.push_back(&t);
+    ctx.last_person = last_person;
+    if (s.section == claims::v1::SECTION_CAPTION) {
+      for (const Timex& t : timexes[i]) {
+        if (t.granularity != claims::v1::GRANULARITY_UNSPECIFIED) {
+          caption_time = &t;
+          break;
+        }
+      }
+      ctx.inherited_time = caption_time;
+    } else {
+      caption_time = nullptr;
+    }
+    for (claims::v1::Claim& c : p.claims->Build(body, ctx, mentions.actors)) {
+      c.set_id(absl::StrCat(article_id, ":", ordinal++));
+      c.set_article_id(article_id);
+      c.set_published(published);
+      c.set_extractor_version(version_);
+      *response.add_claims() = std::move(c);
+    }
+    for (const FoundMention* m : by_sentence[i]) {
+      if (m->actor >= 0 &&
+          mentions.actors[static_cast<size_t>(m->actor)].type == claims::v1::PERSON) {
+        last_person = m->actor;
+      }
+    }
+  }
+  stored->set_claim_count(static_cast<uint32_t>(response.claims_size()));
+
+  // --- actors ---
+  absl::flat_hash_set<std::string> referenced;
+  for (const auto& m : response.mentions()) {
+    if (!m.actor_id().empty()) referenced.insert(m.actor_id());
+  }
+  for (const ArticleActor& a : mentions.actors) {
+    if (!referenced.contains(a.id)) continue;
+    auto* pa = response.add_actors();
+    pa->set_id(a.id);
+    pa->set_name(a.name);
+    pa->set_type(a.type);
+    absl::flat_hash_set<std::string> seen = {a.name};
+    auto add_alias = [&](const std::string& alias) {
+      if (static_cast<size_t>(pa->aliases_size()) >= kMaxAliasesPerActor) return;
+      if (seen.insert(alias).second) pa->add_aliases(alias);
+    };
+    for (const auto& t : a.mention_texts) add_alias(t);
+    if (a.kb_index >= 0) {
+      const KbActor& k = kb_->actor(a.kb_index);
+      for (const auto& alias : k.aliases) add_alias(alias);
+      pa->set_country(k.country);
+      pa->set_role(k.role);
+    }
+  }
+  return response;
+}
+
+}  // namespace claims

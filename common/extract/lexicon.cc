@@ -1,0 +1,206 @@
+#include "common/extract/lexicon.h"
+
+#include <fstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "common/util/status_macros.h"
+
+namespace claims {
+namespace {
+
+// Calls on_line(fields, line_number) for each non-comment line of
+// dir/name, split on tabs (tsv) or white space (word lists).
+absl::Status ReadLines(
+    const std::string& dir, const std::string& name, bool tabs,
+    const std::function<absl::Status(const std::vector<std::string>&)>& fn) {
+  std::string path = absl::StrCat(dir, "/", name);
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    absl::string_view v = absl::StripAsciiWhitespace(line);
+    if (v.empty() || v[0] == '#') continue;
+    std::vector<std::string> fields;
+    if (tabs) {
+      fields = absl::StrSplit(v, '\t');
+    } else {
+      fields = absl::StrSplit(v, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+    }
+    absl::Status s = fn(fields);
+    if (!s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", number, ": ", s.message()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadSet(const std::string& dir, const std::string& name,
+                     bool lower, absl::flat_hash_set<std::string>* out) {
+  return ReadLines(dir, name, false, [&](const std::vector<std::string>& f) {
+    for (const auto& w : f) out->insert(lower ? absl::AsciiStrToLower(w) : w);
+    return absl::OkStatus();
+  });
+}
+
+bool ParseClaimType(absl::string_view s, claims::v1::ClaimType* t) {
+  return claims::v1::ClaimType_Parse(std::string(s), t);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  RETURN_IF_ERROR(ReadSet(dir, "function_words.txt", true, &lex->function_words_));
+  RETURN_IF_ERROR(ReadSet(dir, "common_words.txt", true, &lex->common_words_));
+  RETURN_IF_ERROR(ReadSet(dir, "org_suffixes.txt", false, &lex->org_suffixes_));
+  RETURN_IF_ERROR(ReadSet(dir, "loc_suffixes.txt", false, &lex->loc_suffixes_));
+  RETURN_IF_ERROR(ReadSet(dir, "loc_prepositions.txt", true, &lex->loc_prepositions_));
+  RETURN_IF_ERROR(ReadSet(dir, "abbreviations.txt", false, &lex->abbreviations_));
+  RETURN_IF_ERROR(ReadLines(dir, "honorifics.tsv", true, [&](const auto& f) {
+    claims::v1::ActorType t;
+    if (f.size() != 2 || !claims::v1::ActorType_Parse(f[1], &t)) {
+      return absl::InvalidArgumentError("expected: word <TAB> actor type");
+    }
+    lex->honorifics_[f[0]] = t;
+    return absl::OkStatus();
+  }));
+  RETURN_IF_ERROR(ReadLines(dir, "verbs.tsv", true, [&](const auto& f) {
+    int v = 0, n = 0;
+    if (f.size() != 3 || !absl::SimpleAtoi(f[1], &v) || !absl::SimpleAtoi(f[2], &n)) {
+      return absl::InvalidArgumentError("expected: lemma <TAB> count <TAB> count");
+    }
+    lex->verbs_[f[0]] = {v, n};
+    return absl::OkStatus();
+  }));
+  RETURN_IF_ERROR(ReadLines(dir, "irregular.tsv", true, [&](const auto& f) {
+    if (f.size() != 2) return absl::InvalidArgumentError("expected: form <TAB> lemma");
+    lex->irregular_.emplace(f[0], f[1]);
+    return absl::OkStatus();
+  }));
+  RETURN_IF_ERROR(ReadLines(dir, "verb_classes.tsv", true, [&](const auto& f) {
+    VerbClass c;
+    if (f.size() != 3 || !ParseClaimType(f[1], &c.type)) {
+      return absl::InvalidArgumentError("expected: lemma <TAB> claim type <TAB> plover|-");
+    }
+    if (f[2] != "-") c.plover = f[2];
+    lex->verb_classes_.emplace(f[0], c);
+    // Class verbs are verbs even if WordNet's counts say otherwise.
+    lex->verbs_.try_emplace(f[0], std::make_pair(1, 0));
+    return absl::OkStatus();
+  }));
+  RETURN_IF_ERROR(ReadLines(dir, "modality.tsv", true, [&](const auto& f) {
+    ModalityCue cue;
+    if (f.size() != 2 || !claims::v1::Modality_Parse(f[1], &cue.modality)) {
+      return absl::InvalidArgumentError("expected: cue <TAB> modality");
+    }
+    cue.words = absl::StrSplit(absl::AsciiStrToLower(f[0]), ' ', absl::SkipEmpty());
+    lex->modality_cues_.push_back(std::move(cue));
+    return absl::OkStatus();
+  }));
+  // Auxiliaries are verbs too.
+  for (const char* aux : {"be", "have", "do"}) lex->verbs_.try_emplace(aux, std::make_pair(1000, 0));
+  return lex;
+}
+
+bool Lexicon::IsCommonWord(absl::string_view lower) const {
+  if (function_words_.contains(lower) || common_words_.contains(lower)) return true;
+  // Inflected forms of common words: "reservists", "engaging", "rebuffed".
+  if (!VerbLemma(lower).empty()) return true;
+  for (absl::string_view suffix : {"s", "es", "ly", "ed", "ing", "er", "est"}) {
+    if (absl::EndsWith(lower, suffix) && lower.size() > suffix.size() + 2) {
+      std::string stem(lower.substr(0, lower.size() - suffix.size()));
+      if (common_words_.contains(stem)) return true;
+      if (common_words_.contains(stem + "e")) return true;
+      if (suffix == "es" || suffix == "ly") {
+        if (!stem.empty() && stem.back() == 'i') {
+          stem.back() = 'y';
+          if (common_words_.contains(stem)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+claims::v1::ActorType Lexicon::Honorific(absl::string_view word) const {
+  auto it = honorifics_.find(word);
+  return it == honorifics_.end() ? claims::v1::ACTOR_TYPE_UNSPECIFIED : it->second;
+}
+
+std::string Lexicon::VerbLemma(absl::string_view w, bool* inflected) const {
+  if (inflected) *inflected = false;
+  if (w.size() < 2) return "";
+  auto irr = irregular_.find(w);
+  if (irr != irregular_.end()) {
+    if (inflected) *inflected = true;
+    return irr->second;
+  }
+  static const absl::flat_hash_map<std::string, std::string>* const kAux =
+      new absl::flat_hash_map<std::string, std::string>{
+          {"is", "be"}, {"are", "be"}, {"was", "be"}, {"were", "be"},
+          {"been", "be"}, {"being", "be"}, {"am", "be"}, {"be", "be"},
+          {"has", "have"}, {"had", "have"}, {"having", "have"},
+          {"have", "have"}, {"does", "do"}, {"did", "do"}, {"do", "do"},
+          {"done", "do"}};
+  auto aux = kAux->find(w);
+  if (aux != kAux->end()) {
+    if (inflected) *inflected = aux->first != aux->second;
+    return aux->second;
+  }
+  if (verbs_.contains(w)) return std::string(w);
+  auto try_stem = [&](std::string stem) -> std::string {
+    if (stem.size() >= 2 && verbs_.contains(stem)) return stem;
+    return "";
+  };
+  std::string r;
+  auto strip = [&](absl::string_view suffix) -> absl::string_view {
+    return w.substr(0, w.size() - suffix.size());
+  };
+  if (absl::EndsWith(w, "ies") && w.size() > 4) {
+    r = try_stem(absl::StrCat(strip("ies"), "y"));
+  } else if (absl::EndsWith(w, "es") && w.size() > 3) {
+    r = try_stem(std::string(strip("es")));
+    if (r.empty()) r = try_stem(std::string(strip("s")));
+  } else if (absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss") && w.size() > 3) {
+    r = try_stem(std::string(strip("s")));
+  } else if (absl::EndsWith(w, "ied") && w.size() > 4) {
+    r = try_stem(absl::StrCat(strip("ied"), "y"));
+  } else if (absl::EndsWith(w, "ed") && w.size() > 3) {
+    std::string stem(strip("ed"));
+    r = try_stem(stem + "e");
+    if (r.empty()) r = try_stem(stem);
+    if (r.empty() && stem.size() > 2 && stem.back() == stem[stem.size() - 2]) {
+      r = try_stem(stem.substr(0, stem.size() - 1));
+    }
+  } else if (absl::EndsWith(w, "ing") && w.size() > 4) {
+    std::string stem(strip("ing"));
+    r = try_stem(stem);
+    if (r.empty()) r = try_stem(stem + "e");
+    if (r.empty() && stem.size() > 2 && stem.back() == stem[stem.size() - 2]) {
+      r = try_stem(stem.substr(0, stem.size() - 1));
+    }
+  }
+  if (!r.empty() && inflected) *inflected = true;
+  return r;
+}
+
+bool Lexicon::MostlyNoun(absl::string_view lemma) const {
+  auto it = verbs_.find(lemma);
+  if (it == verbs_.end()) return true;
+  return it->second.second > it->second.first;
+}
+
+const VerbClass* Lexicon::ClassOf(absl::string_view lemma) const {
+  auto it = verb_classes_.find(lemma);
+  return it == verb_classes_.end() ? nullptr : &it->second;
+}
+
+}  // namespace claims

@@ -1,0 +1,81 @@
+// Lexicon: the word lists and cue tables the extractor reads from
+// data/extract (function words, common words, honorifics, organisation and
+// place cues, verbs and their classes, modality cues, abbreviations).
+//
+//   ASSIGN_OR_RETURN(auto lex, Lexicon::Load("data/extract"));
+//   std::string lemma = lex->VerbLemma("rebuffed");  // "rebuff"
+//
+// Immutable after Load, so thread-safe.
+#ifndef CLAIMS_COMMON_EXTRACT_LEXICON_H_
+#define CLAIMS_COMMON_EXTRACT_LEXICON_H_
+
+#include <memory>
+#include <string>
+#include "absl/strings/string_view.h"
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "claims/v1/claims.pb.h"
+
+namespace claims {
+
+struct VerbClass {
+  claims::v1::ClaimType type = claims::v1::EVENT;
+  std::string plover;  // "" when none
+};
+
+class Lexicon {
+ public:
+  // INVALID_ARGUMENT "file:line: ..." for a malformed row; NOT_FOUND for a
+  // missing file.
+  static absl::StatusOr<std::unique_ptr<Lexicon>> Load(const std::string& dir);
+
+  bool IsFunctionWord(absl::string_view lower) const {
+    return function_words_.contains(lower);
+  }
+  bool IsCommonWord(absl::string_view lower) const;
+  // Type for an honorific/title word before a name, or UNSPECIFIED.
+  claims::v1::ActorType Honorific(absl::string_view word) const;
+  bool IsOrgSuffix(absl::string_view word) const { return org_suffixes_.contains(word); }
+  bool IsLocSuffix(absl::string_view word) const { return loc_suffixes_.contains(word); }
+  bool IsLocPreposition(absl::string_view lower) const {
+    return loc_prepositions_.contains(lower);
+  }
+  const absl::flat_hash_set<std::string>& abbreviations() const { return abbreviations_; }
+
+  // Lemma of a verb form ("rebuffed" -> "rebuff", "was" -> "be"), or "" when
+  // the word is not a known verb form. *inflected is set when the form is
+  // not the bare lemma (a strong cue for a finite verb).
+  std::string VerbLemma(absl::string_view lower, bool* inflected = nullptr) const;
+  // True when WordNet sees the lemma mostly as a noun.
+  bool MostlyNoun(absl::string_view lemma) const;
+  const VerbClass* ClassOf(absl::string_view lemma) const;
+
+  struct ModalityCue {
+    std::vector<std::string> words;  // lower-case tokens
+    claims::v1::Modality modality;
+  };
+  const std::vector<ModalityCue>& modality_cues() const { return modality_cues_; }
+
+ private:
+  Lexicon() = default;
+
+  absl::flat_hash_set<std::string> function_words_;
+  absl::flat_hash_set<std::string> common_words_;
+  absl::flat_hash_map<std::string, claims::v1::ActorType> honorifics_;
+  absl::flat_hash_set<std::string> org_suffixes_;
+  absl::flat_hash_set<std::string> loc_suffixes_;
+  absl::flat_hash_set<std::string> loc_prepositions_;
+  absl::flat_hash_set<std::string> abbreviations_;
+  absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
+  absl::flat_hash_map<std::string, std::string> irregular_;
+  absl::flat_hash_map<std::string, VerbClass> verb_classes_;
+  std::vector<ModalityCue> modality_cues_;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_EXTRACT_LEXICON_H_

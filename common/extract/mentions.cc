@@ -1,0 +1,657 @@
+#include "common/extract/mentions.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "common/text/utf8.h"
+
+namespace claims {
+namespace {
+
+using claims::v1::ActorType;
+using text::Token;
+
+// Bounded work: tokens of one sentence considered for mentions.
+constexpr int kMaxTokensPerSentence = 250;
+// Longest unlisted name, in tokens.
+constexpr int kMaxNameTokens = 7;
+
+std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
+
+std::string Slug(absl::string_view name) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : name) {
+    if (absl::ascii_isalnum(c) || c >= 0x80) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out.push_back(static_cast<char>(absl::ascii_tolower(c)));
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+bool IsConnector(absl::string_view w) {
+  static const auto* const kWords = new absl::flat_hash_set<std::string>{
+      "of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von",
+      "der", "den", "bin", "ibn", "al", "el", "for", "and", "&", "y", "des"};
+  return kWords->contains(w);
+}
+
+bool IsCalendarWord(absl::string_view w) {
+  static const auto* const kWords = new absl::flat_hash_set<std::string>{
+      "January", "February", "March", "April", "May", "June", "July",
+      "August", "September", "October", "November", "December", "Monday",
+      "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+      "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+      "Nov", "Dec", "Christmas", "Easter", "Ramadan"};
+  return kWords->contains(w);
+}
+
+// Capitalised words that never continue a name ("President Trump The...").
+bool IsNameStop(absl::string_view lower) {
+  static const auto* const kWords = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
+      "but", "this", "that", "these", "those", "he", "she", "it", "they",
+      "we", "i", "his", "her", "their", "its", "as", "by", "with", "from"};
+  return kWords->contains(lower);
+}
+
+// A token that can be part of a name: capitalised word or initials.
+bool IsNameToken(const Token& t) {
+  return t.is_word && t.capitalized && !t.possessive;
+}
+
+bool IsOpeningPunct(absl::string_view w) {
+  return w == "\"" || w == "\xE2\x80\x9C" || w == "'" || w == "\xE2\x80\x98" ||
+         w == "(" || w == ":" || w == "-" || w == "\xE2\x80\x94" || w == "[";
+}
+
+std::string Join(const std::vector<Token>& t, int a, int b) {
+  std::string out;
+  for (int i = a; i < b; ++i) {
+    if (i > a) absl::StrAppend(&out, " ");
+    absl::StrAppend(&out, t[i].text);
+  }
+  return out;
+}
+
+class ArticleState {
+ public:
+  ArticleState(const KnowledgeBase& kb, const Lexicon& lex, absl::string_view body,
+               absl::string_view date)
+      : kb_(kb), lex_(lex), body_(body), date_(date) {}
+
+  void AddAuthor(absl::string_view name) {
+    int a = Discover(std::string(name), claims::v1::PERSON);
+    RegisterNameParts(a);
+  }
+
+  void Process(int si, const SentenceTokens& s);
+
+  MentionResult Take() {
+    std::sort(result_.mentions.begin(), result_.mentions.end(),
+              [](const FoundMention& a, const FoundMention& b) {
+                return a.start < b.start;
+              });
+    return std::move(result_);
+  }
+
+ private:
+  // --- actors ---
+  int ActorForKb(int kb_index) {
+    auto it = kb_to_actor_.find(kb_index);
+    if (it != kb_to_actor_.end()) return it->second;
+    const KbActor& k = kb_.actor(kb_index);
+    ArticleActor a;
+    a.id = k.id;
+    a.name = k.name;
+    a.type = k.type;
+    a.kb_index = kb_index;
+    int idx = static_cast<int>(result_.actors.size());
+    result_.actors.push_back(std::move(a));
+    kb_to_actor_[kb_index] = idx;
+    id_to_actor_[k.id] = idx;
+    if (k.type == claims::v1::PERSON) RegisterNameParts(idx);
+    return idx;
+  }
+
+  int Discover(std::string name, ActorType type) {
+    std::string id = Slug(name);
+    if (id.empty()) return -1;
+    auto it = id_to_actor_.find(id);
+    if (it != id_to_actor_.end()) return it->second;
+    ArticleActor a;
+    a.id = id;
+    a.name = std::move(name);
+    a.type = type;
+    int idx = static_cast<int>(result_.actors.size());
+    result_.actors.push_back(std::move(a));
+    id_to_actor_[id] = idx;
+    if (type == claims::v1::PERSON) RegisterNameParts(idx);
+    return idx;
+  }
+
+  // First and last names of a person, for later short mentions.
+  void RegisterNameParts(int actor) {
+    if (actor < 0) return;
+    const ArticleActor& a = result_.actors[actor];
+    std::vector<std::string> names = {a.name};
+    if (a.kb_index >= 0) {
+      for (const auto& al : kb_.actor(a.kb_index).aliases) names.push_back(al);
+    }
+    for (const auto& n : names) {
+      std::vector<std::string> words = absl::StrSplit(n, ' ', absl::SkipEmpty());
+      if (words.size() < 2) continue;
+      for (const std::string& w : {words.front(), words.back()}) {
+        if (w.size() < 3 || w.back() == '.') continue;
+        auto [it, inserted] = name_parts_.emplace(w, actor);
+        if (!inserted && it->second != actor) it->second = -2;  // ambiguous
+      }
+    }
+  }
+
+  int LinkedName(absl::string_view word) const {
+    auto it = name_parts_.find(KnowledgeBase::NormalizeKey(word));
+    return it == name_parts_.end() ? -1 : it->second;
+  }
+
+  // Picks among knowledge-base candidates for one surface form.
+  int ChooseKb(const std::vector<AliasMatch>& matches, bool person_only) {
+    int best = -1;
+    int best_score = -1000;
+    for (const AliasMatch& m : matches) {
+      const KbActor& k = kb_.actor(m.actor);
+      if (person_only && k.type != claims::v1::PERSON) continue;
+      int score = -static_cast<int>(m.kind) * 10;
+      if (kb_to_actor_.contains(m.actor)) score += 25;
+      for (int o : k.offices) {
+        const KbOffice& office = kb_.offices()[o];
+        if (!date_.empty() && office.start <= date_ &&
+            (office.end.empty() || date_ < office.end)) {
+          score += 8;
+          break;
+        }
+      }
+      if (score > best_score) {
+        best_score = score;
+        best = m.actor;
+      }
+    }
+    return best;
+  }
+
+  const std::vector<AliasMatch>* FindKb(const std::vector<Token>& t, int a,
+                                        int b, bool folded) const {
+    std::string surface = Join(t, a, b);
+    const auto* m = kb_.Find(surface);
+    if (m == nullptr && folded) m = kb_.FindFolded(surface);
+    return m;
+  }
+
+  void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
+                  int actor, std::string evidence) {
+    FoundMention m;
+    m.start = s.tokens[a].start;
+    m.end = s.tokens[b - 1].end;
+    m.sentence = si;
+    m.first_token = a;
+    m.last_token = b;
+    m.type = type;
+    m.actor = actor;
+    m.evidence = std::move(evidence);
+    AddMention(std::move(m));
+  }
+
+  void AddMention(FoundMention m) {
+    if (m.actor >= 0) {
+      auto& texts = result_.actors[m.actor].mention_texts;
+      std::string text(body_.substr(m.start, m.end - m.start));
+      if (std::find(texts.begin(), texts.end(), text) == texts.end()) {
+        texts.push_back(std::move(text));
+      }
+      if (result_.actors[m.actor].type == claims::v1::PERSON) {
+        last_person_ = m.actor;
+      }
+    }
+    result_.mentions.push_back(std::move(m));
+  }
+
+  // --- rules ---
+  bool TryTitle(int si, const SentenceTokens& s, int i, int n, int* next);
+  bool TryHonorific(int si, const SentenceTokens& s, int i, int n, int* next);
+  bool TryKbOrName(int si, const SentenceTokens& s, int i, int n, bool headline,
+                   bool titlecase, int* next);
+  bool TryCompound(int si, const SentenceTokens& s, int i);
+  int ResolvePersonName(const std::vector<Token>& t, int a, int b,
+                        const std::string& title, const std::string& owner,
+                        std::string* evidence);
+  void DiscoverSpan(int si, const SentenceTokens& s, int a, int b, bool headline,
+                    bool titlecase, bool sentence_initial);
+
+  const KnowledgeBase& kb_;
+  const Lexicon& lex_;
+  absl::string_view body_;
+  std::string date_;
+  MentionResult result_;
+  absl::flat_hash_map<int, int> kb_to_actor_;
+  absl::flat_hash_map<std::string, int> id_to_actor_;
+  absl::flat_hash_map<std::string, int> name_parts_;
+  absl::flat_hash_map<std::string, std::string> title_owner_;
+  int last_person_ = -1;
+};
+
+int ArticleState::ResolvePersonName(const std::vector<Token>& t, int a, int b,
+                                    const std::string& title,
+                                    const std::string& owner,
+                                    std::string* evidence) {
+  // Knowledge base, longest first.
+  for (int e = b; e > a; --e) {
+    const auto* m = FindKb(t, a, e, false);
+    if (m == nullptr) continue;
+    int k = ChooseKb(*m, true);
+    if (k >= 0) {
+      *evidence = "kb:alias";
+      return ActorForKb(k);
+    }
+  }
+  // The holder of the office, when the name fits theirs ("Benjamin").
+  if (!title.empty() && !owner.empty()) {
+    int h = kb_.OfficeHolder(title, owner, date_);
+    if (h >= 0) {
+      std::vector<std::string> words =
+          absl::StrSplit(kb_.actor(h).name, ' ', absl::SkipEmpty());
+      bool fits = true;
+      for (int i = a; i < b && fits; ++i) {
+        fits = std::find(words.begin(), words.end(),
+                         KnowledgeBase::NormalizeKey(t[i].text)) != words.end();
+      }
+      if (fits) {
+        *evidence = absl::StrCat("role:", title, "@", owner);
+        return ActorForKb(h);
+      }
+    }
+  }
+  if (b - a == 1) {
+    int linked = LinkedName(t[a].text);
+    if (linked >= 0) {
+      *evidence = "article:name";
+      return linked;
+    }
+  }
+  *evidence = "discovered:title";
+  return Discover(Join(t, a, b), claims::v1::PERSON);
+}
+
+bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
+                            int* next) {
+  const auto& t = s.tokens;
+  int j = i;
+  bool the = false;
+  if (j < n && Lower(t[j].text) == "the") {
+    the = true;
+    ++j;
+  }
+  if (j < n && Lower(t[j].text) == "former") ++j;
+  // Qualifier: a country or organisation ("Israeli", "US", "UN").
+  std::string owner;
+  int qa = -1, qb = -1, qkb = -1;
+  for (int k = std::min(3, n - j); k >= 1; --k) {
+    if (!t[j].capitalized) break;
+    const auto* m = FindKb(t, j, j + k, false);
+    if (m == nullptr) continue;
+    for (const AliasMatch& am : *m) {
+      const KbActor& a = kb_.actor(am.actor);
+      if (a.kind == "country" || a.type == claims::v1::ORGANIZATION) {
+        owner = a.id;
+        qa = j;
+        qb = j + k;
+        qkb = am.actor;
+        break;
+      }
+    }
+    if (!owner.empty()) break;
+  }
+  if (!owner.empty()) {
+    j = qb;
+    if (j < n && t[j].possessive) ++j;
+  }
+  // Title.
+  std::string title;
+  int te = -1;
+  for (int k = std::min(kb_.max_title_words(), n - j); k >= 1; --k) {
+    const std::string* found = kb_.FindTitle(Join(t, j, j + k));
+    if (found != nullptr) {
+      title = *found;
+      te = j + k;
+      break;
+    }
+  }
+  if (title.empty()) return false;
+  bool title_capitalized = t[j].capitalized;
+  // Name after the title.
+  int ne = te;
+  while (ne < n && ne - te < 4 && IsNameToken(t[ne]) &&
+         !IsNameStop(Lower(t[ne].text))) {
+    ++ne;
+  }
+  if (ne > te && title_capitalized) {
+    std::string inferred_owner = owner;
+    if (inferred_owner.empty()) {
+      auto it = title_owner_.find(title);
+      if (it != title_owner_.end()) inferred_owner = it->second;
+    }
+    std::string evidence;
+    int actor = ResolvePersonName(t, te, ne, title, inferred_owner, &evidence);
+    if (qkb >= 0) {
+      AddMention(si, s, qa, qb, kb_.actor(qkb).type, ActorForKb(qkb),
+                 "kb:qualifier");
+      title_owner_[title] = owner;
+    }
+    AddMention(si, s, te, ne, claims::v1::PERSON, actor,
+               absl::StrCat(evidence, "+title:", title));
+    *next = ne;
+    return true;
+  }
+  if (!the && owner.empty()) return false;
+  if (!the && !title_capitalized) return false;
+  if (owner.empty()) {
+    auto it = title_owner_.find(title);
+    if (it != title_owner_.end()) owner = it->second;
+  }
+  int holder = -1;
+  if (!owner.empty()) {
+    holder = kb_.OfficeHolder(title, owner, date_);
+  } else {
+    // An office holder already named in the article ("the President").
+    for (const auto& [kb_index, actor] : kb_to_actor_) {
+      if (kb_.HeldTitle(kb_index, title, date_)) {
+        holder = kb_index;
+        break;
+      }
+    }
+  }
+  if (holder < 0) {
+    if (qkb >= 0) {
+      AddMention(si, s, qa, qb, kb_.actor(qkb).type, ActorForKb(qkb),
+                 "kb:qualifier");
+    }
+    *next = te;
+    return true;
+  }
+  if (!owner.empty()) title_owner_[title] = owner;
+  AddMention(si, s, i, te, claims::v1::PERSON, ActorForKb(holder),
+             absl::StrCat("role:", title, owner.empty() ? "" : "@", owner));
+  *next = te;
+  return true;
+}
+
+bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
+                                int* next) {
+  const auto& t = s.tokens;
+  if (!t[i].capitalized || i + 1 >= n) return false;
+  if (lex_.Honorific(t[i].text) != claims::v1::PERSON) return false;
+  if (!IsNameToken(t[i + 1]) || IsNameStop(Lower(t[i + 1].text))) {
+    return false;
+  }
+  int ne = i + 1;
+  while (ne < n && ne - (i + 1) < 3 && IsNameToken(t[ne]) &&
+         !IsNameStop(Lower(t[ne].text))) {
+    ++ne;
+  }
+  std::string evidence;
+  int actor = ResolvePersonName(t, i + 1, ne, "", "", &evidence);
+  if (evidence == "discovered:title") evidence = "discovered";
+  AddMention(si, s, i + 1, ne, claims::v1::PERSON, actor,
+             absl::StrCat(evidence, "+honorific:", t[i].text));
+  *next = ne;
+  return true;
+}
+
+// Hyphenated compounds whose parts are known: "Trump-Netanyahu",
+// "US-Israeli", "pro-Israel".
+bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
+  const Token& tok = s.tokens[i];
+  if (tok.text.find('-') == absl::string_view::npos) return false;
+  bool any = false;
+  size_t offset = 0;
+  for (absl::string_view part : absl::StrSplit(tok.text, '-')) {
+    size_t ps = tok.start + offset;
+    offset += part.size() + 1;
+    if (part.empty()) continue;
+    size_t len;
+    if (!text::IsUpper(text::DecodeAt(part, 0, &len))) continue;
+    int actor = -1;
+    ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
+    std::string evidence;
+    if (const auto* m = kb_.Find(part)) {
+      int k = ChooseKb(*m, false);
+      if (k >= 0) {
+        actor = ActorForKb(k);
+        type = kb_.actor(k).type;
+        evidence = "kb:compound";
+        for (const auto& am : *m) {
+          if (am.actor == k && am.kind == AliasKind::kGroupName) type = claims::v1::GROUP;
+        }
+      }
+    }
+    if (actor < 0) {
+      int linked = LinkedName(part);
+      if (linked >= 0) {
+        actor = linked;
+        type = result_.actors[linked].type;
+        evidence = "article:compound";
+      }
+    }
+    if (actor < 0) continue;
+    FoundMention m;
+    m.start = ps;
+    m.end = ps + part.size();
+    m.sentence = si;
+    m.first_token = i;
+    m.last_token = i + 1;
+    m.type = type;
+    m.actor = actor;
+    m.evidence = evidence;
+    AddMention(std::move(m));
+    any = true;
+  }
+  return any;
+}
+
+void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
+                                bool headline, bool titlecase,
+                                bool sentence_initial) {
+  const auto& t = s.tokens;
+  // Leading function words and, at the start of a sentence, common words
+  // are not part of a name.
+  while (a < b && (lex_.IsFunctionWord(Lower(t[a].text)) ||
+                   (sentence_initial && lex_.IsCommonWord(Lower(t[a].text))) ||
+                   IsCalendarWord(t[a].text) ||
+                   lex_.Honorific(t[a].text) != claims::v1::ACTOR_TYPE_UNSPECIFIED)) {
+    sentence_initial = false;
+    ++a;
+  }
+  while (b > a && (IsConnector(Lower(t[b - 1].text)) || IsCalendarWord(t[b - 1].text))) --b;
+  if (a >= b) return;
+  if (headline) return;
+  std::string name = Join(t, a, b);
+  // Linked short name ("Alexander", "Ben-Gvir", "Evangeline").
+  if (b - a == 1) {
+    int linked = LinkedName(t[a].text);
+    if (linked >= 0) {
+      AddMention(si, s, a, b, result_.actors[linked].type, linked, "article:name");
+      return;
+    }
+  }
+  size_t common = 0;
+  for (int i = a; i < b; ++i) {
+    if (lex_.IsCommonWord(Lower(t[i].text))) ++common;
+  }
+  absl::string_view last = t[b - 1].text;
+  ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
+  std::string evidence = "discovered";
+  bool org_word = false;
+  for (int i = a; i < b; ++i) org_word = org_word || lex_.IsOrgSuffix(t[i].text);
+  if (lex_.IsOrgSuffix(last) || (b - a >= 3 && org_word)) {
+    type = claims::v1::ORGANIZATION;
+    evidence = "discovered:org-suffix";
+  } else if (lex_.IsLocSuffix(last)) {
+    type = claims::v1::LOCATION;
+    evidence = "discovered:place-suffix";
+  } else if (a > 0 && lex_.IsLocPreposition(Lower(t[a - 1].text)) && b - a == 1 &&
+             common == 0) {
+    type = claims::v1::LOCATION;
+    evidence = "discovered:preposition";
+  } else if (titlecase && common > 0) {
+    return;  // title-case heading words
+  } else if (b - a >= 2 && b - a <= 4 && common < static_cast<size_t>(b - a)) {
+    bool all_alpha = true;
+    for (int i = a; i < b; ++i) all_alpha = all_alpha && t[i].is_word && !t[i].all_caps;
+    type = all_alpha ? claims::v1::PERSON : claims::v1::ORGANIZATION;
+    evidence = all_alpha ? "discovered:name" : "discovered";
+  } else if (b - a == 1) {
+    if (common > 0) return;
+    type = t[a].all_caps ? claims::v1::ORGANIZATION : claims::v1::OTHER_ACTOR;
+  } else {
+    type = common == static_cast<size_t>(b - a) ? claims::v1::OTHER_ACTOR
+                                                : claims::v1::ORGANIZATION;
+  }
+  if (titlecase && type == claims::v1::OTHER_ACTOR) return;
+  int actor = type == claims::v1::OTHER_ACTOR ? -1 : Discover(name, type);
+  AddMention(si, s, a, b, type, actor, evidence);
+}
+
+bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
+                               bool headline, bool titlecase, int* next) {
+  const auto& t = s.tokens;
+  const Token& tok = t[i];
+  if (!tok.is_word || lex_.IsFunctionWord(Lower(tok.text))) return false;
+  bool cap = tok.capitalized;
+  // Capitalised run starting here.
+  int ce = i;
+  if (cap) {
+    ce = i + 1;
+    while (ce < n && ce - i < kMaxNameTokens) {
+      if (IsNameToken(t[ce]) && !t[ce - 1].possessive) {
+        ++ce;
+      } else if (ce + 1 < n && IsConnector(t[ce].text) && IsNameToken(t[ce + 1]) &&
+                 ce > i) {
+        ce += 2;
+      } else {
+        break;
+      }
+    }
+  }
+  // Longest knowledge-base alias starting here.
+  bool folded = headline || tok.all_caps;
+  int ke = -1;
+  const std::vector<AliasMatch>* km = nullptr;
+  for (int k = std::min(kb_.max_alias_words(), n - i); k >= 1; --k) {
+    const auto* m = FindKb(t, i, i + k, folded);
+    if (m != nullptr) {
+      ke = i + k;
+      km = m;
+      break;
+    }
+  }
+  if (km != nullptr && !cap) {
+    // Lower-case aliases are only trusted when written exactly.
+    if (kb_.Find(Join(t, i, ke)) == nullptr) km = nullptr;
+  }
+  bool sentence_initial =
+      i == 0 || (i > 0 && IsOpeningPunct(t[i - 1].text) &&
+                 (i == 1 || t[i - 1].text == ":" || IsOpeningPunct(t[i - 2].text)));
+  if (km != nullptr) {
+    // A longer capitalised name ending in an organisation or place word wins
+    // over a shorter alias inside it ("Middle East Institute").
+    if (ce > ke && (lex_.IsOrgSuffix(t[ce - 1].text) || lex_.IsLocSuffix(t[ce - 1].text))) {
+      DiscoverSpan(si, s, i, ce, headline, false, false);
+      *next = ce;
+      return true;
+    }
+    int k = ChooseKb(*km, false);
+    // A surname alias also used for a person of this article.
+    AliasKind kind = AliasKind::kName;
+    for (const auto& am : *km) {
+      if (am.actor == k) kind = am.kind;
+    }
+    int actor = ActorForKb(k);
+    if (kind == AliasKind::kSurname && ke - i == 1) {
+      int linked = LinkedName(tok.text);
+      if (linked >= 0) actor = linked;
+    }
+    // Sentence-initial common word that happens to be an alias ("Labour").
+    if (sentence_initial && ke - i == 1 && kind >= AliasKind::kSurname &&
+        lex_.IsCommonWord(Lower(tok.text))) {
+      *next = i + 1;
+      return true;
+    }
+    ActorType type = result_.actors[actor].type;
+    if (kind == AliasKind::kGroupName) type = claims::v1::GROUP;
+    static const char* kKindNames[] = {"kb:name", "kb:alias", "kb:capital",
+                                       "kb:demonym", "kb:group", "kb:surname"};
+    AddMention(si, s, i, ke, type, actor, kKindNames[static_cast<int>(kind)]);
+    *next = ke;
+    return true;
+  }
+  if (TryCompound(si, s, i)) {
+    *next = i + 1;
+    return true;
+  }
+  if (!cap) return false;
+  DiscoverSpan(si, s, i, ce, headline, titlecase, sentence_initial);
+  *next = ce;
+  return true;
+}
+
+void ArticleState::Process(int si, const SentenceTokens& s) {
+  const auto& t = s.tokens;
+  int n = std::min<int>(static_cast<int>(t.size()), kMaxTokensPerSentence);
+  int words = 0, caps = 0, allcaps = 0;
+  for (int i = 0; i < n; ++i) {
+    if (!t[i].is_word) continue;
+    ++words;
+    if (t[i].capitalized) ++caps;
+    if (t[i].all_caps || (t[i].text.size() == 1 && t[i].capitalized)) ++allcaps;
+  }
+  bool headline = words >= 3 && allcaps * 10 >= words * 8;
+  bool titlecase = !headline &&
+                   (s.section == claims::v1::SECTION_HEADING ||
+                    s.section == claims::v1::SECTION_TITLE ||
+                    (words >= 4 && caps * 10 >= words * 7));
+  int i = 0;
+  while (i < n) {
+    int next = i + 1;
+    if (TryTitle(si, s, i, n, &next) || TryHonorific(si, s, i, n, &next) ||
+        TryKbOrName(si, s, i, n, headline, titlecase, &next)) {
+      i = std::max(next, i + 1);
+      continue;
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
+MentionResult MentionFinder::Find(absl::string_view body,
+                                  const std::vector<SentenceTokens>& sentences,
+                                  absl::string_view date,
+                                  const std::vector<std::string>& authors) const {
+  ArticleState state(kb_, lex_, body, date);
+  for (const auto& a : authors) state.AddAuthor(a);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    state.Process(static_cast<int>(i), sentences[i]);
+  }
+  return state.Take();
+}
+
+}  // namespace claims

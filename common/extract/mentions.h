@@ -1,0 +1,80 @@
+// Mention finding and actor resolution over a whole article.
+//
+// For each sentence, in order, it finds (strongest rule first):
+//  * titles and roles: "Israeli Prime Minister Benjamin Netanyahu",
+//    "the US President", "the Israeli PM" -> the office holder at the
+//    article date (KnowledgeBase::OfficeHolder);
+//  * honorific + name: "Mr Netanyahu", "Dr Smith" (person);
+//  * knowledge-base aliases, longest match first, including demonyms
+//    ("Israeli"), capitals ("Washington"), possessives ("Iran's") and parts
+//    of hyphenated compounds ("Trump-Netanyahu", "US-Israeli");
+//  * unlisted capitalised names, typed by cues (honorific, organisation or
+//    place suffix, preposition) and linked within the article, so a later
+//    "Ben-Gvir" or "Alexander" joins "Itamar Ben-Gvir" / "Edan Alexander".
+#ifndef CLAIMS_COMMON_EXTRACT_MENTIONS_H_
+#define CLAIMS_COMMON_EXTRACT_MENTIONS_H_
+
+#include <string>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "claims/v1/claims.pb.h"
+#include "common/extract/lexicon.h"
+#include "common/kb/knowledge_base.h"
+#include "common/text/tokenizer.h"
+
+namespace claims {
+
+struct SentenceTokens {
+  size_t start = 0;
+  size_t end = 0;
+  claims::v1::Section section = claims::v1::SECTION_BODY;
+  std::vector<text::Token> tokens;
+};
+
+struct FoundMention {
+  size_t start = 0;  // byte offsets into the body
+  size_t end = 0;
+  int sentence = 0;
+  int first_token = 0;  // token range in the sentence, inclusive-exclusive
+  int last_token = 0;
+  claims::v1::ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
+  int actor = -1;       // index into MentionResult::actors
+  std::string evidence;
+};
+
+// An actor referred to in the article: from the knowledge base (kb_index
+// >= 0) or discovered in the text.
+struct ArticleActor {
+  std::string id;
+  std::string name;
+  claims::v1::ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
+  int kb_index = -1;
+  std::vector<std::string> mention_texts;
+};
+
+struct MentionResult {
+  std::vector<FoundMention> mentions;  // in text order
+  std::vector<ArticleActor> actors;
+};
+
+class MentionFinder {
+ public:
+  MentionFinder(const KnowledgeBase& kb, const Lexicon& lexicon)
+      : kb_(kb), lex_(lexicon) {}
+
+  // `date`: effective publication date (YYYY-MM-DD, or "" when unknown);
+  // `authors`: byline names, known people of the article.
+  MentionResult Find(absl::string_view body,
+                     const std::vector<SentenceTokens>& sentences,
+                     absl::string_view date,
+                     const std::vector<std::string>& authors) const;
+
+ private:
+  const KnowledgeBase& kb_;
+  const Lexicon& lex_;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_EXTRACT_MENTIONS_H_

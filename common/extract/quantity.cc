@@ -1,0 +1,94 @@
+#include "common/extract/quantity.h"
+
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_replace.h"
+#include "re2/re2.h"
+
+namespace claims {
+namespace {
+
+constexpr size_t kMaxBytes = 4096;
+
+std::string Comparator(std::string cue) {
+  cue = absl::AsciiStrToLower(cue);
+  if (cue == "over" || cue == "more than" || cue == "above" ||
+      cue == "upwards of" || cue == "in excess of") {
+    return ">";
+  }
+  if (cue == "at least") return ">=";
+  if (cue == "up to" || cue == "at most") return "<=";
+  if (cue == "under" || cue == "less than" || cue == "fewer than" ||
+      cue == "below" || cue == "nearly" || cue == "almost") {
+    return "<";
+  }
+  if (cue == "about" || cue == "around" || cue == "some" || cue == "roughly" ||
+      cue == "approximately" || cue == "an estimated" || cue == "estimated") {
+    return "~";
+  }
+  return "=";
+}
+
+double Scale(absl::string_view word) {
+  std::string w = absl::AsciiStrToLower(word);
+  if (w == "thousand") return 1e3;
+  if (w == "million" || w == "mln" || w == "m") return 1e6;
+  if (w == "billion" || w == "bln" || w == "bn") return 1e9;
+  if (w == "trillion") return 1e12;
+  return 1;
+}
+
+}  // namespace
+
+std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence) {
+  if (sentence.size() > kMaxBytes) sentence = sentence.substr(0, kMaxBytes);
+  static const LazyRE2 kPattern = {
+      "(?i)\\b(?:(over|more than|above|upwards of|in excess of|at least|up to|"
+      "at most|under|less than|fewer than|below|nearly|almost|about|around|"
+      "some|roughly|approximately|an estimated|estimated)\\s+)?"
+      "(\\$|US\\$|€|£)?(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
+      "(thousand|million|billion|trillion|mln|bln|bn)?\\s*"
+      "(per\\s?cent|percent|%|percentage points|people|persons|civilians|"
+      "soldiers|troops|hostages|prisoners|refugees|deaths|dead|casualties|"
+      "workers|jobs|voters|votes|seats|members|dollars|euros|pounds|shekels|"
+      "barrels|tonnes|tons|km|kilometres|kilometers|miles|years|children|"
+      "residents|homes|rockets|missiles|drones)?"};
+  re2::StringPiece cue, currency, number, scale, unit;
+  re2::StringPiece input(sentence.data(), sentence.size());
+  while (RE2::FindAndConsume(&input, *kPattern, &cue, &currency, &number,
+                             &scale, &unit)) {
+    if (unit.empty() && currency.empty()) continue;
+    std::string digits = absl::StrReplaceAll(absl::string_view(number.data(), number.size()), {{",", ""}});
+    double value;
+    if (!absl::SimpleAtod(digits, &value)) continue;
+    std::string u = absl::AsciiStrToLower(absl::string_view(unit.data(), unit.size()));
+    if (u == "years" && cue.empty()) continue;  // ages and durations
+    value *= Scale(absl::string_view(scale.data(), scale.size()));
+    claims::v1::Quantity q;
+    q.set_value(value);
+    if (!currency.empty()) {
+      q.set_unit(currency == "€" ? "EUR" : currency == "£" ? "GBP" : "USD");
+    } else if (u == "%" || u.rfind("per", 0) == 0) {
+      q.set_unit("percent");
+    } else if (u == "dollars") {
+      q.set_unit("USD");
+    } else if (u == "euros") {
+      q.set_unit("EUR");
+    } else {
+      q.set_unit(u);
+    }
+    q.set_comparator(Comparator(std::string(cue.data(), cue.size())));
+    const char* s = cue.empty() ? (currency.empty() ? number.data() : currency.data())
+                                : cue.data();
+    const char* e = unit.empty() ? (scale.empty() ? number.data() + number.size()
+                                                  : scale.data() + scale.size())
+                                 : unit.data() + unit.size();
+    q.set_text(std::string(s, static_cast<size_t>(e - s)));
+    return q;
+  }
+  return std::nullopt;
+}
+
+}  // namespace claims

@@ -1,0 +1,435 @@
+#include "common/extract/timex.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
+#include "re2/re2.h"
+
+namespace claims {
+namespace {
+
+// Longest input a pattern is run on (bounded work).
+constexpr size_t kMaxSentenceBytes = 4096;
+
+const char kMonth[] =
+    "(January|February|March|April|May|June|July|August|September|October|"
+    "November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|"
+    "Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+const char kWeekday[] =
+    "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const char kNumberWord[] =
+    "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    "twelve|fifteen|twenty|thirty|fifty|a few|several)";
+
+int MonthNumber(absl::string_view m) {
+  static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string lower = absl::AsciiStrToLower(m.substr(0, 3));
+  for (int i = 0; i < 12; ++i) {
+    if (lower == kNames[i]) return i + 1;
+  }
+  return 0;
+}
+
+int WeekdayNumber(absl::string_view w) {
+  static const char* kNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  std::string lower = absl::AsciiStrToLower(w.substr(0, 3));
+  for (int i = 0; i < 7; ++i) {
+    if (lower == kNames[i]) return i;
+  }
+  return -1;
+}
+
+int NumberWord(absl::string_view w) {
+  int n;
+  if (absl::SimpleAtoi(w, &n)) return n;
+  static const std::pair<const char*, int> kWords[] = {
+      {"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4},
+      {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9},
+      {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
+      {"twenty", 20}, {"thirty", 30}, {"fifty", 50}};
+  std::string lower = absl::AsciiStrToLower(w);
+  for (const auto& [word, value] : kWords) {
+    if (lower == word) return value;
+  }
+  return -1;  // "a few", "several": no exact value
+}
+
+int DayNumber(absl::string_view s) {
+  int d;
+  return absl::SimpleAtoi(s, &d) ? d : 0;
+}
+
+bool IsWordChar(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
+         (static_cast<unsigned char>(c) & 0x80) != 0;
+}
+
+// Whether the sentence speaks about the future (for weekday resolution).
+bool FutureContext(absl::string_view sentence) {
+  static const LazyRE2 kFuture = {
+      "(?i)\\b(will|shall|'ll|is due to|are due to|is scheduled|are "
+      "scheduled|is expected to|are expected to|plans to|next|upcoming|"
+      "coming)\\b"};
+  return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *kFuture);
+}
+
+Timex Make(size_t s, size_t e, std::string value, claims::v1::Granularity g,
+           bool relative, bool full = false) {
+  Timex t;
+  t.start = s;
+  t.end = e;
+  t.value = std::move(value);
+  t.granularity = g;
+  t.relative = relative;
+  t.explicit_full = full;
+  return t;
+}
+
+}  // namespace
+
+// Each rule: a pattern and how to turn a match into a Timex. Groups are
+// passed as string_views (empty when a group did not take part).
+struct TimexFinder::Patterns {
+  struct Rule {
+    std::unique_ptr<RE2> re;
+    // Returns false to reject the match.
+    std::function<bool(const std::vector<absl::string_view>& g,
+                       const CivilDate* anchor, absl::string_view sentence,
+                       Timex* out)>
+        make;
+  };
+  std::vector<Rule> rules;
+
+  void Add(const std::string& pattern,
+           std::function<bool(const std::vector<absl::string_view>&,
+                              const CivilDate*, absl::string_view, Timex*)>
+               make) {
+    RE2::Options options;
+    options.set_max_mem(8 << 20);
+    auto re = std::make_unique<RE2>(pattern, options);
+    if (!re->ok()) return;  // a bad built-in pattern is a bug caught by tests
+    rules.push_back({std::move(re), std::move(make)});
+  }
+};
+
+TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
+  using G = std::vector<absl::string_view>;
+  const std::string month = kMonth;
+  const std::string ord = "(\\d{1,2})(?:st|nd|rd|th)?";
+  const std::string year = "((?:1[6-9]|20|21)\\d\\d)";
+  using claims::v1::DAY;
+  using claims::v1::MONTH;
+  using claims::v1::YEAR;
+
+  // ISO date, e.g. a dateline "LONDON 1996-08-30".
+  p_->Add(year + "-(\\d\\d)-(\\d\\d)",
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            int y = DayNumber(g[1]), m = DayNumber(g[2]), d = DayNumber(g[3]);
+            if (!ValidDate(y, m, d)) return false;
+            *t = Make(0, 0, FormatDay({y, m, d}), DAY, false, true);
+            return true;
+          });
+  // April 7, 2025 / April 7 2025
+  p_->Add(month + "\\s+" + ord + ",?\\s+" + year,
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            int y = DayNumber(g[3]), m = MonthNumber(g[1]), d = DayNumber(g[2]);
+            if (!ValidDate(y, m, d)) return false;
+            *t = Make(0, 0, FormatDay({y, m, d}), DAY, false, true);
+            return true;
+          });
+  // 7 April 2025 / 7th of April, 2025
+  p_->Add(ord + "\\s+(?:of\\s+)?" + month + ",?\\s+" + year,
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            int y = DayNumber(g[3]), m = MonthNumber(g[2]), d = DayNumber(g[1]);
+            if (!ValidDate(y, m, d)) return false;
+            *t = Make(0, 0, FormatDay({y, m, d}), DAY, false, true);
+            return true;
+          });
+  // Weekday, April 7 (year from the anchor).
+  auto month_day = [](int m, int d, const CivilDate* a, Timex* t) {
+    if (a == nullptr || m == 0) return false;
+    int y = a->year;
+    // A date more than ~2 months after the anchor most likely belongs to the
+    // previous year (news reports on the past).
+    if (DaysFromCivil(y, m, std::min(d, DaysInMonth(y, m))) -
+            DaysFromCivil(a->year, a->month, a->day) > 62) {
+      --y;
+    }
+    if (!ValidDate(y, m, d)) return false;
+    *t = Make(0, 0, FormatDay({y, m, d}), DAY, true);
+    return true;
+  };
+  p_->Add(month + "\\s+" + ord + "\\b",
+          [month_day](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            return month_day(MonthNumber(g[1]), DayNumber(g[2]), a, t);
+          });
+  p_->Add(ord + "\\s+(?:of\\s+)?" + month,
+          [month_day](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            return month_day(MonthNumber(g[2]), DayNumber(g[1]), a, t);
+          });
+  // March 2024 / March, 2024
+  p_->Add(month + ",?\\s+(?:of\\s+)?" + year,
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            int m = MonthNumber(g[1]);
+            if (m == 0) return false;
+            *t = Make(0, 0, FormatMonth({DayNumber(g[2]), m, 1}), MONTH, false);
+            return true;
+          });
+  // Month alone after a preposition or determiner: "in March", "last May".
+  p_->Add("(?i:(in|since|until|till|by|from|to|during|through|early|late|"
+          "mid-|of|last|next|this|before|after)\\s+)" + month + "\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            int m = MonthNumber(g[2]);
+            if (a == nullptr || m == 0) return false;
+            std::string prep = absl::AsciiStrToLower(g[1]);
+            int y = a->year;
+            if (prep == "next") {
+              if (m <= a->month) ++y;
+            } else if (prep == "last") {
+              if (m >= a->month) --y;
+            } else if (prep != "this" && m > a->month + 2) {
+              --y;
+            }
+            Timex tx = Make(0, 0, FormatMonth({y, m, 1}), MONTH, true);
+            // The span covers only the month (and last/next/this).
+            tx.start = (prep == "last" || prep == "next" || prep == "this" ||
+                        prep == "early" || prep == "late" || prep == "mid-")
+                           ? 0
+                           : static_cast<size_t>(-1);
+            *t = tx;
+            return true;
+          });
+  // Year alone.
+  p_->Add("\\b" + year + "\\b",
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            *t = Make(0, 0, std::string(g[1]), YEAR, false);
+            return true;
+          });
+  // Decades: "the 1990s".
+  p_->Add("(?i:the\\s+)?((?:1[6-9]|20)\\d)0s\\b",
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            *t = Make(0, 0, std::string(g[1]), claims::v1::GRANULARITY_UNSPECIFIED, false);
+            return true;
+          });
+  // Weekdays: "on Monday", "last Friday".
+  p_->Add("(?i:(last|next|this|on|early|late)\\s+)?" + std::string(kWeekday) +
+              "(?:\\s+(morning|afternoon|evening|night))?",
+          [](const G& g, const CivilDate* a, absl::string_view sentence, Timex* t) {
+            int wd = WeekdayNumber(g[2]);
+            if (a == nullptr || wd < 0) return false;
+            std::string mod = absl::AsciiStrToLower(g[1]);
+            int today = Weekday(*a);
+            int64_t delta;
+            if (mod == "next" || (mod != "last" && FutureContext(sentence))) {
+              delta = (wd - today + 7) % 7;
+              if (delta == 0 && mod == "next") delta = 7;
+            } else {
+              delta = -((today - wd + 7) % 7);
+              if (delta == 0 && mod == "last") delta = -7;
+            }
+            *t = Make(0, 0, FormatDay(AddDays(*a, delta)), DAY, true);
+            return true;
+          });
+  // today / yesterday / tomorrow / tonight
+  p_->Add("(?i)\\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            std::string w = absl::AsciiStrToLower(g[1]);
+            int delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+            *t = Make(0, 0, FormatDay(AddDays(*a, delta)), DAY, true);
+            return true;
+          });
+  // earlier this year / later this month / this week / last year / next month
+  p_->Add("(?i)\\b((?:earlier|later|early|late)\\s+)?(this|last|next|past|previous|coming|the\\s+previous|the\\s+following|the\\s+past|the\\s+coming)\\s+(year|month|week|spring|summer|autumn|fall|winter)\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            std::string rel = absl::AsciiStrToLower(g[2]);
+            std::string unit = absl::AsciiStrToLower(g[3]);
+            int dir = 0;
+            if (absl::StrContains(rel, "last") || absl::StrContains(rel, "previous") ||
+                absl::StrContains(rel, "past")) {
+              dir = -1;
+            } else if (absl::StrContains(rel, "next") || absl::StrContains(rel, "following") ||
+                       absl::StrContains(rel, "coming")) {
+              dir = 1;
+            }
+            if (unit == "year") {
+              *t = Make(0, 0, FormatYear(a->year + dir), YEAR, true);
+            } else if (unit == "month") {
+              *t = Make(0, 0, FormatMonth(AddMonths({a->year, a->month, 1}, dir)), MONTH, true);
+            } else if (unit == "week") {
+              CivilDate d = AddDays(*a, 7 * dir);
+              // ISO week number.
+              int wd = Weekday(d);
+              CivilDate thursday = AddDays(d, 3 - wd);
+              int64_t jan1 = DaysFromCivil(thursday.year, 1, 1);
+              int week = static_cast<int>((DaysFromCivil(thursday.year, thursday.month, thursday.day) - jan1) / 7) + 1;
+              *t = Make(0, 0, absl::StrFormat("%04d-W%02d", thursday.year, week),
+                        claims::v1::GRANULARITY_UNSPECIFIED, true);
+            } else {
+              std::string season = unit == "spring" ? "SP" : unit == "summer" ? "SU"
+                                   : unit == "winter" ? "WI" : "FA";
+              *t = Make(0, 0, absl::StrCat(FormatYear(a->year + dir), "-", season),
+                        claims::v1::GRANULARITY_UNSPECIFIED, true);
+            }
+            return true;
+          });
+  // two years ago / three months ago / 10 days ago
+  p_->Add(std::string("(?i)\\b") + kNumberWord + "\\s+(years?|months?|weeks?|days?)\\s+(ago|earlier|before)\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            int n = NumberWord(g[1]);
+            std::string unit = absl::AsciiStrToLower(g[2]);
+            if (n < 0) {
+              *t = Make(0, 0, "PAST_REF", claims::v1::GRANULARITY_UNSPECIFIED, true);
+              return true;
+            }
+            if (unit[0] == 'y') {
+              *t = Make(0, 0, FormatYear(a->year - n), YEAR, true);
+            } else if (unit[0] == 'm') {
+              *t = Make(0, 0, FormatMonth(AddMonths({a->year, a->month, 1}, -n)), MONTH, true);
+            } else if (unit[0] == 'w') {
+              *t = Make(0, 0, FormatDay(AddDays(*a, -7 * n)), DAY, true);
+            } else {
+              *t = Make(0, 0, FormatDay(AddDays(*a, -n)), DAY, true);
+            }
+            return true;
+          });
+  // Quarters: "the first quarter", "the fourth quarter of 1997".
+  p_->Add("(?i)\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of\\s+" + year + ")?",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            std::string q = absl::AsciiStrToLower(g[1]);
+            int n = q[0] == 'f' && q[1] == 'i' ? 1 : q[0] == '1' ? 1
+                    : (q[0] == 's' || q[0] == '2') ? 2
+                    : (q[0] == 't' || q[0] == '3') ? 3 : 4;
+            int y;
+            if (!g[2].empty()) {
+              y = DayNumber(g[2]);
+            } else if (a != nullptr) {
+              y = a->year;
+            } else {
+              return false;
+            }
+            *t = Make(0, 0, absl::StrFormat("%04d-Q%d", y, n),
+                      claims::v1::GRANULARITY_UNSPECIFIED, g[2].empty());
+            return true;
+          });
+  // now / currently / the present
+  p_->Add("(?i)\\b(now|currently|nowadays|at present|the present)\\b",
+          [](const G&, const CivilDate*, absl::string_view, Timex* t) {
+            *t = Make(0, 0, "PRESENT_REF", claims::v1::GRANULARITY_UNSPECIFIED, true);
+            return true;
+          });
+  p_->Add("(?i)\\b(recently|lately|the past|in the past|formerly|previously)\\b",
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            std::string w = absl::AsciiStrToLower(g[1]);
+            if (w == "previously" || w == "formerly" || w == "lately") return false;
+            *t = Make(0, 0, "PAST_REF", claims::v1::GRANULARITY_UNSPECIFIED, true);
+            return true;
+          });
+  p_->Add("(?i)\\b(the future|in the future|the coming years|soon)\\b",
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            if (absl::AsciiStrToLower(g[1]) == "soon") return false;
+            *t = Make(0, 0, "FUTURE_REF", claims::v1::GRANULARITY_UNSPECIFIED, true);
+            return true;
+          });
+}
+
+TimexFinder::~TimexFinder() = default;
+
+std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
+                                     size_t end, const CivilDate* anchor) const {
+  std::vector<Timex> found;
+  if (end > text.size()) end = text.size();
+  if (begin >= end) return found;
+  if (end - begin > kMaxSentenceBytes) end = begin + kMaxSentenceBytes;
+  absl::string_view sentence = text.substr(begin, end - begin);
+  for (const auto& rule : p_->rules) {
+    const int n = rule.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
+    size_t pos = 0;
+    int guard = 0;
+    while (pos <= sentence.size() && guard++ < 64 &&
+           rule.re->Match(re2::StringPiece(sentence.data(), sentence.size()), pos, sentence.size(), RE2::UNANCHORED,
+                          groups.data(), n)) {
+      absl::string_view m(groups[0].data(), groups[0].size());
+      size_t ms = static_cast<size_t>(m.data() - sentence.data());
+      size_t me = ms + m.size();
+      pos = me > ms ? me : ms + 1;
+      // Whole words only.
+      if ((ms > 0 && IsWordChar(sentence[ms - 1]) && IsWordChar(sentence[ms])) ||
+          (me < sentence.size() && IsWordChar(sentence[me]) &&
+           IsWordChar(sentence[me - 1]))) {
+        continue;
+      }
+      std::vector<absl::string_view> g;
+      for (const auto& gr : groups) g.emplace_back(gr.data(), gr.size());
+      Timex t;
+      if (!rule.make(g, anchor, sentence, &t)) continue;
+      if (t.value.empty()) continue;
+      // Month-after-preposition rule: span without a plain preposition.
+      if (t.start == static_cast<size_t>(-1) && g.size() > 1) {
+        ms = static_cast<size_t>(g[2].data() - sentence.data());
+      }
+      // A year that is part of an amount ("$2000", "2000 people") is not a
+      // date; a year after "in"/"since" etc. is.
+      if (t.granularity == claims::v1::YEAR && !t.relative &&
+          m.size() == 4) {
+        if (ms > 0 && (sentence[ms - 1] == '$' || sentence[ms - 1] == '#')) continue;
+        if (me < sentence.size() && (sentence[me] == '%' ||
+                                     (sentence[me] == ',' && me + 1 < sentence.size() &&
+                                      absl::ascii_isdigit(static_cast<unsigned char>(sentence[me + 1]))))) {
+          continue;
+        }
+        if (ms > 0 && sentence[ms - 1] == ',' && ms > 1 &&
+            absl::ascii_isdigit(static_cast<unsigned char>(sentence[ms - 2]))) {
+          continue;
+        }
+      }
+      t.start = begin + ms;
+      t.end = begin + me;
+      found.push_back(std::move(t));
+    }
+  }
+  // Keep the longest non-overlapping expressions.
+  std::stable_sort(found.begin(), found.end(), [](const Timex& a, const Timex& b) {
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    return a.start < b.start;
+  });
+  std::vector<Timex> out;
+  for (auto& t : found) {
+    bool overlaps = false;
+    for (const auto& o : out) {
+      if (t.start < o.end && o.start < t.end) {
+        overlaps = true;
+        break;
+      }
+    }
+    if (!overlaps) out.push_back(std::move(t));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Timex& a, const Timex& b) { return a.start < b.start; });
+  return out;
+}
+
+std::optional<CivilDate> TimexFinder::ParseDateLine(absl::string_view s) const {
+  s = absl::StripAsciiWhitespace(s);
+  if (auto iso = ParseIsoDate(s)) return iso;
+  auto found = Find(s, 0, s.size(), nullptr);
+  // Allow a leading weekday or trailing text such as a time zone.
+  for (const auto& t : found) {
+    if (t.explicit_full) {
+      auto d = ParseIsoDate(t.value);
+      if (d) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace claims

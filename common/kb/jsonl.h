@@ -1,0 +1,26 @@
+// Reads a JSON-lines data file into protobuf messages, one per line, with
+// errors that name the file and line. Blank lines and lines starting with
+// "#" or "//" are skipped.
+#ifndef CLAIMS_COMMON_KB_JSONL_H_
+#define CLAIMS_COMMON_KB_JSONL_H_
+
+#include <functional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "google/protobuf/message.h"
+
+namespace claims::kb {
+
+// Calls `on_line(message, line_number)` for each parsed line of `path`
+// (`prototype` gives the message type). INVALID_ARGUMENT "path:line: ..."
+// for a malformed line or for an error `on_line` returns; NOT_FOUND if the
+// file cannot be opened.
+[[nodiscard]] absl::Status ReadJsonLines(
+    const std::string& path, const google::protobuf::Message& prototype,
+    const std::function<absl::Status(const google::protobuf::Message&, int)>&
+        on_line);
+
+}  // namespace claims::kb
+
+#endif  // CLAIMS_COMMON_KB_JSONL_H_

@@ -1,0 +1,360 @@
+#include "common/kb/knowledge_base.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "common/kb/jsonl.h"
+#include "common/kb/kb_entry.pb.h"
+#include "common/util/status_macros.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace claims {
+namespace {
+
+bool IsIsoDate(absl::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+int WordCount(absl::string_view s) {
+  int n = 0;
+  for (absl::string_view w : absl::StrSplit(s, ' ', absl::SkipEmpty())) {
+    (void)w;
+    ++n;
+  }
+  return n;
+}
+
+bool ParseType(absl::string_view s, claims::v1::ActorType* type) {
+  if (s == "PERSON") *type = claims::v1::PERSON;
+  else if (s == "ORGANIZATION" || s == "ORGANISATION") *type = claims::v1::ORGANIZATION;
+  else if (s == "LOCATION") *type = claims::v1::LOCATION;
+  else if (s == "GROUP") *type = claims::v1::GROUP;
+  else if (s == "OTHER_ACTOR" || s == "OTHER") *type = claims::v1::OTHER_ACTOR;
+  else return false;
+  return true;
+}
+
+// Words that end a name but are not surnames.
+bool IsNameSuffix(absl::string_view w) {
+  return w == "Jr." || w == "Jr" || w == "Sr." || w == "II" || w == "III" ||
+         w == "IV" || w == "XIV";
+}
+
+}  // namespace
+
+std::string KnowledgeBase::NormalizeKey(absl::string_view surface) {
+  std::string out;
+  out.reserve(surface.size());
+  bool space = false;
+  for (size_t i = 0; i < surface.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(surface[i]);
+    // U+2019 ’ and U+2018 ‘ -> '; U+2010..U+2013 dashes -> '-'
+    if (c == 0xE2 && i + 2 < surface.size() &&
+        static_cast<unsigned char>(surface[i + 1]) == 0x80) {
+      unsigned char c3 = static_cast<unsigned char>(surface[i + 2]);
+      if (c3 == 0x98 || c3 == 0x99) {
+        out.push_back('\'');
+        i += 2;
+        space = false;
+        continue;
+      }
+      if (c3 >= 0x90 && c3 <= 0x93) {
+        out.push_back('-');
+        i += 2;
+        space = false;
+        continue;
+      }
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!out.empty()) space = true;
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+class KnowledgeBase::Builder {
+ public:
+  explicit Builder(KnowledgeBase* kb) : kb_(kb) {}
+
+  absl::Status Add(const kb::KbEntry& e, const std::string& where) {
+    if (e.id().empty()) return absl::InvalidArgumentError("missing \"id\"");
+    if (e.kind() == "title") {
+      if (e.aliases().empty()) {
+        return absl::InvalidArgumentError("title without \"aliases\"");
+      }
+      titles_.push_back(e.id());
+      for (const auto& a : e.aliases()) {
+        std::string key = NormalizeKey(a);
+        kb_->titles_[key] = e.id();
+        kb_->max_title_words_ = std::max(kb_->max_title_words_, WordCount(key));
+      }
+      return absl::OkStatus();
+    }
+    claims::v1::ActorType type;
+    auto it = kb_->by_id_.find(e.id());
+    int index;
+    if (it == kb_->by_id_.end()) {
+      if (e.name().empty()) return absl::InvalidArgumentError("missing \"name\"");
+      if (!ParseType(e.type(), &type)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("bad \"type\" \"", e.type(),
+                         "\" (PERSON, ORGANIZATION, LOCATION, GROUP, OTHER_ACTOR)"));
+      }
+      index = static_cast<int>(kb_->actors_.size());
+      kb_->by_id_[e.id()] = index;
+      KbActor a;
+      a.id = e.id();
+      a.name = e.name();
+      a.type = type;
+      kb_->actors_.push_back(std::move(a));
+    } else {
+      // Operator entries extend an existing actor.
+      index = it->second;
+      if (!e.type().empty()) {
+        if (!ParseType(e.type(), &type)) {
+          return absl::InvalidArgumentError(absl::StrCat("bad \"type\" \"", e.type(), "\""));
+        }
+        kb_->actors_[index].type = type;
+      }
+      if (!e.name().empty()) kb_->actors_[index].name = e.name();
+    }
+    KbActor& a = kb_->actors_[index];
+    if (!e.kind().empty()) a.kind = e.kind();
+    if (!e.country().empty()) a.country = e.country();
+    if (!e.role().empty()) a.role = e.role();
+    AddAlias(index, a.name, AliasKind::kName);
+    for (const auto& s : e.aliases()) AddAlias(index, s, AliasKind::kAlias);
+    for (const auto& s : e.capitals()) AddAlias(index, s, AliasKind::kCapital);
+    for (const auto& s : e.demonyms()) AddAlias(index, s, AliasKind::kDemonym);
+    for (const auto& s : e.group_names()) AddAlias(index, s, AliasKind::kGroupName);
+    for (const auto& o : e.offices()) {
+      if (o.title().empty() || o.country().empty() || !IsIsoDate(o.start()) ||
+          (!o.end().empty() && !IsIsoDate(o.end()))) {
+        return absl::InvalidArgumentError(
+            "office needs \"title\", \"country\", \"start\" (YYYY-MM-DD) and "
+            "an optional \"end\" (YYYY-MM-DD)");
+      }
+      KbOffice office{o.title(), o.country(), o.start(), o.end(), index};
+      a.offices.push_back(static_cast<int>(kb_->offices_.size()));
+      kb_->offices_.push_back(std::move(office));
+      office_where_.push_back(where);
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Finish() {
+    // Offices must name known titles.
+    for (size_t i = 0; i < kb_->offices_.size(); ++i) {
+      if (std::find(titles_.begin(), titles_.end(), kb_->offices_[i].title) ==
+          titles_.end()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            office_where_[i], ": unknown office title \"",
+            kb_->offices_[i].title, "\""));
+      }
+    }
+    // Surnames of people, weakest evidence, only where not already taken.
+    for (size_t i = 0; i < kb_->actors_.size(); ++i) {
+      const KbActor& a = kb_->actors_[i];
+      if (a.type != claims::v1::PERSON) continue;
+      std::vector<std::string> names = {a.name};
+      for (const auto& al : a.aliases) names.push_back(al);
+      for (const auto& n : names) {
+        std::vector<std::string> words =
+            absl::StrSplit(n, ' ', absl::SkipEmpty());
+        while (words.size() > 1 && IsNameSuffix(words.back())) words.pop_back();
+        if (words.size() < 2) continue;
+        const std::string& last = words.back();
+        if (last.size() < 3) continue;
+        AddAlias(static_cast<int>(i), last, AliasKind::kSurname);
+      }
+    }
+    // Strongest evidence first.
+    for (auto* map : {&kb_->aliases_, &kb_->folded_}) {
+      for (auto& [key, matches] : *map) {
+        std::stable_sort(matches.begin(), matches.end(),
+                         [](const AliasMatch& x, const AliasMatch& y) {
+                           return x.kind < y.kind;
+                         });
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  void Digest(absl::string_view data) {
+    for (unsigned char c : data) {
+      hash_ ^= c;
+      hash_ *= 1099511628211ULL;
+    }
+  }
+  std::string Version() const { return absl::StrFormat("kb-%016x", hash_); }
+
+ private:
+  void AddAlias(int index, absl::string_view surface, AliasKind kind) {
+    std::string key = NormalizeKey(surface);
+    if (key.empty()) return;
+    KbActor& a = kb_->actors_[index];
+    auto add = [&](std::vector<AliasMatch>& v) {
+      for (auto& m : v) {
+        if (m.actor == index) {
+          if (kind < m.kind) m.kind = kind;
+          return false;
+        }
+      }
+      v.push_back({index, kind});
+      return true;
+    };
+    bool added = add(kb_->aliases_[key]);
+    add(kb_->folded_[absl::AsciiStrToLower(key)]);
+    if (added && std::find(a.aliases.begin(), a.aliases.end(), key) == a.aliases.end()) {
+      a.aliases.push_back(key);
+    }
+    kb_->max_alias_words_ = std::max(kb_->max_alias_words_, WordCount(key));
+  }
+
+  KnowledgeBase* kb_;
+  std::vector<std::string> titles_;
+  std::vector<std::string> office_where_;
+  uint64_t hash_ = 1469598103934665603ULL;
+};
+
+absl::StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(
+    const std::string& dir, const std::string& extra_file) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".jsonl") {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (ec) {
+    return absl::NotFoundError(
+        absl::StrCat("knowledge base folder ", dir, ": ", ec.message()));
+  }
+  if (files.empty()) {
+    return absl::NotFoundError(absl::StrCat("no *.jsonl files in ", dir));
+  }
+  std::sort(files.begin(), files.end());
+  // Titles first, so offices can be checked against them at the end.
+  if (!extra_file.empty()) files.push_back(extra_file);
+
+  std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
+  Builder builder(kb.get());
+  kb::KbEntry prototype;
+  for (const auto& path : files) {
+    RETURN_IF_ERROR(ReadJsonLines(
+        path, prototype,
+        [&](const google::protobuf::Message& m, int line) -> absl::Status {
+          const auto& e = static_cast<const kb::KbEntry&>(m);
+          builder.Digest(e.SerializeAsString());
+          return builder.Add(e, absl::StrCat(path, ":", line));
+        }));
+  }
+  RETURN_IF_ERROR(builder.Finish());
+  kb->version_ = builder.Version();
+  return kb;
+}
+
+absl::StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::FromJsonLines(
+    const std::vector<std::string>& lines) {
+  std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
+  Builder builder(kb.get());
+  int number = 0;
+  for (const auto& line : lines) {
+    ++number;
+    kb::KbEntry e;
+    auto status = google::protobuf::util::JsonStringToMessage(line, &e);
+    if (!status.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", number, ": ", status.ToString()));
+    }
+    builder.Digest(e.SerializeAsString());
+    absl::Status s = builder.Add(e, absl::StrCat("line ", number));
+    if (!s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", number, ": ", s.message()));
+    }
+  }
+  RETURN_IF_ERROR(builder.Finish());
+  kb->version_ = builder.Version();
+  return kb;
+}
+
+const std::vector<AliasMatch>* KnowledgeBase::Find(
+    absl::string_view surface) const {
+  auto it = aliases_.find(NormalizeKey(surface));
+  return it == aliases_.end() ? nullptr : &it->second;
+}
+
+const std::vector<AliasMatch>* KnowledgeBase::FindFolded(
+    absl::string_view surface) const {
+  auto it = folded_.find(absl::AsciiStrToLower(NormalizeKey(surface)));
+  return it == folded_.end() ? nullptr : &it->second;
+}
+
+int KnowledgeBase::IndexOf(absl::string_view id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+const std::string* KnowledgeBase::FindTitle(absl::string_view surface) const {
+  auto it = titles_.find(NormalizeKey(surface));
+  return it == titles_.end() ? nullptr : &it->second;
+}
+
+int KnowledgeBase::OfficeHolder(absl::string_view title, absl::string_view owner,
+                                absl::string_view date) const {
+  int best = -1;
+  std::string best_start;
+  for (const KbOffice& o : offices_) {
+    if (o.title != title || o.owner != owner) continue;
+    if (date.empty()) {
+      if (o.start > best_start) {
+        best_start = o.start;
+        best = o.actor;
+      }
+      continue;
+    }
+    // Compare on the common prefix so "2025" or "2025-04" dates work too.
+    absl::string_view start = absl::string_view(o.start).substr(0, date.size());
+    absl::string_view end = absl::string_view(o.end).substr(0, date.size());
+    bool started = start <= date;
+    bool not_ended = o.end.empty() || date < end ||
+                     (date.size() < 10 && date == end);
+    if (started && not_ended && o.start >= best_start) {
+      best_start = o.start;
+      best = o.actor;
+    }
+  }
+  return best;
+}
+
+bool KnowledgeBase::HeldTitle(int actor, absl::string_view title,
+                              absl::string_view date) const {
+  if (actor < 0 || actor >= static_cast<int>(actors_.size())) return false;
+  for (int i : actors_[actor].offices) {
+    const KbOffice& o = offices_[i];
+    if (o.title != title) continue;
+    if (date.empty()) return true;
+    absl::string_view start = absl::string_view(o.start).substr(0, date.size());
+    absl::string_view end = absl::string_view(o.end).substr(0, date.size());
+    if (start <= date && (o.end.empty() || date <= end)) return true;
+  }
+  return false;
+}
+
+}  // namespace claims

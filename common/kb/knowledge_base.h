@@ -1,0 +1,123 @@
+// KnowledgeBase: the known actors (countries, places, organisations, people,
+// groups) with their aliases, demonyms and capitals, plus titles of offices
+// and who held which office when.
+//
+// Loaded from every *.jsonl file of a folder (in name order), then from an
+// optional operator file that adds entries or extends existing ids. Each
+// line is a claims.kb.KbEntry (common/kb/kb_entry.proto) in JSON.
+//
+//   ASSIGN_OR_RETURN(auto kb, KnowledgeBase::Load("data/kb", ""));
+//   for (const AliasMatch& m : kb->Find("Netanyahu")) ...
+//   int pm = kb->OfficeHolder("prime-minister", "ISR", "2025-05-20");
+//
+// Immutable after Load, so thread-safe.
+#ifndef CLAIMS_COMMON_KB_KNOWLEDGE_BASE_H_
+#define CLAIMS_COMMON_KB_KNOWLEDGE_BASE_H_
+
+#include <memory>
+#include <string>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "claims/v1/claims.pb.h"
+
+namespace claims {
+
+struct KbOffice {
+  std::string title;  // title id, e.g. "president"
+  std::string owner;  // ISO alpha-3 country or organisation id
+  std::string start;  // YYYY-MM-DD
+  std::string end;    // YYYY-MM-DD exclusive, "" = open
+  int actor = -1;
+};
+
+struct KbActor {
+  std::string id;
+  std::string name;
+  claims::v1::ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
+  std::string kind;  // country, place, region, person, organisation, ...
+  std::string country;
+  std::string role;
+  std::vector<std::string> aliases;  // every surface form, name first
+  std::vector<int> offices;          // indexes into offices()
+};
+
+// How a surface form names an actor; lower values are stronger evidence.
+enum class AliasKind {
+  kName = 0,
+  kAlias = 1,
+  kCapital = 2,
+  kDemonym = 3,
+  kGroupName = 4,
+  kSurname = 5,
+};
+
+struct AliasMatch {
+  int actor = -1;
+  AliasKind kind = AliasKind::kName;
+};
+
+class KnowledgeBase {
+ public:
+  // INVALID_ARGUMENT "file:line: reason" for a malformed entry; NOT_FOUND if
+  // `dir` has no *.jsonl file or `extra_file` cannot be read.
+  static absl::StatusOr<std::unique_ptr<KnowledgeBase>> Load(
+      const std::string& dir, const std::string& extra_file);
+
+  // Builds from entries already parsed (tests). Same validation as Load.
+  static absl::StatusOr<std::unique_ptr<KnowledgeBase>> FromJsonLines(
+      const std::vector<std::string>& lines);
+
+  // Key used for alias lookup: typographic apostrophes and dashes made
+  // ASCII, runs of spaces collapsed.
+  static std::string NormalizeKey(absl::string_view surface);
+
+  // Actors a surface form names, as written (case-sensitive), or nullptr.
+  const std::vector<AliasMatch>* Find(absl::string_view surface) const;
+  // The same ignoring case; for all-caps text such as headlines.
+  const std::vector<AliasMatch>* FindFolded(absl::string_view surface) const;
+  // Longest alias, in words.
+  int max_alias_words() const { return max_alias_words_; }
+
+  const std::vector<KbActor>& actors() const { return actors_; }
+  const KbActor& actor(int index) const { return actors_[index]; }
+  // Index of the actor with `id`, or -1.
+  int IndexOf(absl::string_view id) const;
+
+  // Title id for a surface form ("Prime Minister", "PM" -> "prime-minister"),
+  // or nullptr.
+  const std::string* FindTitle(absl::string_view surface) const;
+  int max_title_words() const { return max_title_words_; }
+
+  // Actor who held `title` for `owner` on `date` (YYYY-MM-DD; "" = the latest
+  // holder), or -1.
+  int OfficeHolder(absl::string_view title, absl::string_view owner,
+                   absl::string_view date) const;
+  // True if `actor` held `title` (any owner) on `date` ("" = ever).
+  bool HeldTitle(int actor, absl::string_view title, absl::string_view date) const;
+
+  const std::vector<KbOffice>& offices() const { return offices_; }
+
+  // Stable digest of the loaded data, e.g. "kb-1a2b3c4d5e6f7a8b".
+  const std::string& version() const { return version_; }
+
+ private:
+  KnowledgeBase() = default;
+  class Builder;
+
+  std::vector<KbActor> actors_;
+  std::vector<KbOffice> offices_;
+  absl::flat_hash_map<std::string, int> by_id_;
+  absl::flat_hash_map<std::string, std::vector<AliasMatch>> aliases_;
+  absl::flat_hash_map<std::string, std::vector<AliasMatch>> folded_;
+  absl::flat_hash_map<std::string, std::string> titles_;
+  int max_alias_words_ = 1;
+  int max_title_words_ = 1;
+  std::string version_;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_KB_KNOWLEDGE_BASE_H_

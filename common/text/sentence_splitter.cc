@@ -1,0 +1,135 @@
+#include "common/text/sentence_splitter.h"
+
+#include "common/text/utf8.h"
+#include "unicode/filteredbrk.h"
+#include "unicode/locid.h"
+#include "unicode/unistr.h"
+
+namespace claims::text {
+namespace {
+
+// A word made only of initials: "J.", "J.D.", "U.S.".
+bool IsInitials(absl::string_view w) {
+  if (w.size() < 2 || w.back() != '.') return false;
+  for (size_t i = 0; i < w.size(); i += 2) {
+    if (i + 1 >= w.size() || w[i + 1] != '.') return false;
+    if (!(w[i] >= 'A' && w[i] <= 'Z')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations) {
+  for (auto& a : abbreviations) abbreviations_.insert(std::move(a));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(),
+                                                 status));
+  if (U_FAILURE(status)) base.reset();
+  if (base) {
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+        icu::FilteredBreakIteratorBuilder::createInstance(
+            icu::Locale::getEnglish(), status));
+    if (U_SUCCESS(status) && builder) {
+      for (const auto& a : abbreviations_) {
+        UErrorCode s2 = U_ZERO_ERROR;
+        builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), s2);
+      }
+      icu::BreakIterator* filtered =
+          builder->wrapIteratorWithFilter(base.release(), status);
+      if (U_SUCCESS(status)) base.reset(filtered);
+    }
+  }
+  absl::MutexLock lock(&mu_);
+  prototype_ = std::move(base);
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+bool SentenceSplitter::NoBreakAfter(absl::string_view text, size_t begin,
+                                    size_t at) const {
+  // The word before the break, without trailing spaces.
+  size_t e = at;
+  while (e > begin && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  size_t s = e;
+  while (s > begin && text[s - 1] != ' ' && text[s - 1] != '\t' &&
+         text[s - 1] != '(' && text[s - 1] != '"') {
+    --s;
+  }
+  absl::string_view word = text.substr(s, e - s);
+  if (word.empty() || word.back() != '.') return false;
+  if (abbreviations_.contains(word)) return true;
+  // Initials followed by a capitalised word ("J.D. Vance", "G. Bush").
+  if (IsInitials(word) && word.size() <= 4) {
+    size_t n = at;
+    while (n < text.size() && text[n] == ' ') ++n;
+    size_t len;
+    if (n < text.size() && IsUpper(DecodeAt(text, n, &len))) {
+      // "U.S." may end a sentence; keep the break when it is two-letter
+      // country initials followed by a typical sentence starter.
+      return word.size() == 2 || word.size() == 4;
+    }
+  }
+  return false;
+}
+
+std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(
+    absl::string_view text, size_t begin, size_t end) const {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (begin >= end) return out;
+  absl::string_view block = text.substr(begin, end - begin);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
+  // UTF-16 index -> byte offset within block.
+  std::vector<size_t> to_byte(static_cast<size_t>(u.length()) + 1, block.size());
+  {
+    size_t b = 0;
+    int32_t i16 = 0;
+    while (b < block.size() && i16 < u.length()) {
+      size_t len;
+      char32_t c = DecodeAt(block, b, &len);
+      to_byte[static_cast<size_t>(i16)] = b;
+      i16 += c > 0xFFFF ? 2 : 1;
+      if (c > 0xFFFF && i16 - 1 < u.length()) {
+        to_byte[static_cast<size_t>(i16 - 1)] = b;
+      }
+      b += len;
+    }
+  }
+  std::vector<size_t> breaks;
+  std::unique_ptr<icu::BreakIterator> it;
+  {
+    absl::MutexLock lock(&mu_);
+    if (prototype_) it.reset(prototype_->clone());
+  }
+  if (it) {
+    it->setText(u);
+    for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
+      breaks.push_back(begin + to_byte[static_cast<size_t>(p)]);
+    }
+  }
+  if (breaks.empty() || breaks.back() != end) breaks.push_back(end);
+
+  size_t start = begin;
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    size_t b = breaks[k];
+    if (b != end && NoBreakAfter(text, start, b)) continue;
+    size_t s = start, e = b;
+    while (s < e) {
+      size_t len;
+      if (!IsSpace(DecodeAt(text, s, &len))) break;
+      s += len;
+    }
+    while (e > s) {
+      size_t len;
+      if (!IsSpace(DecodeBefore(text, e, &len))) break;
+      e -= len;
+    }
+    if (s < e) out.emplace_back(s, e);
+    start = b;
+  }
+  return out;
+}
+
+}  // namespace claims::text

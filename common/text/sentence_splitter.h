@@ -1,0 +1,47 @@
+// Sentence segmentation with ICU's sentence BreakIterator, filtered by the
+// CLDR English suppressions ("Mr.", "U.S.") plus our own abbreviation list,
+// and repaired where ICU still breaks after initials ("J.D. Vance").
+//
+//   SentenceSplitter splitter(abbreviations);
+//   for (auto [s, e] : splitter.Split(body, block.start, block.end)) ...
+//
+// Thread-safe: Split clones the prototype iterator for each call.
+#ifndef CLAIMS_COMMON_TEXT_SENTENCE_SPLITTER_H_
+#define CLAIMS_COMMON_TEXT_SENTENCE_SPLITTER_H_
+
+#include <memory>
+#include <string>
+#include "absl/strings/string_view.h"
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/synchronization/mutex.h"
+#include "unicode/brkiter.h"
+
+namespace claims::text {
+
+class SentenceSplitter {
+ public:
+  // `abbreviations`: words ending in "." after which no sentence ends.
+  explicit SentenceSplitter(std::vector<std::string> abbreviations = {});
+  ~SentenceSplitter();
+  SentenceSplitter(const SentenceSplitter&) = delete;  // owns ICU state
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+
+  // Sentences of text[begin, end) as trimmed byte spans into `text`.
+  std::vector<std::pair<size_t, size_t>> Split(absl::string_view text,
+                                               size_t begin,
+                                               size_t end) const;
+
+ private:
+  bool NoBreakAfter(absl::string_view text, size_t begin, size_t at) const;
+
+  absl::flat_hash_set<std::string> abbreviations_;
+  mutable absl::Mutex mu_;
+  std::unique_ptr<icu::BreakIterator> prototype_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace claims::text
+
+#endif  // CLAIMS_COMMON_TEXT_SENTENCE_SPLITTER_H_
