@@ -60,6 +60,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   std::unique_ptr<Lexicon> lex(new Lexicon());
   RETURN_IF_ERROR(ReadSet(dir, "function_words.txt", true, &lex->function_words_));
   RETURN_IF_ERROR(ReadSet(dir, "common_words.txt", true, &lex->common_words_));
+  RETURN_IF_ERROR(ReadSet(dir, "dictionary_words.txt", true, &lex->dictionary_words_));
+  RETURN_IF_ERROR(ReadSet(dir, "given_names.txt", false, &lex->given_names_));
   RETURN_IF_ERROR(ReadSet(dir, "org_suffixes.txt", false, &lex->org_suffixes_));
   RETURN_IF_ERROR(ReadSet(dir, "loc_suffixes.txt", false, &lex->loc_suffixes_));
   RETURN_IF_ERROR(ReadSet(dir, "loc_prepositions.txt", true, &lex->loc_prepositions_));
@@ -128,6 +130,10 @@ bool Lexicon::IsCommonWord(absl::string_view lower) const {
     }
   }
   return false;
+}
+
+bool Lexicon::IsDictionaryWord(absl::string_view lower) const {
+  return dictionary_words_.contains(lower) || IsCommonWord(lower);
 }
 
 claims::v1::ActorType Lexicon::Honorific(absl::string_view word) const {

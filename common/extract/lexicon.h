@@ -37,6 +37,9 @@ class Lexicon {
     return function_words_.contains(lower);
   }
   bool IsCommonWord(absl::string_view lower) const;
+  // Any dictionary word (WordNet), including inflections of common words.
+  bool IsDictionaryWord(absl::string_view lower) const;
+  bool IsGivenName(absl::string_view word) const { return given_names_.contains(word); }
   // Type for an honorific/title word before a name, or UNSPECIFIED.
   claims::v1::ActorType Honorific(absl::string_view word) const;
   bool IsOrgSuffix(absl::string_view word) const { return org_suffixes_.contains(word); }
@@ -65,6 +68,8 @@ class Lexicon {
 
   absl::flat_hash_set<std::string> function_words_;
   absl::flat_hash_set<std::string> common_words_;
+  absl::flat_hash_set<std::string> dictionary_words_;
+  absl::flat_hash_set<std::string> given_names_;
   absl::flat_hash_map<std::string, claims::v1::ActorType> honorifics_;
   absl::flat_hash_set<std::string> org_suffixes_;
   absl::flat_hash_set<std::string> loc_suffixes_;

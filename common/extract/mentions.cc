@@ -42,18 +42,38 @@ std::string Slug(absl::string_view name) {
 bool IsConnector(absl::string_view w) {
   static const auto* const kWords = new absl::flat_hash_set<std::string>{
       "of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von",
-      "der", "den", "bin", "ibn", "al", "el", "for", "and", "&", "y", "des"};
+      "der", "den", "bin", "ibn", "al", "el", "for", "&", "y", "des"};
   return kWords->contains(w);
 }
 
 bool IsCalendarWord(absl::string_view w) {
+  if (!w.empty() && w.back() == '.') {
+    static const auto* const kAbbrev = new absl::flat_hash_set<std::string>{
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+        "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    w.remove_suffix(1);
+    if (kAbbrev->contains(w)) return true;
+  }
   static const auto* const kWords = new absl::flat_hash_set<std::string>{
       "January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December", "Monday",
       "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-      "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-      "Nov", "Dec", "Christmas", "Easter", "Ramadan"};
+      "Christmas", "Easter", "Ramadan", "First", "Second",
+      "Third", "Fourth", "Fifth", "Last", "Next"};
   return kWords->contains(w);
+}
+
+// Nationality or style adjectives: "European", "English", "Olympic".
+bool LooksLikeAdjective(absl::string_view w) {
+  for (absl::string_view suffix : {"ean", "ian", "an", "ish", "ese", "ic", "ern"}) {
+    if (w.size() > suffix.size() + 2 && absl::EndsWith(w, suffix)) return true;
+  }
+  return false;
+}
+
+bool IsSpeechVerb(absl::string_view lower) {
+  return lower == "said" || lower == "says" || lower == "told" ||
+         lower == "added" || lower == "scored" || lower == "wrote";
 }
 
 // Capitalised words that never continue a name ("President Trump The...").
@@ -96,6 +116,22 @@ class ArticleState {
   }
 
   void Process(int si, const SentenceTokens& s);
+
+  // After a first pass over the article: forget the mentions but keep the
+  // actors and names learnt, so a short name before its full form links.
+  void StartSecondPass() {
+    result_.mentions.clear();
+    for (auto& a : result_.actors) a.mention_texts.clear();
+    last_person_ = -1;
+    title_owner_.clear();
+    for (size_t i = 0; i < result_.actors.size(); ++i) {
+      const ArticleActor& a = result_.actors[i];
+      if (a.type == claims::v1::OTHER_ACTOR) continue;
+      auto [it, inserted] = by_folded_name_.emplace(Lower(a.name), static_cast<int>(i));
+      if (!inserted && it->second != static_cast<int>(i)) it->second = -2;
+    }
+    second_pass_ = true;
+  }
 
   MentionResult Take() {
     std::sort(result_.mentions.begin(), result_.mentions.end(),
@@ -247,6 +283,9 @@ class ArticleState {
   absl::flat_hash_map<std::string, int> name_parts_;
   absl::flat_hash_map<std::string, std::string> title_owner_;
   int last_person_ = -1;
+  absl::flat_hash_map<std::string, int> by_folded_name_;
+  absl::flat_hash_set<int> cue_typed_;
+  bool second_pass_ = false;
 };
 
 int ArticleState::ResolvePersonName(const std::vector<Token>& t, int a, int b,
@@ -474,7 +513,8 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
   // Leading function words and, at the start of a sentence, common words
   // are not part of a name.
   while (a < b && (lex_.IsFunctionWord(Lower(t[a].text)) ||
-                   (sentence_initial && lex_.IsCommonWord(Lower(t[a].text))) ||
+                   (sentence_initial && lex_.IsDictionaryWord(Lower(t[a].text)) &&
+                    !lex_.IsGivenName(t[a].text)) ||
                    IsCalendarWord(t[a].text) ||
                    lex_.Honorific(t[a].text) != claims::v1::ACTOR_TYPE_UNSPECIFIED)) {
     sentence_initial = false;
@@ -482,8 +522,23 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
   }
   while (b > a && (IsConnector(Lower(t[b - 1].text)) || IsCalendarWord(t[b - 1].text))) --b;
   if (a >= b) return;
-  if (headline) return;
   std::string name = Join(t, a, b);
+  if (headline || titlecase) {
+    // Names the article spells out elsewhere ("LEICESTERSHIRE").
+    auto it = by_folded_name_.find(Lower(name));
+    if (it != by_folded_name_.end() && it->second >= 0) {
+      AddMention(si, s, a, b, result_.actors[it->second].type, it->second,
+                 "article:name-folded");
+      return;
+    }
+    if (b - a == 1) {
+      int linked = LinkedName(t[a].text);
+      if (linked >= 0) {
+        AddMention(si, s, a, b, result_.actors[linked].type, linked, "article:name");
+      }
+    }
+    if (headline) return;
+  }
   // Linked short name ("Alexander", "Ben-Gvir", "Evangeline").
   if (b - a == 1) {
     int linked = LinkedName(t[a].text);
@@ -513,20 +568,39 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
     evidence = "discovered:preposition";
   } else if (titlecase && common > 0) {
     return;  // title-case heading words
-  } else if (b - a >= 2 && b - a <= 4 && common < static_cast<size_t>(b - a)) {
+  } else if (b - a >= 2 && b - a <= 4 &&
+             (common < static_cast<size_t>(b - a) || lex_.IsGivenName(t[a].text))) {
     bool all_alpha = true;
     for (int i = a; i < b; ++i) all_alpha = all_alpha && t[i].is_word && !t[i].all_caps;
     type = all_alpha ? claims::v1::PERSON : claims::v1::ORGANIZATION;
     evidence = all_alpha ? "discovered:name" : "discovered";
   } else if (b - a == 1) {
-    if (common > 0) return;
-    type = t[a].all_caps ? claims::v1::ORGANIZATION : claims::v1::OTHER_ACTOR;
+    if (t[a].text.size() == 1) return;  // a lone letter
+    // Mid-sentence capitals are names even when the word is common ("Kent",
+    // "Treasury"); adjectives of nationality or style are not actors.
+    if (common > 0 && (sentence_initial || titlecase)) return;
+    type = LooksLikeAdjective(t[a].text) ? claims::v1::OTHER_ACTOR
+                                         : claims::v1::ORGANIZATION;
+    if (a + 1 < static_cast<int>(t.size()) && IsSpeechVerb(Lower(t[a + 1].text))) {
+      type = claims::v1::PERSON;
+      evidence = "discovered:speaker";
+    }
   } else {
-    type = common == static_cast<size_t>(b - a) ? claims::v1::OTHER_ACTOR
-                                                : claims::v1::ORGANIZATION;
+    type = claims::v1::ORGANIZATION;
   }
   if (titlecase && type == claims::v1::OTHER_ACTOR) return;
   int actor = type == claims::v1::OTHER_ACTOR ? -1 : Discover(name, type);
+  if (actor >= 0) {
+    // The type a cue gives wins over a default guess made elsewhere in the
+    // article ("Arbil" ... "in Arbil"; "Dole" ... "Dole said").
+    bool cue = evidence != "discovered";
+    if (cue && !cue_typed_.contains(actor) &&
+        result_.actors[actor].kb_index < 0) {
+      result_.actors[actor].type = type;
+      cue_typed_.insert(actor);
+    }
+    type = result_.actors[actor].type;
+  }
   AddMention(si, s, a, b, type, actor, evidence);
 }
 
@@ -543,9 +617,14 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     while (ce < n && ce - i < kMaxNameTokens) {
       if (IsNameToken(t[ce]) && !t[ce - 1].possessive) {
         ++ce;
-      } else if (ce + 1 < n && IsConnector(t[ce].text) && IsNameToken(t[ce + 1]) &&
-                 ce > i) {
-        ce += 2;
+      } else if (ce > i && IsConnector(t[ce].text)) {
+        int k = ce;
+        while (k < n && k - ce < 3 && IsConnector(t[k].text)) ++k;
+        if (k < n && IsNameToken(t[k])) {
+          ce = k + 1;
+        } else {
+          break;
+        }
       } else {
         break;
       }
@@ -584,6 +663,21 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     for (const auto& am : *km) {
       if (am.actor == k) kind = am.kind;
     }
+    // A longer capitalised name that only starts with a known word is a
+    // different, unlisted name: "Paul Haarhuis", "China Daily",
+    // "Cambridge United". Not when the rest is itself known ("Israel Hamas")
+    // or a title.
+    if (ce > ke && !headline && !titlecase && kind != AliasKind::kDemonym) {
+      bool rest_known = FindKb(t, ke, ke + 1, false) != nullptr ||
+                        kb_.FindTitle(t[ke].text) != nullptr ||
+                        IsCalendarWord(t[ke].text) ||
+                        lex_.Honorific(t[ke].text) != claims::v1::ACTOR_TYPE_UNSPECIFIED;
+      if (!rest_known) {
+        DiscoverSpan(si, s, i, ce, headline, titlecase, false);
+        *next = ce;
+        return true;
+      }
+    }
     int actor = ActorForKb(k);
     if (kind == AliasKind::kSurname && ke - i == 1) {
       int linked = LinkedName(tok.text);
@@ -591,7 +685,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     }
     // Sentence-initial common word that happens to be an alias ("Labour").
     if (sentence_initial && ke - i == 1 && kind >= AliasKind::kSurname &&
-        lex_.IsCommonWord(Lower(tok.text))) {
+        lex_.IsCommonWord(Lower(tok.text)) && !kb_to_actor_.contains(k)) {
       *next = i + 1;
       return true;
     }
@@ -648,8 +742,11 @@ MentionResult MentionFinder::Find(absl::string_view body,
                                   const std::vector<std::string>& authors) const {
   ArticleState state(kb_, lex_, body, date);
   for (const auto& a : authors) state.AddAuthor(a);
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    state.Process(static_cast<int>(i), sentences[i]);
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) state.StartSecondPass();
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      state.Process(static_cast<int>(i), sentences[i]);
+    }
   }
   return state.Take();
 }
