@@ -227,10 +227,17 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
   stored->set_extractor_version(version_);
 
   // --- time expressions ---
+  // An article that keeps talking about quarters reports quarterly results.
+  int quarter_words = 0;
+  for (const auto& s : sentences) {
+    for (const auto& t : s.tokens) {
+      if (t.text == "quarter" || t.text == "quarterly") ++quarter_words;
+    }
+  }
   std::vector<std::vector<Timex>> timexes(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     timexes[i] = p.timex->Find(body, sentences[i].start, sentences[i].end,
-                               anchor ? &*anchor : nullptr);
+                               anchor ? &*anchor : nullptr, quarter_words >= 3);
     for (const Timex& t : timexes[i]) {
       auto* tx = response.add_timexes();
       tx->set_start(static_cast<uint32_t>(t.start));

@@ -60,6 +60,17 @@ int NumberWord(absl::string_view w) {
   return -1;  // "a few", "several": no exact value
 }
 
+// Year of a month named without one: the anchor's year, unless that month
+// lies well ahead: news mostly reports the past, so "October" in a March
+// article is last October, while "January" in a November article is the
+// coming one.
+int NearestYear(int month, const CivilDate& a) {
+  int diff = month - a.month;
+  if (diff > 4) return a.year - 1;
+  if (diff < -7) return a.year + 1;
+  return a.year;
+}
+
 int DayNumber(absl::string_view s) {
   int d;
   return absl::SimpleAtoi(s, &d) ? d : 0;
@@ -73,9 +84,8 @@ bool IsWordChar(char c) {
 // Whether the sentence speaks about the future (for weekday resolution).
 bool FutureContext(absl::string_view sentence) {
   static const LazyRE2 kFuture = {
-      "(?i)\\b(will|shall|'ll|is due to|are due to|is scheduled|are "
-      "scheduled|is expected to|are expected to|plans to|next|upcoming|"
-      "coming)\\b"};
+      "(?i)\\b(will|shall|'ll|is due|are due|is scheduled|are scheduled|"
+      "is expected|are expected|plans to|plan to|to be held|until)\\b"};
   return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *kFuture);
 }
 
@@ -154,13 +164,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
   // Weekday, April 7 (year from the anchor).
   auto month_day = [](int m, int d, const CivilDate* a, Timex* t) {
     if (a == nullptr || m == 0) return false;
-    int y = a->year;
-    // A date more than ~2 months after the anchor most likely belongs to the
-    // previous year (news reports on the past).
-    if (DaysFromCivil(y, m, std::min(d, DaysInMonth(y, m))) -
-            DaysFromCivil(a->year, a->month, a->day) > 62) {
-      --y;
-    }
+    int y = NearestYear(m, *a);
     if (!ValidDate(y, m, d)) return false;
     *t = Make(0, 0, FormatDay({y, m, d}), DAY, true);
     return true;
@@ -181,25 +185,36 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             *t = Make(0, 0, FormatMonth({DayNumber(g[2]), m, 1}), MONTH, false);
             return true;
           });
+  // "June last year", "January this year".
+  p_->Add(month + "\\s+(last|this|next)\\s+year\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            int m = MonthNumber(g[1]);
+            if (a == nullptr || m == 0) return false;
+            std::string rel = absl::AsciiStrToLower(g[2]);
+            int y = a->year + (rel == "last" ? -1 : rel == "next" ? 1 : 0);
+            *t = Make(0, 0, FormatMonth({y, m, 1}), MONTH, true);
+            return true;
+          });
   // Month alone after a preposition or determiner: "in March", "last May".
   p_->Add("(?i:(in|since|until|till|by|from|to|during|through|early|late|"
-          "mid-|of|last|next|this|before|after)\\s+)" + month + "\\b",
+          "of|last|next|this|before|after)\\s+|(mid)-)" + month + "\\b",
           [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
-            int m = MonthNumber(g[2]);
+            // Groups: 1 preposition, 2 "mid", 3 month.
+            int m = MonthNumber(g[3]);
             if (a == nullptr || m == 0) return false;
-            std::string prep = absl::AsciiStrToLower(g[1]);
+            std::string prep = absl::AsciiStrToLower(g[1].empty() ? g[2] : g[1]);
             int y = a->year;
             if (prep == "next") {
               if (m <= a->month) ++y;
             } else if (prep == "last") {
               if (m >= a->month) --y;
-            } else if (prep != "this" && m > a->month + 2) {
-              --y;
+            } else if (prep != "this") {
+              y = NearestYear(m, *a);
             }
             Timex tx = Make(0, 0, FormatMonth({y, m, 1}), MONTH, true);
             // The span covers only the month (and last/next/this).
             tx.start = (prep == "last" || prep == "next" || prep == "this" ||
-                        prep == "early" || prep == "late" || prep == "mid-")
+                        prep == "early" || prep == "late" || prep == "mid")
                            ? 0
                            : static_cast<size_t>(-1);
             *t = tx;
@@ -214,19 +229,18 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
   // Decades: "the 1990s".
   p_->Add("(?i:the\\s+)?((?:1[6-9]|20)\\d)0s\\b",
           [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
-            *t = Make(0, 0, std::string(g[1]), claims::v1::GRANULARITY_UNSPECIFIED, false);
+            *t = Make(0, 0, absl::StrCat(g[1], "X"), claims::v1::GRANULARITY_UNSPECIFIED, false);
             return true;
           });
   // Weekdays: "on Monday", "last Friday".
-  p_->Add("(?i:(last|next|this|on|early|late)\\s+)?" + std::string(kWeekday) +
-              "(?:\\s+(morning|afternoon|evening|night))?",
-          [](const G& g, const CivilDate* a, absl::string_view sentence, Timex* t) {
+  p_->Add("(?i:(last|next|this|on|early|late)\\s+)?" + std::string(kWeekday),
+          [](const G& g, const CivilDate* a, absl::string_view before, Timex* t) {
             int wd = WeekdayNumber(g[2]);
             if (a == nullptr || wd < 0) return false;
             std::string mod = absl::AsciiStrToLower(g[1]);
             int today = Weekday(*a);
             int64_t delta;
-            if (mod == "next" || (mod != "last" && FutureContext(sentence))) {
+            if (mod == "next" || (mod != "last" && FutureContext(before))) {
               delta = (wd - today + 7) % 7;
               if (delta == 0 && mod == "next") delta = 7;
             } else {
@@ -237,7 +251,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             return true;
           });
   // today / yesterday / tomorrow / tonight
-  p_->Add("(?i)\\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\\b",
+  p_->Add("(?i)\\b(today|yesterday|tomorrow)\\b",
           [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
             if (a == nullptr) return false;
             std::string w = absl::AsciiStrToLower(g[1]);
@@ -302,8 +316,11 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             return true;
           });
   // Quarters: "the first quarter", "the fourth quarter of 1997".
-  p_->Add("(?i)\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of\\s+" + year + ")?",
-          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+  p_->Add("(?i)\\b(?:the\\s+)?(year-ago\\s+|year-earlier\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter(?:\\s+of\\s+" + year + ")?",
+          [](const G& gr, const CivilDate* a, absl::string_view, Timex* t) {
+            // Shift groups so g[1] is the ordinal and g[2] the year.
+            G g = {gr[0], gr[2], gr[3]};
+            bool year_ago = !gr[1].empty();
             std::string q = absl::AsciiStrToLower(g[1]);
             int n = q[0] == 'f' && q[1] == 'i' ? 1 : q[0] == '1' ? 1
                     : (q[0] == 's' || q[0] == '2') ? 2
@@ -313,6 +330,8 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
               y = DayNumber(g[2]);
             } else if (a != nullptr) {
               y = a->year;
+              if (n > (a->month - 1) / 3 + 1) --y;  // a quarter not yet begun
+              if (year_ago) --y;
             } else {
               return false;
             }
@@ -320,13 +339,130 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
                       claims::v1::GRANULARITY_UNSPECIFIED, g[2].empty());
             return true;
           });
+  // "the quarter", "the latest quarter": the last completed quarter;
+  // "the year-ago quarter": the same quarter a year before.
+  p_->Add("(?i)\\bthe\\s+(latest\\s+|most\\s+recent\\s+|recent\\s+|year-ago\\s+|year-earlier\\s+)?(quarter|period)\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            std::string mod = absl::AsciiStrToLower(absl::StripAsciiWhitespace(g[1]));
+            std::string unit = absl::AsciiStrToLower(g[2]);
+            bool year_ago = mod == "year-ago" || mod == "year-earlier";
+            if (unit == "period" && !year_ago) return false;
+            // The quarter before the anchor's.
+            CivilDate last = AddMonths({a->year, (a->month - 1) / 3 * 3 + 1, 1}, -3);
+            int q = (last.month - 1) / 3 + 1;
+            *t = Make(0, 0, absl::StrFormat("%04d-Q%d", last.year - (year_ago ? 1 : 0), q),
+                      claims::v1::GRANULARITY_UNSPECIFIED, true);
+            return true;
+          });
+  // Clock times: "10 p.m.", "5:30 pm EST", "10 p.m. Wednesday".
+  p_->Add("(?i)\\b(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?\\s+(today|yesterday|tomorrow|" + std::string(kWeekday) + "|" + month + "\\s+\\d{1,2}))?",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            int h = DayNumber(g[1]);
+            int m = g[2].empty() ? 0 : DayNumber(g[2]);
+            if (h < 1 || h > 12 || m > 59) return false;
+            bool pm = absl::AsciiStrToLower(g[3].substr(0, 1)) == "p";
+            if (pm && h != 12) h += 12;
+            if (!pm && h == 12) h = 0;
+            CivilDate d = *a;
+            std::string day = absl::AsciiStrToLower(g[4]);
+            if (day == "yesterday") d = AddDays(*a, -1);
+            else if (day == "tomorrow") d = AddDays(*a, 1);
+            else if (!g[6].empty()) {
+              int mo = MonthNumber(g[6]);
+              int dd = DayNumber(absl::StripAsciiWhitespace(g[4].substr(g[6].size())));
+              if (mo == 0 || !ValidDate(NearestYear(mo, *a), mo, dd)) return false;
+              d = {NearestYear(mo, *a), mo, dd};
+            } else if (!day.empty() && day != "today") {
+              int wd = WeekdayNumber(g[4]);
+              d = AddDays(*a, -((Weekday(*a) - wd + 7) % 7));
+            }
+            *t = Make(0, 0, absl::StrFormat("%sT%02d:%02d", FormatDay(d), h, m),
+                      claims::v1::GRANULARITY_UNSPECIFIED, true);
+            t->is_time = true;
+            return true;
+          });
+  // Parts of days: "this morning", "Thursday evening", "last night", "tonight".
+  p_->Add("(?i)\\b(this|yesterday|tomorrow|last)\\s+(morning|afternoon|evening|night)\\b|\\b(tonight)\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            std::string day = absl::AsciiStrToLower(g[1]);
+            // Groups: 1 day word, 2 part of day, 3 "tonight".
+            if (!g[3].empty()) {
+              *t = Make(0, 0, FormatDay(*a), DAY, true);
+              return true;
+            }
+            std::string part = absl::AsciiStrToLower(g[2]);
+            CivilDate d = *a;
+            if (day == "yesterday" || day == "last") d = AddDays(*a, -1);
+            else if (day == "tomorrow") d = AddDays(*a, 1);
+            std::string suffix = part == "morning" ? "MO" : part == "afternoon" ? "AF"
+                                 : part == "evening" ? "EV" : "NI";
+            *t = Make(0, 0, absl::StrCat(FormatDay(d), "T", suffix),
+                      claims::v1::GRANULARITY_UNSPECIFIED, true);
+            t->is_time = true;
+            return true;
+          });
+  // "year-earlier", "year-ago" as adjectives: the previous year (a quarter
+  // in a sentence about quarterly results, see Find).
+  p_->Add("(?i)\\b(year-earlier|year-ago)\\b",
+          [](const G&, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            *t = Make(0, 0, FormatYear(a->year - 1), YEAR, true);
+            return true;
+          });
+  // "the weekend", "last weekend": the ISO week with a WE suffix.
+  p_->Add("(?i)\\b(the|this|last|next)\\s+weekend\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            std::string rel = absl::AsciiStrToLower(g[1]);
+            // "the weekend" in news is the one just past (or current).
+            int64_t shift = rel == "next" ? 7 : rel == "last" ? -7 : 0;
+            CivilDate d = AddDays(*a, shift);
+            if (rel == "the" && Weekday(*a) < 5) d = AddDays(*a, -7);
+            CivilDate thursday = AddDays(d, 3 - Weekday(d));
+            int week = static_cast<int>((DaysFromCivil(thursday.year, thursday.month, thursday.day) -
+                                         DaysFromCivil(thursday.year, 1, 1)) / 7) + 1;
+            *t = Make(0, 0, absl::StrFormat("%04d-W%02d-WE", thursday.year, week),
+                      claims::v1::GRANULARITY_UNSPECIFIED, true);
+            return true;
+          });
+  // Years spelled out: "nineteen ninety-six", "the year two thousand".
+  p_->Add("(?i)\\b(?:the\\s+year\\s+)?(nineteen|two\\s+thousand)(?:\\s+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](one|two|three|four|five|six|seven|eight|nine))?|\\s+and\\s+(one|two|three|four|five|six|seven|eight|nine))?\\b",
+          [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
+            static const std::pair<const char*, int> kTens[] = {
+                {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+                {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
+                {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+                {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+                {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
+            std::string century = absl::AsciiStrToLower(g[1]);
+            int year = century == "nineteen" ? 1900 : 2000;
+            if (century == "nineteen" && g[2].empty()) return false;
+            std::string tens = absl::AsciiStrToLower(g[2]);
+            for (const auto& [w, v] : kTens) {
+              if (tens == w) year += v;
+            }
+            int unit = NumberWord(g[3].empty() ? g[4] : g[3]);
+            if (unit > 0) year += unit;
+            *t = Make(0, 0, FormatYear(year), YEAR, false);
+            return true;
+          });
+  // "the year", "the full year", "the current fiscal year": the anchor's year.
+  p_->Add("(?i)\\bthe\\s+(?:full\\s+|current\\s+|fiscal\\s+|current\\s+fiscal\\s+)?year\\b",
+          [](const G&, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            *t = Make(0, 0, FormatYear(a->year), YEAR, true);
+            return true;
+          });
   // now / currently / the present
-  p_->Add("(?i)\\b(now|currently|nowadays|at present|the present)\\b",
+  p_->Add("(?i)\\b(now|currently|current|nowadays|at present|the present)\\b",
           [](const G&, const CivilDate*, absl::string_view, Timex* t) {
             *t = Make(0, 0, "PRESENT_REF", claims::v1::GRANULARITY_UNSPECIFIED, true);
             return true;
           });
-  p_->Add("(?i)\\b(recently|lately|the past|in the past|formerly|previously)\\b",
+  p_->Add("(?i)\\b(recently|lately|the past|in the past|formerly|previously|recent years|recent days|recent weeks)\\b",
           [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
             std::string w = absl::AsciiStrToLower(g[1]);
             if (w == "previously" || w == "formerly" || w == "lately") return false;
@@ -344,7 +480,8 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
 TimexFinder::~TimexFinder() = default;
 
 std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
-                                     size_t end, const CivilDate* anchor) const {
+                                     size_t end, const CivilDate* anchor,
+                                     bool quarterly) const {
   std::vector<Timex> found;
   if (end > text.size()) end = text.size();
   if (begin >= end) return found;
@@ -371,11 +508,13 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
       std::vector<absl::string_view> g;
       for (const auto& gr : groups) g.emplace_back(gr.data(), gr.size());
       Timex t;
-      if (!rule.make(g, anchor, sentence, &t)) continue;
+      // Rules see the text just before the match (tense cues).
+      size_t ctx = ms > 60 ? ms - 60 : 0;
+      if (!rule.make(g, anchor, sentence.substr(ctx, ms - ctx), &t)) continue;
       if (t.value.empty()) continue;
       // Month-after-preposition rule: span without a plain preposition.
-      if (t.start == static_cast<size_t>(-1) && g.size() > 1) {
-        ms = static_cast<size_t>(g[2].data() - sentence.data());
+      if (t.start == static_cast<size_t>(-1) && g.size() > 3) {
+        ms = static_cast<size_t>(g[3].data() - sentence.data());
       }
       // A year that is part of an amount ("$2000", "2000 people") is not a
       // date; a year after "in"/"since" etc. is.
@@ -397,6 +536,21 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
       found.push_back(std::move(t));
     }
   }
+  // In a sentence about quarterly results, "a year ago" / "last year" is the
+  // same quarter a year before (the quarter before the anchor's).
+  if (anchor != nullptr) {
+    std::string lower = absl::AsciiStrToLower(sentence);
+    if (quarterly || lower.find("quarter") != std::string::npos) {
+      CivilDate q = AddMonths({anchor->year, (anchor->month - 1) / 3 * 3 + 1, 1}, -3);
+      for (Timex& t : found) {
+        if (t.relative && t.granularity == claims::v1::YEAR &&
+            t.value == FormatYear(anchor->year - 1)) {
+          t.value = absl::StrFormat("%04d-Q%d", q.year - 1, (q.month - 1) / 3 + 1);
+          t.granularity = claims::v1::GRANULARITY_UNSPECIFIED;
+        }
+      }
+    }
+  }
   // Keep the longest non-overlapping expressions.
   std::stable_sort(found.begin(), found.end(), [](const Timex& a, const Timex& b) {
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
@@ -404,6 +558,7 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
   });
   std::vector<Timex> out;
   for (auto& t : found) {
+    if (t.value.find('T') != std::string::npos) t.is_time = true;
     bool overlaps = false;
     for (const auto& o : out) {
       if (t.start < o.end && o.start < t.end) {

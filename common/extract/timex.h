@@ -42,8 +42,10 @@ class TimexFinder {
 
   // Time expressions in text[begin, end), not overlapping, in order. With a
   // null `anchor` only expressions that carry their own year are returned.
+  // `quarterly`: the document reports quarterly results, so "a year ago"
+  // means the same quarter a year before.
   std::vector<Timex> Find(absl::string_view text, size_t begin, size_t end,
-                          const CivilDate* anchor) const;
+                          const CivilDate* anchor, bool quarterly = false) const;
 
   // Parses a whole date string such as a header date line ("April 7, 2025",
   // "7 April 2025", "2025-04-07T10:00Z"); nullopt unless it is one full
