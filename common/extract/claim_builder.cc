@@ -99,7 +99,29 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   const SentenceTokens& s = *ctx.sentence;
   const auto& t = s.tokens;
   const int n = static_cast<int>(t.size());
-  if (s.section == claims::v1::SECTION_BYLINE) return out;
+  if (s.section == claims::v1::SECTION_BYLINE) {
+    // The byline says who wrote the article.
+    Claim c;
+    for (const FoundMention* m : ctx.mentions) {
+      if (m->actor < 0) continue;
+      const ArticleActor& a = actors[static_cast<size_t>(m->actor)];
+      if (a.type != claims::v1::PERSON || HasRef(c.subjects(), a.id)) continue;
+      *c.add_subjects() = Ref(a);
+      AddEvidence(&c, "subjects", absl::StrCat(m->evidence, ":", a.id));
+    }
+    if (c.subjects_size() == 0) return out;
+    c.set_text(std::string(body.substr(s.start, s.end - s.start)));
+    c.set_start(static_cast<uint32_t>(s.start));
+    c.set_end(static_cast<uint32_t>(s.end));
+    c.set_section(s.section);
+    c.set_type(claims::v1::ATTRIBUTE);
+    c.set_predicate("author");
+    c.set_modality(claims::v1::ASSERTED);
+    c.set_confidence(0.9f);
+    AddEvidence(&c, "type", "section:byline");
+    out.push_back(std::move(c));
+    return out;
+  }
 
   // Token -> mention (first token of a mention marks it; inner tokens are
   // covered).
@@ -155,7 +177,11 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
                (i == a || !(covered[static_cast<size_t>(i - 1)] >= 0)));
       } else if (!inflected && i > a && covered[static_cast<size_t>(i - 1)] >= 0 &&
                  !lex_.MostlyNoun(lemma)) {
-        ok = true;  // "Israelis support"
+        // "Israelis support", but not an adverb before the real verb
+        // ("rebels further underscores").
+        bool next_inflected = false;
+        if (i + 1 < b) lex_.VerbLemma(Lower(t[i + 1].text), &next_inflected);
+        ok = !next_inflected;
       }
       if (!ok) continue;
       best.token = i;
@@ -269,6 +295,13 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     int subjects = 0;
     for (const FoundMention* m : ctx.mentions) {
       if (m->first_token < ca || m->first_token >= cb || m->actor < 0) continue;
+      // "Israeli" in "Israeli Prime Minister X" qualifies the title;
+      // "American hostage" gives a nationality.
+      if (m->evidence == "kb:qualifier") continue;
+      if (m->evidence == "kb:demonym" && m->last_token < n &&
+          lex_.IsNationalityNoun(Lower(t[m->last_token].text))) {
+        continue;
+      }
       const ArticleActor& a = actors[static_cast<size_t>(m->actor)];
       std::string prev = m->first_token > 0 ? Lower(t[m->first_token - 1].text) : "";
       if (modality == claims::v1::REPORTED && modality_cue == "according to" &&
@@ -278,8 +311,20 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
         continue;
       }
       std::string role;
-      if ((prev == "in" || prev == "at" || prev == "near") &&
-          a.type == claims::v1::LOCATION) {
+      // Places (not countries, which act as governments) are where things
+      // happen, not who does them.
+      bool place = a.type == claims::v1::LOCATION && a.kind != "country";
+      // A capital after "in"/"at" is the city, not its government
+      // ("in Washington", "in the Oval Office of the White House").
+      if (m->evidence == "kb:capital") {
+        int k = m->first_token - 1;
+        if (k >= 0 && Lower(t[k].text) == "the") --k;
+        if (k >= 0) {
+          std::string p = Lower(t[k].text);
+          place = place || p == "in" || p == "at" || p == "near" || p == "of";
+        }
+      }
+      if (place) {
         role = "location";
       } else if (prev == "through" || prev == "via") {
         role = "intermediary";
@@ -309,17 +354,37 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
         }
       }
     }
-    // Pronoun subject ("he", "his") -> the person last mentioned.
-    if (subjects == 0 && ctx.last_person >= 0 && vt >= 0) {
-      for (int i = main_start; i < vt; ++i) {
-        if (IsPronounSubject(Lower(t[i].text))) {
-          const ArticleActor& a = actors[static_cast<size_t>(ctx.last_person)];
-          if (!HasRef(c.subjects(), a.id)) {
-            *c.add_subjects() = Ref(a);
-            AddEvidence(&c, "subjects", absl::StrCat("pronoun:", t[i].text));
+    // Pronouns ("he", "his") -> the person last mentioned: the subject when
+    // the clause names none, else an object.
+    bool names_person = false;
+    for (const auto* refs : {&c.subjects(), &c.objects()}) {
+      for (const auto& r : *refs) names_person |= r.type() == claims::v1::PERSON;
+    }
+    if (!names_person) {
+      for (int i = main_start; i < cb; ++i) {
+        if (!IsPronounSubject(Lower(t[i].text)) && Lower(t[i].text) != "him") continue;
+        // The person named last before the pronoun, in this sentence or
+        // before it.
+        int person = ctx.last_person;
+        for (const FoundMention* m : ctx.mentions) {
+          if (m->first_token < i && m->actor >= 0 &&
+              actors[static_cast<size_t>(m->actor)].type == claims::v1::PERSON) {
+            person = m->actor;
           }
-          break;
         }
+        if (person < 0) break;
+        const ArticleActor& a = actors[static_cast<size_t>(person)];
+        bool as_subject = subjects == 0 && (vt < 0 || i < vt || Lower(t[i].text) == "his" ||
+                                            Lower(t[i].text) == "her");
+        if (as_subject) {
+          *c.add_subjects() = Ref(a);
+          ++subjects;
+          AddEvidence(&c, "subjects", absl::StrCat("pronoun:", t[i].text));
+        } else if (!HasRef(c.objects(), a.id)) {
+          *c.add_objects() = Ref(a);
+          AddEvidence(&c, "objects", absl::StrCat("pronoun:", t[i].text));
+        }
+        break;
       }
     }
 
@@ -328,6 +393,8 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     if (!has_actor && vt < 0 && !has_time) continue;
     if (!has_actor && !has_time && clauses.size() > 1) continue;
     if (!has_actor && s.section == claims::v1::SECTION_HEADING) continue;
+    // Caption lines without a verb are photo credits.
+    if (vt < 0 && s.section == claims::v1::SECTION_CAPTION) continue;
 
     // Predicate and type.
     if (vt >= 0) {

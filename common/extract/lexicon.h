@@ -44,6 +44,12 @@ class Lexicon {
   claims::v1::ActorType Honorific(absl::string_view word) const;
   bool IsOrgSuffix(absl::string_view word) const { return org_suffixes_.contains(word); }
   bool IsLocSuffix(absl::string_view word) const { return loc_suffixes_.contains(word); }
+  // First word of an event/operation/agreement name ("Operation", "Treaty").
+  bool IsEventWord(absl::string_view word) const { return event_words_.contains(word); }
+  // Nouns a demonym only gives the nationality of ("hostage", "citizens").
+  bool IsNationalityNoun(absl::string_view lower) const {
+    return nationality_nouns_.contains(lower);
+  }
   bool IsLocPreposition(absl::string_view lower) const {
     return loc_prepositions_.contains(lower);
   }
@@ -73,6 +79,8 @@ class Lexicon {
   absl::flat_hash_map<std::string, claims::v1::ActorType> honorifics_;
   absl::flat_hash_set<std::string> org_suffixes_;
   absl::flat_hash_set<std::string> loc_suffixes_;
+  absl::flat_hash_set<std::string> event_words_;
+  absl::flat_hash_set<std::string> nationality_nouns_;
   absl::flat_hash_set<std::string> loc_prepositions_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts

@@ -123,7 +123,9 @@ class ArticleState {
     result_.mentions.clear();
     for (auto& a : result_.actors) a.mention_texts.clear();
     last_person_ = -1;
+    last_government_.clear();
     title_owner_.clear();
+    for (auto& a : result_.actors) a.mention_count = 0;
     for (size_t i = 0; i < result_.actors.size(); ++i) {
       const ArticleActor& a = result_.actors[i];
       if (a.type == claims::v1::OTHER_ACTOR) continue;
@@ -152,6 +154,9 @@ class ArticleState {
     a.name = k.name;
     a.type = k.type;
     a.kb_index = kb_index;
+    a.kind = k.kind;
+    a.country = k.country;
+    a.role = k.role;
     int idx = static_cast<int>(result_.actors.size());
     result_.actors.push_back(std::move(a));
     kb_to_actor_[kb_index] = idx;
@@ -169,6 +174,7 @@ class ArticleState {
     a.id = id;
     a.name = std::move(name);
     a.type = type;
+    a.kind = type == claims::v1::LOCATION ? "place" : "";
     int idx = static_cast<int>(result_.actors.size());
     result_.actors.push_back(std::move(a));
     id_to_actor_[id] = idx;
@@ -254,8 +260,13 @@ class ArticleState {
       if (std::find(texts.begin(), texts.end(), text) == texts.end()) {
         texts.push_back(std::move(text));
       }
-      if (result_.actors[m.actor].type == claims::v1::PERSON) {
+      ArticleActor& a = result_.actors[m.actor];
+      ++a.mention_count;
+      if (a.type == claims::v1::PERSON) {
         last_person_ = m.actor;
+        if (a.role == "government" && !a.country.empty()) {
+          last_government_ = a.country;
+        }
       }
     }
     result_.mentions.push_back(std::move(m));
@@ -267,6 +278,7 @@ class ArticleState {
   bool TryKbOrName(int si, const SentenceTokens& s, int i, int n, bool headline,
                    bool titlecase, int* next);
   bool TryCompound(int si, const SentenceTokens& s, int i);
+  bool TryGroupReference(int si, const SentenceTokens& s, int i, int n, int* next);
   int ResolvePersonName(const std::vector<Token>& t, int a, int b,
                         const std::string& title, const std::string& owner,
                         std::string* evidence);
@@ -283,6 +295,7 @@ class ArticleState {
   absl::flat_hash_map<std::string, int> name_parts_;
   absl::flat_hash_map<std::string, std::string> title_owner_;
   int last_person_ = -1;
+  std::string last_government_;  // country of the last official mentioned
   absl::flat_hash_map<std::string, int> by_folded_name_;
   absl::flat_hash_set<int> cue_typed_;
   bool second_pass_ = false;
@@ -455,6 +468,53 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   return true;
 }
 
+// References to known actors by role: "the administration" (the government
+// of the official last named), "both leaders" / "neither leader" / "the two
+// leaders" (the two people named most so far).
+bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
+                                     int n, int* next) {
+  const auto& t = s.tokens;
+  if (i + 1 >= n) return false;
+  std::string w0 = Lower(t[i].text), w1 = Lower(t[i + 1].text);
+  if (w0 == "the" && (w1 == "administration" || w1 == "government") &&
+      !last_government_.empty()) {
+    int k = kb_.IndexOf(last_government_);
+    if (k < 0) return false;
+    AddMention(si, s, i, i + 2, kb_.actor(k).type, ActorForKb(k),
+               absl::StrCat("article:", w1));
+    *next = i + 2;
+    return true;
+  }
+  int end = -1;
+  if ((w0 == "both" || w0 == "neither") &&
+      (w1 == "leaders" || w1 == "leader" || w1 == "men")) {
+    end = i + 2;
+  } else if (w0 == "the" && w1 == "two" && i + 2 < n &&
+             (Lower(t[i + 2].text) == "leaders" || Lower(t[i + 2].text) == "men")) {
+    end = i + 3;
+  }
+  if (end < 0) return false;
+  // The two people named most often so far.
+  int first = -1, second = -1;
+  for (size_t a = 0; a < result_.actors.size(); ++a) {
+    const ArticleActor& act = result_.actors[a];
+    if (act.type != claims::v1::PERSON || act.mention_count == 0) continue;
+    int idx = static_cast<int>(a);
+    if (first < 0 || act.mention_count > result_.actors[first].mention_count) {
+      second = first;
+      first = idx;
+    } else if (second < 0 || act.mention_count > result_.actors[second].mention_count) {
+      second = idx;
+    }
+  }
+  if (first < 0 || second < 0) return false;
+  for (int a : {first, second}) {
+    AddMention(si, s, i, end, claims::v1::PERSON, a, "article:both-leaders");
+  }
+  *next = end;
+  return true;
+}
+
 // Hyphenated compounds whose parts are known: "Trump-Netanyahu",
 // "US-Israeli", "pro-Israel".
 bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
@@ -512,7 +572,7 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
   const auto& t = s.tokens;
   // Leading function words and, at the start of a sentence, common words
   // are not part of a name.
-  while (a < b && (lex_.IsFunctionWord(Lower(t[a].text)) ||
+  while (a < b && ((!t[a].all_caps && lex_.IsFunctionWord(Lower(t[a].text))) ||
                    (sentence_initial && lex_.IsDictionaryWord(Lower(t[a].text)) &&
                     !lex_.IsGivenName(t[a].text)) ||
                    IsCalendarWord(t[a].text) ||
@@ -547,10 +607,23 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
       return;
     }
   }
-  size_t common = 0;
+  size_t common = 0, dictionary = 0;
   for (int i = a; i < b; ++i) {
     if (lex_.IsCommonWord(Lower(t[i].text))) ++common;
+    if (lex_.IsDictionaryWord(Lower(t[i].text)) && !lex_.IsGivenName(t[i].text)) ++dictionary;
   }
+  // Headings and titles capitalise every word: only names made of
+  // non-dictionary words are names there.
+  if (titlecase && (common > 0 || (s.section == claims::v1::SECTION_TITLE && dictionary > 0))) {
+    return;
+  }
+  // Names of operations, events and agreements are not actors.
+  if (lex_.IsEventWord(t[a].text) && b - a >= 2) {
+    AddMention(si, s, a, b, claims::v1::OTHER_ACTOR, -1, "discovered:event");
+    return;
+  }
+  // "Gideon's Chariots": a lone word owned by a name is part of that name.
+  if (b - a == 1 && a >= 2 && t[a - 1].possessive && t[a - 2].capitalized) return;
   absl::string_view last = t[b - 1].text;
   ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
   std::string evidence = "discovered";
@@ -608,7 +681,9 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
                                bool headline, bool titlecase, int* next) {
   const auto& t = s.tokens;
   const Token& tok = t[i];
-  if (!tok.is_word || lex_.IsFunctionWord(Lower(tok.text))) return false;
+  if (!tok.is_word || (!tok.all_caps && lex_.IsFunctionWord(Lower(tok.text)))) {
+    return TryGroupReference(si, s, i, n, next);
+  }
   bool cap = tok.capitalized;
   // Capitalised run starting here.
   int ce = i;
@@ -723,6 +798,17 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
                     s.section == claims::v1::SECTION_TITLE ||
                     (words >= 4 && caps * 10 >= words * 7));
   int i = 0;
+  // A label such as "Image Caption:" or "Editor's note:" opens the sentence.
+  for (int k = 1; k < std::min(n, 5); ++k) {
+    if (t[k].text != ":") continue;
+    bool label = true;
+    for (int j = 0; j < k && label; ++j) {
+      label = !t[j].is_word || t[j].possessive ||
+              lex_.IsDictionaryWord(Lower(t[j].text));
+    }
+    if (label) i = k + 1;
+    break;
+  }
   while (i < n) {
     int next = i + 1;
     if (TryTitle(si, s, i, n, &next) || TryHonorific(si, s, i, n, &next) ||

@@ -50,7 +50,13 @@ struct ArticleActor {
   std::string name;
   claims::v1::ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
   int kb_index = -1;
+  // Knowledge-base kind ("country", "person", "region", ...); "place" for
+  // discovered locations.
+  std::string kind;
+  std::string country;  // ISO alpha-3 when known
+  std::string role;     // "government", "party", ...
   std::vector<std::string> mention_texts;
+  int mention_count = 0;
 };
 
 struct MentionResult {
