@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -84,8 +85,9 @@ bool IsWordChar(char c) {
 // Whether the sentence speaks about the future (for weekday resolution).
 bool FutureContext(absl::string_view sentence) {
   static const LazyRE2 kFuture = {
-      "(?i)\\b(will|shall|'ll|is due|are due|is scheduled|are scheduled|"
-      "is expected|are expected|plans to|plan to|to be held|until)\\b"};
+      "(?i)(\\b(will|shall|is due|are due|scheduled|is expected|are expected|"
+      "expected to|plans to|plan to|planned to|planning to|set to|is to|are to|"
+      "would|as soon as|as early as|to be held|to resume|until)\\b|'ll\\b)"};
   return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *kFuture);
 }
 
@@ -383,6 +385,20 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             t->is_time = true;
             return true;
           });
+  // noon / midday / midnight, optionally with the day: "noon Thursday".
+  p_->Add("(?i)\\b(noon|midday|midnight)(?:\\s+(today|yesterday|tomorrow|" + std::string(kWeekday) + "))?\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            CivilDate d = *a;
+            std::string day = absl::AsciiStrToLower(g[2]);
+            if (day == "yesterday") d = AddDays(*a, -1);
+            else if (day == "tomorrow") d = AddDays(*a, 1);
+            else if (!g[3].empty()) d = AddDays(*a, -((Weekday(*a) - WeekdayNumber(g[3]) + 7) % 7));
+            bool night = absl::AsciiStrToLower(g[1]) == "midnight";
+            *t = Make(0, 0, absl::StrCat(FormatDay(d), night ? "T24" : "T12:00"),
+                      claims::v1::GRANULARITY_UNSPECIFIED, true);
+            return true;
+          });
   // Parts of days: "this morning", "Thursday evening", "last night", "tonight".
   p_->Add("(?i)\\b(this|yesterday|tomorrow|last)\\s+(morning|afternoon|evening|night)\\b|\\b(tonight)\\b",
           [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
@@ -454,6 +470,50 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
           [](const G&, const CivilDate* a, absl::string_view, Timex* t) {
             if (a == nullptr) return false;
             *t = Make(0, 0, FormatYear(a->year), YEAR, true);
+            return true;
+          });
+  // Holidays with a fixed or computed date, in the anchor's year.
+  p_->Add("(?i)\\b(Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Thanksgiving Day|Thanksgiving|Independence Day|Labor Day|Halloween|Valentine's Day|Easter Sunday|Easter)\\b",
+          [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
+            if (a == nullptr) return false;
+            std::string h = absl::AsciiStrToLower(g[1]);
+            auto date_in = [&h](int y) {
+            CivilDate d{y, 0, 0};
+            if (h == "christmas eve") d = {y, 12, 24};
+            else if (absl::StartsWith(h, "christmas")) d = {y, 12, 25};
+            else if (h == "new year's eve") d = {y, 12, 31};
+            else if (h == "new year's day") d = {y, 1, 1};
+            else if (h == "independence day") d = {y, 7, 4};
+            else if (h == "halloween") d = {y, 10, 31};
+            else if (h == "valentine's day") d = {y, 2, 14};
+            else if (absl::StartsWith(h, "thanksgiving")) {
+              // Fourth Thursday of November (United States).
+              CivilDate first{y, 11, 1};
+              d = AddDays(first, (3 - Weekday(first) + 7) % 7 + 21);
+            } else if (h == "labor day") {
+              CivilDate first{y, 9, 1};
+              d = AddDays(first, (7 - Weekday(first)) % 7);
+            } else {
+              // Easter Sunday (anonymous Gregorian computus).
+              int aa = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4;
+              int f = (b + 8) / 25, gg = (b - f + 1) / 3;
+              int hh = (19 * aa + b - dd - gg + 15) % 30;
+              int i = c / 4, k = c % 4;
+              int l = (32 + 2 * e + 2 * i - hh - k) % 7;
+              int m = (aa + 11 * hh + 22 * l) / 451;
+              int month = (hh + l - 7 * m + 114) / 31;
+              int day = (hh + l - 7 * m + 114) % 31 + 1;
+              d = {y, month, day};
+            }
+            return d;
+            };
+            // This year's, unless it is still more than two months ahead.
+            CivilDate d = date_in(a->year);
+            if (DaysFromCivil(d.year, d.month, d.day) -
+                    DaysFromCivil(a->year, a->month, a->day) > 60) {
+              d = date_in(a->year - 1);
+            }
+            *t = Make(0, 0, FormatDay(d), DAY, true);
             return true;
           });
   // now / currently / the present
