@@ -14,6 +14,10 @@
 namespace claims {
 namespace {
 
+// A rule sets Timex::start to kStartAtGroup + k to make the span begin at
+// capture group k ("on Monday" -> "Monday").
+constexpr size_t kStartAtGroup = static_cast<size_t>(-16);
+
 // Longest input a pattern is run on (bounded work).
 constexpr size_t kMaxSentenceBytes = 4096;
 
@@ -218,7 +222,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             tx.start = (prep == "last" || prep == "next" || prep == "this" ||
                         prep == "early" || prep == "late" || prep == "mid")
                            ? 0
-                           : static_cast<size_t>(-1);
+                           : kStartAtGroup + 3;
             *t = tx;
             return true;
           });
@@ -250,6 +254,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
               if (delta == 0 && mod == "last") delta = -7;
             }
             *t = Make(0, 0, FormatDay(AddDays(*a, delta)), DAY, true);
+            if (mod == "on") t->start = kStartAtGroup + 2;
             return true;
           });
   // today / yesterday / tomorrow / tonight
@@ -573,8 +578,11 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
       if (!rule.make(g, anchor, sentence.substr(ctx, ms - ctx), &t)) continue;
       if (t.value.empty()) continue;
       // Month-after-preposition rule: span without a plain preposition.
-      if (t.start == static_cast<size_t>(-1) && g.size() > 3) {
-        ms = static_cast<size_t>(g[3].data() - sentence.data());
+      if (t.start >= kStartAtGroup) {
+        size_t k = t.start - kStartAtGroup;
+        if (k < g.size() && g[k].data() != nullptr) {
+          ms = static_cast<size_t>(g[k].data() - sentence.data());
+        }
       }
       // A year that is part of an amount ("$2000", "2000 people") is not a
       // date; a year after "in"/"since" etc. is.

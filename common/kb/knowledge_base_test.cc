@@ -1,1 +1,102 @@
+#include "common/kb/knowledge_base.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
 #include "gtest/gtest.h"
+
+namespace claims {
+namespace {
+
+std::string DataDir() {
+  const char* env = std::getenv("CLAIMS_DATA_DIR");
+  return env != nullptr ? env : CLAIMS_SOURCE_DATA_DIR;
+}
+
+std::unique_ptr<KnowledgeBase> Small() {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "president", "kind": "title", "aliases": ["President", "president"]})",
+      R"({"id": "prime-minister", "kind": "title", "aliases": ["Prime Minister", "PM"]})",
+      R"({"id": "ISR", "name": "Israel", "type": "LOCATION", "kind": "country", "demonyms": ["Israeli"], "group_names": ["Israelis"], "capitals": ["Jerusalem"]})",
+      R"({"id": "a-one", "name": "Alice One", "type": "PERSON", "offices": [{"title": "prime-minister", "country": "ISR", "start": "2000-01-01", "end": "2005-06-01"}]})",
+      R"({"id": "b-two", "name": "Bob Two", "type": "PERSON", "offices": [{"title": "prime-minister", "country": "ISR", "start": "2005-06-01"}]})",
+  });
+  EXPECT_TRUE(kb.ok()) << kb.status();
+  return kb.ok() ? std::move(*kb) : nullptr;
+}
+
+TEST(KnowledgeBaseTest, AliasesDemonymsCapitalsAndSurnames) {
+  auto kb = Small();
+  ASSERT_NE(kb, nullptr);
+  auto id_of = [&](const char* surface) -> std::string {
+    const auto* m = kb->Find(surface);
+    return m == nullptr ? "" : kb->actor(m->front().actor).id;
+  };
+  EXPECT_EQ(id_of("Israel"), "ISR");
+  EXPECT_EQ(id_of("Israeli"), "ISR");
+  EXPECT_EQ(id_of("Jerusalem"), "ISR");
+  EXPECT_EQ(id_of("Two"), "b-two");
+  EXPECT_EQ(kb->Find("Israeli")->front().kind, AliasKind::kDemonym);
+  EXPECT_EQ(kb->Find("israel"), nullptr);
+  ASSERT_NE(kb->FindFolded("ISRAEL"), nullptr);
+  EXPECT_EQ(*kb->FindTitle("PM"), "prime-minister");
+}
+
+TEST(KnowledgeBaseTest, DatedOffices) {
+  auto kb = Small();
+  ASSERT_NE(kb, nullptr);
+  auto holder = [&](const char* date) {
+    int i = kb->OfficeHolder("prime-minister", "ISR", date);
+    return i < 0 ? std::string("-") : kb->actor(i).id;
+  };
+  EXPECT_EQ(holder("2003-05-05"), "a-one");
+  EXPECT_EQ(holder("2005-06-01"), "b-two");  // end is exclusive
+  EXPECT_EQ(holder("2025-01-01"), "b-two");
+  EXPECT_EQ(holder("1999-01-01"), "-");
+  EXPECT_EQ(holder(""), "b-two");            // latest
+  EXPECT_TRUE(kb->HeldTitle(kb->IndexOf("a-one"), "prime-minister", "2001-01-01"));
+  EXPECT_FALSE(kb->HeldTitle(kb->IndexOf("a-one"), "prime-minister", "2010-01-01"));
+}
+
+TEST(KnowledgeBaseTest, ErrorsNameTheLine) {
+  auto bad = KnowledgeBase::FromJsonLines({R"({"id": "x", "name": "X", "type": "PLANET"})"});
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("line 1"), std::string::npos);
+  auto unknown_field = KnowledgeBase::FromJsonLines({R"({"id": "x", "colour": "red"})"});
+  EXPECT_FALSE(unknown_field.ok());
+  auto bad_title = KnowledgeBase::FromJsonLines(
+      {R"({"id": "p", "name": "P Q", "type": "PERSON", "offices": [{"title": "emperor", "country": "ISR", "start": "2000-01-01"}]})"});
+  EXPECT_FALSE(bad_title.ok());
+}
+
+TEST(KnowledgeBaseTest, LoadsBundledDataAndOperatorExtension) {
+  std::string extra = ::testing::TempDir() + "/kb_extra.jsonl";
+  {
+    std::ofstream out(extra);
+    out << R"({"id": "zelda-q", "name": "Zelda Quux", "type": "PERSON", "aliases": ["Z. Quux"]})" << "\n";
+    out << R"({"id": "ISR", "aliases": ["Zion"]})" << "\n";
+  }
+  auto kb = KnowledgeBase::Load(DataDir() + "/kb", extra);
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  EXPECT_GT((*kb)->actors().size(), 800u);
+  int us_president = (*kb)->OfficeHolder("president", "USA", "2025-04-07");
+  ASSERT_GE(us_president, 0);
+  EXPECT_EQ((*kb)->actor(us_president).id, "donald-trump");
+  EXPECT_EQ((*kb)->actor((*kb)->OfficeHolder("prime-minister", "GBR", "2019-01-01")).id,
+            "theresa-may");
+  EXPECT_EQ((*kb)->actor((*kb)->OfficeHolder("prime-minister", "ISR", "1997-01-01")).id,
+            "benjamin-netanyahu");
+  ASSERT_NE((*kb)->Find("Z. Quux"), nullptr);
+  EXPECT_EQ((*kb)->actor((*kb)->Find("Zion")->front().actor).id, "ISR");
+  EXPECT_EQ((*kb)->actor((*kb)->Find("U.S.")->front().actor).id, "USA");
+  EXPECT_FALSE((*kb)->version().empty());
+}
+
+TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {
+  EXPECT_EQ(KnowledgeBase::Load("/nonexistent/kb", "").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace claims

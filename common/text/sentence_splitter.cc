@@ -126,6 +126,21 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(
       if (!IsSpace(DecodeBefore(text, e, &len))) break;
       e -= len;
     }
+    // Bounded work: cut overlong sentences at white space.
+    while (e - s > kMaxSentenceBytes) {
+      size_t cut = s + kMaxSentenceBytes;
+      while (cut > s + kMaxSentenceBytes / 2 && text[cut] != ' ' && text[cut] != '\n') --cut;
+      if (text[cut] != ' ' && text[cut] != '\n') {
+        // No space: cut at a code point boundary.
+        cut = s + kMaxSentenceBytes;
+        while (cut > s && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      }
+      size_t piece_end = cut;
+      while (piece_end > s && text[piece_end - 1] == ' ') --piece_end;
+      if (piece_end > s) out.emplace_back(s, piece_end);
+      s = cut;
+      while (s < e && (text[s] == ' ' || text[s] == '\n')) ++s;
+    }
     if (s < e) out.emplace_back(s, e);
     start = b;
   }

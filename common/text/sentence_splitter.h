@@ -6,6 +6,7 @@
 //   for (auto [s, e] : splitter.Split(body, block.start, block.end)) ...
 //
 // Thread-safe: Split clones the prototype iterator for each call.
+// Sentences longer than kMaxSentenceBytes are cut at white space.
 #ifndef CLAIMS_COMMON_TEXT_SENTENCE_SPLITTER_H_
 #define CLAIMS_COMMON_TEXT_SENTENCE_SPLITTER_H_
 
@@ -23,6 +24,10 @@ namespace claims::text {
 
 class SentenceSplitter {
  public:
+  // Longer sentences are cut at white space into pieces of at most this
+  // many bytes, so no input makes one unbounded unit of work.
+  static constexpr size_t kMaxSentenceBytes = 2000;
+
   // `abbreviations`: words ending in "." after which no sentence ends.
   explicit SentenceSplitter(std::vector<std::string> abbreviations = {});
   ~SentenceSplitter();

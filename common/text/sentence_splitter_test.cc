@@ -1,1 +1,53 @@
+#include "common/text/sentence_splitter.h"
+
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
+
+namespace claims::text {
+namespace {
+
+std::vector<std::string> SplitAll(const std::string& text) {
+  SentenceSplitter splitter({"Mr.", "Dr.", "U.S.", "Gen."});
+  std::vector<std::string> out;
+  for (auto [s, e] : splitter.Split(text, 0, text.size())) {
+    out.push_back(text.substr(s, e - s));
+  }
+  return out;
+}
+
+TEST(SentenceSplitterTest, SplitsSentences) {
+  EXPECT_EQ(SplitAll("One thing. Another thing! A third?"),
+            (std::vector<std::string>{"One thing.", "Another thing!", "A third?"}));
+}
+
+TEST(SentenceSplitterTest, KeepsAbbreviationsAndInitials) {
+  EXPECT_EQ(SplitAll("Of note was Vice-President J.D. Vance's decision. Next."),
+            (std::vector<std::string>{"Of note was Vice-President J.D. Vance's decision.",
+                                      "Next."}));
+  EXPECT_EQ(SplitAll("He met Mr. Smith and U.S. President Trump. Then left."),
+            (std::vector<std::string>{"He met Mr. Smith and U.S. President Trump.",
+                                      "Then left."}));
+}
+
+TEST(SentenceSplitterTest, TrimsAndSplitsWithinRange) {
+  std::string text = "xx  Alpha beta.  Gamma.  yy";
+  SentenceSplitter splitter;
+  auto spans = splitter.Split(text, 2, text.size() - 2);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(text.substr(spans[0].first, spans[0].second - spans[0].first), "Alpha beta.");
+  EXPECT_EQ(text.substr(spans[1].first, spans[1].second - spans[1].first), "Gamma.");
+}
+
+TEST(SentenceSplitterTest, BoundsVeryLongSentences) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "word ";
+  SentenceSplitter splitter;
+  auto spans = splitter.Split(text, 0, text.size());
+  ASSERT_GT(spans.size(), 1u);
+  for (auto [s, e] : spans) EXPECT_LE(e - s, SentenceSplitter::kMaxSentenceBytes);
+}
+
+}  // namespace
+}  // namespace claims::text
