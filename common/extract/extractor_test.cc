@@ -192,6 +192,62 @@ TEST_F(ExtractorTest, StructuredArticleUsesRequestDateAndClientId) {
   EXPECT_EQ(r->claims(0).event_type(), "CONSULT");
 }
 
+TEST_F(ExtractorTest, SeedActorsCarryAliases) {
+  auto r = AnalyzeSeed();
+  bool found = false;
+  for (const auto& a : r.actors()) {
+    if (a.id() != "benjamin-netanyahu") continue;
+    found = true;
+    EXPECT_EQ(a.type(), claims::v1::PERSON);
+    EXPECT_EQ(a.country(), "ISR");
+    EXPECT_THAT(a.aliases(), Contains("Mr Netanyahu"));
+    EXPECT_THAT(a.aliases(), Contains("the Israeli PM"));
+  }
+  EXPECT_TRUE(found);
+  // Unlisted people become actors and their short names join them.
+  std::vector<std::string> ben_gvir;
+  for (const auto& m : r.mentions()) {
+    if (m.actor_id() == "edan-alexander") ben_gvir.push_back(m.text());
+  }
+  EXPECT_THAT(ben_gvir, Contains("Edan Alexander"));
+}
+
+TEST_F(ExtractorTest, HostileInputIsBounded) {
+  claims::v1::Article a;
+  std::string body;
+  for (int i = 0; i < 200000; ++i) body += "Word ";  // 1 MB, no punctuation
+  a.set_body(body);
+  auto r = extractor_->Analyze(a);
+  ASSERT_TRUE(r.ok()) << r.status();
+  for (const auto& s : r->sentences()) EXPECT_LE(s.end() - s.start(), 2000u);
+}
+
+TEST(ExtractorLimitsTest, TooManySentences) {
+  ExtractorConfig config;
+  config.kb_dir = DataDir() + "/kb";
+  config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
+  config.max_sentences = 3;
+  auto e = Extractor::Create(config);
+  ASSERT_TRUE(e.ok()) << e.status();
+  claims::v1::Article a;
+  a.set_body("One. Two. Three. Four. Five.");
+  EXPECT_EQ((*e)->Analyze(a).status().code(), absl::StatusCode::kResourceExhausted);
+}
+
+TEST(ExtractorLimitsTest, BadDataFilesAreReported) {
+  ExtractorConfig config;
+  config.kb_dir = DataDir() + "/kb";
+  config.taxonomy_file = DataDir() + "/no-such-topics.jsonl";
+  EXPECT_FALSE(Extractor::Create(config).ok());
+  std::string extra = ::testing::TempDir() + "/bad_extra.jsonl";
+  std::ofstream(extra) << "{not json\n";
+  config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
+  config.kb_extra_file = extra;
+  auto e = Extractor::Create(config);
+  EXPECT_EQ(e.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(e.status().message()), HasSubstr("bad_extra.jsonl:1"));
+}
+
 TEST_F(ExtractorTest, SameTextSameDerivedId) {
   claims::v1::Article a;
   a.set_body("The UN Security Council met on Monday.");

@@ -253,6 +253,17 @@ class ArticleState {
     AddMention(std::move(m));
   }
 
+  // Records a longer surface form ("Mr Netanyahu", "President Trump") as an
+  // alias of the actor, though the mention span is the name alone.
+  void AddAliasText(int actor, size_t start, size_t end) {
+    if (actor < 0 || end <= start) return;
+    auto& texts = result_.actors[actor].mention_texts;
+    std::string text(body_.substr(start, end - start));
+    if (std::find(texts.begin(), texts.end(), text) == texts.end()) {
+      texts.push_back(std::move(text));
+    }
+  }
+
   void AddMention(FoundMention m) {
     if (m.actor >= 0) {
       auto& texts = result_.actors[m.actor].mention_texts;
@@ -410,6 +421,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     }
     AddMention(si, s, te, ne, claims::v1::PERSON, actor,
                absl::StrCat(evidence, "+title:", title));
+    AddAliasText(actor, t[qa >= 0 ? qa : j].start, t[ne - 1].end);
     *next = ne;
     return true;
   }
@@ -464,6 +476,7 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   if (evidence == "discovered:title") evidence = "discovered";
   AddMention(si, s, i + 1, ne, claims::v1::PERSON, actor,
              absl::StrCat(evidence, "+honorific:", t[i].text));
+  AddAliasText(actor, t[i].start, t[ne - 1].end);
   *next = ne;
   return true;
 }
