@@ -33,7 +33,9 @@ class CallObserver : public grpc::experimental::Interceptor {
         metrics_(metrics),
         method_(info->method() ? info->method() : ""),
         type_(TypeName(info->type())),
-        start_(absl::Now()) {
+        start_(absl::Now()),
+        single_request_(info->type() == ServerRpcInfo::Type::UNARY ||
+                        info->type() == ServerRpcInfo::Type::SERVER_STREAMING) {
     metrics_->RpcStarted(method_, type_);
   }
 
@@ -41,6 +43,13 @@ class CallObserver : public grpc::experimental::Interceptor {
     if (methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::POST_RECV_MESSAGE)) {
       metrics_->MessageReceived(method_, type_);
+      // gRPC could not parse the request (for instance invalid UTF-8 in a
+      // proto3 string field); it would answer INTERNAL with no message.
+      // Only calls with a single request can tell this apart: on a client
+      // stream "no message" also means the stream ended.
+      if (methods->GetRecvMessage() == nullptr && single_request_) {
+        unparsable_request_ = true;
+      }
     }
     if (methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::PRE_SEND_MESSAGE)) {
@@ -49,6 +58,14 @@ class CallObserver : public grpc::experimental::Interceptor {
     if (methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::PRE_SEND_STATUS)) {
       grpc::Status status = methods->GetSendStatus();
+      if (unparsable_request_ &&
+          (status.ok() || status.error_code() == grpc::StatusCode::INTERNAL)) {
+        status = grpc::Status(
+            grpc::StatusCode::INVALID_ARGUMENT,
+            "request is not a valid message: string fields (such as "
+            "article.body) must be valid UTF-8");
+        methods->ModifySendStatus(status);
+      }
       double seconds = absl::ToDoubleSeconds(absl::Now() - start_);
       metrics_->RpcHandled(method_, type_, status.error_code(), seconds);
       // Health checks are frequent and uninteresting at info level.
@@ -70,6 +87,8 @@ class CallObserver : public grpc::experimental::Interceptor {
   std::string method_;
   absl::string_view type_;
   absl::Time start_;
+  const bool single_request_;
+  bool unparsable_request_ = false;
 };
 
 }  // namespace

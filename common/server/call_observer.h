@@ -1,7 +1,10 @@
 // CallObserver: a server interceptor that sees every call from start to
 // status, to count it in ServerMetrics and to log one line for it (method,
-// code, latency, peer). It observes only: gRPC 1.51 interceptors cannot
-// reject calls (authentication is checked in the handlers; see auth.h).
+// code, latency, peer). It observes, with one correction: a request gRPC
+// could not parse (e.g. invalid UTF-8 in a string field) is answered
+// INVALID_ARGUMENT instead of gRPC's bare INTERNAL. gRPC 1.51 interceptors
+// cannot reject calls, so authentication is checked in the handlers
+// (auth.h).
 #ifndef CLAIMS_COMMON_SERVER_CALL_OBSERVER_H_
 #define CLAIMS_COMMON_SERVER_CALL_OBSERVER_H_
 

@@ -80,6 +80,13 @@ class ServicePairTest : public ::testing::Test {
     return reply.ok() ? *reply : claims::v1::IngestArticleResponse();
   }
 
+  // Waits until the query side has applied `sequence` (read-your-writes).
+  void WaitForQuerySide(uint64_t sequence) {
+    QueryClaimsRequest nothing;
+    nothing.set_limit(1);
+    Query(nothing, sequence);
+  }
+
   std::vector<QueryClaimsResponse> Query(QueryClaimsRequest request,
                                          uint64_t min_sequence) {
     request.set_min_sequence(min_sequence);
@@ -99,10 +106,8 @@ ServerProcess* ServicePairTest::ingest_ = nullptr;
 ServerProcess* ServicePairTest::query_ = nullptr;
 
 TEST_F(ServicePairTest, BothServersReportServingPerService) {
-  EXPECT_THAT(IsServing(ingest_->address(), "claims.v1.IngestService"),
-              ::testing::Optional(true));
-  EXPECT_THAT(IsServing(query_->address(), "claims.v1.QueryService"),
-              ::testing::Optional(true));
+  EXPECT_TRUE(IsServing(ingest_->address(), "claims.v1.IngestService").value_or(false));
+  EXPECT_TRUE(IsServing(query_->address(), "claims.v1.QueryService").value_or(false));
 }
 
 TEST_F(ServicePairTest, SeedNetanyahuClaimsFoundByEveryAlias) {
@@ -167,12 +172,14 @@ TEST_F(ServicePairTest, SecondIngestOfSameArticleAddsNothing) {
   std::string body = ExampleArticleText();
   ASSERT_FALSE(body.empty());
   auto first = IngestBody(body);
+  WaitForQuerySide(first.sequence());
   auto topics_before = client_->ListTopics();
   auto second = IngestBody(body);
   EXPECT_EQ(second.article_id(), first.article_id());
   EXPECT_EQ(second.claim_count(), first.claim_count());
   EXPECT_TRUE(second.unchanged());
   EXPECT_EQ(second.sequence(), first.sequence());
+  WaitForQuerySide(second.sequence());
 
   QueryClaimsRequest request;
   request.add_article_ids(first.article_id());
@@ -244,6 +251,11 @@ TEST_F(ServicePairTest, ReplaceThenDeleteKeepsQueriesExact) {
 }
 
 TEST_F(ServicePairTest, BadInputGetsInvalidArgumentAndStoresNothing) {
+  Article probe;
+  probe.set_body("Chancellor Olaf Scholz spoke in Berlin on May 3, 2024.");
+  auto stored = client_->IngestArticle(probe);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  WaitForQuerySide(stored->sequence());
   auto topics_before = client_->ListTopics();
   for (const std::string& body :
        {std::string(""), std::string("   \n\t "), std::string("bad \xff\xfe utf8"),
@@ -258,6 +270,11 @@ TEST_F(ServicePairTest, BadInputGetsInvalidArgumentAndStoresNothing) {
   bad_date.set_published("2025-13-45");
   EXPECT_EQ(client_->IngestArticle(bad_date).status().code(),
             absl::StatusCode::kInvalidArgument);
+  // Nothing was written: the same probe is still the latest write.
+  auto again = client_->IngestArticle(probe);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(again->unchanged());
+  EXPECT_EQ(again->sequence(), stored->sequence());
   auto topics_after = client_->ListTopics();
   ASSERT_TRUE(topics_before.ok() && topics_after.ok());
   EXPECT_EQ(topics_after->DebugString(), topics_before->DebugString());
