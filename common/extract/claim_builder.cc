@@ -132,9 +132,24 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     }
   }
 
+  // A dateline opening the sentence ("KYIV, July 15 (Reuters) -") names
+  // the place and agency, not actors of the claim.
+  int dateline_end = 0;
+  if (n > 2 && t[0].all_caps) {
+    for (int i = 1; i < std::min(n - 1, 16); ++i) {
+      absl::string_view w = t[i].text;
+      if (w == "-" || w == "--" || w == "_" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+        dateline_end = i + 1;
+        break;
+      }
+      if (t[i].is_word && !t[i].capitalized) break;
+    }
+  }
+  size_t dateline_end_byte = dateline_end > 0 ? t[dateline_end - 1].end : 0;
+
   // Clauses: split at ";" and at ", while|but|whereas|although".
   std::vector<std::pair<int, int>> clauses;
-  int cs = 0;
+  int cs = dateline_end;
   for (int i = 0; i < n; ++i) {
     std::string w = Lower(t[i].text);
     bool split = false;
@@ -243,8 +258,6 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
         }
       }
     }
-    Verb verb = verb_in(main_start, cb);
-
     Claim c;
     c.set_text(sentence_text);
     c.set_start(static_cast<uint32_t>(s.start));
@@ -281,6 +294,40 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
         }
       }
     }
+    // Trailing attribution: "..., the United Nations said."
+    int attribution_start = -1;
+    {
+      int e = cb;
+      while (e > main_start && !t[e - 1].is_word) --e;
+      if (e > main_start + 2) {
+        std::string last = Lower(t[e - 1].text);
+        bool speech = last == "said" || last == "says" || last == "told" ||
+                      last == "reported" || last == "added" || last == "warned" ||
+                      last == "announced" || last == "claimed";
+        int comma = -1;
+        for (int i = e - 2; i > main_start && i >= e - 8; --i) {
+          if (t[i].text == "," || t[i].text == "\xE2\x80\x9D" || t[i].text == "\"") {
+            comma = i;
+            break;
+          }
+        }
+        if (speech && comma > main_start) {
+          for (const FoundMention* m : ctx.mentions) {
+            if (m->first_token > comma && m->last_token < e && m->actor >= 0) {
+              attribution_start = comma;
+              modality = claims::v1::REPORTED;
+              modality_cue = absl::StrCat("attribution:", last);
+              *c.mutable_modality_source() =
+                  Ref(actors[static_cast<size_t>(m->actor)], "source");
+              AddEvidence(&c, "modality_source", m->evidence);
+              break;
+            }
+          }
+        }
+      }
+    }
+    Verb verb = verb_in(main_start, attribution_start >= 0 ? attribution_start : cb);
+    if (verb.token < 0 && attribution_start >= 0) verb = verb_in(main_start, cb);
     // "according to X": X is the source.
     for (int i = ca; i + 1 < cb; ++i) {
       if (Lower(t[i].text) == "according" && Lower(t[i + 1].text) == "to") {
@@ -295,6 +342,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     int subjects = 0;
     for (const FoundMention* m : ctx.mentions) {
       if (m->first_token < ca || m->first_token >= cb || m->actor < 0) continue;
+      if (attribution_start >= 0 && m->first_token > attribution_start) continue;
       // "Israeli" in "Israeli Prime Minister X" qualifies the title;
       // "American hostage" gives a nationality.
       if (m->evidence == "kb:qualifier") continue;
@@ -441,6 +489,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     // Event time: the first calendar time expression of the sentence.
     const Timex* when = nullptr;
     for (const Timex* tx : ctx.timexes) {
+      if (tx->end <= dateline_end_byte) continue;  // the dateline's date
       if (tx->granularity != claims::v1::GRANULARITY_UNSPECIFIED) {
         when = tx;
         break;

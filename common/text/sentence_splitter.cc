@@ -32,10 +32,9 @@ SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations) {
         icu::FilteredBreakIteratorBuilder::createInstance(
             icu::Locale::getEnglish(), status));
     if (U_SUCCESS(status) && builder) {
-      for (const auto& a : abbreviations_) {
-        UErrorCode s2 = U_ZERO_ERROR;
-        builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), s2);
-      }
+      // Our own abbreviations are checked on whole words in NoBreakAfter:
+      // ICU matches suppressions as suffixes, so "al." would also glue
+      // "proposal. German" together.
       icu::BreakIterator* filtered =
           builder->wrapIteratorWithFilter(base.release(), status);
       if (U_SUCCESS(status)) base.reset(filtered);

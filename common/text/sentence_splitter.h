@@ -1,6 +1,7 @@
 // Sentence segmentation with ICU's sentence BreakIterator, filtered by the
-// CLDR English suppressions ("Mr.", "U.S.") plus our own abbreviation list,
-// and repaired where ICU still breaks after initials ("J.D. Vance").
+// CLDR English suppressions ("Mr.", "U.S."), then repaired where a break
+// follows one of our abbreviations (whole words only) or initials
+// ("J.D. Vance").
 //
 //   SentenceSplitter splitter(abbreviations);
 //   for (auto [s, e] : splitter.Split(body, block.start, block.end)) ...

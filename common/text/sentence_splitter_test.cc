@@ -31,6 +31,14 @@ TEST(SentenceSplitterTest, KeepsAbbreviationsAndInitials) {
                                       "Then left."}));
 }
 
+TEST(SentenceSplitterTest, AbbreviationsMatchWholeWordsOnly) {
+  SentenceSplitter splitter({"al.", "est.", "Co."});
+  std::string t = "They rejected the proposal. German officials protest. Then Co. left.";
+  auto spans = splitter.Split(t, 0, t.size());
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(t.substr(spans[2].first, spans[2].second - spans[2].first), "Then Co. left.");
+}
+
 TEST(SentenceSplitterTest, TrimsAndSplitsWithinRange) {
   std::string text = "xx  Alpha beta.  Gamma.  yy";
   SentenceSplitter splitter;
