@@ -167,8 +167,13 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   }
   clauses.emplace_back(cs, n);
 
+  // The main verb of t[a, b): the first confident candidate (a finite or
+  // modal-governed verb), else the first ambiguous one (a plural noun that
+  // could be a verb, a base form after a noun), so "figures within X's camp
+  // have been sidelined" gives "sideline".
   auto verb_in = [&](int a, int b) -> Verb {
-    Verb best;
+    Verb fallback;
+    bool fallback_inflected = false;
     for (int i = a; i < b; ++i) {
       if (covered[static_cast<size_t>(i)] >= 0 || !t[i].is_word || (t[i].capitalized && i > a)) continue;
       std::string w = Lower(t[i].text);
@@ -179,61 +184,71 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       bool after_modal = Contains(Modals(), prev) ||
                          (prev == "not" && i > a + 1 && Contains(Modals(), Lower(t[i - 2].text))) ||
                          prev == "n't";
-      bool after_det = Contains(Determiners(), prev) || (i > a && t[i - 1].possessive);
+      bool after_demonstrative = prev == "this" || prev == "that" || prev == "these" ||
+                                 prev == "those";
+      bool after_det = (Contains(Determiners(), prev) && !after_demonstrative) ||
+                       (i > a && t[i - 1].possessive);
       bool after_prep = Contains(Prepositions(), prev);
       bool ing = absl::EndsWith(w, "ing");
-      bool ok = false;
+      bool after_mention = i > a && covered[static_cast<size_t>(i - 1)] >= 0;
+      bool confident = false, ambiguous = false;
       if (lemma == "be" || lemma == "have" || lemma == "do") {
-        ok = w != "be" && w != "being" && w != "been" && w != "having" && !after_prep;
+        confident = w != "be" && w != "being" && w != "been" && w != "having" && !after_prep;
       } else if (after_modal) {
-        ok = true;
-      } else if (inflected && !after_det && !(ing && after_prep) && !ing) {
-        ok = !(absl::EndsWith(w, "s") && lex_.MostlyNoun(lemma) && !after_modal &&
-               (i == a || !(covered[static_cast<size_t>(i - 1)] >= 0)));
-      } else if (!inflected && i > a && covered[static_cast<size_t>(i - 1)] >= 0 &&
-                 !lex_.MostlyNoun(lemma)) {
-        // "Israelis support", but not an adverb before the real verb
-        // ("rebels further underscores").
-        bool next_inflected = false;
-        if (i + 1 < b) lex_.VerbLemma(Lower(t[i + 1].text), &next_inflected);
-        ok = !next_inflected;
+        confident = true;
+      } else if (inflected && !after_det && !ing && !after_prep) {
+        bool plural_noun = absl::EndsWith(w, "s") && lex_.MostlyNoun(lemma);
+        if (plural_noun || after_demonstrative) {
+          ambiguous = true;
+        } else {
+          confident = true;
+        }
+      } else if (!inflected && !ing && i > a && !after_det && !after_prep &&
+                 !lex_.MostlyNoun(lemma) &&
+                 (after_mention || (absl::EndsWith(prev, "s") && prev.size() > 3))) {
+        // "Israelis support", "these episodes reveal".
+        ambiguous = true;
       }
-      if (!ok) continue;
-      best.token = i;
-      best.lemma = lemma;
-      // Auxiliary chain: "has been sidelined", "is meeting", "was compelled".
+      if (!confident && !ambiguous) continue;
+      Verb v;
+      v.token = i;
+      v.lemma = lemma;
+      // Auxiliary chain: "has been sidelined", "is meeting", "has become".
       if (lemma == "be" || lemma == "have" || lemma == "do") {
-        bool found = false;
-        for (int j = i + 1; j < b && j <= i + 4; ++j) {
+        bool found = false, been = lemma == "be";
+        static const auto* const kChainAdverbs = new absl::flat_hash_set<std::string>{
+            "not", "n't", "never", "also", "still", "now", "already", "again",
+            "just", "even", "ever", "long", "since", "yet", "often", "always",
+            "further", "once", "only", "then", "so", "much", "far"};
+        for (int j = i + 1; j < b && j <= i + 5; ++j) {
           std::string wj = Lower(t[j].text);
           if (covered[static_cast<size_t>(j)] >= 0) break;
+          if (absl::EndsWith(wj, "ly") || kChainAdverbs->contains(wj)) continue;
           bool infl = false;
           std::string lj = lex_.VerbLemma(wj, &infl);
-          if (lj.empty()) {
-            // adverbs and negation may sit inside the chain
-            if (absl::EndsWith(wj, "ly") || wj == "not" || wj == "n't" ||
-                wj == "never" || wj == "also" || wj == "still" || wj == "now" ||
-                wj == "already") {
-              continue;
-            }
-            break;
+          if (lj.empty()) break;
+          if (wj == "been" || wj == "being" || wj == "be") {
+            been = true;
+            continue;
           }
-          if (lj == "be" || lj == "have") {
-            if (wj == "been" || wj == "being" || wj == "be") continue;
-            break;
-          }
-          if (infl || lemma == "do") {
-            best.token = j;
-            best.lemma = lj;
-            found = true;
-          }
+          if (lj == "have" && lemma == "have") break;
+          v.token = j;
+          v.lemma = lj;
+          found = true;
           break;
         }
-        best.copula = !found && lemma == "be";
+        if (!found && been) v.lemma = "be";
+        v.copula = !found && been;
       }
-      return best;
+      if (confident) return v;
+      // Among ambiguous candidates an inflected form beats a bare one
+      // ("rebels further underscores" -> "underscore").
+      if (fallback.token < 0 || (inflected && !fallback_inflected)) {
+        fallback = v;
+        fallback_inflected = inflected;
+      }
     }
-    return best;
+    return fallback;
   };
 
   const std::string sentence_text(body.substr(s.start, s.end - s.start));
@@ -245,9 +260,10 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     int main_start = ca;
     if (ca < cb) {
       std::string first = Lower(t[ca].text);
+      bool participle = false;
+      std::string first_lemma = lex_.VerbLemma(first, &participle);
       bool intro = Contains(Subordinators(), first) ||
-                   (absl::EndsWith(first, "ing") && !lex_.VerbLemma(first).empty()) ||
-                   (absl::EndsWith(first, "ed") && !lex_.VerbLemma(first).empty());
+                   (!first_lemma.empty() && participle && !absl::EndsWith(first, "s"));
       if (intro) {
         for (int i = ca + 1; i < cb - 2; ++i) {
           if (t[i].text == ",") {
