@@ -27,7 +27,7 @@ const absl::flat_hash_set<std::string>& Determiners() {
       "the", "a", "an", "his", "her", "its", "their", "this", "that", "these",
       "those", "our", "my", "your", "'s", "’s", "whose", "every", "each",
       "some", "any", "no", "more", "most", "many", "much", "several", "such",
-      "own", "other", "another", "further", "greater"};
+      "own", "other", "another", "greater"};
   return *k;
 }
 
