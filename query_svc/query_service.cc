@@ -57,14 +57,20 @@ absl::StatusOr<ClaimFilter> FilterFromRequest(
     const ClaimReader& reader, const claims::v1::QueryClaimsRequest& request,
     bool* can_match) {
   *can_match = true;
-  if (request.expand_countries()) {
-    return absl::UnimplementedError(
-        "expand_countries: country expansion is not available yet");
-  }
   ClaimFilter filter;
   for (const std::string& name : request.actors()) {
     std::vector<std::string> ids = reader.ResolveActor(name);
     filter.actor_ids.insert(filter.actor_ids.end(), ids.begin(), ids.end());
+  }
+  if (request.expand_countries()) {
+    const size_t resolved = filter.actor_ids.size();
+    for (size_t i = 0; i < resolved; ++i) {
+      absl::StatusOr<std::vector<std::string>> affiliated =
+          reader.AffiliatedActors(filter.actor_ids[i]);
+      if (!affiliated.ok()) return affiliated.status();
+      filter.actor_ids.insert(filter.actor_ids.end(), affiliated->begin(),
+                              affiliated->end());
+    }
   }
   if (!request.actors().empty() && filter.actor_ids.empty()) {
     *can_match = false;

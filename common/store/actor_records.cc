@@ -191,6 +191,12 @@ absl::Status WriteActorRecords(rocksdb::DB* db,
     for (const std::string& alias : aliases) {
       RETURN_IF_ERROR(FromRocks(batch->Put(AliasKey(alias, id), ""), "batch"));
     }
+    // A country is not affiliated with itself.
+    if (!merged.country().empty() && merged.country() != id &&
+        IsValidKeyId(merged.country())) {
+      RETURN_IF_ERROR(FromRocks(
+          batch->Put(AffiliationKey(merged.country(), id), ""), "batch"));
+    }
   }
   return absl::OkStatus();
 }

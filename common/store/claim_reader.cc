@@ -233,6 +233,17 @@ absl::StatusOr<std::vector<Claim>> ClaimReader::GetArticleClaims(
   return claims;
 }
 
+namespace {
+
+// A big-endian counter value (counts, the commit sequence); 0 when absent.
+uint64_t ReadCount(rocksdb::DB* db, const std::string& key) {
+  std::string value;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), key, &value);
+  return s.ok() ? si::DecodeCount(value) : 0;
+}
+
+}  // namespace
+
 absl::Status ClaimReader::Scan(
     const ClaimFilter& filter, const ScanOptions& options,
     const std::function<bool(const ScannedClaim&)>& emit) const {
@@ -254,10 +265,23 @@ absl::Status ClaimReader::Scan(
     return ScanArticles(db_, nf, bounds, after, options, emit);
   }
 
-  // The driving index: actors, else topics, else every claim by date. The
+  // The driving index is the most selective one the counters point to:
+  // actors or topics (each an any-of union), else every claim by date. The
   // rest of the filter is checked on each claim.
+  bool drive_by_actors = !filter.actor_ids.empty();
+  if (drive_by_actors && !nf.topics.empty()) {
+    uint64_t actor_claims = 0;
+    for (const std::string& id : filter.actor_ids) {
+      actor_claims += ReadCount(db_, si::ActorCountKey(id));
+    }
+    uint64_t topic_claims = 0;
+    for (const std::string& topic : nf.topics) {
+      topic_claims += ReadCount(db_, si::TopicCountKey(topic));
+    }
+    drive_by_actors = actor_claims <= topic_claims;
+  }
   std::vector<std::string> prefixes;
-  if (!filter.actor_ids.empty()) {
+  if (drive_by_actors) {
     for (const std::string& id : filter.actor_ids) {
       if (si::IsValidKeyId(id)) prefixes.push_back(si::ActorIndexPrefix(id));
     }
@@ -409,11 +433,25 @@ ClaimReader::TopicCounts() const {
   return counts;
 }
 
+absl::StatusOr<std::vector<std::string>> ClaimReader::AffiliatedActors(
+    std::string_view country_id) const {
+  std::vector<std::string> ids;
+  if (!si::IsValidKeyId(country_id)) return ids;
+  const std::string prefix = si::AffiliationPrefix(country_id);
+  const si::KeyRange range = si::PrefixRange(prefix);
+  rocksdb::Slice upper(range.upper);
+  rocksdb::ReadOptions options;
+  options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
+  for (it->Seek(range.lower); it->Valid(); it->Next()) {
+    ids.emplace_back(it->key().ToStringView().substr(prefix.size()));
+  }
+  RETURN_IF_ERROR(si::FromRocks(it->status(), "scan affiliations"));
+  return ids;
+}
+
 uint64_t ClaimReader::AppliedSequence() const {
-  std::string value;
-  rocksdb::Status s =
-      db_->Get(rocksdb::ReadOptions(), si::SequenceKey(), &value);
-  return s.ok() ? si::DecodeCount(value) : 0;
+  return ReadCount(db_, si::SequenceKey());
 }
 
 absl::Status ClaimReader::ReadChanges(

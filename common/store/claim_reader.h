@@ -84,6 +84,11 @@ class ClaimReader {
   // Empty when unknown.
   std::vector<std::string> ResolveActor(std::string_view name) const;
 
+  // Ids of the actors affiliated with the country `country_id` (ISO 3166-1
+  // alpha-3, e.g. "ISR"): its people, organisations and places.
+  absl::StatusOr<std::vector<std::string>> AffiliatedActors(
+      std::string_view country_id) const;
+
   // Actors with at least one claim whose id, name or an alias starts with
   // `prefix` (case-insensitive), with exact claim counts; 0 limit = all.
   absl::StatusOr<std::vector<claims::v1::Actor>> ListActors(

@@ -331,6 +331,29 @@ TEST_F(ClaimStoreTest, ListActorsByPrefixWithExactCounts) {
   EXPECT_EQ((*limited)[0].id(), "donald-trump");
 }
 
+TEST_F(ClaimStoreTest, CountryAffiliationsIndexActorsButNotTheCountry) {
+  auto analysis = MakeAnalysis(
+      "a1", "h1", "2025-01-01",
+      {MakeClaim({"benjamin-netanyahu", "ISR"}), MakeClaim({"idf"})});
+  auto add_actor = [&](const std::string& id, const std::string& country) {
+    claims::v1::Actor* actor = analysis.add_actors();
+    actor->set_id(id);
+    actor->set_name(id);
+    actor->set_country(country);
+  };
+  add_actor("benjamin-netanyahu", "ISR");
+  add_actor("idf", "ISR");
+  add_actor("ISR", "ISR");
+  add_actor("donald-trump", "USA");
+  Put(analysis);
+  auto israel = reader_->AffiliatedActors("ISR");
+  ASSERT_TRUE(israel.ok()) << israel.status();
+  EXPECT_EQ(absl::StrJoin(*israel, ","), "benjamin-netanyahu,idf");
+  auto nowhere = reader_->AffiliatedActors("ATA");
+  ASSERT_TRUE(nowhere.ok());
+  EXPECT_TRUE(nowhere->empty());
+}
+
 TEST_F(ClaimStoreTest, SequenceSurvivesReopen) {
   Put(MakeAnalysis("a1", "h1", "2025-01-01", {MakeClaim({"x"})}));
   Put(MakeAnalysis("a2", "h2", "2025-01-01", {MakeClaim({"x"})}));

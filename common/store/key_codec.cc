@@ -160,6 +160,16 @@ std::string AliasStartsWithPrefix(std::string_view alias_prefix) {
   return Prefixed(kAliasPrefix, alias_prefix);
 }
 
+std::string AffiliationKey(std::string_view country, std::string_view actor_id) {
+  std::string key = PrefixedTerminated(kAffiliationPrefix, country);
+  key.append(actor_id);
+  return key;
+}
+
+std::string AffiliationPrefix(std::string_view country) {
+  return PrefixedTerminated(kAffiliationPrefix, country);
+}
+
 std::optional<std::string> ActorIdFromAliasKey(std::string_view key) {
   if (key.empty() || key[0] != kAliasPrefix) return std::nullopt;
   const size_t nul = key.find('\0', 1);

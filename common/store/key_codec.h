@@ -17,6 +17,8 @@
 //   't' topic                        claim count of a topic path (be64)
 //   'R' actor_id                     claims.v1.Actor (aliases merged)
 //   'L' lower(alias) '\0' actor_id   alias index (empty value)
+//   'K' country '\0' actor_id        actors affiliated with a country
+//                                    (ISO 3166-1 alpha-3; empty value)
 //   'F' be64(sequence)               change feed: ChangeRecord
 //
 // sort_key = date10 article_id '\0' be32(ord), where date10 is the claim's
@@ -54,6 +56,7 @@ inline constexpr char kActorCountPrefix = 'c';
 inline constexpr char kTopicCountPrefix = 't';
 inline constexpr char kActorRecordPrefix = 'R';
 inline constexpr char kAliasPrefix = 'L';
+inline constexpr char kAffiliationPrefix = 'K';
 inline constexpr char kChangePrefix = 'F';
 
 // Length of the date part of a sort key ("YYYY-MM-DD").
@@ -125,6 +128,10 @@ std::string AliasExactPrefix(std::string_view alias);
 std::string AliasStartsWithPrefix(std::string_view alias_prefix);
 // The actor id of an alias key; nullopt when malformed.
 std::optional<std::string> ActorIdFromAliasKey(std::string_view key);
+
+std::string AffiliationKey(std::string_view country, std::string_view actor_id);
+// Keys of every actor affiliated with `country`.
+std::string AffiliationPrefix(std::string_view country);
 
 std::string ChangeKey(uint64_t sequence);
 
