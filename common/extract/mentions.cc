@@ -790,6 +790,20 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     return true;
   }
   if (!cap) return false;
+  if (headline) {
+    // All-caps text: only names known from the article body, longest first.
+    for (int e = std::min(ce, i + 4); e > i; --e) {
+      auto it = by_folded_name_.find(Lower(Join(t, i, e)));
+      if (it != by_folded_name_.end() && it->second >= 0) {
+        AddMention(si, s, i, e, result_.actors[it->second].type, it->second,
+                   "article:name-folded");
+        *next = e;
+        return true;
+      }
+    }
+    *next = i + 1;
+    return true;
+  }
   DiscoverSpan(si, s, i, ce, headline, titlecase, sentence_initial);
   *next = ce;
   return true;

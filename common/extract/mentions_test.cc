@@ -1,0 +1,87 @@
+// Actor resolution behaviours, checked through the whole extractor so the
+// real knowledge base and word lists are used.
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "common/extract/extractor.h"
+#include "gtest/gtest.h"
+
+namespace claims {
+namespace {
+
+class MentionsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const char* env = std::getenv("CLAIMS_DATA_DIR");
+    std::string data = env != nullptr ? env : CLAIMS_SOURCE_DATA_DIR;
+    ExtractorConfig config;
+    config.kb_dir = data + "/kb";
+    config.taxonomy_file = data + "/taxonomy/topics.jsonl";
+    auto e = Extractor::Create(config);
+    ASSERT_TRUE(e.ok()) << e.status();
+    extractor_ = e->release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+
+  // "text=actor_id" for each mention ("text=" when unresolved).
+  static std::string Mentions(const std::string& body, const std::string& date = "") {
+    claims::v1::Article a;
+    a.set_body(body);
+    a.set_published(date);
+    auto r = extractor_->Analyze(a);
+    if (!r.ok()) return r.status().ToString();
+    std::vector<std::string> out;
+    for (const auto& m : r->mentions()) out.push_back(m.text() + "=" + m.actor_id());
+    return absl::StrJoin(out, " ");
+  }
+  static Extractor* extractor_;
+};
+Extractor* MentionsTest::extractor_ = nullptr;
+
+TEST_F(MentionsTest, TitlesResolveToTheHolderAtTheArticleDate) {
+  EXPECT_EQ(Mentions("The talks angered the British PM.", "2019-01-10"),
+            "the British PM=theresa-may");
+  EXPECT_EQ(Mentions("The talks angered the British PM.", "2023-01-10"),
+            "the British PM=rishi-sunak");
+  EXPECT_EQ(Mentions("It was the US President who called.", "1998-03-01"),
+            "the US President=bill-clinton");
+}
+
+TEST_F(MentionsTest, HonorificsTitlesAndSurnames) {
+  EXPECT_EQ(Mentions("Prime Minister Netanyahu met Mr Biden. Netanyahu left.", "2023-07-01"),
+            "Netanyahu=benjamin-netanyahu Biden=joe-biden Netanyahu=benjamin-netanyahu");
+}
+
+TEST_F(MentionsTest, DemonymsCapitalsPossessivesAndCompounds) {
+  EXPECT_EQ(Mentions("Iran's envoy met Russian officials as Washington and "
+                     "Beijing watched the US-Israeli talks."),
+            "Iran=IRN Russian=RUS Washington=USA Beijing=CHN US=USA Israeli=ISR");
+}
+
+TEST_F(MentionsTest, UnlistedNamesAreDiscoveredAndLinked) {
+  EXPECT_EQ(Mentions("Local farmer Joanna Kowalczyk spoke to the Ministry of "
+                     "Agriculture. Later, Kowalczyk returned to Bialystok."),
+            "Joanna Kowalczyk=joanna-kowalczyk Ministry of Agriculture=ministry-of-agriculture "
+            "Kowalczyk=joanna-kowalczyk Bialystok=bialystok");
+}
+
+TEST_F(MentionsTest, ShortNameBeforeFullName) {
+  // The first pass learns "Mbeki" from the full name that comes later.
+  EXPECT_EQ(Mentions("Talks with Mbeki stalled. Thabo Mbeki later agreed."),
+            "Mbeki=thabo-mbeki Thabo Mbeki=thabo-mbeki");
+}
+
+TEST_F(MentionsTest, AllCapsHeadlinesUseKnownNames) {
+  EXPECT_EQ(Mentions("SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP .\nJapan beat Syria 2-1 on Friday ."),
+            "JAPAN=JPN SYRIA=SYR Japan=JPN Syria=SYR");
+}
+
+TEST_F(MentionsTest, SentenceInitialWordsAreNotNames) {
+  EXPECT_EQ(Mentions("Worse, the rain continued. However, Nairobi stayed calm."),
+            "Nairobi=KEN");
+}
+
+}  // namespace
+}  // namespace claims
