@@ -84,7 +84,7 @@ bool Digits(absl::string_view s, size_t pos, size_t n, int* out) {
 }  // namespace
 
 std::optional<CivilDate> ParseIsoDate(absl::string_view s) {
-  int y, m, d;
+  int y = 0, m = 0, d = 0;
   if (s.size() < 10 || !Digits(s, 0, 4, &y) || s[4] != '-' ||
       !Digits(s, 5, 2, &m) || s[7] != '-' || !Digits(s, 8, 2, &d) ||
       !ValidDate(y, m, d)) {
@@ -126,7 +126,7 @@ std::optional<CivilDate> ParseIsoDate(absl::string_view s) {
 }
 
 claims::v1::Granularity GranularityOf(absl::string_view v) {
-  int y, m, d;
+  int y = 0, m = 0, d = 0;
   if (v.size() >= 10 && Digits(v, 0, 4, &y) && v[4] == '-' &&
       Digits(v, 5, 2, &m) && v[7] == '-' && Digits(v, 8, 2, &d)) {
     return claims::v1::DAY;
@@ -139,7 +139,7 @@ claims::v1::Granularity GranularityOf(absl::string_view v) {
 }
 
 std::string PeriodEnd(absl::string_view v) {
-  int y, m, d;
+  int y = 0, m = 0, d = 0;
   switch (GranularityOf(v)) {
     case claims::v1::DAY:
       Digits(v, 0, 4, &y);

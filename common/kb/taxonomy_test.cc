@@ -33,7 +33,9 @@ TEST(TaxonomyTest, BundledTaxonomyHasRequiredLeaves) {
   }
   for (const auto& topic : (*t)->topics()) {
     EXPECT_FALSE(topic.iptc_code().empty()) << topic.id();
-    if (!topic.parent().empty()) EXPECT_TRUE((*t)->Contains(topic.parent()));
+    if (!topic.parent().empty()) {
+      EXPECT_TRUE((*t)->Contains(topic.parent()));
+    }
   }
   EXPECT_FALSE((*t)->rules().empty());
 }
