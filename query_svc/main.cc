@@ -10,6 +10,7 @@
 #include "common/server/server_runner.h"
 #include "query_svc/follower_loop.h"
 #include "query_svc/query_service.h"
+#include "query_svc/watch_hub.h"
 #include "spdlog/spdlog.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50052", "gRPC listen address");
@@ -18,6 +19,8 @@ ABSL_FLAG(std::string, metrics_listen, "127.0.0.1:9092",
 ABSL_FLAG(std::string, secondary_dir, "",
           "writable scratch folder for the follower's own state "
           "(default: <data_dir>/query-secondary)");
+ABSL_FLAG(uint32_t, max_watchers, 10000,
+          "open WatchClaims streams at most (they share one thread)");
 ABSL_FLAG(int, catchup_interval_ms, 20,
           "how often the follower applies the writer's new commits");
 
@@ -67,7 +70,9 @@ int main(int argc, char** argv) {
       [&] { return claims::OpenSecondaryFollower(database_dir, secondary); },
       absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)),
       [server] { server->SetServing(true); });
-  claims::QueryServiceImpl service(&follower, taxonomy->get(),
+  claims::WatchHub watch_hub(&follower, server->context().drain,
+                             absl::GetFlag(FLAGS_max_watchers));
+  claims::QueryServiceImpl service(&follower, taxonomy->get(), &watch_hub,
                                    server->context());
   server->AddService(&service);
   auto port = server->Start();

@@ -4,9 +4,7 @@
 #include <limits>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
 #include "common/util/status_macros.h"
@@ -18,8 +16,6 @@ using claims::v1::Claim;
 
 // Longest a read-your-writes wait may take when the client set no deadline.
 constexpr absl::Duration kDefaultSequenceWait = absl::Seconds(10);
-// How often an idle watch re-checks cancellation and draining.
-constexpr absl::Duration kWatchPollInterval = absl::Milliseconds(100);
 
 absl::Time DeadlineOf(const grpc::ServerContext& context) {
   auto deadline = context.deadline();
@@ -34,22 +30,6 @@ const grpc::Status kTooManyStreams(grpc::StatusCode::RESOURCE_EXHAUSTED,
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
 
-// Watch cursors name a position in the change feed: "<sequence>.<index>"
-// means "after claim <index> of the change with <sequence>".
-std::string WatchCursor(uint64_t sequence, int index) {
-  return absl::StrCat("w1.", sequence, ".", index);
-}
-
-absl::Status ParseWatchCursor(const std::string& cursor, uint64_t* sequence,
-                              int* index) {
-  std::vector<std::string> parts = absl::StrSplit(cursor, '.');
-  if (parts.size() != 3 || parts[0] != "w1" ||
-      !absl::SimpleAtoi(parts[1], sequence) ||
-      !absl::SimpleAtoi(parts[2], index)) {
-    return absl::InvalidArgumentError("cursor: not a watch cursor");
-  }
-  return absl::OkStatus();
-}
 
 }  // namespace
 
@@ -98,8 +78,11 @@ absl::StatusOr<ClaimFilter> FilterFromRequest(
 
 QueryServiceImpl::QueryServiceImpl(const FollowerLoop* follower,
                                    const Taxonomy* taxonomy,
-                                   ServiceContext context)
-    : follower_(follower), taxonomy_(taxonomy), context_(context) {}
+                                   WatchHub* watch_hub, ServiceContext context)
+    : follower_(follower),
+      taxonomy_(taxonomy),
+      watch_hub_(watch_hub),
+      context_(context) {}
 
 absl::StatusOr<const ClaimReader*> QueryServiceImpl::Reader() const {
   const Follower* follower = follower_->follower();
@@ -182,76 +165,13 @@ grpc::Status QueryServiceImpl::QueryClaims(
   return grpc::Status::OK;
 }
 
-grpc::Status QueryServiceImpl::WatchClaims(
-    grpc::ServerContext* context,
-    const claims::v1::WatchClaimsRequest* request,
-    grpc::ServerWriter<claims::v1::WatchClaimsResponse>* writer) {
-  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
-  StreamSlots::Lease lease(context_.stream_slots);
-  if (!lease.ok()) return kTooManyStreams;
-  absl::StatusOr<const ClaimReader*> reader = Reader();
-  if (!reader.ok()) return ToGrpcStatus(reader.status());
-
-  claims::v1::QueryClaimsRequest as_query;
-  *as_query.mutable_actors() = request->actors();
-  *as_query.mutable_topics() = request->topics();
-  bool can_match = true;
-  absl::StatusOr<ClaimFilter> filter =
-      FilterFromRequest(**reader, as_query, &can_match);
-  if (!filter.ok()) return ToGrpcStatus(filter.status());
-
-  // Position: after claim `after_index` of change `after_sequence`. A
-  // cursor may point into the middle of a change, which is then re-read.
-  uint64_t after_sequence = 0;
-  int after_index = std::numeric_limits<int>::max();
-  bool inside_change = false;
-  if (request->cursor().empty()) {
-    after_sequence = (*reader)->AppliedSequence();
-  } else {
-    absl::Status parsed =
-        ParseWatchCursor(request->cursor(), &after_sequence, &after_index);
-    if (!parsed.ok()) return ToGrpcStatus(parsed);
-    inside_change = after_sequence > 0;
+grpc::ServerWriteReactor<claims::v1::WatchClaimsResponse>*
+QueryServiceImpl::WatchClaims(grpc::CallbackServerContext* context,
+                              const claims::v1::WatchClaimsRequest* request) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) {
+    return WatchHub::Reject(auth);
   }
-
-  claims::v1::WatchClaimsResponse item;
-  while (!context->IsCancelled()) {
-    if (context_.drain->draining()) return kDraining;
-    // Actors named for the first time after the watch began resolve later.
-    if (!can_match) {
-      filter = FilterFromRequest(**reader, as_query, &can_match);
-      if (!filter.ok()) return ToGrpcStatus(filter.status());
-    }
-    bool write_failed = false;
-    absl::Status read = (*reader)->ReadChanges(
-        inside_change ? after_sequence - 1 : after_sequence, [&](const claims::storage::v1::ChangeRecord& change) {
-          for (int i = 0; i < change.claim_keys_size(); ++i) {
-            if (inside_change && change.sequence() == after_sequence &&
-                i <= after_index) {
-              continue;
-            }
-            absl::StatusOr<Claim> claim =
-                (*reader)->GetClaimByKey(change.claim_keys(i));
-            // Claims replaced or deleted since are not news any more.
-            if (!claim.ok()) continue;
-            if (!can_match || !ClaimReader::Matches(*filter, *claim)) continue;
-            *item.mutable_claim() = *std::move(claim);
-            item.set_cursor(WatchCursor(change.sequence(), i));
-            if (!writer->Write(item)) {
-              write_failed = true;
-              return false;
-            }
-          }
-          after_sequence = change.sequence();
-          after_index = std::numeric_limits<int>::max();
-          inside_change = false;
-          return true;
-        });
-    if (!read.ok()) return ToGrpcStatus(read);
-    if (write_failed) break;
-    follower_->WaitForChange(after_sequence, kWatchPollInterval);
-  }
-  return grpc::Status::OK;
+  return watch_hub_->Open(*request);
 }
 
 grpc::Status QueryServiceImpl::GetArticle(

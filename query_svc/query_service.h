@@ -10,23 +10,27 @@
 #include "common/server/server_runner.h"
 #include "common/store/claim_reader.h"
 #include "query_svc/follower_loop.h"
+#include "query_svc/watch_hub.h"
 
 namespace claims {
 
-class QueryServiceImpl final : public claims::v1::QueryService::Service {
+// WatchClaims uses gRPC's callback API (served by a WatchHub, no thread per
+// watcher); the other methods are synchronous.
+class QueryServiceImpl final
+    : public claims::v1::QueryService::WithCallbackMethod_WatchClaims<
+          claims::v1::QueryService::Service> {
  public:
   // Arguments must outlive the service.
   QueryServiceImpl(const FollowerLoop* follower, const Taxonomy* taxonomy,
-                   ServiceContext context);
+                   WatchHub* watch_hub, ServiceContext context);
 
   grpc::Status QueryClaims(
       grpc::ServerContext* context,
       const claims::v1::QueryClaimsRequest* request,
       grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer) override;
-  grpc::Status WatchClaims(
-      grpc::ServerContext* context,
-      const claims::v1::WatchClaimsRequest* request,
-      grpc::ServerWriter<claims::v1::WatchClaimsResponse>* writer) override;
+  grpc::ServerWriteReactor<claims::v1::WatchClaimsResponse>* WatchClaims(
+      grpc::CallbackServerContext* context,
+      const claims::v1::WatchClaimsRequest* request) override;
   grpc::Status GetArticle(grpc::ServerContext* context,
                           const claims::v1::GetArticleRequest* request,
                           claims::v1::GetArticleResponse* response) override;
@@ -43,6 +47,7 @@ class QueryServiceImpl final : public claims::v1::QueryService::Service {
 
   const FollowerLoop* follower_;
   const Taxonomy* taxonomy_;
+  WatchHub* watch_hub_;
   ServiceContext context_;
 };
 

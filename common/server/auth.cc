@@ -77,7 +77,7 @@ absl::Status BearerAuth::MaybeReload() const {
   return absl::OkStatus();
 }
 
-grpc::Status BearerAuth::Check(const grpc::ServerContext& context) const {
+grpc::Status BearerAuth::Check(const grpc::ServerContextBase& context) const {
   if (!enabled()) return grpc::Status::OK;
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");

@@ -37,7 +37,7 @@ class BearerAuth {
 
   // OK when auth is off or the call carries "authorization: Bearer <token>"
   // with an accepted token; UNAUTHENTICATED otherwise.
-  grpc::Status Check(const grpc::ServerContext& context) const;
+  grpc::Status Check(const grpc::ServerContextBase& context) const;
 
   bool enabled() const { return !token_file_.empty(); }
 
