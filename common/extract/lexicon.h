@@ -43,6 +43,8 @@ class Lexicon {
   // Type for an honorific/title word before a name, or UNSPECIFIED.
   claims::v1::ActorType Honorific(absl::string_view word) const;
   bool IsOrgSuffix(absl::string_view word) const { return org_suffixes_.contains(word); }
+  // Last word of a job title that may precede a name ("minister").
+  bool IsTitleHead(absl::string_view lower) const { return title_heads_.contains(lower); }
   bool IsLocSuffix(absl::string_view word) const { return loc_suffixes_.contains(word); }
   // First word of an event/operation/agreement name ("Operation", "Treaty").
   bool IsEventWord(absl::string_view word) const { return event_words_.contains(word); }
@@ -78,6 +80,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> given_names_;
   absl::flat_hash_map<std::string, claims::v1::ActorType> honorifics_;
   absl::flat_hash_set<std::string> org_suffixes_;
+  absl::flat_hash_set<std::string> title_heads_;
   absl::flat_hash_set<std::string> loc_suffixes_;
   absl::flat_hash_set<std::string> event_words_;
   absl::flat_hash_set<std::string> nationality_nouns_;

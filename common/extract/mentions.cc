@@ -21,6 +21,8 @@ using text::Token;
 constexpr int kMaxTokensPerSentence = 250;
 // Longest unlisted name, in tokens.
 constexpr int kMaxNameTokens = 7;
+// Longest job title not in the knowledge base ("Deputy Foreign Minister").
+constexpr int kGenericTitleWords = 3;
 
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
@@ -396,6 +398,23 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
       title = *found;
       te = j + k;
       break;
+    }
+  }
+  // A job title the knowledge base does not list: capitalised words ending
+  // in a title head ("Trade Commissioner", "Commerce Minister"). It only
+  // counts when a name follows (checked below), so it names a person.
+  if (title.empty()) {
+    for (int k = std::min(kGenericTitleWords, n - j); k >= 1; --k) {
+      bool capitalized = true;
+      for (int w = j; w < j + k && capitalized; ++w) {
+        capitalized = t[w].capitalized && !lex_.IsFunctionWord(Lower(t[w].text));
+      }
+      if (capitalized && lex_.IsTitleHead(Lower(t[j + k - 1].text)) &&
+          j + k < n && IsNameToken(t[j + k])) {
+        title = Lower(Join(t, j, j + k));
+        te = j + k;
+        break;
+      }
     }
   }
   if (title.empty()) return false;

@@ -221,10 +221,56 @@ TEST_F(ServicePairTest, ExampleArticleActorsAndGetArticle) {
   EXPECT_EQ(article->article().effective_published(), "2024-06-12");
   EXPECT_EQ(static_cast<uint32_t>(article->claims_size()), reply.claim_count());
 
-  auto actors = client_->ListActors("dombrovskis", 0);
+  auto actors = client_->ListActors("valdis", 0);
   ASSERT_TRUE(actors.ok()) << actors.status();
-  ASSERT_FALSE(actors->actors().empty());
+  ASSERT_EQ(actors->actors_size(), 1);
+  EXPECT_EQ(actors->actors(0).id(), "valdis-dombrovskis");
+  EXPECT_EQ(actors->actors(0).name(), "Valdis Dombrovskis");
   EXPECT_GT(actors->actors(0).claim_count(), 0u);
+}
+
+TEST_F(ServicePairTest, CountryExpansionFindsAffiliatedActors) {
+  auto reply = IngestBody(ExampleArticleText());
+  QueryClaimsRequest country;
+  country.add_actors("Germany");
+  auto direct = ClaimIds(Query(country, reply.sequence()));
+  country.set_expand_countries(true);
+  auto expanded = ClaimIds(Query(country, reply.sequence()));
+  // Olaf Scholz (a German politician in the knowledge base) joins Germany.
+  QueryClaimsRequest scholz;
+  scholz.add_actors("Olaf Scholz");
+  auto scholz_claims = ClaimIds(Query(scholz, reply.sequence()));
+  ASSERT_FALSE(scholz_claims.empty());
+  for (const auto& id : scholz_claims) EXPECT_TRUE(expanded.count(id)) << id;
+  for (const auto& id : direct) EXPECT_TRUE(expanded.count(id)) << id;
+  EXPECT_GT(expanded.size(), direct.size());
+}
+
+TEST_F(ServicePairTest, CombinedFiltersAreAllOfAcrossKinds) {
+  auto reply = IngestBody(ExampleArticleText());
+  QueryClaimsRequest both;
+  both.add_actors("China");
+  both.add_topics("economy");
+  both.set_order(claims::v1::NEWEST_FIRST);
+  auto items = Query(both, reply.sequence());
+  ASSERT_FALSE(items.empty());
+  std::string previous = "9999";
+  for (const auto& item : items) {
+    bool names_china = false;
+    for (const auto& ref : item.claim().subjects()) names_china |= ref.id() == "CHN";
+    for (const auto& ref : item.claim().objects()) names_china |= ref.id() == "CHN";
+    for (const auto& ref : item.claim().participants()) names_china |= ref.id() == "CHN";
+    EXPECT_TRUE(names_china) << item.claim().text();
+    bool economy = false;
+    for (const auto& topic : item.claim().topics()) {
+      economy |= topic == "economy" || absl::StartsWith(topic, "economy/");
+    }
+    EXPECT_TRUE(economy) << item.claim().text();
+    std::string date = item.claim().event_date().empty() ? item.claim().published()
+                                                         : item.claim().event_date();
+    EXPECT_LE(date, previous);
+    previous = date;
+  }
 }
 
 TEST_F(ServicePairTest, ReplaceThenDeleteKeepsQueriesExact) {
