@@ -25,17 +25,17 @@
 namespace claims {
 
 struct ExtractorConfig {
-  // Folder of knowledge-base files (*.jsonl), e.g. data/kb.
+  // Folder of knowledge-base files (*.jsonl), e.g. knowledge/kb.
   std::string kb_dir;
   // Optional operator file extending the knowledge base ("" = none).
   std::string kb_extra_file;
-  // Taxonomy file, e.g. data/taxonomy/topics.jsonl.
+  // Taxonomy file, e.g. knowledge/taxonomy/topics.jsonl.
   std::string taxonomy_file;
   // Bodies longer than this are RESOURCE_EXHAUSTED.
   size_t max_body_bytes = 4 << 20;
   // Articles with more sentences are RESOURCE_EXHAUSTED.
   size_t max_sentences = 20000;
-  // Folder of the extractor's word lists and cue tables (data/extract);
+  // Folder of the extractor's word lists and cue tables (knowledge/extract);
   // "" = the "extract" folder beside kb_dir.
   std::string lexicon_dir;
 };

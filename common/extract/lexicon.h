@@ -1,8 +1,8 @@
 // Lexicon: the word lists and cue tables the extractor reads from
-// data/extract (function words, common words, honorifics, organisation and
+// knowledge/extract (function words, common words, honorifics, organisation and
 // place cues, verbs and their classes, modality cues, abbreviations).
 //
-//   ASSIGN_OR_RETURN(auto lex, Lexicon::Load("data/extract"));
+//   ASSIGN_OR_RETURN(auto lex, Lexicon::Load("knowledge/extract"));
 //   std::string lemma = lex->VerbLemma("rebuffed");  // "rebuff"
 //
 // Immutable after Load, so thread-safe.

@@ -6,7 +6,7 @@
 // optional operator file that adds entries or extends existing ids. Each
 // line is a claims.kb.KbEntry (common/kb/kb_entry.proto) in JSON.
 //
-//   ASSIGN_OR_RETURN(auto kb, KnowledgeBase::Load("data/kb", ""));
+//   ASSIGN_OR_RETURN(auto kb, KnowledgeBase::Load("knowledge/kb", ""));
 //   for (const AliasMatch& m : kb->Find("Netanyahu")) ...
 //   int pm = kb->OfficeHolder("prime-minister", "ISR", "2025-05-20");
 //

@@ -1,7 +1,7 @@
 // Taxonomy: the hierarchical topic ids ("conflict/ceasefire"), their labels,
 // IPTC Media Topic codes and the rules that assign them.
 //
-// Loaded from a JSON-lines file (data/taxonomy/topics.jsonl); an operator
+// Loaded from a JSON-lines file (knowledge/taxonomy/topics.jsonl); an operator
 // replaces or extends it with a file. A topic's parent is its id up to the
 // last '/'.
 #ifndef CLAIMS_COMMON_KB_TAXONOMY_H_

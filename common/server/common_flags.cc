@@ -25,6 +25,9 @@ ABSL_FLAG(std::string, kb_dir, BundledDataPath("kb"),
           "folder of knowledge-base files (*.jsonl)");
 ABSL_FLAG(std::string, kb_extra_file, "",
           "operator file extending the knowledge base (JSON lines)");
+ABSL_FLAG(std::string, lexicon_dir, "",
+          "folder of the extractor's word lists and cue tables "
+          "(default: the extract/ folder beside --kb_dir)");
 ABSL_FLAG(std::string, taxonomy_file, BundledDataPath("taxonomy/topics.jsonl"),
           "topic taxonomy file (JSON lines)");
 ABSL_FLAG(bool, log_json, false, "write logs as JSON lines");
@@ -54,6 +57,7 @@ ExtractorConfig ExtractorConfigFromFlags() {
   config.kb_dir = absl::GetFlag(FLAGS_kb_dir);
   config.kb_extra_file = absl::GetFlag(FLAGS_kb_extra_file);
   config.taxonomy_file = absl::GetFlag(FLAGS_taxonomy_file);
+  config.lexicon_dir = absl::GetFlag(FLAGS_lexicon_dir);
   return config;
 }
 

@@ -509,7 +509,7 @@ const ACTOR_TYPES = new Set(["PERSON", "ORGANIZATION", "LOCATION", "GROUP", "OTH
 
 function configChecks() {
   const cfg = path.join(deployDir, "kubernetes", "base", "config");
-  const repoData = path.join(deployDir, "..", "data");
+  const repoData = path.join(deployDir, "..", "knowledge");
   const kbProblems = [];
   const kbFile = path.join(cfg, "kb-extra.jsonl");
   // Ids of the bundled knowledge base: an extra entry with a known id
@@ -558,13 +558,13 @@ function configChecks() {
   check("config topics.jsonl", tProblems);
 
   // The deploy copy replaces the bundled taxonomy: warn when it has fallen
-  // behind the repository's data/taxonomy/topics.jsonl.
+  // behind the repository's knowledge/taxonomy/topics.jsonl.
   const bundled = path.join(repoData, "taxonomy", "topics.jsonl");
   if (fs.existsSync(bundled)) {
     const bundledIds = readJsonl(bundled, []).map(({ v }) => v.id).filter((x) => typeof x === "string");
     const missing = bundledIds.filter((x) => !seen.has(x));
     if (missing.length) {
-      warn(`deploy/kubernetes/base/config/topics.jsonl lacks ${missing.length} topic(s) of data/taxonomy/topics.jsonl (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""}); refresh it: cp data/taxonomy/topics.jsonl deploy/kubernetes/base/config/topics.jsonl`);
+      warn(`deploy/kubernetes/base/config/topics.jsonl lacks ${missing.length} topic(s) of knowledge/taxonomy/topics.jsonl (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""}); refresh it: cp knowledge/taxonomy/topics.jsonl deploy/kubernetes/base/config/topics.jsonl`);
     }
   }
 }

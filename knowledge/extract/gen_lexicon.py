@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generates the word lists under data/extract from WordNet 3.0 (Debian
+"""Generates the word lists under knowledge/extract from WordNet 3.0 (Debian
 package wordnet-base, /usr/share/wordnet).
 
-    python3 data/extract/gen_lexicon.py data/extract
+    python3 knowledge/extract/gen_lexicon.py knowledge/extract
 
 verbs.tsv:        lemma <TAB> verb sense-tag count <TAB> noun sense-tag count
 irregular.tsv:    inflected form <TAB> lemma   (verb.exc)

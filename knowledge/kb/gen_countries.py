@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generates data/kb/countries.jsonl from Debian's iso-codes (ISO 3166-1).
+"""Generates knowledge/kb/countries.jsonl from Debian's iso-codes (ISO 3166-1).
 
-    python3 data/kb/gen_countries.py > data/kb/countries.jsonl
+    python3 knowledge/kb/gen_countries.py > knowledge/kb/countries.jsonl
 
 Names come from iso-codes (name, common_name, official_name); the common
 English short names, demonyms/adjectives, plural group names and capitals
