@@ -2,14 +2,21 @@
 """Sentence-level actor scoring of claims against hand-annotated gold.
 
     extract_eval --gold=GOLD.jsonl --out=/dev/null --analysis=AN.jsonl
-    python3 common/extract/eval_sentences.py GOLD.jsonl AN.jsonl
+    python3 eval/score_sentences.py GOLD.jsonl AN.jsonl
 
 For each gold sentence (FORMAT.md "sentences"), the predicted actors are the
 subjects, objects, participants (except role "location") and sources of the
 claims whose span overlaps it. A gold actor is found when one of its name/aliases equals the
 predicted actor's name, id or one of its aliases (case-insensitive).
 Precision counts predicted actors that match some gold actor of the
-sentence. Also reports topic overlap, modality and event date agreement.
+sentence. Also reports:
+  * topic F1: per sentence, the union of the overlapping claims' topics
+    against the gold topics, exact ids (micro-averaged); a lenient count
+    of sentences sharing a branch is printed too;
+  * modality accuracy: the modality of the sentence's first claim against
+    the gold modality, over sentences that have a claim;
+  * event dates: gold event dates found among the claims' event dates.
+With --json the figures are printed as one JSON object.
 """
 import json
 import sys
@@ -20,12 +27,15 @@ def norm(s):
 
 
 def main():
-    gold = [json.loads(l) for l in open(sys.argv[1])]
-    analyses = [json.loads(l) for l in open(sys.argv[2])]
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    gold = [json.loads(l) for l in open(args[0])]
+    analyses = [json.loads(l) for l in open(args[1])]
     tp = fn = fp = 0
     tp_explicit = fn_explicit = 0
     topic_hit = topic_total = 0
     mod_ok = mod_total = 0
+    mod_any_ok = 0
+    topic_tp = topic_fp = topic_fn = 0
     date_ok = date_total = 0
     misses = []
     for g, a in zip(gold, analyses):
@@ -57,11 +67,14 @@ def main():
         for gs in g.get("sentences", []):
             pred_ids = set()
             topics, mods, dates = set(), set(), set()
+            first_modality = None
             for s, e, ids, c in claims:
                 if s < gs["end"] and gs["start"] < e:
                     pred_ids |= ids
                     topics.update(c.get("topics", []))
                     mods.add(c.get("modality", "ASSERTED").lower())
+                    if first_modality is None:
+                        first_modality = c.get("modality", "ASSERTED").lower()
                     if c.get("eventDate"):
                         dates.add(c["eventDate"])
             matched = set()
@@ -80,6 +93,10 @@ def main():
                     misses.append((body.encode("utf-8")[0:0] or "", ga["name"],
                                    g["text"][gs["start"]:gs["start"] + 60]))
             fp += len(pred_ids - matched)
+            gold_set = set(gs.get("topics", []))
+            topic_tp += len(topics & gold_set)
+            topic_fp += len(topics - gold_set)
+            topic_fn += len(gold_set - topics)
             if gs.get("topics"):
                 topic_total += 1
                 gold_topics = set(gs["topics"])
@@ -88,23 +105,49 @@ def main():
                     topic_hit += 1
             if mods:
                 mod_total += 1
-                mod_ok += gs.get("modality", "asserted") in mods
+                mod_ok += gs.get("modality", "asserted") == first_modality
+                mod_any_ok += gs.get("modality", "asserted") in mods
             if gs.get("event_date"):
                 date_total += 1
                 date_ok += gs["event_date"]["value"] in dates
-    p = tp / (tp + fp) if tp + fp else 0
-    r = tp / (tp + fn) if tp + fn else 0
+    def ratio(a, b):
+        return a / b if b else 0.0
+
+    def f1(p_, r_):
+        return 2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0
+
+    p = ratio(tp, tp + fp)
+    r = ratio(tp, tp + fn)
+    tp_ = ratio(topic_tp, topic_tp + topic_fp)
+    tr_ = ratio(topic_tp, topic_tp + topic_fn)
+    figures = {
+        "actor_precision": p,
+        "actor_recall": r,
+        "actor_f1": f1(p, r),
+        "explicit_actor_recall": ratio(tp_explicit, tp_explicit + fn_explicit),
+        "topic_precision": tp_,
+        "topic_recall": tr_,
+        "topic_f1": f1(tp_, tr_),
+        "topic_branch_sentences": ratio(topic_hit, topic_total),
+        "modality_accuracy": ratio(mod_ok, mod_total),
+        "event_dates_found": ratio(date_ok, date_total),
+    }
+    if "--json" in sys.argv:
+        print(json.dumps(figures))
+        return
     print("sentence actors: P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)" %
-          (p, r, 2 * p * r / (p + r) if p + r else 0, tp, fp, fn))
-    re_ = tp_explicit / (tp_explicit + fn_explicit) if tp_explicit + fn_explicit else 0
-    print("recall of explicit actors: %.3f" % re_)
-    print("sentences with a gold topic matched (same branch): %d/%d" % (topic_hit, topic_total))
-    print("sentences whose modality is among the claims': %d/%d" % (mod_ok, mod_total))
+          (p, r, f1(p, r), tp, fp, fn))
+    print("recall of explicit actors: %.3f" % figures["explicit_actor_recall"])
+    print("topics: P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d); "
+          "sentences sharing a branch with gold: %d/%d" %
+          (tp_, tr_, figures["topic_f1"], topic_tp, topic_fp, topic_fn,
+           topic_hit, topic_total))
+    print("modality accuracy (first claim): %d/%d = %.3f; among any claim: %d/%d" %
+          (mod_ok, mod_total, figures["modality_accuracy"], mod_any_ok, mod_total))
     print("gold event dates found: %d/%d" % (date_ok, date_total))
     if "-v" in sys.argv:
         for m in misses:
             print("  miss:", m[1], "|", m[2])
-
 
 if __name__ == "__main__":
     main()
