@@ -369,7 +369,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   // Qualifier: a country or organisation ("Israeli", "US", "UN").
   std::string owner;
   int qa = -1, qb = -1, qkb = -1;
-  for (int k = std::min(3, n - j); k >= 1; --k) {
+  for (int k = j < n ? std::min({3, n - j, kb_.MaxAliasWordsFrom(t[j].text)}) : 0;
+       k >= 1; --k) {
     if (!t[j].capitalized) break;
     const auto* m = FindKb(t, j, j + k, false);
     if (m == nullptr) continue;
@@ -392,7 +393,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   // Title.
   std::string title;
   int te = -1;
-  for (int k = std::min(kb_.max_title_words(), n - j); k >= 1; --k) {
+  for (int k = j < n ? std::min(kb_.MaxTitleWordsFrom(t[j].text), n - j) : 0;
+       k >= 1; --k) {
     const std::string* found = kb_.FindTitle(Join(t, j, j + k));
     if (found != nullptr) {
       title = *found;
@@ -741,7 +743,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
   bool folded = headline || tok.all_caps;
   int ke = -1;
   const std::vector<AliasMatch>* km = nullptr;
-  for (int k = std::min(kb_.max_alias_words(), n - i); k >= 1; --k) {
+  for (int k = std::min(kb_.MaxAliasWordsFrom(tok.text), n - i); k >= 1; --k) {
     const auto* m = FindKb(t, i, i + k, folded);
     if (m != nullptr) {
       ke = i + k;

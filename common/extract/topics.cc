@@ -9,31 +9,61 @@
 
 namespace claims {
 
+TopicTagger::TopicTagger(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {
+  const auto& rules = taxonomy_.rules();
+  for (int r = 0; r < static_cast<int>(rules.size()); ++r) {
+    for (int k = 0; k < static_cast<int>(rules[r].keywords.size()); ++k) {
+      const std::string& phrase = rules[r].keywords[k];
+      phrases_[phrase].push_back({r, k});
+      int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
+      max_phrase_words_ = std::max(max_phrase_words_, words);
+    }
+  }
+}
+
 std::vector<TopicHit> TopicTagger::Tag(const std::vector<text::Token>& tokens,
                                        size_t max_topics) const {
-  // " word word word " with normalized apostrophes, so phrases match on
-  // word boundaries.
-  std::string text = " ";
+  // The sentence as lower-case words with normalized apostrophes; a
+  // possessive is a word of its own ("'s") so phrases match on words.
+  std::vector<std::string> words;
   for (const auto& t : tokens) {
     if (!t.is_word && !t.is_number) {
-      if (t.possessive) absl::StrAppend(&text, "'s ");
+      if (t.possessive) words.emplace_back("'s");
       continue;
     }
-    absl::StrAppend(&text,
-                    absl::AsciiStrToLower(KnowledgeBase::NormalizeKey(t.text)),
-                    " ");
+    words.push_back(absl::AsciiStrToLower(KnowledgeBase::NormalizeKey(t.text)));
   }
-  std::vector<TopicHit> hits;
-  for (const auto& rule : taxonomy_.rules()) {
-    TopicHit hit;
-    hit.topic = rule.topic;
-    for (const auto& kw : rule.keywords) {
-      if (absl::StrContains(text, absl::StrCat(" ", kw, " "))) {
-        if (hit.hits == 0) hit.keyword = kw;
-        ++hit.hits;
+  // For each rule, the keywords found (each counted once) and the first.
+  const auto& rules = taxonomy_.rules();
+  std::vector<std::vector<bool>> found(rules.size());
+  std::string phrase;
+  for (size_t start = 0; start < words.size(); ++start) {
+    phrase.clear();
+    for (size_t n = 0; n < static_cast<size_t>(max_phrase_words_) &&
+                       start + n < words.size();
+         ++n) {
+      if (n > 0) phrase.push_back(' ');
+      phrase.append(words[start + n]);
+      auto it = phrases_.find(phrase);
+      if (it == phrases_.end()) continue;
+      for (const KeywordRef& ref : it->second) {
+        auto& seen = found[ref.rule];
+        if (seen.empty()) seen.resize(rules[ref.rule].keywords.size());
+        seen[ref.keyword] = true;
       }
     }
-    if (hit.hits > 0) hits.push_back(std::move(hit));
+  }
+  std::vector<TopicHit> hits;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    if (found[r].empty()) continue;
+    TopicHit hit;
+    hit.topic = rules[r].topic;
+    for (size_t k = 0; k < found[r].size(); ++k) {
+      if (!found[r][k]) continue;
+      if (hit.hits == 0) hit.keyword = rules[r].keywords[k];
+      ++hit.hits;
+    }
+    hits.push_back(std::move(hit));
   }
   // Drop parents of matched children.
   std::vector<TopicHit> out;

@@ -5,8 +5,10 @@
 #define CLAIMS_COMMON_EXTRACT_TOPICS_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 
 #include "common/kb/taxonomy.h"
 #include "common/text/tokenizer.h"
@@ -21,7 +23,9 @@ struct TopicHit {
 
 class TopicTagger {
  public:
-  explicit TopicTagger(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {}
+  // Indexes every rule keyword (a phrase of one or more words) once, so a
+  // sentence is tagged by looking up its word n-grams.
+  explicit TopicTagger(const Taxonomy& taxonomy);
 
   // At most `max_topics` topics for the sentence's tokens; a parent is
   // dropped when one of its children matched.
@@ -29,7 +33,15 @@ class TopicTagger {
                             size_t max_topics = 4) const;
 
  private:
+  struct KeywordRef {
+    int rule;
+    int keyword;  // index within the rule: the first one found is the cue
+  };
+
   const Taxonomy& taxonomy_;
+  // "peace talks" -> the rules listing that phrase.
+  absl::flat_hash_map<std::string, std::vector<KeywordRef>> phrases_;
+  int max_phrase_words_ = 1;
 };
 
 }  // namespace claims

@@ -35,6 +35,17 @@ int WordCount(absl::string_view s) {
   return n;
 }
 
+// Records that a phrase of `key`'s length starts with its first word
+// (lower-cased, so exact and case-folded lookups share the entry).
+void NoteFirstWord(absl::string_view key,
+                   absl::flat_hash_map<std::string, int>* words_from) {
+  const size_t space = key.find(' ');
+  std::string first = absl::AsciiStrToLower(key.substr(0, space));
+  int& longest = (*words_from)[first];
+  longest = std::max(longest, WordCount(key));
+}
+
+
 bool ParseType(absl::string_view s, claims::v1::ActorType* type) {
   if (s == "PERSON") *type = claims::v1::PERSON;
   else if (s == "ORGANIZATION" || s == "ORGANISATION") *type = claims::v1::ORGANIZATION;
@@ -102,6 +113,7 @@ class KnowledgeBase::Builder {
         std::string key = NormalizeKey(a);
         kb_->titles_[key] = e.id();
         kb_->max_title_words_ = std::max(kb_->max_title_words_, WordCount(key));
+        NoteFirstWord(key, &kb_->title_words_from_);
       }
       return absl::OkStatus();
     }
@@ -224,6 +236,7 @@ class KnowledgeBase::Builder {
       a.aliases.push_back(key);
     }
     kb_->max_alias_words_ = std::max(kb_->max_alias_words_, WordCount(key));
+    NoteFirstWord(key, &kb_->alias_words_from_);
   }
 
   KnowledgeBase* kb_;
@@ -309,6 +322,25 @@ const std::vector<AliasMatch>* KnowledgeBase::FindFolded(
 int KnowledgeBase::IndexOf(absl::string_view id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? -1 : it->second;
+}
+
+namespace {
+
+int LongestFrom(const absl::flat_hash_map<std::string, int>& words_from,
+                absl::string_view first_word) {
+  auto it = words_from.find(
+      absl::AsciiStrToLower(KnowledgeBase::NormalizeKey(first_word)));
+  return it == words_from.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+int KnowledgeBase::MaxAliasWordsFrom(absl::string_view first_word) const {
+  return LongestFrom(alias_words_from_, first_word);
+}
+
+int KnowledgeBase::MaxTitleWordsFrom(absl::string_view first_word) const {
+  return LongestFrom(title_words_from_, first_word);
 }
 
 const std::string* KnowledgeBase::FindTitle(absl::string_view surface) const {

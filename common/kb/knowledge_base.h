@@ -91,6 +91,12 @@ class KnowledgeBase {
   const std::string* FindTitle(absl::string_view surface) const;
   int max_title_words() const { return max_title_words_; }
 
+  // Words in the longest alias (title) whose first word is `first_word`
+  // (case-insensitive); 0 when none starts with it. Lets a caller skip the
+  // positions where no alias can start.
+  int MaxAliasWordsFrom(absl::string_view first_word) const;
+  int MaxTitleWordsFrom(absl::string_view first_word) const;
+
   // Actor who held `title` for `owner` on `date` (YYYY-MM-DD; "" = the latest
   // holder), or -1.
   int OfficeHolder(absl::string_view title, absl::string_view owner,
@@ -114,6 +120,8 @@ class KnowledgeBase {
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> folded_;
   absl::flat_hash_map<std::string, std::string> titles_;
   int max_alias_words_ = 1;
+  absl::flat_hash_map<std::string, int> alias_words_from_;
+  absl::flat_hash_map<std::string, int> title_words_from_;
   int max_title_words_ = 1;
   std::string version_;
 };
