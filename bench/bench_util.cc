@@ -1,0 +1,116 @@
+#include "bench/bench_util.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <numeric>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+
+namespace claims::bench {
+
+const std::vector<std::string>& QueryKinds() {
+  static const auto* kinds =
+      new std::vector<std::string>{"actor", "topic", "date", "combined"};
+  return *kinds;
+}
+
+absl::Status SaveWorkload(const std::string& path,
+                          const std::vector<Query>& queries) {
+  std::ofstream out(path);
+  for (const Query& q : queries) {
+    out << absl::StrJoin({q.kind, q.actor, q.topic, q.from, q.to}, "\t")
+        << "\n";
+  }
+  out.close();
+  if (!out) return absl::InternalError(absl::StrCat(path, ": write failed"));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Query>> LoadWorkload(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+  std::vector<Query> queries;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty()) continue;
+    std::vector<std::string> f = absl::StrSplit(line, '\t');
+    if (f.size() != 5) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", number, ": want 5 tab-separated fields"));
+    }
+    queries.push_back(Query{f[0], f[1], f[2], f[3], f[4]});
+  }
+  return queries;
+}
+
+claims::v1::QueryClaimsRequest ToRequest(const Query& query, uint32_t limit) {
+  claims::v1::QueryClaimsRequest request;
+  if (!query.actor.empty()) request.add_actors(query.actor);
+  if (!query.topic.empty()) request.add_topics(query.topic);
+  request.set_from(query.from);
+  request.set_to(query.to);
+  request.set_limit(limit);
+  request.set_order(claims::v1::OLDEST_FIRST);
+  return request;
+}
+
+Percentiles Summarize(std::vector<double>* samples) {
+  Percentiles p;
+  p.n = samples->size();
+  if (samples->empty()) return p;
+  std::sort(samples->begin(), samples->end());
+  auto rank = [&](double q) {
+    size_t index = static_cast<size_t>(std::ceil(q * samples->size()));
+    return (*samples)[std::min(samples->size() - 1, index == 0 ? 0 : index - 1)];
+  };
+  p.p50 = rank(0.50);
+  p.p90 = rank(0.90);
+  p.p99 = rank(0.99);
+  p.max = samples->back();
+  p.mean = std::accumulate(samples->begin(), samples->end(), 0.0) /
+           samples->size();
+  return p;
+}
+
+void ResultLog::Put(const std::string& key, const std::string& value) {
+  std::string line = absl::StrCat(key, " ", value, "\n");
+  std::fputs(line.c_str(), stdout);
+  std::fflush(stdout);
+  if (path_.empty()) return;
+  std::ofstream out(path_, std::ios::app);
+  out << line;
+}
+
+void ResultLog::Put(const std::string& key, double value) {
+  Put(key, std::fabs(value) >= 1000 ? absl::StrFormat("%.0f", value)
+                                     : absl::StrFormat("%.4g", value));
+}
+
+void ResultLog::PutPercentiles(const std::string& key, const Percentiles& p) {
+  Put(key + "_p50", absl::StrFormat("%.3f", p.p50));
+  Put(key + "_p99", absl::StrFormat("%.3f", p.p99));
+  Put(key + "_max", absl::StrFormat("%.3f", p.max));
+  Put(key + "_n", static_cast<double>(p.n));
+}
+
+std::vector<std::pair<std::string, std::string>> ReadResults(
+    const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> results;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::pair<std::string, std::string> kv =
+        absl::StrSplit(line, absl::MaxSplits(' ', 1));
+    if (!kv.first.empty()) results.push_back(std::move(kv));
+  }
+  return results;
+}
+
+}  // namespace claims::bench

@@ -1,0 +1,72 @@
+// Helpers the benchmark programs share: the query workload (so Claimstore
+// and PostgreSQL answer exactly the same queries), percentiles from sorted
+// samples, and "key value" result lines that bench/run.sh collects into its
+// summary table.
+#ifndef CLAIMS_BENCH_BENCH_UTIL_H_
+#define CLAIMS_BENCH_BENCH_UTIL_H_
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "claims/v1/claims.pb.h"
+
+namespace claims::bench {
+
+// One benchmark query. `kind` is "actor", "topic", "date" or "combined";
+// unused fields are empty. Dates are half-open [from, to).
+struct Query {
+  std::string kind;
+  std::string actor;  // actor id
+  std::string topic;  // taxonomy id
+  std::string from;
+  std::string to;
+};
+
+// The query kinds in report order.
+const std::vector<std::string>& QueryKinds();
+
+// Tab-separated, one query a line: kind, actor, topic, from, to.
+absl::Status SaveWorkload(const std::string& path,
+                          const std::vector<Query>& queries);
+absl::StatusOr<std::vector<Query>> LoadWorkload(const std::string& path);
+
+// The QueryClaims request for `query`, oldest first, with `limit`.
+claims::v1::QueryClaimsRequest ToRequest(const Query& query, uint32_t limit);
+
+// Latency samples in milliseconds.
+struct Percentiles {
+  size_t n = 0;
+  double p50 = 0, p90 = 0, p99 = 0, max = 0, mean = 0;
+};
+// Nearest-rank percentiles of `samples` (sorted in place).
+Percentiles Summarize(std::vector<double>* samples);
+
+// Appends "key value" lines to the file named by `path` (if non-empty) and
+// echoes them to stdout.
+class ResultLog {
+ public:
+  explicit ResultLog(std::string path) : path_(std::move(path)) {}
+  void Put(const std::string& key, double value);
+  void Put(const std::string& key, const std::string& value);
+  // key_p50, key_p99, key_max, key_n.
+  void PutPercentiles(const std::string& key, const Percentiles& p);
+
+ private:
+  std::string path_;
+};
+
+// Reads a "key value" result file into (key, value) pairs.
+std::vector<std::pair<std::string, std::string>> ReadResults(
+    const std::string& path);
+
+// Milliseconds between two steady-clock points.
+inline double Ms(std::chrono::steady_clock::time_point a,
+                 std::chrono::steady_clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+}  // namespace claims::bench
+
+#endif  // CLAIMS_BENCH_BENCH_UTIL_H_

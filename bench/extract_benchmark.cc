@@ -1,0 +1,107 @@
+// Extraction throughput on one core over the development data: the
+// documents of ../shared/eval (seed, CoNLL-2003 dev, TempEval-3 train) run
+// through Extractor::Analyze, reporting bytes/s and articles/s.
+//
+//   build-bench/bench/extract_benchmark [--benchmark_min_time=3]
+//
+// CLAIMS_SHARED_DIR overrides where shared/ is (default ../shared).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "claims/v1/claims.pb.h"
+#include "common/extract/extractor.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace {
+
+struct Corpus {
+  std::vector<claims::v1::Article> articles;
+  size_t bytes = 0;
+};
+
+// Reads the "text" and "published" of every document of a gold JSONL file.
+void LoadGold(const std::string& path, Corpus* corpus) {
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    google::protobuf::Struct doc;
+    if (!google::protobuf::util::JsonStringToMessage(line, &doc).ok()) continue;
+    const auto& fields = doc.fields();
+    auto text = fields.find("text");
+    if (text == fields.end()) continue;
+    claims::v1::Article article;
+    article.set_body(text->second.string_value());
+    auto published = fields.find("published");
+    if (published != fields.end() && published->second.has_string_value()) {
+      article.set_published(published->second.string_value());
+    }
+    corpus->bytes += article.body().size();
+    corpus->articles.push_back(std::move(article));
+  }
+}
+
+const Corpus& DevCorpus() {
+  static const Corpus* corpus = [] {
+    auto* c = new Corpus();
+    const char* shared = std::getenv("CLAIMS_SHARED_DIR");
+    std::string dir = std::string(shared ? shared : "../shared") + "/eval/";
+    for (const char* name :
+         {"seed-gold.jsonl", "conll2003-dev.jsonl", "tempeval3-train.jsonl"}) {
+      LoadGold(dir + name, c);
+    }
+    return c;
+  }();
+  return *corpus;
+}
+
+const claims::Extractor& TheExtractor() {
+  static const claims::Extractor* extractor = [] {
+    claims::ExtractorConfig config;
+    config.kb_dir = std::string(CLAIMS_SOURCE_DATA_DIR) + "/kb";
+    config.taxonomy_file = std::string(CLAIMS_SOURCE_DATA_DIR) + "/taxonomy/topics.jsonl";
+    auto created = claims::Extractor::Create(config);
+    if (!created.ok()) {
+      std::cerr << created.status() << "\n";
+      std::exit(1);
+    }
+    return created->release();
+  }();
+  return *extractor;
+}
+
+void BM_AnalyzeDevCorpus(benchmark::State& state) {
+  const Corpus& corpus = DevCorpus();
+  const claims::Extractor& extractor = TheExtractor();
+  if (corpus.articles.empty()) {
+    state.SkipWithError("no development data (set CLAIMS_SHARED_DIR)");
+    return;
+  }
+  size_t claims = 0;
+  for (auto _ : state) {
+    for (const auto& article : corpus.articles) {
+      auto result = extractor.Analyze(article);
+      if (result.ok()) claims += result->claims_size();
+      benchmark::DoNotOptimize(result);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
+  state.SetItemsProcessed(
+      static_cast<int64_t>(state.iterations() * corpus.articles.size()));
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * corpus.articles.size()),
+      benchmark::Counter::kIsRate);
+  state.counters["claims/article"] =
+      static_cast<double>(claims) /
+      static_cast<double>(state.iterations() * corpus.articles.size());
+}
+BENCHMARK(BM_AnalyzeDevCorpus)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
