@@ -8,6 +8,9 @@
 //   claimctl topics                    list topics with claim counts
 //   claimctl article ID [--json]       show a stored article and its claims
 //   claimctl delete ID                 delete an article
+//   claimctl backup                    add a backup on the ingest server
+//   claimctl restore --backup_dir=DIR --into=DATA_ROOT
+//                                      restore the latest backup (offline)
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -21,8 +24,11 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "cli/claims_client.h"
+#include "common/store/backup.h"
 #include "common/server/flags.h"
 
 ABSL_FLAG(std::string, ingest, "127.0.0.1:50051", "ingest service address");
@@ -42,6 +48,11 @@ ABSL_FLAG(bool, follow, false, "query: keep streaming new claims (WatchClaims)")
 ABSL_FLAG(bool, json, false, "print proto3 JSON (one object per line)");
 ABSL_FLAG(std::string, prefix, "", "actors: name/alias prefix");
 ABSL_FLAG(int, timeout_seconds, 60, "per-call deadline");
+ABSL_FLAG(std::string, token_file, "",
+          "file holding the bearer token to send (first non-comment line)");
+ABSL_FLAG(std::string, backup_dir, "", "restore: the backup folder");
+ABSL_FLAG(std::string, into, "./data",
+          "restore: the data root to restore into (the database goes to <into>/db)");
 
 namespace claims {
 namespace {
@@ -57,6 +68,9 @@ constexpr char kUsage[] =
     "  topics               list topics with claim counts\n"
     "  article ID           show a stored article and its claims\n"
     "  delete ID            delete a stored article\n"
+    "  backup               add a consistent backup on the ingest server\n"
+    "  restore              restore the latest backup of --backup_dir into\n"
+    "                       <--into>/db (servers stopped, no database there)\n"
     "Every flag can also be set as CLAIMS_<FLAG_NAME>.";
 
 int Fail(const absl::Status& status) {
@@ -151,6 +165,17 @@ void PrintClaimRow(const claims::v1::Claim& claim) {
               Clip(Names(claim.objects()), 24).c_str(),
               Clip(absl::StrJoin(claim.topics(), ","), 26).c_str(),
               Clip(claim.text(), 80).c_str());
+}
+
+// The first line of a token file that is neither blank nor a comment.
+absl::StatusOr<std::string> ReadToken(const std::string& path) {
+  absl::StatusOr<std::string> content = ReadFile(path);
+  if (!content.ok()) return content.status();
+  for (absl::string_view line : absl::StrSplit(*content, '\n')) {
+    line = absl::StripAsciiWhitespace(line);
+    if (!line.empty() && line.front() != '#') return std::string(line);
+  }
+  return absl::InvalidArgumentError(absl::StrCat(path, " holds no token"));
 }
 
 int Ingest(ClaimsClient& client, const std::vector<std::string>& args) {
@@ -333,6 +358,29 @@ int Article(ClaimsClient& client, const std::vector<std::string>& args) {
   return 0;
 }
 
+int Backup(ClaimsClient& client) {
+  auto made = client.CreateBackup();
+  if (!made.ok()) return Fail(made.status());
+  std::printf("backup %u: sequence %llu, %llu bytes in %u files, in %s\n",
+              made->backup_id(), static_cast<unsigned long long>(made->sequence()),
+              static_cast<unsigned long long>(made->size_bytes()), made->files(),
+              made->backup_dir().c_str());
+  return 0;
+}
+
+int Restore() {
+  if (absl::GetFlag(FLAGS_backup_dir).empty()) {
+    return Fail(absl::InvalidArgumentError("restore: --backup_dir is required"));
+  }
+  std::string db_dir =
+      (std::filesystem::path(absl::GetFlag(FLAGS_into)) / "db").string();
+  auto restored = RestoreLatestBackup(absl::GetFlag(FLAGS_backup_dir), db_dir);
+  if (!restored.ok()) return Fail(restored.status());
+  std::printf("restored backup %u (sequence %llu) into %s\n", restored->id,
+              static_cast<unsigned long long>(restored->sequence), db_dir.c_str());
+  return 0;
+}
+
 int Delete(ClaimsClient& client, const std::vector<std::string>& args) {
   if (args.size() != 1) return Fail(absl::InvalidArgumentError("delete: name one id"));
   auto deleted = client.DeleteArticle(args[0]);
@@ -358,6 +406,11 @@ int main(int argc, char** argv) {
       claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_ingest)),
       claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_query)));
   client.set_timeout(absl::Seconds(absl::GetFlag(FLAGS_timeout_seconds)));
+  if (!absl::GetFlag(FLAGS_token_file).empty()) {
+    absl::StatusOr<std::string> token = claims::ReadToken(absl::GetFlag(FLAGS_token_file));
+    if (!token.ok()) return claims::Fail(token.status());
+    client.set_bearer_token(*token);
+  }
   if (command == "ingest") return claims::Ingest(client, args);
   if (command == "analyze") return claims::Analyze(client, args);
   if (command == "query") return claims::Query(client);
@@ -365,6 +418,8 @@ int main(int argc, char** argv) {
   if (command == "topics") return claims::Topics(client);
   if (command == "article") return claims::Article(client, args);
   if (command == "delete") return claims::Delete(client, args);
+  if (command == "backup") return claims::Backup(client);
+  if (command == "restore") return claims::Restore();
   std::cerr << "claimctl: unknown command '" << command << "'\n" << claims::kUsage << "\n";
   return 2;
 }

@@ -102,6 +102,12 @@ absl::StatusOr<claims::v1::DeleteArticleResponse> ClaimsClient::DeleteArticle(
                    &claims::v1::IngestService::Stub::DeleteArticle, request);
 }
 
+absl::StatusOr<claims::v1::CreateBackupResponse> ClaimsClient::CreateBackup() {
+  return CallUnary(*this, ingest_.get(),
+                   &claims::v1::IngestService::Stub::CreateBackup,
+                   claims::v1::CreateBackupRequest());
+}
+
 absl::Status ClaimsClient::QueryClaims(
     const claims::v1::QueryClaimsRequest& request,
     const std::function<bool(const claims::v1::QueryClaimsResponse&)>&

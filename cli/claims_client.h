@@ -48,6 +48,7 @@ class ClaimsClient {
           on_result);
   absl::StatusOr<claims::v1::DeleteArticleResponse> DeleteArticle(
       const std::string& article_id);
+  absl::StatusOr<claims::v1::CreateBackupResponse> CreateBackup();
 
   // Streams results to `on_item` until the stream ends or it returns false.
   absl::Status QueryClaims(

@@ -56,9 +56,11 @@ struct IngestServiceImpl::Metrics {
 };
 
 IngestServiceImpl::IngestServiceImpl(const Extractor* extractor,
-                                     ClaimStore* store, ServiceContext context)
+                                     ClaimStore* store, std::string backup_dir,
+                                     ServiceContext context)
     : extractor_(extractor),
       store_(store),
+      backup_dir_(std::move(backup_dir)),
       context_(context),
       metrics_(std::make_unique<Metrics>(context.metrics->registry())) {}
 
@@ -158,6 +160,23 @@ grpc::Status IngestServiceImpl::DeleteArticle(
   response->set_article_id(request->article_id());
   response->set_claims_deleted(deleted->claims_deleted);
   response->set_sequence(deleted->sequence);
+  return grpc::Status::OK;
+}
+
+grpc::Status IngestServiceImpl::CreateBackup(
+    grpc::ServerContext* context, const claims::v1::CreateBackupRequest* request,
+    claims::v1::CreateBackupResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  absl::StatusOr<BackupInfo> made = store_->Backup(backup_dir_);
+  if (!made.ok()) return ToGrpcStatus(made.status());
+  response->set_backup_id(made->id);
+  response->set_sequence(made->sequence);
+  response->set_size_bytes(made->size_bytes);
+  response->set_files(made->files);
+  response->set_timestamp(made->timestamp);
+  response->set_backup_dir(backup_dir_);
+  spdlog::info("backup {} of sequence {} written to {}", made->id,
+               made->sequence, backup_dir_);
   return grpc::Status::OK;
 }
 

@@ -16,7 +16,7 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
   // `extractor`, `store` and what `context` points to must outlive the
   // service.
   IngestServiceImpl(const Extractor* extractor, ClaimStore* store,
-                    ServiceContext context);
+                    std::string backup_dir, ServiceContext context);
   ~IngestServiceImpl() override;
 
   grpc::Status Analyze(grpc::ServerContext* context,
@@ -35,6 +35,10 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
       grpc::ServerContext* context,
       const claims::v1::DeleteArticleRequest* request,
       claims::v1::DeleteArticleResponse* response) override;
+  grpc::Status CreateBackup(
+      grpc::ServerContext* context,
+      const claims::v1::CreateBackupRequest* request,
+      claims::v1::CreateBackupResponse* response) override;
 
  private:
   // Extract and store one article: the core of both ingest RPCs.
@@ -45,6 +49,7 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
 
   const Extractor* extractor_;
   ClaimStore* store_;
+  const std::string backup_dir_;
   ServiceContext context_;
   std::unique_ptr<Metrics> metrics_;
 };

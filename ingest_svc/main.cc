@@ -14,6 +14,8 @@
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address");
 ABSL_FLAG(std::string, metrics_listen, "127.0.0.1:9091",
           "Prometheus /metrics listen address; empty = off");
+ABSL_FLAG(std::string, backup_dir, "",
+          "where CreateBackup writes backups (default: <data_dir>/backups)");
 ABSL_FLAG(bool, sync_writes, true,
           "sync the WAL before acknowledging a write (survives power loss)");
 
@@ -54,7 +56,12 @@ int main(int argc, char** argv) {
     spdlog::critical("{}", runner.status().ToString());
     return EXIT_FAILURE;
   }
-  claims::IngestServiceImpl service(extractor->get(), store->get(),
+  std::string backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  if (backup_dir.empty()) {
+    backup_dir =
+        (std::filesystem::path(absl::GetFlag(FLAGS_data_dir)) / "backups").string();
+  }
+  claims::IngestServiceImpl service(extractor->get(), store->get(), backup_dir,
                                     (*runner)->context());
   (*runner)->AddService(&service);
   auto port = (*runner)->Start();

@@ -283,6 +283,12 @@ class ClaimStore::Impl {
                          absl::StrCat("checkpoint into ", dir));
   }
 
+  absl::StatusOr<BackupInfo> Backup(const std::string& backup_dir) {
+    absl::MutexLock lock(&mu_);
+    if (db_ == nullptr) return ClosedError();
+    return CreateBackup(db_.get(), sequence_.load(), backup_dir);
+  }
+
   absl::Status Close() {
     absl::MutexLock lock(&mu_);
     if (db_ == nullptr) return ClosedError();
@@ -378,6 +384,10 @@ uint64_t ClaimStore::sequence() const { return impl_->sequence(); }
 
 absl::Status ClaimStore::Checkpoint(const std::string& dir) {
   return impl_->Checkpoint(dir);
+}
+
+absl::StatusOr<BackupInfo> ClaimStore::Backup(const std::string& backup_dir) {
+  return impl_->Backup(backup_dir);
 }
 
 absl::Status ClaimStore::Close() { return impl_->Close(); }

@@ -20,6 +20,7 @@
 
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
+#include "common/store/backup.h"
 
 namespace rocksdb {
 class DB;
@@ -81,6 +82,10 @@ class ClaimStore {
   // Writes a consistent checkpoint of the database into `dir` (must not
   // exist).
   absl::Status Checkpoint(const std::string& dir);
+
+  // Adds a consistent backup to `backup_dir` (see backup.h); writes wait
+  // while it is taken.
+  absl::StatusOr<BackupInfo> Backup(const std::string& backup_dir);
 
   // Syncs the WAL and closes the database; later calls fail.
   absl::Status Close();

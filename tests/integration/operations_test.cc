@@ -1,6 +1,7 @@
 // Production behaviour of the real servers: authentication, metrics,
 // hostile input, and a graceful drain on SIGTERM with streams in flight.
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <atomic>
 #include <filesystem>
@@ -181,6 +182,68 @@ TEST_F(HostileInputTest, UnicodeEdgeCasesAreAccepted) {
   EXPECT_EQ(Send("Jose\xcc\x81 Mari\xcc\x81" "a Aznar met President Emmanuel Macron. "
                  "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7\xe2\x80\x8d\xf0\x9f\x98\x80"),
             absl::StatusCode::kOk);
+}
+
+// Runs claimctl with `args`; returns its exit code and stdout.
+int RunClaimctl(const std::vector<std::string>& args, std::string* out) {
+  std::string command = CLAIMS_CLAIMCTL_BIN;
+  for (const std::string& arg : args) absl::StrAppend(&command, " '", arg, "'");
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return -1;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) out->append(buffer, n);
+  int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(BackupTest, ClaimctlBackupThenRestoreIntoANewRootAndQuery) {
+  const std::string root = MakeTempDir("claims-backup");
+  const std::string backups = root + "/backups";
+  auto ingest = ServerProcess::Start(ServerProcess::kIngest, root + "/live",
+                                     {"--backup_dir=" + backups});
+  ASSERT_TRUE(ingest.ok()) << ingest.status();
+  ClaimsClient client(ClaimsClient::Connect((*ingest)->address()), nullptr);
+  Article kept;
+  kept.set_id("before-backup");
+  kept.set_body("Chancellor Olaf Scholz visited Paris on May 2, 2024.");
+  auto stored = client.IngestArticle(kept);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+
+  std::string out;
+  ASSERT_EQ(RunClaimctl({"backup", "--ingest=" + (*ingest)->address()}, &out), 0) << out;
+  EXPECT_THAT(out, ::testing::HasSubstr(
+      absl::StrCat("sequence ", stored->sequence())));
+
+  Article later;
+  later.set_id("after-backup");
+  later.set_body("President Emmanuel Macron visited Rome on June 3, 2024.");
+  ASSERT_TRUE(client.IngestArticle(later).ok());
+  (*ingest)->Signal(SIGTERM);
+  ASSERT_EQ((*ingest)->Wait(), 0);
+
+  out.clear();
+  ASSERT_EQ(RunClaimctl({"restore", "--backup_dir=" + backups,
+                         "--into=" + root + "/restored"}, &out), 0) << out;
+  // Restoring over a database is refused.
+  std::string refused;
+  EXPECT_NE(RunClaimctl({"restore", "--backup_dir=" + backups,
+                         "--into=" + root + "/restored"}, &refused), 0);
+
+  auto query = ServerProcess::Start(ServerProcess::kQuery, root + "/restored");
+  ASSERT_TRUE(query.ok()) << query.status();
+  ClaimsClient reader(nullptr, ClaimsClient::Connect((*query)->address()));
+  auto before = reader.GetArticle("before-backup", true);
+  ASSERT_TRUE(before.ok()) << before.status();
+  EXPECT_EQ(static_cast<uint32_t>(before->claims_size()), stored->claim_count());
+  EXPECT_EQ(reader.GetArticle("after-backup", false).status().code(),
+            absl::StatusCode::kNotFound);
+  claims::v1::QueryClaimsRequest by_actor;
+  by_actor.add_actors("Olaf Scholz");
+  auto items = reader.QueryAll(by_actor);
+  ASSERT_TRUE(items.ok()) << items.status();
+  EXPECT_FALSE(items->empty());
+  std::filesystem::remove_all(root);
 }
 
 TEST(ShutdownTest, SigtermDrainsStreamsAtAResumePointAndExitsZero) {
