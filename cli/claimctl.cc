@@ -295,6 +295,7 @@ int Query(ClaimsClient& client) {
         return true;
       });
   if (!json) {
+    std::fflush(stdout);  // the summary follows the table
     std::fprintf(stderr, "%zu claim(s)%s%s\n", count,
                  last_cursor.empty() ? "" : "; resume with --cursor=",
                  last_cursor.c_str());

@@ -329,6 +329,14 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
       if (seen.insert(alias).second) pa->add_aliases(alias);
     };
     for (const auto& t : a.mention_texts) add_alias(t);
+    // People are looked up by surname too ("Dombrovskis"), as the article
+    // itself would refer to them later.
+    if (a.type == claims::v1::PERSON) {
+      const size_t space = a.name.rfind(' ');
+      if (space != std::string::npos && space + 1 < a.name.size()) {
+        add_alias(a.name.substr(space + 1));
+      }
+    }
     if (a.kb_index >= 0) {
       const KbActor& k = kb_->actor(a.kb_index);
       for (const auto& alias : k.aliases) add_alias(alias);

@@ -213,6 +213,9 @@ TEST_F(ServicePairTest, ExampleArticleActorsAndGetArticle) {
   request.add_actors("Valdis Dombrovskis");
   auto items = Query(request, reply.sequence());
   EXPECT_FALSE(items.empty());
+  QueryClaimsRequest by_surname;
+  by_surname.add_actors("dombrovskis");
+  EXPECT_EQ(ClaimIds(Query(by_surname, reply.sequence())), ClaimIds(items));
 
   auto article = client_->GetArticle(reply.article_id(), true);
   ASSERT_TRUE(article.ok()) << article.status();
