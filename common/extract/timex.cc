@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "re2/re2.h"
+#include "re2/set.h"
 
 namespace claims {
 namespace {
@@ -121,6 +122,9 @@ struct TimexFinder::Patterns {
         make;
   };
   std::vector<Rule> rules;
+  // Every rule's pattern in one automaton: a single pass over a sentence
+  // says which rules can match it at all, so the others are not run.
+  std::unique_ptr<RE2::Set> any;
 
   void Add(const std::string& pattern,
            std::function<bool(const std::vector<absl::string_view>&,
@@ -131,6 +135,17 @@ struct TimexFinder::Patterns {
     auto re = std::make_unique<RE2>(pattern, options);
     if (!re->ok()) return;  // a bad built-in pattern is a bug caught by tests
     rules.push_back({std::move(re), std::move(make)});
+  }
+
+  // Builds `any` from the rules (their indexes are the set's).
+  void Compile() {
+    RE2::Options options;
+    options.set_max_mem(64 << 20);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const Rule& rule : rules) {
+      if (set->Add(rule.re->pattern(), nullptr) < 0) return;
+    }
+    if (set->Compile()) any = std::move(set);
   }
 };
 
@@ -540,6 +555,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             *t = Make(0, 0, "FUTURE_REF", claims::v1::GRANULARITY_UNSPECIFIED, true);
             return true;
           });
+  p_->Compile();
 }
 
 TimexFinder::~TimexFinder() = default;
@@ -552,7 +568,18 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
   if (begin >= end) return found;
   if (end - begin > kMaxSentenceBytes) end = begin + kMaxSentenceBytes;
   absl::string_view sentence = text.substr(begin, end - begin);
-  for (const auto& rule : p_->rules) {
+  const re2::StringPiece piece(sentence.data(), sentence.size());
+  std::vector<int> candidates;
+  if (p_->any != nullptr) {
+    if (!p_->any->Match(piece, &candidates)) return found;
+    std::sort(candidates.begin(), candidates.end());
+  } else {
+    for (int i = 0; i < static_cast<int>(p_->rules.size()); ++i) {
+      candidates.push_back(i);
+    }
+  }
+  for (int index : candidates) {
+    const auto& rule = p_->rules[static_cast<size_t>(index)];
     const int n = rule.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
     size_t pos = 0;
