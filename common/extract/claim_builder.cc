@@ -151,7 +151,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   std::vector<std::pair<int, int>> clauses;
   int cs = dateline_end;
   for (int i = 0; i < n; ++i) {
-    std::string w = Lower(t[i].text);
+    const std::string& w = t[i].lower;
     bool split = false;
     int resume = i + 1;
     if (w == ";") split = true;
@@ -176,13 +176,13 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     bool fallback_inflected = false;
     for (int i = a; i < b; ++i) {
       if (covered[static_cast<size_t>(i)] >= 0 || !t[i].is_word || (t[i].capitalized && i > a)) continue;
-      std::string w = Lower(t[i].text);
+      const std::string& w = t[i].lower;
       bool inflected = false;
       std::string lemma = lex_.VerbLemma(w, &inflected);
       if (lemma.empty()) continue;
-      std::string prev = i > a ? Lower(t[i - 1].text) : "";
+      std::string prev = i > a ? t[i - 1].lower : "";
       bool after_modal = Contains(Modals(), prev) ||
-                         (prev == "not" && i > a + 1 && Contains(Modals(), Lower(t[i - 2].text))) ||
+                         (prev == "not" && i > a + 1 && Contains(Modals(), t[i - 2].lower)) ||
                          prev == "n't";
       bool after_demonstrative = prev == "this" || prev == "that" || prev == "these" ||
                                  prev == "those";
@@ -221,7 +221,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
             "just", "even", "ever", "long", "since", "yet", "often", "always",
             "further", "once", "only", "then", "so", "much", "far"};
         for (int j = i + 1; j < b && j <= i + 5; ++j) {
-          std::string wj = Lower(t[j].text);
+          const std::string& wj = t[j].lower;
           if (covered[static_cast<size_t>(j)] >= 0) break;
           if (absl::EndsWith(wj, "ly") || kChainAdverbs->contains(wj)) continue;
           bool infl = false;
@@ -259,7 +259,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     // Introductory phrase: "By engaging ... , the US President has ...".
     int main_start = ca;
     if (ca < cb) {
-      std::string first = Lower(t[ca].text);
+      const std::string& first = t[ca].lower;
       bool participle = false;
       std::string first_lemma = lex_.VerbLemma(first, &participle);
       bool intro = Contains(Subordinators(), first) ||
@@ -286,7 +286,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     int source_after = -1;
     {
       std::vector<std::string> words;
-      for (int i = main_start; i < cb; ++i) words.push_back(Lower(t[i].text));
+      for (int i = main_start; i < cb; ++i) words.push_back(t[i].lower);
       size_t best_rank = SIZE_MAX;
       const auto& cues = lex_.modality_cues();
       for (size_t r = 0; r < cues.size(); ++r) {
@@ -316,7 +316,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       int e = cb;
       while (e > main_start && !t[e - 1].is_word) --e;
       if (e > main_start + 2) {
-        std::string last = Lower(t[e - 1].text);
+        const std::string& last = t[e - 1].lower;
         bool speech = last == "said" || last == "says" || last == "told" ||
                       last == "reported" || last == "added" || last == "warned" ||
                       last == "announced" || last == "claimed";
@@ -346,7 +346,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     if (verb.token < 0 && attribution_start >= 0) verb = verb_in(main_start, cb);
     // "according to X": X is the source.
     for (int i = ca; i + 1 < cb; ++i) {
-      if (Lower(t[i].text) == "according" && Lower(t[i + 1].text) == "to") {
+      if (t[i].lower == "according" && t[i + 1].lower == "to") {
         modality = claims::v1::REPORTED;
         modality_cue = "according to";
         source_after = i + 2;
@@ -363,11 +363,11 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       // "American hostage" gives a nationality.
       if (m->evidence == "kb:qualifier") continue;
       if (m->evidence == "kb:demonym" && m->last_token < n &&
-          lex_.IsNationalityNoun(Lower(t[m->last_token].text))) {
+          lex_.IsNationalityNoun(t[m->last_token].lower)) {
         continue;
       }
       const ArticleActor& a = actors[static_cast<size_t>(m->actor)];
-      std::string prev = m->first_token > 0 ? Lower(t[m->first_token - 1].text) : "";
+      std::string prev = m->first_token > 0 ? t[m->first_token - 1].lower : "";
       if (modality == claims::v1::REPORTED && modality_cue == "according to" &&
           m->first_token >= source_after && m->first_token <= source_after + 2) {
         *c.mutable_modality_source() = Ref(a, "source");
@@ -382,9 +382,9 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       // ("in Washington", "in the Oval Office of the White House").
       if (m->evidence == "kb:capital") {
         int k = m->first_token - 1;
-        if (k >= 0 && Lower(t[k].text) == "the") --k;
+        if (k >= 0 && t[k].lower == "the") --k;
         if (k >= 0) {
-          std::string p = Lower(t[k].text);
+          const std::string& p = t[k].lower;
           place = place || p == "in" || p == "at" || p == "near" || p == "of";
         }
       }
@@ -426,7 +426,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     }
     if (!names_person) {
       for (int i = main_start; i < cb; ++i) {
-        if (!IsPronounSubject(Lower(t[i].text)) && Lower(t[i].text) != "him") continue;
+        if (!IsPronounSubject(t[i].lower) && t[i].lower != "him") continue;
         // The person named last before the pronoun, in this sentence or
         // before it.
         int person = ctx.last_person;
@@ -438,8 +438,8 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
         }
         if (person < 0) break;
         const ArticleActor& a = actors[static_cast<size_t>(person)];
-        bool as_subject = subjects == 0 && (vt < 0 || i < vt || Lower(t[i].text) == "his" ||
-                                            Lower(t[i].text) == "her");
+        bool as_subject = subjects == 0 && (vt < 0 || i < vt || t[i].lower == "his" ||
+                                            t[i].lower == "her");
         if (as_subject) {
           *c.add_subjects() = Ref(a);
           ++subjects;

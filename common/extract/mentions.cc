@@ -361,15 +361,15 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   const auto& t = s.tokens;
   int j = i;
   bool the = false;
-  if (j < n && Lower(t[j].text) == "the") {
+  if (j < n && t[j].lower == "the") {
     the = true;
     ++j;
   }
-  if (j < n && Lower(t[j].text) == "former") ++j;
+  if (j < n && t[j].lower == "former") ++j;
   // Qualifier: a country or organisation ("Israeli", "US", "UN").
   std::string owner;
   int qa = -1, qb = -1, qkb = -1;
-  for (int k = j < n ? std::min({3, n - j, kb_.MaxAliasWordsFrom(t[j].text)}) : 0;
+  for (int k = j < n ? std::min({3, n - j, kb_.MaxAliasWordsFrom(t[j].lower)}) : 0;
        k >= 1; --k) {
     if (!t[j].capitalized) break;
     const auto* m = FindKb(t, j, j + k, false);
@@ -393,7 +393,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   // Title.
   std::string title;
   int te = -1;
-  for (int k = j < n ? std::min(kb_.MaxTitleWordsFrom(t[j].text), n - j) : 0;
+  for (int k = j < n ? std::min(kb_.MaxTitleWordsFrom(t[j].lower), n - j) : 0;
        k >= 1; --k) {
     const std::string* found = kb_.FindTitle(Join(t, j, j + k));
     if (found != nullptr) {
@@ -409,9 +409,9 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     for (int k = std::min(kGenericTitleWords, n - j); k >= 1; --k) {
       bool capitalized = true;
       for (int w = j; w < j + k && capitalized; ++w) {
-        capitalized = t[w].capitalized && !lex_.IsFunctionWord(Lower(t[w].text));
+        capitalized = t[w].capitalized && !lex_.IsFunctionWord(t[w].lower);
       }
-      if (capitalized && lex_.IsTitleHead(Lower(t[j + k - 1].text)) &&
+      if (capitalized && lex_.IsTitleHead(t[j + k - 1].lower) &&
           j + k < n && IsNameToken(t[j + k])) {
         title = Lower(Join(t, j, j + k));
         te = j + k;
@@ -424,7 +424,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   // Name after the title.
   int ne = te;
   while (ne < n && ne - te < 4 && IsNameToken(t[ne]) &&
-         !IsNameStop(Lower(t[ne].text))) {
+         !IsNameStop(t[ne].lower)) {
     ++ne;
   }
   if (ne > te && title_capitalized) {
@@ -484,12 +484,12 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   const auto& t = s.tokens;
   if (!t[i].capitalized || i + 1 >= n) return false;
   if (lex_.Honorific(t[i].text) != claims::v1::PERSON) return false;
-  if (!IsNameToken(t[i + 1]) || IsNameStop(Lower(t[i + 1].text))) {
+  if (!IsNameToken(t[i + 1]) || IsNameStop(t[i + 1].lower)) {
     return false;
   }
   int ne = i + 1;
   while (ne < n && ne - (i + 1) < 3 && IsNameToken(t[ne]) &&
-         !IsNameStop(Lower(t[ne].text))) {
+         !IsNameStop(t[ne].lower)) {
     ++ne;
   }
   std::string evidence;
@@ -509,7 +509,7 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
                                      int n, int* next) {
   const auto& t = s.tokens;
   if (i + 1 >= n) return false;
-  std::string w0 = Lower(t[i].text), w1 = Lower(t[i + 1].text);
+  std::string w0 = t[i].lower, w1 = t[i + 1].lower;
   if (w0 == "the" && (w1 == "administration" || w1 == "government") &&
       !last_government_.empty()) {
     int k = kb_.IndexOf(last_government_);
@@ -524,7 +524,7 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
       (w1 == "leaders" || w1 == "leader" || w1 == "men")) {
     end = i + 2;
   } else if (w0 == "the" && w1 == "two" && i + 2 < n &&
-             (Lower(t[i + 2].text) == "leaders" || Lower(t[i + 2].text) == "men")) {
+             (t[i + 2].lower == "leaders" || t[i + 2].lower == "men")) {
     end = i + 3;
   }
   if (end < 0) return false;
@@ -606,15 +606,15 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
   const auto& t = s.tokens;
   // Leading function words and, at the start of a sentence, common words
   // are not part of a name.
-  while (a < b && ((!t[a].all_caps && lex_.IsFunctionWord(Lower(t[a].text))) ||
-                   (sentence_initial && lex_.IsDictionaryWord(Lower(t[a].text)) &&
+  while (a < b && ((!t[a].all_caps && lex_.IsFunctionWord(t[a].lower)) ||
+                   (sentence_initial && lex_.IsDictionaryWord(t[a].lower) &&
                     !lex_.IsGivenName(t[a].text)) ||
                    IsCalendarWord(t[a].text) ||
                    lex_.Honorific(t[a].text) != claims::v1::ACTOR_TYPE_UNSPECIFIED)) {
     sentence_initial = false;
     ++a;
   }
-  while (b > a && (IsConnector(Lower(t[b - 1].text)) || IsCalendarWord(t[b - 1].text))) --b;
+  while (b > a && (IsConnector(t[b - 1].lower) || IsCalendarWord(t[b - 1].text))) --b;
   if (a >= b) return;
   std::string name = Join(t, a, b);
   if (headline || titlecase) {
@@ -643,8 +643,8 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
   }
   size_t common = 0, dictionary = 0;
   for (int i = a; i < b; ++i) {
-    if (lex_.IsCommonWord(Lower(t[i].text))) ++common;
-    if (lex_.IsDictionaryWord(Lower(t[i].text)) && !lex_.IsGivenName(t[i].text)) ++dictionary;
+    if (lex_.IsCommonWord(t[i].lower)) ++common;
+    if (lex_.IsDictionaryWord(t[i].lower) && !lex_.IsGivenName(t[i].text)) ++dictionary;
   }
   // Headings and titles capitalise every word: only names made of
   // non-dictionary words are names there.
@@ -669,7 +669,7 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
   } else if (lex_.IsLocSuffix(last)) {
     type = claims::v1::LOCATION;
     evidence = "discovered:place-suffix";
-  } else if (a > 0 && lex_.IsLocPreposition(Lower(t[a - 1].text)) && b - a == 1 &&
+  } else if (a > 0 && lex_.IsLocPreposition(t[a - 1].lower) && b - a == 1 &&
              common == 0) {
     type = claims::v1::LOCATION;
     evidence = "discovered:preposition";
@@ -688,7 +688,7 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
     if (common > 0 && (sentence_initial || titlecase)) return;
     type = LooksLikeAdjective(t[a].text) ? claims::v1::OTHER_ACTOR
                                          : claims::v1::ORGANIZATION;
-    if (a + 1 < static_cast<int>(t.size()) && IsSpeechVerb(Lower(t[a + 1].text))) {
+    if (a + 1 < static_cast<int>(t.size()) && IsSpeechVerb(t[a + 1].lower)) {
       type = claims::v1::PERSON;
       evidence = "discovered:speaker";
     }
@@ -715,7 +715,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
                                bool headline, bool titlecase, int* next) {
   const auto& t = s.tokens;
   const Token& tok = t[i];
-  if (!tok.is_word || (!tok.all_caps && lex_.IsFunctionWord(Lower(tok.text)))) {
+  if (!tok.is_word || (!tok.all_caps && lex_.IsFunctionWord(tok.lower))) {
     return TryGroupReference(si, s, i, n, next);
   }
   bool cap = tok.capitalized;
@@ -743,7 +743,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
   bool folded = headline || tok.all_caps;
   int ke = -1;
   const std::vector<AliasMatch>* km = nullptr;
-  for (int k = std::min(kb_.MaxAliasWordsFrom(tok.text), n - i); k >= 1; --k) {
+  for (int k = std::min(kb_.MaxAliasWordsFrom(tok.lower), n - i); k >= 1; --k) {
     const auto* m = FindKb(t, i, i + k, folded);
     if (m != nullptr) {
       ke = i + k;
@@ -794,7 +794,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     }
     // Sentence-initial common word that happens to be an alias ("Labour").
     if (sentence_initial && ke - i == 1 && kind >= AliasKind::kSurname &&
-        lex_.IsCommonWord(Lower(tok.text)) && !kb_to_actor_.contains(k)) {
+        lex_.IsCommonWord(tok.lower) && !kb_to_actor_.contains(k)) {
       *next = i + 1;
       return true;
     }
@@ -852,7 +852,7 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     bool label = true;
     for (int j = 0; j < k && label; ++j) {
       label = !t[j].is_word || t[j].possessive ||
-              lex_.IsDictionaryWord(Lower(t[j].text));
+              lex_.IsDictionaryWord(t[j].lower);
     }
     if (label) i = k + 1;
     break;

@@ -328,8 +328,18 @@ namespace {
 
 int LongestFrom(const absl::flat_hash_map<std::string, int>& words_from,
                 absl::string_view first_word) {
-  auto it = words_from.find(
-      absl::AsciiStrToLower(KnowledgeBase::NormalizeKey(first_word)));
+  // Plain lower-case ASCII is its own key: look it up without copying.
+  bool plain = true;
+  for (char c : first_word) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || absl::ascii_isupper(u) || absl::ascii_isspace(u)) {
+      plain = false;
+      break;
+    }
+  }
+  auto it = plain ? words_from.find(first_word)
+                  : words_from.find(absl::AsciiStrToLower(
+                        KnowledgeBase::NormalizeKey(first_word)));
   return it == words_from.end() ? 0 : it->second;
 }
 

@@ -1,5 +1,7 @@
 #include "common/text/tokenizer.h"
 
+#include "absl/strings/ascii.h"
+
 #include <string>
 
 #include "common/text/utf8.h"
@@ -74,8 +76,9 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end,
     t.start = s;
     t.end = e;
     t.text = text.substr(s, e - s);
+    t.lower = absl::AsciiStrToLower(t.text);
     Classify(&t);
-    out.push_back(t);
+    out.push_back(std::move(t));
   };
   // Emits chunk [s, e) after peeling edge punctuation and clitics.
   auto emit_chunk = [&](size_t s, size_t e) {

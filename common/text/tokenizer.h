@@ -24,6 +24,7 @@ struct Token {
   size_t start = 0;  // byte offsets into the tokenized text
   size_t end = 0;
   absl::string_view text;
+  std::string lower;        // `text` in ASCII lower case, made once
   bool is_word = false;     // contains a letter
   bool is_number = false;   // starts with a digit
   bool capitalized = false; // first letter upper case
