@@ -285,20 +285,25 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     std::string modality_cue;
     int source_after = -1;
     {
-      std::vector<std::string> words;
-      for (int i = main_start; i < cb; ++i) words.push_back(t[i].lower);
+      // The strongest cue (lowest rank) wins; among its matches, the first.
       size_t best_rank = SIZE_MAX;
       const auto& cues = lex_.modality_cues();
-      for (size_t r = 0; r < cues.size(); ++r) {
-        const auto& cue = cues[r];
-        for (size_t i = 0; i + cue.words.size() <= words.size(); ++i) {
+      const size_t n_words = static_cast<size_t>(std::max(0, cb - main_start));
+      auto word = [&](size_t i) -> const std::string& { return t[main_start + i].lower; };
+      for (size_t i = 0; i < n_words; ++i) {
+        const std::vector<size_t>* starting = lex_.ModalityCuesStartingWith(word(i));
+        if (starting == nullptr) continue;
+        for (size_t r : *starting) {
+          if (r >= best_rank) break;  // ascending: no stronger cue follows
+          const auto& cue = cues[r];
+          if (i + cue.words.size() > n_words) continue;
           bool match = true;
-          for (size_t k = 0; k < cue.words.size() && match; ++k) {
-            match = words[i + k] == cue.words[k];
+          for (size_t k = 1; k < cue.words.size() && match; ++k) {
+            match = word(i + k) == cue.words[k];
           }
           // "not only ... but also" is not a negation.
           if (match && cue.words.size() == 1 && cue.words[0] == "not" &&
-              i + 1 < words.size() && words[i + 1] == "only") {
+              i + 1 < n_words && word(i + 1) == "only") {
             match = false;
           }
           if (match && r < best_rank) {

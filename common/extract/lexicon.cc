@@ -107,6 +107,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       return absl::InvalidArgumentError("expected: cue <TAB> modality");
     }
     cue.words = absl::StrSplit(absl::AsciiStrToLower(f[0]), ' ', absl::SkipEmpty());
+    if (!cue.words.empty()) {
+      lex->modality_cue_starts_[cue.words[0]].push_back(lex->modality_cues_.size());
+    }
     lex->modality_cues_.push_back(std::move(cue));
     return absl::OkStatus();
   }));

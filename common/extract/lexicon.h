@@ -70,6 +70,12 @@ class Lexicon {
     claims::v1::Modality modality;
   };
   const std::vector<ModalityCue>& modality_cues() const { return modality_cues_; }
+  // Indexes into modality_cues() of the cues starting with `lower`,
+  // ascending (lower index = stronger cue); nullptr when none.
+  const std::vector<size_t>* ModalityCuesStartingWith(absl::string_view lower) const {
+    auto it = modality_cue_starts_.find(lower);
+    return it == modality_cue_starts_.end() ? nullptr : &it->second;
+  }
 
  private:
   Lexicon() = default;
@@ -90,6 +96,7 @@ class Lexicon {
   absl::flat_hash_map<std::string, std::string> irregular_;
   absl::flat_hash_map<std::string, VerbClass> verb_classes_;
   std::vector<ModalityCue> modality_cues_;
+  absl::flat_hash_map<std::string, std::vector<size_t>> modality_cue_starts_;
 };
 
 }  // namespace claims
