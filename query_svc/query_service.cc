@@ -14,22 +14,10 @@ namespace {
 
 using claims::v1::Claim;
 
-// Longest a read-your-writes wait may take when the client set no deadline.
-constexpr absl::Duration kDefaultSequenceWait = absl::Seconds(10);
-
-absl::Time DeadlineOf(const grpc::ServerContext& context) {
-  auto deadline = context.deadline();
-  if (deadline == std::chrono::system_clock::time_point::max()) {
-    return absl::Now() + kDefaultSequenceWait;
-  }
-  return absl::FromChrono(deadline);
-}
-
 const grpc::Status kTooManyStreams(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                    "too many concurrent streams; retry later");
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
-
 
 }  // namespace
 
@@ -104,7 +92,7 @@ grpc::Status QueryServiceImpl::QueryClaims(
 
   if (request->min_sequence() > 0) {
     uint64_t applied = follower_->WaitForSequence(
-        request->min_sequence(), DeadlineOf(*context),
+        request->min_sequence(), context_.DeadlineOf(*context),
         [context] { return context->IsCancelled(); });
     if (applied < request->min_sequence()) {
       if (context->IsCancelled()) {
@@ -127,9 +115,14 @@ grpc::Status QueryServiceImpl::QueryClaims(
   options.newest_first = request->order() == claims::v1::NEWEST_FIRST;
   options.cursor = request->cursor();
   options.limit = request->limit();
-  // Lets a scan that matches little notice a cancelled call or a drain.
+  // Lets a scan that matches little notice a cancelled call, a drain or
+  // the server's default deadline.
+  const absl::Time deadline = context_.DeadlineOf(*context);
+  bool past_deadline = false;
   options.keep_going = [&] {
-    return !context->IsCancelled() && !context_.drain->draining();
+    past_deadline = absl::Now() >= deadline;
+    return !context->IsCancelled() && !context_.drain->draining() &&
+           !past_deadline;
   };
 
   bool interrupted_by_drain = false;
@@ -143,6 +136,10 @@ grpc::Status QueryServiceImpl::QueryClaims(
         }
         if (context_.drain->draining()) {
           interrupted_by_drain = true;
+          return false;
+        }
+        if (absl::Now() >= deadline) {
+          past_deadline = true;
           return false;
         }
         *item.mutable_claim() = scanned_claim.claim;
@@ -159,6 +156,10 @@ grpc::Status QueryServiceImpl::QueryClaims(
     return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
   }
   if (context_.drain->draining()) return kDraining;
+  if (past_deadline) {
+    return grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
+                        "deadline reached; resume with the last cursor");
+  }
   if (!scanned.ok()) return ToGrpcStatus(scanned);
   if (client_gone) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
   if (interrupted_by_drain) return kDraining;

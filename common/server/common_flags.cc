@@ -35,6 +35,8 @@ ABSL_FLAG(int, shutdown_grace_seconds, 20,
           "on SIGTERM, seconds to drain in-flight calls before exiting");
 ABSL_FLAG(int, max_message_bytes, 16 << 20,
           "largest gRPC message accepted or sent");
+ABSL_FLAG(int, default_deadline_seconds, 300,
+          "deadline for calls whose client set none (live watches excepted)");
 ABSL_FLAG(int, max_concurrent_streams, 256,
           "streaming calls served at once; more get RESOURCE_EXHAUSTED");
 ABSL_FLAG(std::string, tls_cert_file, "",
@@ -73,6 +75,7 @@ ServerConfig ServerConfigFromFlags(std::string listen,
   config.tls.client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
   config.auth_token_file = absl::GetFlag(FLAGS_auth_token_file);
   config.max_concurrent_streams = absl::GetFlag(FLAGS_max_concurrent_streams);
+  config.default_deadline = absl::Seconds(absl::GetFlag(FLAGS_default_deadline_seconds));
   config.shutdown_grace = absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
   config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   config.max_send_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);

@@ -24,6 +24,13 @@ sigset_t TerminationSignals() {
 
 }  // namespace
 
+absl::Time ServiceContext::DeadlineOf(const grpc::ServerContextBase& call) const {
+  if (call.deadline() == std::chrono::system_clock::time_point::max()) {
+    return absl::Now() + default_deadline;
+  }
+  return absl::FromChrono(call.deadline());
+}
+
 StreamSlots::Lease::Lease(StreamSlots* slots) : slots_(slots) {
   acquired_ = slots_->in_use_.fetch_add(1) < slots_->limit_;
   if (!acquired_) slots_->in_use_.fetch_sub(1);

@@ -44,6 +44,8 @@ struct ServerConfig {
   int max_send_message_bytes = 16 << 20;
   // Concurrent streaming calls (queries, watches, bulk loads) at most.
   int max_concurrent_streams = 256;
+  // Deadline for calls whose client set none (watches excepted).
+  absl::Duration default_deadline = absl::Minutes(5);
 };
 
 // Raised when the server starts draining; long-running handlers poll it.
@@ -86,6 +88,10 @@ struct ServiceContext {
   const BearerAuth* auth;
   StreamSlots* stream_slots;
   ServerMetrics* metrics;
+  absl::Duration default_deadline;
+
+  // The call's deadline, or now + default_deadline when the client set none.
+  absl::Time DeadlineOf(const grpc::ServerContextBase& call) const;
 };
 
 class ServerRunner {
@@ -119,7 +125,8 @@ class ServerRunner {
   void RequestStop();
 
   ServiceContext context() {
-    return {&drain_, auth_.get(), &stream_slots_, &metrics_};
+    return {&drain_, auth_.get(), &stream_slots_, &metrics_,
+            config_.default_deadline};
   }
   ServerMetrics& metrics() { return metrics_; }
 

@@ -184,6 +184,31 @@ TEST_F(HostileInputTest, UnicodeEdgeCasesAreAccepted) {
             absl::StatusCode::kOk);
 }
 
+TEST(LimitsTest, CallsWithoutADeadlineGetTheServersDefault) {
+  const std::string dir = MakeTempDir("claims-deadline");
+  auto ingest = ServerProcess::Start(ServerProcess::kIngest, dir);
+  ASSERT_TRUE(ingest.ok()) << ingest.status();
+  auto query = ServerProcess::Start(ServerProcess::kQuery, dir,
+                                    {"--default_deadline_seconds=1"});
+  ASSERT_TRUE(query.ok()) << query.status();
+  // No client deadline, and a sequence the writer will never reach.
+  auto stub = claims::v1::QueryService::NewStub(
+      ClaimsClient::Connect((*query)->address()));
+  grpc::ClientContext context;
+  claims::v1::QueryClaimsRequest request;
+  request.set_min_sequence(1u << 30);
+  absl::Time start = absl::Now();
+  auto reader = stub->QueryClaims(&context, request);
+  claims::v1::QueryClaimsResponse item;
+  while (reader->Read(&item)) {
+  }
+  grpc::Status status = reader->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_THAT(status.error_message(), ::testing::HasSubstr("min_sequence"));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+  std::filesystem::remove_all(dir);
+}
+
 // Runs claimctl with `args`; returns its exit code and stdout.
 int RunClaimctl(const std::vector<std::string>& args, std::string* out) {
   std::string command = CLAIMS_CLAIMCTL_BIN;
