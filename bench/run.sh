@@ -19,7 +19,10 @@
 # Environment: N (articles, default 100000), SEED (42), JOBS (build
 # parallelism, 2), RUNS (timed queries per kind, 500), RYW_SECONDS (60),
 # KEEP_WORK=1 keeps the temp dir (logs, results.txt, queries.tsv),
-# BUILD_DIR (build-bench). Every wait is bounded.
+# BUILD_DIR (build-bench), KIND_BUDGET (seconds per query kind and system,
+# 90), QUERY_TIMEOUT_MS (10000), REUSE_DATA=<data dir of an earlier
+# KEEP_WORK run> skips the load and measures that database (left in place).
+# Every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -30,10 +33,13 @@ JOBS=${JOBS:-2}
 RUNS=${RUNS:-500}
 RYW_SECONDS=${RYW_SECONDS:-60}
 BUILD_DIR=${BUILD_DIR:-build-bench}
+KIND_BUDGET=${KIND_BUDGET:-90}
+QUERY_TIMEOUT_MS=${QUERY_TIMEOUT_MS:-10000}
+REUSE_DATA=${REUSE_DATA:-}
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_USER=claimsbench
 
-log() { printf '\033[1m[bench %(%H:%M:%S)T]\033[0m %s\n' -1 "$*" >&2; }
+log() { printf '\033[1m[bench %(%H:%M:%S)T]\033[0m %s (load average %s)\n' -1 "$*" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
 
 # --- 1. packages ------------------------------------------------------------
 need=()
@@ -98,21 +104,22 @@ rss_of() {  # pid label -> results: <label>_rss_mib, <label>_hwm_mib
 
 INGEST=127.0.0.1:$(free_port)
 QUERY=127.0.0.1:$(free_port)
-mkdir -p "$WORK/data"
-log "starting claims-ingest on $INGEST and claims-query on $QUERY (data in $WORK/data)"
+DATA=${REUSE_DATA:-$WORK/data}
+mkdir -p "$DATA"
+log "starting claims-ingest on $INGEST and claims-query on $QUERY (data in $DATA)"
 "$B/ingest_svc/claims-ingest" --listen="$INGEST" --metrics_listen= \
-  --data_dir="$WORK/data" --sync_writes=true 2>"$WORK/ingest.log" &
+  --data_dir="$DATA" --sync_writes=true 2>"$WORK/ingest.log" &
 INGEST_PID=$!
 PIDS+=("$INGEST_PID")
 # The query side opens the database as a secondary: start it once the
 # writer has created it.
 for _ in $(seq 1 300); do
   "$B/cli/claimctl" --ingest="$INGEST" --query="$QUERY" analyze /dev/null >/dev/null 2>&1 && break
-  [ -d "$WORK/data/db" ] && break
+  [ -d "$DATA/db" ] && break
   sleep 0.1
 done
 "$B/query_svc/claims-query" --listen="$QUERY" --metrics_listen= \
-  --data_dir="$WORK/data" 2>"$WORK/query.log" &
+  --data_dir="$DATA" 2>"$WORK/query.log" &
 QUERY_PID=$!
 PIDS+=("$QUERY_PID")
 ready=0
@@ -125,11 +132,16 @@ done
 [ $ready = 1 ] || { log "servers did not become ready; see $WORK/*.log"; exit 1; }
 
 # --- 4. load ------------------------------------------------------------------
-log "loading $N articles (seed $SEED) through IngestArticles, sync writes"
-put n_articles "$N"
-"$B/bench/claims_corpus" --ingest="$INGEST" --count="$N" --seed="$SEED" \
-  --streams=2 --progress_seconds=60 >>"$RESULTS"
-log "loaded $(get load_claims) claims in $(get load_seconds) s ($(get load_articles_per_s) articles/s)"
+if [ -z "$REUSE_DATA" ]; then
+  put loadavg_load "$(cut -d' ' -f1 /proc/loadavg)"
+  log "loading $N articles (seed $SEED) through IngestArticles, sync writes"
+  put n_articles "$N"
+  "$B/bench/claims_corpus" --ingest="$INGEST" --count="$N" --seed="$SEED" \
+    --streams=2 --progress_seconds=60 >>"$RESULTS"
+  log "loaded $(get load_claims) claims in $(get load_seconds) s ($(get load_articles_per_s) articles/s)"
+else
+  log "reusing the database in $REUSE_DATA (no load)"
+fi
 
 # The follower catches up continuously; wait (bounded) until the topic
 # counts stop moving.
@@ -142,12 +154,14 @@ for _ in $(seq 1 120); do
 done
 rss_of "$INGEST_PID" ingest_after_load
 rss_of "$QUERY_PID" query_after_load
-du -sm "$WORK/data/db" | awk '{print "db_mib", $1}' >>"$RESULTS"
+du -sm "$DATA/db" | awk '{print "db_mib", $1}' >>"$RESULTS"
 
 # --- 5. measurements ----------------------------------------------------------
+put loadavg_queries "$(cut -d' ' -f1 /proc/loadavg)"
 log "query latency ($RUNS per kind) and a 100,000-claim export"
 "$B/bench/query_bench" --query="$QUERY" --ingest="$INGEST" --phases=queries,export \
   --workload="$WORK/queries.tsv" --runs_per_kind="$RUNS" --seed="$SEED" \
+  --kind_budget_seconds="$KIND_BUDGET" --query_timeout_ms="$QUERY_TIMEOUT_MS" \
   --sample_out="$WORK/sample.bin" --results="$RESULTS" >/dev/null
 rss_of "$QUERY_PID" query_after_queries
 
@@ -155,6 +169,7 @@ log "bare gRPC stream ceiling"
 "$B/bench/grpc_ceiling" --message_bytes="$(get cs_export_avg_message_bytes | cut -d. -f1)" \
   --messages=100000 --sample="$WORK/sample.bin" --results="$RESULTS" >/dev/null
 
+put loadavg_pg "$(cut -d' ' -f1 /proc/loadavg)"
 log "PostgreSQL 15: same claims, same queries"
 id -u "$PG_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_USER"
 PG_DATA=$WORK/pg
@@ -172,9 +187,11 @@ runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pgsock/pg.log"
       -c full_page_writes=off -c max_wal_size=4GB -c jit=off" start >/dev/null
 PG_CONN="host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres"
 "$B/bench/pg_compare" --query="$QUERY" --pg="$PG_CONN" --workload="$WORK/queries.tsv" \
-  --runs_per_kind="$RUNS" --results="$RESULTS" >/dev/null
+  --runs_per_kind="$RUNS" --kind_budget_seconds="$KIND_BUDGET" \
+  --query_timeout_ms="$QUERY_TIMEOUT_MS" --results="$RESULTS" >/dev/null
 runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null
 
+put loadavg_ryw "$(cut -d' ' -f1 /proc/loadavg)"
 log "read-your-writes lag under 1,000 articles/min for ${RYW_SECONDS}s"
 "$B/bench/query_bench" --query="$QUERY" --ingest="$INGEST" --phases=ryw \
   --ryw_seconds="$RYW_SECONDS" --ryw_per_minute=1000 --seed="$SEED" \
@@ -192,7 +209,7 @@ echo
 echo "Claimstore benchmark: $(get load_articles) articles, $(get load_claims) claims (seed $SEED, $(nproc) cores)"
 echo "load (sync writes, 2 streams): $(get load_seconds) s = $(get load_articles_per_s) articles/s, $(get load_claims_per_s) claims/s; db $(get db_mib) MiB"
 echo
-printf '%-10s %-7s %10s %10s %10s %10s %8s %8s  %s\n' kind claim cs_p50_ms cs_p99_ms pg_p50_ms pg_p99_ms "pg/cs50" "pg/cs99" "target"
+printf '%-10s %-7s %10s %10s %10s %10s %8s %8s %9s  %s\n' kind claim cs_p50_ms cs_p99_ms pg_p50_ms pg_p99_ms "pg/cs50" "pg/cs99" "n cs/pg" "target"
 all_faster=1
 for kind in actor topic date combined; do
   for which in first nth; do
@@ -205,10 +222,12 @@ for kind in actor topic date combined; do
     fi
     faster=$(awk -v c="$cs50" -v p="$pg50" -v c9="$cs99" -v p9="$pg99" 'BEGIN {print (c < p && c9 < p9) ? 1 : 0}')
     [ "$faster" = 1 ] || all_faster=0
-    printf '%-10s %-7s %10s %10s %10s %10s %8s %8s  %s\n' "$kind" "$label" "$cs50" "$cs99" "$pg50" "$pg99" \
-      "$(ratio "$cs50" "$pg50")" "$(ratio "$cs99" "$pg99")" "$target"
+    printf '%-10s %-7s %10s %10s %10s %10s %8s %8s %9s  %s\n' "$kind" "$label" "$cs50" "$cs99" "$pg50" "$pg99" \
+      "$(ratio "$cs50" "$pg50")" "$(ratio "$cs99" "$pg99")" "$(get cs_${kind}_${which}_n)/$(get pg_${kind}_${which}_n)" "$target"
   done
 done
+echo "(1-minute load average before: load $(get loadavg_load), queries $(get loadavg_queries), pg $(get loadavg_pg), ryw $(get loadavg_ryw) on $(nproc) cores)"
+echo "(timeouts at ${QUERY_TIMEOUT_MS} ms, counted at the deadline: claimstore actor $(get cs_actor_timeouts) topic $(get cs_topic_timeouts) date $(get cs_date_timeouts) combined $(get cs_combined_timeouts); postgres $(get pg_actor_timeouts)/$(get pg_topic_timeouts)/$(get pg_date_timeouts)/$(get pg_combined_timeouts); sampling per kind stops after ${KIND_BUDGET} s)"
 echo "(combined queries reaching 100 claims: $(get cs_combined_reached_n_pct)%; same ids in both systems: $(( $(get pg_checked_queries) - $(get pg_mismatched_queries) ))/$(get pg_checked_queries) queries)"
 echo "every query kind faster than PostgreSQL (p50 and p99, first and 100th): $(verdict $all_faster)"
 echo "PostgreSQL load (export + COPY + indexes): $(get pg_load_seconds) s, $(get pg_database_mib) MiB"
