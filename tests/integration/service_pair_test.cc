@@ -391,5 +391,111 @@ TEST_F(ServicePairTest, WatchStreamsNewClaims) {
   EXPECT_THAT(seen, ::testing::HasSubstr("Scholz"));
 }
 
+TEST_F(ServicePairTest, WatchResumesFromItsCursorWithoutGapOrRepeat) {
+  const std::string tag = std::to_string(absl::ToUnixNanos(absl::Now()));
+  auto article = [&](int n) {
+    return absl::StrCat("President Emmanuel Macron met Chancellor Olaf Scholz in ",
+                        "Berlin on May ", n, ", 2024. Watch ", tag, " ", n, ".");
+  };
+  claims::v1::WatchClaimsRequest request;
+  request.add_actors("Emmanuel Macron");
+  // First watch: take one claim, remember its cursor, go away.
+  std::string cursor;
+  std::string first_text;
+  {
+    grpc::ClientContext context;
+    absl::Notification got_one;
+    std::thread watcher([&] {
+      (void)client_->WatchClaims(
+          request,
+          [&](const claims::v1::WatchClaimsResponse& item) {
+            cursor = item.cursor();
+            first_text = item.claim().text();
+            got_one.Notify();
+            return false;
+          },
+          &context);
+    });
+    absl::SleepFor(absl::Milliseconds(200));
+    IngestBody(article(1));
+    ASSERT_TRUE(got_one.WaitForNotificationWithTimeout(absl::Seconds(5)));
+    context.TryCancel();
+    watcher.join();
+  }
+  // Written while nobody watched.
+  IngestBody(article(2));
+  IngestBody(article(3));
+  // Resume: everything after the cursor, in order, and nothing before it.
+  request.set_cursor(cursor);
+  std::vector<std::string> texts;
+  grpc::ClientContext context;
+  absl::Notification got_two;
+  std::thread watcher([&] {
+    (void)client_->WatchClaims(
+        request,
+        [&](const claims::v1::WatchClaimsResponse& item) {
+          texts.push_back(item.claim().text());
+          if (texts.size() == 2) {
+            got_two.Notify();
+            return false;
+          }
+          return true;
+        },
+        &context);
+  });
+  bool notified = got_two.WaitForNotificationWithTimeout(absl::Seconds(5));
+  context.TryCancel();
+  watcher.join();
+  ASSERT_TRUE(notified);
+  EXPECT_THAT(first_text, ::testing::HasSubstr("May 1, 2024"));
+  EXPECT_THAT(texts[0], ::testing::HasSubstr("May 2, 2024"));
+  EXPECT_THAT(texts[1], ::testing::HasSubstr("May 3, 2024"));
+}
+
+// Threads of a process, from /proc.
+int ThreadCount(pid_t pid) {
+  std::string status = ReadFileOrEmpty(absl::StrCat("/proc/", pid, "/status"));
+  size_t at = status.find("Threads:");
+  return at == std::string::npos ? -1 : std::atoi(status.c_str() + at + 8);
+}
+
+TEST_F(ServicePairTest, IdleWatchersShareOneThread) {
+  const int before = ThreadCount(query_->pid());
+  constexpr int kWatchers = 300;  // more than --max_concurrent_streams
+  auto stub = claims::v1::QueryService::NewStub(
+      ClaimsClient::Connect(query_->address()));
+  grpc::CompletionQueue cq;
+  std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+  std::vector<std::unique_ptr<grpc::ClientAsyncReader<claims::v1::WatchClaimsResponse>>>
+      readers;
+  claims::v1::WatchClaimsRequest request;
+  request.add_topics("sport");
+  for (int i = 0; i < kWatchers; ++i) {
+    contexts.push_back(std::make_unique<grpc::ClientContext>());
+    readers.push_back(stub->AsyncWatchClaims(contexts.back().get(), request, &cq,
+                                             reinterpret_cast<void*>(i + 1)));
+  }
+  // Every call started.
+  int started = 0;
+  void* tag;
+  bool ok;
+  while (started < kWatchers &&
+         cq.AsyncNext(&tag, &ok, std::chrono::system_clock::now() +
+                                     std::chrono::seconds(10)) ==
+             grpc::CompletionQueue::GOT_EVENT) {
+    started += ok;
+  }
+  EXPECT_EQ(started, kWatchers);
+  absl::SleepFor(absl::Milliseconds(300));
+  const int during = ThreadCount(query_->pid());
+  EXPECT_LT(during - before, 32) << "threads before " << before << ", with "
+                                 << kWatchers << " watchers " << during;
+  EXPECT_TRUE(IsServing(query_->address()).value_or(false));
+  for (auto& context : contexts) context->TryCancel();
+  cq.Shutdown();
+  while (cq.Next(&tag, &ok)) {
+  }
+}
+
 }  // namespace
 }  // namespace claims::testing
