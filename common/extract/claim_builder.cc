@@ -16,7 +16,6 @@ namespace {
 using claims::v1::Claim;
 using text::Token;
 
-std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
 bool Contains(const absl::flat_hash_set<std::string>& set, absl::string_view w) {
   return set.contains(w);
