@@ -307,9 +307,28 @@ absl::Status ClaimReader::Scan(
   uint64_t visited = 0;
   uint64_t emitted = 0;
   std::string value;
-  for (std::optional<std::string> sort_key = merged.Current();
-       sort_key.has_value(); sort_key = merged.Current()) {
+  // Entries before `from` are in the scan only for periods that may reach
+  // into the range; their index value (the period's end) says whether they
+  // do, without reading the claim. Older entries without a value are read.
+  const std::string from_date =
+      nf.from.has_value() && nf.field != claims::v1::DATE_FIELD_PUBLISHED
+          ? si::FormatDate(*nf.from)
+          : std::string();
+  std::string period_end;
+  for (std::optional<std::string> sort_key = merged.Current(&period_end);
+       sort_key.has_value(); sort_key = merged.Current(&period_end)) {
     merged.Next();
+    if (!from_date.empty() && period_end.size() == si::kDateLength &&
+        period_end <= from_date &&
+        std::string_view(*sort_key).substr(0, si::kDateLength) < from_date) {
+      if (++visited % kRefreshEvery == 0) {
+        if (options.keep_going && !options.keep_going()) {
+          return absl::CancelledError("scan stopped");
+        }
+        merged.Refresh();
+      }
+      continue;
+    }
     if (++visited % kRefreshEvery == 0) {
       RETURN_IF_ERROR(merged.status());
       if (options.keep_going && !options.keep_going()) {

@@ -69,6 +69,29 @@ class ClaimScanTest : public testing::StoreTest {
   }
 };
 
+TEST_F(ClaimScanTest, PeriodsStartingBeforeTheRangeMatchOnlyWhenTheyReachIt) {
+  claims::v1::Claim long_event = MakeClaim({"zz"}, {}, "2025-03-30");
+  long_event.mutable_event_time()->set_start("2025-03-30");
+  long_event.mutable_event_time()->set_end("2025-04-10");
+  Put(MakeAnalysis("a", "h1", "2025-05-01",
+                   {long_event, MakeClaim({"zz"}, {}, "2025-03-30"),
+                    MakeClaim({"zz"}, {}, "2025"), MakeClaim({"zz"}, {}, "2025-04"),
+                    MakeClaim({"zz"}, {}, "2025-03")}));
+  ClaimFilter range;
+  range.from = "2025-04-05";
+  range.to = "2025-04-06";
+  range.actor_ids = {"zz"};
+  // The 12-day event, the year and the month reach into the range; the day
+  // and the earlier month do not.
+  EXPECT_EQ(ScanIds(range), "a:2 a:0 a:3");
+  range.actor_ids.clear();  // the all-claims date index
+  std::string ids = ScanIds(range);
+  EXPECT_THAT(ids, ::testing::HasSubstr("a:2 "));
+  EXPECT_THAT(ids, ::testing::HasSubstr("a:0 a:3"));
+  EXPECT_THAT(ids, ::testing::Not(::testing::HasSubstr("a:1")));
+  EXPECT_THAT(ids, ::testing::Not(::testing::HasSubstr("a:4")));
+}
+
 TEST_F(ClaimScanTest, AllClaimsInDateOrderBothWays) {
   // Ties on a date are broken by article id, then position.
   EXPECT_EQ(ScanIds({}), "old:0 year:0 mid:0 mid:1 new:0");

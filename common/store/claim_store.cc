@@ -189,6 +189,10 @@ class ClaimStore::Impl {
 
       const std::string sort_key =
           si::SortKey(si::ClaimSortDate(claim), id, ordinal);
+      // Index values hold the end of the claim's period, so a date-range
+      // scan can pass over claims that end before the range without
+      // reading them.
+      const std::string period_end = si::ClaimPeriodEnd(claim);
       std::vector<std::string> index_keys;
       index_keys.push_back(si::DateIndexPrefix() + sort_key);
       for (const std::string& actor : si::ClaimActorIds(claim)) {
@@ -200,10 +204,9 @@ class ClaimStore::Impl {
         record.add_counted_topics(topic);
       }
       for (std::string& key : index_keys) {
-        // Unchanged index entries (same claim, same date) stay as they are.
-        if (!old_keys.contains(key)) {
-          RETURN_IF_ERROR(si::FromRocks(batch.Put(key, ""), "batch"));
-        }
+        // Rewritten even when the key is unchanged: the period's end may
+        // have changed with the same start.
+        RETURN_IF_ERROR(si::FromRocks(batch.Put(key, period_end), "batch"));
         new_keys.insert(key);
         record.add_index_keys(std::move(key));
       }

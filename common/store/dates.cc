@@ -132,6 +132,12 @@ std::optional<DatePeriod> ClaimPeriod(const Claim& claim, DateField field) {
   return ParseDatePeriod(claim.published());
 }
 
+std::string ClaimPeriodEnd(const Claim& claim) {
+  std::optional<DatePeriod> p =
+      ClaimPeriod(claim, claims::v1::DATE_FIELD_EFFECTIVE);
+  return p.has_value() ? FormatDate(p->end) : std::string();
+}
+
 std::string ClaimSortDate(const Claim& claim) {
   std::optional<DatePeriod> p =
       ClaimPeriod(claim, claims::v1::DATE_FIELD_EFFECTIVE);

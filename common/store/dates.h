@@ -48,6 +48,10 @@ std::optional<DatePeriod> ClaimPeriod(const claims::v1::Claim& claim,
 // kUnknownDate.
 std::string ClaimSortDate(const claims::v1::Claim& claim);
 
+// The exclusive end ("YYYY-MM-DD") of the claim's effective period, or ""
+// when it has no date.
+std::string ClaimPeriodEnd(const claims::v1::Claim& claim);
+
 // The earliest period start that can still overlap a range starting at
 // `from`.
 absl::CivilDay EarliestOverlappingStart(absl::CivilDay from);

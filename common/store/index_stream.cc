@@ -59,6 +59,11 @@ std::string_view IndexStream::sort_key() const {
                           key.size() - prefix_.size());
 }
 
+std::string_view IndexStream::value() const {
+  rocksdb::Slice value = it_->value();
+  return std::string_view(value.data(), value.size());
+}
+
 void IndexStream::Next() {
   after_ = std::string(sort_key());
   reverse_ ? it_->Prev() : it_->Next();
@@ -83,7 +88,7 @@ void MergedIndexStream::Refresh() {
   Open();
 }
 
-std::optional<std::string> MergedIndexStream::Current() const {
+std::optional<std::string> MergedIndexStream::Current(std::string* value) const {
   const IndexStream* best = nullptr;
   for (const auto& stream : streams_) {
     if (!stream->Valid()) continue;
@@ -93,6 +98,7 @@ std::optional<std::string> MergedIndexStream::Current() const {
     }
   }
   if (best == nullptr) return std::nullopt;
+  if (value != nullptr) value->assign(best->value());
   return std::string(best->sort_key());
 }
 

@@ -46,6 +46,9 @@ class IndexStream {
   bool Valid() const;
   // The current sort key (prefix removed). Requires Valid().
   std::string_view sort_key() const;
+  // The current entry's value: the end of the claim's period. Requires
+  // Valid().
+  std::string_view value() const;
   // Moves past the current entry (remembering it as the last one).
   void Next();
   absl::Status status() const;
@@ -74,7 +77,9 @@ class MergedIndexStream {
   void Refresh();
 
   // The next sort key, or nullopt at the end (or on error: see status()).
-  std::optional<std::string> Current() const;
+  // With `value`, also that entry's value (the end of the claim's period;
+  // entries with equal sort keys have equal values).
+  std::optional<std::string> Current(std::string* value = nullptr) const;
   // Moves every stream past the current sort key.
   void Next();
   absl::Status status() const;
