@@ -2,7 +2,9 @@
 // documents of ../shared/eval (seed, CoNLL-2003 dev, TempEval-3 train) run
 // through Extractor::Analyze, reporting bytes/s and articles/s.
 //
-//   build-bench/bench/extract_benchmark [--benchmark_min_time=3]
+//   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DCLAIMS_BUILD_BENCH=ON
+//   cmake --build build-bench --target extract_benchmark
+//   CLAIMS_SHARED_DIR=../shared build-bench/bench/extract_benchmark
 //
 // CLAIMS_SHARED_DIR overrides where shared/ is (default ../shared).
 #include <benchmark/benchmark.h>
