@@ -6,6 +6,7 @@
 #include "absl/flags/flag.h"
 #include "common/server/common_flags.h"
 #include "common/server/flags.h"
+#include "common/server/gauges.h"
 #include "common/server/logging.h"
 #include "common/server/server_runner.h"
 #include "ingest_svc/ingest_service.h"
@@ -64,6 +65,13 @@ int main(int argc, char** argv) {
   claims::IngestServiceImpl service(extractor->get(), store->get(), backup_dir,
                                     (*runner)->context());
   (*runner)->AddService(&service);
+  claims::ClaimReader database((*store)->db());
+  auto gauges = std::make_shared<claims::ScrapeGauges>();
+  claims::AddDatabaseGauges(gauges.get(), [&database] { return &database; });
+  claims::ClaimStore* writer = store->get();
+  gauges->Add("claims_writer_sequence", "Last commit sequence written.",
+              [writer] { return static_cast<double>(writer->sequence()); });
+  (*runner)->metrics().AddCollectable(gauges);
   auto port = (*runner)->Start();
   if (!port.ok()) {
     spdlog::critical("{}", port.status().ToString());

@@ -21,6 +21,11 @@ FollowerLoop::~FollowerLoop() {
 
 const Follower* FollowerLoop::follower() const { return ready_.load(); }
 
+absl::Time FollowerLoop::last_catch_up() const {
+  const int64_t ns = last_catch_up_ns_.load();
+  return ns == 0 ? absl::InfinitePast() : absl::FromUnixNanos(ns);
+}
+
 void FollowerLoop::Run() {
   absl::Status last_error;
   while (!stop_ && follower_ == nullptr) {
@@ -46,7 +51,9 @@ void FollowerLoop::Run() {
                follower_->AppliedSequence());
   while (!stop_) {
     absl::Status caught_up = follower_->CatchUp();
-    if (!caught_up.ok()) {
+    if (caught_up.ok()) {
+      last_catch_up_ns_ = absl::ToUnixNanos(absl::Now());
+    } else {
       spdlog::warn("catching up: {}", caught_up.ToString());
     }
     uint64_t applied = follower_->AppliedSequence();

@@ -33,6 +33,9 @@ class FollowerLoop {
   // The follower once open, else nullptr.
   const Follower* follower() const;
 
+  // When the follower last caught up with the writer (InfinitePast before).
+  absl::Time last_catch_up() const;
+
   // Waits until the applied sequence is at least `sequence`, or `deadline`
   // passes, or `cancelled()` returns true. Returns the applied sequence.
   uint64_t WaitForSequence(uint64_t sequence, absl::Time deadline,
@@ -49,6 +52,7 @@ class FollowerLoop {
   std::function<void()> on_ready_;
   std::atomic<bool> stop_{false};
   std::atomic<const Follower*> ready_{nullptr};
+  std::atomic<int64_t> last_catch_up_ns_{0};
   std::unique_ptr<Follower> follower_;
   mutable absl::Mutex mu_;
   uint64_t applied_ ABSL_GUARDED_BY(mu_) = 0;

@@ -1,11 +1,13 @@
 // claims-query: answers claim queries from a follower of the ingest
 // server's database. It never writes.
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
 #include "absl/flags/flag.h"
 #include "common/server/common_flags.h"
 #include "common/server/flags.h"
+#include "common/server/gauges.h"
 #include "common/server/logging.h"
 #include "common/server/server_runner.h"
 #include "query_svc/follower_loop.h"
@@ -75,6 +77,29 @@ int main(int argc, char** argv) {
   claims::QueryServiceImpl service(&follower, taxonomy->get(), &watch_hub,
                                    server->context());
   server->AddService(&service);
+  auto gauges = std::make_shared<claims::ScrapeGauges>();
+  claims::AddDatabaseGauges(gauges.get(), [&follower]() -> const claims::ClaimReader* {
+    const claims::Follower* f = follower.follower();
+    return f == nullptr ? nullptr : &f->reader();
+  });
+  gauges->Add("claims_follower_applied_sequence",
+              "Last commit sequence of the writer this server has applied.",
+              [&follower] {
+                const claims::Follower* f = follower.follower();
+                return f == nullptr ? std::nan("")
+                                    : static_cast<double>(f->AppliedSequence());
+              });
+  gauges->Add("claims_follower_lag_seconds",
+              "Seconds since this server last caught up with the writer.",
+              [&follower] {
+                absl::Time last = follower.last_catch_up();
+                return last == absl::InfinitePast()
+                           ? std::nan("")
+                           : absl::ToDoubleSeconds(absl::Now() - last);
+              });
+  gauges->Add("claims_watchers", "Open WatchClaims streams.",
+              [&watch_hub] { return static_cast<double>(watch_hub.watchers()); });
+  server->metrics().AddCollectable(gauges);
   auto port = server->Start();
   if (!port.ok()) {
     spdlog::critical("{}", port.status().ToString());

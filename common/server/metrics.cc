@@ -82,7 +82,15 @@ absl::Status ServerMetrics::Serve(const std::string& address) {
         absl::StrCat("metrics: cannot listen on ", address, ": ", e.what()));
   }
   exposer_->RegisterCollectable(registry_);
+  for (const auto& collectable : collectables_) {
+    exposer_->RegisterCollectable(collectable);
+  }
   return absl::OkStatus();
+}
+
+void ServerMetrics::AddCollectable(
+    std::shared_ptr<prometheus::Collectable> collectable) {
+  collectables_.push_back(std::move(collectable));
 }
 
 void ServerMetrics::RpcStarted(absl::string_view full_method,

@@ -12,11 +12,13 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 namespace prometheus {
+class Collectable;
 class Counter;
 class Exposer;
 class Registry;
@@ -40,6 +42,10 @@ class ServerMetrics {
 
   prometheus::Registry& registry() { return *registry_; }
 
+  // Metrics computed when scraped (e.g. database gauges). Call before
+  // Serve.
+  void AddCollectable(std::shared_ptr<prometheus::Collectable> collectable);
+
   // `full_method` is "/package.Service/Method"; `type` one of "unary",
   // "client_stream", "server_stream", "bidi_stream"; `code` a gRPC code
   // number.
@@ -52,6 +58,7 @@ class ServerMetrics {
  private:
   std::shared_ptr<prometheus::Registry> registry_;
   std::unique_ptr<prometheus::Exposer> exposer_;
+  std::vector<std::shared_ptr<prometheus::Collectable>> collectables_;
   prometheus::Family<prometheus::Counter>* started_;
   prometheus::Family<prometheus::Counter>* handled_;
   prometheus::Family<prometheus::Histogram>* handling_seconds_;

@@ -55,10 +55,6 @@ absl::StatusOr<std::unique_ptr<ServerRunner>> ServerRunner::Create(
       BearerAuth::Create(runner->config_.auth_token_file);
   if (!auth.ok()) return auth.status();
   runner->auth_ = *std::move(auth);
-  if (!runner->config_.metrics_listen.empty()) {
-    absl::Status serving = runner->metrics_.Serve(runner->config_.metrics_listen);
-    if (!serving.ok()) return serving;
-  }
   return runner;
 }
 
@@ -96,6 +92,10 @@ absl::StatusOr<int> ServerRunner::Start() {
   }
   // Not ready until the owner says the database is open.
   SetServing(false);
+  if (!config_.metrics_listen.empty()) {
+    absl::Status serving = metrics_.Serve(config_.metrics_listen);
+    if (!serving.ok()) return serving;
+  }
   return port;
 }
 

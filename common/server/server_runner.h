@@ -96,7 +96,7 @@ struct ServiceContext {
 
 class ServerRunner {
  public:
-  // Loads credentials and the token file; starts the metrics endpoint.
+  // Loads credentials and the token file.
   static absl::StatusOr<std::unique_ptr<ServerRunner>> Create(
       ServerConfig config);
 
@@ -112,7 +112,8 @@ class ServerRunner {
   // Not owned; must outlive the runner. Call before Start.
   void AddService(grpc::Service* service);
 
-  // Builds and starts the server; returns the bound port.
+  // Builds and starts the server and the metrics endpoint; returns the
+  // bound port.
   absl::StatusOr<int> Start();
 
   // Sets health for the overall server and the configured service.

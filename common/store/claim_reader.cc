@@ -469,6 +469,20 @@ absl::StatusOr<std::vector<std::string>> ClaimReader::AffiliatedActors(
   return ids;
 }
 
+DbStats ClaimReader::Stats() const {
+  auto property = [this](const std::string& name) {
+    uint64_t value = 0;
+    return db_->GetIntProperty(name, &value) ? value : 0;
+  };
+  DbStats stats;
+  stats.live_data_bytes = property("rocksdb.estimate-live-data-size");
+  stats.sst_files_bytes = property("rocksdb.total-sst-files-size");
+  stats.memtable_bytes = property("rocksdb.cur-size-all-mem-tables");
+  stats.pending_compaction_bytes =
+      property("rocksdb.estimate-pending-compaction-bytes");
+  return stats;
+}
+
 uint64_t ClaimReader::AppliedSequence() const {
   return ReadCount(db_, si::SequenceKey());
 }

@@ -62,6 +62,14 @@ struct ScannedClaim {
   std::string cursor;
 };
 
+// Size figures of the database, for metrics.
+struct DbStats {
+  uint64_t live_data_bytes = 0;
+  uint64_t sst_files_bytes = 0;
+  uint64_t memtable_bytes = 0;
+  uint64_t pending_compaction_bytes = 0;
+};
+
 class ClaimReader {
  public:
   // `db` must outlive the reader.
@@ -101,6 +109,9 @@ class ClaimReader {
 
   // Highest commit sequence visible to this reader.
   uint64_t AppliedSequence() const;
+
+  // RocksDB's estimates of the database's size (0 where unknown).
+  DbStats Stats() const;
 
   // Change-feed entries with sequence > `after`, in order, to `emit` until
   // it returns false.

@@ -88,6 +88,20 @@ TEST(MetricsTest, GrpcAndDomainMetricsAreExported) {
   EXPECT_THAT(*body, ::testing::HasSubstr("grpc_server_handling_seconds_bucket"));
   EXPECT_THAT(*body, ::testing::HasSubstr("claims_articles_ingested_total{outcome=\"stored\"} 1"));
   EXPECT_THAT(*body, ::testing::HasSubstr("claims_extraction_seconds"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("claims_writer_sequence 1"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("claims_rocksdb_memtable_bytes"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("claims_rocksdb_pending_compaction_bytes"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("claims_rocksdb_live_data_bytes"));
+
+  // The query side reports how far it has followed the writer.
+  auto query = ServerProcess::Start(ServerProcess::kQuery, dir);
+  ASSERT_TRUE(query.ok()) << query.status();
+  absl::SleepFor(absl::Milliseconds(200));
+  auto query_body = HttpGet((*query)->metrics_address(), "/metrics");
+  ASSERT_TRUE(query_body.ok()) << query_body.status();
+  EXPECT_THAT(*query_body, ::testing::HasSubstr("claims_follower_applied_sequence 1"));
+  EXPECT_THAT(*query_body, ::testing::HasSubstr("claims_follower_lag_seconds"));
+  EXPECT_THAT(*query_body, ::testing::HasSubstr("claims_rocksdb_memtable_bytes"));
   std::filesystem::remove_all(dir);
 }
 
