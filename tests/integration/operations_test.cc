@@ -68,6 +68,86 @@ TEST(AuthTest, TokenRequiredExceptForHealthAndRotatesWithTheFile) {
   std::filesystem::remove_all(dir);
 }
 
+// A self-signed certificate for 127.0.0.1/localhost, made with openssl.
+struct TestCertificate {
+  std::string cert_file;
+  std::string key_file;
+  std::string cert_pem;
+  std::string key_pem;
+};
+
+TestCertificate MakeCertificate(const std::string& dir, const std::string& name) {
+  TestCertificate c;
+  c.cert_file = dir + "/" + name + ".crt";
+  c.key_file = dir + "/" + name + ".key";
+  std::string command = absl::StrCat(
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
+      "-addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout ",
+      c.key_file, " -out ", c.cert_file, " 2>/dev/null");
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  c.cert_pem = ReadFileOrEmpty(c.cert_file);
+  c.key_pem = ReadFileOrEmpty(c.key_file);
+  return c;
+}
+
+std::shared_ptr<grpc::ChannelCredentials> TlsCredentials(
+    const TestCertificate& server, const TestCertificate* client = nullptr) {
+  grpc::SslCredentialsOptions options;
+  options.pem_root_certs = server.cert_pem;
+  if (client != nullptr) {
+    options.pem_private_key = client->key_pem;
+    options.pem_cert_chain = client->cert_pem;
+  }
+  return grpc::SslCredentials(options);
+}
+
+TEST(TlsTest, TlsAndMutualTlsFromCertificateFiles) {
+  const std::string dir = MakeTempDir("claims-tls");
+  const TestCertificate server = MakeCertificate(dir, "server");
+  const TestCertificate client_cert = MakeCertificate(dir, "client");
+  Article article = ArticleWithBody("President Emmanuel Macron visited Berlin on May 5, 2024.");
+
+  auto tls = ServerProcess::Start(
+      ServerProcess::kIngest, dir + "/tls",
+      {"--tls_cert_file=" + server.cert_file, "--tls_key_file=" + server.key_file},
+      TlsCredentials(server));
+  ASSERT_TRUE(tls.ok()) << tls.status();
+  ClaimsClient over_tls(grpc::CreateChannel((*tls)->address(), TlsCredentials(server)),
+                        nullptr);
+  over_tls.set_timeout(absl::Seconds(5));
+  EXPECT_TRUE(over_tls.IngestArticle(article).ok());
+  ClaimsClient plaintext(ClaimsClient::Connect((*tls)->address()), nullptr);
+  plaintext.set_timeout(absl::Seconds(2));
+  EXPECT_FALSE(plaintext.IngestArticle(article).ok());
+  tls->reset();
+
+  auto mutual = ServerProcess::Start(
+      ServerProcess::kIngest, dir + "/mtls",
+      {"--tls_cert_file=" + server.cert_file, "--tls_key_file=" + server.key_file,
+       "--tls_client_ca_file=" + client_cert.cert_file},
+      TlsCredentials(server, &client_cert));
+  ASSERT_TRUE(mutual.ok()) << mutual.status();
+  ClaimsClient with_cert(
+      grpc::CreateChannel((*mutual)->address(), TlsCredentials(server, &client_cert)),
+      nullptr);
+  with_cert.set_timeout(absl::Seconds(5));
+  EXPECT_TRUE(with_cert.IngestArticle(article).ok());
+  ClaimsClient without_cert(
+      grpc::CreateChannel((*mutual)->address(), TlsCredentials(server)), nullptr);
+  without_cert.set_timeout(absl::Seconds(2));
+  EXPECT_FALSE(without_cert.IngestArticle(article).ok());
+  std::filesystem::remove_all(dir);
+}
+
+TEST(TlsTest, MissingCertificateFileIsAStartupError) {
+  const std::string dir = MakeTempDir("claims-tls-bad");
+  auto bad = ServerProcess::Start(ServerProcess::kIngest, dir,
+                                  {"--tls_cert_file=" + dir + "/nope.crt",
+                                   "--tls_key_file=" + dir + "/nope.key"});
+  EXPECT_FALSE(bad.ok());
+  std::filesystem::remove_all(dir);
+}
+
 TEST(MetricsTest, GrpcAndDomainMetricsAreExported) {
   const std::string dir = MakeTempDir("claims-metrics");
   auto ingest = ServerProcess::Start(ServerProcess::kIngest, dir);

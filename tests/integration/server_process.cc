@@ -77,10 +77,11 @@ std::string ReadFileOrEmpty(const std::string& path) {
   return content.str();
 }
 
-absl::StatusOr<bool> IsServing(const std::string& address,
-                               const std::string& service) {
-  auto stub = grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+absl::StatusOr<bool> IsServing(
+    const std::string& address, const std::string& service,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  auto stub = grpc::health::v1::Health::NewStub(grpc::CreateChannel(
+      address, credentials ? credentials : grpc::InsecureChannelCredentials()));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::milliseconds(500));
@@ -94,7 +95,9 @@ absl::StatusOr<bool> IsServing(const std::string& address,
 
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     Kind kind, const std::string& data_dir,
-    const std::vector<std::string>& extra_flags, absl::Duration ready_timeout) {
+    const std::vector<std::string>& extra_flags,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  const absl::Duration ready_timeout = absl::Seconds(30);
   const std::string binary = kind == kIngest ? CLAIMS_INGEST_BIN : CLAIMS_QUERY_BIN;
   const std::string address = absl::StrCat("127.0.0.1:", PickFreePort());
   const std::string metrics_address =
@@ -123,7 +126,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
       process->reaped_ = true;
       return absl::InternalError(absl::StrCat(binary, " exited early with status ", status));
     }
-    absl::StatusOr<bool> serving = IsServing(address);
+    absl::StatusOr<bool> serving = IsServing(address, "", credentials);
     if (serving.ok() && *serving) return process;
     absl::SleepFor(absl::Milliseconds(50));
   }

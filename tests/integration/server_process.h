@@ -8,6 +8,8 @@
 
 #include <sys/types.h>
 
+#include <grpcpp/security/credentials.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,11 +24,12 @@ class ServerProcess {
   enum Kind { kIngest, kQuery };
 
   // Starts the server with --data_dir=`data_dir` (plus `extra_flags`) on a
-  // free port and waits until its health check answers SERVING.
+  // free port and waits until its health check answers SERVING, asked over
+  // `credentials` (default: plaintext).
   static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
       Kind kind, const std::string& data_dir,
       const std::vector<std::string>& extra_flags = {},
-      absl::Duration ready_timeout = absl::Seconds(30));
+      std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
   ServerProcess(const ServerProcess&) = delete;  // owns a child process
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -61,9 +64,11 @@ int PickFreePort();
 // A new empty temporary directory.
 std::string MakeTempDir(const std::string& prefix);
 
-// Health status of the server at `address` ("" = whole server).
-absl::StatusOr<bool> IsServing(const std::string& address,
-                               const std::string& service = "");
+// Health status of the server at `address` ("" = whole server), asked over
+// `credentials` (default: plaintext).
+absl::StatusOr<bool> IsServing(
+    const std::string& address, const std::string& service = "",
+    std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
 // Body of GET http://<address><path> (plain HTTP/1.0), or an error.
 absl::StatusOr<std::string> HttpGet(const std::string& address,
