@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
+#include "common/util/digits.h"
 
 namespace claims {
 
@@ -68,25 +69,11 @@ std::string FormatMonth(const CivilDate& d) {
 }
 std::string FormatYear(int year) { return absl::StrFormat("%04d", year); }
 
-namespace {
-
-bool Digits(absl::string_view s, size_t pos, size_t n, int* out) {
-  if (pos + n > s.size()) return false;
-  int v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(s[i]))) return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return true;
-}
-
-}  // namespace
 
 std::optional<CivilDate> ParseIsoDate(absl::string_view s) {
   int y = 0, m = 0, d = 0;
-  if (s.size() < 10 || !Digits(s, 0, 4, &y) || s[4] != '-' ||
-      !Digits(s, 5, 2, &m) || s[7] != '-' || !Digits(s, 8, 2, &d) ||
+  if (s.size() < 10 || !ReadDigits(s, 0, 4, &y) || s[4] != '-' ||
+      !ReadDigits(s, 5, 2, &m) || s[7] != '-' || !ReadDigits(s, 8, 2, &d) ||
       !ValidDate(y, m, d)) {
     return std::nullopt;
   }
@@ -94,13 +81,13 @@ std::optional<CivilDate> ParseIsoDate(absl::string_view s) {
   if (s[10] != 'T' && s[10] != ' ') return std::nullopt;
   int hh, mm, ss;
   size_t p = 11;
-  if (!Digits(s, p, 2, &hh) || p + 2 >= s.size() || s[p + 2] != ':' ||
-      !Digits(s, p + 3, 2, &mm) || hh > 23 || mm > 59) {
+  if (!ReadDigits(s, p, 2, &hh) || p + 2 >= s.size() || s[p + 2] != ':' ||
+      !ReadDigits(s, p + 3, 2, &mm) || hh > 23 || mm > 59) {
     return std::nullopt;
   }
   p += 5;
   if (p < s.size() && s[p] == ':') {
-    if (!Digits(s, p + 1, 2, &ss) || ss > 60) return std::nullopt;
+    if (!ReadDigits(s, p + 1, 2, &ss) || ss > 60) return std::nullopt;
     p += 3;
     if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
       ++p;
@@ -113,11 +100,11 @@ std::optional<CivilDate> ParseIsoDate(absl::string_view s) {
   if (s[p] == 'Z' && p + 1 == s.size()) return CivilDate{y, m, d};
   if (s[p] == '+' || s[p] == '-') {
     int oh, om;
-    if (Digits(s, p + 1, 2, &oh) && oh <= 23) {
+    if (ReadDigits(s, p + 1, 2, &oh) && oh <= 23) {
       if (p + 3 == s.size()) return CivilDate{y, m, d};
       size_t q = p + 3;
       if (q < s.size() && s[q] == ':') ++q;
-      if (Digits(s, q, 2, &om) && om <= 59 && q + 2 == s.size()) {
+      if (ReadDigits(s, q, 2, &om) && om <= 59 && q + 2 == s.size()) {
         return CivilDate{y, m, d};
       }
     }
@@ -127,14 +114,14 @@ std::optional<CivilDate> ParseIsoDate(absl::string_view s) {
 
 claims::v1::Granularity GranularityOf(absl::string_view v) {
   int y = 0, m = 0, d = 0;
-  if (v.size() >= 10 && Digits(v, 0, 4, &y) && v[4] == '-' &&
-      Digits(v, 5, 2, &m) && v[7] == '-' && Digits(v, 8, 2, &d)) {
+  if (v.size() >= 10 && ReadDigits(v, 0, 4, &y) && v[4] == '-' &&
+      ReadDigits(v, 5, 2, &m) && v[7] == '-' && ReadDigits(v, 8, 2, &d)) {
     return claims::v1::DAY;
   }
-  if (v.size() == 7 && Digits(v, 0, 4, &y) && v[4] == '-' && Digits(v, 5, 2, &m)) {
+  if (v.size() == 7 && ReadDigits(v, 0, 4, &y) && v[4] == '-' && ReadDigits(v, 5, 2, &m)) {
     return claims::v1::MONTH;
   }
-  if (v.size() == 4 && Digits(v, 0, 4, &y)) return claims::v1::YEAR;
+  if (v.size() == 4 && ReadDigits(v, 0, 4, &y)) return claims::v1::YEAR;
   return claims::v1::GRANULARITY_UNSPECIFIED;
 }
 
@@ -142,18 +129,18 @@ std::string PeriodEnd(absl::string_view v) {
   int y = 0, m = 0, d = 0;
   switch (GranularityOf(v)) {
     case claims::v1::DAY:
-      Digits(v, 0, 4, &y);
-      Digits(v, 5, 2, &m);
-      Digits(v, 8, 2, &d);
+      ReadDigits(v, 0, 4, &y);
+      ReadDigits(v, 5, 2, &m);
+      ReadDigits(v, 8, 2, &d);
       if (!ValidDate(y, m, d)) return "";
       return FormatDay(AddDays({y, m, d}, 1));
     case claims::v1::MONTH:
-      Digits(v, 0, 4, &y);
-      Digits(v, 5, 2, &m);
+      ReadDigits(v, 0, 4, &y);
+      ReadDigits(v, 5, 2, &m);
       if (m < 1 || m > 12) return "";
       return FormatDay(AddMonths({y, m, 1}, 1));
     case claims::v1::YEAR:
-      Digits(v, 0, 4, &y);
+      ReadDigits(v, 0, 4, &y);
       return FormatDay({y + 1, 1, 1});
     default:
       return "";

@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "common/store/absl_compat.h"
 #include "common/store/key_codec.h"
+#include "common/util/digits.h"
 
 namespace claims::store_internal {
 namespace {
@@ -24,17 +25,6 @@ struct ParsedDate {
   size_t consumed = 0;  // bytes of the input used
 };
 
-// Reads exactly `n` ASCII digits at `pos`.
-bool ReadDigits(std::string_view s, size_t pos, size_t n, int* out) {
-  if (pos + n > s.size()) return false;
-  int v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(s[i]))) return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return true;
-}
 
 bool IsRealDay(int y, int m, int d) {
   const absl::CivilDay day(y, m, d);
@@ -44,16 +34,16 @@ bool IsRealDay(int y, int m, int d) {
 // The longest valid "YYYY[-MM[-DD]]" prefix of `s`.
 std::optional<ParsedDate> ParsePrefix(std::string_view s) {
   ParsedDate p;
-  if (!ReadDigits(s, 0, 4, &p.year) || p.year < 1) return std::nullopt;
+  if (!ReadDigits(AbslView(s), 0, 4, &p.year) || p.year < 1) return std::nullopt;
   p.consumed = 4;
   int month = 0;
-  if (s.size() > 4 && s[4] == '-' && ReadDigits(s, 5, 2, &month) &&
+  if (s.size() > 4 && s[4] == '-' && ReadDigits(AbslView(s), 5, 2, &month) &&
       month >= 1 && month <= 12) {
     p.month = month;
     p.grain = Grain::kMonth;
     p.consumed = 7;
     int day = 0;
-    if (s.size() > 7 && s[7] == '-' && ReadDigits(s, 8, 2, &day) &&
+    if (s.size() > 7 && s[7] == '-' && ReadDigits(AbslView(s), 8, 2, &day) &&
         IsRealDay(p.year, month, day)) {
       p.day = day;
       p.grain = Grain::kDay;
