@@ -80,8 +80,4 @@ uint64_t FollowerLoop::WaitForSequence(
   return applied_;
 }
 
-void FollowerLoop::WaitForChange(uint64_t after, absl::Duration timeout) const {
-  WaitForSequence(after + 1, absl::Now() + timeout, [] { return false; });
-}
-
 }  // namespace claims

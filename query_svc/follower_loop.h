@@ -41,9 +41,6 @@ class FollowerLoop {
   uint64_t WaitForSequence(uint64_t sequence, absl::Time deadline,
                            const std::function<bool()>& cancelled) const;
 
-  // Waits until the applied sequence exceeds `after` or `timeout` passes.
-  void WaitForChange(uint64_t after, absl::Duration timeout) const;
-
  private:
   void Run();
 
