@@ -456,10 +456,11 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   if (!owner.empty()) {
     holder = kb_.OfficeHolder(title, owner, date_);
   } else {
-    // An office holder already named in the article ("the President").
-    for (const auto& [kb_index, actor] : kb_to_actor_) {
-      if (kb_.HeldTitle(kb_index, title, date_)) {
-        holder = kb_index;
+    // An office holder already named in the article ("the President"); the
+    // first one named, so the answer does not depend on hash order.
+    for (const ArticleActor& a : result_.actors) {
+      if (a.kb_index >= 0 && kb_.HeldTitle(a.kb_index, title, date_)) {
+        holder = a.kb_index;
         break;
       }
     }
