@@ -1,5 +1,8 @@
 #include "common/text/tokenizer.h"
 
+#include <algorithm>
+
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 
 #include <string>
@@ -50,7 +53,7 @@ void Classify(Token* t) {
 bool IsInitialsOrAbbrev(absl::string_view w,
                         const absl::flat_hash_set<std::string>* abbrevs) {
   if (w.size() < 2 || w.back() != '.') return false;
-  if (abbrevs != nullptr && abbrevs->contains(std::string(w))) return true;
+  if (abbrevs != nullptr && abbrevs->contains(w)) return true;
   // Letters separated by dots: "U.S.", "J.D.", "a.m.", single initial "J."
   bool expect_letter = true;
   for (char c : w) {
@@ -70,6 +73,8 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end,
                             size_t max_tokens,
                             const absl::flat_hash_set<std::string>* abbrevs) {
   std::vector<Token> out;
+  // About one token per five bytes of prose; reserving avoids most regrowth.
+  out.reserve(std::min(max_tokens, (end > begin ? end - begin : 0) / 4 + 8));
   auto emit = [&](size_t s, size_t e) {
     if (s >= e || out.size() >= max_tokens) return;
     Token t;
@@ -82,7 +87,7 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end,
   };
   // Emits chunk [s, e) after peeling edge punctuation and clitics.
   auto emit_chunk = [&](size_t s, size_t e) {
-    std::vector<std::pair<size_t, size_t>> trailing;
+    absl::InlinedVector<std::pair<size_t, size_t>, 4> trailing;
     while (s < e) {
       size_t len;
       char32_t c = DecodeAt(text, s, &len);

@@ -14,6 +14,10 @@ absl::Status ValidateText(absl::string_view s, absl::string_view what) {
   }
   int32_t i = 0;
   while (i < n) {
+    if (p[i] >= 0x20 && p[i] < 0x7f) {  // printable ASCII: most of any text
+      ++i;
+      continue;
+    }
     const int32_t at = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
@@ -33,7 +37,9 @@ absl::Status ValidateText(absl::string_view s, absl::string_view what) {
   return absl::OkStatus();
 }
 
-char32_t DecodeAt(absl::string_view s, size_t i, size_t* len) {
+namespace internal {
+
+char32_t DecodeAtSlow(absl::string_view s, size_t i, size_t* len) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t j = static_cast<int32_t>(i);
   UChar32 c;
@@ -43,7 +49,7 @@ char32_t DecodeAt(absl::string_view s, size_t i, size_t* len) {
   return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
 }
 
-char32_t DecodeBefore(absl::string_view s, size_t i, size_t* len) {
+char32_t DecodeBeforeSlow(absl::string_view s, size_t i, size_t* len) {
   if (i == 0) {
     *len = 0;
     return 0;
@@ -55,6 +61,16 @@ char32_t DecodeBefore(absl::string_view s, size_t i, size_t* len) {
   *len = i - static_cast<size_t>(j);
   return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
 }
+
+bool IsLetterSlow(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool IsUpperSlow(char32_t c) {
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+bool IsLowerSlow(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+bool IsDigitSlow(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool IsSpaceSlow(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+}  // namespace internal
 
 CodePointIndex::CodePointIndex(absl::string_view s) : prefix_(s.size() + 1) {
   size_t cp = 0;
@@ -70,13 +86,6 @@ size_t CodePointIndex::ToCodePoint(size_t byte) const {
   return prefix_[byte];
 }
 
-bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool IsUpper(char32_t c) {
-  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
-}
-bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
-bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
-bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
 bool IsDash(char32_t c) {
   return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 ||
          c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;

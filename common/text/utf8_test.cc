@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "unicode/uchar.h"
 
 namespace claims::text {
 namespace {
@@ -45,6 +46,38 @@ TEST(DecodeTest, DecodesForwardAndBackward) {
   EXPECT_EQ(DecodeBefore(s, 4, &len), 0x2014u);
   EXPECT_TRUE(IsDash(0x2014));
   EXPECT_TRUE(IsApostrophe(0x2019));
+}
+
+TEST(CharClassTest, AsciiTableAgreesWithIcu) {
+  for (UChar32 c = 0; c < 128; ++c) {
+    const auto u = static_cast<char32_t>(c);
+    EXPECT_EQ(IsLetter(u), static_cast<bool>(u_isalpha(c))) << c;
+    EXPECT_EQ(IsUpper(u), u_isupper(c) || u_istitle(c)) << c;
+    EXPECT_EQ(IsLower(u), static_cast<bool>(u_islower(c))) << c;
+    EXPECT_EQ(IsDigit(u), static_cast<bool>(u_isdigit(c))) << c;
+    EXPECT_EQ(IsSpace(u), static_cast<bool>(u_isUWhiteSpace(c))) << c;
+  }
+  EXPECT_TRUE(IsLetter(0x00E9));   // é
+  EXPECT_TRUE(IsUpper(0x00C9));    // É
+  EXPECT_TRUE(IsSpace(0x00A0));    // no-break space
+  EXPECT_FALSE(IsSpace(0x200B));   // zero width space is not White_Space
+}
+
+TEST(DecodeTest, AsciiAndMultiByteAgree) {
+  std::string s = "a\xC3\xA9z";  // a é z
+  size_t len;
+  EXPECT_EQ(DecodeAt(s, 0, &len), U'a');
+  EXPECT_EQ(len, 1u);
+  EXPECT_EQ(DecodeAt(s, 1, &len), 0xE9u);
+  EXPECT_EQ(len, 2u);
+  EXPECT_EQ(DecodeBefore(s, 4, &len), U'z');
+  EXPECT_EQ(len, 1u);
+  EXPECT_EQ(DecodeBefore(s, 3, &len), 0xE9u);
+  EXPECT_EQ(len, 2u);
+  EXPECT_EQ(DecodeBefore(s, 0, &len), 0u);
+  EXPECT_EQ(len, 0u);
+  EXPECT_EQ(DecodeAt("\xC3", 0, &len), 0xFFFDu);  // truncated
+  EXPECT_EQ(len, 1u);
 }
 
 }  // namespace
