@@ -307,9 +307,30 @@ absl::StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::FromJsonLines(
   return kb;
 }
 
+namespace {
+
+// True when NormalizeKey(s) == s: no typographic quote or dash, and words
+// separated by single spaces. The usual case, so lookups need no copy.
+bool IsNormalKey(absl::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  char prev = 0;
+  for (char c : s) {
+    if (c == '\xE2' || c == '\t' || c == '\n' || c == '\r' ||
+        (c == ' ' && prev == ' ')) {
+      return false;
+    }
+    prev = c;
+  }
+  return true;
+}
+
+}  // namespace
+
 const std::vector<AliasMatch>* KnowledgeBase::Find(
     absl::string_view surface) const {
-  auto it = aliases_.find(NormalizeKey(surface));
+  auto it = IsNormalKey(surface) ? aliases_.find(surface)
+                                 : aliases_.find(NormalizeKey(surface));
   return it == aliases_.end() ? nullptr : &it->second;
 }
 
@@ -354,7 +375,8 @@ int KnowledgeBase::MaxTitleWordsFrom(absl::string_view first_word) const {
 }
 
 const std::string* KnowledgeBase::FindTitle(absl::string_view surface) const {
-  auto it = titles_.find(NormalizeKey(surface));
+  auto it = IsNormalKey(surface) ? titles_.find(surface)
+                                 : titles_.find(NormalizeKey(surface));
   return it == titles_.end() ? nullptr : &it->second;
 }
 
