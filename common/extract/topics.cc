@@ -14,7 +14,11 @@ TopicTagger::TopicTagger(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {
   for (int r = 0; r < static_cast<int>(rules.size()); ++r) {
     for (int k = 0; k < static_cast<int>(rules[r].keywords.size()); ++k) {
       const std::string& phrase = rules[r].keywords[k];
-      phrases_[phrase].push_back({r, k});
+      phrases_[phrase].refs.push_back({r, k});
+      for (size_t space = phrase.find(' '); space != std::string::npos;
+           space = phrase.find(' ', space + 1)) {
+        phrases_[phrase.substr(0, space)].extends = true;
+      }
       int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
       max_phrase_words_ = std::max(max_phrase_words_, words);
     }
@@ -25,13 +29,21 @@ std::vector<TopicHit> TopicTagger::Tag(const std::vector<text::Token>& tokens,
                                        size_t max_topics) const {
   // The sentence as lower-case words with normalized apostrophes; a
   // possessive is a word of its own ("'s") so phrases match on words.
-  std::vector<std::string> words;
+  std::vector<absl::string_view> words;
+  words.reserve(tokens.size());
+  std::vector<std::string> normalized;  // words NormalizeKey changes
+  normalized.reserve(tokens.size());    // no reallocation: views stay valid
   for (const auto& t : tokens) {
     if (!t.is_word && !t.is_number) {
-      if (t.possessive) words.emplace_back("'s");
+      if (t.possessive) words.push_back("'s");
       continue;
     }
-    words.push_back(absl::AsciiStrToLower(KnowledgeBase::NormalizeKey(t.text)));
+    if (t.text.find('\xE2') == absl::string_view::npos) {
+      words.push_back(t.lower);  // NormalizeKey only maps U+2010..U+2019
+    } else {
+      normalized.push_back(absl::AsciiStrToLower(KnowledgeBase::NormalizeKey(t.text)));
+      words.push_back(normalized.back());
+    }
   }
   // For each rule, the keywords found (each counted once) and the first.
   const auto& rules = taxonomy_.rules();
@@ -43,14 +55,15 @@ std::vector<TopicHit> TopicTagger::Tag(const std::vector<text::Token>& tokens,
                        start + n < words.size();
          ++n) {
       if (n > 0) phrase.push_back(' ');
-      phrase.append(words[start + n]);
+      phrase.append(words[start + n].data(), words[start + n].size());
       auto it = phrases_.find(phrase);
-      if (it == phrases_.end()) continue;
-      for (const KeywordRef& ref : it->second) {
+      if (it == phrases_.end()) break;  // no phrase starts with these words
+      for (const KeywordRef& ref : it->second.refs) {
         auto& seen = found[ref.rule];
         if (seen.empty()) seen.resize(rules[ref.rule].keywords.size());
         seen[ref.keyword] = true;
       }
+      if (!it->second.extends) break;
     }
   }
   std::vector<TopicHit> hits;

@@ -38,9 +38,16 @@ class TopicTagger {
     int keyword;  // index within the rule: the first one found is the cue
   };
 
+  struct PhraseEntry {
+    std::vector<KeywordRef> refs;  // rules listing this phrase (may be none)
+    bool extends = false;          // some longer phrase starts with it
+  };
+
   const Taxonomy& taxonomy_;
-  // "peace talks" -> the rules listing that phrase.
-  absl::flat_hash_map<std::string, std::vector<KeywordRef>> phrases_;
+  // "peace talks" -> the rules listing that phrase; also every word prefix
+  // of a phrase ("peace"), so a sentence's n-grams stop growing as soon as
+  // no phrase can match.
+  absl::flat_hash_map<std::string, PhraseEntry> phrases_;
   int max_phrase_words_ = 1;
 };
 
