@@ -97,14 +97,31 @@ bool IsOpeningPunct(absl::string_view w) {
          w == "(" || w == ":" || w == "-" || w == "\xE2\x80\x94" || w == "[";
 }
 
+// Tokens t[a, b) joined by single spaces, into *out.
+void JoinTo(const std::vector<Token>& t, int a, int b, std::string* out) {
+  out->clear();
+  for (int i = a; i < b; ++i) {
+    if (i > a) out->push_back(' ');
+    out->append(t[i].text.data(), t[i].text.size());
+  }
+}
+
 std::string Join(const std::vector<Token>& t, int a, int b) {
   std::string out;
-  for (int i = a; i < b; ++i) {
-    if (i > a) absl::StrAppend(&out, " ");
-    absl::StrAppend(&out, t[i].text);
-  }
+  JoinTo(t, a, b, &out);
   return out;
 }
+
+// What the rules ask of a token again and again (each position is tried by
+// several rules, in two passes), looked up once per article.
+struct TokenFacts {
+  int alias_words = 0;  // KnowledgeBase::MaxAliasWordsFrom
+  int title_words = 0;  // KnowledgeBase::MaxTitleWordsFrom
+  bool function_word = false;
+  // Lexicon::IsCommonWord / IsDictionaryWord, filled on first use: -1 unknown.
+  signed char common = -1;
+  signed char dictionary = -1;
+};
 
 class ArticleState {
  public:
@@ -233,11 +250,15 @@ class ArticleState {
     return best;
   }
 
+  // Knowledge-base actors of the surface t[a, b); when `folded`, ignoring
+  // case if the exact form is unknown (*exact tells which matched).
   const std::vector<AliasMatch>* FindKb(const std::vector<Token>& t, int a,
-                                        int b, bool folded) const {
-    std::string surface = Join(t, a, b);
-    const auto* m = kb_.Find(surface);
-    if (m == nullptr && folded) m = kb_.FindFolded(surface);
+                                        int b, bool folded,
+                                        bool* exact = nullptr) {
+    JoinTo(t, a, b, &key_);
+    const auto* m = kb_.Find(key_);
+    if (exact != nullptr) *exact = m != nullptr;
+    if (m == nullptr && folded) m = kb_.FindFolded(key_);
     return m;
   }
 
@@ -285,6 +306,20 @@ class ArticleState {
     result_.mentions.push_back(std::move(m));
   }
 
+  // --- per-token facts of the sentence being processed ---
+  const TokenFacts& Facts(int i) const { return (*facts_)[static_cast<size_t>(i)]; }
+  bool IsFunctionWord(int i) const { return Facts(i).function_word; }
+  bool IsCommonWord(const std::vector<Token>& t, int i) {
+    TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
+    if (f.common < 0) f.common = lex_.IsCommonWord(t[i].lower) ? 1 : 0;
+    return f.common > 0;
+  }
+  bool IsDictionaryWord(const std::vector<Token>& t, int i) {
+    TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
+    if (f.dictionary < 0) f.dictionary = lex_.IsDictionaryWord(t[i].lower) ? 1 : 0;
+    return f.dictionary > 0;
+  }
+
   // --- rules ---
   bool TryTitle(int si, const SentenceTokens& s, int i, int n, int* next);
   bool TryHonorific(int si, const SentenceTokens& s, int i, int n, int* next);
@@ -312,6 +347,10 @@ class ArticleState {
   absl::flat_hash_map<std::string, int> by_folded_name_;
   absl::flat_hash_set<int> cue_typed_;
   bool second_pass_ = false;
+  // Facts of every token, by sentence; made on the first pass.
+  std::vector<std::vector<TokenFacts>> sentence_facts_;
+  std::vector<TokenFacts>* facts_ = nullptr;  // of the current sentence
+  std::string key_;  // scratch for knowledge-base lookups
 };
 
 int ArticleState::ResolvePersonName(const std::vector<Token>& t, int a, int b,
@@ -361,22 +400,22 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   const auto& t = s.tokens;
   int j = i;
   bool the = false;
-  if (j < n && t[j].lower == "the") {
+  if (j < n && absl::string_view(t[j].lower) == "the") {
     the = true;
     ++j;
   }
-  if (j < n && t[j].lower == "former") ++j;
+  if (j < n && absl::string_view(t[j].lower) == "former") ++j;
   // Qualifier: a country or organisation ("Israeli", "US", "UN").
   std::string owner;
   int qa = -1, qb = -1, qkb = -1;
-  for (int k = j < n ? std::min({3, n - j, kb_.MaxAliasWordsFrom(t[j].lower)}) : 0;
+  for (int k = j < n ? std::min({3, n - j, Facts(j).alias_words}) : 0;
        k >= 1; --k) {
     if (!t[j].capitalized) break;
     const auto* m = FindKb(t, j, j + k, false);
     if (m == nullptr) continue;
     for (const AliasMatch& am : *m) {
       const KbActor& a = kb_.actor(am.actor);
-      if (a.kind == "country" || a.type == claims::v1::ORGANIZATION) {
+      if (a.type == claims::v1::ORGANIZATION || absl::string_view(a.kind) == "country") {
         owner = a.id;
         qa = j;
         qb = j + k;
@@ -393,9 +432,10 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   // Title.
   std::string title;
   int te = -1;
-  for (int k = j < n ? std::min(kb_.MaxTitleWordsFrom(t[j].lower), n - j) : 0;
+  for (int k = j < n ? std::min(Facts(j).title_words, n - j) : 0;
        k >= 1; --k) {
-    const std::string* found = kb_.FindTitle(Join(t, j, j + k));
+    JoinTo(t, j, j + k, &key_);
+    const std::string* found = kb_.FindTitle(key_);
     if (found != nullptr) {
       title = *found;
       te = j + k;
@@ -407,12 +447,13 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   // counts when a name follows (checked below), so it names a person.
   if (title.empty()) {
     for (int k = std::min(kGenericTitleWords, n - j); k >= 1; --k) {
+      // Cheapest tests first: a name must follow.
+      if (j + k >= n || !IsNameToken(t[j + k])) continue;
       bool capitalized = true;
       for (int w = j; w < j + k && capitalized; ++w) {
-        capitalized = t[w].capitalized && !lex_.IsFunctionWord(t[w].lower);
+        capitalized = t[w].capitalized && !IsFunctionWord(w);
       }
-      if (capitalized && lex_.IsTitleHead(t[j + k - 1].lower) &&
-          j + k < n && IsNameToken(t[j + k])) {
+      if (capitalized && lex_.IsTitleHead(t[j + k - 1].lower)) {
         title = Lower(Join(t, j, j + k));
         te = j + k;
         break;
@@ -510,7 +551,7 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
                                      int n, int* next) {
   const auto& t = s.tokens;
   if (i + 1 >= n) return false;
-  std::string w0 = t[i].lower, w1 = t[i + 1].lower;
+  const absl::string_view w0 = t[i].lower, w1 = t[i + 1].lower;
   if (w0 == "the" && (w1 == "administration" || w1 == "government") &&
       !last_government_.empty()) {
     int k = kb_.IndexOf(last_government_);
@@ -525,7 +566,8 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
       (w1 == "leaders" || w1 == "leader" || w1 == "men")) {
     end = i + 2;
   } else if (w0 == "the" && w1 == "two" && i + 2 < n &&
-             (t[i + 2].lower == "leaders" || t[i + 2].lower == "men")) {
+             (absl::string_view(t[i + 2].lower) == "leaders" ||
+              absl::string_view(t[i + 2].lower) == "men")) {
     end = i + 3;
   }
   if (end < 0) return false;
@@ -607,8 +649,8 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
   const auto& t = s.tokens;
   // Leading function words and, at the start of a sentence, common words
   // are not part of a name.
-  while (a < b && ((!t[a].all_caps && lex_.IsFunctionWord(t[a].lower)) ||
-                   (sentence_initial && lex_.IsDictionaryWord(t[a].lower) &&
+  while (a < b && ((!t[a].all_caps && IsFunctionWord(a)) ||
+                   (sentence_initial && IsDictionaryWord(t, a) &&
                     !lex_.IsGivenName(t[a].text)) ||
                    IsCalendarWord(t[a].text) ||
                    lex_.Honorific(t[a].text) != claims::v1::ACTOR_TYPE_UNSPECIFIED)) {
@@ -644,8 +686,8 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
   }
   size_t common = 0, dictionary = 0;
   for (int i = a; i < b; ++i) {
-    if (lex_.IsCommonWord(t[i].lower)) ++common;
-    if (lex_.IsDictionaryWord(t[i].lower) && !lex_.IsGivenName(t[i].text)) ++dictionary;
+    if (IsCommonWord(t, i)) ++common;
+    if (IsDictionaryWord(t, i) && !lex_.IsGivenName(t[i].text)) ++dictionary;
   }
   // Headings and titles capitalise every word: only names made of
   // non-dictionary words are names there.
@@ -716,7 +758,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
                                bool headline, bool titlecase, int* next) {
   const auto& t = s.tokens;
   const Token& tok = t[i];
-  if (!tok.is_word || (!tok.all_caps && lex_.IsFunctionWord(tok.lower))) {
+  if (!tok.is_word || (!tok.all_caps && IsFunctionWord(i))) {
     return TryGroupReference(si, s, i, n, next);
   }
   bool cap = tok.capitalized;
@@ -744,18 +786,17 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
   bool folded = headline || tok.all_caps;
   int ke = -1;
   const std::vector<AliasMatch>* km = nullptr;
-  for (int k = std::min(kb_.MaxAliasWordsFrom(tok.lower), n - i); k >= 1; --k) {
-    const auto* m = FindKb(t, i, i + k, folded);
+  bool exact = false;
+  for (int k = std::min(Facts(i).alias_words, n - i); k >= 1; --k) {
+    const auto* m = FindKb(t, i, i + k, folded, &exact);
     if (m != nullptr) {
       ke = i + k;
       km = m;
       break;
     }
   }
-  if (km != nullptr && !cap) {
-    // Lower-case aliases are only trusted when written exactly.
-    if (kb_.Find(Join(t, i, ke)) == nullptr) km = nullptr;
-  }
+  // Lower-case aliases are only trusted when written exactly.
+  if (km != nullptr && !cap && !exact) km = nullptr;
   bool sentence_initial =
       i == 0 || (i > 0 && IsOpeningPunct(t[i - 1].text) &&
                  (i == 1 || t[i - 1].text == ":" || IsOpeningPunct(t[i - 2].text)));
@@ -795,7 +836,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     }
     // Sentence-initial common word that happens to be an alias ("Labour").
     if (sentence_initial && ke - i == 1 && kind >= AliasKind::kSurname &&
-        lex_.IsCommonWord(tok.lower) && !kb_to_actor_.contains(k)) {
+        IsCommonWord(t, i) && !kb_to_actor_.contains(k)) {
       *next = i + 1;
       return true;
     }
@@ -815,7 +856,9 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
   if (headline) {
     // All-caps text: only names known from the article body, longest first.
     for (int e = std::min(ce, i + 4); e > i; --e) {
-      auto it = by_folded_name_.find(Lower(Join(t, i, e)));
+      JoinTo(t, i, e, &key_);
+      absl::AsciiStrToLower(&key_);
+      auto it = by_folded_name_.find(key_);
       if (it != by_folded_name_.end() && it->second >= 0) {
         AddMention(si, s, i, e, result_.actors[it->second].type, it->second,
                    "article:name-folded");
@@ -834,6 +877,19 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
 void ArticleState::Process(int si, const SentenceTokens& s) {
   const auto& t = s.tokens;
   int n = std::min<int>(static_cast<int>(t.size()), kMaxTokensPerSentence);
+  if (sentence_facts_.size() <= static_cast<size_t>(si)) {
+    sentence_facts_.resize(static_cast<size_t>(si) + 1);
+  }
+  facts_ = &sentence_facts_[static_cast<size_t>(si)];
+  if (facts_->size() != t.size()) {
+    facts_->assign(t.size(), TokenFacts());
+    for (int i = 0; i < n; ++i) {
+      TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
+      f.alias_words = kb_.MaxAliasWordsFrom(t[i].lower);
+      f.title_words = kb_.MaxTitleWordsFrom(t[i].lower);
+      f.function_word = lex_.IsFunctionWord(t[i].lower);
+    }
+  }
   int words = 0, caps = 0, allcaps = 0;
   for (int i = 0; i < n; ++i) {
     if (!t[i].is_word) continue;
@@ -852,8 +908,7 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     if (t[k].text != ":") continue;
     bool label = true;
     for (int j = 0; j < k && label; ++j) {
-      label = !t[j].is_word || t[j].possessive ||
-              lex_.IsDictionaryWord(t[j].lower);
+      label = !t[j].is_word || t[j].possessive || IsDictionaryWord(t, j);
     }
     if (label) i = k + 1;
     break;
