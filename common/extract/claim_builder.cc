@@ -150,7 +150,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   std::vector<std::pair<int, int>> clauses;
   int cs = dateline_end;
   for (int i = 0; i < n; ++i) {
-    const std::string& w = t[i].lower;
+    const absl::string_view w = t[i].lower;
     bool split = false;
     int resume = i + 1;
     if (w == ";") split = true;
@@ -166,6 +166,24 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   }
   clauses.emplace_back(cs, n);
 
+  // Verb lemmas of the tokens, looked up on first use: the clause analysis
+  // below asks for the same tokens many times.
+  struct CachedLemma {
+    bool known = false;
+    bool inflected = false;
+    std::string lemma;
+  };
+  std::vector<CachedLemma> lemmas(static_cast<size_t>(n));
+  auto lemma_of = [&](int i, bool* inflected) -> const std::string& {
+    CachedLemma& c = lemmas[static_cast<size_t>(i)];
+    if (!c.known) {
+      c.lemma = lex_.VerbLemma(t[i].lower, &c.inflected);
+      c.known = true;
+    }
+    *inflected = c.inflected;
+    return c.lemma;
+  };
+
   // The main verb of t[a, b): the first confident candidate (a finite or
   // modal-governed verb), else the first ambiguous one (a plural noun that
   // could be a verb, a base form after a noun), so "figures within X's camp
@@ -177,9 +195,9 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       if (covered[static_cast<size_t>(i)] >= 0 || !t[i].is_word || (t[i].capitalized && i > a)) continue;
       const std::string& w = t[i].lower;
       bool inflected = false;
-      std::string lemma = lex_.VerbLemma(w, &inflected);
+      const std::string& lemma = lemma_of(i, &inflected);
       if (lemma.empty()) continue;
-      std::string prev = i > a ? t[i - 1].lower : "";
+      const absl::string_view prev = i > a ? absl::string_view(t[i - 1].lower) : "";
       bool after_modal = Contains(Modals(), prev) ||
                          (prev == "not" && i > a + 1 && Contains(Modals(), t[i - 2].lower)) ||
                          prev == "n't";
@@ -224,7 +242,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
           if (covered[static_cast<size_t>(j)] >= 0) break;
           if (absl::EndsWith(wj, "ly") || kChainAdverbs->contains(wj)) continue;
           bool infl = false;
-          std::string lj = lex_.VerbLemma(wj, &infl);
+          const std::string& lj = lemma_of(j, &infl);
           if (lj.empty()) break;
           if (wj == "been" || wj == "being" || wj == "be") {
             been = true;
@@ -260,7 +278,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     if (ca < cb) {
       const std::string& first = t[ca].lower;
       bool participle = false;
-      std::string first_lemma = lex_.VerbLemma(first, &participle);
+      const std::string& first_lemma = lemma_of(ca, &participle);
       bool intro = Contains(Subordinators(), first) ||
                    (!first_lemma.empty() && participle && !absl::EndsWith(first, "s"));
       if (intro) {
@@ -350,7 +368,8 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     if (verb.token < 0 && attribution_start >= 0) verb = verb_in(main_start, cb);
     // "according to X": X is the source.
     for (int i = ca; i + 1 < cb; ++i) {
-      if (t[i].lower == "according" && t[i + 1].lower == "to") {
+      if (absl::string_view(t[i].lower) == "according" &&
+          absl::string_view(t[i + 1].lower) == "to") {
         modality = claims::v1::REPORTED;
         modality_cue = "according to";
         source_after = i + 2;
@@ -365,13 +384,15 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       if (attribution_start >= 0 && m->first_token > attribution_start) continue;
       // "Israeli" in "Israeli Prime Minister X" qualifies the title;
       // "American hostage" gives a nationality.
-      if (m->evidence == "kb:qualifier") continue;
-      if (m->evidence == "kb:demonym" && m->last_token < n &&
+      const absl::string_view evidence = m->evidence;
+      if (evidence == "kb:qualifier") continue;
+      if (evidence == "kb:demonym" && m->last_token < n &&
           lex_.IsNationalityNoun(t[m->last_token].lower)) {
         continue;
       }
       const ArticleActor& a = actors[static_cast<size_t>(m->actor)];
-      std::string prev = m->first_token > 0 ? t[m->first_token - 1].lower : "";
+      const absl::string_view prev =
+          m->first_token > 0 ? absl::string_view(t[m->first_token - 1].lower) : "";
       if (modality == claims::v1::REPORTED && modality_cue == "according to" &&
           m->first_token >= source_after && m->first_token <= source_after + 2) {
         *c.mutable_modality_source() = Ref(a, "source");
@@ -384,7 +405,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       bool place = a.type == claims::v1::LOCATION && a.kind != "country";
       // A capital after "in"/"at" is the city, not its government
       // ("in Washington", "in the Oval Office of the White House").
-      if (m->evidence == "kb:capital") {
+      if (evidence == "kb:capital") {
         int k = m->first_token - 1;
         if (k >= 0 && t[k].lower == "the") --k;
         if (k >= 0) {
@@ -430,7 +451,9 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     }
     if (!names_person) {
       for (int i = main_start; i < cb; ++i) {
-        if (!IsPronounSubject(t[i].lower) && t[i].lower != "him") continue;
+        if (!IsPronounSubject(t[i].lower) && absl::string_view(t[i].lower) != "him") {
+          continue;
+        }
         // The person named last before the pronoun, in this sentence or
         // before it.
         int person = ctx.last_person;

@@ -49,6 +49,22 @@ std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence) {
   if (std::none_of(sentence.begin(), sentence.end(), absl::ascii_isdigit)) {
     return std::nullopt;
   }
+  // A cheap first test (no captures, so RE2's DFA alone answers it): a
+  // quantity needs a currency before the number or a unit after it. Any
+  // match of kPattern that counts contains a match of this, so sentences
+  // with numbers but no quantity ("1996-08-30", "3-1") skip the loop below.
+  static const LazyRE2 kQuantityLike = {
+      "(?i)(?:\\$|€|£)\\d|\\d[\\d,]*(?:\\.\\d+)?\\s*"
+      "(?:thousand|million|billion|trillion|mln|bln|bn)?\\s*"
+      "(?:per\\s?cent|percent|%|percentage points|people|persons|civilians|"
+      "soldiers|troops|hostages|prisoners|refugees|deaths|dead|casualties|"
+      "workers|jobs|voters|votes|seats|members|dollars|euros|pounds|shekels|"
+      "barrels|tonnes|tons|km|kilometres|kilometers|miles|years|children|"
+      "residents|homes|rockets|missiles|drones)"};
+  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()),
+                         *kQuantityLike)) {
+    return std::nullopt;
+  }
   static const LazyRE2 kPattern = {
       "(?i)\\b(?:(over|more than|above|upwards of|in excess of|at least|up to|"
       "at most|under|less than|fewer than|below|nearly|almost|about|around|"
