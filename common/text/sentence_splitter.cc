@@ -4,6 +4,7 @@
 #include "unicode/filteredbrk.h"
 #include "unicode/locid.h"
 #include "unicode/unistr.h"
+#include "unicode/utext.h"
 
 namespace claims::text {
 namespace {
@@ -46,6 +47,23 @@ SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations) {
 
 SentenceSplitter::~SentenceSplitter() = default;
 
+std::unique_ptr<icu::BreakIterator> SentenceSplitter::Acquire() const {
+  absl::MutexLock lock(&mu_);
+  if (!idle_.empty()) {
+    std::unique_ptr<icu::BreakIterator> it = std::move(idle_.back());
+    idle_.pop_back();
+    return it;
+  }
+  if (!prototype_) return nullptr;
+  return std::unique_ptr<icu::BreakIterator>(prototype_->clone());
+}
+
+void SentenceSplitter::Release(std::unique_ptr<icu::BreakIterator> it) const {
+  if (!it) return;
+  absl::MutexLock lock(&mu_);
+  idle_.push_back(std::move(it));
+}
+
 bool SentenceSplitter::NoBreakAfter(absl::string_view text, size_t begin,
                                     size_t at) const {
   // The word before the break, without trailing spaces.
@@ -78,35 +96,20 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(
   std::vector<std::pair<size_t, size_t>> out;
   if (begin >= end) return out;
   absl::string_view block = text.substr(begin, end - begin);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
-  // UTF-16 index -> byte offset within block.
-  std::vector<size_t> to_byte(static_cast<size_t>(u.length()) + 1, block.size());
-  {
-    size_t b = 0;
-    int32_t i16 = 0;
-    while (b < block.size() && i16 < u.length()) {
-      size_t len;
-      char32_t c = DecodeAt(block, b, &len);
-      to_byte[static_cast<size_t>(i16)] = b;
-      i16 += c > 0xFFFF ? 2 : 1;
-      if (c > 0xFFFF && i16 - 1 < u.length()) {
-        to_byte[static_cast<size_t>(i16 - 1)] = b;
-      }
-      b += len;
-    }
-  }
   std::vector<size_t> breaks;
-  std::unique_ptr<icu::BreakIterator> it;
-  {
-    absl::MutexLock lock(&mu_);
-    if (prototype_) it.reset(prototype_->clone());
-  }
-  if (it) {
-    it->setText(u);
-    for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
-      breaks.push_back(begin + to_byte[static_cast<size_t>(p)]);
+  if (std::unique_ptr<icu::BreakIterator> it = Acquire()) {
+    // Iterating the UTF-8 text itself gives byte offsets (native indexes).
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, block.data(), static_cast<int64_t>(block.size()), &status);
+    if (U_SUCCESS(status)) it->setText(&ut, status);
+    if (U_SUCCESS(status)) {
+      for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
+        breaks.push_back(begin + static_cast<size_t>(p));
+      }
     }
+    utext_close(&ut);
+    Release(std::move(it));
   }
   if (breaks.empty() || breaks.back() != end) breaks.push_back(end);
 

@@ -6,7 +6,8 @@
 //   SentenceSplitter splitter(abbreviations);
 //   for (auto [s, e] : splitter.Split(body, block.start, block.end)) ...
 //
-// Thread-safe: Split clones the prototype iterator for each call.
+// Thread-safe: each Split takes an iterator of its own from a pool (cloned
+// from the prototype when the pool is empty) and returns it afterwards.
 // Sentences longer than kMaxSentenceBytes are cut at white space.
 #ifndef CLAIMS_COMMON_TEXT_SENTENCE_SPLITTER_H_
 #define CLAIMS_COMMON_TEXT_SENTENCE_SPLITTER_H_
@@ -42,10 +43,16 @@ class SentenceSplitter {
 
  private:
   bool NoBreakAfter(absl::string_view text, size_t begin, size_t at) const;
+  // An iterator for one Split call (nullptr if ICU failed), and its return.
+  std::unique_ptr<icu::BreakIterator> Acquire() const;
+  void Release(std::unique_ptr<icu::BreakIterator> it) const;
 
   absl::flat_hash_set<std::string> abbreviations_;
   mutable absl::Mutex mu_;
   std::unique_ptr<icu::BreakIterator> prototype_ ABSL_GUARDED_BY(mu_);
+  // Iterators not in use: cloning one costs more than splitting a paragraph.
+  mutable std::vector<std::unique_ptr<icu::BreakIterator>> idle_
+      ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace claims::text

@@ -22,6 +22,24 @@ TEST(SentenceSplitterTest, SplitsSentences) {
             (std::vector<std::string>{"One thing.", "Another thing!", "A third?"}));
 }
 
+TEST(SentenceSplitterTest, OffsetsAreBytesInMultiByteText) {
+  // é is two bytes, ’ and “ ” three, 😀 four (two UTF-16 units).
+  EXPECT_EQ(SplitAll("Caf\xC3\xA9 \xF0\x9F\x98\x80 opened. It\xE2\x80\x99s \xE2\x80\x9Cnew.\xE2\x80\x9D Fine."),
+            (std::vector<std::string>{"Caf\xC3\xA9 \xF0\x9F\x98\x80 opened.",
+                                      "It\xE2\x80\x99s \xE2\x80\x9Cnew.\xE2\x80\x9D",
+                                      "Fine."}));
+}
+
+TEST(SentenceSplitterTest, ReusesIteratorsAcrossCalls) {
+  SentenceSplitter splitter;
+  const std::string a = "First one. Second one.";
+  const std::string b = "Only one here";
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(splitter.Split(a, 0, a.size()).size(), 2u);
+    EXPECT_EQ(splitter.Split(b, 0, b.size()).size(), 1u);
+  }
+}
+
 TEST(SentenceSplitterTest, KeepsAbbreviationsAndInitials) {
   EXPECT_EQ(SplitAll("Of note was Vice-President J.D. Vance's decision. Next."),
             (std::vector<std::string>{"Of note was Vice-President J.D. Vance's decision.",
