@@ -6,12 +6,41 @@
 #include <fstream>
 #include <numeric>
 
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/sync_stream.h>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 
 namespace claims::bench {
+
+absl::Status StreamQueryClaimsRaw(
+    grpc::Channel* channel, const claims::v1::QueryClaimsRequest& request,
+    double timeout_seconds, const std::function<void(size_t)>& on_message) {
+  // The generated stub always decodes; a reader of ByteBuffers on the same
+  // method (what the stub does underneath) leaves the bytes as they came.
+  static const grpc::internal::RpcMethod kMethod(
+      "/claims.v1.QueryService/QueryClaims",
+      grpc::internal::RpcMethod::SERVER_STREAMING);
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::milliseconds(
+                           static_cast<int64_t>(timeout_seconds * 1000)));
+  std::unique_ptr<grpc::ClientReader<grpc::ByteBuffer>> reader(
+      grpc::internal::ClientReaderFactory<grpc::ByteBuffer>::Create(
+          channel, kMethod, &context, request));
+  grpc::ByteBuffer message;
+  while (reader->Read(&message)) on_message(message.Length());
+  grpc::Status status = reader->Finish();
+  if (!status.ok()) {
+    return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                        status.error_message());
+  }
+  return absl::OkStatus();
+}
 
 const std::vector<std::string>& QueryKinds() {
   static const auto* kinds =

@@ -6,11 +6,16 @@
 #define CLAIMS_BENCH_BENCH_UTIL_H_
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
+
+namespace grpc {
+class Channel;
+}
 
 namespace claims::bench {
 
@@ -34,6 +39,14 @@ absl::StatusOr<std::vector<Query>> LoadWorkload(const std::string& path);
 
 // The QueryClaims request for `query`, oldest first, with `limit`.
 claims::v1::QueryClaimsRequest ToRequest(const Query& query, uint32_t limit);
+
+// Streams QueryClaims on `channel` without decoding the responses, calling
+// `on_message` with each message's serialized size: the rate a stream
+// reaches when the client does no per-message work, so a server is
+// compared with the bare gRPC stream on equal terms.
+absl::Status StreamQueryClaimsRaw(
+    grpc::Channel* channel, const claims::v1::QueryClaimsRequest& request,
+    double timeout_seconds, const std::function<void(size_t)>& on_message);
 
 // Latency samples in milliseconds.
 struct Percentiles {

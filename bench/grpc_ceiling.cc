@@ -10,7 +10,10 @@
 //   bare  messages whose only field is an opaque string, padded to the
 //         average serialized size of a streamed claim (--message_bytes);
 //   real  the real claims sampled by query_bench (--sample), cycled, i.e.
-//         the cost of the messages themselves without any storage work.
+//         the cost of the messages themselves without any storage work;
+// each read by a typed client (decoding every message, keys ceiling_bare_*,
+// ceiling_real_*) and by a raw one (no decoding, ceiling_bare_raw_*,
+// ceiling_real_raw_*), matching query_bench's two export figures.
 // Results are "key value" lines on stdout and appended to --results.
 #include <grpcpp/grpcpp.h>
 #include <arpa/inet.h>
@@ -163,41 +166,53 @@ int main(int argc, char** argv) {
     std::cerr << "grpc_ceiling: server did not start\n";
     exit_code = 1;
   }
+  std::shared_ptr<grpc::Channel> raw_channel =
+      claims::ClaimsClient::Connect(address);
   for (const char* kind : {"bare", "real"}) {
     if (!up) break;
     if (std::string(kind) == "real" && real.empty()) continue;
-    std::vector<double> rates, mbs;
-    double avg = 0;
-    for (int run = 0; run < std::max(1, absl::GetFlag(FLAGS_runs)); ++run) {
-      QueryClaimsRequest request;
-      request.set_limit(static_cast<uint32_t>(absl::GetFlag(FLAGS_messages)));
-      request.add_topics(kind);
-      uint64_t count = 0, bytes = 0;
-      const auto start = std::chrono::steady_clock::now();
-      absl::Status status =
-          client.QueryClaims(request, [&](const QueryClaimsResponse& item) {
-            ++count;
-            bytes += item.ByteSizeLong();
-            return true;
-          });
-      const double seconds =
-          claims::bench::Ms(start, std::chrono::steady_clock::now()) / 1000;
-      if (!status.ok()) {
-        std::cerr << "grpc_ceiling: " << status << "\n";
-        exit_code = 1;
-        break;
+    for (const bool raw : {false, true}) {
+      std::vector<double> rates, mbs;
+      double avg = 0;
+      for (int run = 0; run < std::max(1, absl::GetFlag(FLAGS_runs)); ++run) {
+        QueryClaimsRequest request;
+        request.set_limit(static_cast<uint32_t>(absl::GetFlag(FLAGS_messages)));
+        request.add_topics(kind);
+        uint64_t count = 0, bytes = 0;
+        const auto start = std::chrono::steady_clock::now();
+        absl::Status status =
+            raw ? claims::bench::StreamQueryClaimsRaw(
+                      raw_channel.get(), request, 120,
+                      [&](size_t size) {
+                        ++count;
+                        bytes += size;
+                      })
+                : client.QueryClaims(request,
+                                     [&](const QueryClaimsResponse& item) {
+                                       ++count;
+                                       bytes += item.ByteSizeLong();
+                                       return true;
+                                     });
+        const double seconds =
+            claims::bench::Ms(start, std::chrono::steady_clock::now()) / 1000;
+        if (!status.ok()) {
+          std::cerr << "grpc_ceiling: " << status << "\n";
+          exit_code = 1;
+          break;
+        }
+        rates.push_back(count / seconds);
+        mbs.push_back(bytes / seconds / 1e6);
+        avg = count == 0 ? 0 : static_cast<double>(bytes) / count;
       }
-      rates.push_back(count / seconds);
-      mbs.push_back(bytes / seconds / 1e6);
-      avg = count == 0 ? 0 : static_cast<double>(bytes) / count;
+      if (rates.empty()) continue;
+      std::sort(rates.begin(), rates.end());
+      std::sort(mbs.begin(), mbs.end());
+      const std::string key =
+          absl::StrCat("ceiling_", kind, raw ? "_raw" : "");
+      log.Put(key + "_messages_per_s", rates[rates.size() / 2]);
+      log.Put(key + "_mb_per_s", mbs[mbs.size() / 2]);
+      log.Put(key + "_avg_message_bytes", avg);
     }
-    if (rates.empty()) continue;
-    std::sort(rates.begin(), rates.end());
-    std::sort(mbs.begin(), mbs.end());
-    const std::string key = absl::StrCat("ceiling_", kind);
-    log.Put(key + "_messages_per_s", rates[rates.size() / 2]);
-    log.Put(key + "_mb_per_s", mbs[mbs.size() / 2]);
-    log.Put(key + "_avg_message_bytes", avg);
   }
   kill(server_pid, SIGKILL);
   waitpid(server_pid, nullptr, 0);

@@ -10,9 +10,11 @@
 //            first); the workload is read from --workload, or picked from
 //            ListActors/ListTopics and saved there when the file is absent,
 //            so pg_compare runs exactly the same queries.
-//   export   one stream of --export_claims claims (no filter), claims/s and
-//            MB/s; also saves the average message size and a sample of real
-//            messages (--sample_out) for grpc_ceiling.
+//   export   streams of --export_claims claims (no filter), claims/s and
+//            MB/s, read by a typed client (decoding every claim) and by a
+//            raw one (no decoding, as grpc_ceiling's raw streams); also saves
+//            the average message size and a sample of real messages
+//            (--sample_out) for grpc_ceiling.
 //   ryw      a steady ingest at --ryw_per_minute articles/min for
 //            --ryw_seconds; for each reply the time until QueryClaims with
 //            min_sequence = reply.sequence returns the article's first claim
@@ -40,6 +42,7 @@
 #include "bench/bench_util.h"
 #include "bench/corpus_generator.h"
 #include "cli/claims_client.h"
+#include "common/util/status_macros.h"
 
 ABSL_FLAG(std::string, query, "127.0.0.1:50052", "claims-query address");
 ABSL_FLAG(std::string, ingest, "127.0.0.1:50051", "claims-ingest address");
@@ -219,14 +222,18 @@ absl::Status RunQueries(claims::ClaimsClient& client,
 }
 
 absl::Status RunExport(claims::ClaimsClient& client,
+                       grpc::Channel* query_channel,
                        claims::bench::ResultLog& log) {
   const uint64_t want = absl::GetFlag(FLAGS_export_claims);
+  claims::v1::QueryClaimsRequest request;
+  request.set_limit(static_cast<uint32_t>(want));
+  const int runs = std::max(1, absl::GetFlag(FLAGS_export_runs));
+  // Typed: the client decodes every claim, as a user of the generated
+  // stubs does.
   std::vector<double> rates, mbs;
   uint64_t bytes = 0, count = 0;
   std::vector<std::string> sample;
-  for (int run = 0; run < std::max(1, absl::GetFlag(FLAGS_export_runs)); ++run) {
-    claims::v1::QueryClaimsRequest request;
-    request.set_limit(static_cast<uint32_t>(want));
+  for (int run = 0; run < runs; ++run) {
     bytes = count = 0;
     const Clock::time_point start = Clock::now();
     absl::Status status = client.QueryClaims(
@@ -250,6 +257,18 @@ absl::Status RunExport(claims::ClaimsClient& client,
   log.Put("cs_export_mb_per_s", mbs[mbs.size() / 2]);
   log.Put("cs_export_avg_message_bytes",
           count == 0 ? 0.0 : static_cast<double>(bytes) / count);
+  // Raw: the client leaves the bytes undecoded, as grpc_ceiling's raw
+  // streams do, so the figure is the server's streaming rate.
+  std::vector<double> raw_rates;
+  for (int run = 0; run < runs; ++run) {
+    uint64_t raw_count = 0;
+    const Clock::time_point start = Clock::now();
+    RETURN_IF_ERROR(claims::bench::StreamQueryClaimsRaw(
+        query_channel, request, 120, [&](size_t) { ++raw_count; }));
+    raw_rates.push_back(raw_count / (Ms(start, Clock::now()) / 1000));
+  }
+  std::sort(raw_rates.begin(), raw_rates.end());
+  log.Put("cs_export_raw_claims_per_s", raw_rates[raw_rates.size() / 2]);
   const std::string path = absl::GetFlag(FLAGS_sample_out);
   if (!path.empty()) {
     // Length-delimited messages, as grpc_ceiling reads them.
@@ -331,9 +350,11 @@ absl::Status RunReadYourWrites(claims::ClaimsClient& client,
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
+  std::shared_ptr<grpc::Channel> query_channel =
+      claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_query));
   claims::ClaimsClient client(
       claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_ingest)),
-      claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_query)));
+      query_channel);
   client.set_timeout(absl::Seconds(120));
   claims::bench::ResultLog log(absl::GetFlag(FLAGS_results));
   std::vector<std::string> phases = absl::StrSplit(
@@ -363,7 +384,7 @@ int main(int argc, char** argv) {
     }
   }
   if (has("export")) {
-    if (auto status = RunExport(client, log); !status.ok()) {
+    if (auto status = RunExport(client, query_channel.get(), log); !status.ok()) {
       std::cerr << "query_bench: export: " << status << "\n";
       return 1;
     }

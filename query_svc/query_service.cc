@@ -8,6 +8,7 @@
 #include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
 #include "common/util/status_macros.h"
+#include "google/protobuf/unknown_field_set.h"
 
 namespace claims {
 namespace {
@@ -18,6 +19,19 @@ const grpc::Status kTooManyStreams(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                    "too many concurrent streams; retry later");
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
+
+// Sets the response's claim to the stored bytes of a claim without parsing
+// them: on the wire they are field `claim` exactly as if the message had
+// been set and serialized, so the server does not decode and re-encode
+// every claim it streams.
+void SetEncodedClaim(const std::string& encoded,
+                     claims::v1::QueryClaimsResponse* response) {
+  google::protobuf::UnknownFieldSet* fields =
+      response->GetReflection()->MutableUnknownFields(response);
+  fields->Clear();
+  *fields->AddLengthDelimited(
+      claims::v1::QueryClaimsResponse::kClaimFieldNumber) = encoded;
+}
 
 }  // namespace
 
@@ -142,7 +156,7 @@ grpc::Status QueryServiceImpl::QueryClaims(
           past_deadline = true;
           return false;
         }
-        *item.mutable_claim() = scanned_claim.claim;
+        SetEncodedClaim(scanned_claim.encoded_claim, &item);
         item.set_cursor(scanned_claim.cursor);
         // Write blocks while the client is slow (flow control), so the
         // server never buffers the result.

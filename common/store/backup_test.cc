@@ -43,7 +43,7 @@ TEST_F(BackupTest, RestoreGivesTheDatabaseAsOfTheBackup) {
   by_x.actor_ids = {"x"};
   std::vector<std::string> ids;
   ASSERT_TRUE(reader.Scan(by_x, {}, [&](const ScannedClaim& c) {
-    ids.push_back(c.claim.id());
+    ids.push_back(c.Decode()->id());
     return true;
   }).ok());
   EXPECT_EQ(absl::StrJoin(ids, " "), "a1:0 a2:0");

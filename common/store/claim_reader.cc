@@ -124,14 +124,15 @@ absl::Status ParseClaim(std::string_view value, std::string_view key,
   return absl::OkStatus();
 }
 
-// Sort-key range a date filter allows the index walk to skip outside of.
-si::SortKeyBounds BoundsFor(const NormalizedFilter& nf) {
+// Sort-key range of one span partition outside of which no claim can match
+// the date filter.
+si::SortKeyBounds BoundsFor(const NormalizedFilter& nf, si::PeriodSpan span) {
   si::SortKeyBounds bounds;
   // Only the effective date is indexed; an event date, when set, is the
   // effective date, so both can use the bounds. Publication dates cannot.
   if (nf.field == claims::v1::DATE_FIELD_PUBLISHED) return bounds;
   if (nf.from.has_value()) {
-    const absl::CivilDay start = si::EarliestOverlappingStart(*nf.from);
+    const absl::CivilDay start = si::EarliestOverlappingStart(*nf.from, span);
     bounds.lower = start.year() < 1 ? "0001-01-01" : si::FormatDate(start);
   }
   if (nf.to.has_value()) bounds.upper = si::FormatDate(*nf.to);
@@ -142,13 +143,14 @@ si::SortKeyBounds BoundsFor(const NormalizedFilter& nf) {
 // is small) and ordered by sort key, instead of walking the date index.
 absl::Status ScanArticles(
     rocksdb::DB* db, const NormalizedFilter& nf,
-    const si::SortKeyBounds& bounds, const std::optional<std::string>& after,
-    const ScanOptions& options,
+    const std::optional<std::string>& after, const ScanOptions& options,
     const std::function<bool(const ScannedClaim&)>& emit) {
   std::vector<std::string> ids = nf.raw->article_ids;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::vector<std::pair<std::string, Claim>> items;
+  // (sort key, stored claim)
+  std::vector<std::pair<std::string, std::string>> items;
+  Claim claim;
   for (const std::string& id : ids) {
     if (!si::IsValidKeyId(id)) continue;
     const si::KeyRange range = si::PrefixRange(si::ArticleClaimsPrefix(id));
@@ -158,21 +160,17 @@ absl::Status ScanArticles(
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(read_options));
     for (it->Seek(range.lower); it->Valid(); it->Next()) {
       std::string_view key = it->key().ToStringView();
-      Claim claim;
-      RETURN_IF_ERROR(ParseClaim(it->value().ToStringView(), key, &claim));
+      std::string_view value = it->value().ToStringView();
+      RETURN_IF_ERROR(ParseClaim(value, key, &claim));
       std::string sort_key =
-          si::SortKey(si::ClaimSortDate(claim), id,
+          si::SortKey(si::ClaimIndexedPeriod(claim).start, id,
                       si::DecodeBigEndian32(key.substr(key.size() - 4)));
-      if ((!bounds.lower.empty() && sort_key < bounds.lower) ||
-          (!bounds.upper.empty() && sort_key >= bounds.upper)) {
-        continue;
-      }
       if (after.has_value() &&
           (options.newest_first ? sort_key >= *after : sort_key <= *after)) {
         continue;
       }
       if (!MatchesNormalized(nf, claim)) continue;
-      items.emplace_back(std::move(sort_key), std::move(claim));
+      items.emplace_back(std::move(sort_key), std::string(value));
     }
     RETURN_IF_ERROR(si::FromRocks(it->status(), "scan claims"));
   }
@@ -180,9 +178,9 @@ absl::Status ScanArticles(
     return options.newest_first ? a.first > b.first : a.first < b.first;
   });
   uint64_t emitted = 0;
-  for (auto& [sort_key, claim] : items) {
-    ScannedClaim item;
-    item.claim = std::move(claim);
+  ScannedClaim item;
+  for (auto& [sort_key, encoded] : items) {
+    item.encoded_claim = std::move(encoded);
     item.cursor = si::EncodeCursor(sort_key);
     if (!emit(item)) return absl::OkStatus();
     if (options.limit != 0 && ++emitted >= options.limit) break;
@@ -191,6 +189,14 @@ absl::Status ScanArticles(
 }
 
 }  // namespace
+
+absl::StatusOr<Claim> ScannedClaim::Decode() const {
+  Claim claim;
+  if (!claim.ParseFromString(encoded_claim)) {
+    return absl::DataLossError("scanned claim: bad record");
+  }
+  return claim;
+}
 
 ClaimReader::ClaimReader(rocksdb::DB* db) : db_(db) {}
 
@@ -258,18 +264,18 @@ absl::Status ClaimReader::Scan(
   if (nf.from.has_value() && nf.to.has_value() && *nf.from >= *nf.to) {
     return absl::OkStatus();  // an empty range
   }
-  const si::SortKeyBounds bounds = BoundsFor(nf);
-
   if (filter.actor_ids.empty() && nf.topics.empty() &&
       !filter.article_ids.empty()) {
-    return ScanArticles(db_, nf, bounds, after, options, emit);
+    return ScanArticles(db_, nf, after, options, emit);
   }
 
   // The driving index is the most selective one the counters point to:
-  // actors or topics (each an any-of union), else every claim by date. The
-  // rest of the filter is checked on each claim.
-  bool drive_by_actors = !filter.actor_ids.empty();
-  if (drive_by_actors && !nf.topics.empty()) {
+  // actors or topics (each an any-of union), else every claim by date.
+  enum class Driver { kActors, kTopics, kDates };
+  Driver driver = !filter.actor_ids.empty() ? Driver::kActors
+                  : !nf.topics.empty()      ? Driver::kTopics
+                                            : Driver::kDates;
+  if (driver == Driver::kActors && !nf.topics.empty()) {
     uint64_t actor_claims = 0;
     for (const std::string& id : filter.actor_ids) {
       actor_claims += ReadCount(db_, si::ActorCountKey(id));
@@ -278,57 +284,83 @@ absl::Status ClaimReader::Scan(
     for (const std::string& topic : nf.topics) {
       topic_claims += ReadCount(db_, si::TopicCountKey(topic));
     }
-    drive_by_actors = actor_claims <= topic_claims;
+    if (topic_claims < actor_claims) driver = Driver::kTopics;
   }
-  std::vector<std::string> prefixes;
-  if (drive_by_actors) {
-    for (const std::string& id : filter.actor_ids) {
-      if (si::IsValidKeyId(id)) prefixes.push_back(si::ActorIndexPrefix(id));
-    }
-  } else if (!nf.topics.empty()) {
-    for (const std::string& topic : nf.topics) {
-      if (si::IsValidKeyId(topic)) {
-        prefixes.push_back(si::TopicIndexPrefix(topic));
-      }
-    }
-  } else {
-    prefixes.push_back(si::DateIndexPrefix());
-  }
-  std::sort(prefixes.begin(), prefixes.end());
-  prefixes.erase(std::unique(prefixes.begin(), prefixes.end()), prefixes.end());
+  std::vector<std::string> keys;  // actor ids or topics of the driver
+  if (driver == Driver::kActors) keys = filter.actor_ids;
+  if (driver == Driver::kTopics) keys = nf.topics;
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  keys.erase(std::remove_if(keys.begin(), keys.end(),
+                            [](const std::string& key) {
+                              return !si::IsValidKeyId(key);
+                            }),
+             keys.end());
+
+  // One stream per key and span partition, each starting only as far
+  // before `from` as its periods can reach.
   std::vector<std::unique_ptr<si::IndexStream>> streams;
-  for (std::string& prefix : prefixes) {
-    streams.push_back(std::make_unique<si::IndexStream>(
-        db_, std::move(prefix), bounds, options.newest_first, after));
+  for (si::PeriodSpan span : si::kPeriodSpans) {
+    const si::SortKeyBounds bounds = BoundsFor(nf, span);
+    auto add = [&](std::string prefix) {
+      streams.push_back(std::make_unique<si::IndexStream>(
+          db_, std::move(prefix), bounds, options.newest_first, after));
+    };
+    if (driver == Driver::kDates) add(si::DateIndexPrefix(span));
+    for (const std::string& key : keys) {
+      add(driver == Driver::kActors ? si::ActorIndexPrefix(key, span)
+                                    : si::TopicIndexPrefix(key, span));
+    }
   }
   si::MergedIndexStream merged(std::move(streams), options.newest_first);
   merged.Open();
 
+  // The walk decides the driving kind and an effective-date range from the
+  // entry alone; any other filter needs the claim parsed.
+  const bool has_range = nf.from.has_value() || nf.to.has_value();
+  const bool range_in_index =
+      has_range && nf.field == claims::v1::DATE_FIELD_EFFECTIVE;
+  const bool needs_claim =
+      !filter.article_ids.empty() || !filter.types.empty() ||
+      !filter.modalities.empty() || filter.min_confidence > 0 ||
+      (has_range && !range_in_index) ||
+      (!filter.actor_ids.empty() && driver != Driver::kActors) ||
+      (!nf.topics.empty() && driver != Driver::kTopics);
+  const std::string from_date =
+      nf.from.has_value() ? si::FormatDate(*nf.from) : std::string();
+  const std::string to_date =
+      nf.to.has_value() ? si::FormatDate(*nf.to) : std::string();
+
+  // Whether the current entry matches; DATA_LOSS for a malformed one.
+  Claim claim;
+  auto matches = [&](const si::IndexStream& entry) -> absl::StatusOr<bool> {
+    std::optional<si::IndexValue> value = si::DecodeIndexValue(entry.value());
+    if (!value.has_value()) {
+      return absl::DataLossError("index entry: malformed value");
+    }
+    if (range_in_index) {
+      const std::string_view start =
+          entry.sort_key().substr(0, si::kDateLength);
+      if (start == si::kUnknownDate) return false;
+      if (!from_date.empty() && value->period_end <= from_date) return false;
+      if (!to_date.empty() && start >= to_date) return false;
+    }
+    if (!needs_claim) return true;
+    RETURN_IF_ERROR(ParseClaim(value->claim, entry.sort_key(), &claim));
+    return MatchesNormalized(nf, claim);
+  };
+
   uint64_t visited = 0;
   uint64_t emitted = 0;
-  std::string value;
-  // Entries before `from` are in the scan only for periods that may reach
-  // into the range; their index value (the period's end) says whether they
-  // do, without reading the claim. Older entries without a value are read.
-  const std::string from_date =
-      nf.from.has_value() && nf.field != claims::v1::DATE_FIELD_PUBLISHED
-          ? si::FormatDate(*nf.from)
-          : std::string();
-  std::string period_end;
-  for (std::optional<std::string> sort_key = merged.Current(&period_end);
-       sort_key.has_value(); sort_key = merged.Current(&period_end)) {
-    merged.Next();
-    if (!from_date.empty() && period_end.size() == si::kDateLength &&
-        period_end <= from_date &&
-        std::string_view(*sort_key).substr(0, si::kDateLength) < from_date) {
-      if (++visited % kRefreshEvery == 0) {
-        if (options.keep_going && !options.keep_going()) {
-          return absl::CancelledError("scan stopped");
-        }
-        merged.Refresh();
-      }
-      continue;
+  ScannedClaim item;
+  for (const si::IndexStream* entry = merged.Current(); entry != nullptr;
+       entry = merged.Current()) {
+    ASSIGN_OR_RETURN(const bool take, matches(*entry));
+    if (take) {
+      item.encoded_claim.assign(si::DecodeIndexValue(entry->value())->claim);
+      item.cursor = si::EncodeCursor(entry->sort_key());
     }
+    merged.Next();
     if (++visited % kRefreshEvery == 0) {
       RETURN_IF_ERROR(merged.status());
       if (options.keep_going && !options.keep_going()) {
@@ -336,20 +368,7 @@ absl::Status ClaimReader::Scan(
       }
       merged.Refresh();
     }
-    const std::string claim_key = si::ClaimKeyFromSortKey(*sort_key);
-    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), claim_key, &value);
-    if (s.IsNotFound()) continue;  // deleted after the index entry was read
-    RETURN_IF_ERROR(si::FromRocks(s, "read claim"));
-    ScannedClaim item;
-    RETURN_IF_ERROR(ParseClaim(value, claim_key, &item.claim));
-    // Replaced with another date since the index entry was read: the new
-    // version has its own index entry.
-    if (si::ClaimSortDate(item.claim) !=
-        std::string_view(*sort_key).substr(0, si::kDateLength)) {
-      continue;
-    }
-    if (!MatchesNormalized(nf, item.claim)) continue;
-    item.cursor = si::EncodeCursor(*sort_key);
+    if (!take) continue;
     if (!emit(item)) return absl::OkStatus();
     if (options.limit != 0 && ++emitted >= options.limit) {
       return absl::OkStatus();

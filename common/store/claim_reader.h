@@ -7,7 +7,7 @@
 //   f.actor_ids = {"benjamin-netanyahu"};
 //   f.from = "2025-01-01";
 //   RETURN_IF_ERROR(reader.Scan(f, ScanOptions{}, [&](const ScannedClaim& c) {
-//     Send(c.claim, c.cursor);
+//     Send(c.encoded_claim, c.cursor);
 //     return true;  // false stops the scan
 //   }));
 //
@@ -57,9 +57,14 @@ struct ScanOptions {
 };
 
 struct ScannedClaim {
-  claims::v1::Claim claim;
+  // The claim as stored: a serialized claims.v1.Claim. Scans hand out the
+  // stored bytes so a server can stream them without re-encoding.
+  std::string encoded_claim;
   // Opaque cursor: resume after this claim.
   std::string cursor;
+
+  // Parses encoded_claim; DATA_LOSS when it is not a claim.
+  absl::StatusOr<claims::v1::Claim> Decode() const;
 };
 
 // Size figures of the database, for metrics.

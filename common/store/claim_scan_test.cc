@@ -1,10 +1,16 @@
 // ClaimReader::Scan and Matches: date order both ways, overlap semantics,
 // cursors, limits, index choice and post-filters, against a real RocksDB.
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "common/store/dates.h"
+#include "common/store/key_codec.h"
 #include "common/store/claim_reader.h"
 #include "common/store/store_test_util.h"
 #include "gmock/gmock.h"
@@ -101,8 +107,8 @@ TEST_F(ClaimScanTest, AllClaimsInDateOrderBothWays) {
 TEST_F(ClaimScanTest, ScannedClaimsCarrySequenceAndCursor) {
   std::vector<ScannedClaim> items = Scan({});
   ASSERT_EQ(items.size(), 5u);
-  EXPECT_EQ(items[0].claim.sequence(), 1u);
-  EXPECT_EQ(items[4].claim.sequence(), 4u);
+  EXPECT_EQ(items[0].Decode()->sequence(), 1u);
+  EXPECT_EQ(items[4].Decode()->sequence(), 4u);
   EXPECT_FALSE(items[0].cursor.empty());
   EXPECT_NE(items[0].cursor, items[1].cursor);
 }
@@ -211,7 +217,7 @@ TEST_F(ClaimScanTest, CursorResumesEveryPageSize) {
       std::vector<ScannedClaim> items = Scan({}, o);
       if (items.empty()) break;
       for (const auto& item : items)
-        absl::StrAppend(&joined, item.claim.id(), " ");
+        absl::StrAppend(&joined, item.Decode()->id(), " ");
       o.cursor = items.back().cursor;
     }
     EXPECT_EQ(joined, "old:0 year:0 mid:0 mid:1 new:0 ") << page;
@@ -372,7 +378,9 @@ TEST_F(ClaimScanTest, LongScansSurviveIteratorRefresh) {
   std::vector<ScannedClaim> reversed = Scan({}, Newest());
   ASSERT_EQ(reversed.size(), all.size());
   for (size_t i = 0; i < all.size(); ++i) {
-    ASSERT_EQ(all[i].claim.id(), reversed[all.size() - 1 - i].claim.id()) << i;
+    ASSERT_EQ(all[i].Decode()->id(),
+              reversed[all.size() - 1 - i].Decode()->id())
+        << i;
   }
   ClaimFilter f;
   f.actor_ids = {"y", "z"};
@@ -390,6 +398,102 @@ TEST_F(ClaimScanTest, LongScansSurviveIteratorRefresh) {
   absl::Status s =
       reader_->Scan(only_z, o, [](const ScannedClaim&) { return true; });
   EXPECT_TRUE(absl::IsCancelled(s)) << s;
+}
+
+
+// Every query kind against a brute-force oracle (ClaimReader::Matches over
+// all claims, ordered by sort key) on a random corpus mixing day, month,
+// year and missing dates, so the span partitions, their merge and the
+// index-decided date checks are exercised together.
+class ClaimScanOracleTest : public testing::StoreTest {};
+
+TEST_F(ClaimScanOracleTest, ScanAgreesWithBruteForce) {
+  std::mt19937 rng(20261125);
+  auto pick = [&](int n) {
+    return static_cast<int>(std::uniform_int_distribution<int>(0, n - 1)(rng));
+  };
+  const std::vector<std::string> actors = {"a", "b", "c", "d", "e"};
+  const std::vector<std::string> topics = {"conflict", "conflict/ceasefire",
+                                           "economy/trade", "diplomacy"};
+  auto random_date = [&]() -> std::string {
+    const int year = 2023 + pick(3);
+    const int month = 1 + pick(12);
+    switch (pick(5)) {
+      case 0:
+        return "";  // publication date only
+      case 1:
+        return absl::StrCat(year);
+      case 2:
+        return absl::StrFormat("%d-%02d", year, month);
+      default:
+        return absl::StrFormat("%d-%02d-%02d", year, month, 1 + pick(28));
+    }
+  };
+  struct Expected {
+    std::string sort_key;
+    claims::v1::Claim claim;
+  };
+  std::vector<Expected> all;
+  for (int a = 0; a < 60; ++a) {
+    const std::string id = absl::StrCat("art", a);
+    std::vector<claims::v1::Claim> claims;
+    for (int i = 0, n = 1 + pick(6); i < n; ++i) {
+      std::vector<std::string> named = {actors[pick(5)]};
+      if (pick(2) == 0) named.push_back(actors[pick(5)]);
+      if (named.size() == 2 && named[0] == named[1]) named.pop_back();
+      claims::v1::Claim claim = MakeClaim(named, {topics[pick(4)]},
+                                          random_date());
+      if (pick(3) == 0) claim.set_modality(claims::v1::REPORTED);
+      claims.push_back(std::move(claim));
+    }
+    const std::string published = random_date();
+    claims::v1::AnalyzeResponse analysis = MakeAnalysis(
+        id, "h", published.size() == 10 ? published : "2024-06-15", claims);
+    Put(analysis);
+    for (int i = 0; i < analysis.claims_size(); ++i) {
+      claims::v1::Claim claim = analysis.claims(i);
+      claim.set_sequence(static_cast<uint64_t>(a) + 1);
+      all.push_back({store_internal::SortKey(
+                         store_internal::ClaimIndexedPeriod(claim).start, id,
+                         static_cast<uint32_t>(i)),
+                     claim});
+    }
+  }
+  std::sort(all.begin(), all.end(), [](const Expected& x, const Expected& y) {
+    return x.sort_key < y.sort_key;
+  });
+
+  const claims::v1::DateField fields[] = {claims::v1::DATE_FIELD_EFFECTIVE,
+                                          claims::v1::DATE_FIELD_EVENT,
+                                          claims::v1::DATE_FIELD_PUBLISHED};
+  for (int q = 0; q < 300; ++q) {
+    ClaimFilter filter;
+    if (pick(3) == 0) filter.actor_ids = {actors[pick(5)], actors[pick(5)]};
+    if (pick(3) == 0) filter.topics = {topics[pick(4)]};
+    if (pick(4) != 0) {
+      const int year = 2023 + pick(3);
+      const int month = 1 + pick(12);
+      filter.from = absl::StrFormat("%d-%02d-%02d", year, month, 1 + pick(28));
+      filter.to = pick(2) == 0 ? absl::StrFormat("%d-%02d", year + pick(2),
+                                                 1 + pick(12))
+                               : "";
+    }
+    filter.date_field = fields[pick(3)];
+    if (pick(5) == 0) filter.modalities = {claims::v1::REPORTED};
+    ScanOptions options;
+    options.newest_first = pick(2) == 0;
+
+    std::vector<std::string> expected;
+    for (const Expected& e : all) {
+      if (ClaimReader::Matches(filter, e.claim)) expected.push_back(e.claim.id());
+    }
+    if (options.newest_first) std::reverse(expected.begin(), expected.end());
+    ASSERT_EQ(ScanIds(filter, options), absl::StrJoin(expected, " "))
+        << "query " << q << ": actors " << absl::StrJoin(filter.actor_ids, ",")
+        << " topics " << absl::StrJoin(filter.topics, ",") << " ["
+        << filter.from << ", " << filter.to << ") field "
+        << filter.date_field << (options.newest_first ? " newest" : "");
+  }
 }
 
 }  // namespace

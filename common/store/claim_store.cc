@@ -187,26 +187,25 @@ class ClaimStore::Impl {
       record.add_claim_keys(claim_key);
       change.add_claim_keys(claim_key);
 
-      const std::string sort_key =
-          si::SortKey(si::ClaimSortDate(claim), id, ordinal);
-      // Index values hold the end of the claim's period, so a date-range
-      // scan can pass over claims that end before the range without
-      // reading them.
-      const std::string period_end = si::ClaimPeriodEnd(claim);
+      const si::IndexedPeriod period = si::ClaimIndexedPeriod(claim);
+      const std::string sort_key = si::SortKey(period.start, id, ordinal);
       std::vector<std::string> index_keys;
-      index_keys.push_back(si::DateIndexPrefix() + sort_key);
+      index_keys.push_back(si::DateIndexPrefix(period.span) + sort_key);
       for (const std::string& actor : si::ClaimActorIds(claim)) {
-        index_keys.push_back(si::ActorIndexPrefix(actor) + sort_key);
+        index_keys.push_back(si::ActorIndexPrefix(actor, period.span) +
+                             sort_key);
         record.add_counted_actors(actor);
       }
       for (const std::string& topic : si::ClaimTopicPaths(claim)) {
-        index_keys.push_back(si::TopicIndexPrefix(topic) + sort_key);
+        index_keys.push_back(si::TopicIndexPrefix(topic, period.span) +
+                             sort_key);
         record.add_counted_topics(topic);
       }
+      // Covering entries (see key_codec.h); rewritten even when the key is
+      // unchanged, since the claim may have changed under the same key.
+      const std::string index_value = si::EncodeIndexValue(period.end, value);
       for (std::string& key : index_keys) {
-        // Rewritten even when the key is unchanged: the period's end may
-        // have changed with the same start.
-        RETURN_IF_ERROR(si::FromRocks(batch.Put(key, period_end), "batch"));
+        RETURN_IF_ERROR(si::FromRocks(batch.Put(key, index_value), "batch"));
         new_keys.insert(key);
         record.add_index_keys(std::move(key));
       }

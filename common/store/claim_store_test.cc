@@ -68,15 +68,32 @@ TEST_F(ClaimStoreTest, PutWritesArticleClaimsIndexesAndCountsTogether) {
   EXPECT_EQ((*claims)[0].sequence(), 1u);
   EXPECT_EQ((*claims)[0].article_id(), "art");
 
-  // Event date (month -> first day) drives the first claim's sort key, the
-  // publication date the second's.
-  EXPECT_EQ(RenderKeys(store_->db(), 'D'), "2025-03-01art#0 2025-04-07art#1");
+  // Event date (month -> first day, month span 'm') drives the first
+  // claim's sort key, the publication date (day span 'd') the second's.
+  EXPECT_EQ(RenderKeys(store_->db(), 'D'), "d2025-04-07art#1 m2025-03-01art#0");
   EXPECT_EQ(RenderKeys(store_->db(), 'E'),
-            "netanyahu|2025-03-01art#0 netanyahu|2025-04-07art#1 "
-            "trump|2025-03-01art#0");
+            "netanyahu|d2025-04-07art#1 netanyahu|m2025-03-01art#0 "
+            "trump|m2025-03-01art#0");
   EXPECT_EQ(RenderKeys(store_->db(), 'T'),
-            "conflict|2025-03-01art#0 conflict/ceasefire|2025-03-01art#0 "
-            "diplomacy|2025-04-07art#1 diplomacy/visit|2025-04-07art#1");
+            "conflict|m2025-03-01art#0 conflict/ceasefire|m2025-03-01art#0 "
+            "diplomacy|d2025-04-07art#1 diplomacy/visit|d2025-04-07art#1");
+  // Index entries carry the period end and the claim itself.
+  std::string value;
+  ASSERT_TRUE(store_->db()
+                  ->Get(rocksdb::ReadOptions(),
+                        store_internal::ActorIndexPrefix(
+                            "trump", store_internal::PeriodSpan::kMonth) +
+                            store_internal::SortKey("2025-03-01", "art", 0),
+                        &value)
+                  .ok());
+  std::optional<store_internal::IndexValue> entry =
+      store_internal::DecodeIndexValue(value);
+  ASSERT_TRUE(entry.has_value());
+  EXPECT_EQ(entry->period_end, "2025-04-01");
+  claims::v1::Claim indexed;
+  ASSERT_TRUE(indexed.ParseFromString(std::string(entry->claim)));
+  EXPECT_EQ(indexed.id(), "art:0");
+  EXPECT_EQ(indexed.sequence(), 1u);
   EXPECT_EQ(ActorCounts(), "netanyahu=2 trump=1");
   EXPECT_EQ(TopicCounts(),
             "conflict=1 conflict/ceasefire=1 diplomacy=1 diplomacy/visit=1");
@@ -119,12 +136,13 @@ TEST_F(ClaimStoreTest, ReplaceRemovesExactlyWhatTheOldVersionWrote) {
 
   EXPECT_EQ(ArticleClaimIds("art"), "art:0");
   EXPECT_EQ(RenderKeys(store_->db(), 'C'), "art#0 keep#0");
-  EXPECT_EQ(RenderKeys(store_->db(), 'D'), "2025-01-01keep#0 2025-05-01art#0");
+  EXPECT_EQ(RenderKeys(store_->db(), 'D'),
+            "d2025-01-01keep#0 d2025-05-01art#0");
   EXPECT_EQ(RenderKeys(store_->db(), 'E'),
-            "a|2025-01-01keep#0 c|2025-05-01art#0");
+            "a|d2025-01-01keep#0 c|d2025-05-01art#0");
   EXPECT_EQ(RenderKeys(store_->db(), 'T'),
-            "conflict|2025-01-01keep#0 conflict/ceasefire|2025-01-01keep#0 "
-            "economy|2025-05-01art#0 economy/trade|2025-05-01art#0");
+            "conflict|d2025-01-01keep#0 conflict/ceasefire|d2025-01-01keep#0 "
+            "economy|d2025-05-01art#0 economy/trade|d2025-05-01art#0");
   EXPECT_EQ(ActorCounts(), "a=1 c=1");
   EXPECT_EQ(TopicCounts(),
             "conflict=1 conflict/ceasefire=1 economy=1 economy/trade=1");
@@ -140,9 +158,9 @@ TEST_F(ClaimStoreTest, ReplaceKeepingSomeClaimsKeepsTheirEntries) {
   // Same first claim, second claim moves to another date.
   Put(MakeAnalysis("art", "h2", "2025-04-07",
                    {MakeClaim({"a"}, {"x"}), MakeClaim({"b"}, {"y"}, "2020")}));
-  EXPECT_EQ(RenderKeys(store_->db(), 'D'), "2020-01-01art#1 2025-04-07art#0");
+  EXPECT_EQ(RenderKeys(store_->db(), 'D'), "d2025-04-07art#0 y2020-01-01art#1");
   EXPECT_EQ(RenderKeys(store_->db(), 'E'),
-            "a|2025-04-07art#0 b|2020-01-01art#1");
+            "a|d2025-04-07art#0 b|y2020-01-01art#1");
   EXPECT_EQ(ActorCounts(), "a=1 b=1");
   EXPECT_EQ(TopicCounts(), "x=1 y=1");
 }
@@ -164,9 +182,9 @@ TEST_F(ClaimStoreTest, DeleteRemovesArticleClaimsIndexesAndCounts) {
   EXPECT_TRUE(absl::IsNotFound(reader_->GetArticleClaims("art").status()));
   EXPECT_EQ(RenderKeys(store_->db(), 'A'), "keep");
   EXPECT_EQ(RenderKeys(store_->db(), 'C'), "keep#0");
-  EXPECT_EQ(RenderKeys(store_->db(), 'D'), "2025-04-08keep#0");
-  EXPECT_EQ(RenderKeys(store_->db(), 'E'), "a|2025-04-08keep#0");
-  EXPECT_EQ(RenderKeys(store_->db(), 'T'), "conflict|2025-04-08keep#0");
+  EXPECT_EQ(RenderKeys(store_->db(), 'D'), "d2025-04-08keep#0");
+  EXPECT_EQ(RenderKeys(store_->db(), 'E'), "a|d2025-04-08keep#0");
+  EXPECT_EQ(RenderKeys(store_->db(), 'T'), "conflict|d2025-04-08keep#0");
   EXPECT_EQ(ActorCounts(), "a=1");
   EXPECT_EQ(TopicCounts(), "conflict=1");
   EXPECT_EQ(Changes(1), "2:PUT:keep/1 3:DELETE:art/0");
@@ -367,7 +385,7 @@ TEST_F(ClaimStoreTest, SequenceSurvivesReopen) {
 TEST_F(ClaimStoreTest, FormatVersionMismatchFailsOpen) {
   ASSERT_TRUE(store_->db()
                   ->Put(rocksdb::WriteOptions(),
-                        store_internal::FormatVersionKey(), "2")
+                        store_internal::FormatVersionKey(), "1")
                   .ok());
   reader_.reset();
   ASSERT_TRUE(store_->Close().ok());

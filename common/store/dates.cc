@@ -122,21 +122,34 @@ std::optional<DatePeriod> ClaimPeriod(const Claim& claim, DateField field) {
   return ParseDatePeriod(claim.published());
 }
 
-std::string ClaimPeriodEnd(const Claim& claim) {
+IndexedPeriod ClaimIndexedPeriod(const Claim& claim) {
+  IndexedPeriod indexed;
   std::optional<DatePeriod> p =
       ClaimPeriod(claim, claims::v1::DATE_FIELD_EFFECTIVE);
-  return p.has_value() ? FormatDate(p->end) : std::string();
+  if (!p.has_value()) {
+    indexed.start = indexed.end = std::string(kUnknownDate);
+    return indexed;
+  }
+  indexed.start = FormatDate(p->start);
+  indexed.end = FormatDate(p->end);
+  const int64_t days = p->end - p->start;
+  indexed.span = days <= 1    ? PeriodSpan::kDay
+                 : days <= 31 ? PeriodSpan::kMonth
+                              : PeriodSpan::kYear;
+  return indexed;
 }
 
-std::string ClaimSortDate(const Claim& claim) {
-  std::optional<DatePeriod> p =
-      ClaimPeriod(claim, claims::v1::DATE_FIELD_EFFECTIVE);
-  if (!p.has_value()) return std::string(kUnknownDate);
-  return FormatDate(p->start);
-}
-
-absl::CivilDay EarliestOverlappingStart(absl::CivilDay from) {
-  // One year back (Feb 29 normalizes forward, hence the extra day).
+absl::CivilDay EarliestOverlappingStart(absl::CivilDay from, PeriodSpan span) {
+  switch (span) {
+    case PeriodSpan::kDay:
+      return from;
+    case PeriodSpan::kMonth:
+      return from - 30;
+    case PeriodSpan::kYear:
+      break;
+  }
+  // No period is longer than a year (Feb 29 normalizes forward, hence the
+  // extra day).
   return absl::CivilDay(from.year() - 1, from.month(), from.day()) - 1;
 }
 

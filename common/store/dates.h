@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "claims/v1/claims.pb.h"
+#include "common/store/key_codec.h"
 
 namespace claims::store_internal {
 
@@ -44,17 +45,17 @@ std::optional<DatePeriod> ParseDatePeriod(std::string_view value);
 std::optional<DatePeriod> ClaimPeriod(const claims::v1::Claim& claim,
                                       claims::v1::DateField field);
 
-// The date part of the claim's sort key: start of its effective period, or
-// kUnknownDate.
-std::string ClaimSortDate(const claims::v1::Claim& claim);
+// A claim's effective period as the indexes store it.
+struct IndexedPeriod {
+  std::string start;  // "YYYY-MM-DD", the sort key's date; kUnknownDate
+  std::string end;    // "YYYY-MM-DD", exclusive; kUnknownDate
+  PeriodSpan span = PeriodSpan::kDay;
+};
+IndexedPeriod ClaimIndexedPeriod(const claims::v1::Claim& claim);
 
-// The exclusive end ("YYYY-MM-DD") of the claim's effective period, or ""
-// when it has no date.
-std::string ClaimPeriodEnd(const claims::v1::Claim& claim);
-
-// The earliest period start that can still overlap a range starting at
-// `from`.
-absl::CivilDay EarliestOverlappingStart(absl::CivilDay from);
+// The earliest start of a period of class `span` that can still overlap a
+// range starting at `from`.
+absl::CivilDay EarliestOverlappingStart(absl::CivilDay from, PeriodSpan span);
 
 }  // namespace claims::store_internal
 

@@ -42,9 +42,12 @@ TEST(DatesTest, StoredDatesAreLenientPeriods) {
 TEST(DatesTest, ClaimPeriodAndSortDate) {
   claims::v1::Claim claim;
   claim.set_published("2025-04-07");
-  EXPECT_EQ(ClaimSortDate(claim), "2025-04-07");
+  EXPECT_EQ(ClaimIndexedPeriod(claim).start, "2025-04-07");
+  EXPECT_EQ(ClaimIndexedPeriod(claim).end, "2025-04-08");
+  EXPECT_EQ(ClaimIndexedPeriod(claim).span, PeriodSpan::kDay);
   claim.set_event_date("2024-11");
-  EXPECT_EQ(ClaimSortDate(claim), "2024-11-01");
+  EXPECT_EQ(ClaimIndexedPeriod(claim).start, "2024-11-01");
+  EXPECT_EQ(ClaimIndexedPeriod(claim).span, PeriodSpan::kMonth);
   auto effective = ClaimPeriod(claim, claims::v1::DATE_FIELD_EFFECTIVE);
   ASSERT_TRUE(effective.has_value());
   EXPECT_EQ(FormatDate(effective->end), "2024-12-01");
@@ -61,16 +64,35 @@ TEST(DatesTest, ClaimPeriodAndSortDate) {
             "2024-12-01");
 
   claims::v1::Claim undated;
-  EXPECT_EQ(ClaimSortDate(undated), "0000-00-00");
+  EXPECT_EQ(ClaimIndexedPeriod(undated).start, "0000-00-00");
+  EXPECT_EQ(ClaimIndexedPeriod(undated).end, "0000-00-00");
   EXPECT_FALSE(ClaimPeriod(undated, claims::v1::DATE_FIELD_EFFECTIVE));
   undated.set_published("2025-01-01");
   EXPECT_FALSE(ClaimPeriod(undated, claims::v1::DATE_FIELD_EVENT));
 }
 
-TEST(DatesTest, EarliestOverlappingStartIsAYearBack) {
-  EXPECT_EQ(FormatDate(EarliestOverlappingStart(absl::CivilDay(2025, 3, 1))),
+TEST(DatesTest, SpansClassifyPeriodLengths) {
+  claims::v1::Claim claim;
+  claim.set_event_date("2025");
+  EXPECT_EQ(ClaimIndexedPeriod(claim).span, PeriodSpan::kYear);
+  claim.set_event_date("2025-01");  // 31 days
+  EXPECT_EQ(ClaimIndexedPeriod(claim).span, PeriodSpan::kMonth);
+  claim.mutable_event_time()->set_start("2025-01");
+  claim.mutable_event_time()->set_end("2025-01-02");
+  EXPECT_EQ(ClaimIndexedPeriod(claim).span, PeriodSpan::kDay);
+}
+
+TEST(DatesTest, EarliestOverlappingStartPerSpan) {
+  const absl::CivilDay from(2025, 3, 1);
+  EXPECT_EQ(FormatDate(EarliestOverlappingStart(from, PeriodSpan::kDay)),
+            "2025-03-01");
+  // A 31-day period starting 30 days back still covers `from`.
+  EXPECT_EQ(FormatDate(EarliestOverlappingStart(from, PeriodSpan::kMonth)),
+            "2025-01-30");
+  EXPECT_EQ(FormatDate(EarliestOverlappingStart(from, PeriodSpan::kYear)),
             "2024-02-29");
-  EXPECT_EQ(FormatDate(EarliestOverlappingStart(absl::CivilDay(2024, 2, 29))),
+  EXPECT_EQ(FormatDate(EarliestOverlappingStart(absl::CivilDay(2024, 2, 29),
+                                                PeriodSpan::kYear)),
             "2023-02-28");
 }
 

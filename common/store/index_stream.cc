@@ -88,7 +88,7 @@ void MergedIndexStream::Refresh() {
   Open();
 }
 
-std::optional<std::string> MergedIndexStream::Current(std::string* value) const {
+const IndexStream* MergedIndexStream::Current() const {
   const IndexStream* best = nullptr;
   for (const auto& stream : streams_) {
     if (!stream->Valid()) continue;
@@ -97,16 +97,15 @@ std::optional<std::string> MergedIndexStream::Current(std::string* value) const 
       best = stream.get();
     }
   }
-  if (best == nullptr) return std::nullopt;
-  if (value != nullptr) value->assign(best->value());
-  return std::string(best->sort_key());
+  return best;
 }
 
 void MergedIndexStream::Next() {
-  std::optional<std::string> current = Current();
-  if (!current.has_value()) return;
+  const IndexStream* best = Current();
+  if (best == nullptr) return;
+  const std::string current(best->sort_key());
   for (auto& stream : streams_) {
-    if (stream->Valid() && stream->sort_key() == *current) stream->Next();
+    if (stream->Valid() && stream->sort_key() == current) stream->Next();
   }
 }
 

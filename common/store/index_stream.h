@@ -46,8 +46,7 @@ class IndexStream {
   bool Valid() const;
   // The current sort key (prefix removed). Requires Valid().
   std::string_view sort_key() const;
-  // The current entry's value: the end of the claim's period. Requires
-  // Valid().
+  // The current entry's value (see DecodeIndexValue). Requires Valid().
   std::string_view value() const;
   // Moves past the current entry (remembering it as the last one).
   void Next();
@@ -76,10 +75,10 @@ class MergedIndexStream {
   // Re-creates every iterator at the same position.
   void Refresh();
 
-  // The next sort key, or nullopt at the end (or on error: see status()).
-  // With `value`, also that entry's value (the end of the claim's period;
-  // entries with equal sort keys have equal values).
-  std::optional<std::string> Current(std::string* value = nullptr) const;
+  // The stream holding the next entry, or nullptr at the end (or on error:
+  // see status()). Valid until Next() or Refresh(). Entries with equal sort
+  // keys in several streams are one claim and have equal values.
+  const IndexStream* Current() const;
   // Moves every stream past the current sort key.
   void Next();
   absl::Status status() const;

@@ -117,12 +117,32 @@ std::string ClaimKeyFromSortKey(std::string_view sort_key) {
   return Prefixed(kClaimPrefix, sort_key.substr(kDateLength));
 }
 
-std::string DateIndexPrefix() { return std::string(1, kDateIndexPrefix); }
-std::string ActorIndexPrefix(std::string_view actor_id) {
-  return PrefixedTerminated(kActorIndexPrefix, actor_id);
+std::string DateIndexPrefix(PeriodSpan span) {
+  return {kDateIndexPrefix, static_cast<char>(span)};
 }
-std::string TopicIndexPrefix(std::string_view topic) {
-  return PrefixedTerminated(kTopicIndexPrefix, topic);
+std::string ActorIndexPrefix(std::string_view actor_id, PeriodSpan span) {
+  std::string prefix = PrefixedTerminated(kActorIndexPrefix, actor_id);
+  prefix.push_back(static_cast<char>(span));
+  return prefix;
+}
+std::string TopicIndexPrefix(std::string_view topic, PeriodSpan span) {
+  std::string prefix = PrefixedTerminated(kTopicIndexPrefix, topic);
+  prefix.push_back(static_cast<char>(span));
+  return prefix;
+}
+
+std::string EncodeIndexValue(std::string_view period_end,
+                             std::string_view claim) {
+  std::string value;
+  value.reserve(kDateLength + claim.size());
+  value.append(period_end);
+  value.append(claim);
+  return value;
+}
+
+std::optional<IndexValue> DecodeIndexValue(std::string_view value) {
+  if (value.size() < kDateLength) return std::nullopt;
+  return IndexValue{value.substr(0, kDateLength), value.substr(kDateLength)};
 }
 
 std::string ActorCountKey(std::string_view actor_id) {

@@ -10,9 +10,9 @@
 //                                    sequence (be64)
 //   'A' article_id                   ArticleRecord
 //   'C' article_id '\0' be32(ord)    claims.v1.Claim              ("claim key")
-//   'D' sort_key                     all-claims date index (empty value)
-//   'E' actor_id '\0' sort_key       index by actor id (empty value)
-//   'T' topic '\0' sort_key          index by topic and each ancestor path
+//   'D' span sort_key                all-claims date index
+//   'E' actor_id '\0' span sort_key  index by actor id
+//   'T' topic '\0' span sort_key     index by topic and each ancestor path
 //   'c' actor_id                     claim count of an actor (be64)
 //   't' topic                        claim count of a topic path (be64)
 //   'R' actor_id                     claims.v1.Actor (aliases merged)
@@ -24,8 +24,17 @@
 // sort_key = date10 article_id '\0' be32(ord), where date10 is the claim's
 // effective date as "YYYY-MM-DD" (start of its period; "0000-00-00" when
 // unknown). A sort key orders claims by date, then article id, then position,
-// and the claim key is 'C' followed by the sort key without its date, so an
-// index entry needs no value: a scan point-reads the claim.
+// and the claim key is 'C' followed by the sort key without its date.
+//
+// span is one byte, the length class of the claim's effective period (see
+// PeriodSpan): each index is three date-ordered partitions, so a date-range
+// scan starts each partition only as far before the range as its longest
+// period reaches (a day, a month, a year) and merges them.
+//
+// Index entries are covering: the value is the end of the claim's period
+// (date10, exclusive; "0000-00-00" when unknown) followed by the serialized
+// claims.v1.Claim, so a scan reads claims in index order with no point read
+// and streams their stored bytes as they are.
 //
 // Cursors handed to clients are web-safe base64 of a version byte and a sort
 // key: they do not depend on which index served the scan.
@@ -43,7 +52,7 @@
 namespace claims::store_internal {
 
 // On-disk format version, stored under kFormatVersionKey and checked at open.
-inline constexpr std::string_view kFormatVersion = "1";
+inline constexpr std::string_view kFormatVersion = "2";
 
 // Key prefixes. DO NOT CHANGE: embedded in on-disk data.
 inline constexpr char kMetaPrefix = 'M';
@@ -62,6 +71,16 @@ inline constexpr char kChangePrefix = 'F';
 // Length of the date part of a sort key ("YYYY-MM-DD").
 inline constexpr size_t kDateLength = 10;
 inline constexpr std::string_view kUnknownDate = "0000-00-00";
+
+// Length class of a claim's effective period, a key component of every
+// index entry. DO NOT CHANGE the values: embedded in on-disk data.
+enum class PeriodSpan : char {
+  kDay = 'd',    // one day, or no date
+  kMonth = 'm',  // up to 31 days
+  kYear = 'y',   // up to a year and a day
+};
+inline constexpr PeriodSpan kPeriodSpans[] = {
+    PeriodSpan::kDay, PeriodSpan::kMonth, PeriodSpan::kYear};
 
 // --- Integers ---------------------------------------------------------------
 
@@ -107,10 +126,22 @@ bool IsValidSortKey(std::string_view sort_key);
 // The claim key a (valid) sort key points at.
 std::string ClaimKeyFromSortKey(std::string_view sort_key);
 
-// Index key prefixes; an index key is prefix + sort key.
-std::string DateIndexPrefix();
-std::string ActorIndexPrefix(std::string_view actor_id);
-std::string TopicIndexPrefix(std::string_view topic);
+// Index key prefixes of one span partition; an index key is prefix + sort
+// key.
+std::string DateIndexPrefix(PeriodSpan span);
+std::string ActorIndexPrefix(std::string_view actor_id, PeriodSpan span);
+std::string TopicIndexPrefix(std::string_view topic, PeriodSpan span);
+
+// The value of an index entry: the claim's period end and its bytes.
+struct IndexValue {
+  std::string_view period_end;  // date10, exclusive; kUnknownDate if none
+  std::string_view claim;       // serialized claims.v1.Claim
+};
+// `period_end` must be kDateLength bytes.
+std::string EncodeIndexValue(std::string_view period_end,
+                             std::string_view claim);
+// nullopt for a value too short to hold a period end.
+std::optional<IndexValue> DecodeIndexValue(std::string_view value);
 
 std::string ActorCountKey(std::string_view actor_id);
 std::string TopicCountKey(std::string_view topic);

@@ -28,11 +28,24 @@ TEST(KeyCodecTest, PrefixRanges) {
   EXPECT_EQ(PrefixSuccessor("ab"), "ac");
   EXPECT_EQ(PrefixSuccessor(std::string("a\xff", 2)), "b");
   EXPECT_EQ(PrefixSuccessor("\xff\xff"), "");
-  KeyRange r = PrefixRange(ActorIndexPrefix("ann"));
-  EXPECT_LE(r.lower, ActorIndexPrefix("ann") + "9999");
-  EXPECT_LT(ActorIndexPrefix("ann") + "\xff", r.upper);
+  const PeriodSpan day = PeriodSpan::kDay;
+  KeyRange r = PrefixRange(ActorIndexPrefix("ann", day));
+  EXPECT_LE(r.lower, ActorIndexPrefix("ann", day) + "9999");
+  EXPECT_LT(ActorIndexPrefix("ann", day) + "\xff", r.upper);
   // "anna" is not under "ann": ids are terminated.
-  EXPECT_GE(ActorIndexPrefix("anna"), r.upper);
+  EXPECT_GE(ActorIndexPrefix("anna", day), r.upper);
+  // Span partitions of one actor do not overlap.
+  EXPECT_GE(ActorIndexPrefix("ann", PeriodSpan::kMonth), r.upper);
+}
+
+TEST(KeyCodecTest, IndexValuesCarryPeriodEndAndClaim) {
+  const std::string value = EncodeIndexValue("2025-04-08", "claim-bytes");
+  std::optional<IndexValue> decoded = DecodeIndexValue(value);
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->period_end, "2025-04-08");
+  EXPECT_EQ(decoded->claim, "claim-bytes");
+  EXPECT_EQ(DecodeIndexValue(EncodeIndexValue("0000-00-00", ""))->claim, "");
+  EXPECT_FALSE(DecodeIndexValue("2025").has_value());
 }
 
 TEST(KeyCodecTest, SortKeysOrderByDateThenArticleThenPosition) {

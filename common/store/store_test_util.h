@@ -63,7 +63,7 @@ inline claims::v1::AnalyzeResponse MakeAnalysis(
 // "a:0 a:1 b:0": claim ids in the order a scan produced them.
 inline std::string Ids(const std::vector<ScannedClaim>& items) {
   std::vector<std::string> ids;
-  for (const ScannedClaim& item : items) ids.push_back(item.claim.id());
+  for (const ScannedClaim& item : items) ids.push_back(item.Decode()->id());
   return absl::StrJoin(ids, " ");
 }
 
