@@ -885,8 +885,9 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     facts_->assign(t.size(), TokenFacts());
     for (int i = 0; i < n; ++i) {
       TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
-      f.alias_words = kb_.MaxAliasWordsFrom(t[i].lower);
-      f.title_words = kb_.MaxTitleWordsFrom(t[i].lower);
+      const KnowledgeBase::WordsFrom from = kb_.MaxWordsFrom(t[i].lower);
+      f.alias_words = from.alias;
+      f.title_words = from.title;
       f.function_word = lex_.IsFunctionWord(t[i].lower);
     }
   }

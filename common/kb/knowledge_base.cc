@@ -37,11 +37,12 @@ int WordCount(absl::string_view s) {
 
 // Records that a phrase of `key`'s length starts with its first word
 // (lower-cased, so exact and case-folded lookups share the entry).
-void NoteFirstWord(absl::string_view key,
-                   absl::flat_hash_map<std::string, int>* words_from) {
+template <typename Entry>
+void NoteFirstWord(absl::string_view key, int Entry::*field,
+                   absl::flat_hash_map<std::string, Entry>* words_from) {
   const size_t space = key.find(' ');
   std::string first = absl::AsciiStrToLower(key.substr(0, space));
-  int& longest = (*words_from)[first];
+  int& longest = (*words_from)[first].*field;
   longest = std::max(longest, WordCount(key));
 }
 
@@ -113,7 +114,7 @@ class KnowledgeBase::Builder {
         std::string key = NormalizeKey(a);
         kb_->titles_[key] = e.id();
         kb_->max_title_words_ = std::max(kb_->max_title_words_, WordCount(key));
-        NoteFirstWord(key, &kb_->title_words_from_);
+        NoteFirstWord(key, &WordsFrom::title, &kb_->words_from_);
       }
       return absl::OkStatus();
     }
@@ -236,7 +237,7 @@ class KnowledgeBase::Builder {
       a.aliases.push_back(key);
     }
     kb_->max_alias_words_ = std::max(kb_->max_alias_words_, WordCount(key));
-    NoteFirstWord(key, &kb_->alias_words_from_);
+    NoteFirstWord(key, &WordsFrom::alias, &kb_->words_from_);
   }
 
   KnowledgeBase* kb_;
@@ -345,10 +346,8 @@ int KnowledgeBase::IndexOf(absl::string_view id) const {
   return it == by_id_.end() ? -1 : it->second;
 }
 
-namespace {
-
-int LongestFrom(const absl::flat_hash_map<std::string, int>& words_from,
-                absl::string_view first_word) {
+KnowledgeBase::WordsFrom KnowledgeBase::MaxWordsFrom(
+    absl::string_view first_word) const {
   // Plain lower-case ASCII is its own key: look it up without copying.
   bool plain = true;
   for (char c : first_word) {
@@ -358,20 +357,17 @@ int LongestFrom(const absl::flat_hash_map<std::string, int>& words_from,
       break;
     }
   }
-  auto it = plain ? words_from.find(first_word)
-                  : words_from.find(absl::AsciiStrToLower(
-                        KnowledgeBase::NormalizeKey(first_word)));
-  return it == words_from.end() ? 0 : it->second;
+  auto it = plain ? words_from_.find(first_word)
+                  : words_from_.find(absl::AsciiStrToLower(NormalizeKey(first_word)));
+  return it == words_from_.end() ? WordsFrom() : it->second;
 }
 
-}  // namespace
-
 int KnowledgeBase::MaxAliasWordsFrom(absl::string_view first_word) const {
-  return LongestFrom(alias_words_from_, first_word);
+  return MaxWordsFrom(first_word).alias;
 }
 
 int KnowledgeBase::MaxTitleWordsFrom(absl::string_view first_word) const {
-  return LongestFrom(title_words_from_, first_word);
+  return MaxWordsFrom(first_word).title;
 }
 
 const std::string* KnowledgeBase::FindTitle(absl::string_view surface) const {

@@ -96,6 +96,12 @@ class KnowledgeBase {
   // positions where no alias can start.
   int MaxAliasWordsFrom(absl::string_view first_word) const;
   int MaxTitleWordsFrom(absl::string_view first_word) const;
+  // Both at once, with one lookup.
+  struct WordsFrom {
+    int alias = 0;
+    int title = 0;
+  };
+  WordsFrom MaxWordsFrom(absl::string_view first_word) const;
 
   // Actor who held `title` for `owner` on `date` (YYYY-MM-DD; "" = the latest
   // holder), or -1.
@@ -120,8 +126,8 @@ class KnowledgeBase {
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> folded_;
   absl::flat_hash_map<std::string, std::string> titles_;
   int max_alias_words_ = 1;
-  absl::flat_hash_map<std::string, int> alias_words_from_;
-  absl::flat_hash_map<std::string, int> title_words_from_;
+  // Lower-case first word -> longest alias and title starting with it.
+  absl::flat_hash_map<std::string, WordsFrom> words_from_;
   int max_title_words_ = 1;
   std::string version_;
 };

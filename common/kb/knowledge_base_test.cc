@@ -43,6 +43,25 @@ TEST(KnowledgeBaseTest, AliasesDemonymsCapitalsAndSurnames) {
   EXPECT_EQ(*kb->FindTitle("PM"), "prime-minister");
 }
 
+TEST(KnowledgeBaseTest, LookupsNormalizeAndPrefixLengths) {
+  auto kb = Small();
+  ASSERT_NE(kb, nullptr);
+  // Typographic forms and stray spaces find the same entries.
+  EXPECT_NE(kb->Find("Alice  One"), nullptr);
+  EXPECT_NE(kb->Find(" Alice One"), nullptr);
+  EXPECT_NE(kb->FindTitle("Prime\tMinister"), nullptr);
+  EXPECT_EQ(kb->Find("Alice One "), kb->Find("Alice One"));
+  // Longest alias / title by first word, case-insensitive.
+  EXPECT_EQ(kb->MaxAliasWordsFrom("alice"), 2);
+  EXPECT_EQ(kb->MaxAliasWordsFrom("Alice"), 2);
+  EXPECT_EQ(kb->MaxTitleWordsFrom("prime"), 2);
+  EXPECT_EQ(kb->MaxAliasWordsFrom("prime"), 0);
+  KnowledgeBase::WordsFrom from = kb->MaxWordsFrom("pm");
+  EXPECT_EQ(from.title, 1);
+  EXPECT_EQ(from.alias, 0);
+  EXPECT_EQ(kb->MaxWordsFrom("nobody").title, 0);
+}
+
 TEST(KnowledgeBaseTest, DatedOffices) {
   auto kb = Small();
   ASSERT_NE(kb, nullptr);
