@@ -77,13 +77,13 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end,
   out.reserve(std::min(max_tokens, (end > begin ? end - begin : 0) / 4 + 8));
   auto emit = [&](size_t s, size_t e) {
     if (s >= e || out.size() >= max_tokens) return;
-    Token t;
+    Token& t = out.emplace_back();
     t.start = s;
     t.end = e;
     t.text = text.substr(s, e - s);
-    t.lower = absl::AsciiStrToLower(t.text);
+    t.lower.assign(t.text.data(), t.text.size());
+    absl::AsciiStrToLower(&t.lower);
     Classify(&t);
-    out.push_back(std::move(t));
   };
   // Emits chunk [s, e) after peeling edge punctuation and clitics.
   auto emit_chunk = [&](size_t s, size_t e) {
