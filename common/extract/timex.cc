@@ -560,6 +560,19 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
 
 TimexFinder::~TimexFinder() = default;
 
+namespace {
+
+// True when `text` contains `lower` (lower-case ASCII) ignoring ASCII case.
+bool ContainsIgnoringCase(absl::string_view text, absl::string_view lower) {
+  if (lower.empty()) return true;
+  for (size_t i = 0; i + lower.size() <= text.size(); ++i) {
+    if (absl::EqualsIgnoreCase(text.substr(i, lower.size()), lower)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
                                      size_t end, const CivilDate* anchor,
                                      bool quarterly) const {
@@ -634,8 +647,7 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
   // In a sentence about quarterly results, "a year ago" / "last year" is the
   // same quarter a year before (the quarter before the anchor's).
   if (anchor != nullptr) {
-    std::string lower = absl::AsciiStrToLower(sentence);
-    if (quarterly || lower.find("quarter") != std::string::npos) {
+    if (quarterly || ContainsIgnoringCase(sentence, "quarter")) {
       CivilDate q = AddMonths({anchor->year, (anchor->month - 1) / 3 * 3 + 1, 1}, -3);
       for (Timex& t : found) {
         if (t.relative && t.granularity == claims::v1::YEAR &&
