@@ -122,15 +122,19 @@ bool Lexicon::IsCommonWord(absl::string_view lower) const {
   if (function_words_.contains(lower) || common_words_.contains(lower)) return true;
   // Inflected forms of common words: "reservists", "engaging", "rebuffed".
   if (!VerbLemma(lower).empty()) return true;
+  std::string variant;  // stem + "e", stem with i -> y
   for (absl::string_view suffix : {"s", "es", "ly", "ed", "ing", "er", "est"}) {
     if (absl::EndsWith(lower, suffix) && lower.size() > suffix.size() + 2) {
-      std::string stem(lower.substr(0, lower.size() - suffix.size()));
+      const absl::string_view stem = lower.substr(0, lower.size() - suffix.size());
       if (common_words_.contains(stem)) return true;
-      if (common_words_.contains(stem + "e")) return true;
+      variant.assign(stem.data(), stem.size());
+      variant.push_back('e');
+      if (common_words_.contains(variant)) return true;
       if (suffix == "es" || suffix == "ly") {
-        if (!stem.empty() && stem.back() == 'i') {
-          stem.back() = 'y';
-          if (common_words_.contains(stem)) return true;
+        if (stem.back() == 'i') {
+          variant.pop_back();
+          variant.back() = 'y';
+          if (common_words_.contains(variant)) return true;
         }
       }
     }
