@@ -268,7 +268,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     return fallback;
   };
 
-  const std::string sentence_text(body.substr(s.start, s.end - s.start));
+  const absl::string_view sentence_text = body.substr(s.start, s.end - s.start);
   std::vector<TopicHit> topic_hits = topics_.Tag(t);
   std::optional<claims::v1::Quantity> quantity = FindQuantity(sentence_text);
 
@@ -292,10 +292,6 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       }
     }
     Claim c;
-    c.set_text(sentence_text);
-    c.set_start(static_cast<uint32_t>(s.start));
-    c.set_end(static_cast<uint32_t>(s.end));
-    c.set_section(s.section);
 
     // Modality cues in the main part of the clause.
     claims::v1::Modality modality = claims::v1::ASSERTED;
@@ -566,6 +562,11 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       confidence -= 0.1f;
     }
     c.set_confidence(std::clamp(confidence, 0.05f, 0.95f));
+    // Set last: a clause may still be dropped above.
+    c.set_text(std::string(sentence_text));
+    c.set_start(static_cast<uint32_t>(s.start));
+    c.set_end(static_cast<uint32_t>(s.end));
+    c.set_section(s.section);
     out.push_back(std::move(c));
   }
   return out;
