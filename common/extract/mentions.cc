@@ -118,9 +118,12 @@ struct TokenFacts {
   int alias_words = 0;  // KnowledgeBase::MaxAliasWordsFrom
   int title_words = 0;  // KnowledgeBase::MaxTitleWordsFrom
   bool function_word = false;
-  // Lexicon::IsCommonWord / IsDictionaryWord, filled on first use: -1 unknown.
+  // Filled on first use (-1 unknown): Lexicon::IsCommonWord,
+  // IsDictionaryWord, IsTitleHead and Honorific (an ActorType).
   signed char common = -1;
   signed char dictionary = -1;
+  signed char title_head = -1;
+  signed char honorific = -1;
 };
 
 class ArticleState {
@@ -319,6 +322,16 @@ class ArticleState {
     if (f.dictionary < 0) f.dictionary = lex_.IsDictionaryWord(t[i].lower) ? 1 : 0;
     return f.dictionary > 0;
   }
+  bool IsTitleHead(const std::vector<Token>& t, int i) {
+    TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
+    if (f.title_head < 0) f.title_head = lex_.IsTitleHead(t[i].lower) ? 1 : 0;
+    return f.title_head > 0;
+  }
+  ActorType Honorific(const std::vector<Token>& t, int i) {
+    TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
+    if (f.honorific < 0) f.honorific = static_cast<signed char>(lex_.Honorific(t[i].text));
+    return static_cast<ActorType>(f.honorific);
+  }
 
   // --- rules ---
   bool TryTitle(int si, const SentenceTokens& s, int i, int n, int* next);
@@ -453,7 +466,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
       for (int w = j; w < j + k && capitalized; ++w) {
         capitalized = t[w].capitalized && !IsFunctionWord(w);
       }
-      if (capitalized && lex_.IsTitleHead(t[j + k - 1].lower)) {
+      if (capitalized && IsTitleHead(t, j + k - 1)) {
         title = Lower(Join(t, j, j + k));
         te = j + k;
         break;
@@ -525,7 +538,7 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
                                 int* next) {
   const auto& t = s.tokens;
   if (!t[i].capitalized || i + 1 >= n) return false;
-  if (lex_.Honorific(t[i].text) != claims::v1::PERSON) return false;
+  if (Honorific(t, i) != claims::v1::PERSON) return false;
   if (!IsNameToken(t[i + 1]) || IsNameStop(t[i + 1].lower)) {
     return false;
   }
@@ -653,7 +666,7 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
                    (sentence_initial && IsDictionaryWord(t, a) &&
                     !lex_.IsGivenName(t[a].text)) ||
                    IsCalendarWord(t[a].text) ||
-                   lex_.Honorific(t[a].text) != claims::v1::ACTOR_TYPE_UNSPECIFIED)) {
+                   Honorific(t, a) != claims::v1::ACTOR_TYPE_UNSPECIFIED)) {
     sentence_initial = false;
     ++a;
   }
@@ -822,7 +835,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
       bool rest_known = FindKb(t, ke, ke + 1, false) != nullptr ||
                         kb_.FindTitle(t[ke].text) != nullptr ||
                         IsCalendarWord(t[ke].text) ||
-                        lex_.Honorific(t[ke].text) != claims::v1::ACTOR_TYPE_UNSPECIFIED;
+                        Honorific(t, ke) != claims::v1::ACTOR_TYPE_UNSPECIFIED;
       if (!rest_known) {
         DiscoverSpan(si, s, i, ce, headline, titlecase, false);
         *next = ce;
