@@ -1,6 +1,7 @@
 #include "common/extract/topics.h"
 
 #include <algorithm>
+#include <list>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -31,8 +32,8 @@ std::vector<TopicHit> TopicTagger::Tag(const std::vector<text::Token>& tokens,
   // possessive is a word of its own ("'s") so phrases match on words.
   std::vector<absl::string_view> words;
   words.reserve(tokens.size());
-  std::vector<std::string> normalized;  // words NormalizeKey changes
-  normalized.reserve(tokens.size());    // no reallocation: views stay valid
+  // Words NormalizeKey changes (rare); a list, so views into it stay valid.
+  std::list<std::string> normalized;
   for (const auto& t : tokens) {
     if (!t.is_word && !t.is_number) {
       if (t.possessive) words.push_back("'s");
