@@ -82,7 +82,7 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end,
     t.end = e;
     t.text = text.substr(s, e - s);
     t.lower.assign(t.text.data(), t.text.size());
-    absl::AsciiStrToLower(&t.lower);
+    for (char& c : t.lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
     Classify(&t);
   };
   // Emits chunk [s, e) after peeling edge punctuation and clitics.
