@@ -14,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "claims/v1/claims.grpc.pb.h"  // protobuf serialization for gRPC
 
 namespace claims::bench {
 

@@ -20,6 +20,11 @@ const grpc::Status kTooManyStreams(grpc::StatusCode::RESOURCE_EXHAUSTED,
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
 
+// Claims streamed per transport write (the first goes out alone), and how
+// long after the last write a claim may be corked.
+constexpr uint64_t kClaimsPerTransportWrite = 16;
+constexpr absl::Duration kMaxCorkedTime = absl::Milliseconds(2);
+
 // Sets the response's claim to the stored bytes of a claim without parsing
 // them: on the wire they are field `claim` exactly as if the message had
 // been set and serialized, so the server does not decode and re-encode
@@ -142,6 +147,8 @@ grpc::Status QueryServiceImpl::QueryClaims(
   bool interrupted_by_drain = false;
   bool client_gone = false;
   claims::v1::QueryClaimsResponse item;
+  uint64_t written = 0;
+  absl::Time last_flush = absl::InfinitePast();
   absl::Status scanned =
       (*reader)->Scan(*filter, options, [&](const ScannedClaim& scanned_claim) {
         if (context->IsCancelled()) {
@@ -152,15 +159,27 @@ grpc::Status QueryServiceImpl::QueryClaims(
           interrupted_by_drain = true;
           return false;
         }
-        if (absl::Now() >= deadline) {
+        const absl::Time now = absl::Now();
+        if (now >= deadline) {
           past_deadline = true;
           return false;
         }
         SetEncodedClaim(scanned_claim.encoded_claim, &item);
         item.set_cursor(scanned_claim.cursor);
         // Write blocks while the client is slow (flow control), so the
-        // server never buffers the result.
-        if (!writer->Write(item)) {
+        // server never buffers the result. Claims that come in a burst are
+        // corked so several share one transport write; the first claim,
+        // every kClaimsPerTransportWrite-th and any after a pause go out at
+        // once with whatever is corked, and the end of the stream flushes
+        // the rest.
+        grpc::WriteOptions write_options;
+        if (written++ % kClaimsPerTransportWrite != 0 &&
+            now - last_flush < kMaxCorkedTime) {
+          write_options.set_buffer_hint();
+        } else {
+          last_flush = now;
+        }
+        if (!writer->Write(item, write_options)) {
           client_gone = true;
           return false;
         }
