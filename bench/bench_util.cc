@@ -43,6 +43,41 @@ absl::Status StreamQueryClaimsRaw(
   return absl::OkStatus();
 }
 
+absl::StatusOr<KindSamples> SampleKind(
+    const std::vector<const Query*>& queries, int runs, int n,
+    std::chrono::seconds budget,
+    const std::function<absl::Status(const Query&, QueryTiming*)>& run) {
+  KindSamples samples;
+  if (queries.empty()) return samples;
+  const auto start = std::chrono::steady_clock::now();
+  auto timed = [&](const Query& q, QueryTiming* timing) {
+    absl::Status status = run(q, timing);
+    if (absl::IsDeadlineExceeded(status)) {
+      ++samples.timeouts;
+      return absl::OkStatus();
+    }
+    return status;
+  };
+  for (const Query* q : queries) {
+    if (std::chrono::steady_clock::now() - start > budget / 4) break;
+    QueryTiming warm_up;
+    if (absl::Status s = timed(*q, &warm_up); !s.ok()) return s;
+  }
+  samples.timeouts = 0;
+  for (int r = 0; r < runs; ++r) {
+    if (r > 0 && std::chrono::steady_clock::now() - start > budget) break;
+    QueryTiming timing;
+    if (absl::Status s = timed(*queries[r % queries.size()], &timing);
+        !s.ok()) {
+      return s;
+    }
+    samples.first_ms.push_back(timing.first_ms);
+    samples.nth_ms.push_back(timing.nth_ms);
+    if (timing.count >= n) ++samples.reached_n;
+  }
+  return samples;
+}
+
 const std::vector<std::string>& QueryKinds() {
   static const auto* kinds =
       new std::vector<std::string>{"actor", "topic", "date", "combined"};

@@ -48,6 +48,32 @@ absl::Status StreamQueryClaimsRaw(
     grpc::Channel* channel, const claims::v1::QueryClaimsRequest& request,
     double timeout_seconds, const std::function<void(size_t)>& on_message);
 
+// One timed query: milliseconds to the first and to the n-th result (or to
+// the end when fewer came) and how many came.
+struct QueryTiming {
+  double first_ms = -1;
+  double nth_ms = -1;
+  int count = 0;
+};
+
+// The samples of one query kind.
+struct KindSamples {
+  std::vector<double> first_ms;
+  std::vector<double> nth_ms;
+  int reached_n = 0;  // samples with at least n results
+  int timeouts = 0;   // samples that hit the query deadline
+};
+
+// Samples one query kind the same way for every system: each distinct
+// query once as a warm-up (within a quarter of `budget`), then `runs`
+// queries cycling over `queries` until `budget` is spent. `run` times one
+// query; DEADLINE_EXCEEDED counts as a timeout (its timing is kept), any
+// other error ends the sampling with that error.
+absl::StatusOr<KindSamples> SampleKind(
+    const std::vector<const Query*>& queries, int runs, int n,
+    std::chrono::seconds budget,
+    const std::function<absl::Status(const Query&, QueryTiming*)>& run);
+
 // Latency samples in milliseconds.
 struct Percentiles {
   size_t n = 0;

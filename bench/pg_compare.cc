@@ -338,39 +338,20 @@ absl::Status RunQueries(PGconn* conn, claims::ClaimsClient& client,
 
   const auto budget = std::chrono::seconds(absl::GetFlag(FLAGS_kind_budget_seconds));
   for (const std::string& kind : claims::bench::QueryKinds()) {
-    const auto& queries = by_kind[kind];
-    if (queries.empty()) continue;
-    const Clock::time_point kind_start = Clock::now();
-    int timeouts = 0;
-    auto timed = [&](const Query& q, double* a, double* b) {
-      absl::Status s = RunOne(conn, q, n, a, b, nullptr);
-      if (absl::IsDeadlineExceeded(s)) {
-        ++timeouts;
-        return absl::OkStatus();
-      }
-      return s;
-    };
-    // Warm-up as in query_bench: each distinct query once, within a
-    // quarter of the budget.
-    for (const Query* q : queries) {
-      if (Clock::now() - kind_start > budget / 4) break;
-      double a, b;
-      if (absl::Status s = timed(*q, &a, &b); !s.ok()) return s;
-    }
-    timeouts = 0;
-    std::vector<double> first, nth;
-    for (int r = 0; r < runs; ++r) {
-      if (r > 0 && Clock::now() - kind_start > budget) break;
-      double a, b;
-      if (absl::Status s = timed(*queries[r % queries.size()], &a, &b); !s.ok()) {
-        return s;
-      }
-      first.push_back(a);
-      nth.push_back(b);
-    }
-    log.PutPercentiles("pg_" + kind + "_first", claims::bench::Summarize(&first));
-    log.PutPercentiles("pg_" + kind + "_nth", claims::bench::Summarize(&nth));
-    log.Put("pg_" + kind + "_timeouts", static_cast<double>(timeouts));
+    if (by_kind[kind].empty()) continue;
+    absl::StatusOr<claims::bench::KindSamples> samples =
+        claims::bench::SampleKind(
+            by_kind[kind], runs, n, budget,
+            [&](const Query& q, claims::bench::QueryTiming* timing) {
+              return RunOne(conn, q, n, &timing->first_ms, &timing->nth_ms,
+                            nullptr);
+            });
+    if (!samples.ok()) return samples.status();
+    log.PutPercentiles("pg_" + kind + "_first",
+                       claims::bench::Summarize(&samples->first_ms));
+    log.PutPercentiles("pg_" + kind + "_nth",
+                       claims::bench::Summarize(&samples->nth_ms));
+    log.Put("pg_" + kind + "_timeouts", static_cast<double>(samples->timeouts));
   }
   return absl::OkStatus();
 }

@@ -154,68 +154,37 @@ absl::Status RunQueries(claims::ClaimsClient& client,
 
   // One query: time to the first and the n-th claim (or to the end when
   // fewer match), and how many came.
-  auto run_one = [&](const Query& q, double* first_ms, double* nth_ms,
-                     int* count) -> absl::Status {
-    *count = 0;
-    *first_ms = *nth_ms = -1;
+  auto run_one = [&](const Query& q,
+                     claims::bench::QueryTiming* timing) -> absl::Status {
     const Clock::time_point start = Clock::now();
     absl::Status status = client.QueryClaims(
         claims::bench::ToRequest(q, n),
         [&](const claims::v1::QueryClaimsResponse&) {
-          ++*count;
-          if (*count == 1) *first_ms = Ms(start, Clock::now());
-          if (*count == n) *nth_ms = Ms(start, Clock::now());
+          ++timing->count;
+          if (timing->count == 1) timing->first_ms = Ms(start, Clock::now());
+          if (timing->count == n) timing->nth_ms = Ms(start, Clock::now());
           return true;
         });
-    if (*nth_ms < 0) *nth_ms = Ms(start, Clock::now());
-    if (*first_ms < 0) *first_ms = *nth_ms;
+    if (timing->nth_ms < 0) timing->nth_ms = Ms(start, Clock::now());
+    if (timing->first_ms < 0) timing->first_ms = timing->nth_ms;
     return status;
   };
 
   client.set_timeout(absl::Milliseconds(absl::GetFlag(FLAGS_query_timeout_ms)));
   const auto budget = std::chrono::seconds(absl::GetFlag(FLAGS_kind_budget_seconds));
   for (const std::string& kind : claims::bench::QueryKinds()) {
-    const auto& queries = by_kind[kind];
-    if (queries.empty()) continue;
-    const Clock::time_point kind_start = Clock::now();
-    int timeouts = 0;
-    // Runs one query; false on an error other than a deadline.
-    auto timed = [&](const Query& q, double* a, double* b, int* c) {
-      absl::Status status = run_one(q, a, b, c);
-      if (absl::IsDeadlineExceeded(status)) {
-        ++timeouts;
-        return absl::OkStatus();
-      }
-      return status;
-    };
-    // Warm-up: each distinct query once (pg_compare does the same), within
-    // a quarter of the budget.
-    for (const Query* q : queries) {
-      if (Clock::now() - kind_start > budget / 4) break;
-      double a, b;
-      int c;
-      if (absl::Status status = timed(*q, &a, &b, &c); !status.ok()) return status;
-    }
-    timeouts = 0;
-    std::vector<double> first, nth;
-    int reached = 0;
-    for (int r = 0; r < runs; ++r) {
-      if (r > 0 && Clock::now() - kind_start > budget) break;
-      double a, b;
-      int c;
-      absl::Status status = timed(*queries[r % queries.size()], &a, &b, &c);
-      if (!status.ok()) return status;
-      first.push_back(a);
-      nth.push_back(b);
-      if (c >= n) ++reached;
-    }
-    const double done = static_cast<double>(first.size());
-    auto pf = claims::bench::Summarize(&first);
-    auto pn = claims::bench::Summarize(&nth);
-    log.PutPercentiles("cs_" + kind + "_first", pf);
-    log.PutPercentiles("cs_" + kind + "_nth", pn);
-    log.Put("cs_" + kind + "_reached_n_pct", 100.0 * reached / done);
-    log.Put("cs_" + kind + "_timeouts", static_cast<double>(timeouts));
+    if (by_kind[kind].empty()) continue;
+    absl::StatusOr<claims::bench::KindSamples> samples =
+        claims::bench::SampleKind(
+            by_kind[kind], runs, n, budget, run_one);
+    if (!samples.ok()) return samples.status();
+    const double done = static_cast<double>(samples->first_ms.size());
+    log.PutPercentiles("cs_" + kind + "_first",
+                       claims::bench::Summarize(&samples->first_ms));
+    log.PutPercentiles("cs_" + kind + "_nth",
+                       claims::bench::Summarize(&samples->nth_ms));
+    log.Put("cs_" + kind + "_reached_n_pct", 100.0 * samples->reached_n / done);
+    log.Put("cs_" + kind + "_timeouts", static_cast<double>(samples->timeouts));
   }
   client.set_timeout(absl::Seconds(120));
   return absl::OkStatus();
