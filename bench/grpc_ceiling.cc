@@ -13,7 +13,12 @@
 //         the cost of the messages themselves without any storage work;
 // each read by a typed client (decoding every message, keys ceiling_bare_*,
 // ceiling_real_*) and by a raw one (no decoding, ceiling_bare_raw_*,
-// ceiling_real_raw_*), matching query_bench's two export figures.
+// ceiling_real_raw_*), matching query_bench's two export figures; and the
+// bare stream corked as claims-query corks it (ceiling_bare_corked_*). With
+// --latency_runs, also the time to the first and the 100th message of a
+// 100-message bare stream (ceiling_latency_first_*, ceiling_latency_nth_*),
+// timed as query_bench times queries, plain and corked
+// (ceiling_latency_corked_*): the floor under its latencies.
 // Results are "key value" lines on stdout and appended to --results.
 #include <grpcpp/grpcpp.h>
 #include <arpa/inet.h>
@@ -41,6 +46,9 @@ ABSL_FLAG(int, runs, 3, "streams per kind (the median is reported)");
 ABSL_FLAG(std::string, sample, "",
           "length-prefixed real QueryClaimsResponse messages (query_bench "
           "--sample_out); empty = bare stream only");
+ABSL_FLAG(int, latency_runs, 0,
+          "also time this many 100-message bare streams: the latency floor "
+          "of a query answered with no storage work (0 = skip)");
 ABSL_FLAG(std::string, results, "", "append result lines to this file");
 ABSL_FLAG(int, port, 0, "loopback port (0 = pick a free one)");
 
@@ -64,8 +72,14 @@ class CeilingService final : public claims::v1::QueryService::Service {
         (request->topics_size() > 0 && request->topics(0) == "real" && !real_.empty())
             ? real_
             : bare_;
+    // Actor "corked": writes grouped as claims-query groups them (the first
+    // alone, then 16 to a transport write).
+    const bool corked =
+        request->actors_size() > 0 && request->actors(0) == "corked";
     for (uint64_t i = 0; i < request->limit(); ++i) {
-      if (!writer->Write(items[i % items.size()])) break;
+      grpc::WriteOptions options;
+      if (corked && i % 16 != 0) options.set_buffer_hint();
+      if (!writer->Write(items[i % items.size()], options)) break;
     }
     return grpc::Status::OK;
   }
@@ -168,16 +182,17 @@ int main(int argc, char** argv) {
   }
   std::shared_ptr<grpc::Channel> raw_channel =
       claims::ClaimsClient::Connect(address);
-  for (const char* kind : {"bare", "real"}) {
+  for (const std::string kind : {"bare", "bare_corked", "real"}) {
     if (!up) break;
-    if (std::string(kind) == "real" && real.empty()) continue;
+    if (kind == "real" && real.empty()) continue;
     for (const bool raw : {false, true}) {
       std::vector<double> rates, mbs;
       double avg = 0;
       for (int run = 0; run < std::max(1, absl::GetFlag(FLAGS_runs)); ++run) {
         QueryClaimsRequest request;
         request.set_limit(static_cast<uint32_t>(absl::GetFlag(FLAGS_messages)));
-        request.add_topics(kind);
+        request.add_topics(kind == "real" ? "real" : "bare");
+        if (kind == "bare_corked") request.add_actors("corked");
         uint64_t count = 0, bytes = 0;
         const auto start = std::chrono::steady_clock::now();
         absl::Status status =
@@ -213,6 +228,34 @@ int main(int argc, char** argv) {
       log.Put(key + "_mb_per_s", mbs[mbs.size() / 2]);
       log.Put(key + "_avg_message_bytes", avg);
     }
+  }
+  for (const bool corked : {false, true}) {
+    if (!up || absl::GetFlag(FLAGS_latency_runs) <= 0) break;
+    constexpr int kNth = 100;
+    std::vector<double> first, nth;
+    for (int run = 0; run < absl::GetFlag(FLAGS_latency_runs); ++run) {
+      QueryClaimsRequest request;
+      request.set_limit(kNth);
+      if (corked) request.add_actors("corked");
+      int count = 0;
+      const auto start = std::chrono::steady_clock::now();
+      absl::Status status =
+          client.QueryClaims(request, [&](const QueryClaimsResponse&) {
+            const double ms = claims::bench::Ms(
+                start, std::chrono::steady_clock::now());
+            if (++count == 1) first.push_back(ms);
+            if (count == kNth) nth.push_back(ms);
+            return true;
+          });
+      if (!status.ok()) {
+        std::cerr << "grpc_ceiling: " << status << "\n";
+        exit_code = 1;
+        break;
+      }
+    }
+    const std::string key = corked ? "ceiling_latency_corked" : "ceiling_latency";
+    log.PutPercentiles(key + "_first", claims::bench::Summarize(&first));
+    log.PutPercentiles(key + "_nth", claims::bench::Summarize(&nth));
   }
   kill(server_pid, SIGKILL);
   waitpid(server_pid, nullptr, 0);
