@@ -33,6 +33,10 @@ void SetEncodedClaim(const std::string& encoded,
                      claims::v1::QueryClaimsResponse* response) {
   google::protobuf::UnknownFieldSet* fields =
       response->GetReflection()->MutableUnknownFields(response);
+  if (fields->field_count() == 1) {  // the previous claim's: reuse its buffer
+    *fields->mutable_field(0)->mutable_length_delimited() = encoded;
+    return;
+  }
   fields->Clear();
   *fields->AddLengthDelimited(
       claims::v1::QueryClaimsResponse::kClaimFieldNumber) = encoded;

@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/time/clock.h"
+#include "prometheus/counter.h"
 #include "spdlog/spdlog.h"
 
 namespace claims {
@@ -35,14 +36,15 @@ class CallObserver : public grpc::experimental::Interceptor {
         type_(TypeName(info->type())),
         start_(absl::Now()),
         single_request_(info->type() == ServerRpcInfo::Type::UNARY ||
-                        info->type() == ServerRpcInfo::Type::SERVER_STREAMING) {
+                        info->type() == ServerRpcInfo::Type::SERVER_STREAMING),
+        messages_(metrics->MessageCountersFor(method_, type_)) {
     metrics_->RpcStarted(method_, type_);
   }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::POST_RECV_MESSAGE)) {
-      metrics_->MessageReceived(method_, type_);
+      messages_.received->Increment();
       // gRPC could not parse the request (for instance invalid UTF-8 in a
       // proto3 string field); it would answer INTERNAL with no message.
       // Only calls with a single request can tell this apart: on a client
@@ -53,7 +55,7 @@ class CallObserver : public grpc::experimental::Interceptor {
     }
     if (methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::PRE_SEND_MESSAGE)) {
-      metrics_->MessageSent(method_, type_);
+      messages_.sent->Increment();
     }
     if (methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::PRE_SEND_STATUS)) {
@@ -88,6 +90,7 @@ class CallObserver : public grpc::experimental::Interceptor {
   absl::string_view type_;
   absl::Time start_;
   const bool single_request_;
+  const ServerMetrics::MessageCounters messages_;
   bool unparsable_request_ = false;
 };
 

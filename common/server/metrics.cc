@@ -107,14 +107,10 @@ void ServerMetrics::RpcHandled(absl::string_view full_method,
   handled_->Add(labels).Increment();
 }
 
-void ServerMetrics::MessageReceived(absl::string_view full_method,
-                                    absl::string_view type) {
-  received_->Add(MethodLabels(full_method, type)).Increment();
-}
-
-void ServerMetrics::MessageSent(absl::string_view full_method,
-                                absl::string_view type) {
-  sent_->Add(MethodLabels(full_method, type)).Increment();
+ServerMetrics::MessageCounters ServerMetrics::MessageCountersFor(
+    absl::string_view full_method, absl::string_view type) {
+  const prometheus::Labels labels = MethodLabels(full_method, type);
+  return {&received_->Add(labels), &sent_->Add(labels)};
 }
 
 }  // namespace claims

@@ -52,8 +52,15 @@ class ServerMetrics {
   void RpcStarted(absl::string_view full_method, absl::string_view type);
   void RpcHandled(absl::string_view full_method, absl::string_view type,
                   int code, double seconds);
-  void MessageReceived(absl::string_view full_method, absl::string_view type);
-  void MessageSent(absl::string_view full_method, absl::string_view type);
+
+  // A method's message counters; looked up once per call, since a stream
+  // counts every message.
+  struct MessageCounters {
+    prometheus::Counter* received;
+    prometheus::Counter* sent;
+  };
+  MessageCounters MessageCountersFor(absl::string_view full_method,
+                                     absl::string_view type);
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
