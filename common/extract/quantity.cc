@@ -66,10 +66,12 @@ std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence) {
     return std::nullopt;
   }
   static const LazyRE2 kPattern = {
-      "(?i)\\b(?:(over|more than|above|upwards of|in excess of|at least|up to|"
+      "(?i)(?:\\b(over|more than|above|upwards of|in excess of|at least|up to|"
       "at most|under|less than|fewer than|below|nearly|almost|about|around|"
       "some|roughly|approximately|an estimated|estimated)\\s+)?"
-      "(\\$|US\\$|€|£)?(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
+      // A currency sign, or else a word boundary before the digits (a sign
+      // is not a word character, so "costs $5" has no boundary before it).
+      "(\\$|\\bUS\\$|€|£|\\b)(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
       "(thousand|million|billion|trillion|mln|bln|bn)?\\s*"
       "(per\\s?cent|percent|%|percentage points|people|persons|civilians|"
       "soldiers|troops|hostages|prisoners|refugees|deaths|dead|casualties|"

@@ -19,6 +19,9 @@ TEST(QuantityTest, UnitsCurrenciesScalesAndComparators) {
   EXPECT_EQ(Q("Over 70 per cent of voters agreed."), "70 percent > [Over 70 per cent]");
   EXPECT_EQ(Q("It costs over $5 billion a year."), "5000000000 USD > [over $5 billion]");
   EXPECT_EQ(Q("US$5 million was paid"), "5000000 USD = [US$5 million]");
+  // A sign after a space: no word boundary before "$".
+  EXPECT_EQ(Q("The plan costs $5 billion."), "5000000000 USD = [$5 billion]");
+  EXPECT_EQ(Q("Aid of €40 million arrived."), "40000000 EUR = [€40 million]");
   EXPECT_EQ(Q("about 300 people fled"), "300 people ~ [about 300 people]");
   EXPECT_EQ(Q("up to 2.5 million barrels"), "2500000 barrels <= [up to 2.5 million barrels]");
   EXPECT_EQ(Q("Turnout was 45%."), "45 percent = [45%]");
@@ -28,6 +31,7 @@ TEST(QuantityTest, NumbersWithoutUnitsAreNotQuantities) {
   EXPECT_EQ(Q("No numbers at all."), "-");
   EXPECT_EQ(Q("LONDON 1996-08-30"), "-");
   EXPECT_EQ(Q("Leicestershire beat Somerset 3-1 on Friday."), "-");
+  EXPECT_EQ(Q("The A380 flew 300km."), "300 km = [300km]");  // not "380"
   EXPECT_EQ(Q("He is 45 years old."), "-");  // ages without a cue
   // The first number has no unit; a later one does.
   EXPECT_EQ(Q("In 2024, 12 soldiers died."), "12 soldiers = [12 soldiers]");
