@@ -18,7 +18,9 @@
 // --latency_runs, also the time to the first and the 100th message of a
 // 100-message bare stream (ceiling_latency_first_*, ceiling_latency_nth_*),
 // timed as query_bench times queries, plain and corked
-// (ceiling_latency_corked_*): the floor under its latencies.
+// (ceiling_latency_corked_*), and of real claims corked
+// (ceiling_latency_real_corked_*: what the client's decoding adds): the
+// floor under its latencies.
 // Results are "key value" lines on stdout and appended to --results.
 #include <grpcpp/grpcpp.h>
 #include <arpa/inet.h>
@@ -229,14 +231,16 @@ int main(int argc, char** argv) {
       log.Put(key + "_avg_message_bytes", avg);
     }
   }
-  for (const bool corked : {false, true}) {
+  for (const std::string kind : {"bare", "bare_corked", "real_corked"}) {
     if (!up || absl::GetFlag(FLAGS_latency_runs) <= 0) break;
+    if (kind == "real_corked" && real.empty()) continue;
     constexpr int kNth = 100;
     std::vector<double> first, nth;
     for (int run = 0; run < absl::GetFlag(FLAGS_latency_runs); ++run) {
       QueryClaimsRequest request;
       request.set_limit(kNth);
-      if (corked) request.add_actors("corked");
+      request.add_topics(kind == "real_corked" ? "real" : "bare");
+      if (kind != "bare") request.add_actors("corked");
       int count = 0;
       const auto start = std::chrono::steady_clock::now();
       absl::Status status =
@@ -253,7 +257,10 @@ int main(int argc, char** argv) {
         break;
       }
     }
-    const std::string key = corked ? "ceiling_latency_corked" : "ceiling_latency";
+    const std::string key =
+        kind == "bare" ? "ceiling_latency"
+        : kind == "bare_corked" ? "ceiling_latency_corked"
+                                : "ceiling_latency_real_corked";
     log.PutPercentiles(key + "_first", claims::bench::Summarize(&first));
     log.PutPercentiles(key + "_nth", claims::bench::Summarize(&nth));
   }
