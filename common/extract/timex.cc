@@ -28,6 +28,10 @@ const char kMonth[] =
     "Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
 const char kWeekday[] =
     "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+// An optional weekday before an explicit day ("Saturday, April 25"): part of
+// the expression, its value comes from the date.
+const char kLeadingWeekday[] =
+    "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?";
 const char kNumberWord[] =
     "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     "twelve|fifteen|twenty|thirty|fifty|a few|several)";
@@ -94,6 +98,23 @@ bool FutureContext(absl::string_view sentence) {
       "expected to|plans to|plan to|planned to|planning to|set to|is to|are to|"
       "would|as soon as|as early as|to be held|to resume|until)\\b|'ll\\b)"};
   return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *kFuture);
+}
+
+// The date a weekday names, seen from `anchor`: "next"/"last" (and "past")
+// force the direction; otherwise a future context before it means the next
+// such day, else the latest one (today included).
+CivilDate ResolveWeekday(int wd, absl::string_view mod, const CivilDate& anchor,
+                         absl::string_view before) {
+  const int today = Weekday(anchor);
+  int64_t delta;
+  if (mod == "next" || (mod != "last" && mod != "past" && FutureContext(before))) {
+    delta = (wd - today + 7) % 7;
+    if (delta == 0 && mod == "next") delta = 7;
+  } else {
+    delta = -((today - wd + 7) % 7);
+    if (delta == 0 && mod == "last") delta = -7;
+  }
+  return AddDays(anchor, delta);
 }
 
 Timex Make(size_t s, size_t e, std::string value, claims::v1::Granularity g,
@@ -166,8 +187,9 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             *t = Make(0, 0, FormatDay({y, m, d}), DAY, false, true);
             return true;
           });
+  const std::string weekday_before = kLeadingWeekday;
   // April 7, 2025 / April 7 2025
-  p_->Add(month + "\\s+" + ord + ",?\\s+" + year,
+  p_->Add(weekday_before + month + "\\s+" + ord + ",?\\s+" + year,
           [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
             int y = DayNumber(g[3]), m = MonthNumber(g[1]), d = DayNumber(g[2]);
             if (!ValidDate(y, m, d)) return false;
@@ -175,7 +197,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             return true;
           });
   // 7 April 2025 / 7th of April, 2025
-  p_->Add(ord + "\\s+(?:of\\s+)?" + month + ",?\\s+" + year,
+  p_->Add(weekday_before + ord + "\\s+(?:of\\s+)?" + month + ",?\\s+" + year,
           [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
             int y = DayNumber(g[3]), m = MonthNumber(g[2]), d = DayNumber(g[1]);
             if (!ValidDate(y, m, d)) return false;
@@ -190,11 +212,11 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
     *t = Make(0, 0, FormatDay({y, m, d}), DAY, true);
     return true;
   };
-  p_->Add(month + "\\s+" + ord + "\\b",
+  p_->Add(weekday_before + month + "\\s+" + ord + "\\b",
           [month_day](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
             return month_day(MonthNumber(g[1]), DayNumber(g[2]), a, t);
           });
-  p_->Add(ord + "\\s+(?:of\\s+)?" + month,
+  p_->Add(weekday_before + ord + "\\s+(?:of\\s+)?" + month,
           [month_day](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
             return month_day(MonthNumber(g[2]), DayNumber(g[1]), a, t);
           });
@@ -253,22 +275,17 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             *t = Make(0, 0, absl::StrCat(g[1], "X"), claims::v1::GRANULARITY_UNSPECIFIED, false);
             return true;
           });
-  // Weekdays: "on Monday", "last Friday".
-  p_->Add("(?i:(last|next|this|on|early|late)\\s+)?" + std::string(kWeekday),
+  // Weekdays: "on Monday", "last Friday", "Wednesday's ruling".
+  p_->Add("(?i:(last|next|this|on|early|late)\\s+)?" + std::string(kWeekday) +
+              "('s\\b)?",
           [](const G& g, const CivilDate* a, absl::string_view before, Timex* t) {
             int wd = WeekdayNumber(g[2]);
             if (a == nullptr || wd < 0) return false;
             std::string mod = absl::AsciiStrToLower(g[1]);
-            int today = Weekday(*a);
-            int64_t delta;
-            if (mod == "next" || (mod != "last" && FutureContext(before))) {
-              delta = (wd - today + 7) % 7;
-              if (delta == 0 && mod == "next") delta = 7;
-            } else {
-              delta = -((today - wd + 7) % 7);
-              if (delta == 0 && mod == "last") delta = -7;
-            }
-            *t = Make(0, 0, FormatDay(AddDays(*a, delta)), DAY, true);
+            // A weekday's ruling, meeting or vote has already happened.
+            if (mod.empty() && !g[3].empty()) mod = "past";
+            *t = Make(0, 0, FormatDay(ResolveWeekday(wd, mod, *a, before)), DAY,
+                      true);
             if (mod == "on") t->start = kStartAtGroup + 2;
             return true;
           });
@@ -419,7 +436,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
                       claims::v1::GRANULARITY_UNSPECIFIED, true);
             return true;
           });
-  // Parts of days: "this morning", "Thursday evening", "last night", "tonight".
+  // Parts of days: "this morning", "last night", "tonight".
   p_->Add("(?i)\\b(this|yesterday|tomorrow|last)\\s+(morning|afternoon|evening|night)\\b|\\b(tonight)\\b",
           [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
             if (a == nullptr) return false;
@@ -639,6 +656,8 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
           continue;
         }
       }
+      // A possessive "'s" ("Wednesday's ruling") is not part of the date.
+      if (absl::EndsWith(m, "'s")) me -= 2;
       t.start = begin + ms;
       t.end = begin + me;
       found.push_back(std::move(t));

@@ -46,6 +46,22 @@ TEST(TimexTest, RelativeDates) {
   EXPECT_EQ(Render("now", &kAnchor), "now=PRESENT_REF");
 }
 
+TEST(TimexTest, WeekdaysBeforeAnExplicitDayTakeTheDate) {
+  EXPECT_EQ(Render("The vote is on Saturday, May 31.", &kAnchor),
+            "Saturday, May 31=2025-05-31");
+  EXPECT_EQ(Render("on Friday 13 June", &kAnchor), "Friday 13 June=2025-06-13");
+  EXPECT_EQ(Render("Monday, April 7, 2025", nullptr),
+            "Monday, April 7, 2025=2025-04-07");
+}
+
+TEST(TimexTest, APossessiveWeekdayIsPast) {
+  // "would" sets a future context, but a weekday's ruling has happened.
+  EXPECT_EQ(Render("They would appeal Thursday's ruling.", &kAnchor),
+            "Thursday=2025-05-15");
+  EXPECT_EQ(Render("They will meet on Thursday.", &kAnchor),
+            "Thursday=2025-05-22");
+}
+
 TEST(TimexTest, RelativeDatesNeedAnAnchor) {
   EXPECT_EQ(Render("last month on Monday", nullptr), "");
 }
