@@ -53,6 +53,8 @@ ABSL_FLAG(int, latency_runs, 0,
           "of a query answered with no storage work (0 = skip)");
 ABSL_FLAG(std::string, results, "", "append result lines to this file");
 ABSL_FLAG(int, port, 0, "loopback port (0 = pick a free one)");
+ABSL_FLAG(bool, callback_api, false,
+          "serve with gRPC's callback API instead of the synchronous one");
 
 namespace {
 
@@ -87,6 +89,64 @@ class CeilingService final : public claims::v1::QueryService::Service {
   }
 
  private:
+  std::vector<QueryClaimsResponse> bare_;
+  std::vector<QueryClaimsResponse> real_;
+};
+
+// The same streams on gRPC's callback API: writes are issued from the
+// completion of the previous one, with no handler thread.
+class CallbackCeilingService final
+    : public claims::v1::QueryService::CallbackService {
+ public:
+  CallbackCeilingService(std::vector<QueryClaimsResponse> bare,
+                         std::vector<QueryClaimsResponse> real)
+      : bare_(std::move(bare)), real_(std::move(real)) {}
+
+  grpc::ServerWriteReactor<QueryClaimsResponse>* QueryClaims(
+      grpc::CallbackServerContext*, const QueryClaimsRequest* request) override {
+    const auto& items = (request->topics_size() > 0 &&
+                         request->topics(0) == "real" && !real_.empty())
+                            ? real_
+                            : bare_;
+    const bool corked =
+        request->actors_size() > 0 && request->actors(0) == "corked";
+    return new Writer(&items, request->limit(), corked);
+  }
+
+ private:
+  class Writer final : public grpc::ServerWriteReactor<QueryClaimsResponse> {
+   public:
+    Writer(const std::vector<QueryClaimsResponse>* items, uint64_t limit,
+           bool corked)
+        : items_(items), limit_(limit), corked_(corked) {
+      Next();
+    }
+    void OnWriteDone(bool ok) override {
+      if (!ok) {
+        Finish(grpc::Status::CANCELLED);
+        return;
+      }
+      Next();
+    }
+    void OnDone() override { delete this; }
+
+   private:
+    void Next() {
+      if (sent_ == limit_) {
+        Finish(grpc::Status::OK);
+        return;
+      }
+      grpc::WriteOptions options;
+      if (corked_ && sent_ % 16 != 0) options.set_buffer_hint();
+      StartWrite(&(*items_)[sent_ % items_->size()], options);
+      ++sent_;
+    }
+    const std::vector<QueryClaimsResponse>* items_;
+    uint64_t limit_;
+    bool corked_;
+    uint64_t sent_ = 0;
+  };
+
   std::vector<QueryClaimsResponse> bare_;
   std::vector<QueryClaimsResponse> real_;
 };
@@ -141,12 +201,16 @@ int main(int argc, char** argv) {
   if (pipe(ready) != 0) return 1;
   pid_t server_pid = fork();
   if (server_pid == 0) {
-    CeilingService service(bare, real);
+    CeilingService sync_service(bare, real);
+    CallbackCeilingService callback_service(bare, real);
+    grpc::Service* service = absl::GetFlag(FLAGS_callback_api)
+                                 ? static_cast<grpc::Service*>(&callback_service)
+                                 : &sync_service;
     grpc::ServerBuilder builder;
     builder.AddListeningPort(address, grpc::InsecureServerCredentials());
     builder.SetMaxReceiveMessageSize(16 << 20);
     builder.SetMaxSendMessageSize(16 << 20);
-    builder.RegisterService(&service);
+    builder.RegisterService(service);
     auto server = builder.BuildAndStart();
     if (!server) _exit(1);
     char ok = 1;
