@@ -488,11 +488,24 @@ TEST_F(ClaimScanOracleTest, ScanAgreesWithBruteForce) {
       if (ClaimReader::Matches(filter, e.claim)) expected.push_back(e.claim.id());
     }
     if (options.newest_first) std::reverse(expected.begin(), expected.end());
+    const std::string description = absl::StrCat(
+        "query ", q, ": actors ", absl::StrJoin(filter.actor_ids, ","),
+        " topics ", absl::StrJoin(filter.topics, ","), " [", filter.from, ", ",
+        filter.to, ") field ", filter.date_field,
+        options.newest_first ? " newest" : "");
     ASSERT_EQ(ScanIds(filter, options), absl::StrJoin(expected, " "))
-        << "query " << q << ": actors " << absl::StrJoin(filter.actor_ids, ",")
-        << " topics " << absl::StrJoin(filter.topics, ",") << " ["
-        << filter.from << ", " << filter.to << ") field "
-        << filter.date_field << (options.newest_first ? " newest" : "");
+        << description;
+    // The same result in pages, each resumed from the last cursor.
+    std::vector<std::string> paged;
+    options.limit = 1 + pick(7);
+    for (size_t page = 0; page <= expected.size(); ++page) {
+      std::vector<ScannedClaim> items = Scan(filter, options);
+      if (items.empty()) break;
+      for (const ScannedClaim& item : items) paged.push_back(item.Decode()->id());
+      options.cursor = items.back().cursor;
+    }
+    ASSERT_EQ(absl::StrJoin(paged, " "), absl::StrJoin(expected, " "))
+        << description << " in pages of " << options.limit;
   }
 }
 
