@@ -113,10 +113,6 @@ bool IsValidSortKey(std::string_view sort_key) {
   return IsValidKeyId(id);
 }
 
-std::string ClaimKeyFromSortKey(std::string_view sort_key) {
-  return Prefixed(kClaimPrefix, sort_key.substr(kDateLength));
-}
-
 std::string DateIndexPrefix(PeriodSpan span) {
   return {kDateIndexPrefix, static_cast<char>(span)};
 }

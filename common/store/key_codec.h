@@ -6,7 +6,7 @@
 // '\0' (the writer rejects or skips them), so '\0' ends a variable-length
 // component and a shorter id sorts before any id it is a prefix of.
 //
-//   'M' name                         meta: format version ("1"), commit
+//   'M' name                         meta: format version ("2"), commit
 //                                    sequence (be64)
 //   'A' article_id                   ArticleRecord
 //   'C' article_id '\0' be32(ord)    claims.v1.Claim              ("claim key")
@@ -123,8 +123,6 @@ std::string SortKey(std::string_view date10, std::string_view article_id,
                     uint32_t ordinal);
 // A well-formed sort key: date10, non-empty id, '\0', be32.
 bool IsValidSortKey(std::string_view sort_key);
-// The claim key a (valid) sort key points at.
-std::string ClaimKeyFromSortKey(std::string_view sort_key);
 
 // Index key prefixes of one span partition; an index key is prefix + sort
 // key.
