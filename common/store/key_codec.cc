@@ -4,6 +4,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "common/store/absl_compat.h"
+#include "unicode/uchar.h"
+#include "unicode/unistr.h"
 
 namespace claims::store_internal {
 namespace {
@@ -205,6 +207,7 @@ std::string NormalizeAlias(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   bool pending_space = false;
+  bool ascii = true;
   for (char c : name) {
     if (absl::ascii_isspace(static_cast<unsigned char>(c)) || c == '\0') {
       pending_space = !out.empty();
@@ -212,9 +215,18 @@ std::string NormalizeAlias(std::string_view name) {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
   }
-  return out;
+  if (ascii) return out;
+  // Full Unicode case folding, so "ÉMILE" meets "émile" and "STRASSE"
+  // meets "Straße".
+  std::string folded;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(out.data(),
+                                                static_cast<int32_t>(out.size())))
+      .foldCase(U_FOLD_CASE_DEFAULT)
+      .toUTF8String(folded);
+  return folded;
 }
 
 std::string EncodeCursor(std::string_view sort_key) {

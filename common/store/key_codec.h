@@ -164,8 +164,8 @@ std::string AffiliationPrefix(std::string_view country);
 
 std::string ChangeKey(uint64_t sequence);
 
-// Lower-case (ASCII), trim and collapse runs of whitespace: the form aliases
-// are indexed and looked up in.
+// Case-fold (Unicode full folding), trim and collapse runs of ASCII
+// whitespace: the form aliases are indexed and looked up in.
 std::string NormalizeAlias(std::string_view name);
 
 // --- Cursors ----------------------------------------------------------------

@@ -76,6 +76,10 @@ TEST(KeyCodecTest, CursorsRoundTripAndRejectForgeries) {
 
 TEST(KeyCodecTest, Aliases) {
   EXPECT_EQ(NormalizeAlias("  Mr.   NETANYAHU \t"), "mr. netanyahu");
+  // Beyond ASCII: full case folding.
+  EXPECT_EQ(NormalizeAlias(" ÉMILE  Zola"), "émile zola");
+  EXPECT_EQ(NormalizeAlias("Straße"), NormalizeAlias("STRASSE"));
+  EXPECT_EQ(NormalizeAlias("ΣΩΚΡΆΤΗΣ"), NormalizeAlias("σωκράτης"));
   const std::string key = AliasKey("bibi", "benjamin-netanyahu");
   EXPECT_EQ(ActorIdFromAliasKey(key), "benjamin-netanyahu");
   EXPECT_EQ(key.rfind(AliasExactPrefix("bibi"), 0), 0u);
