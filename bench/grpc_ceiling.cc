@@ -61,36 +61,50 @@ namespace {
 using claims::v1::QueryClaimsRequest;
 using claims::v1::QueryClaimsResponse;
 
-// Streams `limit` messages, cycling through the prepared ones: topic "real"
-// selects the sampled claims, anything else the bare messages.
+// The prepared messages and what a request asks of them: topic "real"
+// selects the sampled claims, anything else the bare messages; actor
+// "corked" groups writes as claims-query groups them (the first alone, then
+// 16 to a transport write).
+struct Streams {
+  std::vector<QueryClaimsResponse> bare;
+  std::vector<QueryClaimsResponse> real;
+
+  const std::vector<QueryClaimsResponse>& ItemsFor(
+      const QueryClaimsRequest& request) const {
+    const bool want_real = request.topics_size() > 0 &&
+                           request.topics(0) == "real" && !real.empty();
+    return want_real ? real : bare;
+  }
+  static grpc::WriteOptions WriteOptionsFor(const QueryClaimsRequest& request,
+                                            uint64_t i) {
+    grpc::WriteOptions options;
+    if (request.actors_size() > 0 && request.actors(0) == "corked" &&
+        i % 16 != 0) {
+      options.set_buffer_hint();
+    }
+    return options;
+  }
+};
+
+// Streams `limit` prepared messages, cycling through them.
 class CeilingService final : public claims::v1::QueryService::Service {
  public:
-  CeilingService(std::vector<QueryClaimsResponse> bare,
-                 std::vector<QueryClaimsResponse> real)
-      : bare_(std::move(bare)), real_(std::move(real)) {}
+  explicit CeilingService(const Streams* streams) : streams_(streams) {}
 
-  grpc::Status QueryClaims(grpc::ServerContext* context,
-                           const QueryClaimsRequest* request,
+  grpc::Status QueryClaims(grpc::ServerContext*, const QueryClaimsRequest* request,
                            grpc::ServerWriter<QueryClaimsResponse>* writer) override {
-    const auto& items =
-        (request->topics_size() > 0 && request->topics(0) == "real" && !real_.empty())
-            ? real_
-            : bare_;
-    // Actor "corked": writes grouped as claims-query groups them (the first
-    // alone, then 16 to a transport write).
-    const bool corked =
-        request->actors_size() > 0 && request->actors(0) == "corked";
+    const auto& items = streams_->ItemsFor(*request);
     for (uint64_t i = 0; i < request->limit(); ++i) {
-      grpc::WriteOptions options;
-      if (corked && i % 16 != 0) options.set_buffer_hint();
-      if (!writer->Write(items[i % items.size()], options)) break;
+      if (!writer->Write(items[i % items.size()],
+                         Streams::WriteOptionsFor(*request, i))) {
+        break;
+      }
     }
     return grpc::Status::OK;
   }
 
  private:
-  std::vector<QueryClaimsResponse> bare_;
-  std::vector<QueryClaimsResponse> real_;
+  const Streams* streams_;
 };
 
 // The same streams on gRPC's callback API: writes are issued from the
@@ -98,27 +112,19 @@ class CeilingService final : public claims::v1::QueryService::Service {
 class CallbackCeilingService final
     : public claims::v1::QueryService::CallbackService {
  public:
-  CallbackCeilingService(std::vector<QueryClaimsResponse> bare,
-                         std::vector<QueryClaimsResponse> real)
-      : bare_(std::move(bare)), real_(std::move(real)) {}
+  explicit CallbackCeilingService(const Streams* streams) : streams_(streams) {}
 
   grpc::ServerWriteReactor<QueryClaimsResponse>* QueryClaims(
       grpc::CallbackServerContext*, const QueryClaimsRequest* request) override {
-    const auto& items = (request->topics_size() > 0 &&
-                         request->topics(0) == "real" && !real_.empty())
-                            ? real_
-                            : bare_;
-    const bool corked =
-        request->actors_size() > 0 && request->actors(0) == "corked";
-    return new Writer(&items, request->limit(), corked);
+    return new Writer(&streams_->ItemsFor(*request), *request);
   }
 
  private:
   class Writer final : public grpc::ServerWriteReactor<QueryClaimsResponse> {
    public:
-    Writer(const std::vector<QueryClaimsResponse>* items, uint64_t limit,
-           bool corked)
-        : items_(items), limit_(limit), corked_(corked) {
+    Writer(const std::vector<QueryClaimsResponse>* items,
+           const QueryClaimsRequest& request)
+        : items_(items), request_(request) {
       Next();
     }
     void OnWriteDone(bool ok) override {
@@ -132,23 +138,20 @@ class CallbackCeilingService final
 
    private:
     void Next() {
-      if (sent_ == limit_) {
+      if (sent_ == request_.limit()) {
         Finish(grpc::Status::OK);
         return;
       }
-      grpc::WriteOptions options;
-      if (corked_ && sent_ % 16 != 0) options.set_buffer_hint();
-      StartWrite(&(*items_)[sent_ % items_->size()], options);
+      StartWrite(&(*items_)[sent_ % items_->size()],
+                 Streams::WriteOptionsFor(request_, sent_));
       ++sent_;
     }
     const std::vector<QueryClaimsResponse>* items_;
-    uint64_t limit_;
-    bool corked_;
+    const QueryClaimsRequest request_;
     uint64_t sent_ = 0;
   };
 
-  std::vector<QueryClaimsResponse> bare_;
-  std::vector<QueryClaimsResponse> real_;
+  const Streams* streams_;
 };
 
 std::vector<QueryClaimsResponse> ReadSample(const std::string& path) {
@@ -201,8 +204,9 @@ int main(int argc, char** argv) {
   if (pipe(ready) != 0) return 1;
   pid_t server_pid = fork();
   if (server_pid == 0) {
-    CeilingService sync_service(bare, real);
-    CallbackCeilingService callback_service(bare, real);
+    const Streams streams{bare, real};
+    CeilingService sync_service(&streams);
+    CallbackCeilingService callback_service(&streams);
     grpc::Service* service = absl::GetFlag(FLAGS_callback_api)
                                  ? static_cast<grpc::Service*>(&callback_service)
                                  : &sync_service;
