@@ -48,6 +48,9 @@ absl::StatusOr<ClaimFilter> FilterFromRequest(
     const ClaimReader& reader, const claims::v1::QueryClaimsRequest& request,
     bool* can_match) {
   *can_match = true;
+  if (request.min_confidence() < 0 || request.min_confidence() > 1) {
+    return absl::InvalidArgumentError("min_confidence: must be within [0, 1]");
+  }
   ClaimFilter filter;
   for (const std::string& name : request.actors()) {
     std::vector<std::string> ids = reader.ResolveActor(name);
@@ -69,9 +72,7 @@ absl::StatusOr<ClaimFilter> FilterFromRequest(
   filter.topics.assign(request.topics().begin(), request.topics().end());
   filter.from = request.from();
   filter.to = request.to();
-  filter.date_field = request.date_field() == claims::v1::DATE_FIELD_UNSPECIFIED
-                          ? claims::v1::DATE_FIELD_EFFECTIVE
-                          : request.date_field();
+  filter.date_field = request.date_field();  // UNSPECIFIED means EFFECTIVE
   filter.article_ids.assign(request.article_ids().begin(),
                             request.article_ids().end());
   for (int type : request.types()) {
@@ -79,9 +80,6 @@ absl::StatusOr<ClaimFilter> FilterFromRequest(
   }
   for (int modality : request.modalities()) {
     filter.modalities.push_back(static_cast<claims::v1::Modality>(modality));
-  }
-  if (request.min_confidence() < 0 || request.min_confidence() > 1) {
-    return absl::InvalidArgumentError("min_confidence: must be within [0, 1]");
   }
   filter.min_confidence = request.min_confidence();
   return filter;

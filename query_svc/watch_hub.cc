@@ -18,8 +18,6 @@ using claims::v1::WatchClaimsResponse;
 
 // How often the hub looks for new commits when nothing wakes it.
 constexpr absl::Duration kTick = absl::Milliseconds(20);
-// A watcher's buffer is refilled once it holds fewer claims than this.
-constexpr size_t kRefillBelow = 1;
 
 absl::Status ParseWatchCursor(const std::string& cursor, uint64_t* sequence,
                               int* index) {
@@ -38,11 +36,13 @@ class RejectedWatch : public grpc::ServerWriteReactor<WatchClaimsResponse> {
   void OnDone() override { delete this; }
 };
 
-}  // namespace
-
+// Watch cursors name a position in the change feed: a change's sequence
+// and a claim's index in it.
 std::string WatchCursor(uint64_t sequence, int index) {
   return absl::StrCat("w1.", sequence, ".", index);
 }
+
+}  // namespace
 
 // One WatchClaims stream. gRPC calls the On* reactions on its own threads;
 // the hub thread calls Pump. Both sides take mu_. After Finish nothing else
@@ -91,7 +91,7 @@ class WatchHub::Watcher
           "server is draining; resume with the last cursor"));
       return;
     }
-    if (pending_.size() < kRefillBelow && after_sequence_ < applied) {
+    if (pending_.empty() && after_sequence_ < applied) {
       absl::Status filled = Refill(reader);
       if (!filled.ok()) {
         FinishLocked(ToGrpcStatus(filled));
@@ -131,11 +131,12 @@ class WatchHub::Watcher
                 i <= after_index_) {
               continue;
             }
+            if (!can_match_) break;
             absl::StatusOr<claims::v1::Claim> claim =
                 reader.GetClaimByKey(change.claim_keys(i));
             // Claims replaced or deleted since are not news any more.
             if (!claim.ok()) continue;
-            if (!can_match_ || !ClaimReader::Matches(filter_, *claim)) continue;
+            if (!ClaimReader::Matches(filter_, *claim)) continue;
             WatchClaimsResponse item;
             *item.mutable_claim() = *std::move(claim);
             item.set_cursor(WatchCursor(change.sequence(), i));

@@ -65,9 +65,6 @@ class WatchHub {
   std::thread thread_;
 };
 
-// Watch cursors name a position in the change feed; exposed for tests.
-std::string WatchCursor(uint64_t sequence, int index);
-
 }  // namespace claims
 
 #endif  // CLAIMS_QUERY_SVC_WATCH_HUB_H_

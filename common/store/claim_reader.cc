@@ -151,28 +151,26 @@ absl::Status ScanArticles(
   // (sort key, stored claim)
   std::vector<std::pair<std::string, std::string>> items;
   Claim claim;
+  absl::Status parsed;
   for (const std::string& id : ids) {
     if (!si::IsValidKeyId(id)) continue;
-    const si::KeyRange range = si::PrefixRange(si::ArticleClaimsPrefix(id));
-    rocksdb::Slice upper(range.upper);
-    rocksdb::ReadOptions read_options;
-    read_options.iterate_upper_bound = &upper;
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(read_options));
-    for (it->Seek(range.lower); it->Valid(); it->Next()) {
-      std::string_view key = it->key().ToStringView();
-      std::string_view value = it->value().ToStringView();
-      RETURN_IF_ERROR(ParseClaim(value, key, &claim));
-      std::string sort_key =
-          si::SortKey(si::ClaimIndexedPeriod(claim).start, id,
-                      si::DecodeBigEndian32(key.substr(key.size() - 4)));
-      if (after.has_value() &&
-          (options.newest_first ? sort_key >= *after : sort_key <= *after)) {
-        continue;
-      }
-      if (!MatchesNormalized(nf, claim)) continue;
-      items.emplace_back(std::move(sort_key), std::string(value));
-    }
-    RETURN_IF_ERROR(si::FromRocks(it->status(), "scan claims"));
+    RETURN_IF_ERROR(si::ForEachInRange(
+        db, si::PrefixRange(si::ArticleClaimsPrefix(id)), "scan claims",
+        [&](std::string_view key, std::string_view value) {
+          parsed = ParseClaim(value, key, &claim);
+          if (!parsed.ok()) return false;
+          std::string sort_key =
+              si::SortKey(si::ClaimIndexedPeriod(claim).start, id,
+                          si::DecodeBigEndian32(key.substr(key.size() - 4)));
+          const bool before_cursor =
+              after.has_value() && (options.newest_first ? sort_key >= *after
+                                                         : sort_key <= *after);
+          if (!before_cursor && MatchesNormalized(nf, claim)) {
+            items.emplace_back(std::move(sort_key), std::string(value));
+          }
+          return true;
+        }));
+    RETURN_IF_ERROR(parsed);
   }
   std::sort(items.begin(), items.end(), [&](const auto& a, const auto& b) {
     return options.newest_first ? a.first > b.first : a.first < b.first;
@@ -223,19 +221,15 @@ absl::StatusOr<StoredArticle> ClaimReader::GetArticle(
 absl::StatusOr<std::vector<Claim>> ClaimReader::GetArticleClaims(
     std::string_view article_id) const {
   RETURN_IF_ERROR(GetArticle(article_id).status());
-  const si::KeyRange range =
-      si::PrefixRange(si::ArticleClaimsPrefix(article_id));
-  rocksdb::Slice upper(range.upper);
-  rocksdb::ReadOptions options;
-  options.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
   std::vector<Claim> claims;
-  for (it->Seek(range.lower); it->Valid(); it->Next()) {
-    Claim& claim = claims.emplace_back();
-    RETURN_IF_ERROR(ParseClaim(it->value().ToStringView(),
-                               it->key().ToStringView(), &claim));
-  }
-  RETURN_IF_ERROR(si::FromRocks(it->status(), "scan claims"));
+  absl::Status parsed;
+  RETURN_IF_ERROR(si::ForEachInRange(
+      db_, si::PrefixRange(si::ArticleClaimsPrefix(article_id)), "scan claims",
+      [&](std::string_view key, std::string_view value) {
+        parsed = ParseClaim(value, key, &claims.emplace_back());
+        return parsed.ok();
+      }));
+  RETURN_IF_ERROR(parsed);
   return claims;
 }
 
@@ -331,13 +325,16 @@ absl::Status ClaimReader::Scan(
   const std::string to_date =
       nf.to.has_value() ? si::FormatDate(*nf.to) : std::string();
 
-  // Whether the current entry matches; DATA_LOSS for a malformed one.
-  Claim claim;
-  auto matches = [&](const si::IndexStream& entry) -> absl::StatusOr<bool> {
+  // Whether the current entry matches, with its claim's bytes in `claim`;
+  // DATA_LOSS for a malformed entry.
+  Claim parsed;
+  auto matches = [&](const si::IndexStream& entry,
+                     std::string_view* claim) -> absl::StatusOr<bool> {
     std::optional<si::IndexValue> value = si::DecodeIndexValue(entry.value());
     if (!value.has_value()) {
       return absl::DataLossError("index entry: malformed value");
     }
+    *claim = value->claim;
     if (range_in_index) {
       const std::string_view start =
           entry.sort_key().substr(0, si::kDateLength);
@@ -346,27 +343,28 @@ absl::Status ClaimReader::Scan(
       if (!to_date.empty() && start >= to_date) return false;
     }
     if (!needs_claim) return true;
-    RETURN_IF_ERROR(ParseClaim(value->claim, entry.sort_key(), &claim));
-    return MatchesNormalized(nf, claim);
+    RETURN_IF_ERROR(ParseClaim(value->claim, entry.sort_key(), &parsed));
+    return MatchesNormalized(nf, parsed);
   };
 
   uint64_t visited = 0;
   uint64_t emitted = 0;
   ScannedClaim item;
-  for (const si::IndexStream* entry = merged.Current(); entry != nullptr;
-       entry = merged.Current()) {
-    ASSIGN_OR_RETURN(const bool take, matches(*entry));
+  for (const si::IndexStream* entry = merged.Current(); entry != nullptr;) {
+    std::string_view claim;
+    ASSIGN_OR_RETURN(const bool take, matches(*entry, &claim));
     if (take) {
-      item.encoded_claim.assign(si::DecodeIndexValue(entry->value())->claim);
+      item.encoded_claim.assign(claim);
       item.cursor = si::EncodeCursor(entry->sort_key());
     }
-    merged.Next();
+    entry = merged.Next(entry);
     if (++visited % kRefreshEvery == 0) {
       RETURN_IF_ERROR(merged.status());
       if (options.keep_going && !options.keep_going()) {
         return absl::CancelledError("scan stopped");
       }
       merged.Refresh();
+      entry = merged.Current();
     }
     if (!take) continue;
     if (!emit(item)) return absl::OkStatus();
@@ -380,17 +378,15 @@ absl::Status ClaimReader::Scan(
 std::vector<std::string> ClaimReader::ResolveActor(
     std::string_view name) const {
   for (const std::string& candidate : si::AliasLookupCandidates(name)) {
-    const si::KeyRange range = si::PrefixRange(si::AliasExactPrefix(candidate));
-    rocksdb::Slice upper(range.upper);
-    rocksdb::ReadOptions options;
-    options.iterate_upper_bound = &upper;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
     std::vector<std::string> ids;
-    for (it->Seek(range.lower); it->Valid(); it->Next()) {
-      std::optional<std::string> id =
-          si::ActorIdFromAliasKey(it->key().ToStringView());
-      if (id.has_value() && !Contains(ids, *id)) ids.push_back(*id);
-    }
+    // A failed lookup resolves nothing, as an unknown name does.
+    (void)si::ForEachInRange(
+        db_, si::PrefixRange(si::AliasExactPrefix(candidate)), "scan aliases",
+        [&](std::string_view key, std::string_view) {
+          std::optional<std::string> id = si::ActorIdFromAliasKey(key);
+          if (id.has_value() && !Contains(ids, *id)) ids.push_back(*id);
+          return true;
+        });
     if (!ids.empty()) return ids;
   }
   return {};
@@ -405,21 +401,15 @@ absl::StatusOr<std::vector<Actor>> ClaimReader::ListActors(
       normalized.empty()
           ? si::PrefixRange(std::string(1, si::kActorCountPrefix))
           : si::PrefixRange(si::AliasStartsWithPrefix(normalized));
-  {
-    rocksdb::Slice upper(range.upper);
-    rocksdb::ReadOptions options;
-    options.iterate_upper_bound = &upper;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
-    absl::flat_hash_set<std::string> seen;
-    for (it->Seek(range.lower); it->Valid(); it->Next()) {
-      std::string_view key = it->key().ToStringView();
-      std::optional<std::string> id =
-          normalized.empty() ? std::optional<std::string>(key.substr(1))
-                             : si::ActorIdFromAliasKey(key);
-      if (id.has_value() && seen.insert(*id).second) ids.push_back(*id);
-    }
-    RETURN_IF_ERROR(si::FromRocks(it->status(), "scan actors"));
-  }
+  absl::flat_hash_set<std::string> seen;
+  RETURN_IF_ERROR(si::ForEachInRange(
+      db_, range, "scan actors", [&](std::string_view key, std::string_view) {
+        std::optional<std::string> id =
+            normalized.empty() ? std::optional<std::string>(key.substr(1))
+                               : si::ActorIdFromAliasKey(key);
+        if (id.has_value() && seen.insert(*id).second) ids.push_back(*id);
+        return true;
+      }));
 
   std::vector<Actor> actors;
   std::string value;
@@ -453,21 +443,14 @@ absl::StatusOr<std::vector<Actor>> ClaimReader::ListActors(
 
 absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>>
 ClaimReader::TopicCounts() const {
-  const si::KeyRange range =
-      si::PrefixRange(std::string(1, si::kTopicCountPrefix));
-  rocksdb::Slice upper(range.upper);
-  rocksdb::ReadOptions options;
-  options.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
   std::vector<std::pair<std::string, uint64_t>> counts;
-  for (it->Seek(range.lower); it->Valid(); it->Next()) {
-    const uint64_t count = si::DecodeCount(it->value().ToStringView());
-    if (count > 0) {
-      counts.emplace_back(std::string(it->key().ToStringView().substr(1)),
-                          count);
-    }
-  }
-  RETURN_IF_ERROR(si::FromRocks(it->status(), "scan topic counts"));
+  RETURN_IF_ERROR(si::ForEachInRange(
+      db_, si::PrefixRange(std::string(1, si::kTopicCountPrefix)),
+      "scan topic counts", [&](std::string_view key, std::string_view value) {
+        const uint64_t count = si::DecodeCount(value);
+        if (count > 0) counts.emplace_back(std::string(key.substr(1)), count);
+        return true;
+      }));
   return counts;
 }
 
@@ -476,15 +459,12 @@ absl::StatusOr<std::vector<std::string>> ClaimReader::AffiliatedActors(
   std::vector<std::string> ids;
   if (!si::IsValidKeyId(country_id)) return ids;
   const std::string prefix = si::AffiliationPrefix(country_id);
-  const si::KeyRange range = si::PrefixRange(prefix);
-  rocksdb::Slice upper(range.upper);
-  rocksdb::ReadOptions options;
-  options.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
-  for (it->Seek(range.lower); it->Valid(); it->Next()) {
-    ids.emplace_back(it->key().ToStringView().substr(prefix.size()));
-  }
-  RETURN_IF_ERROR(si::FromRocks(it->status(), "scan affiliations"));
+  RETURN_IF_ERROR(si::ForEachInRange(
+      db_, si::PrefixRange(prefix), "scan affiliations",
+      [&](std::string_view key, std::string_view) {
+        ids.emplace_back(key.substr(prefix.size()));
+        return true;
+      }));
   return ids;
 }
 
@@ -510,22 +490,20 @@ absl::Status ClaimReader::ReadChanges(
     uint64_t after,
     const std::function<bool(const ChangeRecord&)>& emit) const {
   if (after == UINT64_MAX) return absl::OkStatus();
-  const std::string lower = si::ChangeKey(after + 1);
-  const std::string upper =
-      si::PrefixSuccessor(std::string(1, si::kChangePrefix));
-  rocksdb::Slice upper_slice(upper);
-  rocksdb::ReadOptions options;
-  options.iterate_upper_bound = &upper_slice;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
+  const si::KeyRange range{
+      si::ChangeKey(after + 1),
+      si::PrefixSuccessor(std::string(1, si::kChangePrefix))};
   ChangeRecord change;
-  for (it->Seek(lower); it->Valid(); it->Next()) {
-    if (!change.ParseFromArray(it->value().data(),
-                               static_cast<int>(it->value().size()))) {
-      return absl::DataLossError("change feed: bad record");
-    }
-    if (!emit(change)) return absl::OkStatus();
-  }
-  return si::FromRocks(it->status(), "scan change feed");
+  bool malformed = false;
+  RETURN_IF_ERROR(si::ForEachInRange(
+      db_, range, "scan change feed",
+      [&](std::string_view, std::string_view value) {
+        malformed = !change.ParseFromArray(value.data(),
+                                           static_cast<int>(value.size()));
+        return !malformed && emit(change);
+      }));
+  if (malformed) return absl::DataLossError("change feed: bad record");
+  return absl::OkStatus();
 }
 
 absl::StatusOr<Claim> ClaimReader::GetClaimByKey(std::string_view key) const {

@@ -37,6 +37,7 @@ struct ClaimFilter {
   std::vector<std::string> topics;     // a parent matches its children
   std::string from;                    // half-open [from, to), YYYY[-MM[-DD]]
   std::string to;
+  // UNSPECIFIED means EFFECTIVE.
   claims::v1::DateField date_field = claims::v1::DATE_FIELD_EFFECTIVE;
   std::vector<std::string> article_ids;
   std::vector<claims::v1::ClaimType> types;

@@ -49,20 +49,8 @@ absl::StatusOr<uint64_t> ReadSequence(rocksdb::DB* db) {
 
 // Checks the on-disk format version, writing it into a fresh database.
 absl::Status CheckOrInitFormat(rocksdb::DB* db, const std::string& dir) {
-  std::string version;
-  rocksdb::Status s =
-      db->Get(rocksdb::ReadOptions(), si::FormatVersionKey(), &version);
-  if (s.ok()) {
-    if (version != si::kFormatVersion) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(dir, ": on-disk format version \"",
-                       absl::CHexEscape(si::AbslView(version)),
-                       "\", this build reads version \"",
-                       si::AbslView(si::kFormatVersion), "\""));
-    }
-    return absl::OkStatus();
-  }
-  if (!s.IsNotFound()) return si::FromRocks(s, "read format version");
+  ASSIGN_OR_RETURN(const bool present, si::CheckFormatVersion(db, dir));
+  if (present) return absl::OkStatus();
   std::unique_ptr<rocksdb::Iterator> it(
       db->NewIterator(rocksdb::ReadOptions()));
   it->SeekToFirst();

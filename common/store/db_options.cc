@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "common/store/absl_compat.h"
 #include "rocksdb/cache.h"
@@ -92,6 +93,36 @@ absl::Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   }
   if (s.IsNotSupported()) return absl::UnimplementedError(message);
   return absl::InternalError(message);
+}
+
+absl::StatusOr<bool> CheckFormatVersion(rocksdb::DB* db, std::string_view dir) {
+  std::string version;
+  rocksdb::Status s =
+      db->Get(rocksdb::ReadOptions(), FormatVersionKey(), &version);
+  if (s.IsNotFound()) return false;
+  if (!s.ok()) return FromRocks(s, "read format version");
+  if (version != kFormatVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        AbslView(dir), ": on-disk format version \"",
+        absl::CHexEscape(AbslView(version)), "\", this build reads version \"",
+        AbslView(kFormatVersion), "\""));
+  }
+  return true;
+}
+
+absl::Status ForEachInRange(
+    rocksdb::DB* db, const KeyRange& range, std::string_view context,
+    const std::function<bool(std::string_view key, std::string_view value)>&
+        visit) {
+  rocksdb::Slice upper(range.upper);
+  rocksdb::ReadOptions options;
+  // An empty upper key (prefix of all 0xff) means no upper bound.
+  if (!range.upper.empty()) options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(options));
+  for (it->Seek(range.lower); it->Valid(); it->Next()) {
+    if (!visit(it->key().ToStringView(), it->value().ToStringView())) break;
+  }
+  return FromRocks(it->status(), context);
 }
 
 }  // namespace claims::store_internal

@@ -1,5 +1,6 @@
-// RocksDB options and status mapping for the claim database, assembled in
-// one place so the writer and its followers agree on the table format.
+// RocksDB options, status mapping and range iteration for the claim
+// database, assembled in one place so the writer and its followers agree on
+// the table format.
 //
 // Memory stays modest (servers aim at <= 256 MiB RSS): one LRU block cache
 // per process-side handle holding data, index and filter blocks, and small
@@ -9,9 +10,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "common/store/key_codec.h"
+#include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "rocksdb/status.h"
 
@@ -28,6 +33,17 @@ rocksdb::Options SecondaryDbOptions(size_t block_cache_bytes);
 // Maps a RocksDB status to an absl::Status whose message starts with
 // `context`.
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view context);
+
+// Whether the database in `dir` records a format version; FAILED_PRECONDITION
+// when it records one this build does not read.
+absl::StatusOr<bool> CheckFormatVersion(rocksdb::DB* db, std::string_view dir);
+
+// Calls `visit(key, value)` for the entries of `range` in key order until it
+// returns false; the iterator's error (prefixed with `context`), if any.
+absl::Status ForEachInRange(
+    rocksdb::DB* db, const KeyRange& range, std::string_view context,
+    const std::function<bool(std::string_view key, std::string_view value)>&
+        visit);
 
 }  // namespace claims::store_internal
 

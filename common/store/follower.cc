@@ -71,21 +71,12 @@ absl::StatusOr<std::unique_ptr<Follower>> OpenSecondaryFollower(
                     absl::StrCat("open ", primary_dir, " as secondary")));
   std::unique_ptr<rocksdb::DB> db(raw);
 
-  std::string version;
-  rocksdb::Status s =
-      db->Get(rocksdb::ReadOptions(), si::FormatVersionKey(), &version);
-  if (s.IsNotFound()) {
+  ASSIGN_OR_RETURN(const bool present,
+                   si::CheckFormatVersion(db.get(), primary_dir));
+  if (!present) {
     // The writer creates the database before it records the version.
     return absl::UnavailableError(
         absl::StrCat(primary_dir, ": format version not written yet"));
-  }
-  RETURN_IF_ERROR(si::FromRocks(s, "read format version"));
-  if (version != si::kFormatVersion) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(primary_dir, ": on-disk format version \"",
-                     absl::CHexEscape(si::AbslView(version)),
-                     "\", this build reads version \"",
-                     si::AbslView(si::kFormatVersion), "\""));
   }
   return std::unique_ptr<Follower>(new SecondaryFollower(std::move(db)));
 }

@@ -65,7 +65,8 @@ std::string_view IndexStream::value() const {
 }
 
 void IndexStream::Next() {
-  after_ = std::string(sort_key());
+  const std::string_view key = sort_key();
+  after_.has_value() ? after_->assign(key) : after_.emplace(key);
   reverse_ ? it_->Prev() : it_->Next();
 }
 
@@ -100,13 +101,19 @@ const IndexStream* MergedIndexStream::Current() const {
   return best;
 }
 
-void MergedIndexStream::Next() {
-  const IndexStream* best = Current();
-  if (best == nullptr) return;
-  const std::string current(best->sort_key());
+const IndexStream* MergedIndexStream::Next(const IndexStream* current) {
+  if (current == nullptr) return nullptr;
+  // The others first: advancing `current` changes the key compared with.
+  IndexStream* owned = nullptr;
   for (auto& stream : streams_) {
-    if (stream->Valid() && stream->sort_key() == current) stream->Next();
+    if (stream.get() == current) {
+      owned = stream.get();
+    } else if (stream->Valid() && stream->sort_key() == current->sort_key()) {
+      stream->Next();
+    }
   }
+  if (owned != nullptr) owned->Next();
+  return Current();
 }
 
 absl::Status MergedIndexStream::status() const {

@@ -79,8 +79,9 @@ class MergedIndexStream {
   // see status()). Valid until Next() or Refresh(). Entries with equal sort
   // keys in several streams are one claim and have equal values.
   const IndexStream* Current() const;
-  // Moves every stream past the current sort key.
-  void Next();
+  // Moves every stream past the sort key of `current` (what Current()
+  // returned) and returns the new Current().
+  const IndexStream* Next(const IndexStream* current);
   absl::Status status() const;
 
  private:
