@@ -508,10 +508,6 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
       type = claims::v1::ASSESSMENT;
       type_cue = "no-actor-subject";
     }
-    if (type == claims::v1::ASSESSMENT && c.subjects_size() > 0 && vc != nullptr &&
-        vc->type == claims::v1::ASSESSMENT) {
-      // "X suggests/reveals" with a named actor is still the author's reading.
-    }
     c.set_type(type);
     AddEvidence(&c, "type", type_cue);
     if (vc != nullptr && !vc->plover.empty() &&

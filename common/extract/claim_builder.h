@@ -26,7 +26,6 @@
 namespace claims {
 
 struct SentenceContext {
-  int index = 0;
   const SentenceTokens* sentence = nullptr;
   std::vector<const FoundMention*> mentions;  // of this sentence, in order
   std::vector<const Timex*> timexes;          // of this sentence, in order

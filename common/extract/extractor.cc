@@ -280,7 +280,6 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     ps->set_text(body.substr(s.start, s.end - s.start));
 
     SentenceContext ctx;
-    ctx.index = static_cast<int>(i);
     ctx.sentence = &s;
     ctx.mentions = by_sentence[i];
     for (const Timex& t : timexes[i]) ctx.timexes.push_back(&t);

@@ -115,8 +115,8 @@ std::string Join(const std::vector<Token>& t, int a, int b) {
 // What the rules ask of a token again and again (each position is tried by
 // several rules, in two passes), looked up once per article.
 struct TokenFacts {
-  int alias_words = 0;  // KnowledgeBase::MaxAliasWordsFrom
-  int title_words = 0;  // KnowledgeBase::MaxTitleWordsFrom
+  int alias_words = 0;  // KnowledgeBase::MaxWordsFrom
+  int title_words = 0;
   bool function_word = false;
   // Filled on first use (-1 unknown): Lexicon::IsCommonWord,
   // IsDictionaryWord, IsTitleHead and Honorific (an ActorType).

@@ -419,7 +419,6 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             }
             *t = Make(0, 0, absl::StrFormat("%sT%02d:%02d", FormatDay(d), h, m),
                       claims::v1::GRANULARITY_UNSPECIFIED, true);
-            t->is_time = true;
             return true;
           });
   // noon / midday / midnight, optionally with the day: "noon Thursday".
@@ -454,7 +453,6 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
                                  : part == "evening" ? "EV" : "NI";
             *t = Make(0, 0, absl::StrCat(FormatDay(d), "T", suffix),
                       claims::v1::GRANULARITY_UNSPECIFIED, true);
-            t->is_time = true;
             return true;
           });
   // "year-earlier", "year-ago" as adjectives: the previous year (a quarter
@@ -684,7 +682,6 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
   });
   std::vector<Timex> out;
   for (auto& t : found) {
-    if (t.value.find('T') != std::string::npos) t.is_time = true;
     bool overlaps = false;
     for (const auto& o : out) {
       if (t.start < o.end && o.start < t.end) {

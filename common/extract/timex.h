@@ -30,7 +30,6 @@ struct Timex {
   // A complete calendar date written with its year (usable to infer the
   // publication date).
   bool explicit_full = false;
-  bool is_time = false;  // TIMEX3 TIME (has a time of day)
 };
 
 class TimexFinder {

@@ -113,7 +113,6 @@ class KnowledgeBase::Builder {
       for (const auto& a : e.aliases()) {
         std::string key = NormalizeKey(a);
         kb_->titles_[key] = e.id();
-        kb_->max_title_words_ = std::max(kb_->max_title_words_, WordCount(key));
         NoteFirstWord(key, &WordsFrom::title, &kb_->words_from_);
       }
       return absl::OkStatus();
@@ -236,7 +235,6 @@ class KnowledgeBase::Builder {
     if (added && std::find(a.aliases.begin(), a.aliases.end(), key) == a.aliases.end()) {
       a.aliases.push_back(key);
     }
-    kb_->max_alias_words_ = std::max(kb_->max_alias_words_, WordCount(key));
     NoteFirstWord(key, &WordsFrom::alias, &kb_->words_from_);
   }
 
@@ -360,14 +358,6 @@ KnowledgeBase::WordsFrom KnowledgeBase::MaxWordsFrom(
   auto it = plain ? words_from_.find(first_word)
                   : words_from_.find(absl::AsciiStrToLower(NormalizeKey(first_word)));
   return it == words_from_.end() ? WordsFrom() : it->second;
-}
-
-int KnowledgeBase::MaxAliasWordsFrom(absl::string_view first_word) const {
-  return MaxWordsFrom(first_word).alias;
-}
-
-int KnowledgeBase::MaxTitleWordsFrom(absl::string_view first_word) const {
-  return MaxWordsFrom(first_word).title;
 }
 
 const std::string* KnowledgeBase::FindTitle(absl::string_view surface) const {

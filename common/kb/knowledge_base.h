@@ -78,8 +78,6 @@ class KnowledgeBase {
   const std::vector<AliasMatch>* Find(absl::string_view surface) const;
   // The same ignoring case; for all-caps text such as headlines.
   const std::vector<AliasMatch>* FindFolded(absl::string_view surface) const;
-  // Longest alias, in words.
-  int max_alias_words() const { return max_alias_words_; }
 
   const std::vector<KbActor>& actors() const { return actors_; }
   const KbActor& actor(int index) const { return actors_[index]; }
@@ -89,14 +87,10 @@ class KnowledgeBase {
   // Title id for a surface form ("Prime Minister", "PM" -> "prime-minister"),
   // or nullptr.
   const std::string* FindTitle(absl::string_view surface) const;
-  int max_title_words() const { return max_title_words_; }
 
-  // Words in the longest alias (title) whose first word is `first_word`
-  // (case-insensitive); 0 when none starts with it. Lets a caller skip the
-  // positions where no alias can start.
-  int MaxAliasWordsFrom(absl::string_view first_word) const;
-  int MaxTitleWordsFrom(absl::string_view first_word) const;
-  // Both at once, with one lookup.
+  // Words in the longest alias and the longest title whose first word is
+  // `first_word` (case-insensitive); 0 when none starts with it. Lets a
+  // caller skip the positions where no alias can start.
   struct WordsFrom {
     int alias = 0;
     int title = 0;
@@ -125,10 +119,8 @@ class KnowledgeBase {
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> aliases_;
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> folded_;
   absl::flat_hash_map<std::string, std::string> titles_;
-  int max_alias_words_ = 1;
   // Lower-case first word -> longest alias and title starting with it.
   absl::flat_hash_map<std::string, WordsFrom> words_from_;
-  int max_title_words_ = 1;
   std::string version_;
 };
 

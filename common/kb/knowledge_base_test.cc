@@ -52,10 +52,10 @@ TEST(KnowledgeBaseTest, LookupsNormalizeAndPrefixLengths) {
   EXPECT_NE(kb->FindTitle("Prime\tMinister"), nullptr);
   EXPECT_EQ(kb->Find("Alice One "), kb->Find("Alice One"));
   // Longest alias / title by first word, case-insensitive.
-  EXPECT_EQ(kb->MaxAliasWordsFrom("alice"), 2);
-  EXPECT_EQ(kb->MaxAliasWordsFrom("Alice"), 2);
-  EXPECT_EQ(kb->MaxTitleWordsFrom("prime"), 2);
-  EXPECT_EQ(kb->MaxAliasWordsFrom("prime"), 0);
+  EXPECT_EQ(kb->MaxWordsFrom("alice").alias, 2);
+  EXPECT_EQ(kb->MaxWordsFrom("Alice").alias, 2);
+  EXPECT_EQ(kb->MaxWordsFrom("prime").title, 2);
+  EXPECT_EQ(kb->MaxWordsFrom("prime").alias, 0);
   KnowledgeBase::WordsFrom from = kb->MaxWordsFrom("pm");
   EXPECT_EQ(from.title, 1);
   EXPECT_EQ(from.alias, 0);
