@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "re2/re2.h"
 
@@ -41,6 +42,17 @@ double Scale(absl::string_view word) {
   return 1;
 }
 
+// Number scales and units a quantity may carry; both patterns below use
+// them, so the cheap pre-test in FindQuantity accepts whatever its full
+// pattern does.
+constexpr char kScales[] = "thousand|million|billion|trillion|mln|bln|bn";
+constexpr char kUnits[] =
+    "per\\s?cent|percent|%|percentage points|people|persons|civilians|"
+    "soldiers|troops|hostages|prisoners|refugees|deaths|dead|casualties|"
+    "workers|jobs|voters|votes|seats|members|dollars|euros|pounds|shekels|"
+    "barrels|tonnes|tons|km|kilometres|kilometers|miles|years|children|"
+    "residents|homes|rockets|missiles|drones";
+
 }  // namespace
 
 std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence) {
@@ -53,31 +65,21 @@ std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence) {
   // quantity needs a currency before the number or a unit after it. Any
   // match of kPattern that counts contains a match of this, so sentences
   // with numbers but no quantity ("1996-08-30", "3-1") skip the loop below.
-  static const LazyRE2 kQuantityLike = {
-      "(?i)(?:\\$|€|£)\\d|\\d[\\d,]*(?:\\.\\d+)?\\s*"
-      "(?:thousand|million|billion|trillion|mln|bln|bn)?\\s*"
-      "(?:per\\s?cent|percent|%|percentage points|people|persons|civilians|"
-      "soldiers|troops|hostages|prisoners|refugees|deaths|dead|casualties|"
-      "workers|jobs|voters|votes|seats|members|dollars|euros|pounds|shekels|"
-      "barrels|tonnes|tons|km|kilometres|kilometers|miles|years|children|"
-      "residents|homes|rockets|missiles|drones)"};
+  static const RE2* const kQuantityLike = new RE2(absl::StrCat(
+      "(?i)(?:\\$|€|£)\\d|\\d[\\d,]*(?:\\.\\d+)?\\s*(?:", kScales, ")?\\s*(?:",
+      kUnits, ")"));
   if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()),
                          *kQuantityLike)) {
     return std::nullopt;
   }
-  static const LazyRE2 kPattern = {
+  static const RE2* const kPattern = new RE2(absl::StrCat(
       "(?i)(?:\\b(over|more than|above|upwards of|in excess of|at least|up to|"
       "at most|under|less than|fewer than|below|nearly|almost|about|around|"
       "some|roughly|approximately|an estimated|estimated)\\s+)?"
       // A currency sign, or else a word boundary before the digits (a sign
       // is not a word character, so "costs $5" has no boundary before it).
-      "(\\$|\\bUS\\$|€|£|\\b)(\\d[\\d,]*(?:\\.\\d+)?)\\s*"
-      "(thousand|million|billion|trillion|mln|bln|bn)?\\s*"
-      "(per\\s?cent|percent|%|percentage points|people|persons|civilians|"
-      "soldiers|troops|hostages|prisoners|refugees|deaths|dead|casualties|"
-      "workers|jobs|voters|votes|seats|members|dollars|euros|pounds|shekels|"
-      "barrels|tonnes|tons|km|kilometres|kilometers|miles|years|children|"
-      "residents|homes|rockets|missiles|drones)?"};
+      "(\\$|\\bUS\\$|€|£|\\b)(\\d[\\d,]*(?:\\.\\d+)?)\\s*(",
+      kScales, ")?\\s*(", kUnits, ")?"));
   re2::StringPiece cue, currency, number, scale, unit;
   re2::StringPiece input(sentence.data(), sentence.size());
   while (RE2::FindAndConsume(&input, *kPattern, &cue, &currency, &number,
