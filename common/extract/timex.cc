@@ -577,13 +577,12 @@ TimexFinder::~TimexFinder() = default;
 
 namespace {
 
-// True when `text` contains `lower` (lower-case ASCII) ignoring ASCII case.
-bool ContainsIgnoringCase(absl::string_view text, absl::string_view lower) {
-  if (lower.empty()) return true;
-  for (size_t i = 0; i + lower.size() <= text.size(); ++i) {
-    if (absl::EqualsIgnoreCase(text.substr(i, lower.size()), lower)) return true;
-  }
-  return false;
+// True when the sentence speaks of quarters ("quarter", "quarterly"), as a
+// word: "headquarters" does not count.
+bool MentionsQuarters(absl::string_view sentence) {
+  static const LazyRE2 kQuarter = {"(?i)\\bquarter(?:s|ly)?\\b"};
+  return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()),
+                           *kQuarter);
 }
 
 }  // namespace
@@ -664,7 +663,7 @@ std::vector<Timex> TimexFinder::Find(absl::string_view text, size_t begin,
   // In a sentence about quarterly results, "a year ago" / "last year" is the
   // same quarter a year before (the quarter before the anchor's).
   if (anchor != nullptr) {
-    if (quarterly || ContainsIgnoringCase(sentence, "quarter")) {
+    if (quarterly || MentionsQuarters(sentence)) {
       CivilDate q = AddMonths({anchor->year, (anchor->month - 1) / 3 * 3 + 1, 1}, -3);
       for (Timex& t : found) {
         if (t.relative && t.granularity == claims::v1::YEAR &&

@@ -54,6 +54,13 @@ TEST(TimexTest, WeekdaysBeforeAnExplicitDayTakeTheDate) {
             "Monday, April 7, 2025=2025-04-07");
 }
 
+TEST(TimexTest, LastYearIsAQuarterOnlyInQuarterlyContext) {
+  EXPECT_EQ(Render("Profit rose from the quarter a year ago.", &kAnchor),
+            "the quarter=2025-Q1; a year ago=2024-Q1");
+  EXPECT_EQ(Render("It moved its headquarters to Leeds last year.", &kAnchor),
+            "last year=2024");
+}
+
 TEST(TimexTest, APossessiveWeekdayIsPast) {
   // "would" sets a future context, but a weekday's ruling has happened.
   EXPECT_EQ(Render("They would appeal Thursday's ruling.", &kAnchor),
