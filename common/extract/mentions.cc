@@ -681,7 +681,7 @@ void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
                  "article:name-folded");
       return;
     }
-    if (b - a == 1) {
+    if (headline && b - a == 1) {
       int linked = LinkedName(t[a].text);
       if (linked >= 0) {
         AddMention(si, s, a, b, result_.actors[linked].type, linked, "article:name");

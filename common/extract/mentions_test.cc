@@ -40,6 +40,12 @@ class MentionsTest : public ::testing::Test {
 };
 Extractor* MentionsTest::extractor_ = nullptr;
 
+TEST_F(MentionsTest, AShortNameInATitleCaseHeadingIsOneMention) {
+  EXPECT_EQ(Mentions("Varek Qaltavir spoke to reporters on Monday.\n\n"
+                     "About Qaltavir\n\nHe runs a small firm."),
+            "Varek Qaltavir=varek-qaltavir Qaltavir=varek-qaltavir");
+}
+
 TEST_F(MentionsTest, TitlesResolveToTheHolderAtTheArticleDate) {
   EXPECT_EQ(Mentions("The talks angered the British PM.", "2019-01-10"),
             "the British PM=theresa-may");
