@@ -20,6 +20,26 @@ absl::StatusOr<Response> CallUnary(
   return response;
 }
 
+// Reads a server stream into `on_item` until it ends or `on_item` returns
+// false (then the call is cancelled, which is not an error).
+template <typename Response>
+absl::Status ReadStream(
+    grpc::ClientContext* context, grpc::ClientReader<Response>* reader,
+    const std::function<bool(const Response&)>& on_item) {
+  Response item;
+  while (reader->Read(&item)) {
+    if (!on_item(item)) {
+      context->TryCancel();
+      break;
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (status.error_code() == grpc::StatusCode::CANCELLED) {
+    return absl::OkStatus();
+  }
+  return FromGrpcStatus(status);
+}
+
 }  // namespace
 
 using claims::v1::Article;
@@ -115,18 +135,7 @@ absl::Status ClaimsClient::QueryClaims(
   grpc::ClientContext context;
   Prepare(&context);
   auto reader = query_->QueryClaims(&context, request);
-  claims::v1::QueryClaimsResponse item;
-  while (reader->Read(&item)) {
-    if (!on_item(item)) {
-      context.TryCancel();
-      break;
-    }
-  }
-  grpc::Status status = reader->Finish();
-  if (status.error_code() == grpc::StatusCode::CANCELLED) {
-    return absl::OkStatus();  // we stopped reading on purpose
-  }
-  return FromGrpcStatus(status);
+  return ReadStream(&context, reader.get(), on_item);
 }
 
 absl::StatusOr<std::vector<claims::v1::QueryClaimsResponse>>
@@ -147,18 +156,7 @@ absl::Status ClaimsClient::WatchClaims(
     grpc::ClientContext* context) {
   Prepare(context, /*with_deadline=*/false);
   auto reader = query_->WatchClaims(context, request);
-  claims::v1::WatchClaimsResponse item;
-  while (reader->Read(&item)) {
-    if (!on_item(item)) {
-      context->TryCancel();
-      break;
-    }
-  }
-  grpc::Status status = reader->Finish();
-  if (status.error_code() == grpc::StatusCode::CANCELLED) {
-    return absl::OkStatus();
-  }
-  return FromGrpcStatus(status);
+  return ReadStream(context, reader.get(), on_item);
 }
 
 absl::StatusOr<claims::v1::GetArticleResponse> ClaimsClient::GetArticle(

@@ -119,10 +119,7 @@ grpc::Status IngestServiceImpl::IngestArticles(
                              IngestArticleRequest>* stream) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   StreamSlots::Lease lease(context_.stream_slots);
-  if (!lease.ok()) {
-    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                        "too many concurrent streams; retry later");
-  }
+  if (!lease.ok()) return lease.status();
   IngestArticleRequest request;
   uint64_t index = 0;
   while (stream->Read(&request)) {

@@ -15,8 +15,6 @@ namespace {
 
 using claims::v1::Claim;
 
-const grpc::Status kTooManyStreams(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                   "too many concurrent streams; retry later");
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
 
@@ -107,7 +105,7 @@ grpc::Status QueryServiceImpl::QueryClaims(
     grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   StreamSlots::Lease lease(context_.stream_slots);
-  if (!lease.ok()) return kTooManyStreams;
+  if (!lease.ok()) return lease.status();
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
 

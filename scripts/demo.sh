@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 scripts/build.sh --target claims-ingest claims-query claimctl
 
-BIN=build
+BIN=${BUILD_DIR:-build}
 mkdir -p run data
 "$BIN/ingest_svc/claims-ingest" --data_dir=./data 2>run/ingest.log &
 echo $! > run/ingest.pid

@@ -9,13 +9,11 @@
 #include "common/extract/extractor.h"
 #include "common/server/server_runner.h"
 
+// Read directly by the servers; the others reach them through the
+// *FromFlags functions below.
 ABSL_DECLARE_FLAG(std::string, data_dir);
-ABSL_DECLARE_FLAG(std::string, kb_dir);
-ABSL_DECLARE_FLAG(std::string, kb_extra_file);
 ABSL_DECLARE_FLAG(std::string, taxonomy_file);
 ABSL_DECLARE_FLAG(bool, log_json);
-ABSL_DECLARE_FLAG(int, shutdown_grace_seconds);
-ABSL_DECLARE_FLAG(int, max_message_bytes);
 
 namespace claims {
 

@@ -5,7 +5,6 @@
 #include <signal.h>
 
 #include <chrono>
-#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
@@ -35,6 +34,12 @@ absl::Time ServiceContext::DeadlineOf(const grpc::ServerContextBase& call) const
 StreamSlots::Lease::Lease(StreamSlots* slots) : slots_(slots) {
   acquired_ = slots_->in_use_.fetch_add(1) < slots_->limit_;
   if (!acquired_) slots_->in_use_.fetch_sub(1);
+}
+
+grpc::Status StreamSlots::Lease::status() const {
+  return acquired_ ? grpc::Status::OK
+                   : grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                  "too many concurrent streams; retry later");
 }
 
 StreamSlots::Lease::~Lease() {
@@ -114,33 +119,15 @@ void ServerRunner::SetServing(bool serving) {
   }
 }
 
-void ServerRunner::RequestStop() {
-  absl::MutexLock lock(&mu_);
-  stop_requested_ = true;
-}
-
 void ServerRunner::WaitForTermination() {
-  // A dedicated thread sigwaits; Shutdown is never called from a signal
-  // handler.
-  std::thread waiter([this] {
-    sigset_t set = TerminationSignals();
-    int signal_number = 0;
-    // sigwait has no timeout; sigtimedwait lets RequestStop be noticed.
-    timespec tick{0, 100 * 1000 * 1000};
-    while (true) {
-      {
-        absl::MutexLock lock(&mu_);
-        if (stop_requested_) return;
-      }
-      signal_number = sigtimedwait(&set, nullptr, &tick);
-      if (signal_number > 0) {
-        spdlog::info("received signal {}, draining", signal_number);
-        RequestStop();
-        return;
-      }
-    }
-  });
-  waiter.join();
+  // The signals are blocked in every thread (BlockTerminationSignals), so
+  // they are taken here, never by a handler: Shutdown is not
+  // async-signal-safe.
+  sigset_t set = TerminationSignals();
+  int signal_number = 0;
+  while (sigwait(&set, &signal_number) != 0) {
+  }
+  spdlog::info("received signal {}, draining", signal_number);
   SetServing(false);
   drain_.Raise();
   if (server_) {

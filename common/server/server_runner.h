@@ -71,6 +71,8 @@ class StreamSlots {
     Lease& operator=(const Lease&) = delete;
     ~Lease();
     bool ok() const { return acquired_; }
+    // OK, or RESOURCE_EXHAUSTED for the caller to return.
+    grpc::Status status() const;
 
    private:
     StreamSlots* slots_;
@@ -119,11 +121,8 @@ class ServerRunner {
   // Sets health for the overall server and the configured service.
   void SetServing(bool serving);
 
-  // Waits for SIGTERM/SIGINT (or RequestStop), then drains and shuts down.
+  // Waits for SIGTERM/SIGINT, then drains and shuts down.
   void WaitForTermination();
-
-  // Makes WaitForTermination return as if a signal had arrived.
-  void RequestStop();
 
   ServiceContext context() {
     return {&drain_, auth_.get(), &stream_slots_, &metrics_,
@@ -142,8 +141,6 @@ class ServerRunner {
   std::vector<grpc::Service*> services_;
   std::unique_ptr<grpc::Server> server_;
   DrainSignal drain_;
-  absl::Mutex mu_;
-  bool stop_requested_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace claims
