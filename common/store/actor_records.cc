@@ -56,19 +56,28 @@ std::string StripDots(std::string_view word) {
   return out;
 }
 
-// Number of leading words of `words` (from `at`) forming the longest title.
+// kTitles split into words, once.
+const std::vector<std::vector<std::string>>& TitleWords() {
+  static const auto* const titles = [] {
+    auto* split = new std::vector<std::vector<std::string>>();
+    for (std::string_view title : kTitles) split->push_back(Words(title));
+    return split;
+  }();
+  return *titles;
+}
+
+// Number of leading words of `words` (from `at`, dots already stripped)
+// forming the longest title.
 size_t TitleLength(const std::vector<std::string>& words, size_t at) {
   size_t best = 0;
-  for (std::string_view title : kTitles) {
-    std::vector<std::string> title_words = Words(title);
+  for (const std::vector<std::string>& title_words : TitleWords()) {
     if (title_words.size() <= best || at + title_words.size() > words.size()) {
       continue;
     }
-    bool match = true;
-    for (size_t i = 0; i < title_words.size() && match; ++i) {
-      match = StripDots(words[at + i]) == title_words[i];
+    if (std::equal(title_words.begin(), title_words.end(),
+                   words.begin() + at)) {
+      best = title_words.size();
     }
-    if (match) best = title_words.size();
   }
   return best;
 }
@@ -229,12 +238,14 @@ std::vector<std::string> AliasLookupCandidates(std::string_view name) {
   add(normalized);
   for (const std::string& base : {normalized, WithoutPossessive(normalized)}) {
     add(base);
-    std::vector<std::string> words = Words(base);
+    const std::vector<std::string> words = Words(base);
+    std::vector<std::string> undotted;
+    for (const std::string& word : words) undotted.push_back(StripDots(word));
     size_t at = 0;
     // Strip titles one at a time ("former prime minister x" -> "prime
     // minister x" -> "x"), never down to nothing.
-    for (size_t n = TitleLength(words, at); n > 0 && at + n < words.size();
-         n = TitleLength(words, at)) {
+    for (size_t n = TitleLength(undotted, at); n > 0 && at + n < words.size();
+         n = TitleLength(undotted, at)) {
       at += n;
       add(absl::StrJoin(words.begin() + at, words.end(), " "));
     }
