@@ -1,0 +1,14 @@
+#include "common/learn/features.h"
+
+namespace claims::learn {
+
+uint64_t HashString(absl::string_view text) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return HashCombine(h, text.size());
+}
+
+}  // namespace claims::learn

@@ -1,0 +1,61 @@
+// Hashed sparse features: the input of every linear model in common/learn.
+//
+// A feature is a 64-bit key made from a template id and up to three values
+// (strings hashed once with HashString, or small integers). Keys are stable
+// across processes, builds and machines, because model files store them.
+//
+//   const uint64_t w = HashString(token.lower);
+//   FeatureVector f;
+//   f.Add(kWord, w);
+//   f.Add(kWordAndPrevTag, w, prev_tag);
+//   model.Score(f.keys(), scores);
+//
+// Not thread-safe; one FeatureVector per thread, reused across decisions.
+#ifndef CLAIMS_COMMON_LEARN_FEATURES_H_
+#define CLAIMS_COMMON_LEARN_FEATURES_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+
+namespace claims::learn {
+
+// Stable 64-bit hash of a string (FNV-1a, then a 64-bit finalizer). DO NOT
+// CHANGE: embedded in model files.
+uint64_t HashString(absl::string_view text);
+
+// Mixes one more value into a hash (splitmix64 finalizer of h ^ v). DO NOT
+// CHANGE: embedded in model files.
+inline uint64_t HashCombine(uint64_t h, uint64_t v) {
+  uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+class FeatureVector {
+ public:
+  void clear() { keys_.clear(); }
+  void Add(uint32_t tmpl, uint64_t a) {
+    keys_.push_back(HashCombine(HashCombine(kSeed, tmpl), a));
+  }
+  void Add(uint32_t tmpl, uint64_t a, uint64_t b) {
+    keys_.push_back(HashCombine(HashCombine(HashCombine(kSeed, tmpl), a), b));
+  }
+  void Add(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+    keys_.push_back(HashCombine(
+        HashCombine(HashCombine(HashCombine(kSeed, tmpl), a), b), c));
+  }
+  absl::Span<const uint64_t> keys() const { return keys_; }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  static constexpr uint64_t kSeed = 0x636c61696d73ULL;  // "claims"
+  std::vector<uint64_t> keys_;
+};
+
+}  // namespace claims::learn
+
+#endif  // CLAIMS_COMMON_LEARN_FEATURES_H_

@@ -1,0 +1,136 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "common/learn/features.h"
+#include "common/learn/linear_model.h"
+#include "common/learn/perceptron.h"
+#include "gtest/gtest.h"
+
+namespace claims::learn {
+namespace {
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          (name + "-" + std::to_string(::getpid()))).string();
+}
+
+// Model files store hashed keys: the hash must never change.
+TEST(FeaturesTest, HashIsStable) {
+  EXPECT_EQ(HashString(""), HashString(""));
+  EXPECT_NE(HashString("a"), HashString("b"));
+  EXPECT_EQ(HashString("netanyahu"), 8333754418913693477ULL);
+  FeatureVector f;
+  f.Add(1, HashString("x"));
+  f.Add(1, HashString("x"));
+  f.Add(2, HashString("x"));
+  f.Add(1, HashString("x"), HashString("y"));
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_EQ(f.keys()[0], f.keys()[1]);
+  EXPECT_NE(f.keys()[0], f.keys()[2]);
+  EXPECT_NE(f.keys()[0], f.keys()[3]);
+}
+
+// Toy task: the class is the word's first letter; one distractor feature
+// is shared by every example.
+std::vector<std::pair<std::vector<uint64_t>, int>> ToyData() {
+  std::vector<std::pair<std::vector<uint64_t>, int>> data;
+  const char* words[] = {"apple", "avocado", "banana", "blueberry", "cherry", "cranberry"};
+  for (const char* w : words) {
+    FeatureVector f;
+    f.Add(1, HashString(std::string(1, w[0])));
+    f.Add(2, HashString(w));
+    f.Add(3, 0);
+    data.emplace_back(std::vector<uint64_t>(f.keys().begin(), f.keys().end()), (w[0] - 'a'));
+  }
+  return data;
+}
+
+LinearModel TrainToy() {
+  AveragedPerceptron p(3);
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    for (const auto& [keys, truth] : ToyData()) {
+      float scores[3] = {0, 0, 0};
+      p.Score(keys, scores);
+      const int guess = static_cast<int>(std::max_element(scores, scores + 3) - scores);
+      p.Update(keys, truth, guess);
+      p.Tick();
+    }
+  }
+  return p.Average({"a", "b", "c"}, {{"features", "toy-1"}}, 0.0f);
+}
+
+TEST(PerceptronTest, LearnsASeparableTask) {
+  const LinearModel model = TrainToy();
+  for (const auto& [keys, truth] : ToyData()) {
+    float scores[3];
+    EXPECT_EQ(model.Best(keys, scores), truth);
+  }
+  // Unseen word, known first letter.
+  FeatureVector f;
+  f.Add(1, HashString("b"));
+  f.Add(2, HashString("bilberry"));
+  float scores[3];
+  EXPECT_EQ(model.Best(f.keys(), scores), 1);
+  // `allowed` restricts the choice.
+  const bool allowed[3] = {true, false, true};
+  EXPECT_NE(model.Best(f.keys(), scores, absl::MakeConstSpan(allowed, 3)), 1);
+}
+
+TEST(PerceptronTest, AverageDropsSmallWeights) {
+  const LinearModel all = TrainToy();
+  AveragedPerceptron p(2);
+  FeatureVector f;
+  f.Add(1, 1);
+  p.Update(f.keys(), 0, 1);
+  for (int i = 0; i < 999; ++i) p.Tick();
+  // One update at the start of 1000 examples: averaged weight ~ +-1.
+  EXPECT_EQ(p.Average({"x", "y"}, {}, 0.5f).num_cells(), 2u);
+  EXPECT_EQ(p.Average({"x", "y"}, {}, 5.0f).num_cells(), 0u);
+  EXPECT_GT(all.num_features(), 0u);
+}
+
+TEST(LinearModelTest, SaveLoadRoundTrip) {
+  const LinearModel model = TrainToy();
+  const std::string path = TempPath("toy.clm");
+  ASSERT_TRUE(model.Save(path).ok());
+  absl::StatusOr<LinearModel> loaded = LinearModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->classes(), model.classes());
+  EXPECT_EQ(loaded->Meta("features"), "toy-1");
+  EXPECT_EQ(loaded->Meta("missing"), "");
+  EXPECT_EQ(loaded->ClassIndex("c"), 2);
+  EXPECT_EQ(loaded->num_features(), model.num_features());
+  for (const auto& [keys, truth] : ToyData()) {
+    float a[3] = {0, 0, 0}, b[3] = {0, 0, 0};
+    model.Score(keys, a);
+    loaded->Score(keys, b);
+    for (int c = 0; c < 3; ++c) EXPECT_EQ(a[c], b[c]);
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(LinearModelTest, RejectsBrokenFiles) {
+  EXPECT_EQ(LinearModel::Load("/nonexistent/model.clm").status().code(),
+            absl::StatusCode::kNotFound);
+  const std::string path = TempPath("broken.clm");
+  ASSERT_TRUE(TrainToy().Save(path).ok());
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (size_t cut : {size_t{3}, size_t{20}, bytes.size() - 1}) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), cut);
+    EXPECT_EQ(LinearModel::Load(path).status().code(), absl::StatusCode::kDataLoss)
+        << "cut at " << cut;
+  }
+  std::string bad = bytes;
+  bad[0] = 'X';
+  std::ofstream(path, std::ios::binary | std::ios::trunc).write(bad.data(), bad.size());
+  EXPECT_EQ(LinearModel::Load(path).status().code(), absl::StatusCode::kDataLoss);
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace claims::learn

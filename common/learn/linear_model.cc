@@ -1,0 +1,238 @@
+#include "common/learn/linear_model.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+
+namespace claims::learn {
+namespace {
+
+constexpr char kMagic[] = "CLMODEL1";
+constexpr size_t kMagicSize = 8;
+
+// Hash-table slot for a key: the keys are already well mixed.
+inline size_t SlotOf(uint64_t key, size_t mask) {
+  return static_cast<size_t>(key ^ (key >> 29)) & mask;
+}
+
+class Writer {
+ public:
+  template <typename T>
+  void Put(T value) {
+    out_.append(reinterpret_cast<const char*>(&value), sizeof(T));
+  }
+  void PutString(absl::string_view s) {
+    Put<uint32_t>(static_cast<uint32_t>(s.size()));
+    out_.append(s.data(), s.size());
+  }
+  void PutBytes(absl::string_view s) { out_.append(s.data(), s.size()); }
+  const std::string& data() const { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Bounds-checked reader over a loaded file; every Get fails once the input
+// is exhausted, so a truncated file is caught where it ends.
+class Reader {
+ public:
+  explicit Reader(absl::string_view data) : data_(data) {}
+  template <typename T>
+  bool Get(T* value) {
+    if (data_.size() < sizeof(T)) return false;
+    std::memcpy(value, data_.data(), sizeof(T));
+    data_.remove_prefix(sizeof(T));
+    return true;
+  }
+  bool GetString(std::string* s) {
+    uint32_t n = 0;
+    if (!Get(&n) || data_.size() < n) return false;
+    s->assign(data_.data(), n);
+    data_.remove_prefix(n);
+    return true;
+  }
+  bool Skip(size_t n) {
+    if (data_.size() < n) return false;
+    data_.remove_prefix(n);
+    return true;
+  }
+  size_t remaining() const { return data_.size(); }
+
+ private:
+  absl::string_view data_;
+};
+
+}  // namespace
+
+LinearModel::LinearModel(std::vector<std::string> classes,
+                         std::map<std::string, std::string> metadata,
+                         std::vector<Row> rows)
+    : classes_(std::move(classes)), metadata_(std::move(metadata)) {
+  BuildTable(rows);
+}
+
+void LinearModel::BuildTable(const std::vector<Row>& rows) {
+  size_t size = 16;
+  while (size < rows.size() * 2) size <<= 1;
+  table_.assign(size, Slot{});
+  cells_.clear();
+  num_features_ = 0;
+  const size_t mask = size - 1;
+  for (const Row& row : rows) {
+    if (row.cells.empty()) continue;
+    size_t i = SlotOf(row.key, mask);
+    while (table_[i].count != 0 && table_[i].key != row.key) i = (i + 1) & mask;
+    if (table_[i].count != 0) continue;  // duplicate key: first one wins
+    table_[i] = Slot{row.key, static_cast<uint32_t>(cells_.size()),
+                     static_cast<uint32_t>(row.cells.size())};
+    cells_.insert(cells_.end(), row.cells.begin(), row.cells.end());
+    ++num_features_;
+  }
+}
+
+const LinearModel::Slot* LinearModel::Find(uint64_t key) const {
+  if (table_.empty()) return nullptr;
+  const size_t mask = table_.size() - 1;
+  for (size_t i = SlotOf(key, mask);; i = (i + 1) & mask) {
+    const Slot& slot = table_[i];
+    if (slot.count == 0) return nullptr;
+    if (slot.key == key) return &slot;
+  }
+}
+
+void LinearModel::Score(absl::Span<const uint64_t> keys, float* scores) const {
+  if (table_.empty()) return;
+  // Touch every first slot before reading any: the table is larger than
+  // the cache, and overlapping the misses is most of the speed.
+  const size_t mask = table_.size() - 1;
+  for (uint64_t key : keys) __builtin_prefetch(&table_[SlotOf(key, mask)]);
+  for (uint64_t key : keys) {
+    const Slot* slot = Find(key);
+    if (slot == nullptr) continue;
+    const Cell* cell = &cells_[slot->first];
+    for (uint32_t j = 0; j < slot->count; ++j) scores[cell[j].cls] += cell[j].weight;
+  }
+}
+
+int LinearModel::Best(absl::Span<const uint64_t> keys, float* scores,
+                      absl::Span<const bool> allowed) const {
+  std::fill(scores, scores + num_classes(), 0.0f);
+  Score(keys, scores);
+  int best = -1;
+  for (int c = 0; c < num_classes(); ++c) {
+    if (!allowed.empty() && !allowed[c]) continue;
+    if (best < 0 || scores[c] > scores[best]) best = c;
+  }
+  return best;
+}
+
+int LinearModel::ClassIndex(absl::string_view name) const {
+  for (size_t i = 0; i < classes_.size(); ++i) {
+    if (classes_[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string LinearModel::Meta(absl::string_view key) const {
+  auto it = metadata_.find(std::string(key));
+  return it == metadata_.end() ? "" : it->second;
+}
+
+absl::Status LinearModel::Save(const std::string& path) const {
+  std::vector<const Slot*> slots;
+  for (const Slot& slot : table_) {
+    if (slot.count != 0) slots.push_back(&slot);
+  }
+  std::sort(slots.begin(), slots.end(),
+            [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  Writer w;
+  w.PutBytes(absl::string_view(kMagic, kMagicSize));
+  w.Put<uint32_t>(static_cast<uint32_t>(classes_.size()));
+  for (const std::string& c : classes_) w.PutString(c);
+  w.Put<uint32_t>(static_cast<uint32_t>(metadata_.size()));
+  for (const auto& [k, v] : metadata_) {
+    w.PutString(k);
+    w.PutString(v);
+  }
+  w.Put<uint32_t>(static_cast<uint32_t>(slots.size()));
+  w.Put<uint32_t>(static_cast<uint32_t>(cells_.size()));
+  uint32_t next = 0;
+  for (const Slot* slot : slots) {
+    w.Put<uint64_t>(slot->key);
+    w.Put<uint32_t>(next);
+    w.Put<uint32_t>(slot->count);
+    next += slot->count;
+  }
+  for (const Slot* slot : slots) {
+    for (uint32_t j = 0; j < slot->count; ++j) {
+      w.Put<uint16_t>(cells_[slot->first + j].cls);
+      w.Put<float>(cells_[slot->first + j].weight);
+    }
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(w.data().data(), static_cast<std::streamsize>(w.data().size()));
+  out.close();
+  if (!out) return absl::InternalError(absl::StrCat("cannot write ", path));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<LinearModel> LinearModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open model ", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string data = buffer.str();
+  auto corrupt = [&path](absl::string_view what) {
+    return absl::DataLossError(absl::StrCat("model ", path, ": ", what));
+  };
+  if (data.size() < kMagicSize || data.compare(0, kMagicSize, kMagic) != 0) {
+    return corrupt("not a claims model file");
+  }
+  Reader r(absl::string_view(data).substr(kMagicSize));
+  uint32_t num_classes = 0, num_meta = 0, num_features = 0, num_cells = 0;
+  if (!r.Get(&num_classes) || num_classes == 0 || num_classes > 65535) {
+    return corrupt("bad class count");
+  }
+  std::vector<std::string> classes(num_classes);
+  for (std::string& c : classes) {
+    if (!r.GetString(&c)) return corrupt("truncated class names");
+  }
+  std::map<std::string, std::string> metadata;
+  if (!r.Get(&num_meta)) return corrupt("truncated metadata");
+  for (uint32_t i = 0; i < num_meta; ++i) {
+    std::string k, v;
+    if (!r.GetString(&k) || !r.GetString(&v)) return corrupt("truncated metadata");
+    metadata[k] = v;
+  }
+  if (!r.Get(&num_features) || !r.Get(&num_cells)) return corrupt("truncated header");
+  if (r.remaining() != uint64_t{num_features} * 16 + uint64_t{num_cells} * 6) {
+    return corrupt("size does not match its header");
+  }
+  std::vector<Row> rows(num_features);
+  std::vector<uint32_t> counts(num_features);
+  uint64_t expected_first = 0;
+  for (uint32_t i = 0; i < num_features; ++i) {
+    uint32_t first = 0;
+    r.Get(&rows[i].key);
+    r.Get(&first);
+    r.Get(&counts[i]);
+    if (first != expected_first) return corrupt("cell offsets out of order");
+    expected_first += counts[i];
+  }
+  if (expected_first != num_cells) return corrupt("cell count mismatch");
+  for (uint32_t i = 0; i < num_features; ++i) {
+    rows[i].cells.resize(counts[i]);
+    for (Cell& cell : rows[i].cells) {
+      r.Get(&cell.cls);
+      r.Get(&cell.weight);
+      if (cell.cls >= num_classes) return corrupt("class index out of range");
+    }
+  }
+  return LinearModel(std::move(classes), std::move(metadata), std::move(rows));
+}
+
+}  // namespace claims::learn

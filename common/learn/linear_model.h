@@ -1,0 +1,93 @@
+// LinearModel: a trained multiclass linear classifier over hashed features
+// (features.h), as shipped in a model file and used at inference time.
+//
+// score(class) = sum of weight(feature, class) over the decision's features.
+// Weights are sparse: a feature keeps only the classes it was trained on.
+// A model carries its class names and string metadata (e.g. the feature
+// set version its trainer used), so a reader can refuse a mismatch.
+//
+// File format (little-endian), written by Save and checked by Load:
+//   "CLMODEL1"            magic
+//   u32 num_classes, then num_classes x (u32 length, bytes)  class names
+//   u32 num_meta, then num_meta x (key, value) length-prefixed strings
+//   u32 num_features, u32 num_cells
+//   num_features x (u64 key, u32 first_cell, u32 cell_count)  sorted by key
+//   num_cells x (u16 class, f32 weight)
+//
+//   ASSIGN_OR_RETURN(LinearModel model, LinearModel::Load(path));
+//   std::vector<float> scores(model.num_classes());
+//   model.Score(features.keys(), scores.data());
+//
+// Immutable after Load; Score is const and thread-safe.
+#ifndef CLAIMS_COMMON_LEARN_LINEAR_MODEL_H_
+#define CLAIMS_COMMON_LEARN_LINEAR_MODEL_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+
+namespace claims::learn {
+
+class LinearModel {
+ public:
+  struct Cell {
+    uint16_t cls;
+    float weight;
+  };
+  // One feature's weights, as the trainer hands them over.
+  struct Row {
+    uint64_t key;
+    std::vector<Cell> cells;
+  };
+
+  LinearModel() = default;
+  LinearModel(std::vector<std::string> classes,
+              std::map<std::string, std::string> metadata,
+              std::vector<Row> rows);
+
+  // NOT_FOUND when the file is missing; DATA_LOSS naming the file when it
+  // is truncated or inconsistent.
+  static absl::StatusOr<LinearModel> Load(const std::string& path);
+  absl::Status Save(const std::string& path) const;
+
+  // Adds each feature's weights into scores[0, num_classes()). Unknown
+  // features contribute nothing.
+  void Score(absl::Span<const uint64_t> keys, float* scores) const;
+  // The highest-scoring class among those with allowed[c] (all if empty).
+  int Best(absl::Span<const uint64_t> keys, float* scores,
+           absl::Span<const bool> allowed = {}) const;
+
+  int num_classes() const { return static_cast<int>(classes_.size()); }
+  const std::vector<std::string>& classes() const { return classes_; }
+  // Index of a class name, or -1.
+  int ClassIndex(absl::string_view name) const;
+  // Metadata value, or "" when absent.
+  std::string Meta(absl::string_view key) const;
+  size_t num_features() const { return num_features_; }
+  size_t num_cells() const { return cells_.size(); }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t first = 0;
+    uint32_t count = 0;  // 0 = empty slot
+  };
+  void BuildTable(const std::vector<Row>& rows);
+  const Slot* Find(uint64_t key) const;
+
+  std::vector<std::string> classes_;
+  std::map<std::string, std::string> metadata_;
+  std::vector<Slot> table_;  // open addressing, power-of-two size
+  std::vector<Cell> cells_;
+  size_t num_features_ = 0;
+};
+
+}  // namespace claims::learn
+
+#endif  // CLAIMS_COMMON_LEARN_LINEAR_MODEL_H_

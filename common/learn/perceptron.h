@@ -1,0 +1,71 @@
+// AveragedPerceptron: trains a LinearModel (linear_model.h) one decision at
+// a time, with weight averaging (Collins 2002) so that the final model is
+// the average of the weights after every example, not the last ones.
+//
+// The caller owns the decision structure (a tagger's left-to-right pass, a
+// parser's transitions): it scores with the current weights, and when the
+// best class is wrong it calls Update(features, truth, guess).
+//
+//   AveragedPerceptron p(classes.size());
+//   for (epoch ...) for (decision ...) {
+//     p.Score(f.keys(), scores);
+//     int guess = argmax(scores);
+//     p.Update(f.keys(), truth, guess);   // no-op when guess == truth
+//     p.Tick();                           // one example seen
+//   }
+//   LinearModel model = p.Average(classes, metadata, /*min_weight=*/0.01);
+//
+// Averaging uses the "w - u/c" identity (Daumé 2006): each update also adds
+// c times its change to u, so the average needs no per-example pass.
+// Not thread-safe.
+#ifndef CLAIMS_COMMON_LEARN_PERCEPTRON_H_
+#define CLAIMS_COMMON_LEARN_PERCEPTRON_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
+#include "common/learn/linear_model.h"
+
+namespace claims::learn {
+
+class AveragedPerceptron {
+ public:
+  explicit AveragedPerceptron(int num_classes) : num_classes_(num_classes) {}
+
+  // Adds the current (not averaged) weights into scores[0, num_classes).
+  void Score(absl::Span<const uint64_t> keys, float* scores) const;
+  // Moves weight from `guess` to `truth` on every feature; nothing when
+  // they are equal.
+  void Update(absl::Span<const uint64_t> keys, int truth, int guess);
+  // Counts one example; call once per decision, updated or not.
+  void Tick() { ++clock_; }
+
+  // The averaged model; weights with |w| < min_weight are dropped (0 keeps
+  // every non-zero weight). Training may go on afterwards.
+  LinearModel Average(std::vector<std::string> classes,
+                      std::map<std::string, std::string> metadata,
+                      float min_weight) const;
+
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return weights_.size(); }
+
+ private:
+  struct Cell {
+    uint16_t cls;
+    float w;
+    double u;  // sum of clock * change: average = w - u / clock
+  };
+  void Add(uint64_t key, int cls, float delta);
+
+  int num_classes_;
+  int64_t clock_ = 1;
+  absl::flat_hash_map<uint64_t, std::vector<Cell>> weights_;
+};
+
+}  // namespace claims::learn
+
+#endif  // CLAIMS_COMMON_LEARN_PERCEPTRON_H_

@@ -1,0 +1,167 @@
+#include "common/syntax/pos_tagger.h"
+
+#include <algorithm>
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "common/learn/features.h"
+#include "common/learn/perceptron.h"
+#include "common/syntax/word_features.h"
+
+namespace claims::syntax {
+namespace {
+
+using learn::FeatureVector;
+
+// Feature templates. DO NOT CHANGE without bumping kFeatureVersion: the ids
+// are embedded in model files.
+enum Template : uint32_t {
+  kBias = 1, kLower, kForm, kShape, kPrefix1, kPrefix2, kPrefix3,
+  kSuffix1, kSuffix2, kSuffix3, kSuffix4, kSuffix5,
+  kPrevTag, kPrev2Tags, kPrevTagLower, kPrevLower, kPrevSuffix3, kPrev2Lower,
+  kNextLower, kNextSuffix3, kNext2Lower, kPrevShapeShapeNextShape,
+  kPrevLowerLower, kLowerNextLower, kFirstCapitalized, kHyphenDigitCaps,
+  kPrevTagSuffix3,
+};
+
+constexpr uint64_t kNone = 0x5eed;  // stands for a word or tag off the edge
+
+struct Context {
+  std::vector<WordHashes> words;
+  std::vector<int> tags;  // predicted so far
+  const WordHashes* At(int i) const {
+    return i >= 0 && i < static_cast<int>(words.size()) ? &words[i] : nullptr;
+  }
+  uint64_t TagAt(int i) const { return i >= 0 ? static_cast<uint64_t>(tags[i]) : kNone; }
+};
+
+void Features(const Context& c, int i, FeatureVector* f) {
+  f->clear();
+  const WordHashes& w = c.words[i];
+  const WordHashes* p1 = c.At(i - 1);
+  const WordHashes* p2 = c.At(i - 2);
+  const WordHashes* n1 = c.At(i + 1);
+  const WordHashes* n2 = c.At(i + 2);
+  const uint64_t t1 = c.TagAt(i - 1), t2 = c.TagAt(i - 2);
+  f->Add(kBias, 0);
+  f->Add(kLower, w.lower);
+  f->Add(kForm, w.form);
+  f->Add(kShape, w.shape);
+  f->Add(kPrefix1, w.prefix[0]);
+  f->Add(kPrefix2, w.prefix[1]);
+  f->Add(kPrefix3, w.prefix[2]);
+  f->Add(kSuffix1, w.suffix[0]);
+  f->Add(kSuffix2, w.suffix[1]);
+  f->Add(kSuffix3, w.suffix[2]);
+  f->Add(kSuffix4, w.suffix[3]);
+  f->Add(kSuffix5, w.suffix[4]);
+  f->Add(kPrevTag, t1);
+  f->Add(kPrev2Tags, t1, t2);
+  f->Add(kPrevTagLower, t1, w.lower);
+  f->Add(kPrevTagSuffix3, t1, w.suffix[2]);
+  f->Add(kPrevLower, p1 ? p1->lower : kNone);
+  f->Add(kPrevSuffix3, p1 ? p1->suffix[2] : kNone);
+  f->Add(kPrev2Lower, p2 ? p2->lower : kNone);
+  f->Add(kNextLower, n1 ? n1->lower : kNone);
+  f->Add(kNextSuffix3, n1 ? n1->suffix[2] : kNone);
+  f->Add(kNext2Lower, n2 ? n2->lower : kNone);
+  f->Add(kPrevShapeShapeNextShape, p1 ? p1->shape : kNone, w.shape,
+         n1 ? n1->shape : kNone);
+  f->Add(kPrevLowerLower, p1 ? p1->lower : kNone, w.lower);
+  f->Add(kLowerNextLower, w.lower, n1 ? n1->lower : kNone);
+  f->Add(kFirstCapitalized, i == 0, w.capitalized);
+  f->Add(kHyphenDigitCaps, w.has_hyphen * 4 + w.has_digit * 2 + w.all_caps);
+}
+
+Context MakeContext(const SyntaxSentence& sentence) {
+  Context c;
+  c.words.reserve(sentence.size());
+  for (const SyntaxWord& w : sentence) c.words.push_back(HashWord(w.form));
+  c.tags.assign(sentence.size(), 0);
+  return c;
+}
+
+std::string ClassName(const SyntaxWord& w) {
+  return absl::StrCat(UposName(w.upos), "|", w.xpos);
+}
+
+}  // namespace
+
+absl::StatusOr<PosTagger> PosTagger::Load(const std::string& path) {
+  absl::StatusOr<learn::LinearModel> model = learn::LinearModel::Load(path);
+  if (!model.ok()) return model.status();
+  return FromModel(*std::move(model));
+}
+
+absl::StatusOr<PosTagger> PosTagger::FromModel(learn::LinearModel model) {
+  if (model.Meta("features") != kFeatureVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("not a tagger model of feature version ", kFeatureVersion));
+  }
+  std::vector<Tag_> tags;
+  for (const std::string& name : model.classes()) {
+    std::pair<std::string, std::string> parts = absl::StrSplit(name, '|');
+    std::optional<Upos> upos = ParseUpos(parts.first);
+    if (!upos) return absl::FailedPreconditionError(absl::StrCat("bad tag class ", name));
+    tags.push_back(Tag_{*upos, parts.second});
+  }
+  return PosTagger(std::move(model), std::move(tags));
+}
+
+void PosTagger::Tag(SyntaxSentence* sentence) const {
+  Context c = MakeContext(*sentence);
+  FeatureVector f;
+  std::vector<float> scores(model_.num_classes());
+  for (size_t i = 0; i < sentence->size(); ++i) {
+    Features(c, static_cast<int>(i), &f);
+    const int best = model_.Best(f.keys(), scores.data());
+    c.tags[i] = best;
+    (*sentence)[i].upos = tags_[best].upos;
+    (*sentence)[i].xpos = tags_[best].xpos;
+  }
+}
+
+PosTagger PosTagger::Train(const std::vector<SyntaxSentence>& train,
+                           const TrainOptions& options) {
+  std::vector<std::string> classes;
+  absl::flat_hash_map<std::string, int> class_index;
+  for (const SyntaxSentence& s : train) {
+    for (const SyntaxWord& w : s) {
+      auto [it, added] = class_index.emplace(ClassName(w), classes.size());
+      if (added) classes.push_back(it->first);
+    }
+  }
+  learn::AveragedPerceptron perceptron(static_cast<int>(classes.size()));
+  std::vector<size_t> order(train.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(options.seed);
+  FeatureVector f;
+  std::vector<float> scores(classes.size());
+  auto average = [&] {
+    return *FromModel(perceptron.Average(classes, {{"features", kFeatureVersion}},
+                                         options.min_weight));
+  };
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t index : order) {
+      const SyntaxSentence& s = train[index];
+      Context c = MakeContext(s);
+      for (size_t i = 0; i < s.size(); ++i) {
+        Features(c, static_cast<int>(i), &f);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        perceptron.Score(f.keys(), scores.data());
+        const int guess = static_cast<int>(
+            std::max_element(scores.begin(), scores.end()) - scores.begin());
+        const int truth = class_index.at(ClassName(s[i]));
+        perceptron.Update(f.keys(), truth, guess);
+        perceptron.Tick();
+        c.tags[i] = guess;
+      }
+    }
+    if (options.on_epoch) options.on_epoch(epoch, average());
+  }
+  return average();
+}
+
+}  // namespace claims::syntax

@@ -1,0 +1,62 @@
+// PosTagger: greedy left-to-right part-of-speech tagger (averaged
+// perceptron over spelling, context and previous-tag features), trained on
+// Universal Dependencies English. Predicts the UPOS and Penn Treebank XPOS
+// tags of a word together, as one class "UPOS|XPOS".
+//
+//   ASSIGN_OR_RETURN(PosTagger tagger, PosTagger::Load("tagger.clm"));
+//   tagger.Tag(&sentence);   // fills upos and xpos from the forms
+//
+// Immutable after construction; Tag is const and thread-safe.
+#ifndef CLAIMS_COMMON_SYNTAX_POS_TAGGER_H_
+#define CLAIMS_COMMON_SYNTAX_POS_TAGGER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "common/learn/linear_model.h"
+#include "common/syntax/syntax_types.h"
+
+namespace claims::syntax {
+
+class PosTagger {
+ public:
+  // Feature-set version written into and required from model files.
+  static constexpr char kFeatureVersion[] = "pos-1";
+
+  // NOT_FOUND / DATA_LOSS from the model file; FAILED_PRECONDITION when it
+  // is not a tagger model of this feature version.
+  static absl::StatusOr<PosTagger> Load(const std::string& path);
+  static absl::StatusOr<PosTagger> FromModel(learn::LinearModel model);
+
+  void Tag(SyntaxSentence* sentence) const;
+
+  const learn::LinearModel& model() const { return model_; }
+
+  struct TrainOptions {
+    int epochs = 10;
+    uint32_t seed = 1;
+    float min_weight = 0.0f;
+    // Called after each epoch with the averaged model so far.
+    std::function<void(int epoch, const PosTagger&)> on_epoch;
+  };
+  static PosTagger Train(const std::vector<SyntaxSentence>& train,
+                         const TrainOptions& options);
+
+ private:
+  struct Tag_ {
+    Upos upos;
+    std::string xpos;
+  };
+  PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
+      : model_(std::move(model)), tags_(std::move(tags)) {}
+
+  learn::LinearModel model_;
+  std::vector<Tag_> tags_;  // by class index
+};
+
+}  // namespace claims::syntax
+
+#endif  // CLAIMS_COMMON_SYNTAX_POS_TAGGER_H_

@@ -1,0 +1,53 @@
+// SyntaxModels: the tagger, lemmatizer and parser of one model folder
+// (knowledge/models), run together over a tokenized sentence.
+//
+//   ASSIGN_OR_RETURN(SyntaxModels syntax, SyntaxModels::Load("knowledge/models"));
+//   SyntaxSentence s = ...;   // forms only
+//   syntax.Analyze(&s);       // tags, lemmas, heads and relations
+//
+// Immutable after Load; Analyze is const and thread-safe.
+#ifndef CLAIMS_COMMON_SYNTAX_SYNTAX_MODELS_H_
+#define CLAIMS_COMMON_SYNTAX_SYNTAX_MODELS_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "common/syntax/dependency_parser.h"
+#include "common/syntax/lemmatizer.h"
+#include "common/syntax/pos_tagger.h"
+
+namespace claims::syntax {
+
+class SyntaxModels {
+ public:
+  // File names inside a model folder.
+  static constexpr char kTaggerFile[] = "tagger.clm";
+  static constexpr char kLemmatizerFile[] = "lemmatizer.clm";
+  static constexpr char kParserMovesFile[] = "parser-moves.clm";
+  static constexpr char kParserLabelsFile[] = "parser-labels.clm";
+
+  SyntaxModels(PosTagger tagger, Lemmatizer lemmatizer, DependencyParser parser)
+      : tagger_(std::move(tagger)),
+        lemmatizer_(std::move(lemmatizer)),
+        parser_(std::move(parser)) {}
+
+  // Errors name the file that is missing, corrupt or of another version.
+  static absl::StatusOr<SyntaxModels> Load(const std::string& dir);
+  absl::Status Save(const std::string& dir) const;
+
+  void Analyze(SyntaxSentence* sentence) const;
+
+  const PosTagger& tagger() const { return tagger_; }
+  const Lemmatizer& lemmatizer() const { return lemmatizer_; }
+  const DependencyParser& parser() const { return parser_; }
+
+ private:
+  PosTagger tagger_;
+  Lemmatizer lemmatizer_;
+  DependencyParser parser_;
+};
+
+}  // namespace claims::syntax
+
+#endif  // CLAIMS_COMMON_SYNTAX_SYNTAX_MODELS_H_

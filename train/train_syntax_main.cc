@@ -1,0 +1,139 @@
+// train_syntax: trains the part-of-speech tagger, lemmatizer and dependency
+// parser on Universal Dependencies English (EWT + GUM train), reports their
+// figures on the dev splits, and writes the model files.
+//
+//   train_syntax --ud_dir=../shared/train/ud-english --out_dir=knowledge/models
+//   train_syntax --ud_dir=... --out_dir=knowledge/models --evaluate_only
+//
+// The parser is trained on tags predicted by taggers trained on the other
+// folds (jackknifing), so that it learns from the tags it will see at run
+// time. Deterministic: the same data and flags give the same files.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "common/syntax/conllu.h"
+#include "common/syntax/dependency_parser.h"
+#include "common/syntax/lemmatizer.h"
+#include "common/syntax/pos_tagger.h"
+#include "common/syntax/syntax_eval.h"
+#include "common/syntax/syntax_models.h"
+
+ABSL_FLAG(std::string, ud_dir, "../shared/train/ud-english",
+          "folder of en_{ewt,gum}-ud-{train,dev}.conllu");
+ABSL_FLAG(std::string, out_dir, "knowledge/models", "where model files go");
+ABSL_FLAG(bool, evaluate_only, false, "score the models in --out_dir on dev; train nothing");
+ABSL_FLAG(int, tagger_epochs, 8, "tagger training passes");
+ABSL_FLAG(int, lemma_epochs, 5, "lemmatizer training passes");
+ABSL_FLAG(int, parser_epochs, 12, "parser training passes");
+ABSL_FLAG(int, folds, 4, "jackknife folds for the parser's training tags (1 = gold tags)");
+ABSL_FLAG(double, min_weight, 0.01, "averaged weights below this are dropped");
+
+namespace claims::syntax {
+namespace {
+
+std::vector<SyntaxSentence> ReadOrDie(const std::string& path) {
+  absl::StatusOr<std::vector<SyntaxSentence>> s = ReadConllu(path);
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s\n", s.status().ToString().c_str());
+    std::exit(1);
+  }
+  return *std::move(s);
+}
+
+// Tags, lemmas and parses each dev set with `models` and prints its scores.
+void Report(const SyntaxModels& models,
+            const std::vector<std::pair<std::string, std::vector<SyntaxSentence>>>& dev) {
+  for (const auto& [name, gold] : dev) {
+    SyntaxScores scores;
+    const absl::Time start = absl::Now();
+    for (const SyntaxSentence& g : gold) {
+      SyntaxSentence p = g;
+      models.Analyze(&p);
+      scores.Add(g, p);
+    }
+    const double secs = absl::ToDoubleSeconds(absl::Now() - start);
+    std::printf("%s dev: %s, %.0f words/s\n", name.c_str(), scores.Summary().c_str(),
+                scores.words / secs);
+  }
+}
+
+std::vector<SyntaxSentence> JackknifeTags(const std::vector<SyntaxSentence>& train,
+                                          int folds, const PosTagger::TrainOptions& opt) {
+  std::vector<SyntaxSentence> tagged = train;
+  if (folds < 2) return tagged;
+  for (int k = 0; k < folds; ++k) {
+    std::vector<SyntaxSentence> rest;
+    for (size_t i = 0; i < train.size(); ++i) {
+      if (static_cast<int>(i % folds) != k) rest.push_back(train[i]);
+    }
+    const PosTagger tagger = PosTagger::Train(rest, opt);
+    for (size_t i = k; i < train.size(); i += folds) tagger.Tag(&tagged[i]);
+    std::printf("jackknife fold %d/%d tagged\n", k + 1, folds);
+    std::fflush(stdout);
+  }
+  return tagged;
+}
+
+int Main() {
+  const std::string ud = absl::GetFlag(FLAGS_ud_dir);
+  const std::string out = absl::GetFlag(FLAGS_out_dir);
+  const std::vector<std::pair<std::string, std::vector<SyntaxSentence>>> dev = {
+      {"EWT", ReadOrDie(ud + "/en_ewt-ud-dev.conllu")},
+      {"GUM", ReadOrDie(ud + "/en_gum-ud-dev.conllu")}};
+  if (absl::GetFlag(FLAGS_evaluate_only)) {
+    absl::StatusOr<SyntaxModels> models = SyntaxModels::Load(out);
+    if (!models.ok()) {
+      std::fprintf(stderr, "%s\n", models.status().ToString().c_str());
+      return 1;
+    }
+    Report(*models, dev);
+    return 0;
+  }
+  std::vector<SyntaxSentence> train = ReadOrDie(ud + "/en_ewt-ud-train.conllu");
+  for (SyntaxSentence& s : ReadOrDie(ud + "/en_gum-ud-train.conllu")) train.push_back(std::move(s));
+  std::printf("training on %zu sentences\n", train.size());
+  const float min_weight = static_cast<float>(absl::GetFlag(FLAGS_min_weight));
+
+  PosTagger::TrainOptions tag_opt;
+  tag_opt.epochs = absl::GetFlag(FLAGS_tagger_epochs);
+  tag_opt.min_weight = min_weight;
+  const PosTagger tagger = PosTagger::Train(train, tag_opt);
+  Lemmatizer::TrainOptions lemma_opt;
+  lemma_opt.epochs = absl::GetFlag(FLAGS_lemma_epochs);
+  lemma_opt.min_weight = min_weight;
+  const Lemmatizer lemmatizer = Lemmatizer::Train(train, lemma_opt);
+
+  std::vector<SyntaxSentence> parser_train =
+      JackknifeTags(train, absl::GetFlag(FLAGS_folds), tag_opt);
+  DependencyParser::TrainOptions parse_opt;
+  parse_opt.epochs = absl::GetFlag(FLAGS_parser_epochs);
+  parse_opt.min_weight = min_weight;
+  parse_opt.on_epoch = [&](int epoch, const DependencyParser& parser) {
+    if (epoch % 3 != 0 && epoch != parse_opt.epochs) return;
+    std::printf("parser epoch %d\n", epoch);
+    Report(SyntaxModels(tagger, lemmatizer, parser), dev);
+    std::fflush(stdout);
+  };
+  const DependencyParser parser = DependencyParser::Train(parser_train, parse_opt);
+  const SyntaxModels models(tagger, lemmatizer, parser);
+  if (absl::Status s = models.Save(out); !s.ok()) {
+    std::fprintf(stderr, "%s\n", s.ToString().c_str());
+    return 1;
+  }
+  std::printf("wrote %s\n", out.c_str());
+  return 0;
+}
+
+}  // namespace
+}  // namespace claims::syntax
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  return claims::syntax::Main();
+}
