@@ -28,6 +28,7 @@ ABSL_FLAG(std::string, out, "knowledge/models/entities.clm", "model file to writ
 ABSL_FLAG(bool, evaluate_only, false, "score --out on the development set; train nothing");
 ABSL_FLAG(int, epochs, 10, "training passes");
 ABSL_FLAG(double, min_weight, 0.01, "averaged weights below this are dropped");
+ABSL_FLAG(int, min_updates, 2, "features updated fewer times in training are dropped");
 
 namespace claims::entities {
 namespace {
@@ -82,7 +83,8 @@ int Main() {
   std::printf("training on %zu documents\n", train.size());
   EntityTagger::TrainOptions options;
   options.epochs = absl::GetFlag(FLAGS_epochs);
-  options.min_weight = static_cast<float>(absl::GetFlag(FLAGS_min_weight));
+  options.pruning = {static_cast<float>(absl::GetFlag(FLAGS_min_weight)),
+                     absl::GetFlag(FLAGS_min_updates)};
   options.on_epoch = [&](int epoch, const EntityTagger& tagger) {
     std::printf("epoch %d ", epoch);
     Report(tagger, gazetteer, dev);

@@ -33,6 +33,10 @@ ABSL_FLAG(int, lemma_epochs, 5, "lemmatizer training passes");
 ABSL_FLAG(int, parser_epochs, 12, "parser training passes");
 ABSL_FLAG(int, folds, 4, "jackknife folds for the parser's training tags (1 = gold tags)");
 ABSL_FLAG(double, min_weight, 0.01, "averaged weights below this are dropped");
+ABSL_FLAG(int, min_updates, 2,
+          "parser features updated fewer times in training are dropped (the tagger and "
+          "lemmatizer keep every feature: rare words are what they must learn)");
+ABSL_FLAG(double, prune, 0, "with --evaluate_only: drop weights below this first and report sizes");
 
 namespace claims::syntax {
 namespace {
@@ -92,28 +96,43 @@ int Main() {
       std::fprintf(stderr, "%s\n", models.status().ToString().c_str());
       return 1;
     }
+    const float prune = static_cast<float>(absl::GetFlag(FLAGS_prune));
+    if (prune > 0) {
+      models = SyntaxModels(
+          *PosTagger::FromModel(models->tagger().model().Pruned(prune)),
+          *Lemmatizer::FromModel(models->lemmatizer().model().Pruned(prune)),
+          *DependencyParser::FromModels(models->parser().moves().Pruned(prune),
+                                        models->parser().labels().Pruned(prune)));
+    }
+    for (const learn::LinearModel* m :
+         {&models->tagger().model(), &models->lemmatizer().model(),
+          &models->parser().moves(), &models->parser().labels()}) {
+      std::printf("model %s: %zu features, %zu weights\n", m->Meta("features").c_str(),
+                  m->num_features(), m->num_cells());
+    }
     Report(*models, dev);
     return 0;
   }
   std::vector<SyntaxSentence> train = ReadOrDie(ud + "/en_ewt-ud-train.conllu");
   for (SyntaxSentence& s : ReadOrDie(ud + "/en_gum-ud-train.conllu")) train.push_back(std::move(s));
   std::printf("training on %zu sentences\n", train.size());
-  const float min_weight = static_cast<float>(absl::GetFlag(FLAGS_min_weight));
+  const learn::Pruning pruning{static_cast<float>(absl::GetFlag(FLAGS_min_weight)),
+                               absl::GetFlag(FLAGS_min_updates)};
 
   PosTagger::TrainOptions tag_opt;
   tag_opt.epochs = absl::GetFlag(FLAGS_tagger_epochs);
-  tag_opt.min_weight = min_weight;
+  tag_opt.pruning = learn::Pruning{pruning.min_weight, 1};
   const PosTagger tagger = PosTagger::Train(train, tag_opt);
   Lemmatizer::TrainOptions lemma_opt;
   lemma_opt.epochs = absl::GetFlag(FLAGS_lemma_epochs);
-  lemma_opt.min_weight = min_weight;
+  lemma_opt.pruning = learn::Pruning{pruning.min_weight, 1};
   const Lemmatizer lemmatizer = Lemmatizer::Train(train, lemma_opt);
 
   std::vector<SyntaxSentence> parser_train =
       JackknifeTags(train, absl::GetFlag(FLAGS_folds), tag_opt);
   DependencyParser::TrainOptions parse_opt;
   parse_opt.epochs = absl::GetFlag(FLAGS_parser_epochs);
-  parse_opt.min_weight = min_weight;
+  parse_opt.pruning = pruning;
   parse_opt.on_epoch = [&](int epoch, const DependencyParser& parser) {
     if (epoch % 3 != 0 && epoch != parse_opt.epochs) return;
     std::printf("parser epoch %d\n", epoch);

@@ -289,7 +289,7 @@ EntityTagger EntityTagger::Train(const std::vector<EntityDocument>& documents,
   std::vector<float> scores(kNumClasses);
   auto average = [&] {
     return *FromModel(perceptron.Average(ClassNames(), {{"features", kFeatureVersion}},
-                                         options.min_weight));
+                                         options.pruning));
   };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);

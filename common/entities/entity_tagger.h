@@ -22,6 +22,7 @@
 #include "common/entities/entity_types.h"
 #include "common/entities/gazetteer.h"
 #include "common/learn/linear_model.h"
+#include "common/learn/perceptron.h"
 #include "common/syntax/syntax_types.h"
 
 namespace claims::entities {
@@ -50,7 +51,7 @@ class EntityTagger {
   struct TrainOptions {
     int epochs = 12;
     uint32_t seed = 1;
-    float min_weight = 0.0f;
+    learn::Pruning pruning;
     std::function<void(int epoch, const EntityTagger&)> on_epoch;
   };
   static EntityTagger Train(const std::vector<EntityDocument>& documents,

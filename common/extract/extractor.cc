@@ -7,6 +7,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/entities/entity_tagger.h"
+#include "common/entities/gazetteer.h"
 #include "common/extract/claim_builder.h"
 #include "common/extract/content_hash.h"
 #include "common/extract/dates.h"
@@ -14,6 +16,7 @@
 #include "common/extract/mentions.h"
 #include "common/extract/timex.h"
 #include "common/extract/topics.h"
+#include "common/syntax/syntax_models.h"
 #include "common/text/layout.h"
 #include "common/text/sentence_splitter.h"
 #include "common/text/tokenizer.h"
@@ -24,10 +27,15 @@ namespace claims {
 
 // Version of the extraction rules; bump when output changes.
 constexpr char kExtractorVersion[] = "extract-0.2.0";
+// The entity tagger's file in the models folder.
+constexpr char kEntityModelFile[] = "entities.clm";
 // Most aliases listed per actor in a response.
 constexpr size_t kMaxAliasesPerActor = 40;
 
 struct ExtractorPipeline {
+  std::unique_ptr<syntax::SyntaxModels> syntax;
+  std::unique_ptr<entities::EntityTagger> entity_tagger;
+  std::unique_ptr<entities::KbGazetteer> gazetteer;
   std::unique_ptr<Lexicon> lexicon;
   std::unique_ptr<text::SentenceSplitter> splitter;
   std::unique_ptr<TimexFinder> timex;
@@ -38,14 +46,17 @@ struct ExtractorPipeline {
 
 namespace {
 
-std::string LexiconDir(const ExtractorConfig& config) {
-  if (!config.lexicon_dir.empty()) return config.lexicon_dir;
+// `configured`, else the folder `name` beside kb_dir, else the source
+// tree's (a build tree run in place).
+std::string DataDir(const std::string& configured, const ExtractorConfig& config,
+                    const std::string& name) {
+  if (!configured.empty()) return configured;
   std::filesystem::path kb(config.kb_dir);
   while (!kb.empty() && kb.filename().empty()) kb = kb.parent_path();
-  std::filesystem::path sibling = kb.parent_path() / "extract";
+  std::filesystem::path sibling = kb.parent_path() / name;
   std::error_code ec;
   if (std::filesystem::is_directory(sibling, ec)) return sibling.string();
-  return std::string(CLAIMS_SOURCE_DATA_DIR) + "/extract";
+  return std::string(CLAIMS_SOURCE_DATA_DIR) + "/" + name;
 }
 
 bool IsBlank(absl::string_view s) {
@@ -81,6 +92,23 @@ std::optional<CivilDate> Dateline(absl::string_view body,
 
 claims::v1::Granularity Granularity(const Timex& t) { return t.granularity; }
 
+// The syntax stage (tags, lemmas, dependencies of every sentence), then the
+// entity stage (names of the whole article, one document for the tagger's
+// document features).
+void AnalyzeSyntax(const ExtractorPipeline& p, std::vector<SentenceTokens>* sentences) {
+  std::vector<syntax::SyntaxSentence> words;
+  words.reserve(sentences->size());
+  for (SentenceTokens& s : *sentences) {
+    s.words.resize(s.tokens.size());
+    for (size_t i = 0; i < s.tokens.size(); ++i) s.words[i].form = std::string(s.tokens[i].text);
+    p.syntax->Analyze(&s.words);
+    words.push_back(s.words);
+  }
+  std::vector<std::vector<entities::EntitySpan>> names =
+      p.entity_tagger->Tag(words, p.gazetteer.get());
+  for (size_t i = 0; i < sentences->size(); ++i) (*sentences)[i].names = std::move(names[i]);
+}
+
 }  // namespace
 
 Extractor::Extractor(ExtractorConfig config, std::unique_ptr<KnowledgeBase> kb,
@@ -98,13 +126,24 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   ASSIGN_OR_RETURN(std::unique_ptr<Taxonomy> taxonomy,
                    Taxonomy::LoadFromFile(config.taxonomy_file));
   auto pipeline = std::make_unique<ExtractorPipeline>();
-  ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(LexiconDir(config)));
+  ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(DataDir(config.lexicon_dir, config, "extract")));
+  const std::string models = DataDir(config.models_dir, config, "models");
+  ASSIGN_OR_RETURN(syntax::SyntaxModels syntax, syntax::SyntaxModels::Load(models));
+  pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
+  const std::string entity_model = models + "/" + kEntityModelFile;
+  absl::StatusOr<entities::EntityTagger> tagger = entities::EntityTagger::Load(entity_model);
+  if (!tagger.ok()) {
+    return absl::Status(tagger.status().code(),
+                        absl::StrCat(entity_model, ": ", tagger.status().message()));
+  }
+  pipeline->entity_tagger = std::make_unique<entities::EntityTagger>(*std::move(tagger));
   std::vector<std::string> abbreviations(pipeline->lexicon->abbreviations().begin(),
                                          pipeline->lexicon->abbreviations().end());
   pipeline->splitter = std::make_unique<text::SentenceSplitter>(abbreviations);
   pipeline->timex = std::make_unique<TimexFinder>();
   std::unique_ptr<Extractor> e(
       new Extractor(config, std::move(kb), std::move(taxonomy)));
+  pipeline->gazetteer = std::make_unique<entities::KbGazetteer>(*e->kb_);
   pipeline->mentions = std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon);
   pipeline->topics = std::make_unique<TopicTagger>(*e->taxonomy_);
   pipeline->claims =
@@ -170,6 +209,8 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
       }
     }
   }
+
+  AnalyzeSyntax(p, &sentences);
 
   // --- publication date ---
   claims::v1::AnalyzeResponse response;

@@ -38,6 +38,9 @@ struct ExtractorConfig {
   // Folder of the extractor's word lists and cue tables (knowledge/extract);
   // "" = the "extract" folder beside kb_dir.
   std::string lexicon_dir;
+  // Folder of the trained models (tagger, lemmatizer, parser, entity
+  // tagger: knowledge/models); "" = the "models" folder beside kb_dir.
+  std::string models_dir;
 };
 
 struct ExtractorPipeline;  // internal: lexicon, segmenters and rules

@@ -61,13 +61,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   RETURN_IF_ERROR(ReadSet(dir, "function_words.txt", true, &lex->function_words_));
   RETURN_IF_ERROR(ReadSet(dir, "common_words.txt", true, &lex->common_words_));
   RETURN_IF_ERROR(ReadSet(dir, "dictionary_words.txt", true, &lex->dictionary_words_));
-  RETURN_IF_ERROR(ReadSet(dir, "given_names.txt", false, &lex->given_names_));
-  RETURN_IF_ERROR(ReadSet(dir, "org_suffixes.txt", false, &lex->org_suffixes_));
   RETURN_IF_ERROR(ReadSet(dir, "title_heads.txt", true, &lex->title_heads_));
-  RETURN_IF_ERROR(ReadSet(dir, "loc_suffixes.txt", false, &lex->loc_suffixes_));
-  RETURN_IF_ERROR(ReadSet(dir, "event_words.txt", false, &lex->event_words_));
   RETURN_IF_ERROR(ReadSet(dir, "nationality_nouns.txt", true, &lex->nationality_nouns_));
-  RETURN_IF_ERROR(ReadSet(dir, "loc_prepositions.txt", true, &lex->loc_prepositions_));
   RETURN_IF_ERROR(ReadSet(dir, "abbreviations.txt", false, &lex->abbreviations_));
   RETURN_IF_ERROR(ReadLines(dir, "honorifics.tsv", true, [&](const auto& f) {
     claims::v1::ActorType t;

@@ -39,21 +39,13 @@ class Lexicon {
   bool IsCommonWord(absl::string_view lower) const;
   // Any dictionary word (WordNet), including inflections of common words.
   bool IsDictionaryWord(absl::string_view lower) const;
-  bool IsGivenName(absl::string_view word) const { return given_names_.contains(word); }
   // Type for an honorific/title word before a name, or UNSPECIFIED.
   claims::v1::ActorType Honorific(absl::string_view word) const;
-  bool IsOrgSuffix(absl::string_view word) const { return org_suffixes_.contains(word); }
   // Last word of a job title that may precede a name ("minister").
   bool IsTitleHead(absl::string_view lower) const { return title_heads_.contains(lower); }
-  bool IsLocSuffix(absl::string_view word) const { return loc_suffixes_.contains(word); }
-  // First word of an event/operation/agreement name ("Operation", "Treaty").
-  bool IsEventWord(absl::string_view word) const { return event_words_.contains(word); }
   // Nouns a demonym only gives the nationality of ("hostage", "citizens").
   bool IsNationalityNoun(absl::string_view lower) const {
     return nationality_nouns_.contains(lower);
-  }
-  bool IsLocPreposition(absl::string_view lower) const {
-    return loc_prepositions_.contains(lower);
   }
   const absl::flat_hash_set<std::string>& abbreviations() const { return abbreviations_; }
 
@@ -83,14 +75,9 @@ class Lexicon {
   absl::flat_hash_set<std::string> function_words_;
   absl::flat_hash_set<std::string> common_words_;
   absl::flat_hash_set<std::string> dictionary_words_;
-  absl::flat_hash_set<std::string> given_names_;
   absl::flat_hash_map<std::string, claims::v1::ActorType> honorifics_;
-  absl::flat_hash_set<std::string> org_suffixes_;
   absl::flat_hash_set<std::string> title_heads_;
-  absl::flat_hash_set<std::string> loc_suffixes_;
-  absl::flat_hash_set<std::string> event_words_;
   absl::flat_hash_set<std::string> nationality_nouns_;
-  absl::flat_hash_set<std::string> loc_prepositions_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
   absl::flat_hash_map<std::string, std::string> irregular_;

@@ -24,6 +24,20 @@ constexpr int kMaxNameTokens = 7;
 // Longest job title not in the knowledge base ("Deputy Foreign Minister").
 constexpr int kGenericTitleWords = 3;
 
+// Evidence names of the alias kinds, by AliasKind.
+constexpr const char* kKindNames[] = {"kb:name",    "kb:alias", "kb:capital",
+                                      "kb:demonym", "kb:group", "kb:surname"};
+
+ActorType ActorTypeOf(entities::EntityType type) {
+  switch (type) {
+    case entities::EntityType::kPerson: return claims::v1::PERSON;
+    case entities::EntityType::kOrganization: return claims::v1::ORGANIZATION;
+    case entities::EntityType::kLocation: return claims::v1::LOCATION;
+    case entities::EntityType::kMisc: return claims::v1::OTHER_ACTOR;
+  }
+  return claims::v1::OTHER_ACTOR;
+}
+
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
 std::string Slug(absl::string_view name) {
@@ -41,43 +55,6 @@ std::string Slug(absl::string_view name) {
   return out;
 }
 
-bool IsConnector(absl::string_view w) {
-  static const auto* const kWords = new absl::flat_hash_set<std::string>{
-      "of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von",
-      "der", "den", "bin", "ibn", "al", "el", "for", "&", "y", "des"};
-  return kWords->contains(w);
-}
-
-bool IsCalendarWord(absl::string_view w) {
-  if (!w.empty() && w.back() == '.') {
-    static const auto* const kAbbrev = new absl::flat_hash_set<std::string>{
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-        "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    w.remove_suffix(1);
-    if (kAbbrev->contains(w)) return true;
-  }
-  static const auto* const kWords = new absl::flat_hash_set<std::string>{
-      "January", "February", "March", "April", "May", "June", "July",
-      "August", "September", "October", "November", "December", "Monday",
-      "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-      "Christmas", "Easter", "Ramadan", "First", "Second",
-      "Third", "Fourth", "Fifth", "Last", "Next"};
-  return kWords->contains(w);
-}
-
-// Nationality or style adjectives: "European", "English", "Olympic".
-bool LooksLikeAdjective(absl::string_view w) {
-  for (absl::string_view suffix : {"ean", "ian", "an", "ish", "ese", "ic", "ern"}) {
-    if (w.size() > suffix.size() + 2 && absl::EndsWith(w, suffix)) return true;
-  }
-  return false;
-}
-
-bool IsSpeechVerb(absl::string_view lower) {
-  return lower == "said" || lower == "says" || lower == "told" ||
-         lower == "added" || lower == "scored" || lower == "wrote";
-}
-
 // Capitalised words that never continue a name ("President Trump The...").
 bool IsNameStop(absl::string_view lower) {
   static const auto* const kWords = new absl::flat_hash_set<std::string>{
@@ -90,11 +67,6 @@ bool IsNameStop(absl::string_view lower) {
 // A token that can be part of a name: capitalised word or initials.
 bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
-}
-
-bool IsOpeningPunct(absl::string_view w) {
-  return w == "\"" || w == "\xE2\x80\x9C" || w == "'" || w == "\xE2\x80\x98" ||
-         w == "(" || w == ":" || w == "-" || w == "\xE2\x80\x94" || w == "[";
 }
 
 // Tokens t[a, b) joined by single spaces, into *out.
@@ -228,13 +200,18 @@ class ArticleState {
     return it == name_parts_.end() ? -1 : it->second;
   }
 
-  // Picks among knowledge-base candidates for one surface form.
-  int ChooseKb(const std::vector<AliasMatch>& matches, bool person_only) {
+  // Picks among knowledge-base candidates for one surface form: of type
+  // `wanted` when that is PERSON, of any other type when it is another
+  // actor type, of any type when it is unspecified; -1 when none fits.
+  int ChooseKb(const std::vector<AliasMatch>& matches, ActorType wanted) {
     int best = -1;
     int best_score = -1000;
     for (const AliasMatch& m : matches) {
       const KbActor& k = kb_.actor(m.actor);
-      if (person_only && k.type != claims::v1::PERSON) continue;
+      if (wanted != claims::v1::ACTOR_TYPE_UNSPECIFIED &&
+          (wanted == claims::v1::PERSON) != (k.type == claims::v1::PERSON)) {
+        continue;
+      }
       int score = -static_cast<int>(m.kind) * 10;
       if (kb_to_actor_.contains(m.actor)) score += 25;
       for (int o : k.offices) {
@@ -336,15 +313,14 @@ class ArticleState {
   // --- rules ---
   bool TryTitle(int si, const SentenceTokens& s, int i, int n, int* next);
   bool TryHonorific(int si, const SentenceTokens& s, int i, int n, int* next);
+  bool TryName(int si, const SentenceTokens& s, int i, bool headline, int* next);
   bool TryKbOrName(int si, const SentenceTokens& s, int i, int n, bool headline,
-                   bool titlecase, int* next);
+                   int* next);
   bool TryCompound(int si, const SentenceTokens& s, int i);
   bool TryGroupReference(int si, const SentenceTokens& s, int i, int n, int* next);
   int ResolvePersonName(const std::vector<Token>& t, int a, int b,
                         const std::string& title, const std::string& owner,
                         std::string* evidence);
-  void DiscoverSpan(int si, const SentenceTokens& s, int a, int b, bool headline,
-                    bool titlecase, bool sentence_initial);
 
   const KnowledgeBase& kb_;
   const Lexicon& lex_;
@@ -358,7 +334,6 @@ class ArticleState {
   int last_person_ = -1;
   std::string last_government_;  // country of the last official mentioned
   absl::flat_hash_map<std::string, int> by_folded_name_;
-  absl::flat_hash_set<int> cue_typed_;
   bool second_pass_ = false;
   // Facts of every token, by sentence; made on the first pass.
   std::vector<std::vector<TokenFacts>> sentence_facts_;
@@ -374,7 +349,7 @@ int ArticleState::ResolvePersonName(const std::vector<Token>& t, int a, int b,
   for (int e = b; e > a; --e) {
     const auto* m = FindKb(t, a, e, false);
     if (m == nullptr) continue;
-    int k = ChooseKb(*m, true);
+    int k = ChooseKb(*m, claims::v1::PERSON);
     if (k >= 0) {
       *evidence = "kb:alias";
       return ActorForKb(k);
@@ -622,7 +597,7 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
     ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
     std::string evidence;
     if (const auto* m = kb_.Find(part)) {
-      int k = ChooseKb(*m, false);
+      int k = ChooseKb(*m, claims::v1::ACTOR_TYPE_UNSPECIFIED);
       if (k >= 0) {
         actor = ActorForKb(k);
         type = kb_.actor(k).type;
@@ -656,235 +631,94 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
   return any;
 }
 
-void ArticleState::DiscoverSpan(int si, const SentenceTokens& s, int a, int b,
-                                bool headline, bool titlecase,
-                                bool sentence_initial) {
-  const auto& t = s.tokens;
-  // Leading function words and, at the start of a sentence, common words
-  // are not part of a name.
-  while (a < b && ((!t[a].all_caps && IsFunctionWord(a)) ||
-                   (sentence_initial && IsDictionaryWord(t, a) &&
-                    !lex_.IsGivenName(t[a].text)) ||
-                   IsCalendarWord(t[a].text) ||
-                   Honorific(t, a) != claims::v1::ACTOR_TYPE_UNSPECIFIED)) {
-    sentence_initial = false;
-    ++a;
+// A name the entity tagger found starting at word i: linked to a
+// knowledge-base actor of a compatible type, else to a person of the
+// article named by one of their names ("Ben-Gvir" after "Itamar Ben-Gvir"),
+// else discovered as a new actor of the tagger's type. Other names (MISC)
+// are only actors when the knowledge base knows them (demonyms, groups).
+bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline,
+                           int* next) {
+  const entities::EntitySpan* span = nullptr;
+  for (const entities::EntitySpan& e : s.names) {
+    if (e.begin == i) span = &e;
   }
-  while (b > a && (IsConnector(t[b - 1].lower) || IsCalendarWord(t[b - 1].text))) --b;
-  if (a >= b) return;
+  if (span == nullptr) return false;
+  const auto& t = s.tokens;
+  const int a = span->begin, b = std::min<int>(span->end, static_cast<int>(t.size()));
+  *next = b;
+  const ActorType type = ActorTypeOf(span->type);
+  const bool folded = headline || t[a].all_caps;
+  if (const auto* m = FindKb(t, a, b, folded)) {
+    const int k = ChooseKb(*m, type);
+    if (k >= 0) {
+      AliasKind kind = AliasKind::kName;
+      for (const AliasMatch& am : *m) {
+        if (am.actor == k) kind = am.kind;
+      }
+      int actor = ActorForKb(k);
+      if (kind == AliasKind::kSurname && b - a == 1) {
+        const int linked = LinkedName(t[a].text);
+        if (linked >= 0) actor = linked;
+      }
+      const ActorType kb_type =
+          kind == AliasKind::kGroupName ? claims::v1::GROUP : result_.actors[actor].type;
+      AddMention(si, s, a, b, kb_type, actor, kKindNames[static_cast<int>(kind)]);
+      return true;
+    }
+  }
+  if (type == claims::v1::OTHER_ACTOR) {
+    AddMention(si, s, a, b, type, -1, "tagger:MISC");
+    return true;
+  }
   std::string name = Join(t, a, b);
-  if (headline || titlecase) {
-    // Names the article spells out elsewhere ("LEICESTERSHIRE").
+  int actor = -1;
+  std::string evidence = "article:name";
+  if (b - a == 1) actor = LinkedName(t[a].text);
+  if (actor < 0 && (headline || t[a].all_caps)) {
     auto it = by_folded_name_.find(Lower(name));
     if (it != by_folded_name_.end() && it->second >= 0) {
-      AddMention(si, s, a, b, result_.actors[it->second].type, it->second,
-                 "article:name-folded");
-      return;
-    }
-    if (headline && b - a == 1) {
-      int linked = LinkedName(t[a].text);
-      if (linked >= 0) {
-        AddMention(si, s, a, b, result_.actors[linked].type, linked, "article:name");
-      }
-    }
-    if (headline) return;
-  }
-  // Linked short name ("Alexander", "Ben-Gvir", "Evangeline").
-  if (b - a == 1) {
-    int linked = LinkedName(t[a].text);
-    if (linked >= 0) {
-      AddMention(si, s, a, b, result_.actors[linked].type, linked, "article:name");
-      return;
+      actor = it->second;
+      evidence = "article:name-folded";
     }
   }
-  size_t common = 0, dictionary = 0;
-  for (int i = a; i < b; ++i) {
-    if (IsCommonWord(t, i)) ++common;
-    if (IsDictionaryWord(t, i) && !lex_.IsGivenName(t[i].text)) ++dictionary;
+  if (actor < 0) {
+    actor = Discover(std::move(name), type);
+    evidence = absl::StrCat("tagger:", entities::EntityTypeName(span->type));
   }
-  // Headings and titles capitalise every word: only names made of
-  // non-dictionary words are names there.
-  if (titlecase && (common > 0 || (s.section == claims::v1::SECTION_TITLE && dictionary > 0))) {
-    return;
-  }
-  // Names of operations, events and agreements are not actors.
-  if (lex_.IsEventWord(t[a].text) && b - a >= 2) {
-    AddMention(si, s, a, b, claims::v1::OTHER_ACTOR, -1, "discovered:event");
-    return;
-  }
-  // "Gideon's Chariots": a lone word owned by a name is part of that name.
-  if (b - a == 1 && a >= 2 && t[a - 1].possessive && t[a - 2].capitalized) return;
-  absl::string_view last = t[b - 1].text;
-  ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
-  std::string evidence = "discovered";
-  bool org_word = false;
-  for (int i = a; i < b; ++i) org_word = org_word || lex_.IsOrgSuffix(t[i].text);
-  if (lex_.IsOrgSuffix(last) || (b - a >= 3 && org_word)) {
-    type = claims::v1::ORGANIZATION;
-    evidence = "discovered:org-suffix";
-  } else if (lex_.IsLocSuffix(last)) {
-    type = claims::v1::LOCATION;
-    evidence = "discovered:place-suffix";
-  } else if (a > 0 && lex_.IsLocPreposition(t[a - 1].lower) && b - a == 1 &&
-             common == 0) {
-    type = claims::v1::LOCATION;
-    evidence = "discovered:preposition";
-  } else if (titlecase && common > 0) {
-    return;  // title-case heading words
-  } else if (b - a >= 2 && b - a <= 4 &&
-             (common < static_cast<size_t>(b - a) || lex_.IsGivenName(t[a].text))) {
-    bool all_alpha = true;
-    for (int i = a; i < b; ++i) all_alpha = all_alpha && t[i].is_word && !t[i].all_caps;
-    type = all_alpha ? claims::v1::PERSON : claims::v1::ORGANIZATION;
-    evidence = all_alpha ? "discovered:name" : "discovered";
-  } else if (b - a == 1) {
-    if (t[a].text.size() == 1) return;  // a lone letter
-    // Mid-sentence capitals are names even when the word is common ("Kent",
-    // "Treasury"); adjectives of nationality or style are not actors.
-    if (common > 0 && (sentence_initial || titlecase)) return;
-    type = LooksLikeAdjective(t[a].text) ? claims::v1::OTHER_ACTOR
-                                         : claims::v1::ORGANIZATION;
-    if (a + 1 < static_cast<int>(t.size()) && IsSpeechVerb(t[a + 1].lower)) {
-      type = claims::v1::PERSON;
-      evidence = "discovered:speaker";
-    }
-  } else {
-    type = claims::v1::ORGANIZATION;
-  }
-  if (titlecase && type == claims::v1::OTHER_ACTOR) return;
-  int actor = type == claims::v1::OTHER_ACTOR ? -1 : Discover(name, type);
-  if (actor >= 0) {
-    // The type a cue gives wins over a default guess made elsewhere in the
-    // article ("Arbil" ... "in Arbil"; "Dole" ... "Dole said").
-    bool cue = evidence != "discovered";
-    if (cue && !cue_typed_.contains(actor) &&
-        result_.actors[actor].kb_index < 0) {
-      result_.actors[actor].type = type;
-      cue_typed_.insert(actor);
-    }
-    type = result_.actors[actor].type;
-  }
-  AddMention(si, s, a, b, type, actor, evidence);
+  if (actor < 0) return true;
+  AddMention(si, s, a, b, result_.actors[actor].type, actor, std::move(evidence));
+  return true;
 }
 
 bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
-                               bool headline, bool titlecase, int* next) {
+                               bool headline, int* next) {
+  if (TryName(si, s, i, headline, next)) return true;
   const auto& t = s.tokens;
   const Token& tok = t[i];
   if (!tok.is_word || (!tok.all_caps && IsFunctionWord(i))) {
     return TryGroupReference(si, s, i, n, next);
   }
-  bool cap = tok.capitalized;
-  // Capitalised run starting here.
-  int ce = i;
-  if (cap) {
-    ce = i + 1;
-    while (ce < n && ce - i < kMaxNameTokens) {
-      if (IsNameToken(t[ce]) && !t[ce - 1].possessive) {
-        ++ce;
-      } else if (ce > i && IsConnector(t[ce].text)) {
-        int k = ce;
-        while (k < n && k - ce < 3 && IsConnector(t[k].text)) ++k;
-        if (k < n && IsNameToken(t[k])) {
-          ce = k + 1;
-        } else {
-          break;
-        }
-      } else {
-        break;
-      }
-    }
-  }
-  // Longest knowledge-base alias starting here.
-  bool folded = headline || tok.all_caps;
-  int ke = -1;
-  const std::vector<AliasMatch>* km = nullptr;
-  bool exact = false;
+  // Demonyms and group names ("Israeli", "Palestinians") that the tagger
+  // leaves out of its names still refer to their country's actor.
   for (int k = std::min(Facts(i).alias_words, n - i); k >= 1; --k) {
-    const auto* m = FindKb(t, i, i + k, folded, &exact);
-    if (m != nullptr) {
-      ke = i + k;
-      km = m;
-      break;
-    }
-  }
-  // Lower-case aliases are only trusted when written exactly.
-  if (km != nullptr && !cap && !exact) km = nullptr;
-  bool sentence_initial =
-      i == 0 || (i > 0 && IsOpeningPunct(t[i - 1].text) &&
-                 (i == 1 || t[i - 1].text == ":" || IsOpeningPunct(t[i - 2].text)));
-  if (km != nullptr) {
-    // A longer capitalised name ending in an organisation or place word wins
-    // over a shorter alias inside it ("Middle East Institute").
-    if (ce > ke && (lex_.IsOrgSuffix(t[ce - 1].text) || lex_.IsLocSuffix(t[ce - 1].text))) {
-      DiscoverSpan(si, s, i, ce, headline, false, false);
-      *next = ce;
+    const auto* m = FindKb(t, i, i + k, headline || tok.all_caps);
+    if (m == nullptr) continue;
+    for (const AliasMatch& am : *m) {
+      if (am.kind != AliasKind::kDemonym && am.kind != AliasKind::kGroupName) continue;
+      AddMention(si, s, i, i + k,
+                 am.kind == AliasKind::kGroupName ? claims::v1::GROUP
+                                                  : kb_.actor(am.actor).type,
+                 ActorForKb(am.actor), kKindNames[static_cast<int>(am.kind)]);
+      *next = i + k;
       return true;
     }
-    int k = ChooseKb(*km, false);
-    // A surname alias also used for a person of this article.
-    AliasKind kind = AliasKind::kName;
-    for (const auto& am : *km) {
-      if (am.actor == k) kind = am.kind;
-    }
-    // A longer capitalised name that only starts with a known word is a
-    // different, unlisted name: "Paul Haarhuis", "China Daily",
-    // "Cambridge United". Not when the rest is itself known ("Israel Hamas")
-    // or a title.
-    if (ce > ke && !headline && !titlecase && kind != AliasKind::kDemonym) {
-      bool rest_known = FindKb(t, ke, ke + 1, false) != nullptr ||
-                        kb_.FindTitle(t[ke].text) != nullptr ||
-                        IsCalendarWord(t[ke].text) ||
-                        Honorific(t, ke) != claims::v1::ACTOR_TYPE_UNSPECIFIED;
-      if (!rest_known) {
-        DiscoverSpan(si, s, i, ce, headline, titlecase, false);
-        *next = ce;
-        return true;
-      }
-    }
-    int actor = ActorForKb(k);
-    if (kind == AliasKind::kSurname && ke - i == 1) {
-      int linked = LinkedName(tok.text);
-      if (linked >= 0) actor = linked;
-    }
-    // Sentence-initial common word that happens to be an alias ("Labour").
-    if (sentence_initial && ke - i == 1 && kind >= AliasKind::kSurname &&
-        IsCommonWord(t, i) && !kb_to_actor_.contains(k)) {
-      *next = i + 1;
-      return true;
-    }
-    ActorType type = result_.actors[actor].type;
-    if (kind == AliasKind::kGroupName) type = claims::v1::GROUP;
-    static const char* kKindNames[] = {"kb:name", "kb:alias", "kb:capital",
-                                       "kb:demonym", "kb:group", "kb:surname"};
-    AddMention(si, s, i, ke, type, actor, kKindNames[static_cast<int>(kind)]);
-    *next = ke;
-    return true;
+    break;
   }
   if (TryCompound(si, s, i)) {
     *next = i + 1;
     return true;
   }
-  if (!cap) return false;
-  if (headline) {
-    // All-caps text: only names known from the article body, longest first.
-    for (int e = std::min(ce, i + 4); e > i; --e) {
-      JoinTo(t, i, e, &key_);
-      absl::AsciiStrToLower(&key_);
-      auto it = by_folded_name_.find(key_);
-      if (it != by_folded_name_.end() && it->second >= 0) {
-        AddMention(si, s, i, e, result_.actors[it->second].type, it->second,
-                   "article:name-folded");
-        *next = e;
-        return true;
-      }
-    }
-    *next = i + 1;
-    return true;
-  }
-  DiscoverSpan(si, s, i, ce, headline, titlecase, sentence_initial);
-  *next = ce;
-  return true;
+  return false;
 }
 
 void ArticleState::Process(int si, const SentenceTokens& s) {
@@ -912,10 +746,6 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     if (t[i].all_caps || (t[i].text.size() == 1 && t[i].capitalized)) ++allcaps;
   }
   bool headline = words >= 3 && allcaps * 10 >= words * 8;
-  bool titlecase = !headline &&
-                   (s.section == claims::v1::SECTION_HEADING ||
-                    s.section == claims::v1::SECTION_TITLE ||
-                    (words >= 4 && caps * 10 >= words * 7));
   int i = 0;
   // A label such as "Image Caption:" or "Editor's note:" opens the sentence.
   for (int k = 1; k < std::min(n, 5); ++k) {
@@ -930,7 +760,7 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
   while (i < n) {
     int next = i + 1;
     if (TryTitle(si, s, i, n, &next) || TryHonorific(si, s, i, n, &next) ||
-        TryKbOrName(si, s, i, n, headline, titlecase, &next)) {
+        TryKbOrName(si, s, i, n, headline, &next)) {
       i = std::max(next, i + 1);
       continue;
     }

@@ -1,16 +1,19 @@
-// Mention finding and actor resolution over a whole article.
+// Mention finding and actor linking over a whole article, on top of the
+// entity stage (SentenceTokens::names, from the trained entity tagger).
 //
-// For each sentence, in order, it finds (strongest rule first):
+// For each sentence, in order:
 //  * titles and roles: "Israeli Prime Minister Benjamin Netanyahu",
 //    "the US President", "the Israeli PM" -> the office holder at the
 //    article date (KnowledgeBase::OfficeHolder);
 //  * honorific + name: "Mr Netanyahu", "Dr Smith" (person);
-//  * knowledge-base aliases, longest match first, including demonyms
-//    ("Israeli"), capitals ("Washington"), possessives ("Iran's") and parts
-//    of hyphenated compounds ("Trump-Netanyahu", "US-Israeli");
-//  * unlisted capitalised names, typed by cues (honorific, organisation or
-//    place suffix, preposition) and linked within the article, so a later
-//    "Ben-Gvir" or "Alexander" joins "Itamar Ben-Gvir" / "Edan Alexander".
+//  * the tagger's names, linked to a knowledge-base actor of a compatible
+//    type (aliases, surnames, capitals, case-folded in all-caps text), else
+//    to a person the article already named ("Ben-Gvir" after "Itamar
+//    Ben-Gvir"), else discovered as a new actor of the tagger's type;
+//  * demonyms and group names the tagger leaves out ("Israeli",
+//    "Palestinians"), parts of hyphenated compounds ("Trump-Netanyahu",
+//    "US-Israeli") and group references ("both leaders").
+// The tagger types names; the knowledge base links them.
 #ifndef CLAIMS_COMMON_EXTRACT_MENTIONS_H_
 #define CLAIMS_COMMON_EXTRACT_MENTIONS_H_
 
@@ -19,8 +22,10 @@
 #include <vector>
 
 #include "claims/v1/claims.pb.h"
+#include "common/entities/entity_types.h"
 #include "common/extract/lexicon.h"
 #include "common/kb/knowledge_base.h"
+#include "common/syntax/syntax_types.h"
 #include "common/text/tokenizer.h"
 
 namespace claims {
@@ -30,6 +35,10 @@ struct SentenceTokens {
   size_t end = 0;
   claims::v1::Section section = claims::v1::SECTION_BODY;
   std::vector<text::Token> tokens;
+  // One word per token: tags, lemmas and dependencies (syntax stage).
+  syntax::SyntaxSentence words;
+  // Names the entity tagger found, as token ranges (entity stage).
+  std::vector<entities::EntitySpan> names;
 };
 
 struct FoundMention {

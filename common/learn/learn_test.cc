@@ -57,7 +57,7 @@ LinearModel TrainToy() {
       p.Tick();
     }
   }
-  return p.Average({"a", "b", "c"}, {{"features", "toy-1"}}, 0.0f);
+  return p.Average({"a", "b", "c"}, {{"features", "toy-1"}}, Pruning{});
 }
 
 TEST(PerceptronTest, LearnsASeparableTask) {
@@ -85,8 +85,9 @@ TEST(PerceptronTest, AverageDropsSmallWeights) {
   p.Update(f.keys(), 0, 1);
   for (int i = 0; i < 999; ++i) p.Tick();
   // One update at the start of 1000 examples: averaged weight ~ +-1.
-  EXPECT_EQ(p.Average({"x", "y"}, {}, 0.5f).num_cells(), 2u);
-  EXPECT_EQ(p.Average({"x", "y"}, {}, 5.0f).num_cells(), 0u);
+  EXPECT_EQ(p.Average({"x", "y"}, {}, Pruning{0.5f, 1}).num_cells(), 2u);
+  EXPECT_EQ(p.Average({"x", "y"}, {}, Pruning{5.0f, 1}).num_cells(), 0u);
+  EXPECT_EQ(p.Average({"x", "y"}, {}, Pruning{0.0f, 2}).num_cells(), 0u);
   EXPECT_GT(all.num_features(), 0u);
 }
 

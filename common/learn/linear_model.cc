@@ -1,6 +1,7 @@
 #include "common/learn/linear_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <limits>
@@ -128,6 +129,20 @@ int LinearModel::Best(absl::Span<const uint64_t> keys, float* scores,
     if (best < 0 || scores[c] > scores[best]) best = c;
   }
   return best;
+}
+
+LinearModel LinearModel::Pruned(float min_weight) const {
+  std::vector<Row> rows;
+  for (const Slot& slot : table_) {
+    if (slot.count == 0) continue;
+    Row row{slot.key, {}};
+    for (uint32_t j = 0; j < slot.count; ++j) {
+      const Cell& cell = cells_[slot.first + j];
+      if (std::fabs(cell.weight) >= min_weight) row.cells.push_back(cell);
+    }
+    if (!row.cells.empty()) rows.push_back(std::move(row));
+  }
+  return LinearModel(classes_, metadata_, std::move(rows));
 }
 
 int LinearModel::ClassIndex(absl::string_view name) const {

@@ -63,6 +63,9 @@ class LinearModel {
   int Best(absl::Span<const uint64_t> keys, float* scores,
            absl::Span<const bool> allowed = {}) const;
 
+  // A copy without the weights smaller than `min_weight` in magnitude.
+  LinearModel Pruned(float min_weight) const;
+
   int num_classes() const { return static_cast<int>(classes_.size()); }
   const std::vector<std::string>& classes() const { return classes_; }
   // Index of a class name, or -1.

@@ -10,43 +10,45 @@ void AveragedPerceptron::Score(absl::Span<const uint64_t> keys,
   for (uint64_t key : keys) {
     auto it = weights_.find(key);
     if (it == weights_.end()) continue;
-    for (const Cell& cell : it->second) scores[cell.cls] += cell.w;
+    for (const Cell& cell : it->second.cells) scores[cell.cls] += cell.w;
   }
 }
 
-void AveragedPerceptron::Add(uint64_t key, int cls, float delta) {
-  std::vector<Cell>& cells = weights_[key];
-  for (Cell& cell : cells) {
+void AveragedPerceptron::Add(Feature* feature, int cls, float delta, int64_t clock) {
+  for (Cell& cell : feature->cells) {
     if (cell.cls == cls) {
       cell.w += delta;
-      cell.u += static_cast<double>(clock_) * delta;
+      cell.u += static_cast<double>(clock) * delta;
       return;
     }
   }
-  cells.push_back(Cell{static_cast<uint16_t>(cls), delta,
-                       static_cast<double>(clock_) * delta});
+  feature->cells.push_back(
+      Cell{static_cast<uint16_t>(cls), delta, static_cast<double>(clock) * delta});
 }
 
 void AveragedPerceptron::Update(absl::Span<const uint64_t> keys, int truth,
                                 int guess) {
   if (truth == guess) return;
   for (uint64_t key : keys) {
-    Add(key, truth, 1.0f);
-    Add(key, guess, -1.0f);
+    Feature& feature = weights_[key];
+    ++feature.updates;
+    Add(&feature, truth, 1.0f, clock_);
+    Add(&feature, guess, -1.0f, clock_);
   }
 }
 
 LinearModel AveragedPerceptron::Average(
     std::vector<std::string> classes,
-    std::map<std::string, std::string> metadata, float min_weight) const {
+    std::map<std::string, std::string> metadata, const Pruning& pruning) const {
   std::vector<LinearModel::Row> rows;
   rows.reserve(weights_.size());
   const double clock = static_cast<double>(clock_);
-  for (const auto& [key, cells] : weights_) {
+  for (const auto& [key, feature] : weights_) {
+    if (feature.updates < static_cast<uint32_t>(pruning.min_updates)) continue;
     LinearModel::Row row{key, {}};
-    for (const Cell& cell : cells) {
+    for (const Cell& cell : feature.cells) {
       const float avg = static_cast<float>(cell.w - cell.u / clock);
-      if (avg == 0.0f || std::fabs(avg) < min_weight) continue;
+      if (avg == 0.0f || std::fabs(avg) < pruning.min_weight) continue;
       row.cells.push_back(LinearModel::Cell{cell.cls, avg});
     }
     if (row.cells.empty()) continue;

@@ -13,7 +13,7 @@
 //     p.Update(f.keys(), truth, guess);   // no-op when guess == truth
 //     p.Tick();                           // one example seen
 //   }
-//   LinearModel model = p.Average(classes, metadata, /*min_weight=*/0.01);
+//   LinearModel model = p.Average(classes, metadata, Pruning{0.01f, 2});
 //
 // Averaging uses the "w - u/c" identity (Daumé 2006): each update also adds
 // c times its change to u, so the average needs no per-example pass.
@@ -32,6 +32,14 @@
 
 namespace claims::learn {
 
+// What Average leaves out: weights with |w| < min_weight (0 keeps every
+// non-zero weight), and features updated fewer than `min_updates` times
+// (rare features: mostly noise, and most of a model's size).
+struct Pruning {
+  float min_weight = 0.0f;
+  int min_updates = 1;
+};
+
 class AveragedPerceptron {
  public:
   explicit AveragedPerceptron(int num_classes) : num_classes_(num_classes) {}
@@ -44,11 +52,11 @@ class AveragedPerceptron {
   // Counts one example; call once per decision, updated or not.
   void Tick() { ++clock_; }
 
-  // The averaged model; weights with |w| < min_weight are dropped (0 keeps
-  // every non-zero weight). Training may go on afterwards.
+  // The averaged model, pruned as `pruning` says. Training may go on
+  // afterwards.
   LinearModel Average(std::vector<std::string> classes,
                       std::map<std::string, std::string> metadata,
-                      float min_weight) const;
+                      const Pruning& pruning) const;
 
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return weights_.size(); }
@@ -59,11 +67,15 @@ class AveragedPerceptron {
     float w;
     double u;  // sum of clock * change: average = w - u / clock
   };
-  void Add(uint64_t key, int cls, float delta);
+  struct Feature {
+    uint32_t updates = 0;
+    std::vector<Cell> cells;
+  };
+  static void Add(Feature* feature, int cls, float delta, int64_t clock);
 
   int num_classes_;
   int64_t clock_ = 1;
-  absl::flat_hash_map<uint64_t, std::vector<Cell>> weights_;
+  absl::flat_hash_map<uint64_t, Feature> weights_;
 };
 
 }  // namespace claims::learn

@@ -28,6 +28,9 @@ ABSL_FLAG(std::string, kb_extra_file, "",
 ABSL_FLAG(std::string, lexicon_dir, "",
           "folder of the extractor's word lists and cue tables "
           "(default: the extract/ folder beside --kb_dir)");
+ABSL_FLAG(std::string, models_dir, "",
+          "folder of the trained tagger, parser and entity models "
+          "(default: the models/ folder beside --kb_dir)");
 ABSL_FLAG(std::string, taxonomy_file, BundledDataPath("taxonomy/topics.jsonl"),
           "topic taxonomy file (JSON lines)");
 ABSL_FLAG(bool, log_json, false, "write logs as JSON lines");
@@ -60,6 +63,7 @@ ExtractorConfig ExtractorConfigFromFlags() {
   config.kb_extra_file = absl::GetFlag(FLAGS_kb_extra_file);
   config.taxonomy_file = absl::GetFlag(FLAGS_taxonomy_file);
   config.lexicon_dir = absl::GetFlag(FLAGS_lexicon_dir);
+  config.models_dir = absl::GetFlag(FLAGS_models_dir);
   return config;
 }
 

@@ -76,17 +76,27 @@ struct State {
 };
 
 struct Words {
-  std::vector<uint64_t> w, t, u;  // lower-case form, xpos, upos
-  uint64_t W(int i, int n) const { return i < 0 ? kNone : i == n ? kRootW : w[i]; }
-  uint64_t T(int i, int n) const { return i < 0 ? kNone : i == n ? kRootW : t[i]; }
+  // Per word: lower-case form, xpos, upos, lemma, last three letters.
+  std::vector<uint64_t> w, t, u, lemma, suffix;
+  static uint64_t Get(const std::vector<uint64_t>& v, int i, int n) {
+    return i < 0 ? kNone : i == n ? kRootW : v[i];
+  }
+  uint64_t W(int i, int n) const { return Get(w, i, n); }
+  uint64_t T(int i, int n) const { return Get(t, i, n); }
+  uint64_t U(int i, int n) const { return Get(u, i, n); }
+  uint64_t Lm(int i, int n) const { return Get(lemma, i, n); }
+  uint64_t Sf(int i, int n) const { return Get(suffix, i, n); }
 };
 
 Words MakeWords(const SyntaxSentence& s) {
   Words words;
   for (const SyntaxWord& word : s) {
-    words.w.push_back(HashString(NormalizeWord(word.form)));
+    const std::string lower = NormalizeWord(word.form);
+    words.w.push_back(HashString(lower));
     words.t.push_back(HashString(word.xpos));
     words.u.push_back(static_cast<uint64_t>(word.upos));
+    words.lemma.push_back(HashString(NormalizeWord(word.lemma)));
+    words.suffix.push_back(HashString(LastChars(lower, 3)));
   }
   return words;
 }
@@ -174,6 +184,21 @@ void MoveFeatures(const State& st, const Words& x, FeatureVector* f) {
   f->Add(++k, W(s0), L(s0l));
   f->Add(++k, W(s0), L(s0r));
   f->Add(++k, W(b0), L(b0l));
+  // Universal tags, lemmas and endings: less sparse than words.
+  auto U = [&](int i) { return x.U(i, n); };
+  auto Lm = [&](int i) { return x.Lm(i, n); };
+  for (int i : {s0, s1, b0, b1}) f->Add(++k, U(i));
+  f->Add(++k, U(s0), U(b0));
+  f->Add(++k, U(s1), U(s0));
+  f->Add(++k, U(s0), U(b0), U(b1));
+  f->Add(++k, U(s1), U(s0), U(b0));
+  for (int i : {s0, s1, b0}) f->Add(++k, Lm(i));
+  f->Add(++k, Lm(s0), Lm(b0));
+  f->Add(++k, Lm(s1), Lm(s0));
+  f->Add(++k, Lm(s0), T(b0));
+  f->Add(++k, T(s0), Lm(b0));
+  f->Add(++k, x.Sf(s0, n));
+  f->Add(++k, x.Sf(b0, n));
   // Buffer emptiness and stack depth, for the single-root rule.
   f->Add(++k, b0 < 0, std::min<int>(st.stack.size(), 4));
 }
@@ -220,6 +245,12 @@ void LabelFeatures(const State& st, const Words& x, int h, int d,
   f->Add(++k, T(d), T(dnext));
   f->Add(++k, T(h), T(d), W(dl));
   f->Add(++k, std::min(st.nleft[d], 3), std::min(st.nright[d], 3), T(d));
+  const uint64_t uh = x.U(h, n), ud = x.U(d, n);
+  f->Add(++k, uh, ud, dir);
+  f->Add(++k, x.Lm(h, n), ud, dir);
+  f->Add(++k, uh, x.Lm(d, n), dir);
+  f->Add(++k, ud, W(dl), dir);
+  f->Add(++k, uh, ud, L(hl));
 }
 
 // Gold arcs each move would make unreachable (Goldberg & Nivre 2013).
@@ -344,8 +375,8 @@ DependencyParser DependencyParser::Train(const std::vector<SyntaxSentence>& trai
   std::vector<float> scores(std::max<size_t>(kNumMoves, label_names.size()));
   auto average = [&] {
     const std::map<std::string, std::string> meta = {{"features", kFeatureVersion}};
-    return *FromModels(moves.Average(move_names, meta, options.min_weight),
-                       labels.Average(label_names, meta, options.min_weight));
+    return *FromModels(moves.Average(move_names, meta, options.pruning),
+                       labels.Average(label_names, meta, options.pruning));
   };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(data.begin(), data.end(), rng);

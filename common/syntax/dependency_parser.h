@@ -21,13 +21,14 @@
 
 #include "absl/status/statusor.h"
 #include "common/learn/linear_model.h"
+#include "common/learn/perceptron.h"
 #include "common/syntax/syntax_types.h"
 
 namespace claims::syntax {
 
 class DependencyParser {
  public:
-  static constexpr char kFeatureVersion[] = "arc-hybrid-1";
+  static constexpr char kFeatureVersion[] = "arc-hybrid-2";
 
   static absl::StatusOr<DependencyParser> Load(const std::string& moves_path,
                                                const std::string& labels_path);
@@ -42,7 +43,7 @@ class DependencyParser {
   struct TrainOptions {
     int epochs = 15;
     uint32_t seed = 1;
-    float min_weight = 0.0f;
+    learn::Pruning pruning;
     // Probability of following a wrong predicted move (from epoch 2 on).
     double explore = 0.9;
     std::function<void(int epoch, const DependencyParser&)> on_epoch;

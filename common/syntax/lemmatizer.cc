@@ -198,7 +198,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<SyntaxSentence>& train,
     }
   }
   return *FromModel(perceptron.Average(classes, {{"features", kFeatureVersion}},
-                                       options.min_weight));
+                                       options.pruning));
 }
 
 }  // namespace claims::syntax

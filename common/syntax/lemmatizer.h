@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "common/learn/linear_model.h"
+#include "common/learn/perceptron.h"
 #include "common/syntax/syntax_types.h"
 
 namespace claims::syntax {
@@ -55,7 +56,7 @@ class Lemmatizer {
   struct TrainOptions {
     int epochs = 6;
     uint32_t seed = 1;
-    float min_weight = 0.0f;
+    learn::Pruning pruning;
   };
   static Lemmatizer Train(const std::vector<SyntaxSentence>& train,
                           const TrainOptions& options);

@@ -140,7 +140,7 @@ PosTagger PosTagger::Train(const std::vector<SyntaxSentence>& train,
   std::vector<float> scores(classes.size());
   auto average = [&] {
     return *FromModel(perceptron.Average(classes, {{"features", kFeatureVersion}},
-                                         options.min_weight));
+                                         options.pruning));
   };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);

@@ -17,6 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "common/learn/linear_model.h"
+#include "common/learn/perceptron.h"
 #include "common/syntax/syntax_types.h"
 
 namespace claims::syntax {
@@ -38,7 +39,7 @@ class PosTagger {
   struct TrainOptions {
     int epochs = 10;
     uint32_t seed = 1;
-    float min_weight = 0.0f;
+    learn::Pruning pruning;
     // Called after each epoch with the averaged model so far.
     std::function<void(int epoch, const PosTagger&)> on_epoch;
   };
