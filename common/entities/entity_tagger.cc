@@ -64,6 +64,8 @@ enum Template : uint32_t {
   kPrevForm, kNextForm,
 };
 
+static_assert(kSuffix4 == kLower + 9, "AddSpellingFeatures fills kLower .. kSuffix4");
+
 constexpr uint64_t kNone = 0x5eed;
 
 // What the whole document says about a word: seen capitalised where that
@@ -128,16 +130,7 @@ void Features(const SentenceView& s, int i, const std::vector<int>& classes,
   const uint64_t c1 = i > 0 ? classes[i - 1] : kNone;
   const uint64_t c2 = i > 1 ? classes[i - 2] : kNone;
   f->Add(kBias, 0);
-  f->Add(kLower, w.lower);
-  f->Add(kForm, w.form);
-  f->Add(kShape, w.shape);
-  f->Add(kPrefix1, w.prefix[0]);
-  f->Add(kPrefix2, w.prefix[1]);
-  f->Add(kPrefix3, w.prefix[2]);
-  f->Add(kSuffix1, w.suffix[0]);
-  f->Add(kSuffix2, w.suffix[1]);
-  f->Add(kSuffix3, w.suffix[2]);
-  f->Add(kSuffix4, w.suffix[3]);
+  AddSpellingFeatures(w, kLower, 4, f);  // kLower .. kSuffix4
   f->Add(kTag, s.Tag(i));
   f->Add(kPrevWordTag, s.Tag(i - 1));
   f->Add(kNextWordTag, s.Tag(i + 1));

@@ -12,12 +12,26 @@
 namespace claims::learn {
 namespace {
 
-constexpr char kMagic[] = "CLMODEL1";
+constexpr char kMagic[] = "CLMODEL2";
 constexpr size_t kMagicSize = 8;
 
 // Hash-table slot for a key: the keys are already well mixed.
 inline size_t SlotOf(uint64_t key, size_t mask) {
   return static_cast<size_t>(key ^ (key >> 29)) & mask;
+}
+
+uint16_t ToBfloat16(float value) {
+  uint32_t bits;
+  std::memcpy(&bits, &value, sizeof(bits));
+  bits += 0x7fff + ((bits >> 16) & 1);  // round to nearest even
+  return static_cast<uint16_t>(bits >> 16);
+}
+
+float FromBfloat16(uint16_t half) {
+  const uint32_t bits = static_cast<uint32_t>(half) << 16;
+  float value;
+  std::memcpy(&value, &bits, sizeof(value));
+  return value;
 }
 
 class Writer {
@@ -175,17 +189,14 @@ absl::Status LinearModel::Save(const std::string& path) const {
   }
   w.Put<uint32_t>(static_cast<uint32_t>(slots.size()));
   w.Put<uint32_t>(static_cast<uint32_t>(cells_.size()));
-  uint32_t next = 0;
   for (const Slot* slot : slots) {
     w.Put<uint64_t>(slot->key);
-    w.Put<uint32_t>(next);
-    w.Put<uint32_t>(slot->count);
-    next += slot->count;
+    w.Put<uint16_t>(static_cast<uint16_t>(slot->count));
   }
   for (const Slot* slot : slots) {
     for (uint32_t j = 0; j < slot->count; ++j) {
       w.Put<uint16_t>(cells_[slot->first + j].cls);
-      w.Put<float>(cells_[slot->first + j].weight);
+      w.Put<uint16_t>(ToBfloat16(cells_[slot->first + j].weight));
     }
   }
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -224,26 +235,25 @@ absl::StatusOr<LinearModel> LinearModel::Load(const std::string& path) {
     metadata[k] = v;
   }
   if (!r.Get(&num_features) || !r.Get(&num_cells)) return corrupt("truncated header");
-  if (r.remaining() != uint64_t{num_features} * 16 + uint64_t{num_cells} * 6) {
+  if (r.remaining() != uint64_t{num_features} * 10 + uint64_t{num_cells} * 4) {
     return corrupt("size does not match its header");
   }
   std::vector<Row> rows(num_features);
-  std::vector<uint32_t> counts(num_features);
-  uint64_t expected_first = 0;
+  std::vector<uint16_t> counts(num_features);
+  uint64_t total = 0;
   for (uint32_t i = 0; i < num_features; ++i) {
-    uint32_t first = 0;
     r.Get(&rows[i].key);
-    r.Get(&first);
     r.Get(&counts[i]);
-    if (first != expected_first) return corrupt("cell offsets out of order");
-    expected_first += counts[i];
+    total += counts[i];
   }
-  if (expected_first != num_cells) return corrupt("cell count mismatch");
+  if (total != num_cells) return corrupt("cell count mismatch");
   for (uint32_t i = 0; i < num_features; ++i) {
     rows[i].cells.resize(counts[i]);
     for (Cell& cell : rows[i].cells) {
+      uint16_t weight = 0;
       r.Get(&cell.cls);
-      r.Get(&cell.weight);
+      r.Get(&weight);
+      cell.weight = FromBfloat16(weight);
       if (cell.cls >= num_classes) return corrupt("class index out of range");
     }
   }

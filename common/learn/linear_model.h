@@ -7,12 +7,15 @@
 // set version its trainer used), so a reader can refuse a mismatch.
 //
 // File format (little-endian), written by Save and checked by Load:
-//   "CLMODEL1"            magic
+//   "CLMODEL2"            magic
 //   u32 num_classes, then num_classes x (u32 length, bytes)  class names
 //   u32 num_meta, then num_meta x (key, value) length-prefixed strings
 //   u32 num_features, u32 num_cells
-//   num_features x (u64 key, u32 first_cell, u32 cell_count)  sorted by key
-//   num_cells x (u16 class, f32 weight)
+//   num_features x (u64 key, u16 cell_count)   sorted by key
+//   num_cells x (u16 class, u16 weight)        the features' cells in order
+// Weights are stored as bfloat16 (the top half of an IEEE float32, rounded
+// to nearest): 0.4 % relative precision, which a sum of dozens of weights
+// does not notice, at half the size.
 //
 //   ASSIGN_OR_RETURN(LinearModel model, LinearModel::Load(path));
 //   std::vector<float> scores(model.num_classes());

@@ -25,6 +25,8 @@ enum Template : uint32_t {
   kPrevTagSuffix3,
 };
 
+static_assert(kSuffix5 == kLower + 10, "AddSpellingFeatures fills kLower .. kSuffix5");
+
 constexpr uint64_t kNone = 0x5eed;  // stands for a word or tag off the edge
 
 struct Context {
@@ -45,17 +47,7 @@ void Features(const Context& c, int i, FeatureVector* f) {
   const WordHashes* n2 = c.At(i + 2);
   const uint64_t t1 = c.TagAt(i - 1), t2 = c.TagAt(i - 2);
   f->Add(kBias, 0);
-  f->Add(kLower, w.lower);
-  f->Add(kForm, w.form);
-  f->Add(kShape, w.shape);
-  f->Add(kPrefix1, w.prefix[0]);
-  f->Add(kPrefix2, w.prefix[1]);
-  f->Add(kPrefix3, w.prefix[2]);
-  f->Add(kSuffix1, w.suffix[0]);
-  f->Add(kSuffix2, w.suffix[1]);
-  f->Add(kSuffix3, w.suffix[2]);
-  f->Add(kSuffix4, w.suffix[3]);
-  f->Add(kSuffix5, w.suffix[4]);
+  AddSpellingFeatures(w, kLower, 5, f);  // kLower .. kSuffix5
   f->Add(kPrevTag, t1);
   f->Add(kPrev2Tags, t1, t2);
   f->Add(kPrevTagLower, t1, w.lower);

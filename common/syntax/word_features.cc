@@ -60,6 +60,16 @@ absl::string_view FirstChars(absl::string_view text, int n) {
   return text.substr(0, pos);
 }
 
+void AddSpellingFeatures(const WordHashes& w, uint32_t first, int suffixes,
+                         learn::FeatureVector* f) {
+  uint32_t t = first;
+  f->Add(t++, w.lower);
+  f->Add(t++, w.form);
+  f->Add(t++, w.shape);
+  for (uint64_t prefix : w.prefix) f->Add(t++, prefix);
+  for (int i = 0; i < suffixes && i < 5; ++i) f->Add(t++, w.suffix[i]);
+}
+
 WordHashes HashWord(absl::string_view form) {
   WordHashes h;
   const std::string lower = NormalizeWord(form);

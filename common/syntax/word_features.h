@@ -13,6 +13,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "common/learn/features.h"
 
 namespace claims::syntax {
 
@@ -29,6 +30,12 @@ struct WordHashes {
 };
 
 WordHashes HashWord(absl::string_view form);
+
+// Adds a word's spelling features under consecutive template ids from
+// `first`: lower-case form, form, shape, prefixes of 1-3 and suffixes of
+// 1-`suffixes` characters (at most 5).
+void AddSpellingFeatures(const WordHashes& w, uint32_t first, int suffixes,
+                         learn::FeatureVector* f);
 
 // ASCII lower case with every digit made '0' ("Q3-2024" -> "q0-0000"), so
 // numbers of one shape share their features.
