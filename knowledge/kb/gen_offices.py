@@ -146,13 +146,15 @@ def main():
         for where, title, owner, extra, holders in parse(path):
             country = owner_country(owner)
             for i, (hw, start, name, aliases, explicit) in enumerate(holders):
-                if name in ("-", "END"):
-                    continue
                 end = ""
                 if i + 1 < len(holders):
                     end = holders[i + 1][1]
                     if end <= start:
                         fail(hw, f"{name}: next start {end} is not after {start}")
+                if name in ("-", "END"):
+                    if name == "END" and i + 1 < len(holders):
+                        fail(hw, "END must be the last line of a list")
+                    continue
                 pid = explicit or by_name.get(ascii_fold(name).lower()) or slug(name)
                 e = people.get(pid)
                 if e is None:
