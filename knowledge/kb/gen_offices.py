@@ -23,7 +23,9 @@ historic.jsonl), ISO 3166-2 codes for subdivisions ("GB-SCT", "US-CA") and
 UN/LOCODEs without the space for cities ("GBLON").
 
 People already in people.jsonl keep their line, id and fields; the lists
-replace their offices of the listed (title, owner) pairs and add the rest.
+replace their offices of the listed (title, owner) pairs and add the rest,
+and add aliases. people.jsonl stays hand-edited: an alias or office removed
+from a list must also be removed there by hand.
 A new person is written to people-<list>.jsonl for the first list that
 names them, with country = the owner's country and role "government".
 """
@@ -40,6 +42,9 @@ SOURCES = os.path.join(HERE, "..", "offices")
 # Lists are read in this order; a person's file is the first list naming them.
 ORDER = ["europe", "middle-east", "asia", "americas", "africa", "oceania",
          "subnational"]
+
+FIELD_ORDER = ["id", "name", "type", "kind", "country", "role", "aliases",
+               "demonyms", "group_names", "capitals", "iso_alpha2", "offices"]
 
 # Historic owners; a person who also held an office of a current country
 # gets that country.
@@ -189,7 +194,8 @@ def main():
                                          "start": start, "end": end})
 
     def render(e):
-        e = dict(e)
+        # Keys in the order of kb_entry.proto.
+        e = {k: e[k] for k in FIELD_ORDER if k in e}
         if not e.get("aliases"):
             e.pop("aliases", None)
         if "offices" in e:
