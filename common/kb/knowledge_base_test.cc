@@ -78,6 +78,20 @@ TEST(KnowledgeBaseTest, DatedOffices) {
   EXPECT_FALSE(kb->HeldTitle(kb->IndexOf("a-one"), "prime-minister", "2010-01-01"));
 }
 
+// A surname that is some person's given name is not an alias: "Michael"
+// in text starts another name far more often than it means Alun Michael.
+TEST(KnowledgeBaseTest, GivenNamesAreNotSurnameAliases) {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "alun-michael", "name": "Alun Michael", "type": "PERSON"})",
+      R"({"id": "michael-howard", "name": "Michael Howard", "type": "PERSON"})",
+  });
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  EXPECT_EQ((*kb)->Find("Michael"), nullptr);
+  ASSERT_NE((*kb)->Find("Howard"), nullptr);
+  EXPECT_EQ((*kb)->actor((*kb)->Find("Howard")->front().actor).id, "michael-howard");
+  EXPECT_EQ((*kb)->Find("Howard")->front().kind, AliasKind::kSurname);
+}
+
 TEST(KnowledgeBaseTest, ErrorsNameTheLine) {
   auto bad = KnowledgeBase::FromJsonLines({R"({"id": "x", "name": "X", "type": "PLANET"})"});
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
