@@ -12,6 +12,8 @@ overlap itself:
     @ prime-minister GBR              title id, owner
     @ finance-minister GBR +chancellor   also recorded under a second title
     1990-11-28 John Major             start (YYYY-MM-DD), name
+    1995-01-23 Jacques Santer <LUX>   the person's country, for an
+                                      organisation's office (owner "nato")
     1997-05-02 Tony Blair | Anthony Blair; Blair    aliases after "|"
     2016-07-13 Theresa May {theresa-may}            explicit person id
     2019-01-01 -                      vacancy (or an interregnum)
@@ -41,7 +43,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCES = os.path.join(HERE, "..", "offices")
 # Lists are read in this order; a person's file is the first list naming them.
 ORDER = ["europe", "middle-east", "asia", "americas", "africa", "oceania",
-         "subnational"]
+         "subnational", "international"]
 
 FIELD_ORDER = ["id", "name", "type", "kind", "country", "role", "aliases",
                "demonyms", "group_names", "capitals", "iso_alpha2", "offices"]
@@ -96,6 +98,11 @@ def parse(path):
         if not m:
             fail(where, "expected 'YYYY-MM-DD name'")
         start, rest = m.group(1), m.group(2)
+        country = None
+        cm = re.search(r"<([A-Z]{3})>", rest)
+        if cm:
+            country = cm.group(1)
+            rest = (rest[:cm.start()] + rest[cm.end():]).strip()
         explicit = None
         em = re.search(r"\{([a-z0-9-]+)\}", rest)
         if em:
@@ -105,7 +112,7 @@ def parse(path):
         if "|" in rest:
             rest, al = rest.split("|", 1)
             aliases = [a.strip() for a in al.split(";") if a.strip()]
-        holders.append((where, start, rest.strip(), aliases, explicit))
+        holders.append((where, start, rest.strip(), aliases, explicit, country))
     if section:
         yield section + (holders,)
 
@@ -122,6 +129,8 @@ def main():
             alpha2[e["iso_alpha2"]] = e["id"]
 
     def owner_country(owner):
+        if not owner.isupper():
+            return owner  # an organisation: the holder's country needs <XXX>
         if "-" in owner:
             return alpha2[owner.split("-")[0]]
         if len(owner) == 5 and owner.isupper():
@@ -150,7 +159,7 @@ def main():
             continue
         for where, title, owner, extra, holders in parse(path):
             country = owner_country(owner)
-            for i, (hw, start, name, aliases, explicit) in enumerate(holders):
+            for i, (hw, start, name, aliases, explicit, own) in enumerate(holders):
                 end = ""
                 if i + 1 < len(holders):
                     end = holders[i + 1][1]
@@ -166,15 +175,19 @@ def main():
                     if explicit and explicit != slug(name):
                         pass  # a disambiguated id, e.g. "-can" suffix
                     e = {"id": pid, "name": name, "type": "PERSON",
-                         "kind": "person", "country": country,
-                         "role": "government", "aliases": [], "offices": []}
+                         "kind": "person", "country": own or country,
+                         "role": "government" if owner.isupper()
+                                 else "international-organisation",
+                         "aliases": [], "offices": []}
                     people[pid] = e
                     file_of[pid] = region
                     order[region].append(pid)
                     by_name.setdefault(ascii_fold(name).lower(), pid)
-                elif e["country"] in HISTORIC and country not in HISTORIC:
+                elif e["country"] in HISTORIC and country not in HISTORIC \
+                        and country in alpha2.values():
                     e["country"] = country  # a person's country is a current one
-                elif e["country"] != country and not explicit and owner_country(owner) == owner:
+                elif e["country"] != country and not explicit and not own \
+                        and country in alpha2.values():
                     print(f"{hw}: note: {name} -> existing {pid} ({e['country']}) "
                           f"for {title} {owner}", file=sys.stderr)
                 known = {a.lower() for a in [e["name"]] + e.get("aliases", [])}
