@@ -6,7 +6,8 @@
 Checks every *.jsonl of the folder the way the loader reads it, plus what the
 loader does not check:
   * actor ids are unique across files, title ids are unique;
-  * every person has type PERSON, kind person, a role and a valid country;
+  * every person has a lower-case slug id, type PERSON, kind person, a role
+    and a valid country;
   * every office names a title of titles.jsonl, has YYYY-MM-DD dates with
     start < end (when end is given) and a valid owner: an ISO 3166-1 alpha-3
     country (countries.jsonl, historic.jsonl), an organisation id, an
@@ -104,6 +105,8 @@ def main():
     holders = defaultdict(list)  # (title, owner) -> [(start, end, id, where)]
     for aid, (where, e) in actors.items():
         if e.get("type") == "PERSON" or e.get("kind") == "person":
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", aid or ""):
+                problems.append(f"{where}: {aid!r}: a person's id is a lower-case slug")
             if e.get("type") != "PERSON" or e.get("kind") != "person":
                 problems.append(f"{where}: {aid}: a person needs type PERSON and kind person")
             if not e.get("role"):
