@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -180,6 +181,17 @@ class KnowledgeBase::Builder {
       }
     }
     // Surnames of people, weakest evidence, only where not already taken.
+    // A word some person has as a given name ("Michael", "James") is not
+    // taken as a surname: in text it mostly starts another name.
+    absl::flat_hash_set<std::string> given_names;
+    for (const KbActor& a : kb_->actors_) {
+      if (a.type != claims::v1::PERSON) continue;
+      for (const auto& n : a.aliases) {
+        std::vector<absl::string_view> words =
+            absl::StrSplit(n, ' ', absl::SkipEmpty());
+        if (words.size() >= 2) given_names.insert(std::string(words.front()));
+      }
+    }
     for (size_t i = 0; i < kb_->actors_.size(); ++i) {
       const KbActor& a = kb_->actors_[i];
       if (a.type != claims::v1::PERSON) continue;
@@ -191,7 +203,7 @@ class KnowledgeBase::Builder {
         while (words.size() > 1 && IsNameSuffix(words.back())) words.pop_back();
         if (words.size() < 2) continue;
         const std::string& last = words.back();
-        if (last.size() < 3) continue;
+        if (last.size() < 3 || given_names.contains(last)) continue;
         AddAlias(static_cast<int>(i), last, AliasKind::kSurname);
       }
     }

@@ -78,6 +78,20 @@ TEST(KnowledgeBaseTest, DatedOffices) {
   EXPECT_FALSE(kb->HeldTitle(kb->IndexOf("a-one"), "prime-minister", "2010-01-01"));
 }
 
+// A surname that is some person's given name is not an alias: "Michael"
+// in text starts another name far more often than it means Alun Michael.
+TEST(KnowledgeBaseTest, GivenNamesAreNotSurnameAliases) {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "alun-michael", "name": "Alun Michael", "type": "PERSON"})",
+      R"({"id": "michael-howard", "name": "Michael Howard", "type": "PERSON"})",
+  });
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  EXPECT_EQ((*kb)->Find("Michael"), nullptr);
+  ASSERT_NE((*kb)->Find("Howard"), nullptr);
+  EXPECT_EQ((*kb)->actor((*kb)->Find("Howard")->front().actor).id, "michael-howard");
+  EXPECT_EQ((*kb)->Find("Howard")->front().kind, AliasKind::kSurname);
+}
+
 TEST(KnowledgeBaseTest, ErrorsNameTheLine) {
   auto bad = KnowledgeBase::FromJsonLines({R"({"id": "x", "name": "X", "type": "PLANET"})"});
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
@@ -110,6 +124,45 @@ TEST(KnowledgeBaseTest, LoadsBundledDataAndOperatorExtension) {
   EXPECT_EQ((*kb)->actor((*kb)->Find("Zion")->front().actor).id, "ISR");
   EXPECT_EQ((*kb)->actor((*kb)->Find("U.S.")->front().actor).id, "USA");
   EXPECT_FALSE((*kb)->version().empty());
+}
+
+// The bundled office data answers bare titles by owner and date: the title
+// a surface form names ("chancellor") is the same id everywhere, and the
+// owner decides the office (head of government in DEU, the Chancellor of
+// the Exchequer in GBR, who is also the GBR finance minister).
+TEST(KnowledgeBaseTest, BundledOfficesAnswerBareTitles) {
+  auto kb = KnowledgeBase::Load(DataDir() + "/kb", "");
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  auto holder = [&](const char* surface, const char* owner, const char* date) {
+    const std::string* title = (*kb)->FindTitle(surface);
+    if (title == nullptr) return std::string("no title");
+    int i = (*kb)->OfficeHolder(*title, owner, date);
+    return i < 0 ? std::string("nobody") : (*kb)->actor(i).id;
+  };
+  EXPECT_EQ(holder("prime minister", "GBR", "2015-06-01"), "david-cameron");
+  EXPECT_EQ(holder("chancellor", "DEU", "2015-06-01"), "angela-merkel");
+  EXPECT_EQ(holder("chancellor", "AUT", "2015-06-01"), "werner-faymann");
+  EXPECT_EQ(holder("chancellor", "GBR", "2015-06-01"), "george-osborne");
+  EXPECT_EQ(holder("Chancellor of the Exchequer", "GBR", "2015-06-01"), "george-osborne");
+  EXPECT_EQ(holder("Foreign Secretary", "GBR", "2015-06-01"), "philip-hammond");
+  EXPECT_EQ(holder("Home Secretary", "GBR", "2015-06-01"), "theresa-may");
+  EXPECT_EQ(holder("Defence Secretary", "GBR", "2015-06-01"), "michael-fallon");
+  EXPECT_EQ(holder("Secretary of State", "USA", "2015-06-01"), "john-kerry");
+  EXPECT_EQ(holder("foreign minister", "USA", "2015-06-01"), "john-kerry");
+  EXPECT_EQ(holder("Treasury Secretary", "USA", "2015-06-01"), "jack-lew");
+  EXPECT_EQ(holder("Premier", "CHN", "2015-06-01"), "li-keqiang");
+  EXPECT_EQ(holder("Supreme Leader", "IRN", "2015-06-01"), "ali-khamenei");
+  EXPECT_EQ(holder("Queen", "GBR", "2015-06-01"), "elizabeth-ii");
+  EXPECT_EQ(holder("King", "GBR", "2023-06-01"), "charles-iii");
+  EXPECT_EQ(holder("Emir", "QAT", "2015-06-01"), "tamim-bin-hamad-al-thani");
+  // Sub-national executives: ISO 3166-2 owners; cities: UN/LOCODE owners.
+  EXPECT_EQ(holder("First Minister", "GB-SCT", "2015-06-01"), "nicola-sturgeon");
+  EXPECT_EQ(holder("Governor", "US-CA", "2015-06-01"), "jerry-brown");
+  EXPECT_EQ(holder("Minister-President", "DE-BY", "2015-06-01"), "horst-seehofer");
+  EXPECT_EQ(holder("Premier", "CA-ON", "2015-06-01"), "kathleen-wynne");
+  EXPECT_EQ(holder("Mayor", "GBLON", "2015-06-01"), "boris-johnson");
+  // A vacancy between holders has nobody.
+  EXPECT_EQ(holder("President", "LBN", "2023-06-01"), "nobody");
 }
 
 TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {
