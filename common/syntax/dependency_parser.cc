@@ -251,6 +251,23 @@ void LabelFeatures(const State& st, const Words& x, int h, int d,
   f->Add(++k, uh, x.Lm(d, n), dir);
   f->Add(++k, ud, W(dl), dir);
   f->Add(++k, uh, ud, L(hl));
+  // Every child of d (its subtree is complete) and the children h has so
+  // far: function words and their relations tell most labels apart ("by"
+  // for agents, "to" for xcomp, a relative pronoun for acl:relcl, aux:pass
+  // for passive subjects).
+  for (int c = 0; c < n; ++c) {
+    if (st.head[c] == d) {
+      f->Add(200, L(c), ud, dir);
+      f->Add(201, L(c), W(c), ud);
+    } else if (st.head[c] == h && c != d) {
+      f->Add(202, L(c), uh, dir);
+      f->Add(203, L(c), W(c), ud);
+      f->Add(204, L(c), c < d, ud);
+    }
+  }
+  f->Add(205, x.Lm(h, n), x.Lm(d, n));
+  f->Add(206, x.Sf(d, n), ud);
+  f->Add(207, uh, ud, dist);
 }
 
 // Gold arcs each move would make unreachable (Goldberg & Nivre 2013).

@@ -51,10 +51,6 @@ std::string Fold(absl::string_view form, bool lower) {
   return lower ? absl::AsciiStrToLower(form) : std::string(form);
 }
 
-std::string EndingKey(bool lower, absl::string_view ending) {
-  return absl::StrCat(lower ? "l" : "k", ending);
-}
-
 }  // namespace
 
 std::string LemmaEdit::Name() const {
@@ -101,7 +97,7 @@ std::string LemmaEdit::Apply(absl::string_view form) const {
 Lemmatizer::Lemmatizer(learn::LinearModel model, std::vector<LemmaEdit> edits)
     : model_(std::move(model)), edits_(std::move(edits)) {
   for (size_t i = 0; i < edits_.size(); ++i) {
-    by_ending_[EndingKey(edits_[i].lower, edits_[i].remove)].push_back(static_cast<int>(i));
+    by_ending_[edits_[i].lower ? 0 : 1][edits_[i].remove].push_back(static_cast<int>(i));
     longest_ending_ = std::max(longest_ending_, edits_[i].remove.size());
   }
 }
@@ -129,34 +125,42 @@ absl::StatusOr<Lemmatizer> Lemmatizer::FromModel(learn::LinearModel model) {
 
 void Lemmatizer::Candidates(absl::string_view form, std::vector<int>* out) const {
   out->clear();
-  for (bool lower : {true, false}) {
-    const std::string base = Fold(form, lower);
+  const std::string lower = absl::AsciiStrToLower(form);
+  for (int mode : {0, 1}) {
+    const absl::string_view base = mode == 0 ? absl::string_view(lower) : form;
     const size_t longest = std::min(longest_ending_, base.size());
     for (size_t n = 0; n <= longest; ++n) {
-      auto it = by_ending_.find(EndingKey(lower, absl::string_view(base).substr(base.size() - n)));
-      if (it != by_ending_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+      auto it = by_ending_[mode].find(base.substr(base.size() - n));
+      if (it != by_ending_[mode].end()) {
+        out->insert(out->end(), it->second.begin(), it->second.end());
+      }
     }
   }
 }
 
-std::string Lemmatizer::LemmaOf(const SyntaxWord& word) const {
-  std::vector<int> candidates;
+std::string Lemmatizer::LemmaOf(const SyntaxWord& word, Scratch* scratch) const {
+  std::vector<int>& candidates = scratch->candidates;
   Candidates(word.form, &candidates);
   if (candidates.empty()) return absl::AsciiStrToLower(word.form);
   if (candidates.size() == 1) return edits_[candidates[0]].Apply(word.form);
-  FeatureVector f;
-  Features(word, &f);
-  std::vector<float> scores(model_.num_classes(), 0.0f);
-  model_.Score(f.keys(), scores.data());
+  Features(word, &scratch->features);
+  scratch->scores.assign(model_.num_classes(), 0.0f);
+  model_.Score(scratch->features.keys(), scratch->scores.data());
   int best = candidates[0];
   for (int c : candidates) {
-    if (scores[c] > scores[best]) best = c;
+    if (scratch->scores[c] > scratch->scores[best]) best = c;
   }
   return edits_[best].Apply(word.form);
 }
 
+std::string Lemmatizer::LemmaOf(const SyntaxWord& word) const {
+  Scratch scratch;
+  return LemmaOf(word, &scratch);
+}
+
 void Lemmatizer::Lemmatize(SyntaxSentence* sentence) const {
-  for (SyntaxWord& word : *sentence) word.lemma = LemmaOf(word);
+  Scratch scratch;
+  for (SyntaxWord& word : *sentence) word.lemma = LemmaOf(word, &scratch);
 }
 
 Lemmatizer Lemmatizer::Train(const std::vector<SyntaxSentence>& train,

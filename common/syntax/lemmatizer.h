@@ -17,6 +17,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "common/learn/features.h"
 #include "common/learn/linear_model.h"
 #include "common/learn/perceptron.h"
 #include "common/syntax/syntax_types.h"
@@ -51,6 +52,16 @@ class Lemmatizer {
   void Lemmatize(SyntaxSentence* sentence) const;
   std::string LemmaOf(const SyntaxWord& word) const;
 
+ private:
+  struct Scratch {
+    std::vector<int> candidates;
+    std::vector<float> scores;
+    learn::FeatureVector features;
+  };
+  std::string LemmaOf(const SyntaxWord& word, Scratch* scratch) const;
+
+ public:
+
   const learn::LinearModel& model() const { return model_; }
 
   struct TrainOptions {
@@ -68,8 +79,9 @@ class Lemmatizer {
 
   learn::LinearModel model_;
   std::vector<LemmaEdit> edits_;  // by class index
-  // Removed ending (case-folded as the edit says) -> classes.
-  absl::flat_hash_map<std::string, std::vector<int>> by_ending_;
+  // Removed ending -> classes; [0] for lower-casing edits, [1] for the
+  // others.
+  absl::flat_hash_map<std::string, std::vector<int>> by_ending_[2];
   size_t longest_ending_ = 0;
 };
 
