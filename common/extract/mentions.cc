@@ -843,7 +843,10 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
       }
     }
     int actor = ActorForKb(k);
-    if (kind == AliasKind::kSurname && ke - i == 1) {
+    // A one-word surname or gazetteer place that is also the name of a
+    // person of this article ("Jackson", "Lincoln") is that person.
+    if ((kind == AliasKind::kSurname || kind == AliasKind::kGazetteer) &&
+        ke - i == 1) {
       int linked = LinkedName(tok.text);
       if (linked >= 0) actor = linked;
     }
@@ -855,8 +858,11 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     }
     ActorType type = result_.actors[actor].type;
     if (kind == AliasKind::kGroupName) type = claims::v1::GROUP;
-    static const char* kKindNames[] = {"kb:name", "kb:alias", "kb:capital",
-                                       "kb:demonym", "kb:group", "kb:surname"};
+    static const char* kKindNames[] = {"kb:name",  "kb:alias",   "kb:capital",
+                                       "kb:demonym", "kb:group", "kb:surname",
+                                       "kb:gazetteer"};
+    static_assert(sizeof(kKindNames) / sizeof(kKindNames[0]) ==
+                  static_cast<int>(AliasKind::kGazetteer) + 1);
     AddMention(si, s, i, ke, type, actor, kKindNames[static_cast<int>(kind)]);
     *next = ke;
     return true;

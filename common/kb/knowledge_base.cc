@@ -145,12 +145,29 @@ class KnowledgeBase::Builder {
       }
       if (!e.name().empty()) kb_->actors_[index].name = e.name();
     }
+    for (const auto& former : e.former_ids()) {
+      auto [at, inserted] = kb_->by_id_.emplace(former, index);
+      if (!inserted && at->second != index) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "former id \"", former, "\" is already the id of another entry"));
+      }
+    }
+    if (e.population() < 0) {
+      return absl::InvalidArgumentError("negative \"population\"");
+    }
     KbActor& a = kb_->actors_[index];
     if (!e.kind().empty()) a.kind = e.kind();
     if (!e.country().empty()) a.country = e.country();
     if (!e.role().empty()) a.role = e.role();
-    AddAlias(index, a.name, AliasKind::kName);
-    for (const auto& s : e.aliases()) AddAlias(index, s, AliasKind::kAlias);
+    if (e.population() > 0) a.population = e.population();
+    if (e.capital()) a.capital = true;
+    if (e.gazetteer()) a.gazetteer = true;
+    // A gazetteer entry's own names are weak evidence; other files may still
+    // give it curated aliases (an operator line, a hand-written extension).
+    AddAlias(index, a.name, a.gazetteer ? AliasKind::kGazetteer : AliasKind::kName);
+    for (const auto& s : e.aliases()) {
+      AddAlias(index, s, e.gazetteer() ? AliasKind::kGazetteer : AliasKind::kAlias);
+    }
     for (const auto& s : e.capitals()) AddAlias(index, s, AliasKind::kCapital);
     for (const auto& s : e.demonyms()) AddAlias(index, s, AliasKind::kDemonym);
     for (const auto& s : e.group_names()) AddAlias(index, s, AliasKind::kGroupName);
@@ -195,12 +212,17 @@ class KnowledgeBase::Builder {
         AddAlias(static_cast<int>(i), last, AliasKind::kSurname);
       }
     }
-    // Strongest evidence first.
+    // Strongest evidence first, then the most prominent place, then load
+    // order (documented at AliasMatch).
+    const std::vector<KbActor>& actors = kb_->actors_;
     for (auto* map : {&kb_->aliases_, &kb_->folded_}) {
       for (auto& [key, matches] : *map) {
+        if (matches.size() < 2) continue;
         std::stable_sort(matches.begin(), matches.end(),
-                         [](const AliasMatch& x, const AliasMatch& y) {
-                           return x.kind < y.kind;
+                         [&actors](const AliasMatch& x, const AliasMatch& y) {
+                           if (x.kind != y.kind) return x.kind < y.kind;
+                           return actors[x.actor].Prominence() >
+                                  actors[y.actor].Prominence();
                          });
       }
     }

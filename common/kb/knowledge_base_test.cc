@@ -78,6 +78,91 @@ TEST(KnowledgeBaseTest, DatedOffices) {
   EXPECT_FALSE(kb->HeldTitle(kb->IndexOf("a-one"), "prime-minister", "2010-01-01"));
 }
 
+// Renders the actors a surface form names, in match order: "id/kind ...".
+std::string Matches(const KnowledgeBase& kb, const char* surface, bool folded = false) {
+  const auto* m = folded ? kb.FindFolded(surface) : kb.Find(surface);
+  if (m == nullptr) return "-";
+  std::string out;
+  for (const AliasMatch& am : *m) {
+    if (!out.empty()) out += " ";
+    out += kb.actor(am.actor).id + "/" + std::to_string(static_cast<int>(am.kind));
+  }
+  return out;
+}
+
+std::unique_ptr<KnowledgeBase> World() {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "governor", "kind": "title", "aliases": ["Governor", "governor"]})",
+      R"({"id": "FRA", "name": "France", "type": "LOCATION", "kind": "country", "capitals": ["Paris"]})",
+      R"({"id": "GEO", "name": "Georgia", "type": "LOCATION", "kind": "country"})",
+      R"({"id": "labour-gbr", "name": "Labour Party", "type": "ORGANIZATION", "kind": "party", "country": "GBR", "aliases": ["Labour"]})",
+      R"({"id": "labour-aus", "name": "Australian Labor Party", "type": "ORGANIZATION", "kind": "party", "country": "AUS", "aliases": ["Labor", "Labour"]})",
+      R"({"id": "paris-usa-1", "name": "Paris", "type": "LOCATION", "kind": "city", "country": "USA", "population": 25000, "gazetteer": true})",
+      R"({"id": "paris-fra-1", "name": "Paris", "type": "LOCATION", "kind": "city", "country": "FRA", "population": 2138551, "capital": true, "gazetteer": true})",
+      R"({"id": "birmingham-usa-1", "name": "Birmingham", "type": "LOCATION", "kind": "city", "country": "USA", "population": 212237, "gazetteer": true})",
+      R"({"id": "birmingham-gbr-1", "name": "Birmingham", "type": "LOCATION", "kind": "city", "country": "GBR", "population": 984333, "gazetteer": true})",
+      R"({"id": "victoria-syc-1", "name": "Victoria", "type": "LOCATION", "kind": "city", "country": "SYC", "population": 22881, "capital": true, "gazetteer": true})",
+      R"({"id": "victoria-can-1", "name": "Victoria", "type": "LOCATION", "kind": "city", "country": "CAN", "population": 289625, "gazetteer": true})",
+      R"({"id": "US-GA", "name": "Georgia", "type": "LOCATION", "kind": "region", "country": "USA", "gazetteer": true})",
+      R"({"id": "US-CA", "name": "California", "type": "LOCATION", "kind": "region", "country": "USA", "former_ids": ["california-usa"], "aliases": ["Calif."]})",
+      R"({"id": "jane-roe", "name": "Jane Roe", "type": "PERSON", "offices": [{"title": "governor", "country": "US-CA", "start": "2019-01-07"}]})",
+  });
+  EXPECT_TRUE(kb.ok()) << kb.status();
+  return kb.ok() ? std::move(*kb) : nullptr;
+}
+
+TEST(KnowledgeBaseTest, AmbiguousNamesRankByEvidenceThenProminence) {
+  auto kb = World();
+  ASSERT_NE(kb, nullptr);
+  // The capital metonym (kCapital = 2) before the gazetteer cities (6); the
+  // capital city before the Texan town.
+  EXPECT_EQ(Matches(*kb, "Paris"), "FRA/2 paris-fra-1/6 paris-usa-1/6");
+  // By population, whatever the load order.
+  EXPECT_EQ(Matches(*kb, "Birmingham"), "birmingham-gbr-1/6 birmingham-usa-1/6");
+  // A capital counts ten times its population, not more.
+  EXPECT_EQ(Matches(*kb, "Victoria"), "victoria-can-1/6 victoria-syc-1/6");
+  // A curated name outranks a gazetteer one.
+  EXPECT_EQ(Matches(*kb, "Georgia"), "GEO/0 US-GA/6");
+  EXPECT_EQ(Matches(*kb, "georgia", true), "GEO/0 US-GA/6");
+  // Parties of several countries share a short name: all come back, in load
+  // order, and the caller picks by country.
+  EXPECT_EQ(Matches(*kb, "Labour"), "labour-gbr/1 labour-aus/1");
+  EXPECT_EQ(kb->actor(kb->IndexOf("labour-aus")).country, "AUS");
+  EXPECT_EQ(kb->actor(kb->IndexOf("paris-fra-1")).Prominence(), 21385510);
+}
+
+TEST(KnowledgeBaseTest, SubdivisionsOwnOfficesAndKeepFormerIds) {
+  auto kb = World();
+  ASSERT_NE(kb, nullptr);
+  EXPECT_EQ(kb->IndexOf("california-usa"), kb->IndexOf("US-CA"));
+  EXPECT_EQ(Matches(*kb, "California"), "US-CA/0");
+  EXPECT_EQ(Matches(*kb, "Calif."), "US-CA/1");
+  int governor = kb->OfficeHolder("governor", "US-CA", "2024-01-01");
+  ASSERT_GE(governor, 0);
+  EXPECT_EQ(kb->actor(governor).id, "jane-roe");
+  EXPECT_EQ(kb->OfficeHolder("governor", "US-CA", "2018-01-01"), -1);
+  // A former id taken by another entry is an error naming the line.
+  auto clash = KnowledgeBase::FromJsonLines({
+      R"({"id": "a", "name": "A", "type": "LOCATION"})",
+      R"({"id": "b", "name": "B", "type": "LOCATION", "former_ids": ["a"]})"});
+  ASSERT_FALSE(clash.ok());
+  EXPECT_NE(clash.status().message().find("line 2"), std::string::npos);
+  EXPECT_FALSE(KnowledgeBase::FromJsonLines(
+                   {R"({"id": "a", "name": "A", "type": "LOCATION", "population": -5})"})
+                   .ok());
+}
+
+TEST(KnowledgeBaseTest, CuratedAliasesOfAGazetteerEntryAreStrong) {
+  // An operator line that extends a gazetteer city gives it a curated alias.
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "lyon-fra-1", "name": "Lyon", "type": "LOCATION", "kind": "city", "country": "FRA", "gazetteer": true, "aliases": ["Lyons"]})",
+      R"({"id": "lyon-fra-1", "aliases": ["Capitale des Gaules"]})"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  EXPECT_EQ(Matches(**kb, "Lyon"), "lyon-fra-1/6");
+  EXPECT_EQ(Matches(**kb, "Lyons"), "lyon-fra-1/6");
+  EXPECT_EQ(Matches(**kb, "Capitale des Gaules"), "lyon-fra-1/1");
+}
+
 TEST(KnowledgeBaseTest, ErrorsNameTheLine) {
   auto bad = KnowledgeBase::FromJsonLines({R"({"id": "x", "name": "X", "type": "PLANET"})"});
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
