@@ -135,6 +135,8 @@ class KnowledgeBase {
  private:
   KnowledgeBase() = default;
   class Builder;
+  // Sizes the tables for about `entries` entries.
+  void Reserve(size_t entries);
 
   std::vector<KbActor> actors_;
   std::vector<KbOffice> offices_;
