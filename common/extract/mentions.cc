@@ -192,6 +192,20 @@ class ArticleState {
     if (id.empty()) return -1;
     auto it = id_to_actor_.find(id);
     if (it != id_to_actor_.end()) return it->second;
+    // A place the gazetteer knows becomes its entry (with its country), the
+    // most prominent first; later mentions of the name find it by the slug.
+    if (type == claims::v1::LOCATION) {
+      if (const auto* m = kb_.Find(name)) {
+        for (const AliasMatch& am : *m) {
+          if (am.kind == AliasKind::kGazetteer &&
+              kb_.actor(am.actor).type == claims::v1::LOCATION) {
+            int idx = ActorForKb(am.actor);
+            id_to_actor_.emplace(id, idx);
+            return idx;
+          }
+        }
+      }
+    }
     ArticleActor a;
     a.id = id;
     a.name = std::move(name);
@@ -810,6 +824,10 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
   }
   // Lower-case aliases are only trusted when written exactly.
   if (km != nullptr && !cap && !exact) km = nullptr;
+  // Gazetteer names (cities, subdivisions) do not make a mention on their
+  // own: the span is typed like any unknown name, and a place among them is
+  // linked to its gazetteer entry (Discover).
+  if (km != nullptr && km->front().kind == AliasKind::kGazetteer) km = nullptr;
   bool sentence_initial =
       i == 0 || (i > 0 && IsOpeningPunct(t[i - 1].text) &&
                  (i == 1 || t[i - 1].text == ":" || IsOpeningPunct(t[i - 2].text)));
@@ -843,10 +861,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
       }
     }
     int actor = ActorForKb(k);
-    // A one-word surname or gazetteer place that is also the name of a
-    // person of this article ("Jackson", "Lincoln") is that person.
-    if ((kind == AliasKind::kSurname || kind == AliasKind::kGazetteer) &&
-        ke - i == 1) {
+    if (kind == AliasKind::kSurname && ke - i == 1) {
       int linked = LinkedName(tok.text);
       if (linked >= 0) actor = linked;
     }
