@@ -197,6 +197,50 @@ TEST(KnowledgeBaseTest, LoadsBundledDataAndOperatorExtension) {
   EXPECT_FALSE((*kb)->version().empty());
 }
 
+TEST(KnowledgeBaseTest, BundledWorldData) {
+  auto loaded = KnowledgeBase::Load(DataDir() + "/kb", "");
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  const KnowledgeBase& kb = **loaded;
+  auto first = [&](const char* surface) -> std::string {
+    const auto* m = kb.Find(surface);
+    return m == nullptr ? "-" : kb.actor(m->front().actor).id;
+  };
+  // The first gazetteer place of a name is the most prominent one.
+  auto first_city = [&](const char* surface) -> std::string {
+    const auto* m = kb.Find(surface);
+    if (m == nullptr) return "-";
+    for (const AliasMatch& am : *m) {
+      if (kb.actor(am.actor).kind == "city") return kb.actor(am.actor).country;
+    }
+    return "-";
+  };
+  EXPECT_GT(kb.actors().size(), 25000u);
+  // ISO 3166-2 subdivisions, under their codes and their former hand ids.
+  EXPECT_EQ(first("California"), "US-CA");
+  EXPECT_EQ(kb.IndexOf("california-usa"), kb.IndexOf("US-CA"));
+  EXPECT_EQ(kb.IndexOf("scotland"), kb.IndexOf("GB-SCT"));
+  EXPECT_EQ(kb.actor(kb.IndexOf("DE-BY")).name, "Bavaria");
+  // Curated names keep their meaning over the gazetteer.
+  EXPECT_EQ(first("Washington"), "USA");
+  EXPECT_EQ(first("Georgia"), "GEO");
+  EXPECT_EQ(first("Paris"), "FRA");
+  EXPECT_EQ(first("Birmingham"), "birmingham-gbr");
+  EXPECT_EQ(kb.Find("Split")->front().kind, AliasKind::kGazetteer);
+  // Ranking among places of one name.
+  EXPECT_EQ(first_city("Paris"), "FRA");
+  EXPECT_EQ(first_city("Birmingham"), "USA");  // the British one is curated
+  EXPECT_EQ(first_city("Tripoli"), "LBY");
+  EXPECT_EQ(first_city("Hamilton"), "CAN");
+  // Parties: short names shared across countries all come back.
+  const auto* labour = kb.Find("Labour");
+  ASSERT_NE(labour, nullptr);
+  EXPECT_EQ(kb.actor(labour->front().actor).id, "labour-party");
+  std::string countries;
+  for (const AliasMatch& am : *labour) countries += kb.actor(am.actor).country + " ";
+  EXPECT_NE(countries.find("NZL"), std::string::npos) << countries;
+  EXPECT_EQ(kb.actor(kb.IndexOf("likud")).kind, "party");
+}
+
 TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {
   EXPECT_EQ(KnowledgeBase::Load("/nonexistent/kb", "").status().code(),
             absl::StatusCode::kNotFound);
