@@ -241,6 +241,38 @@ TEST(KnowledgeBaseTest, BundledWorldData) {
   EXPECT_EQ(kb.actor(kb.IndexOf("likud")).kind, "party");
 }
 
+// The operator examples of knowledge/README.md load on top of the bundled
+// data and do what the README says.
+TEST(KnowledgeBaseTest, ReadmeOperatorExamplesLoad) {
+  std::ifstream readme(DataDir() + "/README.md");
+  ASSERT_TRUE(readme.good());
+  std::string extra = ::testing::TempDir() + "/readme_extra.jsonl";
+  std::ofstream out(extra);
+  std::string line;
+  bool in_json = false;
+  int lines = 0;
+  while (std::getline(readme, line)) {
+    if (line == "```json") {
+      in_json = true;
+    } else if (line == "```") {
+      in_json = false;
+    } else if (in_json) {
+      out << line << "\n";
+      ++lines;
+    }
+  }
+  out.close();
+  ASSERT_GE(lines, 3);
+  auto kb = KnowledgeBase::Load(DataDir() + "/kb", extra);
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  int person = (*kb)->IndexOf("maria-example");
+  ASSERT_GE(person, 0);
+  EXPECT_EQ((*kb)->OfficeHolder("foreign-minister", "PRT", "2026-05-01"), person);
+  ASSERT_NE((*kb)->Find("ExEn"), nullptr);
+  ASSERT_NE((*kb)->Find("Alba"), nullptr);
+  EXPECT_EQ((*kb)->actor((*kb)->Find("Alba")->front().actor).id, "GB-SCT");
+}
+
 TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {
   EXPECT_EQ(KnowledgeBase::Load("/nonexistent/kb", "").status().code(),
             absl::StatusCode::kNotFound);
