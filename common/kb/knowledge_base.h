@@ -69,9 +69,9 @@ enum class AliasKind {
 };
 
 // One actor a surface form may name. A form often names several actors
-// ("Labour" in GBR, AUS, NZL, ISR; "Paris" the capital metonym of France, the
-// French city and the Texan one): Find returns all of them, ordered so the
-// most likely comes first:
+// ("Labour" in GBR, IRL and NZL; "Parliament" of many countries; "Paris" the
+// capital metonym of France, the French city and the Texan one): Find returns
+// all of them, ordered so the most likely comes first:
 //   1. by AliasKind (strongest evidence first);
 //   2. within a kind, by KbActor::Prominence(), highest first;
 //   3. then in load order (files by name, lines in order).
