@@ -173,8 +173,15 @@ ENGLISH = {
 TYPE_SUFFIXES = [" Sheng", " Shi", " Zizhiqu", " SAR", " Uygur", " Zhuangzu", " Huizu"]
 
 
+# Letters that Unicode does not decompose into a base letter and a mark.
+UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+                              "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe",
+                              "Œ": "Oe", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d",
+                              "ħ": "h", "Ħ": "H"})
+
+
 def ascii_fold(s):
-    s = s.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    s = s.replace("’", "'").replace("‘", "'").replace("ʼ", "'").translate(UNDECOMPOSED)
     return "".join(c for c in unicodedata.normalize("NFKD", s)
                     if not unicodedata.combining(c))
 
