@@ -25,7 +25,8 @@ because thousands of them are also common words, cities or other actors
 the gazetteer too when one of its names is already a name, alias, capital or
 demonym in the hand-written files (countries, organisations, parties,
 places), so "Washington" stays the United States' capital metonym and
-"Georgia" the country.
+"Georgia" the country. Strong subdivisions may carry curated demonyms
+(DEMONYMS: "Scottish", "Catalan").
 
 FOLDED lists the regions that were hand entries before this file existed
 ("california-usa" in places.jsonl, "scotland" in organisations.jsonl): they
@@ -168,6 +169,19 @@ ENGLISH = {
     "ZA-GP": ["Gauteng"], "ZA-KZN": ["KwaZulu-Natal"], "ZA-WC": ["Western Cape"], "ZA-EC": ["Eastern Cape"],
     "AR-C": ["Buenos Aires City"], "AR-B": ["Buenos Aires Province"],
     "PK-PB": ["Punjab"], "PK-KP": ["Khyber Pakhtunkhwa"], "PK-SD": ["Sindh"], "PK-BA": ["Balochistan"],
+}
+
+# Adjectives and plural group names of subdivisions that news uses like a
+# country's ("the Scottish government", "Catalan separatists").
+DEMONYMS = {
+    "GB-SCT": (["Scottish"], ["Scots"]), "GB-WLS": (["Welsh"], []),
+    "GB-NIR": (["Northern Irish"], []), "ES-CT": (["Catalan"], ["Catalans"]),
+    "ES-PV": (["Basque"], ["Basques"]), "DE-BY": (["Bavarian"], ["Bavarians"]),
+    "US-TX": (["Texan"], ["Texans"]), "US-CA": (["Californian"], ["Californians"]),
+    "CA-QC": (["Quebec", "Québécois", "Quebecois"], ["Quebecers", "Québécois"]),
+    "RU-CE": (["Chechen"], ["Chechens"]), "CN-XZ": (["Tibetan"], ["Tibetans"]),
+    "UA-43": (["Crimean"], []), "IT-82": (["Sicilian"], ["Sicilians"]),
+    "ES-AN": (["Andalusian"], ["Andalusians"]), "FR-20R": (["Corsican"], ["Corsicans"]),
 }
 
 TYPE_SUFFIXES = [" Sheng", " Shi", " Zizhiqu", " SAR", " Uygur", " Zhuangzu", " Huizu"]
@@ -315,6 +329,12 @@ def main():
             entry["former_ids"] = former
         if not strong:
             entry["gazetteer"] = True
+        elif code in DEMONYMS:
+            dem, groups = DEMONYMS[code]
+            if dem:
+                entry["demonyms"] = dem
+            if groups:
+                entry["group_names"] = groups
         out.append(entry)
     for e in out:
         sys.stdout.write(json.dumps(e, ensure_ascii=False) + "\n")
