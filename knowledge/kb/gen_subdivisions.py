@@ -184,6 +184,15 @@ DEMONYMS = {
     "ES-AN": (["Andalusian"], ["Andalusians"]), "FR-20R": (["Corsican"], ["Corsicans"]),
 }
 
+# Countries whose ISO names are romanisations with scholarly marks
+# ("Badakhshān", "Tôkyô", "Ḩalab"): the plain ASCII spelling, which English
+# news uses, becomes the name and the marked one an alias.
+ROMANISED = {"AF", "AE", "AM", "AZ", "BD", "BH", "BY", "CN", "DZ", "EG", "GE",
+             "IL", "IN", "IQ", "IR", "JO", "JP", "KG", "KH", "KP", "KR", "KW",
+             "KZ", "LA", "LB", "LK", "LY", "MA", "MM", "MN", "NP", "OM", "PK",
+             "PS", "QA", "RU", "SA", "SD", "SY", "TH", "TJ", "TM", "TN", "TW",
+             "UA", "UZ", "VN", "YE"}
+
 TYPE_SUFFIXES = [" Sheng", " Shi", " Zizhiqu", " SAR", " Uygur", " Zhuangzu", " Huizu"]
 
 
@@ -296,6 +305,9 @@ def main():
             curated = [fname] + faliases + curated
         elif code.startswith("US-") and us_state_id(s["name"]) in US_FOLDED_IDS:
             former.append(us_state_id(s["name"]))
+        if cc in ROMANISED and ascii_fold(name) != name:
+            aliases = [name] + aliases
+            name = ascii_fold(name)
         if curated:
             aliases = [name] + aliases + curated[1:]
             name = curated[0]
