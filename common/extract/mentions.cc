@@ -432,7 +432,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     ++j;
   }
   if (j < n && absl::string_view(t[j].lower) == "former") ++j;
-  // Qualifier: a country or organisation ("Israeli", "US", "UN").
+  // Qualifier: a country, organisation or curated subdivision ("Israeli",
+  // "US", "UN", "Scottish", "California").
   std::string owner;
   int qa = -1, qb = -1, qkb = -1;
   for (int k = j < n ? std::min({3, n - j, Facts(j).alias_words}) : 0;
@@ -442,7 +443,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     if (m == nullptr) continue;
     for (const AliasMatch& am : *m) {
       const KbActor& a = kb_.actor(am.actor);
-      if (a.type == claims::v1::ORGANIZATION || absl::string_view(a.kind) == "country") {
+      if (a.type == claims::v1::ORGANIZATION || absl::string_view(a.kind) == "country" ||
+          (absl::string_view(a.kind) == "region" && !a.gazetteer)) {
         owner = a.id;
         qa = j;
         qb = j + k;
