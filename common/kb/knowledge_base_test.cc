@@ -241,6 +241,20 @@ TEST(KnowledgeBaseTest, BundledWorldData) {
   EXPECT_EQ(kb.actor(kb.IndexOf("likud")).kind, "party");
 }
 
+// Every bundled entry's country is itself an entry (an ISO alpha-3 country
+// or a historic state), so "expand a country" finds its actors.
+TEST(KnowledgeBaseTest, BundledCountriesAreKnown) {
+  auto kb = KnowledgeBase::Load(DataDir() + "/kb", "");
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  std::string unknown;
+  for (const KbActor& a : (*kb)->actors()) {
+    if (!a.country.empty() && (*kb)->IndexOf(a.country) < 0) {
+      unknown += a.id + ":" + a.country + " ";
+    }
+  }
+  EXPECT_EQ(unknown, "");
+}
+
 // The operator examples of knowledge/README.md load on top of the bundled
 // data and do what the README says.
 TEST(KnowledgeBaseTest, ReadmeOperatorExamplesLoad) {
