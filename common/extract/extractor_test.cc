@@ -248,6 +248,30 @@ TEST(ExtractorLimitsTest, BadDataFilesAreReported) {
   EXPECT_THAT(std::string(e.status().message()), HasSubstr("bad_extra.jsonl:1"));
 }
 
+// A sub-national office (owner: an ISO 3166-2 code) resolves from a
+// subdivision named with the title, like a country's.
+TEST(ExtractorKbTest, SubdivisionOwnsATitle) {
+  std::string extra = ::testing::TempDir() + "/subdivision_office.jsonl";
+  std::ofstream(extra)
+      << R"({"id": "ann-exampleton", "name": "Ann Exampleton", "type": "PERSON", )"
+      << R"("offices": [{"title": "premier", "country": "CA-QC", "start": "2030-01-01"}]})"
+      << "\n";
+  ExtractorConfig config;
+  config.kb_dir = DataDir() + "/kb";
+  config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
+  config.kb_extra_file = extra;
+  auto e = Extractor::Create(config);
+  ASSERT_TRUE(e.ok()) << e.status();
+  claims::v1::Article a;
+  a.set_body("The Quebec premier said the talks would resume.");
+  a.set_published("2031-05-02");
+  auto r = (*e)->Analyze(a);
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> ids;
+  for (const auto& m : r->mentions()) ids.push_back(m.actor_id());
+  EXPECT_THAT(ids, Contains("ann-exampleton"));
+}
+
 TEST_F(ExtractorTest, SameTextSameDerivedId) {
   claims::v1::Article a;
   a.set_body("The UN Security Council met on Monday.");

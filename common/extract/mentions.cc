@@ -26,7 +26,10 @@ constexpr int kGenericTitleWords = 3;
 
 // Evidence names of the alias kinds, by AliasKind.
 constexpr const char* kKindNames[] = {"kb:name",    "kb:alias", "kb:capital",
-                                      "kb:demonym", "kb:group", "kb:surname"};
+                                      "kb:demonym", "kb:group", "kb:surname",
+                                      "kb:gazetteer"};
+static_assert(sizeof(kKindNames) / sizeof(kKindNames[0]) ==
+              static_cast<int>(AliasKind::kGazetteer) + 1);
 
 ActorType ActorTypeOf(entities::EntityType type) {
   switch (type) {
@@ -164,6 +167,20 @@ class ArticleState {
     if (id.empty()) return -1;
     auto it = id_to_actor_.find(id);
     if (it != id_to_actor_.end()) return it->second;
+    // A place the gazetteer knows becomes its entry (with its country), the
+    // most prominent first; later mentions of the name find it by the slug.
+    if (type == claims::v1::LOCATION) {
+      if (const auto* m = kb_.Find(name)) {
+        for (const AliasMatch& am : *m) {
+          if (am.kind == AliasKind::kGazetteer &&
+              kb_.actor(am.actor).type == claims::v1::LOCATION) {
+            int idx = ActorForKb(am.actor);
+            id_to_actor_.emplace(id, idx);
+            return idx;
+          }
+        }
+      }
+    }
     ArticleActor a;
     a.id = id;
     a.name = std::move(name);
@@ -210,6 +227,11 @@ class ArticleState {
       const KbActor& k = kb_.actor(m.actor);
       if (wanted != claims::v1::ACTOR_TYPE_UNSPECIFIED &&
           (wanted == claims::v1::PERSON) != (k.type == claims::v1::PERSON)) {
+        continue;
+      }
+      // Gazetteer entries (cities, subdivisions) only name places.
+      if (m.kind == AliasKind::kGazetteer && wanted != claims::v1::LOCATION &&
+          wanted != claims::v1::ACTOR_TYPE_UNSPECIFIED) {
         continue;
       }
       int score = -static_cast<int>(m.kind) * 10;
@@ -393,7 +415,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     ++j;
   }
   if (j < n && absl::string_view(t[j].lower) == "former") ++j;
-  // Qualifier: a country or organisation ("Israeli", "US", "UN").
+  // Qualifier: a country, organisation or curated subdivision ("Israeli",
+  // "US", "UN", "Scottish", "California").
   std::string owner;
   int qa = -1, qb = -1, qkb = -1;
   for (int k = j < n ? std::min({3, n - j, Facts(j).alias_words}) : 0;
@@ -403,7 +426,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     if (m == nullptr) continue;
     for (const AliasMatch& am : *m) {
       const KbActor& a = kb_.actor(am.actor);
-      if (a.type == claims::v1::ORGANIZATION || absl::string_view(a.kind) == "country") {
+      if (a.type == claims::v1::ORGANIZATION || absl::string_view(a.kind) == "country" ||
+          (absl::string_view(a.kind) == "region" && !a.gazetteer)) {
         owner = a.id;
         qa = j;
         qb = j + k;
@@ -660,9 +684,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
         const int linked = LinkedName(t[a].text);
         if (linked >= 0) actor = linked;
       }
-      const ActorType kb_type =
-          kind == AliasKind::kGroupName ? claims::v1::GROUP : result_.actors[actor].type;
-      AddMention(si, s, a, b, kb_type, actor, kKindNames[static_cast<int>(kind)]);
+      // The tagger types the mention ("Washington" the government is an
+      // ORG mention of the USA); the knowledge base names the actor.
+      AddMention(si, s, a, b, kind == AliasKind::kGroupName ? claims::v1::GROUP : type,
+                 actor, kKindNames[static_cast<int>(kind)]);
       return true;
     }
   }

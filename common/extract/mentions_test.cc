@@ -70,7 +70,19 @@ TEST_F(MentionsTest, UnlistedNamesAreDiscoveredAndLinked) {
   EXPECT_EQ(Mentions("Local farmer Joanna Kowalczyk spoke to the Ministry of "
                      "Agriculture. Later, Kowalczyk returned to Bialystok."),
             "Joanna Kowalczyk=joanna-kowalczyk Ministry of Agriculture=ministry-of-agriculture "
-            "Kowalczyk=joanna-kowalczyk Bialystok=bialystok");
+            "Kowalczyk=joanna-kowalczyk Bialystok=bialystok-pol");
+}
+
+TEST_F(MentionsTest, GazetteerNamesLinkPlacesButMakeNoMentionAlone) {
+  // "Police" is also a Polish town: the gazetteer does not make it a
+  // mention; a place the rules find links to its entry.
+  EXPECT_EQ(Mentions("Police said the convoy arrived in Rzeszow on Monday."),
+            "Rzeszow=rzeszow-pol");
+  // A curated place keeps its id; among gazetteer places of one name the
+  // most populous wins: León, Nicaragua (145,000 in GeoNames) over León,
+  // Spain (134,000), which loads first.
+  EXPECT_EQ(Mentions("She moved from Birmingham to León in May."),
+            "Birmingham=birmingham-gbr León=leon-nic");
 }
 
 TEST_F(MentionsTest, ShortNameBeforeFullName) {

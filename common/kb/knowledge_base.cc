@@ -12,7 +12,6 @@
 #include "common/kb/jsonl.h"
 #include "common/kb/kb_entry.pb.h"
 #include "common/util/status_macros.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace claims {
 namespace {
@@ -146,12 +145,29 @@ class KnowledgeBase::Builder {
       }
       if (!e.name().empty()) kb_->actors_[index].name = e.name();
     }
+    for (const auto& former : e.former_ids()) {
+      auto [at, inserted] = kb_->by_id_.emplace(former, index);
+      if (!inserted && at->second != index) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "former id \"", former, "\" is already the id of another entry"));
+      }
+    }
+    if (e.population() < 0) {
+      return absl::InvalidArgumentError("negative \"population\"");
+    }
     KbActor& a = kb_->actors_[index];
     if (!e.kind().empty()) a.kind = e.kind();
     if (!e.country().empty()) a.country = e.country();
     if (!e.role().empty()) a.role = e.role();
-    AddAlias(index, a.name, AliasKind::kName);
-    for (const auto& s : e.aliases()) AddAlias(index, s, AliasKind::kAlias);
+    if (e.population() > 0) a.population = e.population();
+    if (e.capital()) a.capital = true;
+    if (e.gazetteer()) a.gazetteer = true;
+    // A gazetteer entry's own names are weak evidence; other files may still
+    // give it curated aliases (an operator line, a hand-written extension).
+    AddAlias(index, a.name, a.gazetteer ? AliasKind::kGazetteer : AliasKind::kName);
+    for (const auto& s : e.aliases()) {
+      AddAlias(index, s, e.gazetteer() ? AliasKind::kGazetteer : AliasKind::kAlias);
+    }
     for (const auto& s : e.capitals()) AddAlias(index, s, AliasKind::kCapital);
     for (const auto& s : e.demonyms()) AddAlias(index, s, AliasKind::kDemonym);
     for (const auto& s : e.group_names()) AddAlias(index, s, AliasKind::kGroupName);
@@ -207,12 +223,17 @@ class KnowledgeBase::Builder {
         AddAlias(static_cast<int>(i), last, AliasKind::kSurname);
       }
     }
-    // Strongest evidence first.
+    // Strongest evidence first, then the most prominent place, then load
+    // order (documented at AliasMatch).
+    const std::vector<KbActor>& actors = kb_->actors_;
     for (auto* map : {&kb_->aliases_, &kb_->folded_}) {
       for (auto& [key, matches] : *map) {
+        if (matches.size() < 2) continue;
         std::stable_sort(matches.begin(), matches.end(),
-                         [](const AliasMatch& x, const AliasMatch& y) {
-                           return x.kind < y.kind;
+                         [&actors](const AliasMatch& x, const AliasMatch& y) {
+                           if (x.kind != y.kind) return x.kind < y.kind;
+                           return actors[x.actor].Prominence() >
+                                  actors[y.actor].Prominence();
                          });
       }
     }
@@ -256,6 +277,21 @@ class KnowledgeBase::Builder {
   uint64_t hash_ = 1469598103934665603ULL;
 };
 
+namespace {
+// About the shortest line of the bulk files (a city without aliases), so
+// that Reserve over-estimates rather than under-estimates.
+constexpr size_t kBytesPerEntry = 150;
+}  // namespace
+
+void KnowledgeBase::Reserve(size_t entries) {
+  actors_.reserve(entries);
+  by_id_.reserve(entries);
+  // A name and an ASCII spelling or two per entry.
+  aliases_.reserve(entries * 3 / 2);
+  folded_.reserve(entries * 3 / 2);
+  words_from_.reserve(entries);
+}
+
 absl::StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(
     const std::string& dir, const std::string& extra_file) {
   std::vector<std::string> files;
@@ -277,6 +313,15 @@ absl::StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(
   if (!extra_file.empty()) files.push_back(extra_file);
 
   std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
+  // Room for every line up front: the gazetteer has tens of thousands, and
+  // growing the tables step by step costs more than filling them.
+  size_t bytes = 0;
+  for (const auto& path : files) {
+    std::error_code size_ec;
+    const auto size = std::filesystem::file_size(path, size_ec);
+    if (!size_ec) bytes += static_cast<size_t>(size);
+  }
+  kb->Reserve(bytes / kBytesPerEntry);
   Builder builder(kb.get());
   kb::KbEntry prototype;
   for (const auto& path : files) {
@@ -301,10 +346,10 @@ absl::StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::FromJsonLines(
   for (const auto& line : lines) {
     ++number;
     kb::KbEntry e;
-    auto status = google::protobuf::util::JsonStringToMessage(line, &e);
+    absl::Status status = kb::ParseJsonLine(line, &e);
     if (!status.ok()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("line ", number, ": ", status.ToString()));
+          absl::StrCat("line ", number, ": ", status.message()));
     }
     builder.Digest(e.SerializeAsString());
     absl::Status s = builder.Add(e, absl::StrCat("line ", number));

@@ -14,10 +14,12 @@
 #ifndef CLAIMS_COMMON_KB_KNOWLEDGE_BASE_H_
 #define CLAIMS_COMMON_KB_KNOWLEDGE_BASE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
@@ -42,6 +44,14 @@ struct KbActor {
   std::string role;
   std::vector<std::string> aliases;  // every surface form, name first
   std::vector<int> offices;          // indexes into offices()
+  int64_t population = 0;            // places; 0 = unknown
+  bool capital = false;              // a country's capital city
+  bool gazetteer = false;            // names are AliasKind::kGazetteer only
+
+  // How likely a place is meant when several share a name: its population,
+  // ten times over for a capital (so Paris, France outranks Paris, Texas, and
+  // Victoria, British Columbia outranks Victoria, Seychelles). 0 if unknown.
+  int64_t Prominence() const { return capital ? population * 10 : population; }
 };
 
 // How a surface form names an actor; lower values are stronger evidence.
@@ -52,8 +62,21 @@ enum class AliasKind {
   kDemonym = 3,
   kGroupName = 4,
   kSurname = 5,
+  // Names of bulk gazetteer entries (cities, ISO 3166-2 subdivisions): a
+  // feature for taggers and a last resort for linking, never a reason on its
+  // own to call a word a name.
+  kGazetteer = 6,
 };
 
+// One actor a surface form may name. A form often names several actors
+// ("Labour" in GBR, IRL and NZL; "Parliament" of many countries; "Paris" the
+// capital metonym of France, the French city and the Texan one): Find returns
+// all of them, ordered so the most likely comes first:
+//   1. by AliasKind (strongest evidence first);
+//   2. within a kind, by KbActor::Prominence(), highest first;
+//   3. then in load order (files by name, lines in order).
+// Callers choose among them with context (the article's country, date and
+// other actors); the KbActor's `country` is there for that.
 struct AliasMatch {
   int actor = -1;
   AliasKind kind = AliasKind::kName;
@@ -81,7 +104,7 @@ class KnowledgeBase {
 
   const std::vector<KbActor>& actors() const { return actors_; }
   const KbActor& actor(int index) const { return actors_[index]; }
-  // Index of the actor with `id`, or -1.
+  // Index of the actor with `id` or a former id of it, or -1.
   int IndexOf(absl::string_view id) const;
 
   // Title id for a surface form ("Prime Minister", "PM" -> "prime-minister"),
@@ -112,6 +135,8 @@ class KnowledgeBase {
  private:
   KnowledgeBase() = default;
   class Builder;
+  // Sizes the tables for about `entries` entries.
+  void Reserve(size_t entries);
 
   std::vector<KbActor> actors_;
   std::vector<KbOffice> offices_;

@@ -92,6 +92,91 @@ TEST(KnowledgeBaseTest, GivenNamesAreNotSurnameAliases) {
   EXPECT_EQ((*kb)->Find("Howard")->front().kind, AliasKind::kSurname);
 }
 
+// Renders the actors a surface form names, in match order: "id/kind ...".
+std::string Matches(const KnowledgeBase& kb, const char* surface, bool folded = false) {
+  const auto* m = folded ? kb.FindFolded(surface) : kb.Find(surface);
+  if (m == nullptr) return "-";
+  std::string out;
+  for (const AliasMatch& am : *m) {
+    if (!out.empty()) out += " ";
+    out += kb.actor(am.actor).id + "/" + std::to_string(static_cast<int>(am.kind));
+  }
+  return out;
+}
+
+std::unique_ptr<KnowledgeBase> World() {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "governor", "kind": "title", "aliases": ["Governor", "governor"]})",
+      R"({"id": "FRA", "name": "France", "type": "LOCATION", "kind": "country", "capitals": ["Paris"]})",
+      R"({"id": "GEO", "name": "Georgia", "type": "LOCATION", "kind": "country"})",
+      R"({"id": "labour-gbr", "name": "Labour Party", "type": "ORGANIZATION", "kind": "party", "country": "GBR", "aliases": ["Labour"]})",
+      R"({"id": "labour-aus", "name": "Australian Labor Party", "type": "ORGANIZATION", "kind": "party", "country": "AUS", "aliases": ["Labor", "Labour"]})",
+      R"({"id": "paris-usa-1", "name": "Paris", "type": "LOCATION", "kind": "city", "country": "USA", "population": 25000, "gazetteer": true})",
+      R"({"id": "paris-fra-1", "name": "Paris", "type": "LOCATION", "kind": "city", "country": "FRA", "population": 2138551, "capital": true, "gazetteer": true})",
+      R"({"id": "birmingham-usa-1", "name": "Birmingham", "type": "LOCATION", "kind": "city", "country": "USA", "population": 212237, "gazetteer": true})",
+      R"({"id": "birmingham-gbr-1", "name": "Birmingham", "type": "LOCATION", "kind": "city", "country": "GBR", "population": 984333, "gazetteer": true})",
+      R"({"id": "victoria-syc-1", "name": "Victoria", "type": "LOCATION", "kind": "city", "country": "SYC", "population": 22881, "capital": true, "gazetteer": true})",
+      R"({"id": "victoria-can-1", "name": "Victoria", "type": "LOCATION", "kind": "city", "country": "CAN", "population": 289625, "gazetteer": true})",
+      R"({"id": "US-GA", "name": "Georgia", "type": "LOCATION", "kind": "region", "country": "USA", "gazetteer": true})",
+      R"({"id": "US-CA", "name": "California", "type": "LOCATION", "kind": "region", "country": "USA", "former_ids": ["california-usa"], "aliases": ["Calif."]})",
+      R"({"id": "jane-roe", "name": "Jane Roe", "type": "PERSON", "offices": [{"title": "governor", "country": "US-CA", "start": "2019-01-07"}]})",
+  });
+  EXPECT_TRUE(kb.ok()) << kb.status();
+  return kb.ok() ? std::move(*kb) : nullptr;
+}
+
+TEST(KnowledgeBaseTest, AmbiguousNamesRankByEvidenceThenProminence) {
+  auto kb = World();
+  ASSERT_NE(kb, nullptr);
+  // The capital metonym (kCapital = 2) before the gazetteer cities (6); the
+  // capital city before the Texan town.
+  EXPECT_EQ(Matches(*kb, "Paris"), "FRA/2 paris-fra-1/6 paris-usa-1/6");
+  // By population, whatever the load order.
+  EXPECT_EQ(Matches(*kb, "Birmingham"), "birmingham-gbr-1/6 birmingham-usa-1/6");
+  // A capital counts ten times its population, not more.
+  EXPECT_EQ(Matches(*kb, "Victoria"), "victoria-can-1/6 victoria-syc-1/6");
+  // A curated name outranks a gazetteer one.
+  EXPECT_EQ(Matches(*kb, "Georgia"), "GEO/0 US-GA/6");
+  EXPECT_EQ(Matches(*kb, "georgia", true), "GEO/0 US-GA/6");
+  // Parties of several countries share a short name: all come back, in load
+  // order, and the caller picks by country.
+  EXPECT_EQ(Matches(*kb, "Labour"), "labour-gbr/1 labour-aus/1");
+  EXPECT_EQ(kb->actor(kb->IndexOf("labour-aus")).country, "AUS");
+  EXPECT_EQ(kb->actor(kb->IndexOf("paris-fra-1")).Prominence(), 21385510);
+}
+
+TEST(KnowledgeBaseTest, SubdivisionsOwnOfficesAndKeepFormerIds) {
+  auto kb = World();
+  ASSERT_NE(kb, nullptr);
+  EXPECT_EQ(kb->IndexOf("california-usa"), kb->IndexOf("US-CA"));
+  EXPECT_EQ(Matches(*kb, "California"), "US-CA/0");
+  EXPECT_EQ(Matches(*kb, "Calif."), "US-CA/1");
+  int governor = kb->OfficeHolder("governor", "US-CA", "2024-01-01");
+  ASSERT_GE(governor, 0);
+  EXPECT_EQ(kb->actor(governor).id, "jane-roe");
+  EXPECT_EQ(kb->OfficeHolder("governor", "US-CA", "2018-01-01"), -1);
+  // A former id taken by another entry is an error naming the line.
+  auto clash = KnowledgeBase::FromJsonLines({
+      R"({"id": "a", "name": "A", "type": "LOCATION"})",
+      R"({"id": "b", "name": "B", "type": "LOCATION", "former_ids": ["a"]})"});
+  ASSERT_FALSE(clash.ok());
+  EXPECT_NE(clash.status().message().find("line 2"), std::string::npos);
+  EXPECT_FALSE(KnowledgeBase::FromJsonLines(
+                   {R"({"id": "a", "name": "A", "type": "LOCATION", "population": -5})"})
+                   .ok());
+}
+
+TEST(KnowledgeBaseTest, CuratedAliasesOfAGazetteerEntryAreStrong) {
+  // An operator line that extends a gazetteer city gives it a curated alias.
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "lyon-fra-1", "name": "Lyon", "type": "LOCATION", "kind": "city", "country": "FRA", "gazetteer": true, "aliases": ["Lyons"]})",
+      R"({"id": "lyon-fra-1", "aliases": ["Capitale des Gaules"]})"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  EXPECT_EQ(Matches(**kb, "Lyon"), "lyon-fra-1/6");
+  EXPECT_EQ(Matches(**kb, "Lyons"), "lyon-fra-1/6");
+  EXPECT_EQ(Matches(**kb, "Capitale des Gaules"), "lyon-fra-1/1");
+}
+
 TEST(KnowledgeBaseTest, ErrorsNameTheLine) {
   auto bad = KnowledgeBase::FromJsonLines({R"({"id": "x", "name": "X", "type": "PLANET"})"});
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
@@ -163,6 +248,96 @@ TEST(KnowledgeBaseTest, BundledOfficesAnswerBareTitles) {
   EXPECT_EQ(holder("Mayor", "GBLON", "2015-06-01"), "boris-johnson");
   // A vacancy between holders has nobody.
   EXPECT_EQ(holder("President", "LBN", "2023-06-01"), "nobody");
+}
+
+TEST(KnowledgeBaseTest, BundledWorldData) {
+  auto loaded = KnowledgeBase::Load(DataDir() + "/kb", "");
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  const KnowledgeBase& kb = **loaded;
+  auto first = [&](const char* surface) -> std::string {
+    const auto* m = kb.Find(surface);
+    return m == nullptr ? "-" : kb.actor(m->front().actor).id;
+  };
+  // The first gazetteer place of a name is the most prominent one.
+  auto first_city = [&](const char* surface) -> std::string {
+    const auto* m = kb.Find(surface);
+    if (m == nullptr) return "-";
+    for (const AliasMatch& am : *m) {
+      if (kb.actor(am.actor).kind == "city") return kb.actor(am.actor).country;
+    }
+    return "-";
+  };
+  EXPECT_GT(kb.actors().size(), 25000u);
+  // ISO 3166-2 subdivisions, under their codes and their former hand ids.
+  EXPECT_EQ(first("California"), "US-CA");
+  EXPECT_EQ(kb.IndexOf("california-usa"), kb.IndexOf("US-CA"));
+  EXPECT_EQ(kb.IndexOf("scotland"), kb.IndexOf("GB-SCT"));
+  EXPECT_EQ(kb.actor(kb.IndexOf("DE-BY")).name, "Bavaria");
+  // Curated names keep their meaning over the gazetteer.
+  EXPECT_EQ(first("Washington"), "USA");
+  EXPECT_EQ(first("Georgia"), "GEO");
+  EXPECT_EQ(first("Paris"), "FRA");
+  EXPECT_EQ(first("Birmingham"), "birmingham-gbr");
+  EXPECT_EQ(kb.Find("Split")->front().kind, AliasKind::kGazetteer);
+  // Ranking among places of one name.
+  EXPECT_EQ(first_city("Paris"), "FRA");
+  EXPECT_EQ(first_city("Birmingham"), "USA");  // the British one is curated
+  EXPECT_EQ(first_city("Tripoli"), "LBY");
+  EXPECT_EQ(first_city("Hamilton"), "CAN");
+  // Parties: short names shared across countries all come back.
+  const auto* labour = kb.Find("Labour");
+  ASSERT_NE(labour, nullptr);
+  EXPECT_EQ(kb.actor(labour->front().actor).id, "labour-party");
+  std::string countries;
+  for (const AliasMatch& am : *labour) countries += kb.actor(am.actor).country + " ";
+  EXPECT_NE(countries.find("NZL"), std::string::npos) << countries;
+  EXPECT_EQ(kb.actor(kb.IndexOf("likud")).kind, "party");
+}
+
+// Every bundled entry's country is itself an entry (an ISO alpha-3 country
+// or a historic state), so "expand a country" finds its actors.
+TEST(KnowledgeBaseTest, BundledCountriesAreKnown) {
+  auto kb = KnowledgeBase::Load(DataDir() + "/kb", "");
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  std::string unknown;
+  for (const KbActor& a : (*kb)->actors()) {
+    if (!a.country.empty() && (*kb)->IndexOf(a.country) < 0) {
+      unknown += a.id + ":" + a.country + " ";
+    }
+  }
+  EXPECT_EQ(unknown, "");
+}
+
+// The operator examples of knowledge/README.md load on top of the bundled
+// data and do what the README says.
+TEST(KnowledgeBaseTest, ReadmeOperatorExamplesLoad) {
+  std::ifstream readme(DataDir() + "/README.md");
+  ASSERT_TRUE(readme.good());
+  std::string extra = ::testing::TempDir() + "/readme_extra.jsonl";
+  std::ofstream out(extra);
+  std::string line;
+  bool in_json = false;
+  int lines = 0;
+  while (std::getline(readme, line)) {
+    if (line == "```json") {
+      in_json = true;
+    } else if (line == "```") {
+      in_json = false;
+    } else if (in_json) {
+      out << line << "\n";
+      ++lines;
+    }
+  }
+  out.close();
+  ASSERT_GE(lines, 3);
+  auto kb = KnowledgeBase::Load(DataDir() + "/kb", extra);
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  int person = (*kb)->IndexOf("maria-example");
+  ASSERT_GE(person, 0);
+  EXPECT_EQ((*kb)->OfficeHolder("foreign-minister", "PRT", "2026-05-01"), person);
+  ASSERT_NE((*kb)->Find("ExEn"), nullptr);
+  ASSERT_NE((*kb)->Find("Alba"), nullptr);
+  EXPECT_EQ((*kb)->actor((*kb)->Find("Alba")->front().actor).id, "GB-SCT");
 }
 
 TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {
