@@ -8,7 +8,10 @@
 // The parser is trained on tags predicted by taggers trained on the other
 // folds (jackknifing), so that it learns from the tags it will see at run
 // time. Deterministic: the same data and flags give the same files.
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -129,6 +132,13 @@ int Main() {
     }
     Report(*models, dev);
     return 0;
+  }
+  // Fail now, not after ten minutes of training, if the models cannot be written.
+  std::error_code ec;
+  std::filesystem::create_directories(out, ec);
+  if (ec || access(out.c_str(), W_OK) != 0) {
+    std::fprintf(stderr, "cannot write to %s\n", out.c_str());
+    return 1;
   }
   std::vector<SyntaxSentence> train = ReadOrDie(ud + "/en_ewt-ud-train.conllu");
   for (SyntaxSentence& s : ReadOrDie(ud + "/en_gum-ud-train.conllu")) train.push_back(std::move(s));

@@ -110,6 +110,7 @@ class ArticleState {
   void AddAuthor(absl::string_view name) {
     int a = Discover(std::string(name), claims::v1::PERSON);
     RegisterNameParts(a);
+    if (a >= 0) authors_.insert(a);
   }
 
   void Process(int si, const SentenceTokens& s);
@@ -212,6 +213,16 @@ class ArticleState {
     }
   }
 
+  // True when `text` is only the first word of the actor's several-word
+  // name ("Benjamin" of "Benjamin Netanyahu"): a given name alone is no
+  // alias, as it names many people.
+  bool IsGivenNameOf(int actor, absl::string_view text) const {
+    const std::string& name = result_.actors[actor].name;
+    if (result_.actors[actor].type != claims::v1::PERSON) return false;
+    const size_t space = name.find(' ');
+    return space != std::string::npos && absl::string_view(name).substr(0, space) == text;
+  }
+
   int LinkedName(absl::string_view word) const {
     auto it = name_parts_.find(KnowledgeBase::NormalizeKey(word));
     return it == name_parts_.end() ? -1 : it->second;
@@ -265,7 +276,7 @@ class ArticleState {
   }
 
   void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
-                  int actor, std::string evidence) {
+                  int actor, std::string evidence, bool is_name = true) {
     FoundMention m;
     m.start = s.tokens[a].start;
     m.end = s.tokens[b - 1].end;
@@ -275,6 +286,7 @@ class ArticleState {
     m.type = type;
     m.actor = actor;
     m.evidence = std::move(evidence);
+    m.is_name = is_name;
     AddMention(std::move(m));
   }
 
@@ -293,7 +305,8 @@ class ArticleState {
     if (m.actor >= 0) {
       auto& texts = result_.actors[m.actor].mention_texts;
       std::string text(body_.substr(m.start, m.end - m.start));
-      if (std::find(texts.begin(), texts.end(), text) == texts.end()) {
+      if (m.is_name && !IsGivenNameOf(m.actor, text) &&
+          std::find(texts.begin(), texts.end(), text) == texts.end()) {
         texts.push_back(std::move(text));
       }
       ArticleActor& a = result_.actors[m.actor];
@@ -335,9 +348,10 @@ class ArticleState {
   // --- rules ---
   bool TryTitle(int si, const SentenceTokens& s, int i, int n, int* next);
   bool TryHonorific(int si, const SentenceTokens& s, int i, int n, int* next);
-  bool TryName(int si, const SentenceTokens& s, int i, bool headline, int* next);
+  bool TryName(int si, const SentenceTokens& s, int i, bool headline, bool titlecase,
+               int* next);
   bool TryKbOrName(int si, const SentenceTokens& s, int i, int n, bool headline,
-                   int* next);
+                   bool titlecase, int* next);
   bool TryCompound(int si, const SentenceTokens& s, int i);
   bool TryGroupReference(int si, const SentenceTokens& s, int i, int n, int* next);
   int ResolvePersonName(const std::vector<Token>& t, int a, int b,
@@ -356,6 +370,7 @@ class ArticleState {
   int last_person_ = -1;
   std::string last_government_;  // country of the last official mentioned
   absl::flat_hash_map<std::string, int> by_folded_name_;
+  absl::flat_hash_set<int> authors_;  // the byline's people: never "both leaders"
   bool second_pass_ = false;
   // Facts of every token, by sentence; made on the first pass.
   std::vector<std::vector<TokenFacts>> sentence_facts_;
@@ -495,7 +510,6 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     }
     AddMention(si, s, te, ne, claims::v1::PERSON, actor,
                absl::StrCat(evidence, "+title:", title));
-    AddAliasText(actor, t[qa >= 0 ? qa : j].start, t[ne - 1].end);
     *next = ne;
     return true;
   }
@@ -528,7 +542,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   if (!owner.empty()) title_owner_[title] = owner;
   AddMention(si, s, i, te, claims::v1::PERSON, ActorForKb(holder),
-             absl::StrCat("role:", title, owner.empty() ? "" : "@", owner));
+             absl::StrCat("role:", title, owner.empty() ? "" : "@", owner),
+             /*is_name=*/false);
   *next = te;
   return true;
 }
@@ -569,7 +584,7 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
     int k = kb_.IndexOf(last_government_);
     if (k < 0) return false;
     AddMention(si, s, i, i + 2, kb_.actor(k).type, ActorForKb(k),
-               absl::StrCat("article:", w1));
+               absl::StrCat("article:", w1), /*is_name=*/false);
     *next = i + 2;
     return true;
   }
@@ -587,8 +602,10 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
   int first = -1, second = -1;
   for (size_t a = 0; a < result_.actors.size(); ++a) {
     const ArticleActor& act = result_.actors[a];
-    if (act.type != claims::v1::PERSON || act.mention_count == 0) continue;
     int idx = static_cast<int>(a);
+    if (act.type != claims::v1::PERSON || act.mention_count == 0 || authors_.contains(idx)) {
+      continue;
+    }
     if (first < 0 || act.mention_count > result_.actors[first].mention_count) {
       second = first;
       first = idx;
@@ -598,7 +615,8 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
   }
   if (first < 0 || second < 0) return false;
   for (int a : {first, second}) {
-    AddMention(si, s, i, end, claims::v1::PERSON, a, "article:both-leaders");
+    AddMention(si, s, i, end, claims::v1::PERSON, a, "article:both-leaders",
+               /*is_name=*/false);
   }
   *next = end;
   return true;
@@ -661,7 +679,7 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
 // else discovered as a new actor of the tagger's type. Other names (MISC)
 // are only actors when the knowledge base knows them (demonyms, groups).
 bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline,
-                           int* next) {
+                           bool titlecase, int* next) {
   const entities::EntitySpan* span = nullptr;
   for (const entities::EntitySpan& e : s.names) {
     if (e.begin == i) span = &e;
@@ -672,9 +690,32 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   *next = b;
   const ActorType type = ActorTypeOf(span->type);
   const bool folded = headline || t[a].all_caps;
-  if (const auto* m = FindKb(t, a, b, folded)) {
-    const int k = ChooseKb(*m, type);
-    if (k >= 0) {
+  // A known name may run past the tagger's span ("Gulf states"): the
+  // knowledge base's longer form wins.
+  int e = b;
+  const std::vector<AliasMatch>* m = nullptr;
+  for (int k = std::min(Facts(a).alias_words, static_cast<int>(t.size()) - a); k >= b - a; --k) {
+    m = FindKb(t, a, a + k, folded);
+    if (m != nullptr) {
+      e = a + k;
+      break;
+    }
+  }
+  if (m == nullptr) {
+    // "US-Israeli", "the Trump-Netanyahu Alliance": compounds of known
+    // names are their mentions, not one name.
+    bool compound = false;
+    for (int w = a; w < b; ++w) compound = TryCompound(si, s, w) || compound;
+    if (compound) return true;
+    // Title-case headings capitalise every word: a lone dictionary word
+    // there ("About the Author") is no name.
+    if (b - a == 1 && titlecase && IsDictionaryWord(t, a)) return true;
+  }
+  const int k = m == nullptr ? -1 : ChooseKb(*m, type);
+  if (k >= 0) {
+    const int b = e;  // the knowledge base's extent
+    *next = e;
+    {
       AliasKind kind = AliasKind::kName;
       for (const AliasMatch& am : *m) {
         if (am.actor == k) kind = am.kind;
@@ -685,9 +726,15 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
         if (linked >= 0) actor = linked;
       }
       // The tagger types the mention ("Washington" the government is an
-      // ORG mention of the USA); the knowledge base names the actor.
-      AddMention(si, s, a, b, kind == AliasKind::kGroupName ? claims::v1::GROUP : type,
-                 actor, kKindNames[static_cast<int>(kind)]);
+      // ORG mention of the USA); the knowledge base names the actor, and
+      // types what the tagger calls other names ("Qatari").
+      ActorType mention_type = type;
+      if (kind == AliasKind::kGroupName) {
+        mention_type = claims::v1::GROUP;
+      } else if (type == claims::v1::OTHER_ACTOR) {
+        mention_type = result_.actors[actor].type;
+      }
+      AddMention(si, s, a, b, mention_type, actor, kKindNames[static_cast<int>(kind)]);
       return true;
     }
   }
@@ -716,8 +763,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
 }
 
 bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
-                               bool headline, int* next) {
-  if (TryName(si, s, i, headline, next)) return true;
+                               bool headline, bool titlecase, int* next) {
+  if (TryName(si, s, i, headline, titlecase, next)) return true;
   const auto& t = s.tokens;
   const Token& tok = t[i];
   if (!tok.is_word || (!tok.all_caps && IsFunctionWord(i))) {
@@ -771,6 +818,10 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     if (t[i].all_caps || (t[i].text.size() == 1 && t[i].capitalized)) ++allcaps;
   }
   bool headline = words >= 3 && allcaps * 10 >= words * 8;
+  bool titlecase = !headline &&
+                   (s.section == claims::v1::SECTION_HEADING ||
+                    s.section == claims::v1::SECTION_TITLE ||
+                    (words >= 4 && caps * 10 >= words * 7));
   int i = 0;
   // A label such as "Image Caption:" or "Editor's note:" opens the sentence.
   for (int k = 1; k < std::min(n, 5); ++k) {
@@ -785,7 +836,7 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
   while (i < n) {
     int next = i + 1;
     if (TryTitle(si, s, i, n, &next) || TryHonorific(si, s, i, n, &next) ||
-        TryKbOrName(si, s, i, n, headline, &next)) {
+        TryKbOrName(si, s, i, n, headline, titlecase, &next)) {
       i = std::max(next, i + 1);
       continue;
     }

@@ -50,6 +50,10 @@ struct FoundMention {
   claims::v1::ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
   int actor = -1;       // index into MentionResult::actors
   std::string evidence;
+  // False for references by role or description ("the prime minister",
+  // "both leaders", "the administration"): they denote the actor here but
+  // are not names of it, so they never become its aliases.
+  bool is_name = true;
 };
 
 // An actor referred to in the article: from the knowledge base (kb_index

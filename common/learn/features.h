@@ -14,6 +14,7 @@
 #ifndef CLAIMS_COMMON_LEARN_FEATURES_H_
 #define CLAIMS_COMMON_LEARN_FEATURES_H_
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -38,21 +39,28 @@ inline uint64_t HashCombine(uint64_t h, uint64_t v) {
 class FeatureVector {
  public:
   void clear() { keys_.clear(); }
-  void Add(uint32_t tmpl, uint64_t a) {
-    keys_.push_back(HashCombine(HashCombine(kSeed, tmpl), a));
-  }
+  void Add(uint32_t tmpl, uint64_t a) { keys_.push_back(HashCombine(Start(tmpl), a)); }
   void Add(uint32_t tmpl, uint64_t a, uint64_t b) {
-    keys_.push_back(HashCombine(HashCombine(HashCombine(kSeed, tmpl), a), b));
+    keys_.push_back(HashCombine(HashCombine(Start(tmpl), a), b));
   }
   void Add(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
-    keys_.push_back(HashCombine(
-        HashCombine(HashCombine(HashCombine(kSeed, tmpl), a), b), c));
+    keys_.push_back(HashCombine(HashCombine(HashCombine(Start(tmpl), a), b), c));
   }
   absl::Span<const uint64_t> keys() const { return keys_; }
   size_t size() const { return keys_.size(); }
 
  private:
   static constexpr uint64_t kSeed = 0x636c61696d73ULL;  // "claims"
+  static constexpr uint32_t kCachedTemplates = 512;
+  // HashCombine(kSeed, tmpl), computed once for the common template ids.
+  static uint64_t Start(uint32_t tmpl) {
+    static const std::array<uint64_t, kCachedTemplates> starts = [] {
+      std::array<uint64_t, kCachedTemplates> a{};
+      for (uint32_t t = 0; t < kCachedTemplates; ++t) a[t] = HashCombine(kSeed, t);
+      return a;
+    }();
+    return tmpl < kCachedTemplates ? starts[tmpl] : HashCombine(kSeed, tmpl);
+  }
   std::vector<uint64_t> keys_;
 };
 

@@ -26,7 +26,8 @@ struct State {
   explicit State(int n)
       : n(n), head(n + 1, -1), rel(n + 1, -1), left1(n + 1, -1),
         left2(n + 1, -1), right1(n + 1, -1), right2(n + 1, -1),
-        nleft(n + 1, 0), nright(n + 1, 0) {
+        nleft(n + 1, 0), nright(n + 1, 0), first_child(n + 1, -1),
+        next_sibling(n + 1, -1) {
     stack.reserve(n + 1);
     stack.push_back(n);
   }
@@ -34,6 +35,8 @@ struct State {
   std::vector<int> stack;
   int b = 0;
   std::vector<int> head, rel, left1, left2, right1, right2, nleft, nright;
+  // Every word's dependents so far, as linked lists.
+  std::vector<int> first_child, next_sibling;
 
   int S(int k) const {
     return k < static_cast<int>(stack.size()) ? stack[stack.size() - 1 - k] : -1;
@@ -51,6 +54,8 @@ struct State {
   }
   void AddArc(int h, int d) {
     head[d] = h;
+    next_sibling[d] = first_child[h];
+    first_child[h] = d;
     if (d < h) {
       left2[h] = left1[h];
       left1[h] = d;
@@ -255,15 +260,15 @@ void LabelFeatures(const State& st, const Words& x, int h, int d,
   // far: function words and their relations tell most labels apart ("by"
   // for agents, "to" for xcomp, a relative pronoun for acl:relcl, aux:pass
   // for passive subjects).
-  for (int c = 0; c < n; ++c) {
-    if (st.head[c] == d) {
-      f->Add(200, L(c), ud, dir);
-      f->Add(201, L(c), W(c), ud);
-    } else if (st.head[c] == h && c != d) {
-      f->Add(202, L(c), uh, dir);
-      f->Add(203, L(c), W(c), ud);
-      f->Add(204, L(c), c < d, ud);
-    }
+  for (int c = st.first_child[d]; c >= 0; c = st.next_sibling[c]) {
+    f->Add(200, L(c), ud, dir);
+    f->Add(201, L(c), W(c), ud);
+  }
+  for (int c = st.first_child[h]; c >= 0; c = st.next_sibling[c]) {
+    if (c == d) continue;
+    f->Add(202, L(c), uh, dir);
+    f->Add(203, L(c), W(c), ud);
+    f->Add(204, L(c), c < d, ud);
   }
   f->Add(205, x.Lm(h, n), x.Lm(d, n));
   f->Add(206, x.Sf(d, n), ud);
