@@ -118,6 +118,7 @@ class ArticleState {
   // After a first pass over the article: forget the mentions but keep the
   // actors and names learnt, so a short name before its full form links.
   void StartSecondPass() {
+    FindFocusCountries();
     result_.mentions.clear();
     for (auto& a : result_.actors) a.mention_texts.clear();
     last_person_ = -1;
@@ -131,6 +132,28 @@ class ArticleState {
       if (!inserted && it->second != static_cast<int>(i)) it->second = -2;
     }
     second_pass_ = true;
+  }
+
+  // The countries a bare title ("the prime minister") may belong to, from
+  // the first pass: the dateline's ("WASHINGTON -", "LONDON 1996-08-30"),
+  // and the one the article's mentions name most (first named wins a tie).
+  void FindFocusCountries() {
+    absl::flat_hash_map<std::string, int> counts;
+    int best = 0;
+    for (const FoundMention& m : result_.mentions) {
+      if (m.actor < 0) continue;
+      const ArticleActor& a = result_.actors[m.actor];
+      if (a.country.empty() || authors_.contains(m.actor)) continue;
+      if (m.sentence == first_body_sentence_ && m.first_token == 0 &&
+          a.type == claims::v1::LOCATION && dateline_country_.empty()) {
+        dateline_country_ = a.country;
+      }
+      const int c = ++counts[a.country];
+      if (c > best) {
+        best = c;
+        dominant_country_ = a.country;
+      }
+    }
   }
 
   MentionResult Take() {
@@ -371,6 +394,9 @@ class ArticleState {
   std::string last_government_;  // country of the last official mentioned
   absl::flat_hash_map<std::string, int> by_folded_name_;
   absl::flat_hash_set<int> authors_;  // the byline's people: never "both leaders"
+  int first_body_sentence_ = -1;
+  std::string dateline_country_;  // see FindFocusCountries
+  std::string dominant_country_;
   bool second_pass_ = false;
   // Facts of every token, by sentence; made on the first pass.
   std::vector<std::vector<TokenFacts>> sentence_facts_;
@@ -523,13 +549,19 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   if (!owner.empty()) {
     holder = kb_.OfficeHolder(title, owner, date_);
   } else {
-    // An office holder already named in the article ("the President"); the
-    // first one named, so the answer does not depend on hash order.
+    // An office holder the article has already named ("the President"),
+    // the first one, so the answer does not depend on hash order; else the
+    // holder of that office in the dateline's country, else in the country
+    // the article is about.
     for (const ArticleActor& a : result_.actors) {
-      if (a.kb_index >= 0 && kb_.HeldTitle(a.kb_index, title, date_)) {
+      if (a.kb_index >= 0 && a.mention_count > 0 && kb_.HeldTitle(a.kb_index, title, date_)) {
         holder = a.kb_index;
         break;
       }
+    }
+    for (const std::string* country : {&dateline_country_, &dominant_country_}) {
+      if (holder >= 0 || country->empty()) continue;
+      holder = kb_.OfficeHolder(title, *country, date_);
     }
   }
   if (holder < 0) {
@@ -795,6 +827,9 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
 
 void ArticleState::Process(int si, const SentenceTokens& s) {
   const auto& t = s.tokens;
+  if (first_body_sentence_ < 0 && s.section == claims::v1::SECTION_BODY) {
+    first_body_sentence_ = si;
+  }
   int n = std::min<int>(static_cast<int>(t.size()), kMaxTokensPerSentence);
   if (sentence_facts_.size() <= static_cast<size_t>(si)) {
     sentence_facts_.resize(static_cast<size_t>(si) + 1);

@@ -36,6 +36,19 @@ class MentionsTest : public ::testing::Test {
     for (const auto& m : r->mentions()) out.push_back(m.text() + "=" + m.actor_id());
     return absl::StrJoin(out, " ");
   }
+  // The actor of the first mention written `text`, or "-" when none.
+  static std::string ActorOf(const std::string& body, const std::string& date,
+                             const std::string& text) {
+    claims::v1::Article a;
+    a.set_body(body);
+    a.set_published(date);
+    auto r = extractor_->Analyze(a);
+    if (!r.ok()) return r.status().ToString();
+    for (const auto& m : r->mentions()) {
+      if (m.text() == text) return m.actor_id();
+    }
+    return "-";
+  }
   static Extractor* extractor_;
 };
 Extractor* MentionsTest::extractor_ = nullptr;
@@ -44,6 +57,34 @@ TEST_F(MentionsTest, AShortNameInATitleCaseHeadingIsOneMention) {
   EXPECT_EQ(Mentions("Varek Qaltavir spoke to reporters on Monday.\n\n"
                      "About Qaltavir\n\nHe runs a small firm."),
             "Varek Qaltavir=varek-qaltavir Qaltavir=varek-qaltavir");
+}
+
+// Bare titles take their country from the article: the dateline, the
+// country named with the title before, an office holder named before, or
+// the country the article names most; never a holder named only later.
+TEST_F(MentionsTest, BareTitlesFollowTheArticlesCountry) {
+  EXPECT_EQ(ActorOf("WASHINGTON, March 3, 2015 (Reuters) - The president said on Tuesday "
+                    "that talks would continue.",
+                    "2015-03-03", "The president"),
+            "barack-obama");
+  EXPECT_EQ(ActorOf("LONDON, June 1, 2016 - The prime minister faced questions over Europe.",
+                    "2016-06-01", "The prime minister"),
+            "david-cameron");
+  EXPECT_EQ(ActorOf("BERLIN, May 10, 2006 - The chancellor met union leaders.", "2006-05-10",
+                    "The chancellor"),
+            "angela-merkel");
+  EXPECT_EQ(ActorOf("Narendra Modi arrived in Tokyo on Monday. The prime minister later met "
+                    "business leaders.",
+                    "2017-09-01", "The prime minister"),
+            "narendra-modi");
+  EXPECT_EQ(ActorOf("France's president spoke to reporters in Brussels. Later the president "
+                    "flew home.",
+                    "2019-05-01", "the president"),
+            "emmanuel-macron");
+  EXPECT_EQ(ActorOf("WASHINGTON, May 5, 2015 - The president welcomed the deal. French "
+                    "President Francois Hollande also spoke.",
+                    "2015-05-05", "The president"),
+            "barack-obama");
 }
 
 TEST_F(MentionsTest, TitlesResolveToTheHolderAtTheArticleDate) {

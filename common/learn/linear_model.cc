@@ -121,15 +121,24 @@ const LinearModel::Slot* LinearModel::Find(uint64_t key) const {
 
 void LinearModel::Score(absl::Span<const uint64_t> keys, float* scores) const {
   if (table_.empty()) return;
-  // Touch every first slot before reading any: the table is larger than
-  // the cache, and overlapping the misses is most of the speed.
+  // The table and cells are larger than the cache, so every lookup is two
+  // misses (slot, then cells). Overlapping them is most of the speed: touch
+  // all slots of a batch, then find them and touch their cells, then add.
+  constexpr size_t kBatch = 64;
+  const Slot* found[kBatch];
   const size_t mask = table_.size() - 1;
-  for (uint64_t key : keys) __builtin_prefetch(&table_[SlotOf(key, mask)]);
-  for (uint64_t key : keys) {
-    const Slot* slot = Find(key);
-    if (slot == nullptr) continue;
-    const Cell* cell = &cells_[slot->first];
-    for (uint32_t j = 0; j < slot->count; ++j) scores[cell[j].cls] += cell[j].weight;
+  for (size_t begin = 0; begin < keys.size(); begin += kBatch) {
+    const size_t n = std::min(kBatch, keys.size() - begin);
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&table_[SlotOf(keys[begin + i], mask)]);
+    for (size_t i = 0; i < n; ++i) {
+      found[i] = Find(keys[begin + i]);
+      if (found[i] != nullptr) __builtin_prefetch(&cells_[found[i]->first]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (found[i] == nullptr) continue;
+      const Cell* cell = &cells_[found[i]->first];
+      for (uint32_t j = 0; j < found[i]->count; ++j) scores[cell[j].cls] += cell[j].weight;
+    }
   }
 }
 

@@ -64,7 +64,7 @@ def main():
     entries = []  # (where, entry)
     for path in sorted(glob.glob(os.path.join(args.kb, "*.jsonl"))):
         for n, line in enumerate(open(path, encoding="utf-8"), 1):
-            if not line.strip():
+            if not line.strip() or line.lstrip().startswith("#"):
                 continue
             where = f"{os.path.relpath(path)}:{n}"
             try:

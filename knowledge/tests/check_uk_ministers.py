@@ -97,6 +97,8 @@ def load_kb(kb_dir):
     tenures = defaultdict(list)  # title -> [(id, names, start, end)]
     for path in sorted(glob.glob(os.path.join(kb_dir, "*.jsonl"))):
         for line in open(path, encoding="utf-8"):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue  # the loader's comment lines
             e = json.loads(line)
             known = {fold(n) for n in [e.get("name", "")] + e.get("aliases", [])}
             for o in e.get("offices", []):
