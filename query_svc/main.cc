@@ -72,8 +72,9 @@ int main(int argc, char** argv) {
       [&] { return claims::OpenSecondaryFollower(database_dir, secondary); },
       absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)),
       [server] { server->SetServing(true); });
-  claims::WatchHub watch_hub(&follower, server->context().drain,
-                             absl::GetFlag(FLAGS_max_watchers));
+  claims::StreamLimits watch_limits = server->context().stream_limits;
+  watch_limits.total = static_cast<int>(absl::GetFlag(FLAGS_max_watchers));
+  claims::WatchHub watch_hub(&follower, server->context().drain, watch_limits);
   claims::QueryServiceImpl service(&follower, taxonomy->get(), &watch_hub,
                                    server->context());
   server->AddService(&service);

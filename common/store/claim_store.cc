@@ -1,9 +1,11 @@
 #include "common/store/claim_store.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <map>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -24,6 +26,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
+#include "spdlog/spdlog.h"
 
 namespace claims {
 
@@ -107,13 +110,19 @@ void CountRecord(const ArticleRecord& record, int64_t sign,
 
 class ClaimStore::Impl {
  public:
-  Impl(std::unique_ptr<rocksdb::DB> db, const StoreOptions& options,
-       uint64_t sequence)
-      : db_(std::move(db)), sequence_(sequence) {
+  Impl(std::unique_ptr<rocksdb::DB> db, std::string dir,
+       const StoreOptions& options, uint64_t sequence)
+      : db_(std::move(db)),
+        dir_(std::move(dir)),
+        options_(options),
+        sequence_(sequence),
+        maintenance_([this] { Maintain(); }) {
     write_options_.sync = options.sync_writes;
   }
 
   ~Impl() { (void)Close(); }
+
+  bool writable() const { return writable_.load(); }
 
   absl::StatusOr<PutResult> PutArticle(const AnalyzeResponse& analysis) {
     const std::string& id = analysis.article().article().id();
@@ -280,8 +289,19 @@ class ClaimStore::Impl {
   }
 
   absl::Status Close() {
+    StopMaintenance();
     absl::MutexLock lock(&mu_);
     if (db_ == nullptr) return ClosedError();
+    if (!writable_.load()) {
+      // Nothing acknowledged is missing from the WAL; what failed was not
+      // acknowledged. Closing must still succeed (SIGTERM on a full disk).
+      spdlog::warn("closing the database while writes fail: {}",
+                   db_->Resume().ToString());
+      rocksdb::Status closed = db_->Close();
+      if (!closed.ok()) spdlog::warn("close: {}", closed.ToString());
+      db_.reset();
+      return absl::OkStatus();
+    }
     absl::Status status = si::FromRocks(db_->SyncWAL(), "sync WAL");
     absl::Status closed = si::FromRocks(db_->Close(), "close");
     db_.reset();
@@ -323,17 +343,87 @@ class ClaimStore::Impl {
         si::FromRocks(batch->Put(si::ChangeKey(sequence), value), "batch"));
     RETURN_IF_ERROR(si::FromRocks(
         batch->Put(si::SequenceKey(), si::EncodeCount(sequence)), "batch"));
-    RETURN_IF_ERROR(
-        si::FromRocks(db_->Write(write_options_, batch), "write batch"));
+    rocksdb::Status written = db_->Write(write_options_, batch);
+    // An I/O error (a full disk) stops every later write until Resume.
+    if (written.IsIOError()) SetWritable(false);
+    RETURN_IF_ERROR(si::FromRocks(written, "write batch"));
     sequence_.store(sequence);
     return absl::OkStatus();
   }
 
+  void SetWritable(bool writable) {
+    if (writable_.exchange(writable) == writable) return;
+    if (options_.on_writable_change) options_.on_writable_change(writable);
+  }
+
+  // Every maintenance_interval until Close: retry recovery, trim the WAL
+  // archive.
+  void Maintain() {
+    absl::MutexLock lock(&maintenance_mu_);
+    while (!maintenance_mu_.AwaitWithTimeout(absl::Condition(&stop_),
+                                             options_.maintenance_interval)) {
+      maintenance_mu_.Unlock();
+      if (!writable_.load()) TryResume();
+      TrimWalArchive();
+      maintenance_mu_.Lock();
+    }
+  }
+
+  void StopMaintenance() {
+    {
+      absl::MutexLock lock(&maintenance_mu_);
+      if (stop_) return;
+      stop_ = true;
+    }
+    maintenance_.join();
+  }
+
+  // DB::Resume() clears a background error once its cause is gone (it
+  // flushes the memtable and starts a new WAL, which needs disk space).
+  void TryResume() {
+    absl::MutexLock lock(&mu_);
+    if (db_ == nullptr) return;
+    rocksdb::Status resumed = db_->Resume();
+    if (!resumed.ok()) return;  // still failing; try again next round
+    spdlog::info("database recovered; writes accepted again");
+    SetWritable(true);
+  }
+
+  // Deletes the oldest archived WAL files beyond wal_archive_max_bytes. They
+  // hold only flushed data (RocksDB archives a WAL once its memtable is in
+  // an SST); followers keep up from the SSTs.
+  void TrimWalArchive() {
+    if (options_.wal_archive_max_bytes == 0) return;
+    std::error_code error;
+    std::vector<std::pair<std::filesystem::path, uint64_t>> files;
+    uint64_t total = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(
+             std::filesystem::path(dir_) / "archive", error)) {
+      if (entry.path().extension() != ".log") continue;
+      const uint64_t size = entry.file_size(error);
+      if (error) continue;
+      files.emplace_back(entry.path(), size);
+      total += size;
+    }
+    // Log file names are zero-padded numbers: name order is age order.
+    std::sort(files.begin(), files.end());
+    for (const auto& [path, size] : files) {
+      if (total <= options_.wal_archive_max_bytes) break;
+      if (std::filesystem::remove(path, error)) total -= size;
+    }
+  }
+
   absl::Mutex mu_;
   std::unique_ptr<rocksdb::DB> db_ ABSL_GUARDED_BY(mu_);
+  const std::string dir_;
+  const StoreOptions options_;
   rocksdb::WriteOptions write_options_;
   // Written under mu_, read without it.
   std::atomic<uint64_t> sequence_;
+  std::atomic<bool> writable_{true};
+  absl::Mutex maintenance_mu_;
+  bool stop_ ABSL_GUARDED_BY(maintenance_mu_) = false;
+  std::thread maintenance_;
 };
 
 absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
@@ -354,7 +444,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
   RETURN_IF_ERROR(CheckOrInitFormat(db.get(), dir));
   ASSIGN_OR_RETURN(uint64_t sequence, ReadSequence(db.get()));
   return std::unique_ptr<ClaimStore>(
-      new ClaimStore(std::make_unique<Impl>(std::move(db), options, sequence)));
+      new ClaimStore(std::make_unique<Impl>(std::move(db), dir, options, sequence)));
 }
 
 ClaimStore::ClaimStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -371,6 +461,8 @@ absl::StatusOr<DeleteResult> ClaimStore::DeleteArticle(
 }
 
 uint64_t ClaimStore::sequence() const { return impl_->sequence(); }
+
+bool ClaimStore::writable() const { return impl_->writable(); }
 
 absl::Status ClaimStore::Checkpoint(const std::string& dir) {
   return impl_->Checkpoint(dir);

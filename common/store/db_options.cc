@@ -83,6 +83,10 @@ rocksdb::Options SecondaryDbOptions(size_t block_cache_bytes) {
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   if (s.ok()) return absl::OkStatus();
   std::string message = absl::StrCat(AbslView(context), ": ", s.ToString());
+  if (s.IsNoSpace()) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(AbslView(context), ": disk full (", s.ToString(), ")"));
+  }
   if (s.IsNotFound() || s.IsPathNotFound()) {
     return absl::NotFoundError(message);
   }
