@@ -83,10 +83,9 @@ int main(int argc, char** argv) {
   claims::IngestServiceImpl service(extractor->get(), store->get(), backup_dir,
                                     (*runner)->context());
   (*runner)->AddService(&service);
-  claims::ClaimReader database((*store)->db());
   auto gauges = std::make_shared<claims::ScrapeGauges>();
-  claims::AddDatabaseGauges(gauges.get(), [&database] { return &database; });
   claims::ClaimStore* writer = store->get();
+  claims::AddDatabaseGauges(gauges.get(), [writer] { return writer->Stats(); });
   gauges->Add("claims_writer_sequence", "Last commit sequence written.",
               [writer] { return static_cast<double>(writer->sequence()); });
   (*runner)->metrics().AddCollectable(gauges);

@@ -79,10 +79,12 @@ int main(int argc, char** argv) {
                                    server->context());
   server->AddService(&service);
   auto gauges = std::make_shared<claims::ScrapeGauges>();
-  claims::AddDatabaseGauges(gauges.get(), [&follower]() -> const claims::ClaimReader* {
-    const claims::Follower* f = follower.follower();
-    return f == nullptr ? nullptr : &f->reader();
-  });
+  claims::AddDatabaseGauges(
+      gauges.get(), [&follower]() -> std::optional<claims::DbStats> {
+        const claims::Follower* f = follower.follower();
+        if (f == nullptr) return std::nullopt;
+        return f->reader().Stats();
+      });
   gauges->Add("claims_follower_applied_sequence",
               "Last commit sequence of the writer this server has applied.",
               [&follower] {

@@ -139,7 +139,7 @@ class ClaimStore::Impl {
     }
 
     absl::MutexLock lock(&mu_);
-    if (db_ == nullptr) return ClosedError();
+    RETURN_IF_ERROR(CheckWritable());
     ArticleRecord old;
     ASSIGN_OR_RETURN(bool exists, ReadArticle(id, &old));
     const std::string& hash = analysis.article().content_hash();
@@ -235,7 +235,7 @@ class ClaimStore::Impl {
 
   absl::StatusOr<DeleteResult> DeleteArticle(std::string_view article_id) {
     absl::MutexLock lock(&mu_);
-    if (db_ == nullptr) return ClosedError();
+    RETURN_IF_ERROR(CheckWritable());
     ArticleRecord old;
     ASSIGN_OR_RETURN(bool exists, ReadArticle(article_id, &old));
     if (!exists) {
@@ -291,7 +291,10 @@ class ClaimStore::Impl {
   absl::Status Close() {
     StopMaintenance();
     absl::MutexLock lock(&mu_);
-    if (db_ == nullptr) return ClosedError();
+    if (db_ == nullptr) {
+      // Closed for recovery and not reopened yet: nothing left to close.
+      return writable_.load() ? ClosedError() : absl::OkStatus();
+    }
     if (!writable_.load()) {
       // Nothing acknowledged is missing from the WAL; what failed was not
       // acknowledged. Closing must still succeed (SIGTERM on a full disk).
@@ -313,9 +316,27 @@ class ClaimStore::Impl {
     return db_.get();
   }
 
+  std::optional<DbStats> Stats() {
+    absl::MutexLock lock(&mu_);
+    if (db_ == nullptr) return std::nullopt;
+    return ClaimReader(db_.get()).Stats();
+  }
+
  private:
   static absl::Status ClosedError() {
     return absl::FailedPreconditionError("claim store is closed");
+  }
+
+  // While a write error stands, nothing reaches RocksDB: its WAL writer
+  // has seen the error and must be replaced by a recovery first.
+  absl::Status CheckWritable() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (writable_.load()) {
+      return db_ == nullptr ? ClosedError() : absl::OkStatus();
+    }
+    return absl::Status(write_error_.code(),
+                        absl::StrCat("writes are suspended until the store "
+                                     "recovers: ",
+                                     write_error_.message()));
   }
 
   // False when the article is not stored.
@@ -344,9 +365,13 @@ class ClaimStore::Impl {
     RETURN_IF_ERROR(si::FromRocks(
         batch->Put(si::SequenceKey(), si::EncodeCount(sequence)), "batch"));
     rocksdb::Status written = db_->Write(write_options_, batch);
+    absl::Status status = si::FromRocks(written, "write batch");
     // An I/O error (a full disk) stops every later write until Resume.
-    if (written.IsIOError()) SetWritable(false);
-    RETURN_IF_ERROR(si::FromRocks(written, "write batch"));
+    if (written.IsIOError()) {
+      write_error_ = status;
+      SetWritable(false);
+    }
+    RETURN_IF_ERROR(status);
     sequence_.store(sequence);
     return absl::OkStatus();
   }
@@ -379,12 +404,24 @@ class ClaimStore::Impl {
   }
 
   // DB::Resume() clears a background error once its cause is gone (it
-  // flushes the memtable and starts a new WAL, which needs disk space).
+  // flushes what the memtables hold, which needs disk space); then the
+  // database is reopened for a fresh WAL. Until both succeed, the next
+  // round tries again.
   void TryResume() {
     absl::MutexLock lock(&mu_);
-    if (db_ == nullptr) return;
-    rocksdb::Status resumed = db_->Resume();
-    if (!resumed.ok()) return;  // still failing; try again next round
+    if (db_ != nullptr) {
+      if (!db_->Resume().ok()) return;
+      rocksdb::Status closed = db_->Close();
+      if (!closed.ok()) spdlog::warn("closing for recovery: {}", closed.ToString());
+      db_.reset();
+    }
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Status opened = rocksdb::DB::Open(
+        si::WriterDbOptions(options_.block_cache_bytes, options_.wal_ttl_seconds),
+        dir_, &raw);
+    if (!opened.ok()) return;
+    db_.reset(raw);
+    write_error_ = absl::OkStatus();
     spdlog::info("database recovered; writes accepted again");
     SetWritable(true);
   }
@@ -415,6 +452,7 @@ class ClaimStore::Impl {
 
   absl::Mutex mu_;
   std::unique_ptr<rocksdb::DB> db_ ABSL_GUARDED_BY(mu_);
+  absl::Status write_error_ ABSL_GUARDED_BY(mu_);
   const std::string dir_;
   const StoreOptions options_;
   rocksdb::WriteOptions write_options_;
@@ -475,5 +513,7 @@ absl::StatusOr<BackupInfo> ClaimStore::Backup(const std::string& backup_dir) {
 absl::Status ClaimStore::Close() { return impl_->Close(); }
 
 rocksdb::DB* ClaimStore::db() { return impl_->db(); }
+
+std::optional<DbStats> ClaimStore::Stats() const { return impl_->Stats(); }
 
 }  // namespace claims

@@ -10,9 +10,12 @@
 //   ASSIGN_OR_RETURN(PutResult r, store->PutArticle(analysis));
 //
 // A write that fails on an I/O error (a full disk) leaves RocksDB in a
-// background-error state where every write fails; the store then reports
-// itself not writable and a maintenance thread retries DB::Resume() until
-// the cause is gone (space freed), so writes come back without a restart.
+// background-error state; the store then refuses writes itself, reports
+// itself not writable, and a maintenance thread retries DB::Resume() until
+// the cause is gone (space freed), then reopens the database, so writes
+// come back without a restart. (RocksDB 7.8 keeps the WAL writer that
+// failed when it had nothing to switch from, and the next write on it
+// aborts; a reopen starts a fresh WAL.)
 // The same thread keeps the WAL archive (kept for followers) within its
 // byte bound.
 //
@@ -23,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +34,7 @@
 #include "absl/time/time.h"
 #include "claims/v1/claims.pb.h"
 #include "common/store/backup.h"
+#include "common/store/claim_reader.h"
 
 namespace rocksdb {
 class DB;
@@ -112,7 +117,12 @@ class ClaimStore {
   // Syncs the WAL and closes the database; later calls fail.
   absl::Status Close();
 
-  // The underlying database, for readers in the same process (tests, tools).
+  // RocksDB's size figures (nullopt while the database is reopening).
+  std::optional<DbStats> Stats() const;
+
+  // The underlying database, for readers in the same process (tests,
+  // tools). Recovery from a write error reopens it: do not keep the pointer
+  // across one.
   rocksdb::DB* db();
 
  private:
