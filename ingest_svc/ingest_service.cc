@@ -124,9 +124,17 @@ grpc::Status IngestServiceImpl::Analyze(grpc::ServerContext* context,
   *response = *std::move(analysis);
   const size_t budget = ReplyBudget(context_.max_send_message_bytes);
   if (response->ByteSizeLong() > budget) {
-    // The body and the offsets give every sentence's text.
+    // What the body and offsets give goes first (sentence and claim texts),
+    // then the body itself when it would leave the lists less than half the
+    // reply (the client sent it), then the tail of each list.
     for (claims::v1::Sentence& sentence : *response->mutable_sentences()) {
       sentence.clear_text();
+    }
+    for (claims::v1::Claim& claim : *response->mutable_claims()) {
+      claim.clear_text();
+    }
+    if (response->article().article().body().size() > budget / 2) {
+      response->mutable_article()->mutable_article()->clear_body();
     }
     TrimToFit(response, {"sentences", "mentions", "timexes", "claims", "actors"},
               budget);
