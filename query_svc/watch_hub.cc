@@ -81,7 +81,11 @@ class WatchHub::Watcher : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
     hub_->Wake();
   }
 
-  void OnDone() override { hub_->Remove(this); }
+  void OnDone() override {
+    // The call ends here; the hub thread may still hold this watcher.
+    lease_.Release();
+    hub_->Remove(this);
+  }
 
   // Advances this watcher: finishes it, or starts its next write.
   void Pump(const ClaimReader& reader, uint64_t applied, bool draining) {

@@ -68,14 +68,17 @@ StreamSlots::Lease::Lease(StreamSlots* slots, grpc::ServerContextBase* call,
   entry_ = std::move(entry);
 }
 
-StreamSlots::Lease::~Lease() {
-  if (entry_ == nullptr) return;  // refused: nothing was counted
+StreamSlots::Lease::~Lease() { Release(); }
+
+void StreamSlots::Lease::Release() {
+  if (entry_ == nullptr) return;  // refused or released: nothing counted
   absl::MutexLock lock(&slots_->mu_);
   slots_->entries_.erase(entry_);
   auto it = slots_->per_peer_.find(entry_->peer);
   if (it != slots_->per_peer_.end() && --it->second <= 0) {
     slots_->per_peer_.erase(it);
   }
+  entry_.reset();
 }
 
 void StreamSlots::Lease::BeginIo() {

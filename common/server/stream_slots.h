@@ -68,6 +68,11 @@ class StreamSlots {
     // True once the watchdog has cancelled the call.
     bool reaped() const;
 
+    // Gives the slot back early (the destructor does otherwise); after it
+    // the watchdog no longer touches the call. For reactors that outlive
+    // their call.
+    void Release();
+
    private:
     StreamSlots* slots_;
     std::shared_ptr<struct StreamEntry> entry_;
