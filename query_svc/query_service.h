@@ -53,7 +53,8 @@ class QueryServiceImpl final
   ServiceContext context_;
 };
 
-// Builds the store filter for a request: resolves actor names and aliases
+// Builds the store filter for a request that passed CheckQueryRequest (or
+// a watch's, with actors and topics only): resolves actor names and aliases
 // to ids. Returns false in `*can_match` when a requested actor kind resolves
 // to nothing (the answer is an empty stream, not an error).
 absl::StatusOr<ClaimFilter> FilterFromRequest(
