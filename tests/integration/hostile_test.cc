@@ -371,13 +371,16 @@ TEST_F(HostileClientTest, BulkStreamAnswersEveryArticleInOrder) {
   ASSERT_TRUE(client_->DeleteArticle("cli-c").ok());
 }
 
-// A client that sends QueryClaims calls and then never reads its socket
-// (a hung or stopped process): hand-written HTTP/2, so no client library
-// buffers anything and no WINDOW_UPDATE ever goes out. The server may send
-// 64 KiB (the initial HTTP/2 window) and then blocks in a write.
+// A client that starts `streams` calls of `method` with `request` and then
+// never reads its socket (a hung or stopped process): hand-written HTTP/2,
+// so no client library buffers anything and no WINDOW_UPDATE ever goes out.
+// The server may send 64 KiB (the initial HTTP/2 window), then blocks in a
+// write.
 class StalledConnection {
  public:
-  StalledConnection(const std::string& address, int streams) {
+  StalledConnection(const std::string& address, int streams,
+                    const std::string& method = "QueryClaims",
+                    const google::protobuf::Message& request = QueryClaimsRequest()) {
     const size_t colon = address.rfind(':');
     fd_ = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
@@ -392,7 +395,7 @@ class StalledConnection {
       std::string headers;
       for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
                {":method", "POST"}, {":scheme", "http"},
-               {":path", "/claims.v1.QueryService/QueryClaims"},
+               {":path", "/claims.v1.QueryService/" + method},
                {":authority", address}, {"content-type", "application/grpc"},
                {"te", "trailers"}}) {
         // HPACK literal without indexing, new name, no Huffman coding.
@@ -402,8 +405,12 @@ class StalledConnection {
         headers += static_cast<char>(value.size());
         headers += value;
       }
-      Frame(0x1, 0x4, id, headers, &out);                        // END_HEADERS
-      Frame(0x0, 0x1, id, std::string("\0\0\0\0\0", 5), &out);   // empty request
+      Frame(0x1, 0x4, id, headers, &out);  // END_HEADERS
+      const std::string message = request.SerializeAsString();
+      const uint32_t n = static_cast<uint32_t>(message.size());
+      std::string data = {'\0', static_cast<char>(n >> 24), static_cast<char>(n >> 16),
+                          static_cast<char>(n >> 8), static_cast<char>(n)};
+      Frame(0x0, 0x1, id, data + message, &out);  // END_STREAM
     }
     connected_ = connected_ && write(fd_, out.data(), out.size()) ==
                                    static_cast<ssize_t>(out.size());
@@ -479,6 +486,37 @@ TEST_F(HostileClientTest, StalledReadersAreCancelledAndFreeTheirSlots) {
   } while (!again.ok() && absl::Now() - start < absl::Seconds(10));
   EXPECT_TRUE(again.ok()) << again;
   EXPECT_LT(absl::Now() - start, absl::Seconds(kIdleTimeoutSeconds + 2));
+}
+
+TEST_F(HostileClientTest, WatchersThatStopReadingAreCancelledAndFreeTheirSlots) {
+  // Four watches that will not read take every watch slot...
+  WatchClaimsRequest scholz;
+  scholz.add_actors("Olaf Scholz");
+  StalledConnection first(query_->address(), 2, "WatchClaims", scholz);
+  StalledConnection second(query_->address(), 2, "WatchClaims", scholz);
+  ASSERT_TRUE(first.connected() && second.connected());
+  absl::SleepFor(absl::Milliseconds(300));
+  // ...and block on flow control once far more than a window matches.
+  ASSERT_TRUE(client_->IngestArticle(MakeArticle("flood", ClaimBody(400, "f"))).ok());
+
+  // A watch is refused until the idle timeout has freed the slots.
+  auto watch_status = [&] {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::milliseconds(500));
+    return client_->WatchClaims(scholz, [](const auto&) { return true; }, &context);
+  };
+  const absl::Time start = absl::Now();
+  EXPECT_EQ(watch_status().code(), absl::StatusCode::kResourceExhausted);
+  absl::Status opened;
+  do {
+    absl::SleepFor(absl::Milliseconds(250));
+    opened = watch_status();  // an open watch runs into the 500 ms deadline
+  } while (opened.code() == absl::StatusCode::kResourceExhausted &&
+           absl::Now() - start < absl::Seconds(10));
+  EXPECT_EQ(opened.code(), absl::StatusCode::kDeadlineExceeded) << opened;
+  EXPECT_LT(absl::Now() - start, absl::Seconds(kIdleTimeoutSeconds + 3));
+  ASSERT_TRUE(client_->DeleteArticle("flood").ok());
 }
 
 TEST_F(HostileClientTest, AWatcherWithTheLargestFilterDoesNotDelayOthers) {
