@@ -176,8 +176,10 @@ grpc::Status IngestServiceImpl::IngestArticlesRaw(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<grpc::ByteBuffer, grpc::ByteBuffer>* stream) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  // A bulk load may rightly take long: no server deadline (a client's own
+  // is enforced by gRPC), only the idle timeout for a client that stalls.
   StreamSlots::Lease lease(context_.stream_slots, context,
-                           context_.DeadlineOf(*context));
+                           absl::InfiniteFuture());
   if (!lease.ok()) return lease.status();
   grpc::ByteBuffer raw;
   for (uint64_t index = 0;; ++index) {

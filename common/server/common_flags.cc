@@ -36,7 +36,8 @@ ABSL_FLAG(int, shutdown_grace_seconds, 20,
 ABSL_FLAG(int, max_message_bytes, 16 << 20,
           "largest gRPC message accepted or sent");
 ABSL_FLAG(int, default_deadline_seconds, 300,
-          "deadline for calls whose client set none (live watches excepted)");
+          "deadline for calls whose client set none (live watches and bulk "
+          "loads excepted)");
 ABSL_FLAG(int, max_concurrent_streams, 256,
           "streaming calls served at once; more get RESOURCE_EXHAUSTED");
 ABSL_FLAG(int, max_streams_per_peer, 64,

@@ -1,8 +1,10 @@
 // Raw gRPC messages: handlers that take grpc::ByteBuffer parse requests
 // themselves, so a message that cannot be parsed (a string field holding
 // invalid UTF-8, truncated bytes) gets a clear INVALID_ARGUMENT, for that
-// item alone in a stream, instead of gRPC's generic answer (INTERNAL, or
-// UNIMPLEMENTED for callback methods, or a silently ended stream).
+// item alone in a stream. For the synchronous unary and server-streaming
+// methods CallObserver already turns gRPC's INTERNAL into INVALID_ARGUMENT;
+// raw parsing serves where it cannot: the items of a bulk stream (gRPC
+// would end the stream silently) and callback methods (UNIMPLEMENTED).
 #ifndef CLAIMS_COMMON_SERVER_RAW_MESSAGE_H_
 #define CLAIMS_COMMON_SERVER_RAW_MESSAGE_H_
 

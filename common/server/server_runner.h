@@ -46,7 +46,8 @@ struct ServerConfig {
   // Streaming calls (queries, bulk loads) at once, per connection, and how
   // long one may block on a client that stopped reading or sending.
   StreamLimits streams;
-  // Deadline for calls whose client set none (watches excepted).
+  // Deadline for calls whose client set none (watches and bulk loads
+  // excepted: the idle timeout bounds those).
   absl::Duration default_deadline = absl::Minutes(5);
 };
 

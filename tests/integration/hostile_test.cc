@@ -285,7 +285,7 @@ TEST_F(HostileClientTest, QueryAndWatchListsAreBoundedAndValidated) {
   EXPECT_LT(RssKib(query_->pid()), 256 << 10);
 }
 
-TEST_F(HostileClientTest, InvalidUtf8IsInvalidArgumentOnWatches) {
+TEST_F(HostileClientTest, InvalidUtf8IsInvalidArgumentOnWatchesAndQueries) {
   // The client library serializes invalid UTF-8 (it only logs), so the
   // server sees what a hostile client would send.
   WatchClaimsRequest watch;
@@ -295,6 +295,10 @@ TEST_F(HostileClientTest, InvalidUtf8IsInvalidArgumentOnWatches) {
   ExpectRejected(
       client_->WatchClaims(watch, [](const auto&) { return true; }, &context),
       absl::StatusCode::kInvalidArgument, "Latin-1 actor");
+  QueryClaimsRequest query;
+  query.add_actors("caf\xe9");
+  ExpectRejected(client_->QueryAll(query).status(),
+                 absl::StatusCode::kInvalidArgument, "Latin-1 actor, query");
 }
 
 TEST_F(HostileClientTest, RepliesFitTheMessageSizeAndSaySoWhenTrimmed) {
