@@ -39,11 +39,6 @@ StreamSlots::~StreamSlots() {
   watchdog_.join();
 }
 
-int StreamSlots::in_use() const {
-  absl::MutexLock lock(&mu_);
-  return static_cast<int>(entries_.size());
-}
-
 StreamSlots::Lease::Lease(StreamSlots* slots, grpc::ServerContextBase* call,
                           absl::Time deadline)
     : slots_(slots) {

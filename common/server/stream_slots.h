@@ -79,8 +79,6 @@ class StreamSlots {
     grpc::Status status_;
   };
 
-  int in_use() const;
-
  private:
   void Watch();
   bool Stopping() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return stop_; }
