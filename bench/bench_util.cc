@@ -14,6 +14,9 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
+#include "bench/corpus_generator.h"
+#include "cli/claims_client.h"
 #include "claims/v1/claims.grpc.pb.h"  // protobuf serialization for gRPC
 
 namespace claims::bench {
@@ -111,6 +114,71 @@ absl::StatusOr<std::vector<Query>> LoadWorkload(const std::string& path) {
           absl::StrCat(path, ":", number, ": want 5 tab-separated fields"));
     }
     queries.push_back(Query{f[0], f[1], f[2], f[3], f[4]});
+  }
+  return queries;
+}
+
+// Picks the workload from what the store holds: actors and topics with
+// enough claims for a 100th, month windows over the corpus years, and
+// combined actor + top-level topic + two-year windows.
+absl::StatusOr<std::vector<Query>> MakeWorkload(ClaimsClient& client,
+                                                int per_kind, uint64_t seed,
+                                                uint64_t min_claims) {
+  auto actors = client.ListActors("", 0);
+  if (!actors.ok()) return actors.status();
+  std::vector<claims::v1::Actor> popular;
+  for (const auto& actor : actors->actors()) {
+    if (actor.claim_count() >= min_claims) popular.push_back(actor);
+  }
+  if (popular.size() < 16) {
+    popular.clear();
+    for (const auto& actor : actors->actors()) {
+      if (actor.claim_count() > 0) popular.push_back(actor);
+    }
+  }
+  std::sort(popular.begin(), popular.end(), [](const auto& a, const auto& b) {
+    return a.claim_count() != b.claim_count() ? a.claim_count() > b.claim_count()
+                                              : a.id() < b.id();
+  });
+  auto topics = client.ListTopics();
+  if (!topics.ok()) return topics.status();
+  std::vector<std::string> topic_ids, top_level;
+  for (const auto& topic : topics->topics()) {
+    if (topic.claim_count() < min_claims) continue;
+    topic_ids.push_back(topic.id());
+    if (topic.id().find('/') == std::string::npos) top_level.push_back(topic.id());
+  }
+  if (popular.empty() || topic_ids.empty() || top_level.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the store holds too few claims for a workload (", popular.size(),
+        " actors, ", topic_ids.size(), " topics, ", top_level.size(),
+        " top-level topics with ", min_claims, "+ claims); load the corpus first"));
+  }
+  SplitMix64 rng(seed);
+  const absl::CivilDay first(2015, 1, 1);
+  const int days = static_cast<int>(absl::CivilDay(2024, 12, 1) - first);
+  std::vector<Query> queries;
+  for (int i = 0; i < per_kind; ++i) {
+    // Spread over the popularity ranking, not just the head.
+    const auto& actor = popular[(i * popular.size()) / per_kind];
+    queries.push_back({"actor", actor.id(), "", "", ""});
+  }
+  for (int i = 0; i < per_kind; ++i) {
+    queries.push_back({"topic", "", topic_ids[i % topic_ids.size()], "", ""});
+  }
+  for (int i = 0; i < per_kind; ++i) {
+    absl::CivilDay from = first + static_cast<int64_t>(rng.Below(days));
+    queries.push_back({"date", "", "", absl::FormatCivilTime(from),
+                       absl::FormatCivilTime(from + 30)});
+  }
+  const size_t head = std::min<size_t>(popular.size(), 16);
+  for (int i = 0; i < per_kind; ++i) {
+    absl::CivilDay from =
+        first + static_cast<int64_t>(rng.Below(days - 2 * 365));
+    queries.push_back({"combined", popular[rng.Below(head)].id(),
+                       top_level[rng.Below(top_level.size())],
+                       absl::FormatCivilTime(from),
+                       absl::FormatCivilTime(from + 2 * 365)});
   }
   return queries;
 }

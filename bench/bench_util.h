@@ -16,6 +16,9 @@
 namespace grpc {
 class Channel;
 }
+namespace claims {
+class ClaimsClient;
+}
 
 namespace claims::bench {
 
@@ -36,6 +39,14 @@ const std::vector<std::string>& QueryKinds();
 absl::Status SaveWorkload(const std::string& path,
                           const std::vector<Query>& queries);
 absl::StatusOr<std::vector<Query>> LoadWorkload(const std::string& path);
+
+// Picks `per_kind` queries of each kind from what the store behind
+// `client` holds: actors and topics with at least `min_claims` claims (small
+// corpora fall back to whatever has claims), month windows over the corpus
+// years, and combined actor + top-level topic + two-year windows.
+absl::StatusOr<std::vector<Query>> MakeWorkload(ClaimsClient& client,
+                                                int per_kind, uint64_t seed,
+                                                uint64_t min_claims);
 
 // The QueryClaims request for `query`, oldest first, with `limit`.
 claims::v1::QueryClaimsRequest ToRequest(const Query& query, uint32_t limit);

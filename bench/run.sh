@@ -26,6 +26,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# log, cleanup, free_port, put/get, rss_of, start_servers
+source bench/lib.sh
 
 N=${N:-100000}
 SEED=${SEED:-42}
@@ -38,8 +40,6 @@ QUERY_TIMEOUT_MS=${QUERY_TIMEOUT_MS:-10000}
 REUSE_DATA=${REUSE_DATA:-}
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_USER=claimsbench
-
-log() { printf '\033[1m[bench %(%H:%M:%S)T]\033[0m %s (load average %s)\n' -1 "$*" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
 
 # --- 1. packages ------------------------------------------------------------
 need=()
@@ -59,77 +59,9 @@ cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DCLAIMS_BUILD_TESTS=OFF \
   -DCLAIMS_BUILD_BENCH=ON >/dev/null
 cmake --build "$BUILD_DIR" -j"$JOBS" --target claims-ingest claims-query \
   claimctl claims_corpus query_bench grpc_ceiling pg_compare >/dev/null
-B=$ROOT/$BUILD_DIR
 
 # --- 3. servers ---------------------------------------------------------------
-WORK=$(mktemp -d /tmp/claims-bench.XXXXXX)
-chmod 755 "$WORK"
-RESULTS=$WORK/results.txt
-: >"$RESULTS"
-PIDS=()
-PG_DATA=
-
-cleanup() {
-  local code=$?
-  set +e
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null
-  done
-  if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
-    runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null 2>&1
-  fi
-  if [ "${KEEP_WORK:-0}" = 1 ]; then
-    log "kept $WORK"
-  else
-    rm -rf "$WORK"
-  fi
-  exit $code
-}
-trap cleanup EXIT INT TERM
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-put() { echo "$1 $2" >>"$RESULTS"; }
-get() { awk -v k="$1" '$1==k {v=$2} END {print v}' "$RESULTS"; }
-rss_of() {  # pid label -> results: <label>_rss_mib, <label>_hwm_mib
-  local kb
-  kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status")
-  put "${2}_rss_mib" "$(awk -v k="$kb" 'BEGIN {printf "%.0f", k/1024}')"
-  kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$1/status")
-  put "${2}_hwm_mib" "$(awk -v k="$kb" 'BEGIN {printf "%.0f", k/1024}')"
-}
-
-INGEST=127.0.0.1:$(free_port)
-QUERY=127.0.0.1:$(free_port)
-DATA=${REUSE_DATA:-$WORK/data}
-mkdir -p "$DATA"
-log "starting claims-ingest on $INGEST and claims-query on $QUERY (data in $DATA)"
-"$B/ingest_svc/claims-ingest" --listen="$INGEST" --metrics_listen= \
-  --data_dir="$DATA" --sync_writes=true 2>"$WORK/ingest.log" &
-INGEST_PID=$!
-PIDS+=("$INGEST_PID")
-# The query side opens the database as a secondary: start it once the
-# writer has created it.
-for _ in $(seq 1 300); do
-  "$B/cli/claimctl" --ingest="$INGEST" --query="$QUERY" analyze /dev/null >/dev/null 2>&1 && break
-  [ -d "$DATA/db" ] && break
-  sleep 0.1
-done
-"$B/query_svc/claims-query" --listen="$QUERY" --metrics_listen= \
-  --data_dir="$DATA" 2>"$WORK/query.log" &
-QUERY_PID=$!
-PIDS+=("$QUERY_PID")
-ready=0
-for _ in $(seq 1 300); do
-  if "$B/cli/claimctl" --ingest="$INGEST" --query="$QUERY" topics >/dev/null 2>&1; then
-    ready=1; break
-  fi
-  sleep 0.1
-done
-[ $ready = 1 ] || { log "servers did not become ready; see $WORK/*.log"; exit 1; }
+start_servers
 
 # --- 4. load ------------------------------------------------------------------
 if [ -z "$REUSE_DATA" ]; then

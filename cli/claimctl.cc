@@ -189,8 +189,12 @@ int Ingest(ClaimsClient& client, const std::vector<std::string>& args) {
   }
   int failed = 0;
   uint64_t claims_total = 0;
+  // Which articles the server answered: any other was not stored.
+  std::vector<bool> answered(files.size(), false);
   absl::Status status = client.IngestArticles(
       articles, [&](const claims::v1::IngestArticlesResponse& reply) {
+        if (reply.index() >= files.size()) return;
+        answered[reply.index()] = true;
         const std::string& name = files[reply.index()].string();
         if (reply.code() != 0) {
           ++failed;
@@ -211,10 +215,16 @@ int Ingest(ClaimsClient& client, const std::vector<std::string>& args) {
                                                  : "",
                      static_cast<unsigned long long>(reply.result().sequence()));
       });
-  if (!status.ok()) return Fail(status);
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (answered[i]) continue;
+    ++failed;
+    std::fprintf(stderr, "[%zu/%zu] %s: not stored (no answer from the server)\n",
+                 i + 1, files.size(), files[i].string().c_str());
+  }
   std::fprintf(stderr, "ingested %zu article(s), %llu claims, %d failed\n",
                files.size() - failed, static_cast<unsigned long long>(claims_total),
                failed);
+  if (!status.ok()) return Fail(status);
   return failed == 0 ? 0 : 1;
 }
 

@@ -6,6 +6,9 @@
 
 #include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
+#include "common/server/raw_message.h"
+#include "common/server/reply_budget.h"
+#include "common/server/request_limits.h"
 #include "common/util/status_macros.h"
 #include "spdlog/spdlog.h"
 
@@ -62,12 +65,28 @@ IngestServiceImpl::IngestServiceImpl(const Extractor* extractor,
       store_(store),
       backup_dir_(std::move(backup_dir)),
       context_(context),
-      metrics_(std::make_unique<Metrics>(context.metrics->registry())) {}
+      metrics_(std::make_unique<Metrics>(context.metrics->registry())) {
+  const int bulk_method = claims::v1::IngestArticleRequest::descriptor()
+                              ->file()
+                              ->FindServiceByName("IngestService")
+                              ->FindMethodByName("IngestArticles")
+                              ->index();
+  MarkMethodStreamed(
+      bulk_method,
+      new grpc::internal::BidiStreamingHandler<IngestServiceImpl,
+                                               grpc::ByteBuffer,
+                                               grpc::ByteBuffer>(
+          &IngestServiceImpl::IngestArticlesRaw, this));
+}
 
 IngestServiceImpl::~IngestServiceImpl() = default;
 
 absl::StatusOr<IngestArticleResponse> IngestServiceImpl::Ingest(
     const claims::v1::Article& article) {
+  if (absl::Status valid = CheckArticle(article); !valid.ok()) {
+    metrics_->rejected.Increment();
+    return valid;
+  }
   metrics_->bytes.Increment(static_cast<double>(article.body().size()));
   absl::Time start = absl::Now();
   absl::StatusOr<AnalyzeResponse> analysis = extractor_->Analyze(article);
@@ -96,10 +115,31 @@ grpc::Status IngestServiceImpl::Analyze(grpc::ServerContext* context,
                                         const AnalyzeRequest* request,
                                         AnalyzeResponse* response) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  if (absl::Status valid = CheckArticle(request->article()); !valid.ok()) {
+    return ToGrpcStatus(valid);
+  }
   absl::StatusOr<AnalyzeResponse> analysis =
       extractor_->Analyze(request->article());
   if (!analysis.ok()) return ToGrpcStatus(analysis.status());
   *response = *std::move(analysis);
+  const size_t budget = ReplyBudget(context_.max_send_message_bytes);
+  if (response->ByteSizeLong() > budget) {
+    // What the body and offsets give goes first (sentence and claim texts),
+    // then the body itself when it would leave the lists less than half the
+    // reply (the client sent it), then the tail of each list.
+    for (claims::v1::Sentence& sentence : *response->mutable_sentences()) {
+      sentence.clear_text();
+    }
+    for (claims::v1::Claim& claim : *response->mutable_claims()) {
+      claim.clear_text();
+    }
+    if (response->article().article().body().size() > budget / 2) {
+      response->mutable_article()->mutable_article()->clear_body();
+    }
+    TrimToFit(response, {"sentences", "mentions", "timexes", "claims", "actors"},
+              budget);
+    response->set_truncated(true);
+  }
   return grpc::Status::OK;
 }
 
@@ -113,31 +153,54 @@ grpc::Status IngestServiceImpl::IngestArticle(
   return grpc::Status::OK;
 }
 
-grpc::Status IngestServiceImpl::IngestArticles(
-    grpc::ServerContext* context,
-    grpc::ServerReaderWriter<claims::v1::IngestArticlesResponse,
-                             IngestArticleRequest>* stream) {
-  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
-  StreamSlots::Lease lease(context_.stream_slots);
-  if (!lease.ok()) return lease.status();
+claims::v1::IngestArticlesResponse IngestServiceImpl::IngestRaw(
+    const grpc::ByteBuffer& raw, uint64_t index) {
+  claims::v1::IngestArticlesResponse reply;
+  reply.set_index(index);
   IngestArticleRequest request;
-  uint64_t index = 0;
-  while (stream->Read(&request)) {
+  absl::Status parsed = ParseRawMessage(raw, &request);
+  absl::StatusOr<IngestArticleResponse> result =
+      parsed.ok() ? Ingest(request.article())
+                  : absl::StatusOr<IngestArticleResponse>(parsed);
+  if (result.ok()) {
+    *reply.mutable_result() = *std::move(result);
+  } else {
+    grpc::Status status = ToGrpcStatus(result.status());
+    reply.set_code(static_cast<int32_t>(status.error_code()));
+    reply.set_message(status.error_message());
+  }
+  return reply;
+}
+
+grpc::Status IngestServiceImpl::IngestArticlesRaw(
+    grpc::ServerContext* context,
+    grpc::ServerReaderWriter<grpc::ByteBuffer, grpc::ByteBuffer>* stream) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  // A bulk load may rightly take long: no server deadline (a client's own
+  // is enforced by gRPC), only the idle timeout for a client that stalls.
+  StreamSlots::Lease lease(context_.stream_slots, context,
+                           absl::InfiniteFuture());
+  if (!lease.ok()) return lease.status();
+  grpc::ByteBuffer raw;
+  for (uint64_t index = 0;; ++index) {
+    lease.BeginIo();
+    const bool got = stream->Read(&raw);
+    lease.EndIo();
+    if (!got) break;
     if (context_.drain->draining()) {
       return grpc::Status(grpc::StatusCode::UNAVAILABLE,
                           "server is draining; resend from index " +
                               std::to_string(index));
     }
-    claims::v1::IngestArticlesResponse reply;
-    reply.set_index(index++);
-    absl::StatusOr<IngestArticleResponse> result = Ingest(request.article());
-    if (result.ok()) {
-      *reply.mutable_result() = *std::move(result);
-    } else {
-      reply.set_code(static_cast<int32_t>(result.status().code()));
-      reply.set_message(std::string(result.status().message()));
-    }
-    if (!stream->Write(reply)) break;  // client went away
+    const grpc::ByteBuffer reply = ToRawMessage(IngestRaw(raw, index));
+    lease.BeginIo();
+    const bool written = stream->Write(reply);
+    lease.EndIo();
+    if (!written) break;  // client went away or was cancelled
+  }
+  if (lease.reaped() || context->IsCancelled()) {
+    return grpc::Status(grpc::StatusCode::CANCELLED,
+                        "stream cancelled (client idle or past its deadline)");
   }
   return grpc::Status::OK;
 }
@@ -147,9 +210,8 @@ grpc::Status IngestServiceImpl::DeleteArticle(
     const claims::v1::DeleteArticleRequest* request,
     claims::v1::DeleteArticleResponse* response) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
-  if (request->article_id().empty()) {
-    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                        "article_id is required");
+  if (absl::Status valid = CheckArticleId(request->article_id()); !valid.ok()) {
+    return ToGrpcStatus(valid);
   }
   absl::StatusOr<DeleteResult> deleted =
       store_->DeleteArticle(request->article_id());

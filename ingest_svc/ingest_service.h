@@ -11,6 +11,9 @@
 
 namespace claims {
 
+// IngestArticles reads raw messages (see raw_message.h), so one that cannot
+// be parsed is answered with its own error and the stream goes on. Every
+// article is checked against request_limits.h before extraction.
 class IngestServiceImpl final : public claims::v1::IngestService::Service {
  public:
   // `extractor`, `store` and what `context` points to must outlive the
@@ -26,11 +29,11 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
       grpc::ServerContext* context,
       const claims::v1::IngestArticleRequest* request,
       claims::v1::IngestArticleResponse* response) override;
-  grpc::Status IngestArticles(
+  // IngestArticles on raw messages; registered in place of the typed
+  // method.
+  grpc::Status IngestArticlesRaw(
       grpc::ServerContext* context,
-      grpc::ServerReaderWriter<claims::v1::IngestArticlesResponse,
-                               claims::v1::IngestArticleRequest>* stream)
-      override;
+      grpc::ServerReaderWriter<grpc::ByteBuffer, grpc::ByteBuffer>* stream);
   grpc::Status DeleteArticle(
       grpc::ServerContext* context,
       const claims::v1::DeleteArticleRequest* request,
@@ -44,6 +47,9 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
   // Extract and store one article: the core of both ingest RPCs.
   absl::StatusOr<claims::v1::IngestArticleResponse> Ingest(
       const claims::v1::Article& article);
+  // One bulk item: parse, ingest, and the item's reply.
+  claims::v1::IngestArticlesResponse IngestRaw(const grpc::ByteBuffer& raw,
+                                               uint64_t index);
 
   struct Metrics;
 

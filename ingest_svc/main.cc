@@ -1,4 +1,5 @@
 // claims-ingest: parses articles into claims and writes them to RocksDB.
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -19,6 +20,9 @@ ABSL_FLAG(std::string, backup_dir, "",
           "where CreateBackup writes backups (default: <data_dir>/backups)");
 ABSL_FLAG(bool, sync_writes, true,
           "sync the WAL before acknowledging a write (survives power loss)");
+ABSL_FLAG(uint64_t, wal_archive_max_mb, 64,
+          "WAL files kept for followers, at most this many MiB (and 10 "
+          "minutes); 0 = no size bound");
 
 int main(int argc, char** argv) {
   claims::ServerRunner::BlockTerminationSignals();
@@ -42,6 +46,20 @@ int main(int argc, char** argv) {
   }
   claims::StoreOptions store_options;
   store_options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  store_options.wal_archive_max_bytes = absl::GetFlag(FLAGS_wal_archive_max_mb)
+                                        << 20;
+  // Health follows the store: NOT_SERVING while writes fail (disk full),
+  // SERVING again once the store has recovered by itself. Set once the
+  // server runs; until then there is nothing to report to.
+  std::atomic<claims::ServerRunner*> health{nullptr};
+  store_options.on_writable_change = [&health](bool writable) {
+    if (writable) {
+      spdlog::info("writes work again; health SERVING");
+    } else {
+      spdlog::error("writes fail; health NOT_SERVING until the store recovers");
+    }
+    if (claims::ServerRunner* runner = health.load()) runner->SetServing(writable);
+  };
   auto store =
       claims::ClaimStore::Open(claims::DatabaseDirFromFlags(), store_options);
   if (!store.ok()) {
@@ -65,10 +83,9 @@ int main(int argc, char** argv) {
   claims::IngestServiceImpl service(extractor->get(), store->get(), backup_dir,
                                     (*runner)->context());
   (*runner)->AddService(&service);
-  claims::ClaimReader database((*store)->db());
   auto gauges = std::make_shared<claims::ScrapeGauges>();
-  claims::AddDatabaseGauges(gauges.get(), [&database] { return &database; });
   claims::ClaimStore* writer = store->get();
+  claims::AddDatabaseGauges(gauges.get(), [writer] { return writer->Stats(); });
   gauges->Add("claims_writer_sequence", "Last commit sequence written.",
               [writer] { return static_cast<double>(writer->sequence()); });
   (*runner)->metrics().AddCollectable(gauges);
@@ -77,7 +94,8 @@ int main(int argc, char** argv) {
     spdlog::critical("{}", port.status().ToString());
     return EXIT_FAILURE;
   }
-  (*runner)->SetServing(true);
+  health.store(runner->get());
+  (*runner)->SetServing((*store)->writable());
   spdlog::info("claims-ingest serving on port {} (data_dir={}, extractor={})",
                *port, absl::GetFlag(FLAGS_data_dir), (*extractor)->version());
   (*runner)->WaitForTermination();

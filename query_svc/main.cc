@@ -72,16 +72,19 @@ int main(int argc, char** argv) {
       [&] { return claims::OpenSecondaryFollower(database_dir, secondary); },
       absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)),
       [server] { server->SetServing(true); });
-  claims::WatchHub watch_hub(&follower, server->context().drain,
-                             absl::GetFlag(FLAGS_max_watchers));
+  claims::StreamLimits watch_limits = server->context().stream_limits;
+  watch_limits.total = static_cast<int>(absl::GetFlag(FLAGS_max_watchers));
+  claims::WatchHub watch_hub(&follower, server->context().drain, watch_limits);
   claims::QueryServiceImpl service(&follower, taxonomy->get(), &watch_hub,
                                    server->context());
   server->AddService(&service);
   auto gauges = std::make_shared<claims::ScrapeGauges>();
-  claims::AddDatabaseGauges(gauges.get(), [&follower]() -> const claims::ClaimReader* {
-    const claims::Follower* f = follower.follower();
-    return f == nullptr ? nullptr : &f->reader();
-  });
+  claims::AddDatabaseGauges(
+      gauges.get(), [&follower]() -> std::optional<claims::DbStats> {
+        const claims::Follower* f = follower.follower();
+        if (f == nullptr) return std::nullopt;
+        return f->reader().Stats();
+      });
   gauges->Add("claims_follower_applied_sequence",
               "Last commit sequence of the writer this server has applied.",
               [&follower] {

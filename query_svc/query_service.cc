@@ -7,6 +7,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
+#include "common/server/raw_message.h"
+#include "common/server/reply_budget.h"
+#include "common/server/request_limits.h"
 #include "common/util/status_macros.h"
 #include "google/protobuf/unknown_field_set.h"
 
@@ -46,9 +49,6 @@ absl::StatusOr<ClaimFilter> FilterFromRequest(
     const ClaimReader& reader, const claims::v1::QueryClaimsRequest& request,
     bool* can_match) {
   *can_match = true;
-  if (request.min_confidence() < 0 || request.min_confidence() > 1) {
-    return absl::InvalidArgumentError("min_confidence: must be within [0, 1]");
-  }
   ClaimFilter filter;
   for (const std::string& name : request.actors()) {
     std::vector<std::string> ids = reader.ResolveActor(name);
@@ -104,14 +104,18 @@ grpc::Status QueryServiceImpl::QueryClaims(
     const claims::v1::QueryClaimsRequest* request,
     grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
-  StreamSlots::Lease lease(context_.stream_slots);
+  if (absl::Status valid = CheckQueryRequest(*request); !valid.ok()) {
+    return ToGrpcStatus(valid);
+  }
+  const absl::Time deadline = context_.DeadlineOf(*context);
+  StreamSlots::Lease lease(context_.stream_slots, context, deadline);
   if (!lease.ok()) return lease.status();
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
 
   if (request->min_sequence() > 0) {
     uint64_t applied = follower_->WaitForSequence(
-        request->min_sequence(), context_.DeadlineOf(*context),
+        request->min_sequence(), deadline,
         [context] { return context->IsCancelled(); });
     if (applied < request->min_sequence()) {
       if (context->IsCancelled()) {
@@ -136,7 +140,6 @@ grpc::Status QueryServiceImpl::QueryClaims(
   options.limit = request->limit();
   // Lets a scan that matches little notice a cancelled call, a drain or
   // the server's default deadline.
-  const absl::Time deadline = context_.DeadlineOf(*context);
   bool past_deadline = false;
   options.keep_going = [&] {
     past_deadline = absl::Now() >= deadline;
@@ -179,7 +182,10 @@ grpc::Status QueryServiceImpl::QueryClaims(
         } else {
           last_flush = now;
         }
-        if (!writer->Write(item, write_options)) {
+        lease.BeginIo();
+        const bool written = writer->Write(item, write_options);
+        lease.EndIo();
+        if (!written) {
           client_gone = true;
           return false;
         }
@@ -199,13 +205,16 @@ grpc::Status QueryServiceImpl::QueryClaims(
   return grpc::Status::OK;
 }
 
-grpc::ServerWriteReactor<claims::v1::WatchClaimsResponse>*
-QueryServiceImpl::WatchClaims(grpc::CallbackServerContext* context,
-                              const claims::v1::WatchClaimsRequest* request) {
+grpc::ServerWriteReactor<grpc::ByteBuffer>* QueryServiceImpl::WatchClaims(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* raw) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) {
     return WatchHub::Reject(auth);
   }
-  return watch_hub_->Open(*request);
+  claims::v1::WatchClaimsRequest request;
+  absl::Status valid = ParseRawMessage(*raw, &request);
+  if (valid.ok()) valid = CheckWatchRequest(request);
+  if (!valid.ok()) return WatchHub::Reject(ToGrpcStatus(valid));
+  return watch_hub_->Open(context, request);
 }
 
 grpc::Status QueryServiceImpl::GetArticle(
@@ -214,9 +223,8 @@ grpc::Status QueryServiceImpl::GetArticle(
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
-  if (request->article_id().empty()) {
-    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                        "article_id is required");
+  if (absl::Status valid = CheckArticleId(request->article_id()); !valid.ok()) {
+    return ToGrpcStatus(valid);
   }
   absl::StatusOr<claims::v1::StoredArticle> article =
       (*reader)->GetArticle(request->article_id());
@@ -227,6 +235,8 @@ grpc::Status QueryServiceImpl::GetArticle(
         (*reader)->GetArticleClaims(request->article_id());
     if (!claims.ok()) return ToGrpcStatus(claims.status());
     for (Claim& claim : *claims) *response->add_claims() = std::move(claim);
+    response->set_truncated(TrimToFit(
+        response, {"claims"}, ReplyBudget(context_.max_send_message_bytes)));
   }
   return grpc::Status::OK;
 }
@@ -235,10 +245,14 @@ grpc::Status QueryServiceImpl::ListActors(
     grpc::ServerContext* context, const claims::v1::ListActorsRequest* request,
     claims::v1::ListActorsResponse* response) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  if (absl::Status valid = CheckListActorsRequest(*request); !valid.ok()) {
+    return ToGrpcStatus(valid);
+  }
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
-  absl::StatusOr<std::vector<claims::v1::Actor>> actors =
-      (*reader)->ListActors(request->prefix(), request->limit());
+  absl::StatusOr<std::vector<claims::v1::Actor>> actors = (*reader)->ListActors(
+      request->prefix(),
+      request->limit() == 0 ? kMaxListedActors : request->limit());
   if (!actors.ok()) return ToGrpcStatus(actors.status());
   for (claims::v1::Actor& actor : *actors) {
     *response->add_actors() = std::move(actor);

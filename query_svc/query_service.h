@@ -15,9 +15,11 @@
 namespace claims {
 
 // WatchClaims uses gRPC's callback API (served by a WatchHub, no thread per
-// watcher); the other methods are synchronous.
+// watcher) on raw messages, so a request that cannot be parsed gets
+// INVALID_ARGUMENT; the other methods are synchronous. Every request is
+// checked against request_limits.h before any work.
 class QueryServiceImpl final
-    : public claims::v1::QueryService::WithCallbackMethod_WatchClaims<
+    : public claims::v1::QueryService::WithRawCallbackMethod_WatchClaims<
           claims::v1::QueryService::Service> {
  public:
   // Arguments must outlive the service.
@@ -28,9 +30,9 @@ class QueryServiceImpl final
       grpc::ServerContext* context,
       const claims::v1::QueryClaimsRequest* request,
       grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer) override;
-  grpc::ServerWriteReactor<claims::v1::WatchClaimsResponse>* WatchClaims(
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchClaims(
       grpc::CallbackServerContext* context,
-      const claims::v1::WatchClaimsRequest* request) override;
+      const grpc::ByteBuffer* request) override;
   grpc::Status GetArticle(grpc::ServerContext* context,
                           const claims::v1::GetArticleRequest* request,
                           claims::v1::GetArticleResponse* response) override;
@@ -51,7 +53,8 @@ class QueryServiceImpl final
   ServiceContext context_;
 };
 
-// Builds the store filter for a request: resolves actor names and aliases
+// Builds the store filter for a request that passed CheckQueryRequest (or
+// a watch's, with actors and topics only): resolves actor names and aliases
 // to ids. Returns false in `*can_match` when a requested actor kind resolves
 // to nothing (the answer is an empty stream, not an error).
 absl::StatusOr<ClaimFilter> FilterFromRequest(

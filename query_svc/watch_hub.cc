@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <deque>
 #include <limits>
+#include <optional>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/server/grpc_status.h"
+#include "common/server/raw_message.h"
 #include "common/store/claim_reader.h"
 #include "query_svc/query_service.h"
 
@@ -30,7 +32,7 @@ absl::Status ParseWatchCursor(const std::string& cursor, uint64_t* sequence,
   return absl::OkStatus();
 }
 
-class RejectedWatch : public grpc::ServerWriteReactor<WatchClaimsResponse> {
+class RejectedWatch : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
   explicit RejectedWatch(const grpc::Status& status) { Finish(status); }
   void OnDone() override { delete this; }
@@ -47,18 +49,22 @@ std::string WatchCursor(uint64_t sequence, int index) {
 // One WatchClaims stream. gRPC calls the On* reactions on its own threads;
 // the hub thread calls Pump. Both sides take mu_. After Finish nothing else
 // is started, and the hub drops its reference in OnDone.
-class WatchHub::Watcher
-    : public grpc::ServerWriteReactor<WatchClaimsResponse> {
+class WatchHub::Watcher : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
-  Watcher(WatchHub* hub, claims::v1::QueryClaimsRequest as_query,
-          uint64_t after_sequence, int after_index, bool inside_change)
+  Watcher(WatchHub* hub, grpc::CallbackServerContext* call,
+          claims::v1::QueryClaimsRequest as_query, uint64_t after_sequence,
+          int after_index, bool inside_change)
       : hub_(hub),
+        lease_(&hub->slots_, call, absl::InfiniteFuture()),
         as_query_(std::move(as_query)),
         after_sequence_(after_sequence),
         after_index_(after_index),
         inside_change_(inside_change) {}
 
+  const StreamSlots::Lease& lease() const { return lease_; }
+
   void OnWriteDone(bool ok) override {
+    lease_.EndIo();
     {
       absl::MutexLock lock(&mu_);
       writing_ = false;
@@ -75,7 +81,11 @@ class WatchHub::Watcher
     hub_->Wake();
   }
 
-  void OnDone() override { hub_->Remove(this); }
+  void OnDone() override {
+    // The call ends here; the hub thread may still hold this watcher.
+    lease_.Release();
+    hub_->Remove(this);
+  }
 
   // Advances this watcher: finishes it, or starts its next write.
   void Pump(const ClaimReader& reader, uint64_t applied, bool draining) {
@@ -99,9 +109,10 @@ class WatchHub::Watcher
       }
     }
     if (pending_.empty()) return;
-    current_ = std::move(pending_.front());
+    current_ = ToRawMessage(pending_.front());
     pending_.pop_front();
     writing_ = true;
+    lease_.BeginIo();
     StartWrite(&current_);
   }
 
@@ -116,12 +127,14 @@ class WatchHub::Watcher
   absl::Status Refill(const ClaimReader& reader)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     // Actors named for the first time after the watch began resolve later.
-    if (!filter_ready_ || !can_match_) {
+    if (!matcher_.has_value() || !can_match_) {
       absl::StatusOr<ClaimFilter> filter =
           FilterFromRequest(reader, as_query_, &can_match_);
       if (!filter.ok()) return filter.status();
-      filter_ = *std::move(filter);
-      filter_ready_ = true;
+      absl::StatusOr<ClaimMatcher> matcher =
+          ClaimMatcher::Create(*std::move(filter));
+      if (!matcher.ok()) return matcher.status();
+      matcher_ = *std::move(matcher);
     }
     const uint64_t from = inside_change_ ? after_sequence_ - 1 : after_sequence_;
     return reader.ReadChanges(
@@ -136,7 +149,7 @@ class WatchHub::Watcher
                 reader.GetClaimByKey(change.claim_keys(i));
             // Claims replaced or deleted since are not news any more.
             if (!claim.ok()) continue;
-            if (!ClaimReader::Matches(filter_, *claim)) continue;
+            if (!matcher_->Matches(*claim)) continue;
             WatchClaimsResponse item;
             *item.mutable_claim() = *std::move(claim);
             item.set_cursor(WatchCursor(change.sequence(), i));
@@ -151,26 +164,26 @@ class WatchHub::Watcher
   }
 
   WatchHub* const hub_;
+  StreamSlots::Lease lease_;
   const claims::v1::QueryClaimsRequest as_query_;
   absl::Mutex mu_;
-  ClaimFilter filter_ ABSL_GUARDED_BY(mu_);
-  bool filter_ready_ ABSL_GUARDED_BY(mu_) = false;
+  std::optional<ClaimMatcher> matcher_ ABSL_GUARDED_BY(mu_);
   bool can_match_ ABSL_GUARDED_BY(mu_) = true;
   uint64_t after_sequence_ ABSL_GUARDED_BY(mu_);
   int after_index_ ABSL_GUARDED_BY(mu_);
   bool inside_change_ ABSL_GUARDED_BY(mu_);
   std::deque<WatchClaimsResponse> pending_ ABSL_GUARDED_BY(mu_);
-  WatchClaimsResponse current_ ABSL_GUARDED_BY(mu_);
+  grpc::ByteBuffer current_ ABSL_GUARDED_BY(mu_);
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool broken_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 WatchHub::WatchHub(const FollowerLoop* follower, const DrainSignal* drain,
-                   size_t max_watchers)
+                   StreamLimits limits)
     : follower_(follower),
       drain_(drain),
-      max_watchers_(max_watchers),
+      slots_(limits),
       thread_([this] { Run(); }) {}
 
 WatchHub::~WatchHub() {
@@ -181,12 +194,13 @@ WatchHub::~WatchHub() {
   thread_.join();
 }
 
-grpc::ServerWriteReactor<WatchClaimsResponse>* WatchHub::Reject(
+grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchHub::Reject(
     const grpc::Status& status) {
   return new RejectedWatch(status);
 }
 
-grpc::ServerWriteReactor<WatchClaimsResponse>* WatchHub::Open(
+grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchHub::Open(
+    grpc::CallbackServerContext* call,
     const claims::v1::WatchClaimsRequest& request) {
   const Follower* follower = follower_->follower();
   if (follower == nullptr) {
@@ -211,15 +225,12 @@ grpc::ServerWriteReactor<WatchClaimsResponse>* WatchHub::Open(
   claims::v1::QueryClaimsRequest as_query;
   *as_query.mutable_actors() = request.actors();
   *as_query.mutable_topics() = request.topics();
-  auto watcher = std::make_shared<Watcher>(this, std::move(as_query),
+  auto watcher = std::make_shared<Watcher>(this, call, std::move(as_query),
                                            after_sequence, after_index,
                                            inside_change);
+  if (!watcher->lease().ok()) return Reject(watcher->lease().status());
   {
     absl::MutexLock lock(&mu_);
-    if (watchers_.size() >= max_watchers_) {
-      return Reject(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                 "too many open watches; retry later"));
-    }
     watchers_.push_back(watcher);
     woken_ = true;
   }

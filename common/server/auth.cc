@@ -62,16 +62,28 @@ absl::Status BearerAuth::MaybeReload() const {
   if (now - last_check_ < absl::Seconds(1)) return absl::OkStatus();
   last_check_ = now;
   struct stat info;
+  absl::StatusOr<std::vector<std::string>> tokens;
   if (stat(token_file_.c_str(), &info) != 0) {
-    return absl::InvalidArgumentError(
+    tokens = absl::InvalidArgumentError(
         absl::StrCat("auth_token_file: cannot stat ", token_file_));
-  }
-  if (info.st_mtim.tv_sec == loaded_mtime_.tv_sec &&
-      info.st_mtim.tv_nsec == loaded_mtime_.tv_nsec && !tokens_.empty()) {
+  } else if (info.st_mtim.tv_sec == loaded_mtime_.tv_sec &&
+             info.st_mtim.tv_nsec == loaded_mtime_.tv_nsec && problem_.empty()) {
     return absl::OkStatus();
+  } else {
+    tokens = ReadTokens(token_file_);
   }
-  absl::StatusOr<std::vector<std::string>> tokens = ReadTokens(token_file_);
-  if (!tokens.ok()) return tokens.status();
+  if (!tokens.ok()) {
+    // Fail closed: a revoked file must not leave the old tokens valid.
+    tokens_.clear();
+    loaded_mtime_ = {0, 0};
+    if (problem_ != tokens.status().message()) {
+      problem_ = std::string(tokens.status().message());
+      spdlog::error("{}; refusing every call until it is fixed", problem_);
+    }
+    return tokens.status();
+  }
+  if (!problem_.empty()) spdlog::info("auth_token_file: tokens loaded again");
+  problem_.clear();
   tokens_ = *std::move(tokens);
   loaded_mtime_ = info.st_mtim;
   return absl::OkStatus();
@@ -92,10 +104,10 @@ grpc::Status BearerAuth::Check(const grpc::ServerContextBase& context) const {
   }
   value.remove_prefix(kBearerPrefix.size());
   absl::MutexLock lock(&mu_);
-  absl::Status reloaded = MaybeReload();
-  if (!reloaded.ok()) {
-    // Keep serving with the tokens already loaded; the operator sees why.
-    spdlog::warn("{}", reloaded.ToString());
+  (void)MaybeReload();  // failures are logged there and refuse every token
+  if (tokens_.empty()) {
+    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                        "no token is accepted now (server token file)");
   }
   bool accepted = false;
   for (const std::string& token : tokens_) {

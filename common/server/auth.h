@@ -2,8 +2,11 @@
 //
 // The token file holds one accepted token per line (blank lines and lines
 // starting with '#' are ignored), so tokens can be rotated by adding the new
-// one before removing the old. The file is re-read when it changes. Tokens
-// are compared in constant time.
+// one before removing the old. The file is re-read when it changes (looked
+// at once a second at most), so a revoked token stops working within a
+// second. It fails closed: while the file is missing, unreadable or holds
+// no token, every call is refused and the log says why. Tokens are compared
+// in constant time.
 //
 // gRPC 1.51 cannot reject calls from an interceptor, and its
 // AuthMetadataProcessor needs TLS, so every handler calls Check() first:
@@ -46,13 +49,15 @@ class BearerAuth {
       : token_file_(std::move(token_file)) {}
 
   // Re-reads the token file when its modification time changed (checked at
-  // most once a second).
+  // most once a second); on failure no token is accepted until it is fixed.
   absl::Status MaybeReload() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const std::string token_file_;
   mutable absl::Mutex mu_;
   mutable std::vector<std::string> tokens_ ABSL_GUARDED_BY(mu_);
   mutable timespec loaded_mtime_ ABSL_GUARDED_BY(mu_) = {0, 0};
+  // Why no token is accepted ("" while the file is good), logged once.
+  mutable std::string problem_ ABSL_GUARDED_BY(mu_);
   mutable absl::Time last_check_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
 };
 

@@ -39,9 +39,14 @@ ABSL_FLAG(int, shutdown_grace_seconds, 20,
 ABSL_FLAG(int, max_message_bytes, 16 << 20,
           "largest gRPC message accepted or sent");
 ABSL_FLAG(int, default_deadline_seconds, 300,
-          "deadline for calls whose client set none (live watches excepted)");
+          "deadline for calls whose client set none (live watches and bulk "
+          "loads excepted)");
 ABSL_FLAG(int, max_concurrent_streams, 256,
           "streaming calls served at once; more get RESOURCE_EXHAUSTED");
+ABSL_FLAG(int, max_streams_per_peer, 64,
+          "streaming calls served at once for one client connection");
+ABSL_FLAG(int, stream_idle_timeout_seconds, 30,
+          "cancel a stream whose client has not read (or sent) for this long");
 ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM certificate chain; enables TLS (with --tls_key_file)");
 ABSL_FLAG(std::string, tls_key_file, "", "PEM private key for TLS");
@@ -78,7 +83,10 @@ ServerConfig ServerConfigFromFlags(std::string listen,
   config.tls.key_file = absl::GetFlag(FLAGS_tls_key_file);
   config.tls.client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
   config.auth_token_file = absl::GetFlag(FLAGS_auth_token_file);
-  config.max_concurrent_streams = absl::GetFlag(FLAGS_max_concurrent_streams);
+  config.streams.total = absl::GetFlag(FLAGS_max_concurrent_streams);
+  config.streams.per_peer = absl::GetFlag(FLAGS_max_streams_per_peer);
+  config.streams.idle_timeout =
+      absl::Seconds(absl::GetFlag(FLAGS_stream_idle_timeout_seconds));
   config.default_deadline = absl::Seconds(absl::GetFlag(FLAGS_default_deadline_seconds));
   config.shutdown_grace = absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
   config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);

@@ -27,7 +27,7 @@ std::vector<prometheus::MetricFamily> ScrapeGauges::Collect() const {
 }
 
 void AddDatabaseGauges(ScrapeGauges* gauges,
-                       std::function<const ClaimReader*()> reader) {
+                       std::function<std::optional<DbStats>()> stats) {
   struct Field {
     const char* name;
     const char* help;
@@ -45,9 +45,9 @@ void AddDatabaseGauges(ScrapeGauges* gauges,
        &DbStats::pending_compaction_bytes},
   };
   for (const Field& field : kFields) {
-    gauges->Add(field.name, field.help, [reader, member = field.member] {
-      const ClaimReader* r = reader();
-      return r == nullptr ? std::nan("") : static_cast<double>(r->Stats().*member);
+    gauges->Add(field.name, field.help, [stats, member = field.member] {
+      const std::optional<DbStats> now = stats();
+      return now.has_value() ? static_cast<double>((*now).*member) : std::nan("");
     });
   }
 }

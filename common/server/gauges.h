@@ -14,6 +14,7 @@
 #include <prometheus/metric_family.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,9 +39,9 @@ class ScrapeGauges : public prometheus::Collectable {
 };
 
 // Adds claims_rocksdb_{live_data,sst_files,memtable,pending_compaction}_bytes
-// for the database `reader` returns (nullptr while it is not open).
+// from what `stats` returns (nullopt while the database is not open).
 void AddDatabaseGauges(ScrapeGauges* gauges,
-                       std::function<const ClaimReader*()> reader);
+                       std::function<std::optional<DbStats>()> stats);
 
 }  // namespace claims
 

@@ -31,24 +31,9 @@ absl::Time ServiceContext::DeadlineOf(const grpc::ServerContextBase& call) const
   return absl::FromChrono(call.deadline());
 }
 
-StreamSlots::Lease::Lease(StreamSlots* slots) : slots_(slots) {
-  acquired_ = slots_->in_use_.fetch_add(1) < slots_->limit_;
-  if (!acquired_) slots_->in_use_.fetch_sub(1);
-}
-
-grpc::Status StreamSlots::Lease::status() const {
-  return acquired_ ? grpc::Status::OK
-                   : grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                  "too many concurrent streams; retry later");
-}
-
-StreamSlots::Lease::~Lease() {
-  if (acquired_) slots_->in_use_.fetch_sub(1);
-}
-
 ServerRunner::ServerRunner(ServerConfig config)
     : config_(std::move(config)),
-      stream_slots_(config_.max_concurrent_streams) {}
+      stream_slots_(config_.streams) {}
 
 absl::StatusOr<std::unique_ptr<ServerRunner>> ServerRunner::Create(
     ServerConfig config) {
@@ -111,6 +96,7 @@ absl::StatusOr<int> ServerRunner::Start() {
 
 void ServerRunner::SetServing(bool serving) {
   if (!server_) return;
+  if (serving && drain_.draining()) return;  // a drain is final
   grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
   if (health == nullptr) return;
   health->SetServingStatus(serving);

@@ -30,6 +30,7 @@
 #include "common/server/auth.h"
 #include "common/server/credentials.h"
 #include "common/server/metrics.h"
+#include "common/server/stream_slots.h"
 
 namespace claims {
 
@@ -42,9 +43,11 @@ struct ServerConfig {
   absl::Duration shutdown_grace = absl::Seconds(20);
   int max_receive_message_bytes = 16 << 20;
   int max_send_message_bytes = 16 << 20;
-  // Concurrent streaming calls (queries, watches, bulk loads) at most.
-  int max_concurrent_streams = 256;
-  // Deadline for calls whose client set none (watches excepted).
+  // Streaming calls (queries, bulk loads) at once, per connection, and how
+  // long one may block on a client that stopped reading or sending.
+  StreamLimits streams;
+  // Deadline for calls whose client set none (watches and bulk loads
+  // excepted: the idle timeout bounds those).
   absl::Duration default_deadline = absl::Minutes(5);
 };
 
@@ -58,32 +61,6 @@ class DrainSignal {
   std::atomic<bool> draining_{false};
 };
 
-// Counts running streaming calls against a limit.
-class StreamSlots {
- public:
-  explicit StreamSlots(int limit) : limit_(limit) {}
-
-  // Holds a slot until destroyed; `ok()` is false when none was free.
-  class Lease {
-   public:
-    explicit Lease(StreamSlots* slots);
-    Lease(const Lease&) = delete;  // releases exactly once
-    Lease& operator=(const Lease&) = delete;
-    ~Lease();
-    bool ok() const { return acquired_; }
-    // OK, or RESOURCE_EXHAUSTED for the caller to return.
-    grpc::Status status() const;
-
-   private:
-    StreamSlots* slots_;
-    bool acquired_;
-  };
-
- private:
-  const int limit_;
-  std::atomic<int> in_use_{0};
-};
-
 // What handlers need from the server around them.
 struct ServiceContext {
   const DrainSignal* drain;
@@ -91,6 +68,9 @@ struct ServiceContext {
   StreamSlots* stream_slots;
   ServerMetrics* metrics;
   absl::Duration default_deadline;
+  StreamLimits stream_limits;
+  // Largest message the server sends; replies are trimmed to fit it.
+  size_t max_send_message_bytes;
 
   // The call's deadline, or now + default_deadline when the client set none.
   absl::Time DeadlineOf(const grpc::ServerContextBase& call) const;
@@ -125,8 +105,13 @@ class ServerRunner {
   void WaitForTermination();
 
   ServiceContext context() {
-    return {&drain_, auth_.get(), &stream_slots_, &metrics_,
-            config_.default_deadline};
+    return {&drain_,
+            auth_.get(),
+            &stream_slots_,
+            &metrics_,
+            config_.default_deadline,
+            config_.streams,
+            static_cast<size_t>(config_.max_send_message_bytes)};
   }
   ServerMetrics& metrics() { return metrics_; }
 

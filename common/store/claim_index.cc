@@ -51,11 +51,4 @@ std::vector<std::string> ClaimTopicPaths(const claims::v1::Claim& claim) {
   return paths;
 }
 
-bool TopicMatches(std::string_view query, std::string_view topic) {
-  if (query.empty()) return false;
-  if (!absl::StartsWith(AbslView(topic), AbslView(query))) return false;
-  return topic.size() == query.size() || topic[query.size()] == '/' ||
-         query.back() == '/';
-}
-
 }  // namespace claims::store_internal

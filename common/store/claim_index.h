@@ -24,9 +24,6 @@ std::vector<std::string> TopicAncestry(std::string_view topic);
 // order; topics that cannot be keys are left out.
 std::vector<std::string> ClaimTopicPaths(const claims::v1::Claim& claim);
 
-// True if `topic` is `query` or a descendant of it on a '/' boundary.
-bool TopicMatches(std::string_view query, std::string_view topic);
-
 }  // namespace claims::store_internal
 
 #endif  // CLAIMS_COMMON_STORE_CLAIM_INDEX_H_

@@ -36,13 +36,18 @@ namespace {
 // scan does not pin old versions (and cancellation is polled).
 constexpr uint64_t kRefreshEvery = 4096;
 
-// A filter with its dates parsed once.
+// A filter with its dates parsed and its lists hashed once, so matching a
+// claim costs the same however long the lists are.
 struct NormalizedFilter {
   const ClaimFilter* raw = nullptr;
   claims::v1::DateField field = claims::v1::DATE_FIELD_EFFECTIVE;
   std::optional<absl::CivilDay> from;
   std::optional<absl::CivilDay> to;
+  // Without trailing '/', deduplicated, in request order.
   std::vector<std::string> topics;
+  absl::flat_hash_set<std::string> topic_set;
+  absl::flat_hash_set<std::string> actor_set;
+  absl::flat_hash_set<std::string> article_set;
 };
 
 absl::StatusOr<NormalizedFilter> Normalize(const ClaimFilter& filter) {
@@ -60,11 +65,10 @@ absl::StatusOr<NormalizedFilter> Normalize(const ClaimFilter& filter) {
   for (const std::string& topic : filter.topics) {
     std::string_view t = topic;
     while (!t.empty() && t.back() == '/') t.remove_suffix(1);
-    if (!t.empty() &&
-        std::find(nf.topics.begin(), nf.topics.end(), t) == nf.topics.end()) {
-      nf.topics.emplace_back(t);
-    }
+    if (!t.empty() && nf.topic_set.emplace(t).second) nf.topics.emplace_back(t);
   }
+  nf.actor_set.insert(filter.actor_ids.begin(), filter.actor_ids.end());
+  nf.article_set.insert(filter.article_ids.begin(), filter.article_ids.end());
   return nf;
 }
 
@@ -73,10 +77,11 @@ bool Contains(const std::vector<T>& values, const U& value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-bool NamesActor(const Claim& claim, const std::vector<std::string>& ids) {
+bool NamesActor(const Claim& claim,
+                const absl::flat_hash_set<std::string>& ids) {
   auto named = [&](const auto& refs) {
     for (const auto& ref : refs) {
-      if (Contains(ids, ref.id())) return true;
+      if (ids.contains(ref.id())) return true;
     }
     return false;
   };
@@ -84,18 +89,22 @@ bool NamesActor(const Claim& claim, const std::vector<std::string>& ids) {
          named(claim.participants());
 }
 
+// True when a topic of `claim` or one of its ancestors ("a" of "a/b") is in
+// `queries`: a parent matches its children.
+bool HasTopicIn(const Claim& claim,
+                const absl::flat_hash_set<std::string>& queries) {
+  for (const std::string& topic : claim.topics()) {
+    for (const std::string& path : si::TopicAncestry(topic)) {
+      if (queries.contains(path)) return true;
+    }
+  }
+  return false;
+}
+
 bool MatchesNormalized(const NormalizedFilter& nf, const Claim& claim) {
   const ClaimFilter& f = *nf.raw;
-  if (!f.actor_ids.empty() && !NamesActor(claim, f.actor_ids)) return false;
-  if (!f.topics.empty()) {
-    bool any = false;
-    for (const std::string& query : nf.topics) {
-      for (const std::string& topic : claim.topics()) {
-        any = any || si::TopicMatches(query, topic);
-      }
-    }
-    if (!any) return false;
-  }
+  if (!f.actor_ids.empty() && !NamesActor(claim, nf.actor_set)) return false;
+  if (!f.topics.empty() && !HasTopicIn(claim, nf.topic_set)) return false;
   if (nf.from.has_value() || nf.to.has_value()) {
     if (nf.from.has_value() && nf.to.has_value() && *nf.from >= *nf.to) {
       return false;  // an empty range
@@ -105,7 +114,7 @@ bool MatchesNormalized(const NormalizedFilter& nf, const Claim& claim) {
     if (nf.from.has_value() && period->end <= *nf.from) return false;
     if (nf.to.has_value() && period->start >= *nf.to) return false;
   }
-  if (!f.article_ids.empty() && !Contains(f.article_ids, claim.article_id())) {
+  if (!f.article_ids.empty() && !nf.article_set.contains(claim.article_id())) {
     return false;
   }
   if (!f.types.empty() && !Contains(f.types, claim.type())) return false;
@@ -522,8 +531,25 @@ absl::StatusOr<Claim> ClaimReader::GetClaimByKey(std::string_view key) const {
 }
 
 bool ClaimReader::Matches(const ClaimFilter& filter, const Claim& claim) {
-  absl::StatusOr<NormalizedFilter> nf = Normalize(filter);
-  return nf.ok() && MatchesNormalized(*nf, claim);
+  absl::StatusOr<ClaimMatcher> matcher = ClaimMatcher::Create(filter);
+  return matcher.ok() && matcher->Matches(claim);
+}
+
+// The filter and its normalized form, which points into it.
+struct ClaimMatcher::State {
+  ClaimFilter filter;
+  NormalizedFilter normalized;
+};
+
+absl::StatusOr<ClaimMatcher> ClaimMatcher::Create(ClaimFilter filter) {
+  auto state = std::make_shared<State>();
+  state->filter = std::move(filter);
+  ASSIGN_OR_RETURN(state->normalized, Normalize(state->filter));
+  return ClaimMatcher(std::move(state));
+}
+
+bool ClaimMatcher::Matches(const Claim& claim) const {
+  return MatchesNormalized(state_->normalized, claim);
 }
 
 }  // namespace claims

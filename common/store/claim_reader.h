@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,24 @@ struct ClaimFilter {
   std::vector<claims::v1::ClaimType> types;
   std::vector<claims::v1::Modality> modalities;
   float min_confidence = 0;
+};
+
+// A filter prepared for matching claims one at a time (live watches): dates
+// parsed and every list hashed once, so matching a claim costs the same
+// however long the filter's lists are. Copyable; thread-safe to use.
+class ClaimMatcher {
+ public:
+  // INVALID_ARGUMENT for a malformed date.
+  static absl::StatusOr<ClaimMatcher> Create(ClaimFilter filter);
+
+  // True if `claim` passes every filter kind (actors and topics included).
+  bool Matches(const claims::v1::Claim& claim) const;
+
+ private:
+  struct State;
+  explicit ClaimMatcher(std::shared_ptr<const State> state)
+      : state_(std::move(state)) {}
+  std::shared_ptr<const State> state_;
 };
 
 struct ScanOptions {
@@ -130,8 +149,8 @@ class ClaimReader {
   // it has been replaced or deleted since.
   absl::StatusOr<claims::v1::Claim> GetClaimByKey(std::string_view key) const;
 
-  // True if `claim` passes every filter kind of `filter` (actors and topics
-  // included); used for live watches.
+  // True if `claim` passes every filter kind of `filter` (a one-off
+  // ClaimMatcher).
   static bool Matches(const ClaimFilter& filter,
                       const claims::v1::Claim& claim);
 

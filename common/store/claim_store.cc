@@ -1,9 +1,11 @@
 #include "common/store/claim_store.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <map>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -24,6 +26,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
+#include "spdlog/spdlog.h"
 
 namespace claims {
 
@@ -107,13 +110,19 @@ void CountRecord(const ArticleRecord& record, int64_t sign,
 
 class ClaimStore::Impl {
  public:
-  Impl(std::unique_ptr<rocksdb::DB> db, const StoreOptions& options,
-       uint64_t sequence)
-      : db_(std::move(db)), sequence_(sequence) {
+  Impl(std::unique_ptr<rocksdb::DB> db, std::string dir,
+       const StoreOptions& options, uint64_t sequence)
+      : db_(std::move(db)),
+        dir_(std::move(dir)),
+        options_(options),
+        sequence_(sequence),
+        maintenance_([this] { Maintain(); }) {
     write_options_.sync = options.sync_writes;
   }
 
   ~Impl() { (void)Close(); }
+
+  bool writable() const { return writable_.load(); }
 
   absl::StatusOr<PutResult> PutArticle(const AnalyzeResponse& analysis) {
     const std::string& id = analysis.article().article().id();
@@ -130,7 +139,7 @@ class ClaimStore::Impl {
     }
 
     absl::MutexLock lock(&mu_);
-    if (db_ == nullptr) return ClosedError();
+    RETURN_IF_ERROR(CheckWritable());
     ArticleRecord old;
     ASSIGN_OR_RETURN(bool exists, ReadArticle(id, &old));
     const std::string& hash = analysis.article().content_hash();
@@ -226,7 +235,7 @@ class ClaimStore::Impl {
 
   absl::StatusOr<DeleteResult> DeleteArticle(std::string_view article_id) {
     absl::MutexLock lock(&mu_);
-    if (db_ == nullptr) return ClosedError();
+    RETURN_IF_ERROR(CheckWritable());
     ArticleRecord old;
     ASSIGN_OR_RETURN(bool exists, ReadArticle(article_id, &old));
     if (!exists) {
@@ -280,8 +289,22 @@ class ClaimStore::Impl {
   }
 
   absl::Status Close() {
+    StopMaintenance();
     absl::MutexLock lock(&mu_);
-    if (db_ == nullptr) return ClosedError();
+    if (db_ == nullptr) {
+      // Closed for recovery and not reopened yet: nothing left to close.
+      return writable_.load() ? ClosedError() : absl::OkStatus();
+    }
+    if (!writable_.load()) {
+      // Nothing acknowledged is missing from the WAL; what failed was not
+      // acknowledged. Closing must still succeed (SIGTERM on a full disk).
+      spdlog::warn("closing the database while writes fail: {}",
+                   db_->Resume().ToString());
+      rocksdb::Status closed = db_->Close();
+      if (!closed.ok()) spdlog::warn("close: {}", closed.ToString());
+      db_.reset();
+      return absl::OkStatus();
+    }
     absl::Status status = si::FromRocks(db_->SyncWAL(), "sync WAL");
     absl::Status closed = si::FromRocks(db_->Close(), "close");
     db_.reset();
@@ -293,9 +316,27 @@ class ClaimStore::Impl {
     return db_.get();
   }
 
+  std::optional<DbStats> Stats() {
+    absl::MutexLock lock(&mu_);
+    if (db_ == nullptr) return std::nullopt;
+    return ClaimReader(db_.get()).Stats();
+  }
+
  private:
   static absl::Status ClosedError() {
     return absl::FailedPreconditionError("claim store is closed");
+  }
+
+  // While a write error stands, nothing reaches RocksDB: its WAL writer
+  // has seen the error and must be replaced by a recovery first.
+  absl::Status CheckWritable() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (writable_.load()) {
+      return db_ == nullptr ? ClosedError() : absl::OkStatus();
+    }
+    return absl::Status(write_error_.code(),
+                        absl::StrCat("writes are suspended until the store "
+                                     "recovers: ",
+                                     write_error_.message()));
   }
 
   // False when the article is not stored.
@@ -323,17 +364,104 @@ class ClaimStore::Impl {
         si::FromRocks(batch->Put(si::ChangeKey(sequence), value), "batch"));
     RETURN_IF_ERROR(si::FromRocks(
         batch->Put(si::SequenceKey(), si::EncodeCount(sequence)), "batch"));
-    RETURN_IF_ERROR(
-        si::FromRocks(db_->Write(write_options_, batch), "write batch"));
+    rocksdb::Status written = db_->Write(write_options_, batch);
+    absl::Status status = si::FromRocks(written, "write batch");
+    // An I/O error (a full disk) stops every later write until Resume.
+    if (written.IsIOError()) {
+      write_error_ = status;
+      SetWritable(false);
+    }
+    RETURN_IF_ERROR(status);
     sequence_.store(sequence);
     return absl::OkStatus();
   }
 
+  void SetWritable(bool writable) {
+    if (writable_.exchange(writable) == writable) return;
+    if (options_.on_writable_change) options_.on_writable_change(writable);
+  }
+
+  // Every maintenance_interval until Close: retry recovery, trim the WAL
+  // archive.
+  void Maintain() {
+    absl::MutexLock lock(&maintenance_mu_);
+    while (!maintenance_mu_.AwaitWithTimeout(absl::Condition(&stop_),
+                                             options_.maintenance_interval)) {
+      maintenance_mu_.Unlock();
+      if (!writable_.load()) TryResume();
+      TrimWalArchive();
+      maintenance_mu_.Lock();
+    }
+  }
+
+  void StopMaintenance() {
+    {
+      absl::MutexLock lock(&maintenance_mu_);
+      if (stop_) return;
+      stop_ = true;
+    }
+    maintenance_.join();
+  }
+
+  // DB::Resume() clears a background error once its cause is gone (it
+  // flushes what the memtables hold, which needs disk space); then the
+  // database is reopened for a fresh WAL. Until both succeed, the next
+  // round tries again.
+  void TryResume() {
+    absl::MutexLock lock(&mu_);
+    if (db_ != nullptr) {
+      if (!db_->Resume().ok()) return;
+      rocksdb::Status closed = db_->Close();
+      if (!closed.ok()) spdlog::warn("closing for recovery: {}", closed.ToString());
+      db_.reset();
+    }
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Status opened = rocksdb::DB::Open(
+        si::WriterDbOptions(options_.block_cache_bytes, options_.wal_ttl_seconds),
+        dir_, &raw);
+    if (!opened.ok()) return;
+    db_.reset(raw);
+    write_error_ = absl::OkStatus();
+    spdlog::info("database recovered; writes accepted again");
+    SetWritable(true);
+  }
+
+  // Deletes the oldest archived WAL files beyond wal_archive_max_bytes. They
+  // hold only flushed data (RocksDB archives a WAL once its memtable is in
+  // an SST); followers keep up from the SSTs.
+  void TrimWalArchive() {
+    if (options_.wal_archive_max_bytes == 0) return;
+    std::error_code error;
+    std::vector<std::pair<std::filesystem::path, uint64_t>> files;
+    uint64_t total = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(
+             std::filesystem::path(dir_) / "archive", error)) {
+      if (entry.path().extension() != ".log") continue;
+      const uint64_t size = entry.file_size(error);
+      if (error) continue;
+      files.emplace_back(entry.path(), size);
+      total += size;
+    }
+    // Log file names are zero-padded numbers: name order is age order.
+    std::sort(files.begin(), files.end());
+    for (const auto& [path, size] : files) {
+      if (total <= options_.wal_archive_max_bytes) break;
+      if (std::filesystem::remove(path, error)) total -= size;
+    }
+  }
+
   absl::Mutex mu_;
   std::unique_ptr<rocksdb::DB> db_ ABSL_GUARDED_BY(mu_);
+  absl::Status write_error_ ABSL_GUARDED_BY(mu_);
+  const std::string dir_;
+  const StoreOptions options_;
   rocksdb::WriteOptions write_options_;
   // Written under mu_, read without it.
   std::atomic<uint64_t> sequence_;
+  std::atomic<bool> writable_{true};
+  absl::Mutex maintenance_mu_;
+  bool stop_ ABSL_GUARDED_BY(maintenance_mu_) = false;
+  std::thread maintenance_;
 };
 
 absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
@@ -354,7 +482,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
   RETURN_IF_ERROR(CheckOrInitFormat(db.get(), dir));
   ASSIGN_OR_RETURN(uint64_t sequence, ReadSequence(db.get()));
   return std::unique_ptr<ClaimStore>(
-      new ClaimStore(std::make_unique<Impl>(std::move(db), options, sequence)));
+      new ClaimStore(std::make_unique<Impl>(std::move(db), dir, options, sequence)));
 }
 
 ClaimStore::ClaimStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -372,6 +500,8 @@ absl::StatusOr<DeleteResult> ClaimStore::DeleteArticle(
 
 uint64_t ClaimStore::sequence() const { return impl_->sequence(); }
 
+bool ClaimStore::writable() const { return impl_->writable(); }
+
 absl::Status ClaimStore::Checkpoint(const std::string& dir) {
   return impl_->Checkpoint(dir);
 }
@@ -383,5 +513,7 @@ absl::StatusOr<BackupInfo> ClaimStore::Backup(const std::string& backup_dir) {
 absl::Status ClaimStore::Close() { return impl_->Close(); }
 
 rocksdb::DB* ClaimStore::db() { return impl_->db(); }
+
+std::optional<DbStats> ClaimStore::Stats() const { return impl_->Stats(); }
 
 }  // namespace claims

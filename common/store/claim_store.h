@@ -9,18 +9,32 @@
 //   ASSIGN_OR_RETURN(auto store, ClaimStore::Open("./data", {}));
 //   ASSIGN_OR_RETURN(PutResult r, store->PutArticle(analysis));
 //
+// A write that fails on an I/O error (a full disk) leaves RocksDB in a
+// background-error state; the store then refuses writes itself, reports
+// itself not writable, and a maintenance thread retries DB::Resume() until
+// the cause is gone (space freed), then reopens the database, so writes
+// come back without a restart. (RocksDB 7.8 keeps the WAL writer that
+// failed when it had nothing to switch from, and the next write on it
+// aborts; a reopen starts a fresh WAL.)
+// The same thread keeps the WAL archive (kept for followers) within its
+// byte bound.
+//
 // Thread-safe: writes are serialized internally.
 #ifndef CLAIMS_COMMON_STORE_CLAIM_STORE_H_
 #define CLAIMS_COMMON_STORE_CLAIM_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "claims/v1/claims.pb.h"
 #include "common/store/backup.h"
+#include "common/store/claim_reader.h"
 
 namespace rocksdb {
 class DB;
@@ -32,8 +46,17 @@ struct StoreOptions {
   // Sync the WAL before a write is acknowledged (survives power loss, not
   // only a process crash).
   bool sync_writes = true;
-  // How long WAL files are kept so followers can catch up.
+  // How long WAL files are kept so followers can catch up...
   uint64_t wal_ttl_seconds = 600;
+  // ...and how many bytes of them at most (the oldest go first); 0 = no
+  // bound but the time.
+  uint64_t wal_archive_max_bytes = 64 << 20;
+  // How often the maintenance thread retries recovery and trims the WAL
+  // archive.
+  absl::Duration maintenance_interval = absl::Seconds(1);
+  // Called, from any thread, when writes start failing (false) or work
+  // again (true).
+  std::function<void(bool writable)> on_writable_change;
   // Block cache size for reads done by the writer.
   size_t block_cache_bytes = 32 << 20;
 };
@@ -79,6 +102,10 @@ class ClaimStore {
   // The last commit sequence written.
   uint64_t sequence() const;
 
+  // False from a write that failed on an I/O error until the database has
+  // recovered.
+  bool writable() const;
+
   // Writes a consistent checkpoint of the database into `dir` (must not
   // exist).
   absl::Status Checkpoint(const std::string& dir);
@@ -90,7 +117,12 @@ class ClaimStore {
   // Syncs the WAL and closes the database; later calls fail.
   absl::Status Close();
 
-  // The underlying database, for readers in the same process (tests, tools).
+  // RocksDB's size figures (nullopt while the database is reopening).
+  std::optional<DbStats> Stats() const;
+
+  // The underlying database, for readers in the same process (tests,
+  // tools). Recovery from a write error reopens it: do not keep the pointer
+  // across one.
   rocksdb::DB* db();
 
  private:

@@ -5,6 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "common/store/absl_compat.h"
+#include "common/store/info_log.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
@@ -19,9 +20,6 @@ constexpr int kMaxWriteBuffers = 2;
 // Bloom filter bits per key: ~1% false positives for point reads of claims,
 // articles and counters.
 constexpr double kBloomBitsPerKey = 10;
-// Info logs: keep a few small files.
-constexpr size_t kMaxInfoLogBytes = 8 << 20;
-constexpr size_t kKeepInfoLogs = 3;
 
 // Cache shards: 2^2. Each shard must hold the largest block it caches; 64
 // default shards of a 32 MiB cache (512 KiB each) could not keep any
@@ -56,8 +54,7 @@ rocksdb::Options CommonOptions(size_t block_cache_bytes) {
   options.write_buffer_size = kWriteBufferBytes;
   options.max_write_buffer_number = kMaxWriteBuffers;
   options.max_background_jobs = 2;
-  options.max_log_file_size = kMaxInfoLogBytes;
-  options.keep_log_file_num = kKeepInfoLogs;
+  options.info_log = NewServerInfoLog();
   options.level_compaction_dynamic_level_bytes = true;
   return options;
 }
@@ -83,6 +80,10 @@ rocksdb::Options SecondaryDbOptions(size_t block_cache_bytes) {
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   if (s.ok()) return absl::OkStatus();
   std::string message = absl::StrCat(AbslView(context), ": ", s.ToString());
+  if (s.IsNoSpace()) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(AbslView(context), ": disk full (", s.ToString(), ")"));
+  }
   if (s.IsNotFound() || s.IsPathNotFound()) {
     return absl::NotFoundError(message);
   }
