@@ -67,6 +67,14 @@ bool IsNameStop(absl::string_view lower) {
   return kWords->contains(lower);
 }
 
+// Words between "the" and a title that keep it a title of its office:
+// "the new prime minister", "the acting president".
+bool IsTitleModifier(absl::string_view lower) {
+  return lower == "former" || lower == "new" || lower == "acting" || lower == "outgoing" ||
+         lower == "incoming" || lower == "interim" || lower == "caretaker" ||
+         lower == "current";
+}
+
 // A token that can be part of a name: capitalised word or initials.
 bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
@@ -138,8 +146,14 @@ class ArticleState {
   // the first pass: the dateline's ("WASHINGTON -", "LONDON 1996-08-30"),
   // and the one the article's mentions name most (first named wins a tie).
   void FindFocusCountries() {
-    absl::flat_hash_map<std::string, int> counts;
-    int best = 0;
+    // owner -> (mentions, first seen); owners are countries and, for
+    // sub-national offices, regions ("GB-SCT").
+    absl::flat_hash_map<std::string, std::pair<int, int>> counts;
+    int order = 0;
+    auto count = [&](const std::string& owner) {
+      auto [it, added] = counts.try_emplace(owner, 0, order++);
+      ++it->second.first;
+    };
     for (const FoundMention& m : result_.mentions) {
       if (m.actor < 0) continue;
       const ArticleActor& a = result_.actors[m.actor];
@@ -148,12 +162,17 @@ class ArticleState {
           a.type == claims::v1::LOCATION && dateline_country_.empty()) {
         dateline_country_ = a.country;
       }
-      const int c = ++counts[a.country];
-      if (c > best) {
-        best = c;
-        dominant_country_ = a.country;
-      }
+      count(a.country);
+      if (a.kind == "region") count(a.id);
     }
+    focus_owners_.clear();
+    for (const auto& [owner, c] : counts) focus_owners_.push_back(owner);
+    std::sort(focus_owners_.begin(), focus_owners_.end(),
+              [&](const std::string& x, const std::string& y) {
+                const auto& a = counts.at(x);
+                const auto& b = counts.at(y);
+                return a.first != b.first ? a.first > b.first : a.second < b.second;
+              });
   }
 
   MentionResult Take() {
@@ -396,7 +415,7 @@ class ArticleState {
   absl::flat_hash_set<int> authors_;  // the byline's people: never "both leaders"
   int first_body_sentence_ = -1;
   std::string dateline_country_;  // see FindFocusCountries
-  std::string dominant_country_;
+  std::vector<std::string> focus_owners_;  // most mentioned first
   bool second_pass_ = false;
   // Facts of every token, by sentence; made on the first pass.
   std::vector<std::vector<TokenFacts>> sentence_facts_;
@@ -455,7 +474,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     the = true;
     ++j;
   }
-  if (j < n && absl::string_view(t[j].lower) == "former") ++j;
+  // "the new prime minister", "the acting president".
+  if (j < n && IsTitleModifier(t[j].lower)) ++j;
   // Qualifier: a country, organisation or curated subdivision ("Israeli",
   // "US", "UN", "Scottish", "California").
   std::string owner;
@@ -478,9 +498,13 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     }
     if (!owner.empty()) break;
   }
+  bool possessive = false;  // "Britain's chancellor"
   if (!owner.empty()) {
     j = qb;
-    if (j < n && t[j].possessive) ++j;
+    if (j < n && t[j].possessive) {
+      ++j;
+      possessive = true;
+    }
   }
   // Title.
   std::string title;
@@ -540,7 +564,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     return true;
   }
   if (!the && owner.empty()) return false;
-  if (!the && !title_capitalized) return false;
+  if (!the && !title_capitalized && !possessive) return false;
   if (owner.empty()) {
     auto it = title_owner_.find(title);
     if (it != title_owner_.end()) owner = it->second;
@@ -549,19 +573,20 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   if (!owner.empty()) {
     holder = kb_.OfficeHolder(title, owner, date_);
   } else {
-    // An office holder the article has already named ("the President"),
-    // the first one, so the answer does not depend on hash order; else the
-    // holder of that office in the dateline's country, else in the country
-    // the article is about.
+    // The holder of that office in the dateline's country; else an office
+    // holder the article has already named ("the President"), the first
+    // one, so the answer does not depend on hash order; else the holder in
+    // the country or region the article names most that has the office.
+    if (!dateline_country_.empty()) holder = kb_.OfficeHolder(title, dateline_country_, date_);
     for (const ArticleActor& a : result_.actors) {
+      if (holder >= 0) break;
       if (a.kb_index >= 0 && a.mention_count > 0 && kb_.HeldTitle(a.kb_index, title, date_)) {
         holder = a.kb_index;
-        break;
       }
     }
-    for (const std::string* country : {&dateline_country_, &dominant_country_}) {
-      if (holder >= 0 || country->empty()) continue;
-      holder = kb_.OfficeHolder(title, *country, date_);
+    for (const std::string& focus : focus_owners_) {
+      if (holder >= 0) break;
+      holder = kb_.OfficeHolder(title, focus, date_);
     }
   }
   if (holder < 0) {
