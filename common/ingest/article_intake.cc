@@ -68,6 +68,9 @@ absl::StatusOr<claims::v1::AnalyzeResponse> ArticleIntake::Analyze(
                      ? UrlArticleId(canonical_url)
                      : DerivedArticleId(ArticleContentHash(article)));
   }
+  // CLD2 reads valid UTF-8 only; the extractor would refuse anything else
+  // with the same status.
+  RETURN_IF_ERROR(text::ValidateText(input.body(), "body"));
   const text::DetectedLanguage language = text::DetectLanguage(input.body());
   const bool unsupported = language.reliable && language.code != "und" &&
                            !IsSupportedLanguage(language.code);

@@ -145,6 +145,17 @@ TEST_F(ArticleIntakeTest, ArticleWithUrlGetsItsIdFromTheCanonicalUrl) {
   EXPECT_EQ(intake.Analyze(client_id)->article().article().id(), "mine");
 }
 
+TEST_F(ArticleIntakeTest, InvalidTextIsRefusedBeforeLanguageDetection) {
+  ArticleIntake intake(extractor_, {});
+  claims::v1::Article article;
+  article.set_body("Le gouvernement \xC3\x28 a annonc\xE9 mardi une r\xE9" "forme.");
+  EXPECT_EQ(intake.Analyze(article).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  article.set_body("<html><body><p>bad \xC3\x28 bytes in a page</p></body></html>");
+  EXPECT_EQ(intake.Analyze(article).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 TEST_F(ArticleIntakeTest, UnknownContentTypeIsInvalid) {
   ArticleIntake intake(extractor_, {});
   claims::v1::Article article;
