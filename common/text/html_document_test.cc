@@ -116,6 +116,23 @@ TEST(HtmlDocumentTest, PageWithoutTextIsRejected) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST(HtmlDocumentTest, DeeplyNestedPageIsRefusedBeforeParsing) {
+  std::string hostile = "<html><body>";
+  for (int i = 0; i < 50000; ++i) hostile += "<div>";
+  hostile += "<p>Deep text.</p>";
+  auto doc = ExtractHtmlDocument(hostile);
+  EXPECT_EQ(doc.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(doc.status().message()), HasSubstr("nested deeper"));
+  // Unclosed paragraphs and list items, void elements and tags inside
+  // scripts do not count as nesting.
+  std::string flat = "<html><body><script>";
+  for (int i = 0; i < 3000; ++i) flat += "<div>";
+  flat += "</script><ul>";
+  for (int i = 0; i < 3000; ++i) flat += "<li>Item with a line<br> break<p>and a paragraph.";
+  flat += "</ul></body></html>";
+  EXPECT_TRUE(ExtractHtmlDocument(flat).ok());
+}
+
 TEST(HtmlDocumentTest, DetectsHtml) {
   EXPECT_TRUE(LooksLikeHtml("\xEF\xBB\xBF  <!DOCTYPE html><html>"));
   EXPECT_TRUE(LooksLikeHtml("<HTML><body>x</body></HTML>"));
