@@ -2,6 +2,8 @@
 
 #include <thread>
 
+#include "absl/strings/str_split.h"
+
 namespace claims {
 namespace {
 
@@ -131,11 +133,27 @@ absl::StatusOr<claims::v1::CreateBackupResponse> ClaimsClient::CreateBackup() {
 absl::Status ClaimsClient::QueryClaims(
     const claims::v1::QueryClaimsRequest& request,
     const std::function<bool(const claims::v1::QueryClaimsResponse&)>&
-        on_item) {
+        on_item,
+    QueryNotes* notes) {
   grpc::ClientContext context;
   Prepare(&context);
   auto reader = query_->QueryClaims(&context, request);
-  return ReadStream(&context, reader.get(), on_item);
+  absl::Status status = ReadStream(&context, reader.get(), on_item);
+  if (notes != nullptr) {
+    const auto& trailers = context.GetServerTrailingMetadata();
+    for (const auto& [key, out] :
+         {std::pair{"claims-unknown-actors-bin", &notes->unknown_actors},
+          {"claims-unknown-topics-bin", &notes->unknown_topics}}) {
+      auto found = trailers.find(key);
+      if (found == trailers.end()) continue;
+      for (absl::string_view name : absl::StrSplit(
+               absl::string_view(found->second.data(), found->second.size()),
+               ',', absl::SkipEmpty())) {
+        out->emplace_back(name);
+      }
+    }
+  }
+  return status;
 }
 
 absl::StatusOr<std::vector<claims::v1::QueryClaimsResponse>>
@@ -180,6 +198,32 @@ absl::StatusOr<claims::v1::ListActorsResponse> ClaimsClient::ListActors(
 absl::StatusOr<claims::v1::ListTopicsResponse> ClaimsClient::ListTopics() {
   return CallUnary(*this, query_.get(), &claims::v1::QueryService::Stub::ListTopics,
                    claims::v1::ListTopicsRequest());
+}
+
+absl::StatusOr<claims::v1::GetArticleResponse> ClaimsClient::GetArticle(
+    const claims::v1::GetArticleRequest& request) {
+  return CallUnary(*this, query_.get(), &claims::v1::QueryService::Stub::GetArticle,
+                   request);
+}
+
+absl::StatusOr<claims::v1::ListArticlesResponse> ClaimsClient::ListArticles(
+    const claims::v1::ListArticlesRequest& request) {
+  return CallUnary(*this, query_.get(),
+                   &claims::v1::QueryService::Stub::ListArticles, request);
+}
+
+absl::Status ClaimsClient::Reextract(
+    const claims::v1::ReextractRequest& request,
+    const std::function<void(const claims::v1::ReextractProgress&)>&
+        on_progress) {
+  grpc::ClientContext context;
+  Prepare(&context, /*with_deadline=*/false);
+  auto reader = ingest_->Reextract(&context, request);
+  return ReadStream<claims::v1::ReextractProgress>(
+      &context, reader.get(), [&](const claims::v1::ReextractProgress& p) {
+        on_progress(p);
+        return true;
+      });
 }
 
 }  // namespace claims

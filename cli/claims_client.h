@@ -21,6 +21,13 @@
 
 namespace claims {
 
+// What a query's server said about its filters besides the claims.
+struct QueryNotes {
+  // Actor names that match no actor, topic ids the taxonomy does not have.
+  std::vector<std::string> unknown_actors;
+  std::vector<std::string> unknown_topics;
+};
+
 class ClaimsClient {
  public:
   // An insecure channel to `address` ("host:port").
@@ -50,11 +57,13 @@ class ClaimsClient {
       const std::string& article_id);
   absl::StatusOr<claims::v1::CreateBackupResponse> CreateBackup();
 
-  // Streams results to `on_item` until the stream ends or it returns false.
+  // Streams results to `on_item` until the stream ends or it returns false;
+  // fills `notes` (when given) from the server's trailing metadata.
   absl::Status QueryClaims(
       const claims::v1::QueryClaimsRequest& request,
       const std::function<bool(const claims::v1::QueryClaimsResponse&)>&
-          on_item);
+          on_item,
+      QueryNotes* notes = nullptr);
   // Collects a whole query.
   absl::StatusOr<std::vector<claims::v1::QueryClaimsResponse>> QueryAll(
       const claims::v1::QueryClaimsRequest& request);
@@ -68,6 +77,16 @@ class ClaimsClient {
 
   absl::StatusOr<claims::v1::GetArticleResponse> GetArticle(
       const std::string& article_id, bool include_claims);
+  absl::StatusOr<claims::v1::GetArticleResponse> GetArticle(
+      const claims::v1::GetArticleRequest& request);
+  absl::StatusOr<claims::v1::ListArticlesResponse> ListArticles(
+      const claims::v1::ListArticlesRequest& request);
+  // Streams re-extraction progress to `on_progress` (no deadline: a run
+  // over a large store takes long).
+  absl::Status Reextract(
+      const claims::v1::ReextractRequest& request,
+      const std::function<void(const claims::v1::ReextractProgress&)>&
+          on_progress);
   absl::StatusOr<claims::v1::ListActorsResponse> ListActors(
       const std::string& prefix, uint32_t limit);
   absl::StatusOr<claims::v1::ListTopicsResponse> ListTopics();

@@ -9,6 +9,8 @@
 #include "common/server/raw_message.h"
 #include "common/server/reply_budget.h"
 #include "common/server/request_limits.h"
+#include "common/store/claim_reader.h"
+#include "common/store/dates.h"
 #include "common/util/status_macros.h"
 #include "spdlog/spdlog.h"
 
@@ -60,8 +62,10 @@ struct IngestServiceImpl::Metrics {
 
 IngestServiceImpl::IngestServiceImpl(const Extractor* extractor,
                                      ClaimStore* store, std::string backup_dir,
-                                     ServiceContext context)
+                                     ServiceContext context,
+                                     IntakeOptions intake)
     : extractor_(extractor),
+      intake_(extractor, intake),
       store_(store),
       backup_dir_(std::move(backup_dir)),
       context_(context),
@@ -89,7 +93,7 @@ absl::StatusOr<IngestArticleResponse> IngestServiceImpl::Ingest(
   }
   metrics_->bytes.Increment(static_cast<double>(article.body().size()));
   absl::Time start = absl::Now();
-  absl::StatusOr<AnalyzeResponse> analysis = extractor_->Analyze(article);
+  absl::StatusOr<AnalyzeResponse> analysis = intake_.Analyze(article);
   metrics_->extraction_seconds.Observe(absl::ToDoubleSeconds(absl::Now() - start));
   if (!analysis.ok()) {
     metrics_->rejected.Increment();
@@ -119,7 +123,7 @@ grpc::Status IngestServiceImpl::Analyze(grpc::ServerContext* context,
     return ToGrpcStatus(valid);
   }
   absl::StatusOr<AnalyzeResponse> analysis =
-      extractor_->Analyze(request->article());
+      intake_.Analyze(request->article());
   if (!analysis.ok()) return ToGrpcStatus(analysis.status());
   *response = *std::move(analysis);
   const size_t budget = ReplyBudget(context_.max_send_message_bytes);
@@ -236,6 +240,120 @@ grpc::Status IngestServiceImpl::CreateBackup(
   response->set_backup_dir(backup_dir_);
   spdlog::info("backup {} of sequence {} written to {}", made->id,
                made->sequence, backup_dir_);
+  return grpc::Status::OK;
+}
+
+namespace {
+
+// The first day of a ReextractRequest bound ("" when unbounded).
+absl::StatusOr<std::string> RangeBound(const std::string& value,
+                                       std::string_view field) {
+  if (value.empty()) return std::string();
+  absl::StatusOr<absl::CivilDay> day =
+      store_internal::ParseQueryDate(value, field);
+  if (!day.ok()) return day.status();
+  return store_internal::FormatDate(*day);
+}
+
+}  // namespace
+
+grpc::Status IngestServiceImpl::Reextract(
+    grpc::ServerContext* context, const claims::v1::ReextractRequest* request,
+    grpc::ServerWriter<claims::v1::ReextractProgress>* writer) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  // Long by nature: no deadline of the server's; the idle timeout still
+  // cancels it when the client stops reading.
+  StreamSlots::Lease lease(context_.stream_slots, context, absl::InfiniteFuture());
+  if (!lease.ok()) return lease.status();
+  absl::StatusOr<std::string> from = RangeBound(request->from(), "from");
+  if (!from.ok()) return ToGrpcStatus(from.status());
+  absl::StatusOr<std::string> to = RangeBound(request->to(), "to");
+  if (!to.ok()) return ToGrpcStatus(to.status());
+
+  // Reads the writer's own database; each article is written through the
+  // store like any ingest, so normal ingest interleaves between articles.
+  ClaimReader reader(store_->db());
+  absl::StatusOr<uint64_t> total = reader.CountArticles();
+  if (!total.ok()) return ToGrpcStatus(total.status());
+  claims::v1::ReextractProgress progress;
+  progress.set_total(*total);
+  progress.set_extractor_version(extractor_->version());
+  progress.set_cursor(request->cursor());
+  const absl::Time start = absl::Now();
+  grpc::Status stopped = grpc::Status::OK;
+  absl::Status scanned = reader.ForEachArticle(
+      request->cursor(), [&](const claims::v1::StoredArticle& stored) {
+        if (context->IsCancelled()) {
+          stopped = grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+          return false;
+        }
+        if (context_.drain->draining()) {
+          stopped = grpc::Status(
+              grpc::StatusCode::UNAVAILABLE,
+              "server is draining; resume with cursor " + progress.cursor());
+          return false;
+        }
+        const std::string& date = stored.effective_published();
+        const bool in_range = (from->empty() || (!date.empty() && date >= *from)) &&
+                              (to->empty() || (!date.empty() && date < *to));
+        const bool due = request->all() ||
+                         stored.extractor_version() != extractor_->version();
+        progress.set_article_id(stored.article().id());
+        progress.set_reextracted(false);
+        progress.set_code(0);
+        progress.clear_message();
+        progress.set_claim_count(stored.claim_count());
+        progress.set_sequence(stored.sequence());
+        if (in_range && due) {
+          absl::StatusOr<AnalyzeResponse> analysis = intake_.Analyze(stored.article());
+          // The stored article carries what the first extraction filled in
+          // (title, authors); its content is what was delivered then.
+          if (analysis.ok()) {
+            analysis->mutable_article()->set_content_hash(stored.content_hash());
+          }
+          absl::StatusOr<PutResult> put =
+              analysis.ok() ? store_->ReplaceExtraction(*analysis, stored.sequence())
+                            : absl::StatusOr<PutResult>(analysis.status());
+          if (put.ok()) {
+            progress.set_reextracted(true);
+            progress.set_claim_count(put->claim_count);
+            progress.set_sequence(put->sequence);
+            progress.set_reextracted_total(progress.reextracted_total() + 1);
+            metrics_->replaced.Increment();
+          } else {
+            progress.set_code(static_cast<int32_t>(put.status().code()));
+            progress.set_message(std::string(put.status().message()));
+            progress.set_failed(progress.failed() + 1);
+          }
+        }
+        progress.set_examined(progress.examined() + 1);
+        progress.set_cursor(stored.article().id());
+        const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
+        progress.set_rate(seconds > 0 ? progress.reextracted_total() / seconds : 0);
+        lease.BeginIo();
+        const bool written = writer->Write(progress);
+        lease.EndIo();
+        if (!written) {
+          stopped = grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+          return false;
+        }
+        return true;
+      });
+  if (!stopped.ok()) return stopped;
+  if (!scanned.ok()) return ToGrpcStatus(scanned);
+  spdlog::info("re-extraction: {} examined, {} re-extracted, {} failed, {:.1f}/s",
+               progress.examined(), progress.reextracted_total(),
+               progress.failed(), progress.rate());
+  progress.clear_article_id();
+  progress.set_reextracted(false);
+  progress.set_code(0);
+  progress.clear_message();
+  progress.set_claim_count(0);
+  progress.set_sequence(store_->sequence());
+  progress.set_done(true);
+  lease.BeginIo();
+  writer->Write(progress);
+  lease.EndIo();
   return grpc::Status::OK;
 }
 

@@ -6,6 +6,7 @@
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.grpc.pb.h"
 #include "common/extract/extractor.h"
+#include "common/ingest/article_intake.h"
 #include "common/server/server_runner.h"
 #include "common/store/claim_store.h"
 
@@ -17,9 +18,11 @@ namespace claims {
 class IngestServiceImpl final : public claims::v1::IngestService::Service {
  public:
   // `extractor`, `store` and what `context` points to must outlive the
-  // service.
+  // service. `intake` says how articles are read before extraction (HTML,
+  // language policy).
   IngestServiceImpl(const Extractor* extractor, ClaimStore* store,
-                    std::string backup_dir, ServiceContext context);
+                    std::string backup_dir, ServiceContext context,
+                    IntakeOptions intake = {});
   ~IngestServiceImpl() override;
 
   grpc::Status Analyze(grpc::ServerContext* context,
@@ -42,6 +45,10 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
       grpc::ServerContext* context,
       const claims::v1::CreateBackupRequest* request,
       claims::v1::CreateBackupResponse* response) override;
+  grpc::Status Reextract(
+      grpc::ServerContext* context,
+      const claims::v1::ReextractRequest* request,
+      grpc::ServerWriter<claims::v1::ReextractProgress>* writer) override;
 
  private:
   // Extract and store one article: the core of both ingest RPCs.
@@ -54,6 +61,7 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
   struct Metrics;
 
   const Extractor* extractor_;
+  const ArticleIntake intake_;
   ClaimStore* store_;
   const std::string backup_dir_;
   ServiceContext context_;

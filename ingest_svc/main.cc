@@ -23,6 +23,10 @@ ABSL_FLAG(bool, sync_writes, true,
 ABSL_FLAG(uint64_t, wal_archive_max_mb, 64,
           "WAL files kept for followers, at most this many MiB (and 10 "
           "minutes); 0 = no size bound");
+ABSL_FLAG(std::string, unsupported_language, "reject",
+          "an article in a language the extractor does not read: reject "
+          "(FAILED_PRECONDITION) or store (stored without claims, marked "
+          "claims_withheld)");
 
 int main(int argc, char** argv) {
   claims::ServerRunner::BlockTerminationSignals();
@@ -80,8 +84,16 @@ int main(int argc, char** argv) {
     backup_dir =
         (std::filesystem::path(absl::GetFlag(FLAGS_data_dir)) / "backups").string();
   }
+  claims::IntakeOptions intake;
+  const std::string unsupported = absl::GetFlag(FLAGS_unsupported_language);
+  if (unsupported != "reject" && unsupported != "store") {
+    spdlog::critical("--unsupported_language: reject or store, not \"{}\"",
+                     unsupported);
+    return EXIT_FAILURE;
+  }
+  intake.store_unsupported_languages = unsupported == "store";
   claims::IngestServiceImpl service(extractor->get(), store->get(), backup_dir,
-                                    (*runner)->context());
+                                    (*runner)->context(), intake);
   (*runner)->AddService(&service);
   auto gauges = std::make_shared<claims::ScrapeGauges>();
   claims::ClaimStore* writer = store->get();

@@ -5,11 +5,13 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
 #include "common/server/raw_message.h"
 #include "common/server/reply_budget.h"
 #include "common/server/request_limits.h"
+#include "common/util/canonical_url.h"
 #include "common/util/status_macros.h"
 #include "google/protobuf/unknown_field_set.h"
 
@@ -20,6 +22,36 @@ using claims::v1::Claim;
 
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
+
+// ListArticles page sizes.
+constexpr uint32_t kDefaultArticlePage = 50;
+constexpr uint32_t kMaxArticlePage = 1000;
+
+// Reports names of the request that match nothing in trailing metadata
+// (binary, since names may be any UTF-8), so a client can tell "no such
+// actor" from "no claims" (see QueryClaims in claims.proto).
+void ReportUnknownNames(const ClaimReader& reader, const Taxonomy& taxonomy,
+                        const claims::v1::QueryClaimsRequest& request,
+                        grpc::ServerContext* context) {
+  std::vector<std::string> actors;
+  for (const std::string& name : request.actors()) {
+    if (reader.ResolveActor(name).empty()) actors.push_back(name);
+  }
+  std::vector<std::string> topics;
+  for (const std::string& topic : request.topics()) {
+    std::string_view id = topic;
+    while (!id.empty() && id.back() == '/') id.remove_suffix(1);
+    if (!taxonomy.Contains(id)) topics.push_back(topic);
+  }
+  if (!actors.empty()) {
+    context->AddTrailingMetadata("claims-unknown-actors-bin",
+                                 absl::StrJoin(actors, ","));
+  }
+  if (!topics.empty()) {
+    context->AddTrailingMetadata("claims-unknown-topics-bin",
+                                 absl::StrJoin(topics, ","));
+  }
+}
 
 // Claims streamed per transport write (the first goes out alone), and how
 // long after the last write a claim may be corked.
@@ -132,6 +164,7 @@ grpc::Status QueryServiceImpl::QueryClaims(
   absl::StatusOr<ClaimFilter> filter =
       FilterFromRequest(**reader, *request, &can_match);
   if (!filter.ok()) return ToGrpcStatus(filter.status());
+  ReportUnknownNames(**reader, *taxonomy_, *request, context);
   if (!can_match) return grpc::Status::OK;
 
   ScanOptions options;
@@ -223,16 +256,38 @@ grpc::Status QueryServiceImpl::GetArticle(
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
-  if (absl::Status valid = CheckArticleId(request->article_id()); !valid.ok()) {
-    return ToGrpcStatus(valid);
+  if (request->article_id().empty() == request->url().empty()) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "give one of article_id and url");
+  }
+  if (!request->article_id().empty()) {
+    if (absl::Status valid = CheckArticleId(request->article_id()); !valid.ok()) {
+      return ToGrpcStatus(valid);
+    }
+  }
+  std::string article_id = request->article_id();
+  if (!request->url().empty()) {
+    const std::string canonical = CanonicalUrl(request->url());
+    if (canonical.empty()) {
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          "url: not an absolute http(s) URL");
+    }
+    absl::StatusOr<std::vector<std::string>> ids =
+        (*reader)->ArticleIdsByUrl(canonical);
+    if (!ids.ok()) return ToGrpcStatus(ids.status());
+    if (ids->empty()) {
+      return grpc::Status(grpc::StatusCode::NOT_FOUND,
+                          "no article is stored from " + canonical);
+    }
+    article_id = ids->front();
   }
   absl::StatusOr<claims::v1::StoredArticle> article =
-      (*reader)->GetArticle(request->article_id());
+      (*reader)->GetArticle(article_id);
   if (!article.ok()) return ToGrpcStatus(article.status());
   *response->mutable_article() = *std::move(article);
   if (request->include_claims()) {
     absl::StatusOr<std::vector<Claim>> claims =
-        (*reader)->GetArticleClaims(request->article_id());
+        (*reader)->GetArticleClaims(article_id);
     if (!claims.ok()) return ToGrpcStatus(claims.status());
     for (Claim& claim : *claims) *response->add_claims() = std::move(claim);
     response->set_truncated(TrimToFit(
@@ -277,6 +332,32 @@ grpc::Status QueryServiceImpl::ListTopics(
     auto it = by_topic.find(topic.id());
     out->set_claim_count(it == by_topic.end() ? 0 : it->second);
   }
+  return grpc::Status::OK;
+}
+
+grpc::Status QueryServiceImpl::ListArticles(
+    grpc::ServerContext* context, const claims::v1::ListArticlesRequest* request,
+    claims::v1::ListArticlesResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
+  if (request->page_size() > kMaxArticlePage) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        absl::StrCat("page_size: at most ", kMaxArticlePage));
+  }
+  ArticleListFilter filter;
+  filter.from = request->from();
+  filter.to = request->to();
+  filter.source_host = NormalizeHost(request->source_host());
+  absl::StatusOr<ArticlePage> page = (*reader)->ListArticles(
+      filter,
+      request->page_size() == 0 ? kDefaultArticlePage : request->page_size(),
+      request->page_token(), request->include_body());
+  if (!page.ok()) return ToGrpcStatus(page.status());
+  for (claims::v1::StoredArticle& article : page->articles) {
+    *response->add_articles() = std::move(article);
+  }
+  response->set_next_page_token(page->next_page_token);
   return grpc::Status::OK;
 }
 

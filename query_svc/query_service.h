@@ -42,6 +42,9 @@ class QueryServiceImpl final
   grpc::Status ListTopics(grpc::ServerContext* context,
                           const claims::v1::ListTopicsRequest* request,
                           claims::v1::ListTopicsResponse* response) override;
+  grpc::Status ListArticles(grpc::ServerContext* context,
+                            const claims::v1::ListArticlesRequest* request,
+                            claims::v1::ListArticlesResponse* response) override;
 
  private:
   // The reader, or UNAVAILABLE while the database is not open yet.

@@ -11,6 +11,7 @@
 #include "common/server/grpc_status.h"
 #include "common/server/raw_message.h"
 #include "common/store/claim_reader.h"
+#include "common/store/dates.h"
 #include "query_svc/query_service.h"
 
 namespace claims {
@@ -222,9 +223,25 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchHub::Open(
     if (!parsed.ok()) return Reject(ToGrpcStatus(parsed));
     inside_change = true;
   }
+  // Checked here so a bad date ends the call at once, as in QueryClaims.
+  for (const auto& [field, value] : {std::pair<const char*, const std::string*>(
+                                         "from", &request.from()),
+                                     {"to", &request.to()}}) {
+    if (value->empty()) continue;
+    auto date = store_internal::ParseQueryDate(*value, field);
+    if (!date.ok()) return Reject(ToGrpcStatus(date.status()));
+  }
   claims::v1::QueryClaimsRequest as_query;
   *as_query.mutable_actors() = request.actors();
   *as_query.mutable_topics() = request.topics();
+  as_query.set_from(request.from());
+  as_query.set_to(request.to());
+  *as_query.mutable_article_ids() = request.article_ids();
+  *as_query.mutable_types() = request.types();
+  *as_query.mutable_modalities() = request.modalities();
+  as_query.set_min_confidence(request.min_confidence());
+  as_query.set_date_field(request.date_field());
+  as_query.set_expand_countries(request.expand_countries());
   auto watcher = std::make_shared<Watcher>(this, call, std::move(as_query),
                                            after_sequence, after_index,
                                            inside_change);

@@ -8,6 +8,7 @@ PACKAGES=(
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev
   librocksdb-dev libabsl-dev libre2-dev libicu-dev libspdlog-dev
   libgtest-dev libgmock-dev libbenchmark-dev prometheus-cpp-dev
+  libgumbo-dev libcld2-dev
   iso-codes procps
   clang libclang-rt-14-dev
 )

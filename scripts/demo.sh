@@ -47,6 +47,8 @@ step actors --limit=10
 claimctl actors --limit=10
 step topics
 claimctl topics
+step articles
+claimctl articles
 echo
 if [ "${KEEP_RUNNING:-0}" = 1 ]; then
   echo "Servers left running: ingest 127.0.0.1:50051, query 127.0.0.1:50052 (logs in run/)."

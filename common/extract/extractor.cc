@@ -154,7 +154,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
 }
 
 absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
-    const claims::v1::Article& article) const {
+    const claims::v1::Article& article,
+    const text::ArticleLayout* given_layout) const {
   const ExtractorPipeline& p = *pipeline_;
   const std::string& body = article.body();
   // --- validation ---
@@ -182,7 +183,12 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
           "\" is not an ISO 8601 date or date-time"));
     }
   }
-  ASSIGN_OR_RETURN(text::ArticleLayout layout, text::ParseLayout(body));
+  text::ArticleLayout layout;
+  if (given_layout != nullptr) {
+    layout = *given_layout;
+  } else {
+    ASSIGN_OR_RETURN(layout, text::ParseLayout(body));
+  }
   std::optional<CivilDate> header_date;
   if (!layout.date_text.empty()) {
     header_date = p.timex->ParseDateLine(layout.date_text);

@@ -21,6 +21,7 @@
 #include "claims/v1/claims.pb.h"
 #include "common/kb/knowledge_base.h"
 #include "common/kb/taxonomy.h"
+#include "common/text/layout.h"
 
 namespace claims {
 
@@ -64,8 +65,12 @@ class Extractor {
   // The result's `article` holds the derived id (client id, else a content
   // hash), title, authors, effective publication date and its source, and
   // the content hash; every claim has its stable id and article_id.
+  // `layout`, when given, is the body's layout as found by an earlier step
+  // (an HTML page's blocks, title, authors and date, see
+  // text/html_document.h) instead of the plain-text layout parser's.
   absl::StatusOr<claims::v1::AnalyzeResponse> Analyze(
-      const claims::v1::Article& article) const;
+      const claims::v1::Article& article,
+      const text::ArticleLayout* layout = nullptr) const;
 
   const KnowledgeBase& knowledge_base() const { return *kb_; }
   const Taxonomy& taxonomy() const { return *taxonomy_; }

@@ -87,6 +87,22 @@ struct ScannedClaim {
   absl::StatusOr<claims::v1::Claim> Decode() const;
 };
 
+// Which stored articles ListArticles returns; empty = no constraint.
+struct ArticleListFilter {
+  // Half-open range [from, to) of effective publication dates,
+  // YYYY[-MM[-DD]]. Articles without a date only match when both are empty.
+  std::string from;
+  std::string to;
+  // Host of the article's URL, as NormalizeHost gives it.
+  std::string source_host;
+};
+
+struct ArticlePage {
+  std::vector<claims::v1::StoredArticle> articles;
+  // Where the next page starts; "" after the last page.
+  std::string next_page_token;
+};
+
 // Size figures of the database, for metrics.
 struct DbStats {
   uint64_t live_data_bytes = 0;
@@ -111,6 +127,29 @@ class ClaimReader {
   // scan ends. INVALID_ARGUMENT for a malformed cursor or date.
   absl::Status Scan(const ClaimFilter& filter, const ScanOptions& options,
                     const std::function<bool(const ScannedClaim&)>& emit) const;
+
+  // Up to `page_size` stored articles matching `filter`, newest
+  // publication date first (ties by id, descending), starting after
+  // `page_token` (from a previous page; "" = the first page). Without
+  // `include_body`, article.body and text are left out. INVALID_ARGUMENT
+  // for a malformed date or token. (Implemented in article_listing.cc.)
+  absl::StatusOr<ArticlePage> ListArticles(const ArticleListFilter& filter,
+                                           uint32_t page_size,
+                                           std::string_view page_token,
+                                           bool include_body) const;
+
+  // Every stored article with an id greater than `after_id` ("" = from
+  // the first), in id order, to `visit` until it returns false.
+  absl::Status ForEachArticle(
+      std::string_view after_id,
+      const std::function<bool(const claims::v1::StoredArticle&)>& visit) const;
+
+  // Number of stored articles (a scan of the article records).
+  absl::StatusOr<uint64_t> CountArticles() const;
+
+  // Ids of the articles stored from `canonical_url` (see CanonicalUrl).
+  absl::StatusOr<std::vector<std::string>> ArticleIdsByUrl(
+      std::string_view canonical_url) const;
 
   // Actor ids whose id, canonical name or alias equals `name`
   // case-insensitively (honorifics such as "Mr" are also tried stripped).

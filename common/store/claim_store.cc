@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -22,6 +23,7 @@
 #include "common/store/dates.h"
 #include "common/store/db_options.h"
 #include "common/store/key_codec.h"
+#include "common/util/canonical_url.h"
 #include "common/util/status_macros.h"
 #include "rocksdb/db.h"
 #include "rocksdb/utilities/checkpoint.h"
@@ -106,6 +108,60 @@ void CountRecord(const ArticleRecord& record, int64_t sign,
   }
 }
 
+// The article's entries in the article indexes (see key_codec.h).
+std::vector<std::string> ArticleIndexKeys(
+    const claims::v1::StoredArticle& article) {
+  const std::string& id = article.article().id();
+  const std::string date10 =
+      article.effective_published().size() == si::kDateLength
+          ? article.effective_published()
+          : std::string(si::kUnknownDate);
+  std::vector<std::string> keys = {si::ArticleDateKey(date10, id)};
+  if (!article.canonical_url().empty()) {
+    keys.push_back(si::ArticleUrlKey(article.canonical_url(), id));
+    const std::string host = UrlHost(article.canonical_url());
+    if (!host.empty()) keys.push_back(si::ArticleHostKey(host, date10, id));
+  }
+  return keys;
+}
+
+// Gives the articles of a database written before the article indexes
+// existed their entries, once, in one batch.
+absl::Status BackfillArticleIndexes(rocksdb::DB* db) {
+  std::string done;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), si::ArticleIndexesKey(), &done);
+  if (s.ok()) return absl::OkStatus();
+  if (!s.IsNotFound()) return si::FromRocks(s, "read article index marker");
+  rocksdb::WriteBatch batch;
+  absl::Status failed;
+  RETURN_IF_ERROR(si::ForEachInRange(
+      db, si::PrefixRange(std::string(1, si::kArticlePrefix)), "scan articles",
+      [&](std::string_view key, std::string_view value) {
+        ArticleRecord record;
+        if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+          failed = absl::DataLossError("article record does not parse");
+          return false;
+        }
+        absl::flat_hash_set<std::string> present(record.index_keys().begin(),
+                                                 record.index_keys().end());
+        for (std::string& index_key : ArticleIndexKeys(record.article())) {
+          if (present.contains(index_key)) continue;
+          failed.Update(si::FromRocks(batch.Put(index_key, ""), "batch"));
+          record.add_index_keys(std::move(index_key));
+        }
+        failed.Update(si::FromRocks(
+            batch.Put(rocksdb::Slice(key.data(), key.size()),
+                      record.SerializeAsString()),
+            "batch"));
+        return failed.ok();
+      }));
+  RETURN_IF_ERROR(failed);
+  RETURN_IF_ERROR(si::FromRocks(batch.Put(si::ArticleIndexesKey(), "1"), "batch"));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return si::FromRocks(db->Write(wo, &batch), "write article indexes");
+}
+
 }  // namespace
 
 class ClaimStore::Impl {
@@ -124,7 +180,10 @@ class ClaimStore::Impl {
 
   bool writable() const { return writable_.load(); }
 
-  absl::StatusOr<PutResult> PutArticle(const AnalyzeResponse& analysis) {
+  // With `expected_sequence`, writes only over that stored version.
+  absl::StatusOr<PutResult> PutArticle(
+      const AnalyzeResponse& analysis,
+      std::optional<uint64_t> expected_sequence = std::nullopt) {
     const std::string& id = analysis.article().article().id();
     if (!si::IsValidKeyId(id)) {
       return absl::InvalidArgumentError(
@@ -142,8 +201,23 @@ class ClaimStore::Impl {
     RETURN_IF_ERROR(CheckWritable());
     ArticleRecord old;
     ASSIGN_OR_RETURN(bool exists, ReadArticle(id, &old));
+    if (expected_sequence.has_value()) {
+      if (!exists) {
+        return absl::NotFoundError(
+            absl::StrCat("article \"", id, "\" was deleted meanwhile"));
+      }
+      if (old.article().sequence() != *expected_sequence) {
+        return absl::AbortedError(
+            absl::StrCat("article \"", id, "\" was replaced meanwhile"));
+      }
+    }
+    // Same content extracted by the same extractor and knowledge base: a
+    // newer version re-extracts (see Reextract in the ingest service).
     const std::string& hash = analysis.article().content_hash();
-    if (exists && !hash.empty() && old.article().content_hash() == hash) {
+    if (!expected_sequence.has_value() && exists && !hash.empty() &&
+        old.article().content_hash() == hash &&
+        old.article().extractor_version() ==
+            analysis.article().extractor_version()) {
       PutResult result;
       result.article_id = id;
       result.claim_count = old.article().claim_count();
@@ -206,6 +280,11 @@ class ClaimStore::Impl {
         new_keys.insert(key);
         record.add_index_keys(std::move(key));
       }
+    }
+    for (std::string& key : ArticleIndexKeys(record.article())) {
+      RETURN_IF_ERROR(si::FromRocks(batch.Put(key, ""), "batch"));
+      new_keys.insert(key);
+      record.add_index_keys(std::move(key));
     }
     // Whatever the previous version wrote and this one does not goes.
     for (const std::string& key : old_keys) {
@@ -480,6 +559,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
       absl::StrCat("open ", dir)));
   std::unique_ptr<rocksdb::DB> db(raw);
   RETURN_IF_ERROR(CheckOrInitFormat(db.get(), dir));
+  RETURN_IF_ERROR(BackfillArticleIndexes(db.get()));
   ASSIGN_OR_RETURN(uint64_t sequence, ReadSequence(db.get()));
   return std::unique_ptr<ClaimStore>(
       new ClaimStore(std::make_unique<Impl>(std::move(db), dir, options, sequence)));
@@ -491,6 +571,11 @@ ClaimStore::~ClaimStore() = default;
 absl::StatusOr<PutResult> ClaimStore::PutArticle(
     const AnalyzeResponse& analysis) {
   return impl_->PutArticle(analysis);
+}
+
+absl::StatusOr<PutResult> ClaimStore::ReplaceExtraction(
+    const AnalyzeResponse& analysis, uint64_t expected_sequence) {
+  return impl_->PutArticle(analysis, expected_sequence);
 }
 
 absl::StatusOr<DeleteResult> ClaimStore::DeleteArticle(

@@ -95,6 +95,14 @@ class ClaimStore {
   absl::StatusOr<PutResult> PutArticle(
       const claims::v1::AnalyzeResponse& analysis);
 
+  // PutArticle for a re-extraction of a stored article: always writes (the
+  // content is the same, the extraction may not be), but only while the
+  // article is still the version stored at `expected_sequence`, so a
+  // re-ingest or delete that happened meanwhile is never undone. ABORTED
+  // when it was replaced since, NOT_FOUND when it was deleted.
+  absl::StatusOr<PutResult> ReplaceExtraction(
+      const claims::v1::AnalyzeResponse& analysis, uint64_t expected_sequence);
+
   // Removes an article, its claims, index entries and counts atomically.
   // NOT_FOUND when the id is not stored.
   absl::StatusOr<DeleteResult> DeleteArticle(std::string_view article_id);

@@ -12,6 +12,7 @@ namespace {
 
 // First byte of every cursor; bump when the cursor payload changes.
 constexpr char kCursorVersion = 1;
+constexpr char kArticlePageTokenVersion = 2;
 
 // A sort key ends with '\0' and a be32 ordinal.
 constexpr size_t kSortKeyTail = 1 + 4;
@@ -201,6 +202,56 @@ std::string ChangeKey(uint64_t sequence) {
   std::string key(1, kChangePrefix);
   PutBigEndian64(&key, sequence);
   return key;
+}
+
+std::string ArticleIndexesKey() {
+  return Prefixed(kMetaPrefix, "article_indexes");
+}
+
+std::string ArticleDateKey(std::string_view date10,
+                           std::string_view article_id) {
+  std::string key(1, kArticleDatePrefix);
+  key.append(date10);
+  key.append(article_id);
+  return key;
+}
+
+std::string ArticleHostKey(std::string_view host, std::string_view date10,
+                           std::string_view article_id) {
+  std::string key = PrefixedTerminated(kArticleHostPrefix, host);
+  key.append(date10);
+  key.append(article_id);
+  return key;
+}
+
+std::string ArticleHostPrefix(std::string_view host) {
+  return PrefixedTerminated(kArticleHostPrefix, host);
+}
+
+std::string ArticleUrlKey(std::string_view canonical_url,
+                          std::string_view article_id) {
+  std::string key = PrefixedTerminated(kArticleUrlPrefix, canonical_url);
+  key.append(article_id);
+  return key;
+}
+
+std::string ArticleUrlPrefix(std::string_view canonical_url) {
+  return PrefixedTerminated(kArticleUrlPrefix, canonical_url);
+}
+
+std::string EncodeArticlePageToken(std::string_view date_and_id) {
+  std::string raw(1, kArticlePageTokenVersion);
+  raw.append(date_and_id);
+  return absl::WebSafeBase64Escape(raw);
+}
+
+std::optional<std::string> DecodeArticlePageToken(std::string_view token) {
+  std::string raw;
+  if (!absl::WebSafeBase64Unescape(AbslView(token), &raw) ||
+      raw.size() <= 1 + kDateLength || raw[0] != kArticlePageTokenVersion) {
+    return std::nullopt;
+  }
+  return raw.substr(1);
 }
 
 std::string NormalizeAlias(std::string_view name) {

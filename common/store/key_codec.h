@@ -20,6 +20,11 @@
 //   'K' country '\0' actor_id        actors affiliated with a country
 //                                    (ISO 3166-1 alpha-3; empty value)
 //   'F' be64(sequence)               change feed: ChangeRecord
+//   'P' date10 article_id            articles by effective publication
+//                                    date (empty value)
+//   'H' host '\0' date10 article_id  articles by URL host (empty value)
+//   'U' canonical_url '\0' article_id articles by canonical URL (empty
+//                                    value)
 //
 // sort_key = date10 article_id '\0' be32(ord), where date10 is the claim's
 // effective date as "YYYY-MM-DD" (start of its period; "0000-00-00" when
@@ -67,6 +72,9 @@ inline constexpr char kActorRecordPrefix = 'R';
 inline constexpr char kAliasPrefix = 'L';
 inline constexpr char kAffiliationPrefix = 'K';
 inline constexpr char kChangePrefix = 'F';
+inline constexpr char kArticleDatePrefix = 'P';
+inline constexpr char kArticleHostPrefix = 'H';
+inline constexpr char kArticleUrlPrefix = 'U';
 
 // Length of the date part of a sort key ("YYYY-MM-DD").
 inline constexpr size_t kDateLength = 10;
@@ -163,6 +171,30 @@ std::string AffiliationKey(std::string_view country, std::string_view actor_id);
 std::string AffiliationPrefix(std::string_view country);
 
 std::string ChangeKey(uint64_t sequence);
+
+// --- Article indexes ----------------------------------------------------
+// Written with each article (in its record's index_keys, so a replace or
+// delete removes them exactly). Databases written before these indexes get
+// them at the writer's next open; ArticleIndexesKey marks that done.
+
+std::string ArticleIndexesKey();
+// `date10` must be kDateLength bytes (kUnknownDate when the article has no
+// date).
+std::string ArticleDateKey(std::string_view date10, std::string_view article_id);
+std::string ArticleHostKey(std::string_view host, std::string_view date10,
+                           std::string_view article_id);
+// Keys of every article from `host`.
+std::string ArticleHostPrefix(std::string_view host);
+std::string ArticleUrlKey(std::string_view canonical_url,
+                          std::string_view article_id);
+// Keys of every article stored from `canonical_url`.
+std::string ArticleUrlPrefix(std::string_view canonical_url);
+
+// ListArticles page tokens: web-safe base64 of a version byte and the
+// position (date10 article_id) the next page starts before.
+std::string EncodeArticlePageToken(std::string_view date_and_id);
+// nullopt for anything EncodeArticlePageToken did not produce.
+std::optional<std::string> DecodeArticlePageToken(std::string_view token);
 
 // Case-fold (Unicode full folding), trim and collapse runs of ASCII
 // whitespace: the form aliases are indexed and looked up in.

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -151,6 +152,26 @@ int ServerProcess::Wait() {
   reaped_ = true;
   exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return exit_code_;
+}
+
+absl::StatusOr<std::unique_ptr<ServerPair>> ServerPair::Start(
+    const std::string& prefix, const std::vector<std::string>& ingest_flags) {
+  auto pair = std::make_unique<ServerPair>();
+  pair->data_dir = MakeTempDir(prefix);
+  auto ingest = ServerProcess::Start(ServerProcess::kIngest, pair->data_dir,
+                                     ingest_flags);
+  if (!ingest.ok()) return ingest.status();
+  pair->ingest = *std::move(ingest);
+  auto query = ServerProcess::Start(ServerProcess::kQuery, pair->data_dir);
+  if (!query.ok()) return query.status();
+  pair->query = *std::move(query);
+  return pair;
+}
+
+ServerPair::~ServerPair() {
+  query.reset();
+  ingest.reset();
+  if (!data_dir.empty()) std::filesystem::remove_all(data_dir);
 }
 
 }  // namespace claims::testing

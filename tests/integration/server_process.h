@@ -58,6 +58,19 @@ class ServerProcess {
   int exit_code_ = 0;
 };
 
+// Both servers over one new temporary data dir (removed when destroyed),
+// for tests that talk to the pair.
+struct ServerPair {
+  static absl::StatusOr<std::unique_ptr<ServerPair>> Start(
+      const std::string& prefix,
+      const std::vector<std::string>& ingest_flags = {});
+  ~ServerPair();
+
+  std::string data_dir;
+  std::unique_ptr<ServerProcess> ingest;
+  std::unique_ptr<ServerProcess> query;
+};
+
 // A port on 127.0.0.1 that was free a moment ago.
 int PickFreePort();
 

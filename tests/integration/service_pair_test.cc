@@ -43,6 +43,30 @@ std::set<std::string> ClaimIds(const std::vector<QueryClaimsResponse>& items) {
   return ids;
 }
 
+// What the layout-article tests look for in one article: the shared seed
+// (skipped when ../shared is absent) or the project's own example in the
+// same layout, so the checks run on a machine with only the repository.
+struct LayoutCase {
+  std::string text;
+  std::vector<const char*> leader_aliases;  // one actor, any alias
+  const char* caption_day;                  // [day, next day)
+  const char* caption_next_day;
+  const char* caption_word;
+};
+
+LayoutCase SeedCase() {
+  return {SeedArticleText(),
+          {"Netanyahu", "Benjamin Netanyahu", "mr netanyahu"},
+          "2025-04-07", "2025-04-08", "Oval Office"};
+}
+
+LayoutCase ProjectCase() {
+  return {ReadFileOrEmpty(std::string(CLAIMS_EXAMPLES_DIR) +
+                          "/berlin-paris-budget-rift.txt"),
+          {"Scholz", "Olaf Scholz", "mr scholz"},
+          "2024-03-15", "2024-03-16", "Elysee Palace"};
+}
+
 class ServicePairTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -95,6 +119,58 @@ class ServicePairTest : public ::testing::Test {
     return items.ok() ? *items : std::vector<QueryClaimsResponse>();
   }
 
+  void ExpectLeaderFoundByEveryAlias(const LayoutCase& c) {
+    auto reply = IngestBody(c.text);
+    ASSERT_GT(reply.claim_count(), 0u);
+    std::set<std::string> first;
+    for (const char* alias : c.leader_aliases) {
+      QueryClaimsRequest request;
+      request.add_actors(alias);
+      auto ids = ClaimIds(Query(request, reply.sequence()));
+      EXPECT_GE(ids.size(), 3u) << alias;
+      if (first.empty()) {
+        first = ids;
+      } else {
+        EXPECT_EQ(ids, first) << alias;
+      }
+    }
+  }
+
+  void ExpectTopicQueryMatchesParentAndChild(const LayoutCase& c) {
+    auto reply = IngestBody(c.text);
+    QueryClaimsRequest child;
+    child.add_topics("conflict/ceasefire");
+    auto ceasefire = Query(child, reply.sequence());
+    ASSERT_FALSE(ceasefire.empty());
+    for (const auto& item : ceasefire) {
+      EXPECT_THAT(item.claim().topics(),
+                  ::testing::Contains("conflict/ceasefire"));
+    }
+    QueryClaimsRequest parent;
+    parent.add_topics("conflict");
+    auto conflict = ClaimIds(Query(parent, reply.sequence()));
+    for (const auto& item : ceasefire) {
+      EXPECT_TRUE(conflict.count(item.claim().id()));
+    }
+  }
+
+  void ExpectCaptionClaimInDateRange(const LayoutCase& c) {
+    auto reply = IngestBody(c.text);
+    QueryClaimsRequest request;
+    request.set_from(c.caption_day);
+    request.set_to(c.caption_next_day);
+    auto items = Query(request, reply.sequence());
+    bool found_caption = false;
+    for (const auto& item : items) {
+      if (item.claim().section() == claims::v1::SECTION_CAPTION &&
+          absl::StrContains(item.claim().text(), c.caption_word)) {
+        found_caption = true;
+        EXPECT_EQ(item.claim().event_date(), c.caption_day);
+      }
+    }
+    EXPECT_TRUE(found_caption);
+  }
+
   static std::string* data_dir_;
   static ServerProcess* ingest_;
   static ServerProcess* query_;
@@ -110,62 +186,44 @@ TEST_F(ServicePairTest, BothServersReportServingPerService) {
   EXPECT_TRUE(IsServing(query_->address(), "claims.v1.QueryService").value_or(false));
 }
 
-TEST_F(ServicePairTest, SeedNetanyahuClaimsFoundByEveryAlias) {
-  std::string seed = SeedArticleText();
-  if (seed.empty()) GTEST_SKIP() << "../shared/eval/seed-article.txt is absent";
-  auto reply = IngestBody(seed);
-  ASSERT_GT(reply.claim_count(), 0u);
+constexpr char kSeedAbsent[] =
+    "../shared/eval/seed-article.txt is absent; the ProjectArticle tests "
+    "check the same on the project's own example";
 
-  std::set<std::string> first;
-  for (const char* alias : {"Netanyahu", "Benjamin Netanyahu", "mr netanyahu"}) {
-    QueryClaimsRequest request;
-    request.add_actors(alias);
-    auto ids = ClaimIds(Query(request, reply.sequence()));
-    EXPECT_GE(ids.size(), 3u) << alias;
-    if (first.empty()) {
-      first = ids;
-    } else {
-      EXPECT_EQ(ids, first) << alias;
-    }
-  }
+TEST_F(ServicePairTest, SeedLeaderClaimsFoundByEveryAlias) {
+  LayoutCase seed = SeedCase();
+  if (seed.text.empty()) GTEST_SKIP() << kSeedAbsent;
+  ExpectLeaderFoundByEveryAlias(seed);
+}
+
+TEST_F(ServicePairTest, ProjectArticleLeaderClaimsFoundByEveryAlias) {
+  LayoutCase project = ProjectCase();
+  ASSERT_FALSE(project.text.empty());
+  ExpectLeaderFoundByEveryAlias(project);
 }
 
 TEST_F(ServicePairTest, SeedTopicQueryMatchesParentAndChild) {
-  std::string seed = SeedArticleText();
-  if (seed.empty()) GTEST_SKIP() << "../shared/eval/seed-article.txt is absent";
-  auto reply = IngestBody(seed);
+  LayoutCase seed = SeedCase();
+  if (seed.text.empty()) GTEST_SKIP() << kSeedAbsent;
+  ExpectTopicQueryMatchesParentAndChild(seed);
+}
 
-  QueryClaimsRequest child;
-  child.add_topics("conflict/ceasefire");
-  auto ceasefire = Query(child, reply.sequence());
-  ASSERT_FALSE(ceasefire.empty());
-  for (const auto& item : ceasefire) {
-    EXPECT_THAT(item.claim().topics(), ::testing::Contains("conflict/ceasefire"));
-  }
-  QueryClaimsRequest parent;
-  parent.add_topics("conflict");
-  auto conflict = ClaimIds(Query(parent, reply.sequence()));
-  for (const auto& item : ceasefire) EXPECT_TRUE(conflict.count(item.claim().id()));
+TEST_F(ServicePairTest, ProjectArticleTopicQueryMatchesParentAndChild) {
+  LayoutCase project = ProjectCase();
+  ASSERT_FALSE(project.text.empty());
+  ExpectTopicQueryMatchesParentAndChild(project);
 }
 
 TEST_F(ServicePairTest, SeedCaptionClaimInDateRange) {
-  std::string seed = SeedArticleText();
-  if (seed.empty()) GTEST_SKIP() << "../shared/eval/seed-article.txt is absent";
-  auto reply = IngestBody(seed);
+  LayoutCase seed = SeedCase();
+  if (seed.text.empty()) GTEST_SKIP() << kSeedAbsent;
+  ExpectCaptionClaimInDateRange(seed);
+}
 
-  QueryClaimsRequest request;
-  request.set_from("2025-04-07");
-  request.set_to("2025-04-08");
-  auto items = Query(request, reply.sequence());
-  bool found_caption = false;
-  for (const auto& item : items) {
-    if (item.claim().section() == claims::v1::SECTION_CAPTION &&
-        absl::StrContains(item.claim().text(), "Oval Office")) {
-      found_caption = true;
-      EXPECT_EQ(item.claim().event_date(), "2025-04-07");
-    }
-  }
-  EXPECT_TRUE(found_caption);
+TEST_F(ServicePairTest, ProjectArticleCaptionClaimInDateRange) {
+  LayoutCase project = ProjectCase();
+  ASSERT_FALSE(project.text.empty());
+  ExpectCaptionClaimInDateRange(project);
 }
 
 TEST_F(ServicePairTest, SecondIngestOfSameArticleAddsNothing) {
