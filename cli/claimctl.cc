@@ -302,6 +302,10 @@ int Ingest(ClaimsClient& client, const std::vector<std::string>& args) {
                                                  : "",
                      static_cast<unsigned long long>(reply.result().sequence()));
       });
+  // A server that answered nothing (down, wrong address): one line.
+  if (!status.ok() && std::none_of(answered.begin(), answered.end(), [](bool a) { return a; })) {
+    return Fail(status, &g_ingest);
+  }
   for (size_t i = 0; i < files.size(); ++i) {
     if (answered[i]) continue;
     ++failed;
