@@ -339,6 +339,9 @@ grpc::Status QueryServiceImpl::ListArticles(
     grpc::ServerContext* context, const claims::v1::ListArticlesRequest* request,
     claims::v1::ListArticlesResponse* response) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  if (absl::Status valid = CheckListArticlesRequest(*request); !valid.ok()) {
+    return ToGrpcStatus(valid);
+  }
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
   if (request->page_size() > kMaxArticlePage) {

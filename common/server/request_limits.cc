@@ -78,7 +78,11 @@ absl::Status CheckArticle(const claims::v1::Article& article) {
                    kMaxAuthors);
 }
 
-absl::Status CheckQueryRequest(const claims::v1::QueryClaimsRequest& request) {
+namespace {
+
+// The filters QueryClaims and WatchClaims share (same field names).
+template <typename Request>
+absl::Status CheckFilters(const Request& request) {
   RETURN_IF_ERROR(CheckList("actors", request.actors(), kMaxIdBytes));
   RETURN_IF_ERROR(CheckList("topics", request.topics(), kMaxTopicBytes));
   RETURN_IF_ERROR(CheckList("article_ids", request.article_ids(), kMaxIdBytes));
@@ -89,8 +93,6 @@ absl::Status CheckQueryRequest(const claims::v1::QueryClaimsRequest& request) {
       CheckEnums("types", request.types(), claims::v1::ClaimType_IsValid));
   RETURN_IF_ERROR(CheckEnums("modalities", request.modalities(),
                              claims::v1::Modality_IsValid));
-  RETURN_IF_ERROR(
-      CheckEnum("order", request.order(), claims::v1::Order_IsValid));
   RETURN_IF_ERROR(CheckEnum("date_field", request.date_field(),
                             claims::v1::DateField_IsValid));
   // Written so that NaN fails too.
@@ -100,10 +102,22 @@ absl::Status CheckQueryRequest(const claims::v1::QueryClaimsRequest& request) {
   return absl::OkStatus();
 }
 
+}  // namespace
+
+absl::Status CheckQueryRequest(const claims::v1::QueryClaimsRequest& request) {
+  RETURN_IF_ERROR(CheckFilters(request));
+  return CheckEnum("order", request.order(), claims::v1::Order_IsValid);
+}
+
 absl::Status CheckWatchRequest(const claims::v1::WatchClaimsRequest& request) {
-  RETURN_IF_ERROR(CheckList("actors", request.actors(), kMaxIdBytes));
-  RETURN_IF_ERROR(CheckList("topics", request.topics(), kMaxTopicBytes));
-  return CheckString("cursor", request.cursor(), kMaxCursorBytes);
+  return CheckFilters(request);
+}
+
+absl::Status CheckListArticlesRequest(const claims::v1::ListArticlesRequest& request) {
+  RETURN_IF_ERROR(CheckString("from", request.from(), kMaxDateBytes));
+  RETURN_IF_ERROR(CheckString("to", request.to(), kMaxDateBytes));
+  RETURN_IF_ERROR(CheckString("source_host", request.source_host(), kMaxUrlBytes));
+  return CheckString("page_token", request.page_token(), kMaxCursorBytes);
 }
 
 absl::Status CheckArticleId(const std::string& article_id) {

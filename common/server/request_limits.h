@@ -39,8 +39,11 @@ inline constexpr uint32_t kMaxListedActors = 1000;
 absl::Status CheckArticle(const claims::v1::Article& article);
 // QueryClaims: every filter list, string, enum and the cursor.
 absl::Status CheckQueryRequest(const claims::v1::QueryClaimsRequest& request);
-// WatchClaims: actors, topics and cursor.
+// WatchClaims: the same filters as QueryClaims.
 absl::Status CheckWatchRequest(const claims::v1::WatchClaimsRequest& request);
+// ListArticles: dates, host and page token (page_size is checked by the
+// service, which knows its page limit).
+absl::Status CheckListArticlesRequest(const claims::v1::ListArticlesRequest& request);
 // A required article id (GetArticle, DeleteArticle).
 absl::Status CheckArticleId(const std::string& article_id);
 // ListActors: prefix and limit.

@@ -46,6 +46,26 @@ TEST(RequestLimitsTest, QueryListsEnumsAndConfidence) {
   EXPECT_FALSE(CheckQueryRequest(nan).ok());
 }
 
+// WatchClaims takes QueryClaims' filters, so it takes their bounds too.
+TEST(RequestLimitsTest, WatchAndListArticlesFiltersAreBounded) {
+  claims::v1::WatchClaimsRequest watch;
+  watch.add_modalities(static_cast<claims::v1::Modality>(999));
+  EXPECT_EQ(CheckWatchRequest(watch).code(), absl::StatusCode::kInvalidArgument);
+  watch.clear_modalities();
+  for (int i = 0; i < 65; ++i) watch.add_article_ids("a");
+  EXPECT_EQ(CheckWatchRequest(watch).code(), absl::StatusCode::kInvalidArgument);
+  watch.clear_article_ids();
+  watch.set_min_confidence(0.5f);
+  EXPECT_TRUE(CheckWatchRequest(watch).ok());
+  claims::v1::ListArticlesRequest list;
+  list.set_source_host("example.com");
+  EXPECT_TRUE(CheckListArticlesRequest(list).ok());
+  list.set_page_token(std::string(1025, 'x'));
+  const absl::Status bad = CheckListArticlesRequest(list);
+  EXPECT_EQ(bad.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(bad.message().find("xxxx"), std::string::npos);  // never echoes input
+}
+
 TEST(RequestLimitsTest, StatusMessagesAreCutAtAUtf8Boundary) {
   std::string message(300, 'x');
   message.replace(kMaxStatusMessageBytes - 4, 2, "\xc3\xa9");  // é across the cut
