@@ -5,7 +5,6 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 
@@ -91,8 +90,10 @@ LinearModel::LinearModel(std::vector<std::string> classes,
 }
 
 void LinearModel::BuildTable(const std::vector<Row>& rows) {
+  // Load factor at most 3/4: linear probing stays short, and the table of
+  // a large model (the parser's) stays a fraction of its memory.
   size_t size = 16;
-  while (size < rows.size() * 2) size <<= 1;
+  while (size * 3 < rows.size() * 4) size <<= 1;
   table_.assign(size, Slot{});
   cells_.clear();
   num_features_ = 0;
@@ -104,7 +105,9 @@ void LinearModel::BuildTable(const std::vector<Row>& rows) {
     if (table_[i].count != 0) continue;  // duplicate key: first one wins
     table_[i] = Slot{row.key, static_cast<uint32_t>(cells_.size()),
                      static_cast<uint32_t>(row.cells.size())};
-    cells_.insert(cells_.end(), row.cells.begin(), row.cells.end());
+    for (const Cell& cell : row.cells) {
+      cells_.push_back(PackedCell{cell.cls, ToBfloat16(cell.weight)});
+    }
     ++num_features_;
   }
 }
@@ -136,8 +139,10 @@ void LinearModel::Score(absl::Span<const uint64_t> keys, float* scores) const {
     }
     for (size_t i = 0; i < n; ++i) {
       if (found[i] == nullptr) continue;
-      const Cell* cell = &cells_[found[i]->first];
-      for (uint32_t j = 0; j < found[i]->count; ++j) scores[cell[j].cls] += cell[j].weight;
+      const PackedCell* cell = &cells_[found[i]->first];
+      for (uint32_t j = 0; j < found[i]->count; ++j) {
+        scores[cell[j].cls] += FromBfloat16(cell[j].weight);
+      }
     }
   }
 }
@@ -160,8 +165,9 @@ LinearModel LinearModel::Pruned(float min_weight) const {
     if (slot.count == 0) continue;
     Row row{slot.key, {}};
     for (uint32_t j = 0; j < slot.count; ++j) {
-      const Cell& cell = cells_[slot.first + j];
-      if (std::fabs(cell.weight) >= min_weight) row.cells.push_back(cell);
+      const PackedCell& cell = cells_[slot.first + j];
+      const float weight = FromBfloat16(cell.weight);
+      if (std::fabs(weight) >= min_weight) row.cells.push_back(Cell{cell.cls, weight});
     }
     if (!row.cells.empty()) rows.push_back(std::move(row));
   }
@@ -205,7 +211,7 @@ absl::Status LinearModel::Save(const std::string& path) const {
   for (const Slot* slot : slots) {
     for (uint32_t j = 0; j < slot->count; ++j) {
       w.Put<uint16_t>(cells_[slot->first + j].cls);
-      w.Put<uint16_t>(ToBfloat16(cells_[slot->first + j].weight));
+      w.Put<uint16_t>(cells_[slot->first + j].weight);
     }
   }
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -216,11 +222,12 @@ absl::Status LinearModel::Save(const std::string& path) const {
 }
 
 absl::StatusOr<LinearModel> LinearModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open model ", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string data = buffer.str();
+  std::string data(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  if (!in) return absl::DataLossError(absl::StrCat("model ", path, ": cannot read"));
   auto corrupt = [&path](absl::string_view what) {
     return absl::DataLossError(absl::StrCat("model ", path, ": ", what));
   };
@@ -247,26 +254,38 @@ absl::StatusOr<LinearModel> LinearModel::Load(const std::string& path) {
   if (r.remaining() != uint64_t{num_features} * 10 + uint64_t{num_cells} * 4) {
     return corrupt("size does not match its header");
   }
-  std::vector<Row> rows(num_features);
-  std::vector<uint16_t> counts(num_features);
-  uint64_t total = 0;
+  // Straight into the table and cells: a large model has a million
+  // features, and a vector per feature would cost more than the model.
+  LinearModel model;
+  model.classes_ = std::move(classes);
+  model.metadata_ = std::move(metadata);
+  size_t size = 16;
+  while (size * 3 < uint64_t{num_features} * 4) size <<= 1;
+  model.table_.assign(size, Slot{});
+  const size_t mask = size - 1;
+  uint64_t first = 0, previous = 0;
   for (uint32_t i = 0; i < num_features; ++i) {
-    r.Get(&rows[i].key);
-    r.Get(&counts[i]);
-    total += counts[i];
+    uint64_t key = 0;
+    uint16_t count = 0;
+    r.Get(&key);
+    r.Get(&count);
+    if (i > 0 && key <= previous) return corrupt("features out of order");
+    previous = key;
+    if (count == 0) return corrupt("a feature without weights");
+    size_t slot = SlotOf(key, mask);
+    while (model.table_[slot].count != 0) slot = (slot + 1) & mask;
+    model.table_[slot] = Slot{key, static_cast<uint32_t>(first), count};
+    first += count;
   }
-  if (total != num_cells) return corrupt("cell count mismatch");
-  for (uint32_t i = 0; i < num_features; ++i) {
-    rows[i].cells.resize(counts[i]);
-    for (Cell& cell : rows[i].cells) {
-      uint16_t weight = 0;
-      r.Get(&cell.cls);
-      r.Get(&weight);
-      cell.weight = FromBfloat16(weight);
-      if (cell.cls >= num_classes) return corrupt("class index out of range");
-    }
+  if (first != num_cells) return corrupt("cell count mismatch");
+  model.cells_.resize(num_cells);
+  for (PackedCell& cell : model.cells_) {
+    r.Get(&cell.cls);
+    r.Get(&cell.weight);
+    if (cell.cls >= model.classes_.size()) return corrupt("class index out of range");
   }
-  return LinearModel(std::move(classes), std::move(metadata), std::move(rows));
+  model.num_features_ = num_features;
+  return model;
 }
 
 }  // namespace claims::learn

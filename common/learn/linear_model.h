@@ -15,7 +15,7 @@
 //   num_cells x (u16 class, u16 weight)        the features' cells in order
 // Weights are stored as bfloat16 (the top half of an IEEE float32, rounded
 // to nearest): 0.4 % relative precision, which a sum of dozens of weights
-// does not notice, at half the size.
+// does not notice, at half the size; they stay bfloat16 in memory too.
 //
 //   ASSIGN_OR_RETURN(LinearModel model, LinearModel::Load(path));
 //   std::vector<float> scores(model.num_classes());
@@ -90,7 +90,13 @@ class LinearModel {
   std::vector<std::string> classes_;
   std::map<std::string, std::string> metadata_;
   std::vector<Slot> table_;  // open addressing, power-of-two size
-  std::vector<Cell> cells_;
+  // A weight as stored: its class and bfloat16 bits (the file's
+  // precision; half the memory of a float).
+  struct PackedCell {
+    uint16_t cls;
+    uint16_t weight;
+  };
+  std::vector<PackedCell> cells_;
   size_t num_features_ = 0;
 };
 
