@@ -310,6 +310,9 @@ TEST_F(HostileClientTest, RepliesFitTheMessageSizeAndSaySoWhenTrimmed) {
                     "Scholz in Berlin on May ", 1 + i % 28,
                     ", 2024 that Paris would back the plan, round ", i, ". ");
   }
+  // Extracting the largest article takes seconds in a release build and
+  // minutes under the sanitizers: this test is about sizes, not speed.
+  client_->set_timeout(absl::Seconds(300));
   auto analysis = client_->Analyze(MakeArticle("largest", body));
   ASSERT_TRUE(analysis.ok()) << analysis.status();
   EXPECT_TRUE(analysis->truncated());
