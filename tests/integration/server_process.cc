@@ -1,5 +1,6 @@
 #include "tests/integration/server_process.h"
 
+#include <sys/prctl.h>
 #include <arpa/inet.h>
 #include <grpcpp/grpcpp.h>
 #include <netinet/in.h>
@@ -112,7 +113,10 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
   pid_t pid = fork();
   if (pid < 0) return absl::InternalError("fork failed");
   if (pid == 0) {
-    // Child: the server logs to the test's stderr.
+    // Child: the server logs to the test's stderr. A test that dies (a
+    // crash, a sanitizer abort) takes its servers with it; left running
+    // they would hold CTest's output pipe open until its timeout.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     std::vector<char*> argv;
     for (std::string& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);

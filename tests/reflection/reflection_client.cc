@@ -82,7 +82,10 @@ absl::Status ReflectionClient::Fetch(const std::string& name, bool is_file) {
       return absl::DataLossError(absl::StrCat(name, ": bad descriptor"));
     }
     google::protobuf::FileDescriptorProto known;
-    if (!database_.FindFileByName(file.name(), &known)) database_.Add(file);
+    if (!database_.FindFileByName(file.name(), &known)) {
+      database_.Add(file);
+      ++files_added_;
+    }
     imports.insert(file.dependency().begin(), file.dependency().end());
   }
   for (const std::string& import : imports) {
@@ -96,8 +99,12 @@ absl::Status ReflectionClient::Fetch(const std::string& name, bool is_file) {
 absl::StatusOr<const google::protobuf::ServiceDescriptor*>
 ReflectionClient::FindService(const std::string& full_name) {
   if (absl::Status s = Fetch(full_name, /*is_file=*/false); !s.ok()) return s;
-  // A new pool sees every file fetched so far.
-  pool_ = std::make_unique<google::protobuf::DescriptorPool>(&database_);
+  // A new pool sees every file fetched so far; the pool is only replaced
+  // when there are new files, so descriptors handed out stay valid.
+  if (pool_ == nullptr || pool_files_ != files_added_) {
+    pool_ = std::make_unique<google::protobuf::DescriptorPool>(&database_);
+    pool_files_ = files_added_;
+  }
   const google::protobuf::ServiceDescriptor* service =
       pool_->FindServiceByName(full_name);
   if (service == nullptr) {

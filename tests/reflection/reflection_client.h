@@ -35,7 +35,8 @@ class ReflectionClient {
   absl::StatusOr<std::vector<std::string>> ListServices();
 
   // The descriptor of a service, fetched through reflection (with every
-  // file it depends on). NOT_FOUND when reflection cannot return it.
+  // file it depends on). NOT_FOUND when reflection cannot return it. The
+  // pointer stays valid until a call fetches files not seen before.
   absl::StatusOr<const google::protobuf::ServiceDescriptor*> FindService(
       const std::string& full_name);
 
@@ -53,6 +54,8 @@ class ReflectionClient {
   std::shared_ptr<grpc::Channel> channel_;
   google::protobuf::SimpleDescriptorDatabase database_;
   std::unique_ptr<google::protobuf::DescriptorPool> pool_;
+  int files_added_ = 0;  // files in database_
+  int pool_files_ = 0;   // files in database_ when pool_ was made
   google::protobuf::DynamicMessageFactory factory_;
 };
 
