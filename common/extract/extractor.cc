@@ -96,17 +96,20 @@ claims::v1::Granularity Granularity(const Timex& t) { return t.granularity; }
 // entity stage (names of the whole article, one document for the tagger's
 // document features).
 void AnalyzeSyntax(const ExtractorPipeline& p, std::vector<SentenceTokens>* sentences) {
-  std::vector<syntax::SyntaxSentence> words;
-  words.reserve(sentences->size());
-  for (SentenceTokens& s : *sentences) {
-    s.words.resize(s.tokens.size());
-    for (size_t i = 0; i < s.tokens.size(); ++i) s.words[i].form = std::string(s.tokens[i].text);
-    p.syntax->Analyze(&s.words);
-    words.push_back(s.words);
+  // Analysed in one vector (the tagger's input), then moved into place.
+  std::vector<syntax::SyntaxSentence> words(sentences->size());
+  for (size_t s = 0; s < sentences->size(); ++s) {
+    const std::vector<text::Token>& tokens = (*sentences)[s].tokens;
+    words[s].resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) words[s][i].form = std::string(tokens[i].text);
+    p.syntax->Analyze(&words[s]);
   }
   std::vector<std::vector<entities::EntitySpan>> names =
       p.entity_tagger->Tag(words, p.gazetteer.get());
-  for (size_t i = 0; i < sentences->size(); ++i) (*sentences)[i].names = std::move(names[i]);
+  for (size_t s = 0; s < sentences->size(); ++s) {
+    (*sentences)[s].words = std::move(words[s]);
+    (*sentences)[s].names = std::move(names[s]);
+  }
 }
 
 }  // namespace
