@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "absl/strings/match.h"
+#include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -17,10 +18,7 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string DataDir() {
-  const char* env = std::getenv("CLAIMS_DATA_DIR");
-  return env != nullptr ? env : CLAIMS_SOURCE_DATA_DIR;
-}
+std::string DataDir() { return BundledDataDir(); }
 
 // The analysis articles the seed tests run on: the shared seed (skipped when
 // ../shared is absent) and an article the project wrote in the same layout,

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "gmock/gmock.h"
+#include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -13,10 +14,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string DataDir() {
-  const char* env = std::getenv("CLAIMS_DATA_DIR");
-  return env != nullptr ? env : CLAIMS_SOURCE_DATA_DIR;
-}
+std::string DataDir() { return BundledDataDir(); }
 
 std::string Page(const std::string& name) {
   std::ifstream in(std::string(CLAIMS_SOURCE_TESTDATA_DIR) + "/html/" + name);

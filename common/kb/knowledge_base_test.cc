@@ -4,15 +4,13 @@
 #include <fstream>
 #include <string>
 
+#include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
 
 namespace claims {
 namespace {
 
-std::string DataDir() {
-  const char* env = std::getenv("CLAIMS_DATA_DIR");
-  return env != nullptr ? env : CLAIMS_SOURCE_DATA_DIR;
-}
+std::string DataDir() { return BundledDataDir(); }
 
 std::unique_ptr<KnowledgeBase> Small() {
   auto kb = KnowledgeBase::FromJsonLines({

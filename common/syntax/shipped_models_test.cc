@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_split.h"
 #include "common/syntax/syntax_models.h"
+#include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
 
 namespace claims::syntax {
@@ -16,9 +17,7 @@ namespace {
 class ShippedModelsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const char* dir = std::getenv("CLAIMS_DATA_DIR");
-    absl::StatusOr<SyntaxModels> m =
-        SyntaxModels::Load(std::string(dir ? dir : CLAIMS_SOURCE_DATA_DIR) + "/models");
+    absl::StatusOr<SyntaxModels> m = SyntaxModels::Load(BundledDataDir() + "/models");
     ASSERT_TRUE(m.ok()) << m.status();
     models_ = new SyntaxModels(*std::move(m));
   }
