@@ -314,7 +314,10 @@ grpc::Status IngestServiceImpl::Reextract(
           absl::StatusOr<PutResult> put =
               analysis.ok() ? store_->ReplaceExtraction(*analysis, stored.sequence())
                             : absl::StatusOr<PutResult>(analysis.status());
-          if (put.ok()) {
+          if (put.ok() && put->unchanged) {
+            progress.set_sequence(put->sequence);
+            progress.set_message("already up to date");
+          } else if (put.ok()) {
             progress.set_reextracted(true);
             progress.set_claim_count(put->claim_count);
             progress.set_sequence(put->sequence);

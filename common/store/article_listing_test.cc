@@ -133,6 +133,17 @@ TEST_F(ArticleListingTest, ReextractionNeverUndoesAConcurrentWrite) {
   auto result = store_->ReplaceExtraction(redo, current->sequence());
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_GT(result->sequence, current->sequence());
+  // A second re-extraction that read the same old version and produced the
+  // very result now stored (same hash and extractor) has nothing to do.
+  auto twice = store_->ReplaceExtraction(redo, current->sequence());
+  ASSERT_TRUE(twice.ok()) << twice.status();
+  EXPECT_TRUE(twice->unchanged);
+  EXPECT_EQ(twice->sequence, result->sequence);
+  // With another extractor it was still replaced meanwhile.
+  auto other = redo;
+  other.mutable_article()->set_extractor_version("extract-other");
+  EXPECT_EQ(store_->ReplaceExtraction(other, current->sequence()).status().code(),
+            absl::StatusCode::kAborted);
   ASSERT_TRUE(store_->DeleteArticle("a").ok());
   EXPECT_EQ(store_->ReplaceExtraction(redo, result->sequence).status().code(),
             absl::StatusCode::kNotFound);

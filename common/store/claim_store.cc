@@ -201,23 +201,28 @@ class ClaimStore::Impl {
     RETURN_IF_ERROR(CheckWritable());
     ArticleRecord old;
     ASSIGN_OR_RETURN(bool exists, ReadArticle(id, &old));
+    // Same content extracted by the same extractor and knowledge base: a
+    // newer version re-extracts (see Reextract in the ingest service).
+    const std::string& hash = analysis.article().content_hash();
+    const bool same_result = exists && !hash.empty() &&
+                             old.article().content_hash() == hash &&
+                             old.article().extractor_version() ==
+                                 analysis.article().extractor_version();
+    const bool replaced = expected_sequence.has_value() && exists &&
+                          old.article().sequence() != *expected_sequence;
     if (expected_sequence.has_value()) {
       if (!exists) {
         return absl::NotFoundError(
             absl::StrCat("article \"", id, "\" was deleted meanwhile"));
       }
-      if (old.article().sequence() != *expected_sequence) {
+      // Another writer (a re-extraction still finishing after its client
+      // cancelled) already stored this very result: nothing to do.
+      if (replaced && !same_result) {
         return absl::AbortedError(
             absl::StrCat("article \"", id, "\" was replaced meanwhile"));
       }
     }
-    // Same content extracted by the same extractor and knowledge base: a
-    // newer version re-extracts (see Reextract in the ingest service).
-    const std::string& hash = analysis.article().content_hash();
-    if (!expected_sequence.has_value() && exists && !hash.empty() &&
-        old.article().content_hash() == hash &&
-        old.article().extractor_version() ==
-            analysis.article().extractor_version()) {
+    if ((!expected_sequence.has_value() || replaced) && same_result) {
       PutResult result;
       result.article_id = id;
       result.claim_count = old.article().claim_count();

@@ -99,7 +99,9 @@ class ClaimStore {
   // content is the same, the extraction may not be), but only while the
   // article is still the version stored at `expected_sequence`, so a
   // re-ingest or delete that happened meanwhile is never undone. ABORTED
-  // when it was replaced since, NOT_FOUND when it was deleted.
+  // when it was replaced since, unless the replacement is this very result
+  // (same content hash and extractor version: unchanged = true, nothing
+  // written); NOT_FOUND when it was deleted.
   absl::StatusOr<PutResult> ReplaceExtraction(
       const claims::v1::AnalyzeResponse& analysis, uint64_t expected_sequence);
 

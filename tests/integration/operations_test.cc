@@ -194,7 +194,7 @@ class HostileInputTest : public ::testing::Test {
     ingest_ = *std::move(ingest);
     client_ = std::make_unique<ClaimsClient>(
         ClaimsClient::Connect(ingest_->address()), nullptr);
-    client_->set_timeout(absl::Seconds(30));
+    client_->set_timeout(absl::Seconds(30) * kSanitizerSlowdown);
     Article keep;
     keep.set_id("keep");
     keep.set_body("Prime Minister Narendra Modi visited Tokyo on August 30, 2024.");
@@ -220,7 +220,8 @@ class HostileInputTest : public ::testing::Test {
   absl::StatusCode Send(const std::string& body) {
     absl::Time start = absl::Now();
     auto reply = client_->IngestArticle(ArticleWithBody(body));
-    EXPECT_LT(absl::Now() - start, absl::Seconds(20)) << body.size() << " bytes";
+    EXPECT_LT(absl::Now() - start, absl::Seconds(20) * kSanitizerSlowdown)
+        << body.size() << " bytes";
     return reply.status().code();
   }
 
