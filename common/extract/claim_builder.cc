@@ -122,27 +122,82 @@ class SentenceClaims {
   }
 
   // Mentions of the phrase headed by `head`: the one covering the head and
-  // the heads of its conjuncts ("Israel and Hamas"), else every one inside.
-  std::vector<int> PhraseMentions(int head) const {
+  // the heads of its conjuncts ("Israel and Hamas"), else the ones in its
+  // core (possessors, compounds, modifiers: "Mr Trump's diplomacy", "the
+  // US-Israeli alignment"). `outer` gets the mentions further in, behind
+  // a preposition ("negotiations with Iran"): participants, not the
+  // phrase's referent.
+  std::vector<int> PhraseMentions(int head, std::vector<int>* outer = nullptr) const {
     std::vector<int> out;
-    auto add = [&](int word) {
+    auto add = [&](int word, std::vector<int>* into) {
       if (word < dateline_end_) return;
       for (int m : covering_[static_cast<size_t>(word)]) {
         if (std::find(out.begin(), out.end(), m) == out.end() &&
+            (outer == nullptr || std::find(outer->begin(), outer->end(), m) == outer->end()) &&
             !Qualifier(*ctx_.mentions[static_cast<size_t>(m)])) {
-          out.push_back(m);
+          into->push_back(m);
         }
       }
     };
     const auto& w = s_.words;
     if (!covering_[static_cast<size_t>(head)].empty()) {
-      add(head);
+      add(head, &out);
       for (size_t k = 0; k < w.size(); ++k) {
-        if (w[k].head == head && w[k].rel == syntax::DepRel::kConj) add(static_cast<int>(k));
+        if (w[k].head == head && w[k].rel == syntax::DepRel::kConj) add(static_cast<int>(k), &out);
       }
       if (!out.empty()) return out;
     }
-    for (int word : PhraseWords(w, head)) add(word);
+    std::vector<int> core = CoreWords(head);
+    for (int word : PhraseWords(w, head)) {
+      const bool in_core = std::binary_search(core.begin(), core.end(), word);
+      if (in_core) add(word, &out);
+    }
+    std::vector<int> rest;
+    for (int word : PhraseWords(w, head)) {
+      if (!std::binary_search(core.begin(), core.end(), word)) add(word, &rest);
+    }
+    if (outer != nullptr) {
+      outer->insert(outer->end(), rest.begin(), rest.end());
+    } else {
+      out.insert(out.end(), rest.begin(), rest.end());
+    }
+    return out;
+  }
+
+  bool OfGenitive(int word) const {
+    for (size_t k = 0; k < s_.words.size(); ++k) {
+      if (s_.words[k].head == word && s_.words[k].rel == syntax::DepRel::kCase) {
+        return t_[k].lower == "of";
+      }
+    }
+    return false;
+  }
+
+  // The head and the words linked to it without a preposition other than
+  // the genitive "of".
+  std::vector<int> CoreWords(int head) const {
+    std::vector<int> out = {head};
+    for (size_t i = 0; i < out.size() && out.size() <= s_.words.size(); ++i) {
+      for (size_t k = 0; k < s_.words.size(); ++k) {
+        if (s_.words[k].head != out[i]) continue;
+        switch (s_.words[k].rel) {
+          case syntax::DepRel::kCompound: case syntax::DepRel::kFlat:
+          case syntax::DepRel::kAmod: case syntax::DepRel::kNmodPoss:
+          case syntax::DepRel::kAppos: case syntax::DepRel::kConj:
+          case syntax::DepRel::kNmodDesc: case syntax::DepRel::kNummod:
+            out.push_back(static_cast<int>(k));
+            break;
+          case syntax::DepRel::kNmod:
+            // The of-genitive is the possessive's twin ("the fraying of
+            // the US-Israel alliance").
+            if (OfGenitive(static_cast<int>(k))) out.push_back(static_cast<int>(k));
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    std::sort(out.begin(), out.end());
     return out;
   }
 
@@ -165,6 +220,22 @@ class SentenceClaims {
     return person;
   }
 
+  // The preposition governing the phrase `word` is in ("in" for "in the
+  // White House"), or "".
+  std::string PrepositionOf(int word) const {
+    for (int depth = 0; depth < 3 && word >= 0; ++depth) {
+      for (size_t k = 0; k < s_.words.size(); ++k) {
+        if (s_.words[k].head == word && s_.words[k].rel == syntax::DepRel::kCase) {
+          return t_[k].lower;
+        }
+      }
+      const auto rel = s_.words[static_cast<size_t>(word)].rel;
+      if (rel != syntax::DepRel::kFlat && rel != syntax::DepRel::kCompound) break;
+      word = s_.words[static_cast<size_t>(word)].head;
+    }
+    return "";
+  }
+
   bool IsPlace(const FoundMention& m, const std::string& preposition) const {
     const ArticleActor& a = actors_[static_cast<size_t>(m.actor)];
     if (a.type == claims::v1::LOCATION && a.kind != "country") return true;
@@ -176,7 +247,10 @@ class SentenceClaims {
 
   void Place(int actor, Slot slot, const std::string& role, const std::string& evidence,
              Claim* c) {
-    if (actor < 0 || !used_.insert(actor).second) return;
+    // The speaker of reported speech is its source, and a subject of what
+    // they say only when the content says so ("Scholz said he would ...").
+    if (actor < 0 || (actor == source_actor_ && slot != Slot::kSubject)) return;
+    if (!used_.insert(actor).second) return;
     const ArticleActor& a = actors_[static_cast<size_t>(actor)];
     const std::string cue = absl::StrCat(evidence, ":", a.id);
     switch (slot) {
@@ -208,8 +282,9 @@ class SentenceClaims {
       }
     }
     const std::string how = arg.inherited ? "shared" : arg.patient ? "patient" : "parse";
-    std::vector<int> mentions = PhraseMentions(arg.token);
-    if (mentions.empty()) {
+    std::vector<int> outer;
+    std::vector<int> mentions = PhraseMentions(arg.token, &outer);
+    if (mentions.empty() && outer.empty()) {
       const int person = PronounActor(arg.token);
       if (person < 0) return false;
       Place(person, slot, role, "pronoun:" + std::string(t_[static_cast<size_t>(arg.token)].text), c);
@@ -229,6 +304,14 @@ class SentenceClaims {
         placed = true;
       }
     }
+    // Names further in ("negotiations with Iran") take part, as objects.
+    for (int m : outer) {
+      const FoundMention& fm = *ctx_.mentions[static_cast<size_t>(m)];
+      if (fm.actor < 0) continue;
+      const bool place = IsPlace(fm, PrepositionOf(fm.first_token));
+      Place(fm.actor, place ? Slot::kParticipant : Slot::kObject, place ? "location" : "",
+            absl::StrCat("in-phrase:", fm.evidence), c);
+    }
     return placed;
   }
 
@@ -236,6 +319,8 @@ class SentenceClaims {
     // Subjects first, so a name that is both stays a subject; without an
     // agent that names an actor, a passive's patient is what the claim is
     // about ("Traditional pro-Israel figures ... have been sidelined").
+    source_actor_ = -1;
+    if (clause.reported && clause.source_token >= 0) AddSource(clause, c);
     bool subject = false;
     for (const Argument& arg : clause.args) {
       if (arg.role == ArgRole::kSubject) subject |= AddArgument(arg, c);
@@ -249,7 +334,6 @@ class SentenceClaims {
     for (const Argument& arg : clause.args) {
       if (arg.role == ArgRole::kOblique) AddArgument(arg, c);
     }
-    if (clause.reported && clause.source_token >= 0) AddSource(clause, c);
   }
 
   void AddSource(const Clause& clause, Claim* c) {
@@ -257,7 +341,7 @@ class SentenceClaims {
     int actor = mentions.empty() ? PronounActor(clause.source_token)
                                  : ctx_.mentions[static_cast<size_t>(mentions[0])]->actor;
     if (actor >= 0) {
-      used_.insert(actor);
+      source_actor_ = actor;
       *c->mutable_modality_source() = Ref(actors_[static_cast<size_t>(actor)], "source");
     }
     const std::string text = PhraseText(clause.source_token);
@@ -273,7 +357,7 @@ class SentenceClaims {
       for (int m : covering_[static_cast<size_t>(w)]) {
         const FoundMention& fm = *ctx_.mentions[static_cast<size_t>(m)];
         if (fm.actor < 0 || Qualifier(fm)) continue;
-        if (IsPlace(fm, "in")) {
+        if (IsPlace(fm, PrepositionOf(fm.first_token))) {
           Place(fm.actor, Slot::kParticipant, "location", fm.evidence, c);
         } else {
           Place(fm.actor, slot, "other", absl::StrCat("in-clause:", fm.evidence), c);
@@ -405,6 +489,7 @@ class SentenceClaims {
   std::vector<std::vector<int>> covering_;
   int dateline_end_ = 0;
   absl::flat_hash_set<int> used_;  // actors placed in the current claim
+  int source_actor_ = -1;          // the current claim's source, if any
 };
 
 // Adds the actors of `from` to `into` (as objects and participants) where

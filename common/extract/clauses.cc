@@ -147,7 +147,7 @@ class Builder {
     }
     c.head = chain.back();
     c.copula = t_.Child(c.head, DepRel::kCop) >= 0;
-    c.predicate = c.copula ? "be" : t_.lemma(c.head);
+    c.predicate = c.copula ? "be" : PredicateLemma(c.head);
     if (int prt = t_.Child(c.head, DepRel::kCompoundPrt); prt >= 0) {
       c.predicate += " " + t_.lemma(prt);
     }
@@ -164,6 +164,16 @@ class Builder {
     c.modality = best;
     c.words = ClauseWords(h);
     return c;
+  }
+
+  // The verb lexicon (WordNet's verbs and irregular forms) knows "fled" and
+  // "shelled" better than the statistical lemmatizer does.
+  std::string PredicateLemma(int i) const {
+    if (t_.word(i).upos == Upos::kVerb) {
+      std::string lemma = lex_.VerbLemma(t_.lower(i));
+      if (!lemma.empty()) return lemma;
+    }
+    return t_.lemma(i);
   }
 
   // Arguments of `i`. `subject_too`: the subject belongs to the clause
@@ -261,6 +271,8 @@ class Builder {
       const DepRel r = t_.rel(k);
       const std::string lemma = t_.lemma(k);
       if (r == DepRel::kAdvmod) {
+        // "not only ... but also" is no negation.
+        if (k + 1 < t_.size() && t_.lower(k + 1) == "only") continue;
         if (auto m = lex_.ModalityCue(Cue::kAdverb, lemma)) cue(*m, t_.lower(k));
         else if (auto m2 = lex_.ModalityCue(Cue::kAdverb, t_.lower(k))) cue(*m2, t_.lower(k));
       } else if (r == DepRel::kAux && t_.word(k).xpos == "MD") {
@@ -364,47 +376,115 @@ class Builder {
       saying.modality = claims::v1::ASSERTED;
       saying.modality_cue.clear();
     }
+    if (IsAccordingTo(saying)) return;
     if (!IsSpeech(saying)) {
       // "The data suggests that S", "Officials believe S": S is hedged.
       auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
       Clause* content = Mutable(t_.Child(saying.head, DepRel::kCcomp));
-      if (embedded && content != nullptr && Rank(*embedded) < Rank(content->modality)) {
+      // The writer does not assert S, whatever S itself says.
+      if (embedded && content != nullptr) {
         content->modality = *embedded;
         content->modality_cue = saying.predicate;
       }
       return;
     }
-    const int head = clause_head_of(saying.head);
-    // "X said (that) S", or a quote before its speaker as a dependent.
-    Clause* content = nullptr;
-    for (int c : t_.children(saying.head)) {
-      const DepRel r = t_.rel(c);
-      if (r == DepRel::kCcomp || (r == DepRel::kParataxis && c < saying.head)) {
-        content = Mutable(c);
-        if (content != nullptr) break;
-      }
-    }
-    // "S, X said": the saying hangs off the content's head.
-    if (content == nullptr && head >= 0) {
-      const DepRel r = t_.rel(head);
-      const int up = t_.word(head).head;
-      if ((r == DepRel::kParataxis || r == DepRel::kCcomp ||
-           (r == DepRel::kAdvcl && t_.Child(head, DepRel::kMark) < 0)) &&
-          up >= 0 && up < head) {
-        content = Mutable(up);
-      }
-    }
+    Clause* content = SpokenContent(saying);
+    if (content == nullptr) content = PrecedingContent(&saying);
     if (content == nullptr || content == &saying) return;
     MarkReported(saying, content);
   }
 
-  void MarkReported(Clause& saying, Clause* content) {
+  // "According to X, S" parsed with "According" as a verb: S is reported,
+  // X is its source, and the phrase is no claim.
+  bool IsAccordingTo(Clause& phrase) {
+    if (phrase.predicate != "accord" || t_.Child(phrase.head, DepRel::kFixed) < 0) return false;
+    Clause* target = Mutable(phrase.governor);
     int source = -1;
-    for (const Argument& a : saying.args) {
-      if (a.role == ArgRole::kSubject) {
+    for (const Argument& a : phrase.args) {
+      if (!a.inherited && (a.role == ArgRole::kObject || a.role == ArgRole::kOblique)) {
         source = a.token;
         break;
       }
+    }
+    if (target == nullptr || source < 0) return false;
+    phrase.saying_only = true;
+    target->reported = true;
+    target->source_token = source;
+    target->reporting_cue = "according to";
+    return true;
+  }
+
+  // "X said (that) S", a quote before its speaker as a dependent, or a
+  // that-clause the parser hung lower ("said on Monday that S").
+  Clause* SpokenContent(const Clause& saying) {
+    for (int c : t_.children(saying.head)) {
+      const DepRel r = t_.rel(c);
+      if (r == DepRel::kCcomp || (r == DepRel::kParataxis && c < saying.head)) {
+        if (Clause* content = Mutable(c)) return content;
+      }
+    }
+    for (Clause& other : clauses_) {
+      if (other.governor != saying.head || &other == &saying) continue;
+      const int mark = t_.Child(other.head, DepRel::kMark);
+      if (mark >= 0 && t_.lower(mark) == "that" && other.head > saying.head) return &other;
+    }
+    return nullptr;
+  }
+
+  // "S, X said": the saying hangs off the content's head (as parataxis, a
+  // complement, an unmarked adverbial or, misparsed, a conjunct). Without
+  // a subject of its own, the phrase just before the verb is the speaker.
+  Clause* PrecedingContent(Clause* saying) {
+    const int head = clause_head_of(saying->head);
+    const DepRel r = t_.rel(head);
+    const int up = t_.word(head).head;
+    if (up < 0 || up > head) return nullptr;
+    const bool linked = r == DepRel::kParataxis || r == DepRel::kCcomp ||
+                        ((r == DepRel::kAdvcl || r == DepRel::kConj) &&
+                         t_.Child(head, DepRel::kMark) < 0);
+    if (!linked || !CommaBetween(up, head)) return nullptr;
+    if (OwnSubject(*saying) < 0) {
+      const int speaker = PhraseBefore(head);
+      if (speaker < 0) return nullptr;
+      Argument a;
+      a.token = speaker;
+      a.role = ArgRole::kSubject;
+      saying->args.insert(saying->args.begin(), a);
+    }
+    return Mutable(up);
+  }
+
+  bool CommaBetween(int a, int b) const {
+    for (int i = a + 1; i < b; ++i) {
+      if (t_.word(i).form == "," || t_.IsQuote(i)) return true;
+    }
+    return false;
+  }
+
+  int OwnSubject(const Clause& c) const {
+    for (const Argument& a : c.args) {
+      if (a.role == ArgRole::kSubject && !a.inherited) return a.token;
+    }
+    return -1;
+  }
+
+  // The head of the words between the last comma before `verb` and it
+  // ("..., Chancellor Olaf Scholz told"): the one whose head lies outside.
+  int PhraseBefore(int verb) const {
+    int start = verb;
+    while (start > 0 && t_.word(start - 1).form != "," && !t_.IsQuote(start - 1)) --start;
+    if (start == verb || verb - start > 8) return -1;
+    for (int i = start; i < verb; ++i) {
+      const int h = t_.word(i).head;
+      if (h < start || h >= verb) return i;
+    }
+    return -1;
+  }
+
+  void MarkReported(Clause& saying, Clause* content) {
+    int source = OwnSubject(saying);
+    for (const Argument& a : saying.args) {
+      if (source < 0 && a.role == ArgRole::kSubject) source = a.token;
     }
     if (saying.modality == claims::v1::NEGATED) {
       // "did not say that S": S is neither asserted nor reported.
