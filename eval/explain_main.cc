@@ -110,7 +110,12 @@ int main(int argc, char** argv) {
                   << (c.has_modality_source() ? " source=" + c.modality_source().id() : "")
                   << (c.content_modality() ? " content=" +
                           claims::v1::Modality_Name(c.content_modality()) : "")
-                  << (c.has_quote() ? " quote=\"" + c.quote().text() + "\"" : "") << "\n";
+                  << (c.has_quote() ? " quote=\"" + c.quote().text() + "\"" : "");
+        for (const auto& q : c.quantities()) {
+          std::cout << " [" << q.text() << (q.measures().empty() ? "" : " of " + q.measures())
+                    << "]";
+        }
+        std::cout << "\n";
       }
     }
   }

@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/extract/dates.h"
 #include "common/extract/quantity.h"
 
@@ -39,7 +40,8 @@ void AddEvidence(Claim* c, std::string field, std::string cue) {
 }
 
 bool IsPersonalPronoun(absl::string_view lower) {
-  return lower == "he" || lower == "she" || lower == "him" || lower == "her";
+  return lower == "he" || lower == "she" || lower == "him" || lower == "her" ||
+         lower == "his";
 }
 
 // Where an actor of a clause goes, by its argument role.
@@ -68,7 +70,7 @@ class SentenceClaims {
   // actor or a time.
   std::optional<Claim> FromClause(const Clause& clause, const Clause* saying,
                                   const std::vector<TopicHit>& topics,
-                                  const std::optional<claims::v1::Quantity>& quantity) {
+                                  const std::vector<FoundQuantity>& quantities) {
     Claim c;
     used_.clear();
     AddArguments(clause, &c);
@@ -82,7 +84,8 @@ class SentenceClaims {
     if (!has_actor && when == nullptr) return std::nullopt;
     if (!has_actor && s_.section == claims::v1::SECTION_HEADING) return std::nullopt;
     if (clause.verbless && s_.section == claims::v1::SECTION_CAPTION) return std::nullopt;
-    SetPredicateAndType(clause, quantity, &c);
+    SetQuantities(clause, quantities, &c);
+    SetPredicateAndType(clause, &c);
     if (when != nullptr) SetTime(*when, &c);
     for (const auto& h : topics) {
       c.add_topics(h.topic);
@@ -285,7 +288,13 @@ class SentenceClaims {
     std::vector<int> outer;
     std::vector<int> mentions = PhraseMentions(arg.token, &outer);
     if (mentions.empty() && outer.empty()) {
-      const int person = PronounActor(arg.token);
+      // "he", or the possessor of the phrase ("his allies").
+      int person = PronounActor(arg.token);
+      for (int w : CoreWords(arg.token)) {
+        if (person < 0 && s_.words[static_cast<size_t>(w)].rel == syntax::DepRel::kNmodPoss) {
+          person = PronounActor(w);
+        }
+      }
       if (person < 0) return false;
       Place(person, slot, role, "pronoun:" + std::string(t_[static_cast<size_t>(arg.token)].text), c);
       return true;
@@ -354,6 +363,13 @@ class SentenceClaims {
   void AddLeftovers(const std::vector<int>& words, Slot slot, Claim* c) {
     for (int w : words) {
       if (w < dateline_end_) continue;
+      if (covering_[static_cast<size_t>(w)].empty()) {
+        // A pronoun no mention covers (coreference left it): the person
+        // named last before it.
+        const int person = PronounActor(w);
+        if (person >= 0) Place(person, slot, "other", "pronoun:" + t_[static_cast<size_t>(w)].lower, c);
+        continue;
+      }
       for (int m : covering_[static_cast<size_t>(w)]) {
         const FoundMention& fm = *ctx_.mentions[static_cast<size_t>(m)];
         if (fm.actor < 0 || Qualifier(fm)) continue;
@@ -389,12 +405,13 @@ class SentenceClaims {
                 clause.modality_cue.empty() ? "default:asserted" : clause.modality_cue);
   }
 
-  void SetPredicateAndType(const Clause& clause,
-                           const std::optional<claims::v1::Quantity>& quantity, Claim* c) const {
+  void SetPredicateAndType(const Clause& clause, Claim* c) const {
     c->set_predicate(clause.predicate);
     AddEvidence(c, "predicate",
                 absl::StrCat(clause.verbless ? "nominal:" : "verb:",
                              t_[static_cast<size_t>(clause.head)].text));
+    const std::optional<claims::v1::Quantity> quantity =
+        c->has_quantity() ? std::optional<claims::v1::Quantity>(c->quantity()) : std::nullopt;
     claims::v1::ClaimType type = claims::v1::EVENT;
     std::string cue = "default";
     const VerbClass* vc = clause.verbless ? nullptr : lex_.ClassOf(clause.predicate);
@@ -402,8 +419,6 @@ class SentenceClaims {
                      vc->type != claims::v1::STATEMENT)) {
       type = claims::v1::QUANTITY;
       cue = absl::StrCat("quantity:", quantity->text());
-      *c->mutable_quantity() = *quantity;
-      *c->add_quantities() = *quantity;
     } else if (vc != nullptr) {
       type = vc->type;
       cue = absl::StrCat("verb-class:", clause.predicate);
@@ -422,6 +437,73 @@ class SentenceClaims {
       c->set_event_type(vc->plover);
       AddEvidence(c, "event_type", absl::StrCat("verb:", clause.predicate));
     }
+  }
+
+  // The quantities inside the clause's words, each with what it measures;
+  // `quantity` is the first.
+  void SetQuantities(const Clause& clause, const std::vector<FoundQuantity>& found,
+                     Claim* c) const {
+    const size_t lo = t_[static_cast<size_t>(clause.words.front())].start;
+    const size_t hi = t_[static_cast<size_t>(clause.words.back())].end;
+    for (const FoundQuantity& f : found) {
+      const size_t begin = s_.start + f.begin, end = s_.start + f.end;
+      if (begin < lo || end > hi) continue;
+      claims::v1::Quantity q = f.quantity;
+      q.set_measures(Measured(begin, end));
+      if (!c->has_quantity()) *c->mutable_quantity() = q;
+      AddEvidence(c, "quantities", absl::StrCat(q.text(), q.measures().empty() ? "" : " of ",
+                                                q.measures()));
+      *c->add_quantities() = std::move(q);
+    }
+  }
+
+  // The words a quantity counts: the noun its number modifies ("2,000
+  // people"), or the of-phrase of a proportion ("70 per cent of Israelis").
+  std::string Measured(size_t begin, size_t end) const {
+    int last = -1;
+    for (size_t k = 0; k < t_.size(); ++k) {
+      if (t_[k].start >= begin && t_[k].end <= end) last = static_cast<int>(k);
+    }
+    if (last < 0) return "";
+    // A counted noun names itself ("500 soldiers").
+    static const auto* const kMeasureUnits = new absl::flat_hash_set<std::string>{
+        "cent", "percent", "%", "points", "dollars", "euros", "pounds", "yen", "yuan",
+        "shekels", "rupees", "roubles", "rubles", "francs", "tonnes", "tons", "barrels",
+        "km", "kilometres", "kilometers", "miles", "years"};
+    const auto& unit_word = s_.words[static_cast<size_t>(last)];
+    if (unit_word.upos == syntax::Upos::kNoun && !kMeasureUnits->contains(t_[last].lower)) {
+      return MeasureText(last);
+    }
+    auto inside = [&](int w) {
+      return t_[static_cast<size_t>(w)].start >= begin && t_[static_cast<size_t>(w)].end <= end;
+    };
+    int w = last;
+    for (int guard = 0; guard < 4 && w >= 0 && inside(w); ++guard) {
+      for (size_t k = 0; k < s_.words.size(); ++k) {
+        if (s_.words[k].head == w && s_.words[k].rel == syntax::DepRel::kNmod &&
+            !inside(static_cast<int>(k)) && OfGenitive(static_cast<int>(k))) {
+          return MeasureText(static_cast<int>(k));
+        }
+      }
+      w = s_.words[static_cast<size_t>(w)].head;
+    }
+    if (w < 0 || inside(w)) return "";
+    const auto upos = s_.words[static_cast<size_t>(w)].upos;
+    return upos == syntax::Upos::kNoun || upos == syntax::Upos::kPropn ? MeasureText(w) : "";
+  }
+
+  // The noun with its compounds and adjectives ("Ukrainian drones").
+  std::string MeasureText(int head) const {
+    std::vector<std::string> parts;
+    for (int w : CoreWords(head)) {
+      const auto rel = s_.words[static_cast<size_t>(w)].rel;
+      if (w != head && rel != syntax::DepRel::kCompound && rel != syntax::DepRel::kAmod &&
+          rel != syntax::DepRel::kFlat) {
+        continue;
+      }
+      parts.emplace_back(t_[static_cast<size_t>(w)].text);
+    }
+    return absl::StrJoin(parts, " ");
   }
 
   // The clause's own calendar time expression, else the sentence's first
@@ -567,8 +649,8 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   SentenceClaims sentence(body, ctx, actors, lex_);
   const std::vector<Clause> clauses = clauses_.Analyze(s.words, sentence.dateline_end());
   const std::vector<TopicHit> topic_hits = topics_.Tag(s.tokens);
-  const std::optional<claims::v1::Quantity> quantity =
-      FindQuantity(body.substr(s.start, s.end - s.start));
+  const std::vector<FoundQuantity> quantities =
+      FindQuantities(body.substr(s.start, s.end - s.start));
   std::vector<std::optional<Claim>> built(clauses.size());
   for (size_t k = 0; k < clauses.size(); ++k) {
     const Clause& clause = clauses[k];
@@ -577,7 +659,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     for (const Clause& other : clauses) {
       if (clause.reporting_verb >= 0 && other.head == clause.reporting_verb) saying = &other;
     }
-    built[k] = sentence.FromClause(clause, saying, topic_hits, quantity);
+    built[k] = sentence.FromClause(clause, saying, topic_hits, quantities);
   }
   FoldSubjectless(clauses, &built);
   std::vector<Claim> out;
