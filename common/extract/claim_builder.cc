@@ -81,7 +81,10 @@ class SentenceClaims {
     const Timex* when = EventTime(clause);
     const bool has_actor = c.subjects_size() + c.objects_size() + c.participants_size() > 0 ||
                            c.has_modality_source();
-    if (!has_actor && when == nullptr) return std::nullopt;
+    // Reported content is kept when it is attributed, the source linked or
+    // not ("The rains will continue, the meteorological department warned").
+    const bool attributed = clause.reported;
+    if (!has_actor && when == nullptr && !attributed) return std::nullopt;
     if (!has_actor && s_.section == claims::v1::SECTION_HEADING) return std::nullopt;
     if (clause.verbless && s_.section == claims::v1::SECTION_CAPTION) return std::nullopt;
     SetQuantities(clause, quantities, &c);

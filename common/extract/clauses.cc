@@ -81,10 +81,11 @@ bool IsClauseHead(const Tree& t, int i) {
          r == DepRel::kDep;
 }
 
-// The case marker of an oblique ("in", "according", "because").
+// The case marker of an oblique ("in", "according", "because"), as
+// written (the lemmatizer makes "according" "accord").
 std::string CaseOf(const Tree& t, int i) {
   for (int c : t.children(i)) {
-    if (t.rel(c) == DepRel::kCase) return t.lemma(c);
+    if (t.rel(c) == DepRel::kCase) return t.lower(c);
   }
   return "";
 }
@@ -100,6 +101,7 @@ class Builder {
     }
     for (Clause& c : clauses_) InheritSubjects(&c);
     for (size_t k = 0; k < clauses_.size(); ++k) FindSpeech(k);
+    FindLooseAccordingTo();
     for (Clause& c : clauses_) FindQuote(&c);
     return std::move(clauses_);
   }
@@ -421,14 +423,50 @@ class Builder {
       const DepRel r = t_.rel(c);
       if (r == DepRel::kCcomp || (r == DepRel::kParataxis && c < saying.head)) {
         if (Clause* content = Mutable(c)) return content;
+        // A complement the parser made nominal: the clause inside it.
+        for (Clause& other : clauses_) {
+          if (other.governor == saying.head && &other != &saying && Dominates(c, other.head)) {
+            return &other;
+          }
+        }
       }
     }
     for (Clause& other : clauses_) {
-      if (other.governor != saying.head || &other == &saying) continue;
+      if (other.governor != saying.head || &other == &saying || other.head < saying.head) continue;
       const int mark = t_.Child(other.head, DepRel::kMark);
-      if (mark >= 0 && t_.lower(mark) == "that" && other.head > saying.head) return &other;
+      if ((mark >= 0 && t_.lower(mark) == "that") ||
+          (!other.words.empty() && t_.lower(other.words.front()) == "that")) {
+        return &other;
+      }
     }
     return nullptr;
+  }
+
+  bool Dominates(int top, int word) const {
+    for (int guard = 0; word >= 0 && guard < t_.size(); ++guard) {
+      if (word == top) return true;
+      word = t_.word(word).head;
+    }
+    return false;
+  }
+
+  // "..., according to Reuters" hung on a word that heads no clause: the
+  // clause above it is reported, with that source.
+  void FindLooseAccordingTo() {
+    for (int i = 0; i + 1 < t_.size(); ++i) {
+      if (t_.lower(i) != "according" || t_.lower(i + 1) != "to") continue;
+      int source = t_.word(i).head;
+      if (t_.rel(i) != DepRel::kCase || source < 0) continue;
+      int up = t_.word(source).head;
+      for (int guard = 0; up >= 0 && Mutable(up) == nullptr && guard < t_.size(); ++guard) {
+        up = t_.word(up).head;
+      }
+      Clause* target = Mutable(up);
+      if (target == nullptr || target->reported) continue;
+      target->reported = true;
+      target->source_token = source;
+      target->reporting_cue = "according to";
+    }
   }
 
   // "S, X said": the saying hangs off the content's head (as parataxis, a
