@@ -332,10 +332,14 @@ class SentenceClaims {
     // agent that names an actor, a passive's patient is what the claim is
     // about ("Traditional pro-Israel figures ... have been sidelined").
     source_actor_ = -1;
+    direct_subject_ = false;
     if (clause.reported && clause.source_token >= 0) AddSource(clause, c);
     bool subject = false;
     for (const Argument& arg : clause.args) {
-      if (arg.role == ArgRole::kSubject) subject |= AddArgument(arg, c);
+      if (arg.role != ArgRole::kSubject) continue;
+      const bool placed = AddArgument(arg, c);
+      subject |= placed;
+      direct_subject_ |= placed && !arg.inherited;
     }
     for (const Argument& arg : clause.args) {
       if (arg.role != ArgRole::kObject) continue;
@@ -549,18 +553,26 @@ class SentenceClaims {
     if (c->has_modality_source()) *q->mutable_speaker() = c->modality_source();
   }
 
+  // A raw score from what the claim rests on; the extractor calibrates it
+  // (confidence.h) into the share of such claims that are right.
   float Confidence(const Clause& clause, const Claim& c) const {
-    float confidence = 0.45f;
-    if (!clause.verbless) confidence += 0.15f;
-    if (c.subjects_size() > 0) confidence += 0.15f;
-    if (c.objects_size() > 0) confidence += 0.05f;
+    float score = 0.3f;
+    if (!clause.verbless) score += 0.15f;
+    if (direct_subject_) {
+      score += 0.2f;
+    } else if (c.subjects_size() > 0) {
+      score += 0.1f;
+    }
+    if (c.objects_size() > 0) score += 0.05f;
+    if (clause.reported) score += c.has_modality_source() ? 0.05f : -0.05f;
     if (c.modality() == claims::v1::HEDGED || c.modality() == claims::v1::HYPOTHETICAL) {
-      confidence -= 0.1f;
+      score -= 0.1f;
     }
+    if (clause.subordinate()) score -= 0.05f;
     if (s_.section == claims::v1::SECTION_HEADING || s_.section == claims::v1::SECTION_TITLE) {
-      confidence -= 0.1f;
+      score -= 0.1f;
     }
-    return std::clamp(confidence, 0.05f, 0.95f);
+    return std::clamp(score, 0.05f, 0.95f);
   }
 
   absl::string_view body_;
@@ -575,6 +587,7 @@ class SentenceClaims {
   int dateline_end_ = 0;
   absl::flat_hash_set<int> used_;  // actors placed in the current claim
   int source_actor_ = -1;          // the current claim's source, if any
+  bool direct_subject_ = false;    // a subject of the clause's own, by parse
 };
 
 // Adds the actors of `from` to `into` (as objects and participants) where

@@ -42,6 +42,9 @@ struct ExtractorConfig {
   // Folder of the trained models (tagger, lemmatizer, parser, entity
   // tagger: knowledge/models); "" = the "models" folder beside kb_dir.
   std::string models_dir;
+  // Report the claim builder's raw confidence scores instead of calibrated
+  // ones (what eval/calibrate_confidence.py fits the table on).
+  bool raw_confidence = false;
 };
 
 struct ExtractorPipeline;  // internal: lexicon, segmenters and rules
