@@ -43,7 +43,8 @@ void PrintParse(const claims::syntax::SyntaxSentence& words,
               << w.xpos << "\t" << w.lemma << "\t" << w.head << "\t"
               << claims::syntax::DepRelName(w.rel) << "\n";
   }
-  for (const claims::Clause& c : analyzer.Analyze(words)) {
+  const claims::DependencyTree tree(words);
+  for (const claims::Clause& c : analyzer.Analyze(tree)) {
     std::vector<std::string> args;
     for (const auto& a : c.args) {
       args.push_back(absl::StrCat(RoleName(a.role), a.preposition.empty() ? "" : "/",

@@ -51,9 +51,10 @@ enum class Slot { kSubject, kObject, kParticipant };
 // sentence's mentions.
 class SentenceClaims {
  public:
-  SentenceClaims(absl::string_view body, const SentenceContext& ctx,
+  SentenceClaims(absl::string_view body, const SentenceContext& ctx, const DependencyTree& tree,
                  const std::vector<ArticleActor>& actors, const Lexicon& lex)
-      : body_(body), ctx_(ctx), s_(*ctx.sentence), t_(s_.tokens), actors_(actors), lex_(lex),
+      : body_(body), ctx_(ctx), s_(*ctx.sentence), t_(s_.tokens), tree_(tree), actors_(actors),
+        lex_(lex),
         covering_(t_.size()) {
     for (size_t m = 0; m < ctx.mentions.size(); ++m) {
       const FoundMention* fm = ctx.mentions[m];
@@ -145,21 +146,20 @@ class SentenceClaims {
         }
       }
     };
-    const auto& w = s_.words;
     if (!covering_[static_cast<size_t>(head)].empty()) {
       add(head, &out);
-      for (size_t k = 0; k < w.size(); ++k) {
-        if (w[k].head == head && w[k].rel == syntax::DepRel::kConj) add(static_cast<int>(k), &out);
+      for (int k : tree_.children(head)) {
+        if (tree_.rel(k) == syntax::DepRel::kConj) add(k, &out);
       }
       if (!out.empty()) return out;
     }
     std::vector<int> core = CoreWords(head);
-    for (int word : PhraseWords(w, head)) {
-      const bool in_core = std::binary_search(core.begin(), core.end(), word);
-      if (in_core) add(word, &out);
+    const std::vector<int> phrase = tree_.PhraseWords(head);
+    for (int word : phrase) {
+      if (std::binary_search(core.begin(), core.end(), word)) add(word, &out);
     }
     std::vector<int> rest;
-    for (int word : PhraseWords(w, head)) {
+    for (int word : phrase) {
       if (!std::binary_search(core.begin(), core.end(), word)) add(word, &rest);
     }
     if (outer != nullptr) {
@@ -170,33 +170,30 @@ class SentenceClaims {
     return out;
   }
 
-  bool OfGenitive(int word) const {
-    for (size_t k = 0; k < s_.words.size(); ++k) {
-      if (s_.words[k].head == word && s_.words[k].rel == syntax::DepRel::kCase) {
-        return t_[k].lower == "of";
-      }
-    }
-    return false;
+  bool CoversHead(int mention, int head) const {
+    const auto& at = covering_[static_cast<size_t>(head)];
+    return std::find(at.begin(), at.end(), mention) != at.end();
   }
+
+  bool OfGenitive(int word) const { return tree_.CaseOf(word) == "of"; }
 
   // The head and the words linked to it without a preposition other than
   // the genitive "of".
   std::vector<int> CoreWords(int head) const {
     std::vector<int> out = {head};
     for (size_t i = 0; i < out.size() && out.size() <= s_.words.size(); ++i) {
-      for (size_t k = 0; k < s_.words.size(); ++k) {
-        if (s_.words[k].head != out[i]) continue;
-        switch (s_.words[k].rel) {
+      for (int k : tree_.children(out[i])) {
+        switch (tree_.rel(k)) {
           case syntax::DepRel::kCompound: case syntax::DepRel::kFlat:
           case syntax::DepRel::kAmod: case syntax::DepRel::kNmodPoss:
           case syntax::DepRel::kAppos: case syntax::DepRel::kConj:
           case syntax::DepRel::kNmodDesc: case syntax::DepRel::kNummod:
-            out.push_back(static_cast<int>(k));
+            out.push_back(k);
             break;
           case syntax::DepRel::kNmod:
             // The of-genitive is the possessive's twin ("the fraying of
             // the US-Israel alliance").
-            if (OfGenitive(static_cast<int>(k))) out.push_back(static_cast<int>(k));
+            if (OfGenitive(k)) out.push_back(k);
             break;
           default:
             break;
@@ -205,11 +202,6 @@ class SentenceClaims {
     }
     std::sort(out.begin(), out.end());
     return out;
-  }
-
-  bool CoversHead(int mention, int head) const {
-    const auto& at = covering_[static_cast<size_t>(head)];
-    return std::find(at.begin(), at.end(), mention) != at.end();
   }
 
   // The person a personal pronoun refers to, when no mention covers it:
@@ -230,14 +222,11 @@ class SentenceClaims {
   // White House"), or "".
   std::string PrepositionOf(int word) const {
     for (int depth = 0; depth < 3 && word >= 0; ++depth) {
-      for (size_t k = 0; k < s_.words.size(); ++k) {
-        if (s_.words[k].head == word && s_.words[k].rel == syntax::DepRel::kCase) {
-          return t_[k].lower;
-        }
-      }
-      const auto rel = s_.words[static_cast<size_t>(word)].rel;
+      std::string p = tree_.CaseOf(word);
+      if (!p.empty()) return p;
+      const auto rel = tree_.rel(word);
       if (rel != syntax::DepRel::kFlat && rel != syntax::DepRel::kCompound) break;
-      word = s_.words[static_cast<size_t>(word)].head;
+      word = tree_.word(word).head;
     }
     return "";
   }
@@ -390,7 +379,7 @@ class SentenceClaims {
   }
 
   std::string PhraseText(int head) const {
-    std::vector<int> words = PhraseWords(s_.words, head);
+    std::vector<int> words = tree_.PhraseWords(head);
     if (words.empty()) return "";
     const size_t a = t_[static_cast<size_t>(words.front())].start;
     const size_t b = t_[static_cast<size_t>(words.back())].end;
@@ -486,10 +475,9 @@ class SentenceClaims {
     };
     int w = last;
     for (int guard = 0; guard < 4 && w >= 0 && inside(w); ++guard) {
-      for (size_t k = 0; k < s_.words.size(); ++k) {
-        if (s_.words[k].head == w && s_.words[k].rel == syntax::DepRel::kNmod &&
-            !inside(static_cast<int>(k)) && OfGenitive(static_cast<int>(k))) {
-          return MeasureText(static_cast<int>(k));
+      for (int k : tree_.children(w)) {
+        if (tree_.rel(k) == syntax::DepRel::kNmod && !inside(k) && OfGenitive(k)) {
+          return MeasureText(k);
         }
       }
       w = s_.words[static_cast<size_t>(w)].head;
@@ -579,6 +567,7 @@ class SentenceClaims {
   const SentenceContext& ctx_;
   const SentenceTokens& s_;
   const std::vector<Token>& t_;
+  const DependencyTree& tree_;
   const std::vector<ArticleActor>& actors_;
   const Lexicon& lex_;
   // token -> indexes into ctx_.mentions of the mentions covering it (a
@@ -662,8 +651,9 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   const SentenceTokens& s = *ctx.sentence;
   if (s.section == claims::v1::SECTION_BYLINE) return BylineClaims(body, ctx, actors);
   if (s.tokens.empty() || s.words.size() != s.tokens.size()) return {};
-  SentenceClaims sentence(body, ctx, actors, lex_);
-  const std::vector<Clause> clauses = clauses_.Analyze(s.words, sentence.dateline_end());
+  const DependencyTree tree(s.words);
+  SentenceClaims sentence(body, ctx, tree, actors, lex_);
+  const std::vector<Clause> clauses = clauses_.Analyze(tree, sentence.dateline_end());
   const std::vector<TopicHit> topic_hits = topics_.Tag(s.tokens);
   const std::vector<FoundQuantity> quantities =
       FindQuantities(body.substr(s.start, s.end - s.start));

@@ -24,41 +24,7 @@ int Rank(Modality m) {
   }
 }
 
-class Tree {
- public:
-  explicit Tree(const SyntaxSentence& words) : w_(words), children_(words.size()) {
-    const int n = size();
-    for (int i = 0; i < n; ++i) {
-      const int h = words[static_cast<size_t>(i)].head;
-      if (h >= 0 && h < n && h != i) children_[static_cast<size_t>(h)].push_back(i);
-    }
-  }
-  int size() const { return static_cast<int>(w_.size()); }
-  const syntax::SyntaxWord& word(int i) const { return w_[static_cast<size_t>(i)]; }
-  DepRel rel(int i) const { return word(i).rel; }
-  const std::vector<int>& children(int i) const { return children_[static_cast<size_t>(i)]; }
-  std::string lemma(int i) const { return absl::AsciiStrToLower(word(i).lemma); }
-  std::string lower(int i) const { return absl::AsciiStrToLower(word(i).form); }
-
-  int Child(int i, DepRel r) const {
-    for (int c : children(i)) {
-      if (rel(c) == r) return c;
-    }
-    return -1;
-  }
-  bool IsQuote(int i) const {
-    const std::string& f = word(i).form;
-    return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "``" || f == "''";
-  }
-  bool IsRelativePronoun(int i) const {
-    const std::string& x = word(i).xpos;
-    return x == "WP" || x == "WDT" || (x == "IN" && lower(i) == "that");
-  }
-
- private:
-  const SyntaxSentence& w_;
-  std::vector<std::vector<int>> children_;
-};
+using Tree = DependencyTree;
 
 bool IsClausalRel(DepRel r) {
   switch (r) {
@@ -79,15 +45,6 @@ bool IsClauseHead(const Tree& t, int i) {
   if (!verbal) return false;
   return IsClausalRel(r) || r == DepRel::kConj || r == DepRel::kList ||
          r == DepRel::kDep;
-}
-
-// The case marker of an oblique ("in", "according", "because"), as
-// written (the lemmatizer makes "according" "accord").
-std::string CaseOf(const Tree& t, int i) {
-  for (int c : t.children(i)) {
-    if (t.rel(c) == DepRel::kCase) return t.lower(c);
-  }
-  return "";
 }
 
 class Builder {
@@ -203,7 +160,7 @@ class Builder {
           break;
         case DepRel::kObl: case DepRel::kOblNpmod: case DepRel::kOblUnmarked:
         case DepRel::kNmod: case DepRel::kNmodPoss:
-          a.preposition = CaseOf(t_, k);
+          a.preposition = t_.CaseOf(k);
           if (t_.rel(k) == DepRel::kNmodPoss) a.preposition = "of";
           if (a.preposition == "according") {
             a.role = ArgRole::kSource;
@@ -239,7 +196,7 @@ class Builder {
       for (int k : t_.children(h)) {
         if (t_.IsRelativePronoun(k) &&
             (t_.rel(k) == DepRel::kNsubj || (t_.rel(k) == DepRel::kObl &&
-                                             CaseOf(t_, k) == "by"))) {
+                                             t_.CaseOf(k) == "by"))) {
           a.role = ArgRole::kSubject;
         }
       }
@@ -582,29 +539,62 @@ class Builder {
 
 }  // namespace
 
-std::vector<Clause> ClauseAnalyzer::Analyze(const syntax::SyntaxSentence& words,
-                                            int first_word) const {
-  if (words.empty()) return {};
-  Tree tree(words);
-  return Builder(tree, lex_, std::max(0, first_word)).Run();
+DependencyTree::DependencyTree(const syntax::SyntaxSentence& words)
+    : w_(words), children_(words.size()) {
+  const int n = size();
+  for (int i = 0; i < n; ++i) {
+    const int h = words[static_cast<size_t>(i)].head;
+    if (h >= 0 && h < n && h != i) children_[static_cast<size_t>(h)].push_back(i);
+  }
 }
 
-std::vector<int> PhraseWords(const syntax::SyntaxSentence& words, int head) {
-  Tree t(words);
+std::string DependencyTree::lemma(int i) const { return absl::AsciiStrToLower(word(i).lemma); }
+std::string DependencyTree::lower(int i) const { return absl::AsciiStrToLower(word(i).form); }
+
+int DependencyTree::Child(int i, DepRel r) const {
+  for (int c : children(i)) {
+    if (rel(c) == r) return c;
+  }
+  return -1;
+}
+
+std::string DependencyTree::CaseOf(int i) const {
+  for (int c : children(i)) {
+    if (rel(c) == DepRel::kCase) return lower(c);
+  }
+  return "";
+}
+
+bool DependencyTree::IsQuote(int i) const {
+  const std::string& f = word(i).form;
+  return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "``" || f == "''";
+}
+
+bool DependencyTree::IsRelativePronoun(int i) const {
+  const std::string& x = word(i).xpos;
+  return x == "WP" || x == "WDT" || (x == "IN" && lower(i) == "that");
+}
+
+std::vector<int> DependencyTree::PhraseWords(int head) const {
   std::vector<int> out;
-  if (head < 0 || head >= t.size()) return out;
+  if (head < 0 || head >= size()) return out;
   std::vector<int> stack = {head};
-  while (!stack.empty() && out.size() <= words.size()) {
+  while (!stack.empty() && out.size() <= w_.size()) {
     int i = stack.back();
     stack.pop_back();
     out.push_back(i);
-    for (int k : t.children(i)) {
-      if (IsClausalRel(t.rel(k)) || t.rel(k) == DepRel::kPunct) continue;
+    for (int k : children(i)) {
+      if (IsClausalRel(rel(k)) || rel(k) == DepRel::kPunct) continue;
       stack.push_back(k);
     }
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<Clause> ClauseAnalyzer::Analyze(const DependencyTree& tree, int first_word) const {
+  if (tree.size() == 0) return {};
+  return Builder(tree, lex_, std::max(0, first_word)).Run();
 }
 
 }  // namespace claims
