@@ -2,9 +2,10 @@
 //
 // The query service only ever talks to this interface, so the way it follows
 // the writer can change without touching it. Today: a RocksDB secondary
-// instance on the same volume (SecondaryFollower). Later: a replica on
-// another machine fed from the writer's WAL and bootstrapped from a
-// checkpoint. Commit sequences are the shared notion of "how far".
+// instance on the same volume (SecondaryFollower). Replicated mode: a replica
+// on any machine applying the replicated log into its own database
+// (LogFollower, common/log/log_follower.h). Commit sequences are the shared
+// notion of "how far".
 #ifndef CLAIMS_COMMON_STORE_FOLLOWER_H_
 #define CLAIMS_COMMON_STORE_FOLLOWER_H_
 
@@ -30,6 +31,11 @@ class Follower {
 
   // Reader over the followed data; valid for the follower's lifetime.
   virtual const ClaimReader& reader() const = 0;
+
+  // OK while the follower may serve reads. A follower that found its
+  // source inconsistent (DATA_LOSS) or is still catching up after it
+  // opened (UNAVAILABLE) says so here; the query server's health follows.
+  virtual absl::Status Health() const { return absl::OkStatus(); }
 };
 
 struct SecondaryOptions {
