@@ -32,6 +32,10 @@ absl::Status FromNats(natsStatus s, jsErrCode jerr, std::string_view what) {
     absl::StrAppend(&text, ": ", last);
   }
   if (jerr == JSStreamWrongLastSequenceErr) return absl::AbortedError(text);
+  if (s == NATS_MAX_PAYLOAD || jerr == JSStreamMessageExceedsMaximumErr) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(text, " (the record is larger than the log accepts)"));
+  }
   if (jerr == JSNoMessageFoundErr || jerr == JSStreamNotFoundErr ||
       s == NATS_NOT_FOUND) {
     return absl::NotFoundError(text);
