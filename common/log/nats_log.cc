@@ -28,8 +28,12 @@ absl::Status FromNats(natsStatus s, jsErrCode jerr, std::string_view what) {
   if (s == NATS_OK) return absl::OkStatus();
   std::string text = absl::StrCat(std::string(what), ": ", natsStatus_GetText(s));
   if (jerr != 0) absl::StrAppend(&text, " (JetStream error ", jerr, ")");
-  if (const char* last = nats_GetLastError(nullptr); last != nullptr && *last) {
-    absl::StrAppend(&text, ": ", last);
+  // The thread's last error text is only this call's for a server error;
+  // for a timeout or a lost connection it may be an earlier call's.
+  if (s == NATS_ERR) {
+    if (const char* last = nats_GetLastError(nullptr); last != nullptr && *last) {
+      absl::StrAppend(&text, ": ", last);
+    }
   }
   if (jerr == JSStreamWrongLastSequenceErr) return absl::AbortedError(text);
   if (s == NATS_MAX_PAYLOAD || jerr == JSStreamMessageExceedsMaximumErr) {
