@@ -60,7 +60,7 @@ log "NATS cluster up: $LOG_URL ($("$NATS" --version))"
 # --- 2. log-level figures --------------------------------------------------------
 log "append latency (R1, R3) and replica apply of $RECORDS records"
 "$B/bench/replicated_bench" --log="$LOG_URL" --records="$RECORDS" \
-  --work_dir="$WORK" >>"$RESULTS"
+  --work_dir="$WORK" | tee -a "$RESULTS" >&2
 
 # --- 3. bulk ingest throughput ------------------------------------------------------
 start_ingest() {  # name flags... -> sets ADDR, appends PIDS
@@ -71,7 +71,7 @@ start_ingest() {  # name flags... -> sets ADDR, appends PIDS
   PIDS+=($!)
   LAST_PID=$!
   for _ in $(seq 1 600); do
-    "$B/cli/claimctl" --ingest="$ADDR" analyze /dev/null >/dev/null 2>&1 && return
+    "$B/cli/claimctl" --ingest="$ADDR" analyze examples/eu-china-trade-talks.txt >/dev/null 2>&1 && return
     sleep 0.1
   done
   log "$name did not start; see $WORK/$name.log"; exit 1
@@ -111,7 +111,7 @@ t0=$(date +%s.%N)
   --data_dir="$WORK/replica" --log="$LOG_URL" 2>"$WORK/replica.log" &
 PIDS+=($!)
 for _ in $(seq 1 3000); do
-  applied=$(curl -sf "http://$QM/metrics" 2>/dev/null | awk '$1=="claims_log_applied_position" {print $2}')
+  applied=$(curl -sf "http://$QM/metrics" 2>/dev/null | awk '$1=="claims_log_applied_position" {print $2}' || true)
   [ "${applied:-0}" = "$((2 * N + 1))" ] && break
   sleep 0.1
 done
