@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "absl/flags/flag.h"
+#include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "common/log/log_flags.h"
 #include "common/log/log_follower.h"
@@ -16,6 +17,7 @@
 #include "common/server/gauges.h"
 #include "common/server/logging.h"
 #include "common/server/server_runner.h"
+#include "query_svc/checkpoint_fetch.h"
 #include "query_svc/follower_loop.h"
 #include "query_svc/query_service.h"
 #include "query_svc/watch_hub.h"
@@ -34,6 +36,12 @@ ABSL_FLAG(int, catchup_interval_ms, 20,
 
 ABSL_FLAG(uint32_t, shard, 0,
           "replicated mode: the log shard this replica materializes");
+ABSL_FLAG(std::string, bootstrap_from, "",
+          "replicated mode: host:port of a healthy query replica of the same "
+          "shard to copy a checkpoint from when this replica has no database "
+          "yet (or the log no longer reaches back to its position); then the "
+          "log is replayed from the checkpoint's position. Empty = replay "
+          "the whole log");
 ABSL_FLAG(std::string, replica_dir, "",
           "replicated mode: the replica's own database "
           "(default: <data_dir>/replica-<shard>)");
@@ -74,10 +82,34 @@ struct ReplicaSource {
            absl::StrCat("replica-", shard))
               .string();
     }
-    ASSIGN_OR_RETURN(std::unique_ptr<claims::LogFollower> opened,
-                     claims::LogFollower::Open(log.get(), options));
-    follower = opened.get();
-    return std::unique_ptr<claims::Follower>(std::move(opened));
+    RETURN_IF_ERROR(Bootstrap(options.replica_dir));
+    absl::StatusOr<std::unique_ptr<claims::LogFollower>> opened =
+        claims::LogFollower::Open(log.get(), options);
+    if (absl::IsFailedPrecondition(opened.status()) &&
+        !absl::GetFlag(FLAGS_bootstrap_from).empty() &&
+        absl::StrContains(opened.status().message(), "newer checkpoint")) {
+      // Retention cut what this replica needs: never skip, start over
+      // from a newer checkpoint on the next attempt.
+      spdlog::warn("{}; fetching a newer checkpoint", opened.status().ToString());
+      std::error_code ec;
+      std::filesystem::remove_all(options.replica_dir, ec);
+      return absl::UnavailableError("fetching a newer checkpoint");
+    }
+    if (!opened.ok()) return opened.status();
+    follower = opened->get();
+    return std::unique_ptr<claims::Follower>(*std::move(opened));
+  }
+
+  // With --bootstrap_from and no database yet: copy a peer's checkpoint.
+  static absl::Status Bootstrap(const std::string& replica_dir) {
+    const std::string peer = absl::GetFlag(FLAGS_bootstrap_from);
+    std::error_code ec;
+    if (peer.empty() ||
+        std::filesystem::exists(std::filesystem::path(replica_dir) / "CURRENT", ec)) {
+      return absl::OkStatus();
+    }
+    std::filesystem::remove_all(replica_dir, ec);
+    return claims::FetchCheckpoint(peer, replica_dir).status();
   }
 
   void AddGauges(claims::ScrapeGauges* gauges) {

@@ -105,6 +105,30 @@ absl::Status LogFollower::Health() const {
   return absl::OkStatus();
 }
 
+absl::StatusOr<Follower::CheckpointInfo> LogFollower::Checkpoint() const {
+  if (absl::Status health = Health(); !health.ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("this replica cannot hand out a checkpoint: ",
+                     health.message()));
+  }
+  CheckpointInfo info;
+  info.dir = absl::StrCat(options_.replica_dir, ".checkpoint-",
+                          absl::ToUnixNanos(absl::Now()));
+  // The position and the data are in the same batches, so whatever the
+  // checkpoint holds is consistent; read them from it, not from memory.
+  RETURN_IF_ERROR(store_->Checkpoint(info.dir));
+  rocksdb::DB* raw = nullptr;
+  RETURN_IF_ERROR(si::FromRocks(
+      rocksdb::DB::OpenForReadOnly(rocksdb::Options(), info.dir, &raw),
+      "open checkpoint"));
+  std::unique_ptr<rocksdb::DB> db(raw);
+  ASSIGN_OR_RETURN(LogPosition at, ReadPosition(db.get(), options_.shard));
+  info.shard = options_.shard;
+  info.log_position = at.position();
+  info.sequence = at.writer_seq();
+  return info;
+}
+
 absl::Status LogFollower::Fail(absl::Status reason) {
   {
     absl::MutexLock lock(&mu_);

@@ -70,6 +70,9 @@ class LogFollower final : public Follower {
   // DATA_LOSS after a verification failure; UNAVAILABLE until the replica
   // has once reached the log's end as it was at open.
   absl::Status Health() const override;
+  // A checkpoint beside the replica directory; FAILED_PRECONDITION unless
+  // Health() is OK (never hand out what was not verified).
+  absl::StatusOr<CheckpointInfo> Checkpoint() const override;
 
   // The applied log position.
   claims::storage::v1::LogPosition position() const;

@@ -36,6 +36,21 @@ class Follower {
   // source inconsistent (DATA_LOSS) or is still catching up after it
   // opened (UNAVAILABLE) says so here; the query server's health follows.
   virtual absl::Status Health() const { return absl::OkStatus(); }
+
+  // What a new replica can start from: a consistent checkpoint of the
+  // followed database in a new directory (the caller removes it), with the
+  // commit sequence and log position it holds. UNIMPLEMENTED where the
+  // follower has no database of its own (a secondary).
+  struct CheckpointInfo {
+    std::string dir;
+    uint64_t sequence = 0;
+    uint32_t shard = 0;
+    uint64_t log_position = 0;
+  };
+  virtual absl::StatusOr<CheckpointInfo> Checkpoint() const {
+    return absl::UnimplementedError(
+        "only a replicated-mode replica (--log) hands out checkpoints");
+  }
 };
 
 struct SecondaryOptions {

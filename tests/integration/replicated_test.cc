@@ -23,6 +23,7 @@
 #include "common/log/nats_log.h"
 #include "common/log/record.h"
 #include "gtest/gtest.h"
+#include "query_svc/checkpoint_fetch.h"
 #include "tests/integration/nats_cluster.h"
 #include "tests/integration/server_process.h"
 
@@ -86,6 +87,10 @@ double Metric(const ServerProcess& server, const std::string& name) {
   size_t at = body->find(key);
   if (at == std::string::npos) return -1;
   return std::stod(body->substr(at + key.size()));
+}
+
+absl::Status FetchCheckpointForTest(const std::string& peer, const std::string& dir) {
+  return FetchCheckpoint(peer, dir).status();
 }
 
 class ReplicatedTest : public ::testing::Test {
@@ -329,6 +334,40 @@ TEST_F(ReplicatedTest, KillingAReplicaAndAnIngestServerMidLoadLosesNothing) {
   EXPECT_EQ(Metric(*query_a, "claims_log_applied_position"),
             Metric(*query_b, "claims_log_applied_position"));
   EXPECT_EQ(Metric(*query_b, "claims_log_verify_failures_total"), 0);
+}
+
+TEST_F(ReplicatedTest, NewReplicaBootstrapsFromAPeerCheckpointWhileIngestGoesOn) {
+  ServerProcess* ingest = StartIngest("ingest");
+  ServerProcess* query_a = StartQuery("query-a");
+  ASSERT_TRUE(ingest && query_a);
+  Load load;
+  load.Run("boot", 0, 60, {[&] { return ingest; }});
+  std::thread more([&] { load.Run("boot", 60, 140, {[&] { return ingest; }}); });
+  WaitForAll(load.count, 80, absl::Seconds(60));
+  // Bootstrapped mid-load from query-a's checkpoint, then the log.
+  ServerProcess* query_c =
+      StartQuery("query-c", {"--bootstrap_from=" + query_a->address()});
+  more.join();
+  ASSERT_NE(query_c, nullptr);
+  ASSERT_EQ(load.count.load(), 140);
+  const uint64_t top = load.MaxSequence();
+  auto content_a = Content(*query_a, top);
+  auto content_c = Content(*query_c, top);
+  ASSERT_TRUE(content_a.ok() && content_c.ok());
+  EXPECT_EQ(*content_a, *content_c);
+  ExpectAllPresent(*query_c, load);
+  // It replayed only what came after the checkpoint.
+  const double applied = Metric(*query_c, "claims_log_records_applied_total");
+  EXPECT_GT(applied, -1);
+  EXPECT_LT(applied, static_cast<double>(top));
+  EXPECT_EQ(Metric(*query_a, "claims_log_applied_position"),
+            Metric(*query_c, "claims_log_applied_position"));
+
+  // The single-machine mode has no replica to copy: a clear refusal.
+  auto single = ServerPair::Start("replicated-single");
+  ASSERT_TRUE(single.ok()) << single.status();
+  auto refused = FetchCheckpointForTest((*single)->query->address(), dir_ + "/nothing");
+  EXPECT_TRUE(absl::IsFailedPrecondition(refused)) << refused;
 }
 
 TEST_F(ReplicatedTest, StaleWriterIsFencedAndABrokenChainStopsTheReplica) {
