@@ -429,4 +429,25 @@ grpc::Status QueryServiceImpl::StreamCheckpoint(
   return sent;
 }
 
+grpc::Status QueryServiceImpl::StateDigest(
+    grpc::ServerContext* context, const claims::v1::StateDigestRequest*,
+    claims::v1::StateDigestResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  const Follower* follower = follower_->follower();
+  if (follower == nullptr) {
+    return ToGrpcStatus(absl::UnavailableError("the database is not open yet"));
+  }
+  absl::StatusOr<Follower::StateDigest> digest = follower->Digest();
+  if (!digest.ok()) {
+    return ToGrpcStatus(absl::IsUnimplemented(digest.status())
+                            ? absl::FailedPreconditionError(digest.status().message())
+                            : digest.status());
+  }
+  response->set_digest(digest->digest);
+  response->set_sequence(digest->sequence);
+  response->set_log_position(digest->log_position);
+  response->set_keys(digest->keys);
+  return grpc::Status::OK;
+}
+
 }  // namespace claims

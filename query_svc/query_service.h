@@ -49,6 +49,9 @@ class QueryServiceImpl final
       grpc::ServerContext* context,
       const claims::v1::StreamCheckpointRequest* request,
       grpc::ServerWriter<claims::v1::CheckpointChunk>* writer) override;
+  grpc::Status StateDigest(grpc::ServerContext* context,
+                           const claims::v1::StateDigestRequest* request,
+                           claims::v1::StateDigestResponse* response) override;
 
  private:
   // The reader, or UNAVAILABLE while the database is not open yet.

@@ -1,5 +1,7 @@
 #include "common/log/log_follower.h"
 
+#include <openssl/evp.h>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -129,6 +131,47 @@ absl::StatusOr<Follower::CheckpointInfo> LogFollower::Checkpoint() const {
   return info;
 }
 
+absl::StatusOr<Follower::StateDigest> LogFollower::Digest() const {
+  rocksdb::DB* db = store_->db();
+  if (db == nullptr) return absl::UnavailableError("replica database is closed");
+  const rocksdb::Snapshot* snapshot = db->GetSnapshot();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  ro.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  StateDigest out;
+  auto add = [ctx](const rocksdb::Slice& s) {
+    const uint64_t n = s.size();
+    EVP_DigestUpdate(ctx, &n, sizeof(n));
+    EVP_DigestUpdate(ctx, s.data(), s.size());
+  };
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    add(it->key());
+    add(it->value());
+    ++out.keys;
+    if (it->key() == si::SequenceKey()) {
+      out.sequence = si::DecodeBigEndian64(it->value().ToString());
+    } else if (it->key() == si::LogPositionKey()) {
+      LogPosition position;
+      if (position.ParseFromString(it->value().ToString())) {
+        out.log_position = position.position();
+      }
+    }
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx, digest, &len);
+  EVP_MD_CTX_free(ctx);
+  absl::Status scanned = si::FromRocks(it->status(), "digest scan");
+  it.reset();
+  db->ReleaseSnapshot(snapshot);
+  RETURN_IF_ERROR(scanned);
+  out.digest = logrec::Hex(std::string_view(reinterpret_cast<char*>(digest), len));
+  return out;
+}
+
 absl::Status LogFollower::Fail(absl::Status reason) {
   {
     absl::MutexLock lock(&mu_);
@@ -243,9 +286,15 @@ void LogFollower::RefreshLogState() {
 }
 
 absl::Status LogFollower::CatchUp() {
+  absl::Status failed;
   {
     absl::MutexLock lock(&mu_);
-    if (!failed_.ok()) return failed_;
+    failed = failed_;
+  }
+  if (!failed.ok()) {
+    // Stopped for good; do not let the caller's loop spin on it.
+    absl::SleepFor(options_.wait);
+    return failed;
   }
   RefreshLogState();
   RETURN_IF_ERROR(EnsureReader());

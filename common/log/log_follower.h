@@ -73,6 +73,7 @@ class LogFollower final : public Follower {
   // A checkpoint beside the replica directory; FAILED_PRECONDITION unless
   // Health() is OK (never hand out what was not verified).
   absl::StatusOr<CheckpointInfo> Checkpoint() const override;
+  absl::StatusOr<StateDigest> Digest() const override;
 
   // The applied log position.
   claims::storage::v1::LogPosition position() const;

@@ -47,6 +47,21 @@ class Follower {
     uint32_t shard = 0;
     uint64_t log_position = 0;
   };
+  // A digest of the whole followed database from one snapshot: hex
+  // SHA-256 over every key and value in order, with the sequence and log
+  // position it holds. UNIMPLEMENTED where there is no snapshot (a
+  // secondary).
+  struct StateDigest {
+    std::string digest;
+    uint64_t sequence = 0;
+    uint64_t log_position = 0;
+    uint64_t keys = 0;
+  };
+  virtual absl::StatusOr<StateDigest> Digest() const {
+    return absl::UnimplementedError(
+        "only a replicated-mode replica (--log) computes a state digest");
+  }
+
   virtual absl::StatusOr<CheckpointInfo> Checkpoint() const {
     return absl::UnimplementedError(
         "only a replicated-mode replica (--log) hands out checkpoints");

@@ -18,6 +18,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include <grpcpp/grpcpp.h>
+
 #include "cli/claims_client.h"
 #include "common/log/log_writer.h"
 #include "common/log/nats_log.h"
@@ -67,6 +69,33 @@ absl::StatusOr<std::string> Content(const ServerProcess& query, uint64_t min_seq
   if (!topics.ok()) return topics.status();
   for (const auto& t : topics->topics()) absl::StrAppend(&out, t.id(), "=", t.claim_count(), ";");
   return out;
+}
+
+// The replica's state digest, once it has reached `sequence` (waits).
+absl::StatusOr<claims::v1::StateDigestResponse> Digest(const ServerProcess& query,
+                                                       uint64_t sequence) {
+  auto content = Content(query, sequence);  // waits for the sequence
+  if (!content.ok()) return content.status();
+  auto stub = claims::v1::QueryService::NewStub(ClaimsClient::Connect(query.address()));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  claims::v1::StateDigestResponse response;
+  grpc::Status status = stub->StateDigest(&context, {}, &response);
+  if (!status.ok()) return absl::UnknownError(status.error_message());
+  return response;
+}
+
+// Both replicas hold byte-identical databases at `sequence`.
+void ExpectSameDigest(const ServerProcess& a, const ServerProcess& b, uint64_t sequence) {
+  auto da = Digest(a, sequence);
+  auto db = Digest(b, sequence);
+  ASSERT_TRUE(da.ok()) << da.status();
+  ASSERT_TRUE(db.ok()) << db.status();
+  EXPECT_EQ(da->sequence(), sequence);
+  EXPECT_EQ(da->sequence(), db->sequence());
+  EXPECT_EQ(da->log_position(), db->log_position());
+  EXPECT_GT(da->keys(), 100u);
+  EXPECT_EQ(da->digest(), db->digest()) << "replicas diverged at sequence " << sequence;
 }
 
 // Waits until `query` reports `want` health (true = SERVING).
@@ -251,6 +280,7 @@ TEST_F(ReplicatedTest, ReplicasConvergeAndReadYourWritesWorksOnTheOtherReplica) 
   ASSERT_TRUE(content_a.ok() && content_b.ok());
   EXPECT_GT(content_a->size(), 1000u);
   EXPECT_EQ(*content_a, *content_b);
+  ExpectSameDigest(*query_a, *query_b, reply->sequence());
   ExpectAllPresent(*query_a, load);
   ExpectAllPresent(*query_b, load);
 }
@@ -292,6 +322,7 @@ TEST_F(ReplicatedTest, KillingTheStreamLeaderMidLoadLosesNoAcknowledgedArticle) 
   ASSERT_TRUE(content_a.ok()) << content_a.status();
   ASSERT_TRUE(content_b.ok()) << content_b.status();
   EXPECT_EQ(*content_a, *content_b);
+  ExpectSameDigest(*query_a, *query_b, top);
   ExpectAllPresent(*query_a, load);
   ExpectAllPresent(*query_b, load);
   EXPECT_TRUE(WaitHealth(*query_a, true, absl::Seconds(5)));
@@ -327,6 +358,7 @@ TEST_F(ReplicatedTest, KillingAReplicaAndAnIngestServerMidLoadLosesNothing) {
   auto content_b = Content(*query_b, top);
   ASSERT_TRUE(content_a.ok() && content_b.ok());
   EXPECT_EQ(*content_a, *content_b);
+  ExpectSameDigest(*query_a, *query_b, top);
   ExpectAllPresent(*query_a, load);
   ExpectAllPresent(*query_b, load);
   // The restarted replica applied only what it had not: its log position
@@ -355,6 +387,7 @@ TEST_F(ReplicatedTest, NewReplicaBootstrapsFromAPeerCheckpointWhileIngestGoesOn)
   auto content_c = Content(*query_c, top);
   ASSERT_TRUE(content_a.ok() && content_c.ok());
   EXPECT_EQ(*content_a, *content_c);
+  ExpectSameDigest(*query_a, *query_c, top);
   ExpectAllPresent(*query_c, load);
   // It replayed only what came after the checkpoint.
   const double applied = Metric(*query_c, "claims_log_records_applied_total");
