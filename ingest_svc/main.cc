@@ -1,4 +1,5 @@
-// claims-ingest: parses articles into claims and writes them to RocksDB.
+// claims-ingest: parses articles into claims and writes them to RocksDB
+// (single-machine mode) or appends them to the replicated log (--log).
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 #include <prometheus/registry.h>

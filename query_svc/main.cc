@@ -1,5 +1,6 @@
-// claims-query: answers claim queries from a follower of the ingest
-// server's database. It never writes.
+// claims-query: answers claim queries from a follower: the ingest server's
+// database as a RocksDB secondary (single-machine mode; it never writes), or
+// with --log a replica of its own, applying one shard of the replicated log.
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
