@@ -11,6 +11,7 @@
 #include "common/entities/gazetteer.h"
 #include "common/extract/claim_builder.h"
 #include "common/extract/content_hash.h"
+#include "common/extract/coreference.h"
 #include "common/extract/dates.h"
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
@@ -26,7 +27,7 @@
 namespace claims {
 
 // Version of the extraction rules; bump when output changes.
-constexpr char kExtractorVersion[] = "extract-0.2.0";
+constexpr char kExtractorVersion[] = "extract-0.3.0";
 // The entity tagger's file in the models folder.
 constexpr char kEntityModelFile[] = "entities.clm";
 // Most aliases listed per actor in a response.
@@ -40,6 +41,7 @@ struct ExtractorPipeline {
   std::unique_ptr<text::SentenceSplitter> splitter;
   std::unique_ptr<TimexFinder> timex;
   std::unique_ptr<MentionFinder> mentions;
+  std::unique_ptr<CoreferenceResolver> coreference;
   std::unique_ptr<TopicTagger> topics;
   std::unique_ptr<ClaimBuilder> claims;
 };
@@ -129,7 +131,9 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   ASSIGN_OR_RETURN(std::unique_ptr<Taxonomy> taxonomy,
                    Taxonomy::LoadFromFile(config.taxonomy_file));
   auto pipeline = std::make_unique<ExtractorPipeline>();
-  ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(DataDir(config.lexicon_dir, config, "extract")));
+  const std::string lexicon_dir = DataDir(config.lexicon_dir, config, "extract");
+  ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(lexicon_dir));
+  ASSIGN_OR_RETURN(pipeline->coreference, SalienceCoreference::Load(lexicon_dir));
   const std::string models = DataDir(config.models_dir, config, "models");
   ASSIGN_OR_RETURN(syntax::SyntaxModels syntax, syntax::SyntaxModels::Load(models));
   pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
@@ -304,6 +308,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
   std::vector<std::string> authors(out_article->authors().begin(),
                                    out_article->authors().end());
   MentionResult mentions = p.mentions->Find(body, sentences, published, authors);
+  p.coreference->Resolve(body, sentences, &mentions);
   std::vector<std::vector<const FoundMention*>> by_sentence(sentences.size());
   for (const FoundMention& m : mentions.mentions) {
     by_sentence[static_cast<size_t>(m.sentence)].push_back(&m);
