@@ -63,7 +63,7 @@ struct SalienceWeights {
   double frequency = 1.0;         // times log2(1 + mentions so far)
   double gender_known = 1.5;      // antecedent's gender known and agreeing
   double role_match = 2.0;        // description's preferred role matches
-  double margin = 0.5;            // best must beat a rival actor by this
+  double margin = 0.25;           // best must beat a rival actor by this
   int pronoun_window = 2;         // sentences back a pronoun may reach
   int description_window = 4;     // ... and a description
   // "it"/"its" (no gender): only to an antecedent named as a subject at
