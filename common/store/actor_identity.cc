@@ -38,8 +38,9 @@ constexpr std::string_view kSurnameParticles[] = {
 // Words that never make a name on their own: pronouns, quantifiers and the
 // plural role nouns of group references ("both leaders").
 constexpr std::string_view kNotNameWords[] = {
-    "he", "she", "it", "they", "him", "her", "his", "hers", "its", "their", "them", "we",
-    "us", "i", "you", "both", "all", "neither", "either", "each", "every", "some", "many",
+    // Not "us", "it" or "i": "US", "IT" and "I" are names too.
+    "he", "she", "they", "him", "her", "his", "hers", "its", "their", "them", "we",
+    "you", "both", "all", "neither", "either", "each", "every", "some", "many",
     "most", "several", "few", "two", "three", "four", "leaders", "officials", "ministers",
     "men", "women", "people", "administration", "government", "company", "group", "a",
     "an", "this", "that", "these", "those", "of"};
