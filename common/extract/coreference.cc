@@ -134,7 +134,7 @@ void ArticleResolver::Observe(const FoundMention& m, int head) {
   e.last_sentence = m.sentence;
   e.last_head = head;
   e.last_subject = head < static_cast<int>(s.words.size()) && IsSubjectRel(s.words[head].rel);
-  ++e.mentions;
+  if (e.mentions++ == 0) LearnGender(m.actor, lex_.NameGender(result_->actors[m.actor]));
   if (m.first_token > 0) {
     std::string before = s.tokens[m.first_token - 1].lower;
     before.erase(std::remove(before.begin(), before.end(), '.'), before.end());
@@ -254,6 +254,7 @@ void ArticleResolver::Link(int si, const Reference& ref, int actor) {
   m.type = a.type;
   m.actor = actor;
   m.is_name = false;
+  m.coreference = true;
   m.evidence = absl::StrCat("coref:", s.tokens[ref.head].lower, "->", a.name);
   LearnGender(actor, ref.word->gender);
   Observe(m, ref.head);
@@ -274,7 +275,11 @@ void ArticleResolver::Run() {
     for (const FoundMention* m : by_sentence[si]) {
       for (int i = m->first_token; i < m->last_token && i < n; ++i) covered[i] = true;
     }
+    // Headings, bylines and captions are no discourse to refer back in
+    // ("About the Author"), and a byline names no antecedent.
     const bool byline = s.section == claims::v1::SECTION_BYLINE;
+    const bool body = s.section == claims::v1::SECTION_BODY ||
+                      s.section == claims::v1::SECTION_UNSPECIFIED;
     size_t next = 0;  // next mention of the sentence to observe
     const auto& here = by_sentence[si];
     for (int i = 0; i < n; ++i) {
@@ -285,7 +290,7 @@ void ArticleResolver::Run() {
         }
       }
       Reference ref;
-      if (byline || !FindReference(s, i, covered, &ref)) continue;
+      if (!body || !FindReference(s, i, covered, &ref)) continue;
       const int actor = Choose(static_cast<int>(si), ref, here);
       if (actor >= 0) Link(static_cast<int>(si), ref, actor);
       i = ref.last - 1;
@@ -299,12 +304,34 @@ void ArticleResolver::Run() {
 
 }  // namespace
 
+// Reads "name<TAB>m|f" rows.
+absl::Status LoadGivenNames(const std::string& path,
+                            absl::flat_hash_map<std::string, char>* out) {
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab + 2 != line.size() ||
+        (line[tab + 1] != 'm' && line[tab + 1] != 'f')) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", number, ": expected name<TAB>m or f"));
+    }
+    (*out)[line.substr(0, tab)] = line[tab + 1];
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::unique_ptr<SalienceCoreference>> SalienceCoreference::Load(
     const std::string& dir, SalienceWeights weights) {
   const std::string path = absl::StrCat(dir, "/references.tsv");
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
   std::unique_ptr<SalienceCoreference> out(new SalienceCoreference(weights));
+  absl::Status names = LoadGivenNames(absl::StrCat(dir, "/given_name_genders.tsv"),
+                                      &out->given_names_);
+  if (!names.ok()) return names;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     absl::string_view v = absl::StripTrailingAsciiWhitespace(line);
@@ -329,6 +356,21 @@ absl::StatusOr<std::unique_ptr<SalienceCoreference>> SalienceCoreference::Load(
 const ReferenceWord* SalienceCoreference::Find(absl::string_view lower) const {
   auto it = words_.find(lower);
   return it == words_.end() ? nullptr : &it->second;
+}
+
+char SalienceCoreference::NameGender(const ArticleActor& actor) const {
+  // Countries whose names put the family name first ("Xi Jinping", "Kim
+  // Jong-un", "Lee Hsien Loong").
+  static constexpr absl::string_view kFamilyNameFirst[] = {"CHN", "TWN", "HKG", "MAC", "KOR",
+                                                           "PRK", "VNM", "SGP", "KHM"};
+  if (actor.type != claims::v1::PERSON) return 0;
+  if (std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst), actor.country) !=
+      std::end(kFamilyNameFirst)) {
+    return 0;
+  }
+  const size_t space = actor.name.find(' ');
+  auto it = given_names_.find(absl::AsciiStrToLower(actor.name.substr(0, space)));
+  return it == given_names_.end() ? 0 : it->second;
 }
 
 char SalienceCoreference::HonorificGender(absl::string_view lower) const {

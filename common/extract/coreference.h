@@ -74,8 +74,9 @@ struct SalienceWeights {
 
 class SalienceCoreference final : public CoreferenceResolver {
  public:
-  // Reads `dir`/references.tsv; INVALID_ARGUMENT "file:line: reason" for a
-  // malformed row, NOT_FOUND when it is missing.
+  // Reads `dir`/references.tsv and `dir`/given_name_genders.tsv;
+  // INVALID_ARGUMENT "file:line: reason" for a malformed row, NOT_FOUND when
+  // a file is missing.
   static absl::StatusOr<std::unique_ptr<SalienceCoreference>> Load(
       const std::string& dir, SalienceWeights weights = SalienceWeights());
 
@@ -86,6 +87,9 @@ class SalienceCoreference final : public CoreferenceResolver {
   const ReferenceWord* Find(absl::string_view lower) const;
   // 'm'/'f' for an honorific before a name ("Mr", "Ms"), else 0.
   char HonorificGender(absl::string_view lower) const;
+  // 'm'/'f' for a person's name whose given name (first word, when the
+  // country writes it first) is usually of that gender, else 0.
+  char NameGender(const ArticleActor& actor) const;
 
  private:
   explicit SalienceCoreference(SalienceWeights weights) : weights_(weights) {}
@@ -93,6 +97,7 @@ class SalienceCoreference final : public CoreferenceResolver {
   SalienceWeights weights_;
   absl::flat_hash_map<std::string, ReferenceWord> words_;
   absl::flat_hash_map<std::string, char> honorifics_;
+  absl::flat_hash_map<std::string, char> given_names_;
 };
 
 }  // namespace claims

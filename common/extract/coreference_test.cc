@@ -70,8 +70,21 @@ TEST_F(CoreferenceTest, NoCataphora) {
   EXPECT_EQ(Links("He arrived late on Monday. Olaf Scholz then spoke to reporters."), "");
 }
 
-TEST_F(CoreferenceTest, PossessiveOfAnOrganisation) {
-  EXPECT_EQ(Links("Volkswagen said on Tuesday that its sales had fallen."), "its=volkswagen");
+TEST_F(CoreferenceTest, APossessiveMayBindTheSubjectOfItsOwnClause) {
+  EXPECT_EQ(Links("Olaf Scholz defended his budget on Monday."), "his=olaf-scholz");
+}
+
+// On GUM train most "it" and "they" are things and people, not actors.
+TEST_F(CoreferenceTest, NeuterAndPluralPronounsAreLeftAlone) {
+  EXPECT_EQ(Links("Volkswagen said on Tuesday that its sales had fallen. "
+                  "They would recover next year, it said."),
+            "");
+}
+
+TEST_F(CoreferenceTest, HeadingsReferToNobody) {
+  EXPECT_EQ(Links("Olaf Scholz spoke in Berlin on Monday.\n\nAbout the Author\n\n"
+                  "Anna Berg writes about German politics."),
+            "");
 }
 
 TEST_F(CoreferenceTest, ExpletiveItIsLeftAlone) {

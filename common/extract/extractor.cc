@@ -320,6 +320,9 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     if (m.actor >= 0) pm->set_actor_id(mentions.actors[static_cast<size_t>(m.actor)].id);
     pm->set_sentence(static_cast<uint32_t>(m.sentence));
     pm->set_evidence(m.evidence);
+    pm->set_kind(m.coreference ? claims::v1::MENTION_COREFERENCE
+                 : m.is_name   ? claims::v1::MENTION_NAME
+                               : claims::v1::MENTION_ROLE);
   }
 
   // --- sentences and claims ---
