@@ -60,6 +60,12 @@ TEST_F(CoreferenceTest, GenderFromAnHonorificDecides) {
             "She=varga");
 }
 
+TEST_F(CoreferenceTest, GenderFromAGivenNameDecides) {
+  EXPECT_EQ(Links("Olaf Scholz met Angela Merkel in Berlin on Monday. "
+                  "She said the talks had been useful."),
+            "She=angela-merkel");
+}
+
 TEST_F(CoreferenceTest, CoArgumentsOfOneVerbNeverCorefer) {
   EXPECT_EQ(Links("Karl Weber met Tomas Brenner on Monday. "
                   "Weber praised him warmly."),
@@ -115,6 +121,7 @@ TEST_F(CoreferenceTest, AnActorNamedTooFarBackIsNotLinked) {
 TEST(ReferenceWordsTest, AMalformedRowNamesFileAndLine) {
   const std::string dir = ::testing::TempDir() + "/coref_words";
   std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/given_name_genders.tsv") << "olaf\tm\n";
   std::ofstream(dir + "/references.tsv") << "# comment\nhe\tpronoun\tPERSON\tm\t-\n"
                                          << "she\tpronoun\tHUMAN\tf\t-\n";
   auto loaded = SalienceCoreference::Load(dir);

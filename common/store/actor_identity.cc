@@ -202,6 +202,11 @@ bool IsGlobalAlias(const Actor& actor, std::string_view alias) {
     return In(kTitleWords, word) || In(kNotNameWords, word);
   });
   if (role) return false;
+  // Names whose family name comes first ("Xi Jinping", "Kim Jong-un"):
+  // the first word is the surname, a fine alias.
+  static constexpr std::string_view kFamilyNameFirst[] = {"CHN", "TWN", "HKG", "MAC", "KOR",
+                                                          "PRK", "VNM", "SGP", "KHM"};
+  if (In(kFamilyNameFirst, actor.country())) return true;
   if (actor.type() == claims::v1::PERSON && w.size() == 1) {
     const std::vector<std::string> name = Words(FoldName(actor.name()));
     if (name.size() >= 2 && name[0] == w[0] && SurnameStart(name) > 0) return false;

@@ -170,6 +170,11 @@ TEST(GlobalAliasTest, OnlyNames) {
   EXPECT_FALSE(IsGlobalAlias(a, "The Prime Minister"));
   EXPECT_FALSE(IsGlobalAlias(a, "both leaders"));
   EXPECT_FALSE(IsGlobalAlias(a, "she"));
+  Actor xi;
+  xi.set_name("Xi Jinping");
+  xi.set_type(claims::v1::PERSON);
+  xi.set_country("CHN");
+  EXPECT_TRUE(IsGlobalAlias(xi, "Xi"));  // the family name comes first
 }
 
 }  // namespace
