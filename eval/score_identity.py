@@ -33,16 +33,25 @@ def run(binary, set_path):
         return {r["id"]: r for r in (json.loads(l) for l in open(out, encoding="utf-8"))}
 
 
-def predicted(article, result, mention):
+def predicted(article, result, mention, align):
     body = article["body"]
     pos = -1
     for _ in range(mention["occurrence"]):
         pos = body.find(mention["text"], pos + 1)
     start = len(body[:pos].encode("utf-8"))
+    end = start + len(mention["text"].encode("utf-8"))
+    best, best_overlap = None, 0
     for m in result.get("mentions", []):
-        if m["start"] <= start < m["end"] and m.get("actor_id"):
-            return m["actor_id"]
-    return None
+        if not m.get("actor_id") or m.get("evidence", "").startswith("coref:"):
+            continue
+        if align == "first":
+            if m["start"] <= start < m["end"]:
+                return m["actor_id"]
+            continue
+        overlap = min(end, m["end"]) - max(start, m["start"])
+        if overlap > best_overlap:
+            best, best_overlap = m["actor_id"], overlap
+    return best
 
 
 def main():
@@ -50,6 +59,7 @@ def main():
     p.add_argument("--identity_eval", required=True)
     p.add_argument("--set", default=os.path.join(HERE, "sets", "identity.jsonl"))
     p.add_argument("--misses", action="store_true")
+    p.add_argument("--align", choices=["overlap", "first"], default="overlap")
     args = p.parse_args()
     articles = [json.loads(l) for l in open(args.set, encoding="utf-8") if l.strip()]
     results = run(args.identity_eval, args.set)
@@ -58,7 +68,7 @@ def main():
     for a in articles:
         for m in a["mentions"]:
             key = (a["group"], m["entity"])
-            got[key].append((a["id"], m["text"], predicted(a, results.get(a["id"], {}), m)))
+            got[key].append((a["id"], m["text"], predicted(a, results.get(a["id"], {}), m, args.align)))
             entities[key] = a["entities"][m["entity"]]
     total = under_majority = kb_total = kb_right = 0
     misses = []

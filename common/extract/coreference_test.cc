@@ -40,7 +40,9 @@ class CoreferenceTest : public ::testing::Test {
     if (!r.ok()) return r.status().ToString();
     std::vector<std::string> out;
     for (const auto& m : r->mentions()) {
-      if (absl::StartsWith(m.evidence(), "coref:")) out.push_back(m.text() + "=" + m.actor_id());
+      if (m.kind() == claims::v1::MENTION_COREFERENCE) {
+        out.push_back(m.text() + "=" + m.actor_id());
+      }
     }
     return absl::StrJoin(out, " ");
   }
@@ -52,6 +54,21 @@ TEST_F(CoreferenceTest, APronounSubjectLinksToTheSalientSubjectBeforeIt) {
   EXPECT_EQ(Links("Olaf Scholz met Emmanuel Macron in Berlin on Monday. "
                   "He said the talks had been useful."),
             "He=olaf-scholz");
+}
+
+TEST_F(CoreferenceTest, EveryMentionSaysHowItRefers) {
+  claims::v1::Article a;
+  a.set_body("Olaf Scholz arrived in Paris on Monday. The chancellor said he was pleased.");
+  a.set_published("2023-05-10");
+  auto r = extractor_->Analyze(a);
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> kinds;
+  for (const auto& m : r->mentions()) {
+    kinds.push_back(m.text() + ":" + claims::v1::MentionKind_Name(m.kind()));
+  }
+  EXPECT_EQ(absl::StrJoin(kinds, " "),
+            "Olaf Scholz:MENTION_NAME Paris:MENTION_NAME The chancellor:MENTION_ROLE "
+            "he:MENTION_COREFERENCE");
 }
 
 TEST_F(CoreferenceTest, GenderFromAnHonorificDecides) {
