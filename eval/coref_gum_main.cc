@@ -1,7 +1,8 @@
 // coref_gum: scores the coreference stage on GUM (UD English GUM, whose MISC
 // column carries coreference chains as Entity=...).
 //
-//   build/eval/coref_gum --conllu=../shared/train/ud-english/en_gum-ud-dev.conllu
+//   build/eval/coref_gum
+//   --conllu=../shared/train/ud-english/en_gum-ud-dev.conllu
 //
 // Each GUM document runs through the product's own stages on the gold
 // tokens: syntax models, entity tagger, mention finding and linking, then
@@ -43,7 +44,8 @@ using claims::FoundMention;
 using claims::ReferenceWord;
 using claims::SentenceTokens;
 
-std::string Flag(int argc, char** argv, const std::string& name, const std::string& def) {
+std::string Flag(int argc, char** argv, const std::string& name,
+                 const std::string& def) {
   const std::string prefix = absl::StrCat("--", name, "=");
   for (int i = 1; i < argc; ++i) {
     if (absl::StartsWith(argv[i], prefix)) return argv[i] + prefix.size();
@@ -68,13 +70,15 @@ struct GumDocument {
 // Opens and closes chains from one token's Entity= value:
 // "(12-person-...-coref", "(3-place-...)", "12)".
 void ParseEntities(absl::string_view v, int sentence, int token,
-                   std::vector<GoldMention>* open, std::vector<GoldMention>* done) {
+                   std::vector<GoldMention>* open,
+                   std::vector<GoldMention>* done) {
   size_t p = 0;
   while (p < v.size()) {
     if (v[p] == '(') {
       size_t q = p + 1;
       int id = 0;
-      while (q < v.size() && absl::ascii_isdigit(static_cast<unsigned char>(v[q]))) {
+      while (q < v.size() &&
+             absl::ascii_isdigit(static_cast<unsigned char>(v[q]))) {
         id = id * 10 + (v[q++] - '0');
       }
       while (q < v.size() && v[q] != '(' && v[q] != ')') ++q;
@@ -88,7 +92,8 @@ void ParseEntities(absl::string_view v, int sentence, int token,
       p = q;
     } else if (absl::ascii_isdigit(static_cast<unsigned char>(v[p]))) {
       int id = 0;
-      while (p < v.size() && absl::ascii_isdigit(static_cast<unsigned char>(v[p]))) {
+      while (p < v.size() &&
+             absl::ascii_isdigit(static_cast<unsigned char>(v[p]))) {
         id = id * 10 + (v[p++] - '0');
       }
       for (size_t k = open->size(); k-- > 0;) {
@@ -124,7 +129,9 @@ std::vector<GumDocument> ReadGum(const std::string& path) {
       continue;
     }
     std::vector<std::string> f = absl::StrSplit(line, '\t');
-    if (f.size() < 10 || f[0].find_first_of("-.") != std::string::npos || docs.empty()) continue;
+    if (f.size() < 10 || f[0].find_first_of("-.") != std::string::npos ||
+        docs.empty())
+      continue;
     GumDocument& d = docs.back();
     if (!in_sentence) {
       d.forms.emplace_back();
@@ -136,7 +143,8 @@ std::vector<GumDocument> ReadGum(const std::string& path) {
     d.forms[s].push_back(f[1]);
     d.space_after[s].push_back(f[9].find("SpaceAfter=No") == std::string::npos);
     for (absl::string_view item : absl::StrSplit(f[9], '|')) {
-      if (absl::ConsumePrefix(&item, "Entity=")) ParseEntities(item, s, t, &open, &d.gold);
+      if (absl::ConsumePrefix(&item, "Entity="))
+        ParseEntities(item, s, t, &open, &d.gold);
     }
   }
   return docs;
@@ -147,19 +155,25 @@ void ClassifyToken(claims::text::Token* t) {
   int letters = 0, uppers = 0;
   for (char c : t->text) {
     if (absl::ascii_isalpha(static_cast<unsigned char>(c))) {
-      if (letters == 0) t->capitalized = absl::ascii_isupper(static_cast<unsigned char>(c));
+      if (letters == 0)
+        t->capitalized = absl::ascii_isupper(static_cast<unsigned char>(c));
       ++letters;
       uppers += absl::ascii_isupper(static_cast<unsigned char>(c)) ? 1 : 0;
     }
   }
-  t->is_word = letters > 0 || (static_cast<unsigned char>(t->text.empty() ? 0 : t->text[0]) >= 0x80);
-  t->is_number = !t->text.empty() && absl::ascii_isdigit(static_cast<unsigned char>(t->text[0]));
+  t->is_word =
+      letters > 0 ||
+      (static_cast<unsigned char>(t->text.empty() ? 0 : t->text[0]) >= 0x80);
+  t->is_number = !t->text.empty() &&
+                 absl::ascii_isdigit(static_cast<unsigned char>(t->text[0]));
   t->all_caps = letters >= 2 && uppers == letters;
-  t->possessive = t->lower == "'s" || t->lower == "'" || t->text == "\xE2\x80\x99s";
+  t->possessive =
+      t->lower == "'s" || t->lower == "'" || t->text == "\xE2\x80\x99s";
 }
 
 // The document as one body with the gold tokens.
-std::vector<SentenceTokens> BuildSentences(const GumDocument& d, std::string* body) {
+std::vector<SentenceTokens> BuildSentences(const GumDocument& d,
+                                           std::string* body) {
   body->clear();
   std::vector<std::pair<size_t, size_t>> spans;
   for (size_t s = 0; s < d.forms.size(); ++s) {
@@ -215,13 +229,15 @@ bool IsReference(const claims::SalienceCoreference& coref, const GumDocument& d,
   if (!description) {
     // Every third-person pronoun, whatever the stage's word list holds.
     static const auto* const kPronouns = new absl::flat_hash_set<std::string>{
-        "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
-        "itself", "they", "them", "their", "theirs", "themselves"};
+        "he",   "him",     "his",    "himself",   "she",    "her",
+        "hers", "herself", "it",     "its",       "itself", "they",
+        "them", "their",   "theirs", "themselves"};
     return g.last - g.first == 1 && kPronouns->contains(first);
   }
   if (first != "the" || g.last - g.first < 2) return false;
   const ReferenceWord* w = coref.Find(absl::AsciiStrToLower(f[g.last - 1]));
-  return (w != nullptr && w->word_class == ReferenceWord::Class::kDescription) ||
+  return (w != nullptr &&
+          w->word_class == ReferenceWord::Class::kDescription) ||
          absl::EndsWith(f[g.last - 1], "-year-old");
 }
 
@@ -235,10 +251,12 @@ struct Scorer {
   int misses_left = 0;
   std::map<std::string, std::pair<int, int>> by_word;  // links, right
 
-  void Document(const GumDocument& d, const std::vector<SentenceTokens>& sentences,
+  void Document(const GumDocument& d,
+                const std::vector<SentenceTokens>& sentences,
                 const claims::MentionResult& r) {
     // Gold chains each actor's names lie on, and where the first lies.
-    std::map<std::pair<int, int>, std::pair<int, int>> first_named;  // (actor, chain)
+    std::map<std::pair<int, int>, std::pair<int, int>>
+        first_named;  // (actor, chain)
     std::vector<const FoundMention*> links;
     for (const FoundMention& m : r.mentions) {
       if (absl::StartsWith(m.evidence, "coref:")) {
@@ -247,7 +265,8 @@ struct Scorer {
       }
       if (m.actor < 0) continue;
       const int chain = ChainOf(d, m.sentence, m.first_token, m.last_token);
-      if (chain >= 0) first_named.try_emplace({m.actor, chain}, m.sentence, m.first_token);
+      if (chain >= 0)
+        first_named.try_emplace({m.actor, chain}, m.sentence, m.first_token);
     }
     auto right = [&](const FoundMention& m) {
       const int chain = ChainOf(d, m.sentence, m.first_token, m.last_token);
@@ -263,9 +282,12 @@ struct Scorer {
         ++by_word[word].second;
       } else if (misses_left > 0) {
         --misses_left;
-        std::cout << "  wrong " << d.id << " s" << m->sentence << ": " << m->evidence << " | "
-                  << std::string_view(sentences[m->sentence].tokens.front().text.data(),
-                                      sentences[m->sentence].end - sentences[m->sentence].start)
+        std::cout << "  wrong " << d.id << " s" << m->sentence << ": "
+                  << m->evidence << " | "
+                  << std::string_view(
+                         sentences[m->sentence].tokens.front().text.data(),
+                         sentences[m->sentence].end -
+                             sentences[m->sentence].start)
                   << "\n";
       }
     }
@@ -273,15 +295,17 @@ struct Scorer {
   }
 
   template <typename Right>
-  void Gold(const GumDocument& d, int cls,
-            const std::map<std::pair<int, int>, std::pair<int, int>>& first_named,
-            const std::vector<const FoundMention*>& links, const Right& right) {
+  void Gold(
+      const GumDocument& d, int cls,
+      const std::map<std::pair<int, int>, std::pair<int, int>>& first_named,
+      const std::vector<const FoundMention*>& links, const Right& right) {
     for (const GoldMention& g : d.gold) {
       if (!IsReference(coref, d, g, cls == 1)) continue;
       const std::pair<int, int> at(g.sentence, g.first);
       bool anaphoric = false;
       for (const GoldMention& o : d.gold) {
-        if (o.entity == g.entity && std::make_pair(o.sentence, o.first) < at) anaphoric = true;
+        if (o.entity == g.entity && std::make_pair(o.sentence, o.first) < at)
+          anaphoric = true;
       }
       bool available = false;
       for (const auto& [key, where] : first_named) {
@@ -311,16 +335,20 @@ struct Scorer {
     Line("all links", links, rights, gold, found);
     if (!verbose) return;
     for (const auto& [word, c] : by_word) {
-      std::printf("  %-14s links %5d right %5d\n", word.c_str(), c.first, c.second);
+      std::printf("  %-14s links %5d right %5d\n", word.c_str(), c.first,
+                  c.second);
     }
   }
 
-  static void Line(const char* name, int links, int right, int gold, int found) {
+  static void Line(const char* name, int links, int right, int gold,
+                   int found) {
     const double p = links ? static_cast<double>(right) / links : 0;
     const double r = gold ? static_cast<double>(found) / gold : 0;
     const double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    std::printf("%-13s links %5d right %5d precision %.3f | gold %5d found %5d recall %.3f | F1 %.3f\n",
-                name, links, right, p, gold, found, r, f);
+    std::printf(
+        "%-13s links %5d right %5d precision %.3f | gold %5d found %5d recall "
+        "%.3f | F1 %.3f\n",
+        name, links, right, p, gold, found, r, f);
   }
 };
 
@@ -344,7 +372,8 @@ claims::SalienceWeights WeightsFromFlags(int argc, char** argv) {
   whole("pronoun_window", &w.pronoun_window);
   whole("description_window", &w.description_window);
   whole("neuter_window", &w.neuter_window);
-  w.neuter_needs_subjects = Flag(argc, argv, "neuter_needs_subjects", "1") == "1";
+  w.neuter_needs_subjects =
+      Flag(argc, argv, "neuter_needs_subjects", "1") == "1";
   return w;
 }
 
@@ -355,16 +384,19 @@ int main(int argc, char** argv) {
   const std::string data = Flag(argc, argv, "data", CLAIMS_SOURCE_DATA_DIR);
   const std::string genre = Flag(argc, argv, "genre", "");
   if (conllu.empty()) {
-    std::cerr << "usage: coref_gum --conllu=FILE [--data=DIR] [--genre=news] [--misses=N]\n";
+    std::cerr << "usage: coref_gum --conllu=FILE [--data=DIR] [--genre=news] "
+                 "[--misses=N]\n";
     return 2;
   }
   auto kb = claims::KnowledgeBase::Load(data + "/kb", "");
   auto lexicon = claims::Lexicon::Load(data + "/extract");
   auto syntax = claims::syntax::SyntaxModels::Load(data + "/models");
-  auto tagger = claims::entities::EntityTagger::Load(data + "/models/entities.clm");
-  auto coref = claims::SalienceCoreference::Load(data + "/extract", WeightsFromFlags(argc, argv));
-  for (const absl::Status& s : {kb.status(), lexicon.status(), syntax.status(), tagger.status(),
-                                coref.status()}) {
+  auto tagger =
+      claims::entities::EntityTagger::Load(data + "/models/entities.clm");
+  auto coref = claims::SalienceCoreference::Load(data + "/extract",
+                                                 WeightsFromFlags(argc, argv));
+  for (const absl::Status& s : {kb.status(), lexicon.status(), syntax.status(),
+                                tagger.status(), coref.status()}) {
     if (!s.ok()) {
       std::cerr << s << "\n";
       return 1;
@@ -372,7 +404,7 @@ int main(int argc, char** argv) {
   }
   claims::entities::KbGazetteer gazetteer(**kb);
   claims::MentionFinder finder(**kb, **lexicon);
-  Scorer scorer{**coref, {}, 0};
+  Scorer scorer{**coref, {}, 0, {}, false};
   (void)absl::SimpleAtoi(Flag(argc, argv, "misses", "0"), &scorer.misses_left);
   scorer.verbose = Flag(argc, argv, "by_word", "") == "1";
   int documents = 0;
@@ -383,7 +415,8 @@ int main(int argc, char** argv) {
     std::vector<SentenceTokens> sentences = BuildSentences(d, &body);
     std::vector<claims::syntax::SyntaxSentence> words(sentences.size());
     for (size_t s = 0; s < sentences.size(); ++s) {
-      for (const std::string& form : d.forms[s]) words[s].emplace_back().form = form;
+      for (const std::string& form : d.forms[s])
+        words[s].emplace_back().form = form;
       syntax->Analyze(&words[s]);
     }
     auto names = tagger->Tag(words, &gazetteer);
@@ -395,8 +428,8 @@ int main(int argc, char** argv) {
     (*coref)->Resolve(body, sentences, &r);
     scorer.Document(d, sentences, r);
   }
-  std::cout << conllu << (genre.empty() ? "" : " genre " + genre) << ": " << documents
-            << " documents\n";
+  std::cout << conllu << (genre.empty() ? "" : " genre " + genre) << ": "
+            << documents << " documents\n";
   scorer.Print();
   return 0;
 }

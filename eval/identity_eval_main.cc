@@ -25,7 +25,8 @@
 
 namespace {
 
-std::string Flag(int argc, char** argv, const std::string& name, const std::string& def) {
+std::string Flag(int argc, char** argv, const std::string& name,
+                 const std::string& def) {
   const std::string prefix = absl::StrCat("--", name, "=");
   for (int i = 1; i < argc; ++i) {
     if (absl::StartsWith(argv[i], prefix)) return argv[i] + prefix.size();
@@ -61,7 +62,8 @@ int main(int argc, char** argv) {
   const std::string out_path = Flag(argc, argv, "out", "/dev/stdout");
   const std::string data = Flag(argc, argv, "data", CLAIMS_SOURCE_DATA_DIR);
   if (set.empty()) {
-    std::cerr << "usage: identity_eval --set=SET.jsonl [--out=FILE] [--data=DIR]\n";
+    std::cerr
+        << "usage: identity_eval --set=SET.jsonl [--out=FILE] [--data=DIR]\n";
     return 2;
   }
   claims::ExtractorConfig config;
@@ -87,9 +89,10 @@ int main(int argc, char** argv) {
     if (!google::protobuf::util::JsonStringToMessage(line, &s).ok()) continue;
     articles.push_back(std::move(s));
   }
-  std::stable_sort(articles.begin(), articles.end(), [](const auto& a, const auto& b) {
-    return Field(a, "published") < Field(b, "published");
-  });
+  std::stable_sort(articles.begin(), articles.end(),
+                   [](const auto& a, const auto& b) {
+                     return Field(a, "published") < Field(b, "published");
+                   });
   std::ofstream out(out_path);
   int failed = 0;
   for (const auto& a : articles) {
@@ -104,14 +107,17 @@ int main(int argc, char** argv) {
       continue;
     }
     // The identities PutArticle gives, computed the same way beforehand.
-    auto identities = claims::store_internal::MatchStoredActors((*store)->db(), *analysis);
+    auto identities =
+        claims::store_internal::MatchStoredActors((*store)->db(), *analysis);
     claims::v1::AnalyzeResponse stored = *analysis;
-    if (identities.ok()) claims::store_internal::ApplyIdentities(*identities, &stored);
+    if (identities.ok())
+      claims::store_internal::ApplyIdentities(*identities, &stored);
     if (!(*store)->PutArticle(*analysis).ok()) ++failed;
     out << Json(article.id(), stored) << "\n";
   }
   store->reset();
   std::filesystem::remove_all(dir);
-  std::cerr << "identity_eval: " << articles.size() << " articles, " << failed << " failed\n";
+  std::cerr << "identity_eval: " << articles.size() << " articles, " << failed
+            << " failed\n";
   return failed == 0 ? 0 : 1;
 }

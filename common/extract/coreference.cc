@@ -24,7 +24,8 @@ constexpr int kMaxDescriptionWords = 4;
 
 absl::Status ParseRow(const std::vector<std::string>& f, std::string* word,
                       ReferenceWord* out, bool* honorific) {
-  if (f.size() != 5) return absl::InvalidArgumentError("expected 5 tab-separated fields");
+  if (f.size() != 5)
+    return absl::InvalidArgumentError("expected 5 tab-separated fields");
   *word = absl::AsciiStrToLower(f[0]);
   const std::string& c = f[1];
   *honorific = c == "honorific";
@@ -37,12 +38,14 @@ absl::Status ParseRow(const std::vector<std::string>& f, std::string* word,
   } else if (c == "description") {
     out->word_class = ReferenceWord::Class::kDescription;
   } else if (!*honorific) {
-    return absl::InvalidArgumentError(absl::StrCat("unknown class \"", c, "\""));
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown class \"", c, "\""));
   }
   for (absl::string_view t : absl::StrSplit(f[2], ',')) {
     ActorType type;
     if (!claims::v1::ActorType_Parse(std::string(t), &type)) {
-      return absl::InvalidArgumentError(absl::StrCat("unknown actor type \"", t, "\""));
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown actor type \"", t, "\""));
     }
     out->types.push_back(type);
   }
@@ -69,8 +72,8 @@ int SpanHead(const syntax::SyntaxSentence& w, int first, int last) {
 // "45-year-old" (or "-year-old" after a number the tokenizer split off).
 bool IsAgeNoun(absl::string_view lower) {
   return absl::EndsWith(lower, "year-old") &&
-         (absl::ascii_isdigit(static_cast<unsigned char>(lower[0])) || lower[0] == '-' ||
-          lower == "year-old");
+         (absl::ascii_isdigit(static_cast<unsigned char>(lower[0])) ||
+          lower[0] == '-' || lower == "year-old");
 }
 
 // What the resolver knows of one actor while it reads the article.
@@ -93,9 +96,14 @@ struct Reference {
 class ArticleResolver {
  public:
   ArticleResolver(const SalienceCoreference& lexicon, const SalienceWeights& w,
-                  absl::string_view body, const std::vector<SentenceTokens>& sentences,
+                  absl::string_view body,
+                  const std::vector<SentenceTokens>& sentences,
                   MentionResult* result)
-      : lex_(lexicon), w_(w), body_(body), sentences_(sentences), result_(result),
+      : lex_(lexicon),
+        w_(w),
+        body_(body),
+        sentences_(sentences),
+        result_(result),
         state_(result->actors.size()) {}
 
   void Run();
@@ -103,9 +111,10 @@ class ArticleResolver {
  private:
   void Observe(const FoundMention& m, int head);
   void LearnGender(int actor, char gender);
-  bool FindReference(const SentenceTokens& s, int i, const std::vector<bool>& covered,
-                     Reference* ref) const;
-  int Choose(int si, const Reference& ref, const std::vector<const FoundMention*>& here) const;
+  bool FindReference(const SentenceTokens& s, int i,
+                     const std::vector<bool>& covered, Reference* ref) const;
+  int Choose(int si, const Reference& ref,
+             const std::vector<const FoundMention*>& here) const;
   void Link(int si, const Reference& ref, int actor);
 
   const SalienceCoreference& lex_;
@@ -133,8 +142,10 @@ void ArticleResolver::Observe(const FoundMention& m, int head) {
   EntityState& e = state_[static_cast<size_t>(m.actor)];
   e.last_sentence = m.sentence;
   e.last_head = head;
-  e.last_subject = head < static_cast<int>(s.words.size()) && IsSubjectRel(s.words[head].rel);
-  if (e.mentions++ == 0) LearnGender(m.actor, lex_.NameGender(result_->actors[m.actor]));
+  e.last_subject = head < static_cast<int>(s.words.size()) &&
+                   IsSubjectRel(s.words[head].rel);
+  if (e.mentions++ == 0)
+    LearnGender(m.actor, lex_.NameGender(result_->actors[m.actor]));
   if (m.first_token > 0) {
     std::string before = s.tokens[m.first_token - 1].lower;
     before.erase(std::remove(before.begin(), before.end(), '.'), before.end());
@@ -152,7 +163,8 @@ bool ArticleResolver::FindReference(const SentenceTokens& s, int i,
   const int n = static_cast<int>(std::min(t.size(), w.size()));
   if (covered[i]) return false;
   if (const ReferenceWord* word = lex_.Find(t[i].lower);
-      word != nullptr && word->word_class != ReferenceWord::Class::kDescription) {
+      word != nullptr &&
+      word->word_class != ReferenceWord::Class::kDescription) {
     if (w[i].upos != Upos::kPron && w[i].upos != Upos::kDet) return false;
     if (w[i].rel == DepRel::kExpl) return false;  // "it is likely that"
     *ref = {i, i + 1, i, word};
@@ -163,42 +175,50 @@ bool ArticleResolver::FindReference(const SentenceTokens& s, int i,
     if (covered[j]) return false;
     // Taggers often call "45-year-old" a proper noun.
     const bool age = IsAgeNoun(t[j].lower);
-    if (!age && ((t[j].capitalized && j > i + 1) || w[j].upos == Upos::kPropn)) return false;
+    if (!age && ((t[j].capitalized && j > i + 1) || w[j].upos == Upos::kPropn))
+      return false;
     const ReferenceWord* word = age ? nullptr : lex_.Find(t[j].lower);
     const bool noun = w[j].upos == Upos::kNoun || age;
-    if (noun && (age || (word != nullptr &&
-                         word->word_class == ReferenceWord::Class::kDescription))) {
+    if (noun &&
+        (age || (word != nullptr &&
+                 word->word_class == ReferenceWord::Class::kDescription))) {
       // The head is the last noun: "the company spokesman" is a person.
-      if (j + 1 < n && (w[j + 1].upos == Upos::kNoun || w[j + 1].upos == Upos::kPropn ||
-                        t[j + 1].lower == "of" || t[j + 1].capitalized)) {
+      if (j + 1 < n &&
+          (w[j + 1].upos == Upos::kNoun || w[j + 1].upos == Upos::kPropn ||
+           t[j + 1].lower == "of" || t[j + 1].capitalized)) {
         return false;
       }
-      static const ReferenceWord kAge = {ReferenceWord::Class::kDescription,
-                                         {claims::v1::PERSON}, 0, ""};
+      static const ReferenceWord kAge = {
+          ReferenceWord::Class::kDescription, {claims::v1::PERSON}, 0, ""};
       *ref = {i, j + 1, j, age ? &kAge : word};
       return true;
     }
-    if (w[j].upos != Upos::kAdj && w[j].upos != Upos::kAdv && w[j].upos != Upos::kNum) {
+    if (w[j].upos != Upos::kAdj && w[j].upos != Upos::kAdv &&
+        w[j].upos != Upos::kNum) {
       return false;
     }
   }
   return false;
 }
 
-int ArticleResolver::Choose(int si, const Reference& ref,
-                            const std::vector<const FoundMention*>& here) const {
+int ArticleResolver::Choose(
+    int si, const Reference& ref,
+    const std::vector<const FoundMention*>& here) const {
   const SentenceTokens& s = sentences_[static_cast<size_t>(si)];
   const ReferenceWord& word = *ref.word;
-  const bool description = word.word_class == ReferenceWord::Class::kDescription;
+  const bool description =
+      word.word_class == ReferenceWord::Class::kDescription;
   const bool neuter = !description && word.gender == 0;
   int window = description ? w_.description_window : w_.pronoun_window;
   if (neuter) window = w_.neuter_window;
   const bool ref_subject = IsSubjectRel(s.words[ref.head].rel);
   const int ref_governor = s.words[ref.head].head;
   // "her" is possessive only as a determiner (PRP$), an object otherwise.
-  const bool possessive = word.word_class == ReferenceWord::Class::kPossessive &&
-                          s.words[ref.head].xpos != "PRP";
-  if (neuter && w_.neuter_needs_subjects && !ref_subject && !possessive) return -1;
+  const bool possessive =
+      word.word_class == ReferenceWord::Class::kPossessive &&
+      s.words[ref.head].xpos != "PRP";
+  if (neuter && w_.neuter_needs_subjects && !ref_subject && !possessive)
+    return -1;
   double best = -1e9, rival = -1e9;
   int best_actor = -1;
   for (size_t a = 0; a < state_.size(); ++a) {
@@ -206,21 +226,26 @@ int ArticleResolver::Choose(int si, const Reference& ref,
     const ArticleActor& actor = result_->actors[a];
     if (e.mentions == 0 || e.last_sentence < si - window) continue;
     if (neuter && w_.neuter_needs_subjects && !e.last_subject) continue;
-    if (std::find(word.types.begin(), word.types.end(), actor.type) == word.types.end()) {
+    if (std::find(word.types.begin(), word.types.end(), actor.type) ==
+        word.types.end()) {
       continue;
     }
-    if (word.gender != 0 && (e.gender == 'm' || e.gender == 'f') && e.gender != word.gender) {
+    if (word.gender != 0 && (e.gender == 'm' || e.gender == 'f') &&
+        e.gender != word.gender) {
       continue;
     }
-    if (!word.role.empty() && !actor.role.empty() && actor.role != word.role) continue;
+    if (!word.role.empty() && !actor.role.empty() && actor.role != word.role)
+      continue;
     // Co-arguments of one verb never corefer ("Scholz praised him"), nor
     // does a description its own clause's other participants.
     bool co_argument = false;
     if (!possessive && word.word_class != ReferenceWord::Class::kReflexive) {
       for (const FoundMention* m : here) {
-        if (m->actor != static_cast<int>(a) || m->first_token >= ref.first) continue;
+        if (m->actor != static_cast<int>(a) || m->first_token >= ref.first)
+          continue;
         const int h = SpanHead(s.words, m->first_token, m->last_token);
-        if (ref_governor >= 0 && s.words[h].head == ref_governor) co_argument = true;
+        if (ref_governor >= 0 && s.words[h].head == ref_governor)
+          co_argument = true;
       }
     }
     if (co_argument) continue;
@@ -264,7 +289,8 @@ void ArticleResolver::Link(int si, const Reference& ref, int actor) {
 void ArticleResolver::Run() {
   std::vector<std::vector<const FoundMention*>> by_sentence(sentences_.size());
   for (const FoundMention& m : result_->mentions) {
-    if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < sentences_.size()) {
+    if (m.sentence >= 0 &&
+        static_cast<size_t>(m.sentence) < sentences_.size()) {
       by_sentence[static_cast<size_t>(m.sentence)].push_back(&m);
     }
   }
@@ -273,7 +299,8 @@ void ArticleResolver::Run() {
     const int n = static_cast<int>(std::min(s.tokens.size(), s.words.size()));
     std::vector<bool> covered(static_cast<size_t>(n) + 1, false);
     for (const FoundMention* m : by_sentence[si]) {
-      for (int i = m->first_token; i < m->last_token && i < n; ++i) covered[i] = true;
+      for (int i = m->first_token; i < m->last_token && i < n; ++i)
+        covered[i] = true;
     }
     // Headings, bylines and captions are no discourse to refer back in
     // ("About the Author"), and a byline names no antecedent.
@@ -299,7 +326,9 @@ void ArticleResolver::Run() {
   if (added_.empty()) return;
   for (FoundMention& m : added_) result_->mentions.push_back(std::move(m));
   std::stable_sort(result_->mentions.begin(), result_->mentions.end(),
-                   [](const FoundMention& a, const FoundMention& b) { return a.start < b.start; });
+                   [](const FoundMention& a, const FoundMention& b) {
+                     return a.start < b.start;
+                   });
 }
 
 }  // namespace
@@ -329,8 +358,8 @@ absl::StatusOr<std::unique_ptr<SalienceCoreference>> SalienceCoreference::Load(
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
   std::unique_ptr<SalienceCoreference> out(new SalienceCoreference(weights));
-  absl::Status names = LoadGivenNames(absl::StrCat(dir, "/given_name_genders.tsv"),
-                                      &out->given_names_);
+  absl::Status names = LoadGivenNames(
+      absl::StrCat(dir, "/given_name_genders.tsv"), &out->given_names_);
   if (!names.ok()) return names;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
@@ -342,7 +371,8 @@ absl::StatusOr<std::unique_ptr<SalienceCoreference>> SalienceCoreference::Load(
     bool honorific = false;
     absl::Status s = ParseRow(fields, &word, &ref, &honorific);
     if (!s.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(path, ":", number, ": ", s.message()));
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", number, ": ", s.message()));
     }
     if (honorific) {
       out->honorifics_[word] = ref.gender;
@@ -361,15 +391,16 @@ const ReferenceWord* SalienceCoreference::Find(absl::string_view lower) const {
 char SalienceCoreference::NameGender(const ArticleActor& actor) const {
   // Countries whose names put the family name first ("Xi Jinping", "Kim
   // Jong-un", "Lee Hsien Loong").
-  static constexpr absl::string_view kFamilyNameFirst[] = {"CHN", "TWN", "HKG", "MAC", "KOR",
-                                                           "PRK", "VNM", "SGP", "KHM"};
+  static constexpr absl::string_view kFamilyNameFirst[] = {
+      "CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM"};
   if (actor.type != claims::v1::PERSON) return 0;
-  if (std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst), actor.country) !=
-      std::end(kFamilyNameFirst)) {
+  if (std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst),
+                actor.country) != std::end(kFamilyNameFirst)) {
     return 0;
   }
   const size_t space = actor.name.find(' ');
-  auto it = given_names_.find(absl::AsciiStrToLower(actor.name.substr(0, space)));
+  auto it =
+      given_names_.find(absl::AsciiStrToLower(actor.name.substr(0, space)));
   return it == given_names_.end() ? 0 : it->second;
 }
 

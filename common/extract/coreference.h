@@ -4,9 +4,10 @@
 // mentions of that actor, so later stages (claims) find the actor by the
 // token span of the reference.
 //
-//   ASSIGN_OR_RETURN(auto coref, SalienceCoreference::Load("knowledge/extract"));
-//   MentionResult mentions = finder.Find(body, sentences, date, authors);
-//   coref->Resolve(body, sentences, &mentions);
+//   ASSIGN_OR_RETURN(auto coref,
+//   SalienceCoreference::Load("knowledge/extract")); MentionResult mentions =
+//   finder.Find(body, sentences, date, authors); coref->Resolve(body,
+//   sentences, &mentions);
 //   // mentions.mentions now also holds, in text order, entries such as
 //   //   {span "he", actor <Olaf Scholz>, is_name=false,
 //   //    evidence "coref:he->Olaf Scholz"}
@@ -57,15 +58,15 @@ struct ReferenceWord {
 
 // How candidates are ranked; chosen on GUM train (eval/coref_gum).
 struct SalienceWeights {
-  double per_sentence = 2.0;      // penalty per sentence back
-  double subject = 2.0;           // antecedent was a subject
-  double parallel = 1.0;          // reference and antecedent both subjects
-  double frequency = 1.0;         // times log2(1 + mentions so far)
-  double gender_known = 1.5;      // antecedent's gender known and agreeing
-  double role_match = 2.0;        // description's preferred role matches
-  double margin = 0.25;           // best must beat a rival actor by this
-  int pronoun_window = 2;         // sentences back a pronoun may reach
-  int description_window = 4;     // ... and a description
+  double per_sentence = 2.0;   // penalty per sentence back
+  double subject = 2.0;        // antecedent was a subject
+  double parallel = 1.0;       // reference and antecedent both subjects
+  double frequency = 1.0;      // times log2(1 + mentions so far)
+  double gender_known = 1.5;   // antecedent's gender known and agreeing
+  double role_match = 2.0;     // description's preferred role matches
+  double margin = 0.25;        // best must beat a rival actor by this
+  int pronoun_window = 2;      // sentences back a pronoun may reach
+  int description_window = 4;  // ... and a description
   // "it"/"its" (no gender): only to an antecedent named as a subject at
   // most this many sentences back, and only from a subject or possessive.
   int neuter_window = 1;

@@ -32,7 +32,8 @@ class CoreferenceTest : public ::testing::Test {
   static void TearDownTestSuite() { delete extractor_; }
 
   // "text=actor_id" for each mention the coreference stage added.
-  static std::string Links(const std::string& body, const std::string& date = "2023-05-10") {
+  static std::string Links(const std::string& body,
+                           const std::string& date = "2023-05-10") {
     claims::v1::Article a;
     a.set_body(body);
     a.set_published(date);
@@ -58,7 +59,9 @@ TEST_F(CoreferenceTest, APronounSubjectLinksToTheSalientSubjectBeforeIt) {
 
 TEST_F(CoreferenceTest, EveryMentionSaysHowItRefers) {
   claims::v1::Article a;
-  a.set_body("Olaf Scholz arrived in Paris on Monday. The chancellor said he was pleased.");
+  a.set_body(
+      "Olaf Scholz arrived in Paris on Monday. The chancellor said he was "
+      "pleased.");
   a.set_published("2023-05-10");
   auto r = extractor_->Analyze(a);
   ASSERT_TRUE(r.ok()) << r.status();
@@ -66,9 +69,10 @@ TEST_F(CoreferenceTest, EveryMentionSaysHowItRefers) {
   for (const auto& m : r->mentions()) {
     kinds.push_back(m.text() + ":" + claims::v1::MentionKind_Name(m.kind()));
   }
-  EXPECT_EQ(absl::StrJoin(kinds, " "),
-            "Olaf Scholz:MENTION_NAME Paris:MENTION_NAME The chancellor:MENTION_ROLE "
-            "he:MENTION_COREFERENCE");
+  EXPECT_EQ(
+      absl::StrJoin(kinds, " "),
+      "Olaf Scholz:MENTION_NAME Paris:MENTION_NAME The chancellor:MENTION_ROLE "
+      "he:MENTION_COREFERENCE");
 }
 
 TEST_F(CoreferenceTest, GenderFromAnHonorificDecides) {
@@ -90,11 +94,14 @@ TEST_F(CoreferenceTest, CoArgumentsOfOneVerbNeverCorefer) {
 }
 
 TEST_F(CoreferenceTest, NoCataphora) {
-  EXPECT_EQ(Links("He arrived late on Monday. Olaf Scholz then spoke to reporters."), "");
+  EXPECT_EQ(
+      Links("He arrived late on Monday. Olaf Scholz then spoke to reporters."),
+      "");
 }
 
 TEST_F(CoreferenceTest, APossessiveMayBindTheSubjectOfItsOwnClause) {
-  EXPECT_EQ(Links("Olaf Scholz defended his budget on Monday."), "his=olaf-scholz");
+  EXPECT_EQ(Links("Olaf Scholz defended his budget on Monday."),
+            "his=olaf-scholz");
 }
 
 // On GUM train most "it" and "they" are things and people, not actors.
@@ -105,9 +112,10 @@ TEST_F(CoreferenceTest, NeuterAndPluralPronounsAreLeftAlone) {
 }
 
 TEST_F(CoreferenceTest, HeadingsReferToNobody) {
-  EXPECT_EQ(Links("Olaf Scholz spoke in Berlin on Monday.\n\nAbout the Author\n\n"
-                  "Anna Berg writes about German politics."),
-            "");
+  EXPECT_EQ(
+      Links("Olaf Scholz spoke in Berlin on Monday.\n\nAbout the Author\n\n"
+            "Anna Berg writes about German politics."),
+      "");
 }
 
 TEST_F(CoreferenceTest, ExpletiveItIsLeftAlone) {
@@ -129,18 +137,20 @@ TEST_F(CoreferenceTest, AgeDescriptionAndPronounOfADiscoveredPerson) {
 }
 
 TEST_F(CoreferenceTest, AnActorNamedTooFarBackIsNotLinked) {
-  EXPECT_EQ(Links("Olaf Scholz arrived in Paris on Monday. The weather was cold. "
-                  "Trains were late. Shops were closed. Rain fell all day. "
-                  "He said nothing."),
-            "");
+  EXPECT_EQ(
+      Links("Olaf Scholz arrived in Paris on Monday. The weather was cold. "
+            "Trains were late. Shops were closed. Rain fell all day. "
+            "He said nothing."),
+      "");
 }
 
 TEST(ReferenceWordsTest, AMalformedRowNamesFileAndLine) {
   const std::string dir = ::testing::TempDir() + "/coref_words";
   std::filesystem::create_directories(dir);
   std::ofstream(dir + "/given_name_genders.tsv") << "olaf\tm\n";
-  std::ofstream(dir + "/references.tsv") << "# comment\nhe\tpronoun\tPERSON\tm\t-\n"
-                                         << "she\tpronoun\tHUMAN\tf\t-\n";
+  std::ofstream(dir + "/references.tsv")
+      << "# comment\nhe\tpronoun\tPERSON\tm\t-\n"
+      << "she\tpronoun\tHUMAN\tf\t-\n";
   auto loaded = SalienceCoreference::Load(dir);
   ASSERT_FALSE(loaded.ok());
   EXPECT_TRUE(absl::StrContains(loaded.status().message(), "references.tsv:3"))
@@ -148,7 +158,8 @@ TEST(ReferenceWordsTest, AMalformedRowNamesFileAndLine) {
 }
 
 TEST(ReferenceWordsTest, TheShippedFileLoads) {
-  auto loaded = SalienceCoreference::Load(std::string(CLAIMS_SOURCE_DATA_DIR) + "/extract");
+  auto loaded = SalienceCoreference::Load(std::string(CLAIMS_SOURCE_DATA_DIR) +
+                                          "/extract");
   ASSERT_TRUE(loaded.ok()) << loaded.status();
   const ReferenceWord* he = (*loaded)->Find("he");
   ASSERT_NE(he, nullptr);

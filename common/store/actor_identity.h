@@ -60,17 +60,19 @@ using IdentityMap = std::map<std::string, StoredIdentity>;
 
 // Matches the discovered actors of `analysis` against the stored ones (see
 // above). Errors are RocksDB read errors.
-absl::StatusOr<IdentityMap> MatchStoredActors(rocksdb::DB* db,
-                                              const claims::v1::AnalyzeResponse& analysis);
+absl::StatusOr<IdentityMap> MatchStoredActors(
+    rocksdb::DB* db, const claims::v1::AnalyzeResponse& analysis);
 
 // Rewrites `analysis` to the stored identities: actor records (the stored
 // name stays the name, the article's becomes an alias), mentions and the
 // subjects, objects and participants of claims.
-void ApplyIdentities(const IdentityMap& identities, claims::v1::AnalyzeResponse* analysis);
+void ApplyIdentities(const IdentityMap& identities,
+                     claims::v1::AnalyzeResponse* analysis);
 
 // Adds to `batch` the name-form index entries of the actors of `analysis`
 // and, for discovered ones, the actors named with them.
-absl::Status WriteIdentityRecords(rocksdb::DB* db, const claims::v1::AnalyzeResponse& analysis,
+absl::Status WriteIdentityRecords(rocksdb::DB* db,
+                                  const claims::v1::AnalyzeResponse& analysis,
                                   rocksdb::WriteBatch* batch);
 
 // Folded name forms an actor is found under ("name:jane smithfield",

@@ -1,12 +1,12 @@
 // Cross-article identity of discovered actors, through a real store: what
 // ids claims are stored under, and what an actor query resolves.
 #include "common/store/actor_identity.h"
-#include "common/store/actor_records.h"
 
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_join.h"
+#include "common/store/actor_records.h"
 #include "common/store/store_test_util.h"
 #include "gtest/gtest.h"
 
@@ -30,10 +30,12 @@ struct Named {
 
 // An article whose one claim names every actor of `actors`, as the
 // extractor reports them (discovered ones without country and role).
-AnalyzeResponse Article(const std::string& id, const std::vector<Named>& actors) {
+AnalyzeResponse Article(const std::string& id,
+                        const std::vector<Named>& actors) {
   std::vector<std::string> ids;
   for (const Named& a : actors) ids.push_back(a.id);
-  AnalyzeResponse analysis = MakeAnalysis(id, "h-" + id, "2021-05-19", {MakeClaim(ids)});
+  AnalyzeResponse analysis =
+      MakeAnalysis(id, "h-" + id, "2021-05-19", {MakeClaim(ids)});
   for (const Named& n : actors) {
     Actor* a = analysis.add_actors();
     a->set_id(n.id);
@@ -69,13 +71,20 @@ class ActorIdentityTest : public StoreTest {
 };
 
 const Named kLeeds{"leeds", "Leeds", claims::v1::LOCATION, {}, "GBR", "place"};
-const Named kSheffield{"sheffield", "Sheffield", claims::v1::LOCATION, {}, "GBR", "place"};
-const Named kCornwall{"GB-CON", "Cornwall", claims::v1::LOCATION, {}, "GBR", "place"};
+const Named kSheffield{"sheffield", "Sheffield", claims::v1::LOCATION,
+                       {},          "GBR",       "place"};
+const Named kCornwall{"GB-CON", "Cornwall", claims::v1::LOCATION,
+                      {},       "GBR",      "place"};
 
 TEST_F(ActorIdentityTest, ASurnameInALaterArticleJoinsTheOnePersonOfThatName) {
-  Put(Article("a", {{"jane-smithfield", "Jane Smithfield", claims::v1::PERSON, {"Smithfield"}},
+  Put(Article("a", {{"jane-smithfield",
+                     "Jane Smithfield",
+                     claims::v1::PERSON,
+                     {"Smithfield"}},
                     kLeeds}));
-  Put(Article("b", {{"smithfield", "Smithfield", claims::v1::PERSON, {"Ms Smithfield"}}}));
+  Put(Article(
+      "b",
+      {{"smithfield", "Smithfield", claims::v1::PERSON, {"Ms Smithfield"}}}));
   EXPECT_EQ(StoredIds("b"), "jane-smithfield");
   EXPECT_EQ(Resolve("Ms Smithfield"), "jane-smithfield");
   EXPECT_EQ(Resolve("Smithfield"), "jane-smithfield");
@@ -87,20 +96,28 @@ TEST_F(ActorIdentityTest, ASurnameInALaterArticleJoinsTheOnePersonOfThatName) {
 TEST_F(ActorIdentityTest, SpellingVariantsFoldToOneId) {
   Put(Article("a", {{"fatima-al-rashidi", "Fatima al-Rashidi"}}));
   Put(Article("b", {{"fatima-al-rashidi-2", "Fatima Al Rashidi"}}));
-  Put(Article("c", {{"al-rashidi", "Al-Rashidi", claims::v1::PERSON, {"Dr Al-Rashidi"}}}));
+  Put(Article(
+      "c",
+      {{"al-rashidi", "Al-Rashidi", claims::v1::PERSON, {"Dr Al-Rashidi"}}}));
   EXPECT_EQ(StoredIds("b"), "fatima-al-rashidi");
   EXPECT_EQ(StoredIds("c"), "fatima-al-rashidi");
 }
 
 TEST_F(ActorIdentityTest, AnUnlinkedSpellingOfAKnownPersonJoinsItsId) {
-  Put(Article("a", {{"lech-walesa", "Lech Wałęsa", claims::v1::PERSON, {}, "POL", "government"}}));
+  Put(Article("a", {{"lech-walesa",
+                     "Lech Wałęsa",
+                     claims::v1::PERSON,
+                     {},
+                     "POL",
+                     "government"}}));
   Put(Article("b", {{"lech-walesa-x", "Lech Walesa"}}));
   EXPECT_EQ(StoredIds("b"), "lech-walesa");
 }
 
 TEST_F(ActorIdentityTest, AnAcronymJoinsTheOrganisationItAbbreviates) {
-  Put(Article("a", {{"riverside-tenants-alliance", "Riverside Tenants' Alliance",
-                     claims::v1::ORGANIZATION}}));
+  Put(Article("a",
+              {{"riverside-tenants-alliance", "Riverside Tenants' Alliance",
+                claims::v1::ORGANIZATION}}));
   Put(Article("b", {{"rta", "RTA", claims::v1::ORGANIZATION}}));
   EXPECT_EQ(StoredIds("b"), "riverside-tenants-alliance");
 }
@@ -127,25 +144,42 @@ TEST_F(ActorIdentityTest, DifferentGivenNamesNeverMerge) {
 }
 
 TEST_F(ActorIdentityTest, HonorificsOfTheOtherGenderNeverMerge) {
-  Put(Article("a", {{"susan-hartley", "Susan Hartley", claims::v1::PERSON, {"Ms Hartley"}}}));
-  Put(Article("b", {{"hartley", "Hartley", claims::v1::PERSON, {"Mr Hartley"}}}));
+  Put(Article("a", {{"susan-hartley",
+                     "Susan Hartley",
+                     claims::v1::PERSON,
+                     {"Ms Hartley"}}}));
+  Put(Article("b",
+              {{"hartley", "Hartley", claims::v1::PERSON, {"Mr Hartley"}}}));
   EXPECT_EQ(StoredIds("b"), "hartley");
 }
 
 TEST_F(ActorIdentityTest, ASurnameNeverJoinsAKnownPersonOrAnotherType) {
-  Put(Article("a", {{"boris-johnson", "Boris Johnson", claims::v1::PERSON, {"Johnson"}, "GBR",
-                     "government"},
-                    {"johnson-matthey", "Johnson Matthey", claims::v1::ORGANIZATION}}));
+  Put(Article(
+      "a", {{"boris-johnson",
+             "Boris Johnson",
+             claims::v1::PERSON,
+             {"Johnson"},
+             "GBR",
+             "government"},
+            {"johnson-matthey", "Johnson Matthey", claims::v1::ORGANIZATION}}));
   Put(Article("b", {{"johnson", "Johnson"}}));
   EXPECT_EQ(StoredIds("b"), "johnson");
 }
 
 TEST_F(ActorIdentityTest, RolePhrasesAndGivenNamesAreNeverGlobalAliases) {
-  Put(Article("a", {{"benjamin-netanyahu", "Benjamin Netanyahu", claims::v1::PERSON,
-                     {"the prime minister", "Benjamin", "Both leaders", "Netanyahu", "he"},
-                     "ISR", "government"},
-                    {"keir-starmer", "Keir Starmer", claims::v1::PERSON,
-                     {"the prime minister", "Prime Minister"}, "GBR", "government"}}));
+  Put(Article("a", {{"benjamin-netanyahu",
+                     "Benjamin Netanyahu",
+                     claims::v1::PERSON,
+                     {"the prime minister", "Benjamin", "Both leaders",
+                      "Netanyahu", "he"},
+                     "ISR",
+                     "government"},
+                    {"keir-starmer",
+                     "Keir Starmer",
+                     claims::v1::PERSON,
+                     {"the prime minister", "Prime Minister"},
+                     "GBR",
+                     "government"}}));
   EXPECT_EQ(Resolve("the prime minister"), "");
   EXPECT_EQ(Resolve("Benjamin"), "");
   EXPECT_EQ(Resolve("both leaders"), "");
@@ -155,7 +189,8 @@ TEST_F(ActorIdentityTest, RolePhrasesAndGivenNamesAreNeverGlobalAliases) {
 TEST(FoldNameTest, FoldsCaseAccentsTransliterationAndPunctuation) {
   EXPECT_EQ(FoldName("Lech Wałęsa"), "lech walesa");
   EXPECT_EQ(FoldName("Recep Tayyip Erdoğan"), "recep tayyip erdogan");
-  EXPECT_EQ(FoldName("Riverside Tenants' Alliance"), "riverside tenants alliance");
+  EXPECT_EQ(FoldName("Riverside Tenants' Alliance"),
+            "riverside tenants alliance");
   EXPECT_EQ(FoldName("Fatima al-Rashidi"), "fatima al rashidi");
   EXPECT_EQ(FoldName("Александр Лукашенко"), "aleksandr lukasenko");
 }
