@@ -12,6 +12,7 @@
 #include "common/extract/claim_builder.h"
 #include "common/extract/confidence.h"
 #include "common/extract/content_hash.h"
+#include "common/extract/coreference.h"
 #include "common/extract/dates.h"
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
@@ -27,7 +28,7 @@
 namespace claims {
 
 // Version of the extraction rules; bump when output changes.
-constexpr char kExtractorVersion[] = "extract-0.2.0";
+constexpr char kExtractorVersion[] = "extract-0.3.0";
 // The entity tagger's file in the models folder.
 constexpr char kEntityModelFile[] = "entities.clm";
 // Most aliases listed per actor in a response.
@@ -41,6 +42,7 @@ struct ExtractorPipeline {
   std::unique_ptr<text::SentenceSplitter> splitter;
   std::unique_ptr<TimexFinder> timex;
   std::unique_ptr<MentionFinder> mentions;
+  std::unique_ptr<CoreferenceResolver> coreference;
   std::unique_ptr<TopicTagger> topics;
   std::unique_ptr<ClaimBuilder> claims;
   ConfidenceCalibration confidence;  // the identity with raw_confidence
@@ -137,6 +139,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
     ASSIGN_OR_RETURN(pipeline->confidence,
                      ConfidenceCalibration::Load(lexicon_dir + "/confidence.tsv"));
   }
+  ASSIGN_OR_RETURN(pipeline->coreference, SalienceCoreference::Load(lexicon_dir));
   const std::string models = DataDir(config.models_dir, config, "models");
   ASSIGN_OR_RETURN(syntax::SyntaxModels syntax, syntax::SyntaxModels::Load(models));
   pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
@@ -311,6 +314,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
   std::vector<std::string> authors(out_article->authors().begin(),
                                    out_article->authors().end());
   MentionResult mentions = p.mentions->Find(body, sentences, published, authors);
+  p.coreference->Resolve(body, sentences, &mentions);
   std::vector<std::vector<const FoundMention*>> by_sentence(sentences.size());
   for (const FoundMention& m : mentions.mentions) {
     by_sentence[static_cast<size_t>(m.sentence)].push_back(&m);
@@ -322,6 +326,9 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     if (m.actor >= 0) pm->set_actor_id(mentions.actors[static_cast<size_t>(m.actor)].id);
     pm->set_sentence(static_cast<uint32_t>(m.sentence));
     pm->set_evidence(m.evidence);
+    pm->set_kind(m.coreference ? claims::v1::MENTION_COREFERENCE
+                 : m.is_name   ? claims::v1::MENTION_NAME
+                               : claims::v1::MENTION_ROLE);
   }
 
   // --- sentences and claims ---

@@ -312,6 +312,9 @@ class ArticleState {
                                         bool* exact = nullptr) {
     JoinTo(t, a, b, &key_);
     const auto* m = kb_.Find(key_);
+    // A spelling without (or with) the diacritics of an alias is the same
+    // name: "Erdogan", "Walesa".
+    if (m == nullptr) m = kb_.FindUnaccented(key_);
     if (exact != nullptr) *exact = m != nullptr;
     if (m == nullptr && folded) m = kb_.FindFolded(key_);
     return m;

@@ -54,6 +54,9 @@ struct FoundMention {
   // "both leaders", "the administration"): they denote the actor here but
   // are not names of it, so they never become its aliases.
   bool is_name = true;
+  // Added by the coreference stage: a pronoun or description referring
+  // back to the actor (is_name is false).
+  bool coreference = false;
 };
 
 // An actor referred to in the article: from the knowledge base (kb_index

@@ -56,7 +56,7 @@ Extractor* MentionsTest::extractor_ = nullptr;
 TEST_F(MentionsTest, AShortNameInATitleCaseHeadingIsOneMention) {
   EXPECT_EQ(Mentions("Varek Qaltavir spoke to reporters on Monday.\n\n"
                      "About Qaltavir\n\nHe runs a small firm."),
-            "Varek Qaltavir=varek-qaltavir Qaltavir=varek-qaltavir");
+            "Varek Qaltavir=varek-qaltavir Qaltavir=varek-qaltavir He=varek-qaltavir");
 }
 
 // Bare titles take their country from the article: the dateline, the

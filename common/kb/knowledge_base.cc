@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "common/kb/jsonl.h"
 #include "common/kb/kb_entry.pb.h"
+#include "common/kb/unaccent.h"
 #include "common/util/status_macros.h"
 
 namespace claims {
@@ -226,7 +227,7 @@ class KnowledgeBase::Builder {
     // Strongest evidence first, then the most prominent place, then load
     // order (documented at AliasMatch).
     const std::vector<KbActor>& actors = kb_->actors_;
-    for (auto* map : {&kb_->aliases_, &kb_->folded_}) {
+    for (auto* map : {&kb_->aliases_, &kb_->folded_, &kb_->unaccented_}) {
       for (auto& [key, matches] : *map) {
         if (matches.size() < 2) continue;
         std::stable_sort(matches.begin(), matches.end(),
@@ -265,6 +266,10 @@ class KnowledgeBase::Builder {
     };
     bool added = add(kb_->aliases_[key]);
     add(kb_->folded_[absl::AsciiStrToLower(key)]);
+    if (std::string plain = StripDiacritics(key); plain != key) {
+      add(kb_->unaccented_[plain]);
+      NoteFirstWord(plain, &WordsFrom::alias, &kb_->words_from_);
+    }
     if (added && std::find(a.aliases.begin(), a.aliases.end(), key) == a.aliases.end()) {
       a.aliases.push_back(key);
     }
@@ -390,6 +395,16 @@ const std::vector<AliasMatch>* KnowledgeBase::Find(
   return it == aliases_.end() ? nullptr : &it->second;
 }
 
+const std::vector<AliasMatch>* KnowledgeBase::FindUnaccented(
+    absl::string_view surface) const {
+  const std::string plain = StripDiacritics(NormalizeKey(surface));
+  auto it = unaccented_.find(plain);
+  if (it != unaccented_.end()) return &it->second;
+  if (plain.size() == surface.size()) return nullptr;  // nothing stripped
+  it = aliases_.find(plain);
+  return it == aliases_.end() ? nullptr : &it->second;
+}
+
 const std::vector<AliasMatch>* KnowledgeBase::FindFolded(
     absl::string_view surface) const {
   auto it = folded_.find(absl::AsciiStrToLower(NormalizeKey(surface)));
@@ -412,8 +427,15 @@ KnowledgeBase::WordsFrom KnowledgeBase::MaxWordsFrom(
       break;
     }
   }
-  auto it = plain ? words_from_.find(first_word)
-                  : words_from_.find(absl::AsciiStrToLower(NormalizeKey(first_word)));
+  if (plain) {
+    auto it = words_from_.find(first_word);
+    return it == words_from_.end() ? WordsFrom() : it->second;
+  }
+  const std::string key = absl::AsciiStrToLower(NormalizeKey(first_word));
+  auto it = words_from_.find(key);
+  if (it != words_from_.end()) return it->second;
+  // "Wałęsa" may start the alias "Walesa" (see FindUnaccented).
+  it = words_from_.find(StripDiacritics(key));
   return it == words_from_.end() ? WordsFrom() : it->second;
 }
 

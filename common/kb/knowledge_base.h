@@ -101,6 +101,9 @@ class KnowledgeBase {
   const std::vector<AliasMatch>* Find(absl::string_view surface) const;
   // The same ignoring case; for all-caps text such as headlines.
   const std::vector<AliasMatch>* FindFolded(absl::string_view surface) const;
+  // The same ignoring diacritics, case-sensitive: "Erdogan" finds the alias
+  // "Erdoğan", "Wałęsa" the alias "Walesa" (see unaccent.h).
+  const std::vector<AliasMatch>* FindUnaccented(absl::string_view surface) const;
 
   const std::vector<KbActor>& actors() const { return actors_; }
   const KbActor& actor(int index) const { return actors_[index]; }
@@ -143,6 +146,8 @@ class KnowledgeBase {
   absl::flat_hash_map<std::string, int> by_id_;
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> aliases_;
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> folded_;
+  // Aliases written with diacritics, under their spelling without them.
+  absl::flat_hash_map<std::string, std::vector<AliasMatch>> unaccented_;
   absl::flat_hash_map<std::string, std::string> titles_;
   // Lower-case first word -> longest alias and title starting with it.
   absl::flat_hash_map<std::string, WordsFrom> words_from_;

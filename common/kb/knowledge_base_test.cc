@@ -1,4 +1,5 @@
 #include "common/kb/knowledge_base.h"
+#include "common/kb/unaccent.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -39,6 +40,25 @@ TEST(KnowledgeBaseTest, AliasesDemonymsCapitalsAndSurnames) {
   EXPECT_EQ(kb->Find("israel"), nullptr);
   ASSERT_NE(kb->FindFolded("ISRAEL"), nullptr);
   EXPECT_EQ(*kb->FindTitle("PM"), "prime-minister");
+}
+
+TEST(KnowledgeBaseTest, SpellingsWithAndWithoutDiacriticsMeet) {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "recep-tayyip-erdogan", "name": "Recep Tayyip Erdoğan", "type": "PERSON", "kind": "person", "aliases": ["Erdoğan"]})",
+      R"({"id": "lech-walesa", "name": "Lech Walesa", "type": "PERSON", "kind": "person", "aliases": ["Walesa"]})"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  auto id_of = [&](const char* surface) -> std::string {
+    const auto* m = (*kb)->FindUnaccented(surface);
+    return m == nullptr ? "" : (*kb)->actor(m->front().actor).id;
+  };
+  EXPECT_EQ(id_of("Erdogan"), "recep-tayyip-erdogan");
+  EXPECT_EQ(id_of("Recep Tayyip Erdogan"), "recep-tayyip-erdogan");
+  EXPECT_EQ(id_of("Wałęsa"), "lech-walesa");
+  EXPECT_EQ(id_of("Lech Wałęsa"), "lech-walesa");
+  EXPECT_EQ(id_of("erdogan"), "");  // case still counts
+  EXPECT_EQ(StripDiacritics("Şişli Ærø Straße"), "Sisli AEro Strasse");
+  EXPECT_GE((*kb)->MaxWordsFrom("Erdogan").alias, 1);
+  EXPECT_GE((*kb)->MaxWordsFrom("Wałęsa").alias, 1);
 }
 
 TEST(KnowledgeBaseTest, LookupsNormalizeAndPrefixLengths) {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "common/store/absl_compat.h"
+#include "common/store/actor_identity.h"
 #include "common/store/db_options.h"
 #include "common/store/key_codec.h"
 #include "common/util/status_macros.h"
@@ -166,8 +167,14 @@ absl::Status WriteActorRecords(rocksdb::DB* db,
                                const claims::v1::AnalyzeResponse& analysis,
                                rocksdb::WriteBatch* batch) {
   std::map<std::string, Incoming> incoming;
-  for (const Actor& actor : analysis.actors()) {
-    if (!IsValidKeyId(actor.id())) continue;
+  for (const Actor& given : analysis.actors()) {
+    if (!IsValidKeyId(given.id())) continue;
+    // Only names become global aliases (see IsGlobalAlias).
+    Actor actor = given;
+    actor.clear_aliases();
+    for (const std::string& alias : given.aliases()) {
+      if (IsGlobalAlias(given, alias)) actor.add_aliases(alias);
+    }
     Incoming& entry = incoming[actor.id()];
     entry.actor = entry.authoritative ? Merge(entry.actor, actor, true) : actor;
     entry.authoritative = true;

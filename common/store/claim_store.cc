@@ -18,6 +18,7 @@
 #include "absl/synchronization/mutex.h"
 #include "claims/storage/v1/records.pb.h"
 #include "common/store/absl_compat.h"
+#include "common/store/actor_identity.h"
 #include "common/store/actor_records.h"
 #include "common/store/claim_index.h"
 #include "common/store/dates.h"
@@ -184,9 +185,10 @@ class ClaimStore::Impl {
   // With `logged`, writes at the logged sequence, always, with its
   // position entry.
   absl::StatusOr<PutResult> PutArticle(
-      const AnalyzeResponse& analysis,
+      const AnalyzeResponse& input,
       std::optional<uint64_t> expected_sequence = std::nullopt,
       const LoggedChange* logged = nullptr) {
+    const AnalyzeResponse& analysis = input;
     const std::string& id = analysis.article().article().id();
     if (!si::IsValidKeyId(id)) {
       return absl::InvalidArgumentError(
@@ -235,6 +237,23 @@ class ClaimStore::Impl {
       return result;
     }
 
+    // Discovered actors take the ids of the stored actors they are (a
+    // replica applying a logged record decides the same way: its database
+    // is the same at that position).
+    ASSIGN_OR_RETURN(si::IdentityMap identities, si::MatchStoredActors(db_.get(), input));
+    AnalyzeResponse resolved;
+    if (!identities.empty()) {
+      resolved = input;
+      si::ApplyIdentities(identities, &resolved);
+    }
+    return Write(identities.empty() ? input : resolved, exists, old, logged);
+  }
+
+  // PutArticle's write of an analysis whose actors have their stored ids.
+  absl::StatusOr<PutResult> Write(const AnalyzeResponse& analysis, bool exists,
+                                  const ArticleRecord& old, const LoggedChange* logged)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    const std::string& id = analysis.article().article().id();
     ASSIGN_OR_RETURN(const uint64_t sequence, NextSequence(logged));
     rocksdb::WriteBatch batch;
     ArticleRecord record;
@@ -307,6 +326,7 @@ class ClaimStore::Impl {
     CountRecord(record, +1, &deltas);
     RETURN_IF_ERROR(deltas.Apply(db_.get(), &batch));
     RETURN_IF_ERROR(si::WriteActorRecords(db_.get(), analysis, &batch));
+    RETURN_IF_ERROR(si::WriteIdentityRecords(db_.get(), analysis, &batch));
 
     record.SerializeToString(&value);
     RETURN_IF_ERROR(

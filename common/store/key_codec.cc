@@ -167,6 +167,20 @@ std::string ActorRecordKey(std::string_view actor_id) {
   return Prefixed(kActorRecordPrefix, actor_id);
 }
 
+std::string IdentityKey(std::string_view form, std::string_view actor_id) {
+  std::string key = PrefixedTerminated(kIdentityPrefix, form);
+  key.append(actor_id);
+  return key;
+}
+
+std::string IdentityPrefix(std::string_view form) {
+  return PrefixedTerminated(kIdentityPrefix, form);
+}
+
+std::string ActorContextKey(std::string_view actor_id) {
+  return Prefixed(kActorContextPrefix, actor_id);
+}
+
 std::string AliasKey(std::string_view alias, std::string_view actor_id) {
   std::string key = PrefixedTerminated(kAliasPrefix, alias);
   key.append(actor_id);

@@ -75,6 +75,10 @@ inline constexpr char kChangePrefix = 'F';
 inline constexpr char kArticleDatePrefix = 'P';
 inline constexpr char kArticleHostPrefix = 'H';
 inline constexpr char kArticleUrlPrefix = 'U';
+// Cross-article identity (actor_identity.h): folded name forms -> actor id,
+// and the actors each discovered actor was named with.
+inline constexpr char kIdentityPrefix = 'I';
+inline constexpr char kActorContextPrefix = 'J';
 
 // Length of the date part of a sort key ("YYYY-MM-DD").
 inline constexpr size_t kDateLength = 10;
@@ -167,6 +171,12 @@ std::string AliasExactPrefix(std::string_view alias);
 std::string AliasStartsWithPrefix(std::string_view alias_prefix);
 // The actor id of an alias key; nullopt when malformed.
 std::optional<std::string> ActorIdFromAliasKey(std::string_view key);
+
+// `form` is a folded name form ("name:jane smithfield", "surname:smithfield").
+std::string IdentityKey(std::string_view form, std::string_view actor_id);
+// Keys of every actor id under exactly this form.
+std::string IdentityPrefix(std::string_view form);
+std::string ActorContextKey(std::string_view actor_id);
 
 std::string AffiliationKey(std::string_view country, std::string_view actor_id);
 // Keys of every actor affiliated with `country`.

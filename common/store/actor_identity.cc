@@ -1,0 +1,449 @@
+#include "common/store/actor_identity.h"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "common/store/absl_compat.h"
+#include "common/store/actor_records.h"
+#include "common/store/db_options.h"
+#include "common/store/key_codec.h"
+#include "common/util/status_macros.h"
+#include "rocksdb/db.h"
+#include "rocksdb/write_batch.h"
+#include "unicode/translit.h"
+#include "unicode/unistr.h"
+
+namespace claims::store_internal {
+namespace {
+
+using claims::v1::Actor;
+using claims::v1::ActorRef;
+using claims::v1::AnalyzeResponse;
+
+// Most co-occurring actors remembered per discovered actor.
+constexpr size_t kMaxContext = 64;
+
+// Words that begin a surname ("al-Rashidi", "da Silva", "van der Berg").
+constexpr std::string_view kSurnameParticles[] = {
+    "al",  "el",  "bin", "ibn", "abu",   "da",  "de",  "di",
+    "do",  "dos", "du",  "del", "della", "der", "den", "van",
+    "von", "le",  "la",  "ter", "ten",   "st",  "mac"};
+
+// Words that never make a name on their own: pronouns, quantifiers and the
+// plural role nouns of group references ("both leaders").
+constexpr std::string_view kNotNameWords[] = {
+    // Not "us", "it" or "i": "US", "IT" and "I" are names too.
+    "he",    "she",    "they",           "him",        "her",       "his",
+    "hers",  "its",    "their",          "them",       "we",        "you",
+    "both",  "all",    "neither",        "either",     "each",      "every",
+    "some",  "many",   "most",           "several",    "few",       "two",
+    "three", "four",   "leaders",        "officials",  "ministers", "men",
+    "women", "people", "administration", "government", "company",   "group",
+    "a",     "an",     "this",           "that",       "these",     "those",
+    "of"};
+
+// Title and honorific words (see kTitles in actor_records.cc); a phrase of
+// only these and kNotNameWords is a role, not a name.
+constexpr std::string_view kTitleWords[] = {"the",
+                                            "former",
+                                            "late",
+                                            "acting",
+                                            "then",
+                                            "new",
+                                            "mr",
+                                            "mrs",
+                                            "ms",
+                                            "miss",
+                                            "mx",
+                                            "dr",
+                                            "prof",
+                                            "professor",
+                                            "sir",
+                                            "dame",
+                                            "lord",
+                                            "lady",
+                                            "president",
+                                            "vice",
+                                            "prime",
+                                            "minister",
+                                            "pm",
+                                            "deputy",
+                                            "foreign",
+                                            "defence",
+                                            "defense",
+                                            "finance",
+                                            "interior",
+                                            "home",
+                                            "secretary",
+                                            "state",
+                                            "general",
+                                            "senator",
+                                            "sen",
+                                            "rep",
+                                            "representative",
+                                            "congressman",
+                                            "congresswoman",
+                                            "governor",
+                                            "gov",
+                                            "mayor",
+                                            "ambassador",
+                                            "speaker",
+                                            "chancellor",
+                                            "king",
+                                            "queen",
+                                            "prince",
+                                            "princess",
+                                            "crown",
+                                            "sheikh",
+                                            "ayatollah",
+                                            "supreme",
+                                            "leader",
+                                            "gen",
+                                            "colonel",
+                                            "major",
+                                            "captain",
+                                            "admiral",
+                                            "commander",
+                                            "judge",
+                                            "justice",
+                                            "chief",
+                                            "pope",
+                                            "cardinal",
+                                            "archbishop",
+                                            "bishop",
+                                            "emir",
+                                            "sultan",
+                                            "chairman",
+                                            "chairwoman",
+                                            "chair",
+                                            "ceo",
+                                            "opposition",
+                                            "national",
+                                            "security",
+                                            "adviser",
+                                            "advisor",
+                                            "envoy",
+                                            "special",
+                                            "spokesman",
+                                            "spokeswoman",
+                                            "spokesperson",
+                                            "first",
+                                            "premier",
+                                            "exchequer",
+                                            "chief executive",
+                                            "executive"};
+
+template <size_t N>
+bool In(const std::string_view (&words)[N], std::string_view w) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+std::vector<std::string> Words(std::string_view folded) {
+  return absl::StrSplit(AbslView(folded), ' ', absl::SkipEmpty());
+}
+
+// 'm' or 'f' from honorific forms among the actor's aliases ("Ms Smithfield").
+char GenderOf(const Actor& actor) {
+  char gender = 0;
+  auto note = [&gender](std::string_view alias) {
+    const std::vector<std::string> w = Words(FoldName(alias));
+    if (w.size() < 2) return;
+    char g = 0;
+    if (w[0] == "mr" || w[0] == "sir" || w[0] == "lord") g = 'm';
+    if (w[0] == "mrs" || w[0] == "ms" || w[0] == "miss" || w[0] == "dame")
+      g = 'f';
+    if (g != 0) gender = (gender == 0 || gender == g) ? g : 'x';
+  };
+  note(actor.name());
+  for (const std::string& alias : actor.aliases()) note(alias);
+  return gender == 'x' ? 0 : gender;
+}
+
+// Index where the surname starts in a folded person name of >= 2 words.
+size_t SurnameStart(const std::vector<std::string>& w) {
+  for (size_t i = 1; i + 1 < w.size(); ++i) {
+    if (In(kSurnameParticles, w[i])) return i;
+  }
+  return w.size() - 1;
+}
+
+// True when the folded words are a surname alone ("smithfield", "al rashidi").
+bool SurnameOnly(const std::vector<std::string>& w) {
+  return w.size() == 1 || (w.size() == 2 && In(kSurnameParticles, w[0]));
+}
+
+std::string Acronym(const std::vector<std::string>& w) {
+  std::string out;
+  for (const std::string& word : w) {
+    if (word == "of" || word == "the" || word == "and" || word == "for")
+      continue;
+    out.push_back(word[0]);
+  }
+  return out.size() >= 2 ? out : "";
+}
+
+// The form an incoming discovered actor looks for, or "" when none.
+std::string LookupForm(const Actor& actor) {
+  const std::vector<std::string> w = Words(FoldName(actor.name()));
+  if (w.empty()) return "";
+  if (actor.type() == claims::v1::PERSON) {
+    return SurnameOnly(w) ? absl::StrCat("surname:", absl::StrJoin(w, " "))
+                          : absl::StrCat("name:", absl::StrJoin(w, " "));
+  }
+  const bool acronym =
+      w.size() == 1 && actor.name().size() <= 6 &&
+      std::all_of(actor.name().begin(), actor.name().end(), [](char c) {
+        return absl::ascii_isupper(static_cast<unsigned char>(c));
+      });
+  return acronym ? absl::StrCat("acronym:", w[0])
+                 : absl::StrCat("name:", absl::StrJoin(w, " "));
+}
+
+absl::StatusOr<std::vector<std::string>> IdsUnder(rocksdb::DB* db,
+                                                  const std::string& form) {
+  std::vector<std::string> ids;
+  const std::string prefix = IdentityPrefix(form);
+  RETURN_IF_ERROR(ForEachInRange(db, PrefixRange(prefix), "scan identities",
+                                 [&](std::string_view key, std::string_view) {
+                                   ids.emplace_back(key.substr(prefix.size()));
+                                   return true;
+                                 }));
+  return ids;
+}
+
+absl::StatusOr<std::vector<std::string>> ContextOf(rocksdb::DB* db,
+                                                   const std::string& id) {
+  std::string value;
+  rocksdb::Status s =
+      db->Get(rocksdb::ReadOptions(), ActorContextKey(id), &value);
+  if (s.IsNotFound()) return std::vector<std::string>();
+  RETURN_IF_ERROR(FromRocks(s, "read actor context"));
+  return std::vector<std::string>(
+      absl::StrSplit(value, '\n', absl::SkipEmpty()));
+}
+
+// Among several stored candidates, the one sharing the most co-occurring
+// actors with the article, if it shares strictly more than any other.
+absl::StatusOr<std::string> ByContext(
+    rocksdb::DB* db, const std::vector<std::string>& candidates,
+    const absl::flat_hash_set<std::string>& article_ids) {
+  std::string best;
+  int best_shared = 0, rival = 0;
+  for (const std::string& id : candidates) {
+    ASSIGN_OR_RETURN(std::vector<std::string> context, ContextOf(db, id));
+    int shared = 0;
+    for (const std::string& other : context)
+      shared += article_ids.contains(other) ? 1 : 0;
+    if (shared > best_shared) {
+      rival = best_shared;
+      best_shared = shared;
+      best = id;
+    } else if (shared > rival) {
+      rival = shared;
+    }
+  }
+  return best_shared > rival ? best : "";
+}
+
+}  // namespace
+
+std::string FoldName(std::string_view name) {
+  static const icu::Transliterator* const kToAscii = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Transliterator* t = icu::Transliterator::createInstance(
+        "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status);
+    return U_SUCCESS(status) ? t : nullptr;
+  }();
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  if (kToAscii != nullptr) kToAscii->transliterate(text);  // const: thread-safe
+  std::string ascii;
+  text.toUTF8String(ascii);
+  std::string out;
+  for (char c : ascii) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    } else if (c == '\'') {
+      continue;  // "Tenants'" = "Tenants", "O'Brien" = "OBrien"
+    } else if (!out.empty() && out.back() != ' ') {
+      out.push_back(' ');
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool IsDiscovered(const Actor& actor) {
+  return (actor.type() == claims::v1::PERSON ||
+          actor.type() == claims::v1::ORGANIZATION) &&
+         actor.country().empty() && actor.role().empty();
+}
+
+bool IsGlobalAlias(const Actor& actor, std::string_view alias) {
+  const std::vector<std::string> w = Words(FoldName(alias));
+  if (w.empty()) return false;
+  const bool role =
+      std::all_of(w.begin(), w.end(), [](const std::string& word) {
+        return In(kTitleWords, word) || In(kNotNameWords, word);
+      });
+  if (role) return false;
+  // Names whose family name comes first ("Xi Jinping", "Kim Jong-un"):
+  // the first word is the surname, a fine alias.
+  static constexpr std::string_view kFamilyNameFirst[] = {
+      "CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM"};
+  if (In(kFamilyNameFirst, actor.country())) return true;
+  if (actor.type() == claims::v1::PERSON && w.size() == 1) {
+    const std::vector<std::string> name = Words(FoldName(actor.name()));
+    if (name.size() >= 2 && name[0] == w[0] && SurnameStart(name) > 0)
+      return false;
+  }
+  return true;
+}
+
+std::vector<std::string> IdentityForms(const Actor& actor) {
+  std::vector<std::string> forms;
+  const std::vector<std::string> w = Words(FoldName(actor.name()));
+  if (w.empty()) return forms;
+  forms.push_back(absl::StrCat("name:", absl::StrJoin(w, " ")));
+  if (actor.type() == claims::v1::PERSON && !SurnameOnly(w)) {
+    const size_t s = SurnameStart(w);
+    forms.push_back(
+        absl::StrCat("surname:", absl::StrJoin(w.begin() + s, w.end(), " ")));
+    if (s + 1 < w.size()) forms.push_back(absl::StrCat("surname:", w.back()));
+  } else if (actor.type() == claims::v1::ORGANIZATION && w.size() >= 2) {
+    const std::string acronym = Acronym(w);
+    if (!acronym.empty()) forms.push_back(absl::StrCat("acronym:", acronym));
+  }
+  return forms;
+}
+
+namespace {
+
+// The one stored actor `actor` is, or "" (none, or ambiguous).
+absl::StatusOr<StoredIdentity> MatchOne(
+    rocksdb::DB* db, const Actor& actor,
+    const absl::flat_hash_set<std::string>& article_ids) {
+  const std::string form = LookupForm(actor);
+  if (form.empty()) return StoredIdentity();
+  ASSIGN_OR_RETURN(std::vector<std::string> ids, IdsUnder(db, form));
+  std::vector<std::string> candidates;
+  std::map<std::string, std::string> names;
+  const char gender = GenderOf(actor);
+  for (const std::string& id : ids) {
+    if (id == actor.id()) continue;
+    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+    if (absl::IsNotFound(stored.status())) continue;
+    if (!stored.ok()) return stored.status();
+    if (stored->type() != actor.type()) continue;
+    const char other = GenderOf(*stored);
+    if (gender != 0 && other != 0 && gender != other) continue;
+    candidates.push_back(id);
+    names[id] = stored->name();
+  }
+  std::string chosen;
+  if (candidates.size() == 1) {
+    chosen = candidates[0];
+  } else if (candidates.size() > 1) {
+    absl::flat_hash_set<std::string> others = article_ids;
+    others.erase(actor.id());
+    ASSIGN_OR_RETURN(chosen, ByContext(db, candidates, others));
+  }
+  if (chosen.empty()) return StoredIdentity();
+  return StoredIdentity{chosen, names[chosen]};
+}
+
+void Rename(const IdentityMap& identities, ActorRef* ref) {
+  auto it = identities.find(ref->id());
+  if (it == identities.end()) return;
+  ref->set_id(it->second.id);
+  ref->set_name(it->second.name);
+}
+
+}  // namespace
+
+absl::StatusOr<IdentityMap> MatchStoredActors(rocksdb::DB* db,
+                                              const AnalyzeResponse& analysis) {
+  IdentityMap out;
+  absl::flat_hash_set<std::string> article_ids;
+  for (const Actor& a : analysis.actors()) article_ids.insert(a.id());
+  for (const Actor& a : analysis.actors()) {
+    if (!IsDiscovered(a) || out.count(a.id()) > 0) continue;
+    ASSIGN_OR_RETURN(StoredIdentity found, MatchOne(db, a, article_ids));
+    if (!found.id.empty()) out[a.id()] = std::move(found);
+  }
+  return out;
+}
+
+void ApplyIdentities(const IdentityMap& identities, AnalyzeResponse* analysis) {
+  if (identities.empty()) return;
+  for (Actor& a : *analysis->mutable_actors()) {
+    auto it = identities.find(a.id());
+    if (it == identities.end()) continue;
+    if (IsGlobalAlias(a, a.name())) a.add_aliases(a.name());
+    a.set_id(it->second.id);
+    a.set_name(it->second.name);
+  }
+  for (claims::v1::Mention& m : *analysis->mutable_mentions()) {
+    auto it = identities.find(m.actor_id());
+    if (it != identities.end()) m.set_actor_id(it->second.id);
+  }
+  for (claims::v1::Claim& c : *analysis->mutable_claims()) {
+    for (ActorRef& r : *c.mutable_subjects()) Rename(identities, &r);
+    for (ActorRef& r : *c.mutable_objects()) Rename(identities, &r);
+    for (ActorRef& r : *c.mutable_participants()) Rename(identities, &r);
+    if (c.has_modality_source())
+      Rename(identities, c.mutable_modality_source());
+  }
+}
+
+absl::Status WriteIdentityRecords(rocksdb::DB* db,
+                                  const AnalyzeResponse& analysis,
+                                  rocksdb::WriteBatch* batch) {
+  std::vector<std::string> article_ids;
+  for (const Actor& a : analysis.actors()) {
+    if (std::find(article_ids.begin(), article_ids.end(), a.id()) ==
+        article_ids.end()) {
+      article_ids.push_back(a.id());
+    }
+  }
+  absl::flat_hash_set<std::string> done;
+  for (const Actor& a : analysis.actors()) {
+    if (!IsValidKeyId(a.id()) || !done.insert(a.id()).second) continue;
+    if (a.type() != claims::v1::PERSON && a.type() != claims::v1::ORGANIZATION)
+      continue;
+    const bool discovered = IsDiscovered(a);
+    std::vector<std::string> forms = IdentityForms(a);
+    // Known actors are found by full name only (spelling variants the
+    // extractor did not link); their surnames belong to the knowledge base.
+    if (!discovered && forms.size() > 1) forms.resize(1);
+    for (const std::string& form : forms) {
+      RETURN_IF_ERROR(
+          FromRocks(batch->Put(IdentityKey(form, a.id()), ""), "batch"));
+    }
+    if (!discovered) continue;
+    ASSIGN_OR_RETURN(std::vector<std::string> context, ContextOf(db, a.id()));
+    std::vector<std::string> merged;
+    for (const std::string& id : article_ids) {
+      if (id != a.id()) merged.push_back(id);
+    }
+    for (const std::string& id : context) {
+      if (merged.size() >= kMaxContext) break;
+      if (std::find(merged.begin(), merged.end(), id) == merged.end())
+        merged.push_back(id);
+    }
+    if (merged.size() > kMaxContext) merged.resize(kMaxContext);
+    RETURN_IF_ERROR(FromRocks(
+        batch->Put(ActorContextKey(a.id()), absl::StrJoin(merged, "\n")),
+        "batch"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace claims::store_internal

@@ -1,0 +1,84 @@
+// One identity across articles for actors the extractor discovered in the
+// text (people and organisations not in the knowledge base, whose ids are
+// the extractor's slug of the name it saw: "smithfield" for "Ms
+// Smithfield").
+//
+// When an article is stored, each discovered person or organisation is
+// matched against the actors stored before it, by folded name forms (case,
+// accents, transliteration and punctuation folded: "Fatima al-Rashidi" =
+// "Fatima Al Rashidi"):
+//   * a full name joins the one stored actor of that full name;
+//   * a surname alone ("Smithfield", "Ms Smithfield", "Al-Rashidi") joins
+//     the one stored person of that surname; several are told apart only by
+//     the actors named with them (shared co-occurring actors), never by
+//     chance; a known gender (from "Mr"/"Ms" forms) must agree;
+//   * an acronym ("RTA") joins the one stored organisation whose initials
+//     it is ("Riverside Tenants' Alliance").
+// Anything ambiguous keeps the extractor's id: a split, never a wrong merge.
+//
+// Store-internal; called by ClaimStore under its write lock.
+#ifndef CLAIMS_COMMON_STORE_ACTOR_IDENTITY_H_
+#define CLAIMS_COMMON_STORE_ACTOR_IDENTITY_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "claims/v1/claims.pb.h"
+
+namespace rocksdb {
+class DB;
+class WriteBatch;
+}  // namespace rocksdb
+
+namespace claims::store_internal {
+
+// ASCII transliteration in lower case, every run of non-alphanumerics one
+// space: "Lech Wałęsa" -> "lech walesa", "Tenants' Alliance" -> "tenants
+// alliance".
+std::string FoldName(std::string_view name);
+
+// True for a person or organisation the extractor discovered rather than
+// found in the knowledge base: it has neither country nor role (every
+// knowledge-base person and organisation has one).
+bool IsDiscovered(const claims::v1::Actor& actor);
+
+// True when `alias` may be stored as a global alias of `actor`: not a role
+// phrase ("the prime minister"), pronoun, quantifier ("both leaders") or,
+// for a person, the given name alone ("Benjamin").
+bool IsGlobalAlias(const claims::v1::Actor& actor, std::string_view alias);
+
+// The stored actor an article's actor is.
+struct StoredIdentity {
+  std::string id;
+  std::string name;
+};
+// Article actor id -> stored identity, for the actors that change id.
+using IdentityMap = std::map<std::string, StoredIdentity>;
+
+// Matches the discovered actors of `analysis` against the stored ones (see
+// above). Errors are RocksDB read errors.
+absl::StatusOr<IdentityMap> MatchStoredActors(
+    rocksdb::DB* db, const claims::v1::AnalyzeResponse& analysis);
+
+// Rewrites `analysis` to the stored identities: actor records (the stored
+// name stays the name, the article's becomes an alias), mentions and the
+// subjects, objects and participants of claims.
+void ApplyIdentities(const IdentityMap& identities,
+                     claims::v1::AnalyzeResponse* analysis);
+
+// Adds to `batch` the name-form index entries of the actors of `analysis`
+// and, for discovered ones, the actors named with them.
+absl::Status WriteIdentityRecords(rocksdb::DB* db,
+                                  const claims::v1::AnalyzeResponse& analysis,
+                                  rocksdb::WriteBatch* batch);
+
+// Folded name forms an actor is found under ("name:jane smithfield",
+// "surname:smithfield", "acronym:rta"); exposed for tests.
+std::vector<std::string> IdentityForms(const claims::v1::Actor& actor);
+
+}  // namespace claims::store_internal
+
+#endif  // CLAIMS_COMMON_STORE_ACTOR_IDENTITY_H_

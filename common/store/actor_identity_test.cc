@@ -1,0 +1,216 @@
+// Cross-article identity of discovered actors, through a real store: what
+// ids claims are stored under, and what an actor query resolves.
+#include "common/store/actor_identity.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "common/store/actor_records.h"
+#include "common/store/store_test_util.h"
+#include "gtest/gtest.h"
+
+namespace claims::testing {
+namespace {
+
+using claims::v1::Actor;
+using claims::v1::ActorType;
+using claims::v1::AnalyzeResponse;
+using store_internal::FoldName;
+using store_internal::IsGlobalAlias;
+
+struct Named {
+  std::string id;
+  std::string name;
+  ActorType type = claims::v1::PERSON;
+  std::vector<std::string> aliases = {};
+  std::string country = "";
+  std::string role = "";
+};
+
+// An article whose one claim names every actor of `actors`, as the
+// extractor reports them (discovered ones without country and role).
+AnalyzeResponse Article(const std::string& id,
+                        const std::vector<Named>& actors) {
+  std::vector<std::string> ids;
+  for (const Named& a : actors) ids.push_back(a.id);
+  AnalyzeResponse analysis =
+      MakeAnalysis(id, "h-" + id, "2021-05-19", {MakeClaim(ids)});
+  for (const Named& n : actors) {
+    Actor* a = analysis.add_actors();
+    a->set_id(n.id);
+    a->set_name(n.name);
+    a->set_type(n.type);
+    a->set_country(n.country);
+    a->set_role(n.role);
+    for (const std::string& alias : n.aliases) a->add_aliases(alias);
+    claims::v1::Mention* m = analysis.add_mentions();
+    m->set_text(n.name);
+    m->set_actor_id(n.id);
+  }
+  return analysis;
+}
+
+class ActorIdentityTest : public StoreTest {
+ protected:
+  // Stored actor ids of the claims of `article`, subjects then objects.
+  std::string StoredIds(const std::string& article) {
+    ClaimFilter filter;
+    filter.article_ids = {article};
+    std::vector<std::string> out;
+    for (const ScannedClaim& item : Scan(filter)) {
+      auto claim = item.Decode();
+      for (const auto& r : claim->subjects()) out.push_back(r.id());
+      for (const auto& r : claim->objects()) out.push_back(r.id());
+    }
+    return absl::StrJoin(out, " ");
+  }
+  std::string Resolve(const std::string& name) {
+    return absl::StrJoin(reader_->ResolveActor(name), " ");
+  }
+};
+
+const Named kLeeds{"leeds", "Leeds", claims::v1::LOCATION, {}, "GBR", "place"};
+const Named kSheffield{"sheffield", "Sheffield", claims::v1::LOCATION,
+                       {},          "GBR",       "place"};
+const Named kCornwall{"GB-CON", "Cornwall", claims::v1::LOCATION,
+                      {},       "GBR",      "place"};
+
+TEST_F(ActorIdentityTest, ASurnameInALaterArticleJoinsTheOnePersonOfThatName) {
+  Put(Article("a", {{"jane-smithfield",
+                     "Jane Smithfield",
+                     claims::v1::PERSON,
+                     {"Smithfield"}},
+                    kLeeds}));
+  Put(Article(
+      "b",
+      {{"smithfield", "Smithfield", claims::v1::PERSON, {"Ms Smithfield"}}}));
+  EXPECT_EQ(StoredIds("b"), "jane-smithfield");
+  EXPECT_EQ(Resolve("Ms Smithfield"), "jane-smithfield");
+  EXPECT_EQ(Resolve("Smithfield"), "jane-smithfield");
+  auto actor = store_internal::ReadActorRecord(store_->db(), "jane-smithfield");
+  ASSERT_TRUE(actor.ok());
+  EXPECT_EQ(actor->name(), "Jane Smithfield");  // the full name stays the name
+}
+
+TEST_F(ActorIdentityTest, SpellingVariantsFoldToOneId) {
+  Put(Article("a", {{"fatima-al-rashidi", "Fatima al-Rashidi"}}));
+  Put(Article("b", {{"fatima-al-rashidi-2", "Fatima Al Rashidi"}}));
+  Put(Article(
+      "c",
+      {{"al-rashidi", "Al-Rashidi", claims::v1::PERSON, {"Dr Al-Rashidi"}}}));
+  EXPECT_EQ(StoredIds("b"), "fatima-al-rashidi");
+  EXPECT_EQ(StoredIds("c"), "fatima-al-rashidi");
+}
+
+TEST_F(ActorIdentityTest, AnUnlinkedSpellingOfAKnownPersonJoinsItsId) {
+  Put(Article("a", {{"lech-walesa",
+                     "Lech Wałęsa",
+                     claims::v1::PERSON,
+                     {},
+                     "POL",
+                     "government"}}));
+  Put(Article("b", {{"lech-walesa-x", "Lech Walesa"}}));
+  EXPECT_EQ(StoredIds("b"), "lech-walesa");
+}
+
+TEST_F(ActorIdentityTest, AnAcronymJoinsTheOrganisationItAbbreviates) {
+  Put(Article("a",
+              {{"riverside-tenants-alliance", "Riverside Tenants' Alliance",
+                claims::v1::ORGANIZATION}}));
+  Put(Article("b", {{"rta", "RTA", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("b"), "riverside-tenants-alliance");
+}
+
+TEST_F(ActorIdentityTest, TwoPeopleOfOneSurnameAreToldApartByTheirCompany) {
+  Put(Article("a", {{"susan-hartley", "Susan Hartley"}, kSheffield}));
+  Put(Article("b", {{"michael-hartley", "Michael Hartley"}, kCornwall}));
+  Put(Article("c", {{"hartley", "Hartley"}, kSheffield}));
+  EXPECT_EQ(StoredIds("c"), "susan-hartley sheffield");
+}
+
+TEST_F(ActorIdentityTest, AnAmbiguousSurnameStaysApart) {
+  Put(Article("a", {{"susan-hartley", "Susan Hartley"}, kSheffield}));
+  Put(Article("b", {{"michael-hartley", "Michael Hartley"}, kCornwall}));
+  Put(Article("c", {{"hartley", "Hartley"}}));
+  EXPECT_EQ(StoredIds("c"), "hartley");
+}
+
+TEST_F(ActorIdentityTest, DifferentGivenNamesNeverMerge) {
+  Put(Article("a", {{"keith-johnson", "Keith Johnson"}}));
+  Put(Article("b", {{"gary-johnson", "Gary Johnson"}}));
+  EXPECT_EQ(StoredIds("b"), "gary-johnson");
+  EXPECT_EQ(Resolve("Gary Johnson"), "gary-johnson");
+}
+
+TEST_F(ActorIdentityTest, HonorificsOfTheOtherGenderNeverMerge) {
+  Put(Article("a", {{"susan-hartley",
+                     "Susan Hartley",
+                     claims::v1::PERSON,
+                     {"Ms Hartley"}}}));
+  Put(Article("b",
+              {{"hartley", "Hartley", claims::v1::PERSON, {"Mr Hartley"}}}));
+  EXPECT_EQ(StoredIds("b"), "hartley");
+}
+
+TEST_F(ActorIdentityTest, ASurnameNeverJoinsAKnownPersonOrAnotherType) {
+  Put(Article(
+      "a", {{"boris-johnson",
+             "Boris Johnson",
+             claims::v1::PERSON,
+             {"Johnson"},
+             "GBR",
+             "government"},
+            {"johnson-matthey", "Johnson Matthey", claims::v1::ORGANIZATION}}));
+  Put(Article("b", {{"johnson", "Johnson"}}));
+  EXPECT_EQ(StoredIds("b"), "johnson");
+}
+
+TEST_F(ActorIdentityTest, RolePhrasesAndGivenNamesAreNeverGlobalAliases) {
+  Put(Article("a", {{"benjamin-netanyahu",
+                     "Benjamin Netanyahu",
+                     claims::v1::PERSON,
+                     {"the prime minister", "Benjamin", "Both leaders",
+                      "Netanyahu", "he"},
+                     "ISR",
+                     "government"},
+                    {"keir-starmer",
+                     "Keir Starmer",
+                     claims::v1::PERSON,
+                     {"the prime minister", "Prime Minister"},
+                     "GBR",
+                     "government"}}));
+  EXPECT_EQ(Resolve("the prime minister"), "");
+  EXPECT_EQ(Resolve("Benjamin"), "");
+  EXPECT_EQ(Resolve("both leaders"), "");
+  EXPECT_EQ(Resolve("Netanyahu"), "benjamin-netanyahu");
+}
+
+TEST(FoldNameTest, FoldsCaseAccentsTransliterationAndPunctuation) {
+  EXPECT_EQ(FoldName("Lech Wałęsa"), "lech walesa");
+  EXPECT_EQ(FoldName("Recep Tayyip Erdoğan"), "recep tayyip erdogan");
+  EXPECT_EQ(FoldName("Riverside Tenants' Alliance"),
+            "riverside tenants alliance");
+  EXPECT_EQ(FoldName("Fatima al-Rashidi"), "fatima al rashidi");
+  EXPECT_EQ(FoldName("Александр Лукашенко"), "aleksandr lukasenko");
+}
+
+TEST(GlobalAliasTest, OnlyNames) {
+  Actor a;
+  a.set_name("Jane Smithfield");
+  a.set_type(claims::v1::PERSON);
+  EXPECT_TRUE(IsGlobalAlias(a, "Ms Smithfield"));
+  EXPECT_TRUE(IsGlobalAlias(a, "Smithfield"));
+  EXPECT_FALSE(IsGlobalAlias(a, "Jane"));
+  EXPECT_FALSE(IsGlobalAlias(a, "The Prime Minister"));
+  EXPECT_FALSE(IsGlobalAlias(a, "both leaders"));
+  EXPECT_FALSE(IsGlobalAlias(a, "she"));
+  Actor xi;
+  xi.set_name("Xi Jinping");
+  xi.set_type(claims::v1::PERSON);
+  xi.set_country("CHN");
+  EXPECT_TRUE(IsGlobalAlias(xi, "Xi"));  // the family name comes first
+}
+
+}  // namespace
+}  // namespace claims::testing
