@@ -30,7 +30,10 @@ FIGURES = {
     "seed.sentence_actor_recall": ("seed: sentence-level actor recall", 0.95),
     "seed.sentence_actor_precision": ("seed: sentence-level actor precision", 0.90),
     "seed.topic_f1": ("seed: sentence topic F1", None),
-    "seed.modality_accuracy": ("seed: modality accuracy", None),
+    "seed.modality_accuracy": ("seed: modality accuracy", 0.95),
+    "seed.subject_recall": ("seed: subject recall", 0.85),
+    "seed.subject_precision": ("seed: subject precision", 0.90),
+    "seed.claims_with_subject": ("seed: share of claims with a subject", 0.90),
     "seed.dates_right": ("seed: gold dates with the right value (of 2)", 2),
     "conll.untyped_overlap_f1": ("CoNLL-2003 dev: untyped overlap F1", 0.90),
     "conll.typed_exact_f1": ("CoNLL-2003 dev: typed exact F1", 0.78),
@@ -76,6 +79,9 @@ def measure(args, workdir):
     figures["seed.sentence_actor_precision"] = sentences["actor_precision"]
     figures["seed.topic_f1"] = sentences["topic_f1"]
     figures["seed.modality_accuracy"] = sentences["modality_accuracy"]
+    figures["seed.subject_recall"] = sentences["subject_recall"]
+    figures["seed.subject_precision"] = sentences["subject_precision"]
+    figures["seed.claims_with_subject"] = 1 - sentences["claims_without_subject"]
     figures["seed.dates_right"] = seed["timexes"]["value"]["tp"]
 
     gold, pred, _ = predict("conll2003-dev.jsonl")

@@ -15,7 +15,12 @@ sentence. Also reports:
     of sentences sharing a branch is printed too;
   * modality accuracy: the modality of the sentence's first claim against
     the gold modality, over sentences that have a claim;
-  * event dates: gold event dates found among the claims' event dates.
+  * event dates: gold event dates found among the claims' event dates;
+  * subjects: recall of the gold actors with role "subject" among the
+    overlapping claims' subjects (a reported claim's source counts for a
+    gold subject who is the speaker), precision of those predicted subjects
+    against the sentence's gold subjects, and the share of all claims that
+    have no subject at all.
 With --json the figures are printed as one JSON object.
 """
 import json
@@ -37,7 +42,10 @@ def main():
     mod_any_ok = 0
     topic_tp = topic_fp = topic_fn = 0
     date_ok = date_total = 0
+    subj_tp = subj_fn = subj_fp = 0
+    claims_total = claims_no_subject = 0
     misses = []
+    subject_misses = []
     for g, a in zip(gold, analyses):
         body = a["article"]["article"]["body"]
         # byte offsets -> code points
@@ -64,13 +72,19 @@ def main():
             if "modalitySource" in c:
                 ids.add(c["modalitySource"]["id"])
             claims.append((s, e, ids, c))
+            claims_total += 1
+            claims_no_subject += not c.get("subjects")
         for gs in g.get("sentences", []):
             pred_ids = set()
+            subject_ids = set()
             topics, mods, dates = set(), set(), set()
             first_modality = None
             for s, e, ids, c in claims:
                 if s < gs["end"] and gs["start"] < e:
                     pred_ids |= ids
+                    subject_ids.update(r["id"] for r in c.get("subjects", []))
+                    if "modalitySource" in c:
+                        subject_ids.add(c["modalitySource"]["id"])
                     topics.update(c.get("topics", []))
                     mods.add(c.get("modality", "ASSERTED").lower())
                     if first_modality is None:
@@ -93,6 +107,18 @@ def main():
                     misses.append((body.encode("utf-8")[0:0] or "", ga["name"],
                                    g["text"][gs["start"]:gs["start"] + 60]))
             fp += len(pred_ids - matched)
+            subject_matched = set()
+            gold_subjects = [ga for ga in gs["actors"] if ga.get("role") == "subject"]
+            for ga in gold_subjects:
+                names = {norm(ga["name"])} | {norm(x) for x in ga.get("aliases", [])}
+                hit = [pid for pid in subject_ids if aliases.get(pid, {norm(pid)}) & names]
+                if hit:
+                    subj_tp += 1
+                    subject_matched.update(hit)
+                else:
+                    subj_fn += 1
+                    subject_misses.append((ga["name"], g["text"][gs["start"]:gs["start"] + 70]))
+            subj_fp += len(subject_ids - subject_matched)
             gold_set = set(gs.get("topics", []))
             topic_tp += len(topics & gold_set)
             topic_fp += len(topics - gold_set)
@@ -131,6 +157,9 @@ def main():
         "topic_branch_sentences": ratio(topic_hit, topic_total),
         "modality_accuracy": ratio(mod_ok, mod_total),
         "event_dates_found": ratio(date_ok, date_total),
+        "subject_recall": ratio(subj_tp, subj_tp + subj_fn),
+        "subject_precision": ratio(subj_tp, subj_tp + subj_fp),
+        "claims_without_subject": ratio(claims_no_subject, claims_total),
     }
     if "--json" in sys.argv:
         print(json.dumps(figures))
@@ -145,9 +174,15 @@ def main():
     print("modality accuracy (first claim): %d/%d = %.3f; among any claim: %d/%d" %
           (mod_ok, mod_total, figures["modality_accuracy"], mod_any_ok, mod_total))
     print("gold event dates found: %d/%d" % (date_ok, date_total))
+    print("subjects: R %.3f  P %.3f  (tp %d fp %d fn %d); claims without a subject: "
+          "%d/%d = %.3f" % (figures["subject_recall"], figures["subject_precision"],
+                            subj_tp, subj_fp, subj_fn, claims_no_subject, claims_total,
+                            figures["claims_without_subject"]))
     if "-v" in sys.argv:
         for m in misses:
             print("  miss:", m[1], "|", m[2])
+        for name, text in subject_misses:
+            print("  subject miss:", name, "|", text)
 
 if __name__ == "__main__":
     main()

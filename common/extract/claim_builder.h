@@ -3,13 +3,14 @@
 // type, event type, modality, event time, quantity, topics, confidence and
 // evidence).
 //
-// A simple but real clause analysis: an introductory phrase ("By engaging
-// with Hamas, ...") is set aside, the main verb is found with the verb
-// lexicon and auxiliary chains ("has been sidelined" -> "sideline"), actors
-// before it are subjects, after it objects; prepositions give participant
-// roles ("in" location, "through" intermediary, "for" beneficiary,
-// "according to" source). Clauses joined by "; " or ", while" / ", but"
-// give separate claims.
+// The structure comes from the clause analysis of the sentence's
+// dependency parse (clauses.h): one claim per clause that says something
+// about an actor or a time; argument phrases are mapped to the mentions
+// inside them (the mention covering the phrase's head first, so "a
+// spokeswoman for Northumbria Police" gives the police and "Israeli Prime
+// Minister Benjamin Netanyahu" gives Netanyahu, not Israel); reported
+// speech gives the content claim with modality REPORTED, the speaker as
+// modality_source and the content's own modality as content_modality.
 #ifndef CLAIMS_COMMON_EXTRACT_CLAIM_BUILDER_H_
 #define CLAIMS_COMMON_EXTRACT_CLAIM_BUILDER_H_
 
@@ -18,6 +19,7 @@
 
 #include "absl/strings/string_view.h"
 #include "claims/v1/claims.pb.h"
+#include "common/extract/clauses.h"
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
 #include "common/extract/timex.h"
@@ -38,7 +40,7 @@ struct SentenceContext {
 class ClaimBuilder {
  public:
   ClaimBuilder(const Lexicon& lexicon, const TopicTagger& topics)
-      : lex_(lexicon), topics_(topics) {}
+      : lex_(lexicon), topics_(topics), clauses_(lexicon) {}
 
   // Claims of one sentence (without id/article_id/published/version, which
   // the extractor sets).
@@ -49,6 +51,7 @@ class ClaimBuilder {
  private:
   const Lexicon& lex_;
   const TopicTagger& topics_;
+  ClauseAnalyzer clauses_;
 };
 
 }  // namespace claims

@@ -97,20 +97,36 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     return absl::OkStatus();
   }));
   RETURN_IF_ERROR(ReadLines(dir, "modality.tsv", true, [&](const auto& f) {
-    ModalityCue cue;
-    if (f.size() != 2 || !claims::v1::Modality_Parse(f[1], &cue.modality)) {
-      return absl::InvalidArgumentError("expected: cue <TAB> modality");
+    static const auto* const kAttachments =
+        new absl::flat_hash_map<std::string, CueAttachment>{
+            {"adverb", CueAttachment::kAdverb},
+            {"auxiliary", CueAttachment::kAuxiliary},
+            {"conditional", CueAttachment::kConditional},
+            {"raising", CueAttachment::kRaising},
+            {"mark", CueAttachment::kMark},
+            {"determiner", CueAttachment::kDeterminer},
+            {"pronoun", CueAttachment::kPronoun},
+            {"embedding", CueAttachment::kEmbedding}};
+    claims::v1::Modality modality;
+    auto attachment = f.size() == 3 ? kAttachments->find(f[1]) : kAttachments->end();
+    if (attachment == kAttachments->end() || !claims::v1::Modality_Parse(f[2], &modality)) {
+      return absl::InvalidArgumentError(
+          "expected: lemma <TAB> adverb|auxiliary|conditional|raising|mark|"
+          "determiner|pronoun|embedding <TAB> modality");
     }
-    cue.words = absl::StrSplit(absl::AsciiStrToLower(f[0]), ' ', absl::SkipEmpty());
-    if (!cue.words.empty()) {
-      lex->modality_cue_starts_[cue.words[0]].push_back(lex->modality_cues_.size());
-    }
-    lex->modality_cues_.push_back(std::move(cue));
+    lex->modality_cues_[{attachment->second, absl::AsciiStrToLower(f[0])}] = modality;
     return absl::OkStatus();
   }));
   // Auxiliaries are verbs too.
   for (const char* aux : {"be", "have", "do"}) lex->verbs_.try_emplace(aux, std::make_pair(1000, 0));
   return lex;
+}
+
+std::optional<claims::v1::Modality> Lexicon::ModalityCue(
+    CueAttachment attachment, absl::string_view lemma) const {
+  auto it = modality_cues_.find(std::make_pair(attachment, std::string(lemma)));
+  if (it == modality_cues_.end()) return std::nullopt;
+  return it->second;
 }
 
 bool Lexicon::IsCommonWord(absl::string_view lower) const {

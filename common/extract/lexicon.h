@@ -10,6 +10,7 @@
 #define CLAIMS_COMMON_EXTRACT_LEXICON_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include "absl/strings/string_view.h"
 #include <utility>
@@ -57,17 +58,14 @@ class Lexicon {
   bool MostlyNoun(absl::string_view lemma) const;
   const VerbClass* ClassOf(absl::string_view lemma) const;
 
-  struct ModalityCue {
-    std::vector<std::string> words;  // lower-case tokens
-    claims::v1::Modality modality;
+  // How a modality cue attaches in the dependency tree (modality.tsv).
+  enum class CueAttachment {
+    kAdverb, kAuxiliary, kConditional, kRaising, kMark, kDeterminer,
+    kPronoun, kEmbedding
   };
-  const std::vector<ModalityCue>& modality_cues() const { return modality_cues_; }
-  // Indexes into modality_cues() of the cues starting with `lower`,
-  // ascending (lower index = stronger cue); nullptr when none.
-  const std::vector<size_t>* ModalityCuesStartingWith(absl::string_view lower) const {
-    auto it = modality_cue_starts_.find(lower);
-    return it == modality_cue_starts_.end() ? nullptr : &it->second;
-  }
+  // The modality `lemma` signals when attached as `attachment`, if any.
+  std::optional<claims::v1::Modality> ModalityCue(CueAttachment attachment,
+                                                  absl::string_view lemma) const;
 
  private:
   Lexicon() = default;
@@ -82,8 +80,8 @@ class Lexicon {
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
   absl::flat_hash_map<std::string, std::string> irregular_;
   absl::flat_hash_map<std::string, VerbClass> verb_classes_;
-  std::vector<ModalityCue> modality_cues_;
-  absl::flat_hash_map<std::string, std::vector<size_t>> modality_cue_starts_;
+  absl::flat_hash_map<std::pair<CueAttachment, std::string>, claims::v1::Modality>
+      modality_cues_;
 };
 
 }  // namespace claims

@@ -745,6 +745,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   const auto& t = s.tokens;
   const int a = span->begin, b = std::min<int>(span->end, static_cast<int>(t.size()));
   *next = b;
+  // A lone function word is no name, whatever a gazetteer lists ("Of" is
+  // a town in Turkey; "Of equal note ..." opens a sentence).
+  if (b - a == 1 && !t[a].all_caps && IsFunctionWord(a)) return true;
   const ActorType type = ActorTypeOf(span->type);
   const bool folded = headline || t[a].all_caps;
   // A known name may run past the tagger's span ("Gulf states"): the

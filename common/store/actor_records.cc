@@ -176,6 +176,7 @@ absl::Status WriteActorRecords(rocksdb::DB* db,
     for (const ActorRef& ref : claim.subjects()) AddRef(ref, &incoming);
     for (const ActorRef& ref : claim.objects()) AddRef(ref, &incoming);
     for (const ActorRef& ref : claim.participants()) AddRef(ref, &incoming);
+    if (claim.has_modality_source()) AddRef(claim.modality_source(), &incoming);
   }
 
   std::string stored_value;

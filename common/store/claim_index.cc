@@ -24,6 +24,8 @@ std::vector<std::string> ClaimActorIds(const claims::v1::Claim& claim) {
   for (const auto& ref : claim.participants()) {
     AddDistinct(ref.id(), &seen, &ids);
   }
+  // The source of a reported claim is one of its actors for queries.
+  if (claim.has_modality_source()) AddDistinct(claim.modality_source().id(), &seen, &ids);
   return ids;
 }
 

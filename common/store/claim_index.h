@@ -12,7 +12,8 @@
 
 namespace claims::store_internal {
 
-// Distinct actor ids of the claim's subjects, objects and participants, in
+// Distinct actor ids of the claim's subjects, objects, participants and
+// modality source (the speaker of reported speech), in
 // first-seen order; ids that cannot be keys ("" or with '\0') are left out.
 std::vector<std::string> ClaimActorIds(const claims::v1::Claim& claim);
 

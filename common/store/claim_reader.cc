@@ -86,7 +86,8 @@ bool NamesActor(const Claim& claim,
     return false;
   };
   return named(claim.subjects()) || named(claim.objects()) ||
-         named(claim.participants());
+         named(claim.participants()) ||
+         (claim.has_modality_source() && ids.contains(claim.modality_source().id()));
 }
 
 // True when a topic of `claim` or one of its ancestors ("a" of "a/b") is in

@@ -1,5 +1,7 @@
 #include "common/text/tokenizer.h"
 
+#include "absl/strings/match.h"
+
 #include <algorithm>
 
 #include "absl/container/inlined_vector.h"
@@ -122,6 +124,10 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end,
           e - l1 - l2 > s) {
         trailing.emplace_back(e - l1 - l2, e);
         e -= l1 + l2;
+      } else if (e - s == 6 && absl::EqualsIgnoreCase(text.substr(s, e - s), "cannot")) {
+        // "cannot" is "can" + "not", as Universal Dependencies tokenizes it.
+        trailing.emplace_back(e - 3, e);
+        e -= 3;
       } else {
         // "can't", "isn’t": split off "n't".
         absl::string_view w = text.substr(s, e - s);

@@ -1,0 +1,164 @@
+// Claims from structure: the whole extractor (shipped models, bundled
+// knowledge base) on sentences written for these tests, each with the
+// claim a reader would sign.
+#include "common/extract/claim_builder.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "common/extract/extractor.h"
+#include "common/util/bundled_data.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace claims {
+namespace {
+
+using claims::v1::Claim;
+
+class ClaimsFromStructureTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ExtractorConfig config;
+    config.kb_dir = BundledDataDir() + "/kb";
+    config.taxonomy_file = BundledDataDir() + "/taxonomy/topics.jsonl";
+    auto e = Extractor::Create(config);
+    ASSERT_TRUE(e.ok()) << e.status();
+    extractor_ = e->release();
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    extractor_ = nullptr;
+  }
+
+  std::vector<Claim> ClaimsOf(const std::string& body,
+                              const std::string& published = "2023-03-01") {
+    claims::v1::Article article;
+    article.set_id("t");
+    article.set_body(body);
+    article.set_published(published);
+    auto r = extractor_->Analyze(article);
+    EXPECT_TRUE(r.ok()) << r.status();
+    if (!r.ok()) return {};
+    return {r->claims().begin(), r->claims().end()};
+  }
+
+  // The claim with `predicate`, or a failure listing what there is.
+  static const Claim* WithPredicate(const std::vector<Claim>& claims,
+                                    const std::string& predicate) {
+    std::vector<std::string> seen;
+    for (const Claim& c : claims) {
+      if (c.predicate() == predicate) return &c;
+      seen.push_back(c.predicate());
+    }
+    ADD_FAILURE() << "no claim \"" << predicate << "\" among: " << absl::StrJoin(seen, ", ");
+    return nullptr;
+  }
+
+  static std::vector<std::string> Ids(
+      const google::protobuf::RepeatedPtrField<claims::v1::ActorRef>& refs) {
+    std::vector<std::string> ids;
+    for (const auto& r : refs) ids.push_back(r.id());
+    return ids;
+  }
+
+  static Extractor* extractor_;
+};
+Extractor* ClaimsFromStructureTest::extractor_ = nullptr;
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::Not;
+
+TEST_F(ClaimsFromStructureTest, PostposedSpeakerIsTheSourceOfTheContent) {
+  auto claims = ClaimsOf(
+      "Germany will send more tanks to Ukraine, Chancellor Olaf Scholz told reporters in Berlin.");
+  const Claim* c = WithPredicate(claims, "send");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("DEU"));
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "olaf-scholz");
+  EXPECT_THAT(Ids(c->objects()), Not(Contains("olaf-scholz")));
+  // The saying is how the content is known, not a claim of its own.
+  for (const Claim& other : claims) EXPECT_NE(other.predicate(), "tell");
+}
+
+TEST_F(ClaimsFromStructureTest, ThatClauseIsReportedWithItsOwnNegation) {
+  auto claims = ClaimsOf("Hamas denied that Iran had supplied the rockets.");
+  const Claim* c = WithPredicate(claims, "supply");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("IRN"));
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->content_modality(), claims::v1::NEGATED);
+  EXPECT_EQ(c->modality_source().id(), "hamas");
+}
+
+TEST_F(ClaimsFromStructureTest, QuoteRecordsItsSpeakerAndWords) {
+  auto claims = ClaimsOf("\"We will not abandon our allies,\" Emmanuel Macron said.");
+  const Claim* c = WithPredicate(claims, "abandon");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->content_modality(), claims::v1::NEGATED);
+  EXPECT_EQ(c->quote().text(), "We will not abandon our allies");
+  EXPECT_EQ(c->quote().speaker().id(), "emmanuel-macron");
+}
+
+TEST_F(ClaimsFromStructureTest, AccordingToNamesTheSource) {
+  auto claims = ClaimsOf("According to the United Nations, more than 2,000 people have fled the town.");
+  const Claim* c = WithPredicate(claims, "flee");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "united-nations");
+}
+
+TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
+  auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
+  for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");
+  const Claim* c = WithPredicate(claims, "say");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::NEGATED);
+}
+
+TEST_F(ClaimsFromStructureTest, PassiveAgentIsTheSubject) {
+  auto claims = ClaimsOf("The bill was passed by the Senate on Tuesday.");
+  const Claim* c = WithPredicate(claims, "pass");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("us-senate"));
+}
+
+TEST_F(ClaimsFromStructureTest, ModalsAndConditionalsByTheirSyntax) {
+  auto hedged = ClaimsOf("Toyota may cut production in the spring.");
+  const Claim* c = WithPredicate(hedged, "cut");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::HEDGED);
+  // The month is no modal.
+  auto dated = ClaimsOf("Toyota cut production on May 2, 2024.");
+  c = WithPredicate(dated, "cut");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::ASSERTED);
+  auto conditional = ClaimsOf(
+      "If Congress rejects the deal, Washington would impose new sanctions on Iran.");
+  c = WithPredicate(conditional, "impose");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::HYPOTHETICAL);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("USA"));
+  auto failed = ClaimsOf("Microsoft failed to persuade regulators in Brussels.");
+  c = WithPredicate(failed, "persuade");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::NEGATED);
+  auto nothing = ClaimsOf("No agreement was reached between Israel and Hamas.");
+  c = WithPredicate(nothing, "reach");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::NEGATED);
+}
+
+TEST_F(ClaimsFromStructureTest, RelativeClauseAttachesToItsNoun) {
+  auto claims = ClaimsOf("Iran warned Israel, which bombed Damascus last week, against escalation.");
+  const Claim* c = WithPredicate(claims, "bomb");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("ISR"));
+}
+
+}  // namespace
+}  // namespace claims

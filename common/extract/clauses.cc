@@ -1,0 +1,572 @@
+#include "common/extract/clauses.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+
+namespace claims {
+namespace {
+
+using claims::v1::Modality;
+using syntax::DepRel;
+using syntax::SyntaxSentence;
+using syntax::Upos;
+using Cue = Lexicon::CueAttachment;
+
+// Strength of a modality cue: the strongest cue of a clause wins.
+int Rank(Modality m) {
+  switch (m) {
+    case claims::v1::NEGATED: return 0;
+    case claims::v1::HYPOTHETICAL: return 1;
+    case claims::v1::HEDGED: return 2;
+    case claims::v1::REPORTED: return 3;
+    default: return 4;
+  }
+}
+
+class Tree {
+ public:
+  explicit Tree(const SyntaxSentence& words) : w_(words), children_(words.size()) {
+    const int n = size();
+    for (int i = 0; i < n; ++i) {
+      const int h = words[static_cast<size_t>(i)].head;
+      if (h >= 0 && h < n && h != i) children_[static_cast<size_t>(h)].push_back(i);
+    }
+  }
+  int size() const { return static_cast<int>(w_.size()); }
+  const syntax::SyntaxWord& word(int i) const { return w_[static_cast<size_t>(i)]; }
+  DepRel rel(int i) const { return word(i).rel; }
+  const std::vector<int>& children(int i) const { return children_[static_cast<size_t>(i)]; }
+  std::string lemma(int i) const { return absl::AsciiStrToLower(word(i).lemma); }
+  std::string lower(int i) const { return absl::AsciiStrToLower(word(i).form); }
+
+  int Child(int i, DepRel r) const {
+    for (int c : children(i)) {
+      if (rel(c) == r) return c;
+    }
+    return -1;
+  }
+  bool IsQuote(int i) const {
+    const std::string& f = word(i).form;
+    return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "``" || f == "''";
+  }
+  bool IsRelativePronoun(int i) const {
+    const std::string& x = word(i).xpos;
+    return x == "WP" || x == "WDT" || (x == "IN" && lower(i) == "that");
+  }
+
+ private:
+  const SyntaxSentence& w_;
+  std::vector<std::vector<int>> children_;
+};
+
+bool IsClausalRel(DepRel r) {
+  switch (r) {
+    case DepRel::kCcomp: case DepRel::kXcomp: case DepRel::kAdvcl:
+    case DepRel::kAclRelcl: case DepRel::kAcl: case DepRel::kParataxis:
+    case DepRel::kCsubj: case DepRel::kCsubjPass: case DepRel::kAdvclRelcl:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A word heading a predication of its own.
+bool IsClauseHead(const Tree& t, int i) {
+  const DepRel r = t.rel(i);
+  if (r == DepRel::kRoot) return true;
+  const bool verbal = t.word(i).upos == Upos::kVerb || t.Child(i, DepRel::kCop) >= 0;
+  if (!verbal) return false;
+  return IsClausalRel(r) || r == DepRel::kConj || r == DepRel::kList ||
+         r == DepRel::kDep;
+}
+
+// The case marker of an oblique ("in", "according", "because").
+std::string CaseOf(const Tree& t, int i) {
+  for (int c : t.children(i)) {
+    if (t.rel(c) == DepRel::kCase) return t.lemma(c);
+  }
+  return "";
+}
+
+class Builder {
+ public:
+  Builder(const Tree& t, const Lexicon& lex, int first_word)
+      : t_(t), lex_(lex), first_word_(first_word), clause_of_(static_cast<size_t>(t.size()), -1) {}
+
+  std::vector<Clause> Run() {
+    for (int i = first_word_; i < t_.size(); ++i) {
+      if (t_.rel(i) == DepRel::kRoot || t_.word(i).head < first_word_) Visit(i);
+    }
+    for (Clause& c : clauses_) InheritSubjects(&c);
+    for (size_t k = 0; k < clauses_.size(); ++k) FindSpeech(k);
+    for (Clause& c : clauses_) FindQuote(&c);
+    return std::move(clauses_);
+  }
+
+ private:
+  // Pre-order: a clause's governor is analysed before it.
+  void Visit(int root) {
+    std::vector<std::pair<int, int>> stack = {{root, -1}};
+    while (!stack.empty()) {
+      auto [i, governor] = stack.back();
+      stack.pop_back();
+      int own = governor;
+      if (IsClauseHead(t_, i) && t_.rel(i) != DepRel::kXcomp) {
+        own = static_cast<int>(clauses_.size());
+        clauses_.push_back(MakeClause(i, governor));
+        clause_of_[static_cast<size_t>(i)] = own;
+        clause_of_[static_cast<size_t>(clauses_.back().head)] = own;
+      }
+      const auto& kids = t_.children(i);
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.emplace_back(*it, own);
+    }
+  }
+
+  Clause MakeClause(int h, int governor) {
+    Clause c;
+    c.governor = governor >= 0 ? clauses_[static_cast<size_t>(governor)].head : -1;
+    c.head = h;
+    c.relation = t_.rel(h);
+    c.verbless = t_.word(h).upos != Upos::kVerb && t_.Child(h, DepRel::kCop) < 0;
+    Modality best = claims::v1::ASSERTED;
+    auto cue = [&](Modality m, const std::string& text) {
+      if (Rank(m) < Rank(best)) {
+        best = m;
+        c.modality_cue = text;
+      }
+    };
+    // Raising and transparent verbs hand the event to their xcomp.
+    std::vector<int> chain = {h};
+    for (int x = t_.Child(h, DepRel::kXcomp); x >= 0 && chain.size() < 6;
+         x = t_.Child(x, DepRel::kXcomp)) {
+      auto raising = lex_.ModalityCue(Cue::kRaising, t_.lemma(chain.back()));
+      if (!raising) break;
+      if (*raising != claims::v1::ASSERTED) cue(*raising, t_.lemma(chain.back()));
+      chain.push_back(x);
+    }
+    c.head = chain.back();
+    c.copula = t_.Child(c.head, DepRel::kCop) >= 0;
+    c.predicate = c.copula ? "be" : PredicateLemma(c.head);
+    if (int prt = t_.Child(c.head, DepRel::kCompoundPrt); prt >= 0) {
+      c.predicate += " " + t_.lemma(prt);
+    }
+    for (int link : chain) CollectArgs(link, link == h, &c);
+    // A non-raising xcomp ("threatened to attack Israel") adds its
+    // arguments to the governing claim.
+    for (int x = t_.Child(c.head, DepRel::kXcomp); x >= 0;) {
+      CollectArgs(x, false, &c);
+      const int next = t_.Child(x, DepRel::kXcomp);
+      x = next == x ? -1 : next;
+    }
+    AttachToModifiedNoun(h, &c);
+    for (int link : chain) OwnModality(link, &c, cue);
+    c.modality = best;
+    c.words = ClauseWords(h);
+    return c;
+  }
+
+  // The verb lexicon (WordNet's verbs and irregular forms) knows "fled" and
+  // "shelled" better than the statistical lemmatizer does.
+  std::string PredicateLemma(int i) const {
+    if (t_.word(i).upos == Upos::kVerb) {
+      std::string lemma = lex_.VerbLemma(t_.lower(i));
+      if (!lemma.empty()) return lemma;
+    }
+    return t_.lemma(i);
+  }
+
+  // Arguments of `i`. `subject_too`: the subject belongs to the clause
+  // (false for the lower links of a raising chain and for xcomps).
+  void CollectArgs(int i, bool subject_too, Clause* c) const {
+    const bool passive = t_.Child(i, DepRel::kAuxPass) >= 0 || t_.Child(i, DepRel::kNsubjPass) >= 0;
+    for (int k : t_.children(i)) {
+      Argument a;
+      a.token = k;
+      switch (t_.rel(k)) {
+        case DepRel::kNsubj: case DepRel::kNsubjOuter:
+          if (!subject_too) continue;
+          a.role = ArgRole::kSubject;
+          break;
+        case DepRel::kNsubjPass:
+          if (!subject_too) continue;
+          a.role = ArgRole::kObject;
+          a.patient = true;
+          break;
+        case DepRel::kObj: case DepRel::kIobj:
+          a.role = ArgRole::kObject;
+          break;
+        case DepRel::kOblAgent:
+          a.role = ArgRole::kSubject;
+          break;
+        case DepRel::kObl: case DepRel::kOblNpmod: case DepRel::kOblUnmarked:
+        case DepRel::kNmod: case DepRel::kNmodPoss:
+          a.preposition = CaseOf(t_, k);
+          if (t_.rel(k) == DepRel::kNmodPoss) a.preposition = "of";
+          if (a.preposition == "according") {
+            a.role = ArgRole::kSource;
+          } else if (passive && a.preposition == "by") {
+            a.role = ArgRole::kSubject;
+          } else {
+            a.role = ArgRole::kOblique;
+          }
+          break;
+        default:
+          continue;
+      }
+      if (t_.IsRelativePronoun(k)) continue;  // stands for the modified noun
+      c->args.push_back(std::move(a));
+    }
+  }
+
+  // Relative clauses and participles: the noun they modify takes the role
+  // of the relative pronoun ("Hamas, which controls Gaza"), or of the
+  // participle's subject ("the man arrested in Hexham" is its object).
+  void AttachToModifiedNoun(int h, Clause* c) const {
+    const DepRel r = t_.rel(h);
+    if (r != DepRel::kAclRelcl && r != DepRel::kAcl) return;
+    const int noun = t_.word(h).head;
+    if (noun < 0) return;
+    Argument a;
+    a.token = noun;
+    a.inherited = true;
+    if (r == DepRel::kAcl) {
+      a.role = t_.word(h).xpos == "VBN" ? ArgRole::kObject : ArgRole::kSubject;
+    } else {
+      a.role = ArgRole::kObject;
+      for (int k : t_.children(h)) {
+        if (t_.IsRelativePronoun(k) &&
+            (t_.rel(k) == DepRel::kNsubj || (t_.rel(k) == DepRel::kObl &&
+                                             CaseOf(t_, k) == "by"))) {
+          a.role = ArgRole::kSubject;
+        }
+      }
+      const bool has_subject = std::any_of(c->args.begin(), c->args.end(), [](const Argument& x) {
+        return x.role == ArgRole::kSubject;
+      });
+      if (has_subject && a.role == ArgRole::kSubject) return;
+    }
+    c->args.push_back(a);
+  }
+
+  template <typename CueFn>
+  void OwnModality(int i, const Clause* c, CueFn& cue) const {
+    bool conditional = false;
+    for (int k : t_.children(i)) {
+      const DepRel r = t_.rel(k);
+      if (r == DepRel::kMark) {
+        if (auto m = lex_.ModalityCue(Cue::kMark, t_.lemma(k))) {
+          conditional = true;
+          cue(*m, t_.lower(k));
+        }
+      } else if (r == DepRel::kAdvcl) {
+        for (int g : t_.children(k)) {
+          if (t_.rel(g) == DepRel::kMark && lex_.ModalityCue(Cue::kMark, t_.lemma(g))) {
+            conditional = true;
+          }
+        }
+      }
+    }
+    for (int k : t_.children(i)) {
+      const DepRel r = t_.rel(k);
+      const std::string lemma = t_.lemma(k);
+      if (r == DepRel::kAdvmod) {
+        // "not only ... but also" is no negation.
+        if (k + 1 < t_.size() && t_.lower(k + 1) == "only") continue;
+        if (auto m = lex_.ModalityCue(Cue::kAdverb, lemma)) cue(*m, t_.lower(k));
+        else if (auto m2 = lex_.ModalityCue(Cue::kAdverb, t_.lower(k))) cue(*m2, t_.lower(k));
+      } else if (r == DepRel::kAux && t_.word(k).xpos == "MD") {
+        if (auto m = lex_.ModalityCue(Cue::kAuxiliary, t_.lower(k))) {
+          cue(*m, t_.lower(k));
+        } else if (auto m2 = lex_.ModalityCue(Cue::kConditional, t_.lower(k));
+                   m2 && conditional) {
+          cue(*m2, t_.lower(k));
+        }
+      }
+    }
+    // "No agreement was reached", "Nobody was hurt".
+    for (const Argument& a : c->args) {
+      if (a.role != ArgRole::kSubject && a.role != ArgRole::kObject) continue;
+      if (a.inherited) continue;
+      if (auto m = lex_.ModalityCue(Cue::kPronoun, t_.lemma(a.token))) cue(*m, t_.lower(a.token));
+      for (int k : t_.children(a.token)) {
+        if (t_.rel(k) != DepRel::kDet) continue;
+        if (auto m = lex_.ModalityCue(Cue::kDeterminer, t_.lemma(k))) cue(*m, t_.lower(k));
+      }
+    }
+  }
+
+  // The head's subtree without the subtrees of clauses of their own.
+  std::vector<int> ClauseWords(int h) const {
+    std::vector<int> out;
+    std::vector<int> stack = {h};
+    while (!stack.empty() && out.size() <= static_cast<size_t>(t_.size())) {
+      int i = stack.back();
+      stack.pop_back();
+      out.push_back(i);
+      for (int k : t_.children(i)) {
+        if (IsClauseHead(t_, k) && t_.rel(k) != DepRel::kXcomp) continue;
+        stack.push_back(k);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  const Clause* ClauseAt(int word) const {
+    if (word < 0) return nullptr;
+    const int k = clause_of_[static_cast<size_t>(word)];
+    return k < 0 ? nullptr : &clauses_[static_cast<size_t>(k)];
+  }
+
+  // Coordinated verbs share the subject ("Israel struck Gaza and fired
+  // ..."), and so do adverbial clauses without one ("By engaging with
+  // Hamas, the US President ...").
+  void InheritSubjects(Clause* c) const {
+    const DepRel own = t_.rel(clause_head_of(c->head));
+    if (own != DepRel::kConj && own != DepRel::kAdvcl) return;
+    for (const Argument& a : c->args) {
+      if (a.role == ArgRole::kSubject) return;
+    }
+    const Clause* g = ClauseAt(c->governor);
+    if (g == nullptr) return;
+    for (const Argument& a : g->args) {
+      if (a.role != ArgRole::kSubject) continue;
+      Argument copy = a;
+      copy.inherited = true;
+      c->args.push_back(copy);
+    }
+  }
+
+  // The word that heads the clause containing `head` (before raising).
+  int clause_head_of(int head) const {
+    int i = head;
+    for (int guard = 0; guard < 8 && t_.rel(i) == DepRel::kXcomp; ++guard) {
+      const int up = t_.word(i).head;
+      if (up < 0) break;
+      i = up;
+    }
+    return i;
+  }
+
+  bool IsSpeech(const Clause& c) const {
+    const VerbClass* vc = lex_.ClassOf(c.predicate);
+    return vc != nullptr && vc->type == claims::v1::STATEMENT && !c.copula;
+  }
+
+  Clause* Mutable(int word) {
+    if (word < 0) return nullptr;
+    const int k = clause_of_[static_cast<size_t>(word)];
+    return k < 0 ? nullptr : &clauses_[static_cast<size_t>(k)];
+  }
+
+  void FindSpeech(size_t k) {
+    Clause& saying = clauses_[k];
+    // "according to X, S" and "reportedly": the clause itself is reported.
+    for (const Argument& a : saying.args) {
+      if (a.role == ArgRole::kSource) {
+        saying.reported = true;
+        saying.source_token = a.token;
+        saying.reporting_cue = "according to";
+      }
+    }
+    if (!saying.reported && saying.modality == claims::v1::REPORTED) {
+      saying.reported = true;
+      saying.reporting_cue = saying.modality_cue;
+      saying.modality = claims::v1::ASSERTED;
+      saying.modality_cue.clear();
+    }
+    if (IsAccordingTo(saying)) return;
+    if (!IsSpeech(saying)) {
+      // "The data suggests that S", "Officials believe S": S is hedged.
+      auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
+      Clause* content = Mutable(t_.Child(saying.head, DepRel::kCcomp));
+      // The writer does not assert S, whatever S itself says.
+      if (embedded && content != nullptr) {
+        content->modality = *embedded;
+        content->modality_cue = saying.predicate;
+      }
+      return;
+    }
+    Clause* content = SpokenContent(saying);
+    if (content == nullptr) content = PrecedingContent(&saying);
+    if (content == nullptr || content == &saying) return;
+    MarkReported(saying, content);
+  }
+
+  // "According to X, S" parsed with "According" as a verb: S is reported,
+  // X is its source, and the phrase is no claim.
+  bool IsAccordingTo(Clause& phrase) {
+    if (phrase.predicate != "accord" || t_.Child(phrase.head, DepRel::kFixed) < 0) return false;
+    Clause* target = Mutable(phrase.governor);
+    int source = -1;
+    for (const Argument& a : phrase.args) {
+      if (!a.inherited && (a.role == ArgRole::kObject || a.role == ArgRole::kOblique)) {
+        source = a.token;
+        break;
+      }
+    }
+    if (target == nullptr || source < 0) return false;
+    phrase.saying_only = true;
+    target->reported = true;
+    target->source_token = source;
+    target->reporting_cue = "according to";
+    return true;
+  }
+
+  // "X said (that) S", a quote before its speaker as a dependent, or a
+  // that-clause the parser hung lower ("said on Monday that S").
+  Clause* SpokenContent(const Clause& saying) {
+    for (int c : t_.children(saying.head)) {
+      const DepRel r = t_.rel(c);
+      if (r == DepRel::kCcomp || (r == DepRel::kParataxis && c < saying.head)) {
+        if (Clause* content = Mutable(c)) return content;
+      }
+    }
+    for (Clause& other : clauses_) {
+      if (other.governor != saying.head || &other == &saying) continue;
+      const int mark = t_.Child(other.head, DepRel::kMark);
+      if (mark >= 0 && t_.lower(mark) == "that" && other.head > saying.head) return &other;
+    }
+    return nullptr;
+  }
+
+  // "S, X said": the saying hangs off the content's head (as parataxis, a
+  // complement, an unmarked adverbial or, misparsed, a conjunct). Without
+  // a subject of its own, the phrase just before the verb is the speaker.
+  Clause* PrecedingContent(Clause* saying) {
+    const int head = clause_head_of(saying->head);
+    const DepRel r = t_.rel(head);
+    const int up = t_.word(head).head;
+    if (up < 0 || up > head) return nullptr;
+    const bool linked = r == DepRel::kParataxis || r == DepRel::kCcomp ||
+                        ((r == DepRel::kAdvcl || r == DepRel::kConj) &&
+                         t_.Child(head, DepRel::kMark) < 0);
+    if (!linked || !CommaBetween(up, head)) return nullptr;
+    if (OwnSubject(*saying) < 0) {
+      const int speaker = PhraseBefore(head);
+      if (speaker < 0) return nullptr;
+      Argument a;
+      a.token = speaker;
+      a.role = ArgRole::kSubject;
+      saying->args.insert(saying->args.begin(), a);
+    }
+    return Mutable(up);
+  }
+
+  bool CommaBetween(int a, int b) const {
+    for (int i = a + 1; i < b; ++i) {
+      if (t_.word(i).form == "," || t_.IsQuote(i)) return true;
+    }
+    return false;
+  }
+
+  int OwnSubject(const Clause& c) const {
+    for (const Argument& a : c.args) {
+      if (a.role == ArgRole::kSubject && !a.inherited) return a.token;
+    }
+    return -1;
+  }
+
+  // The head of the words between the last comma before `verb` and it
+  // ("..., Chancellor Olaf Scholz told"): the one whose head lies outside.
+  int PhraseBefore(int verb) const {
+    int start = verb;
+    while (start > 0 && t_.word(start - 1).form != "," && !t_.IsQuote(start - 1)) --start;
+    if (start == verb || verb - start > 8) return -1;
+    for (int i = start; i < verb; ++i) {
+      const int h = t_.word(i).head;
+      if (h < start || h >= verb) return i;
+    }
+    return -1;
+  }
+
+  void MarkReported(Clause& saying, Clause* content) {
+    int source = OwnSubject(saying);
+    for (const Argument& a : saying.args) {
+      if (source < 0 && a.role == ArgRole::kSubject) source = a.token;
+    }
+    if (saying.modality == claims::v1::NEGATED) {
+      // "did not say that S": S is neither asserted nor reported.
+      content->saying_only = true;
+      return;
+    }
+    saying.saying_only = true;
+    auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
+    std::vector<Clause*> parts = {content};
+    for (Clause& other : clauses_) {
+      if (&other != content && other.governor == content->head &&
+          t_.rel(clause_head_of(other.head)) == DepRel::kConj) {
+        parts.push_back(&other);
+      }
+    }
+    for (Clause* part : parts) {
+      part->reported = true;
+      part->reporting_verb = saying.head;
+      part->source_token = source;
+      part->reporting_cue = t_.lower(saying.head);
+      if (embedded && Rank(*embedded) < Rank(part->modality)) {
+        part->modality = *embedded;
+        part->modality_cue = saying.predicate;
+      }
+    }
+  }
+
+  // A clause between a pair of quotation marks is a direct quote.
+  void FindQuote(Clause* c) const {
+    int open = -1;
+    for (int i = 0; i < t_.size(); ++i) {
+      if (!t_.IsQuote(i)) continue;
+      if (open < 0) {
+        open = i;
+        continue;
+      }
+      if (open < c->head && c->head < i) {
+        c->quote_first = open + 1;
+        c->quote_last = i - 1;
+        // A trailing comma inside the quote is punctuation, not words.
+        while (c->quote_last > c->quote_first &&
+               t_.word(c->quote_last).upos == Upos::kPunct) {
+          --c->quote_last;
+        }
+        return;
+      }
+      open = -1;
+    }
+  }
+
+  const Tree& t_;
+  const Lexicon& lex_;
+  const int first_word_;
+  std::vector<Clause> clauses_;
+  std::vector<int> clause_of_;  // word -> index of the clause it heads
+};
+
+}  // namespace
+
+std::vector<Clause> ClauseAnalyzer::Analyze(const syntax::SyntaxSentence& words,
+                                            int first_word) const {
+  if (words.empty()) return {};
+  Tree tree(words);
+  return Builder(tree, lex_, std::max(0, first_word)).Run();
+}
+
+std::vector<int> PhraseWords(const syntax::SyntaxSentence& words, int head) {
+  Tree t(words);
+  std::vector<int> out;
+  if (head < 0 || head >= t.size()) return out;
+  std::vector<int> stack = {head};
+  while (!stack.empty() && out.size() <= words.size()) {
+    int i = stack.back();
+    stack.pop_back();
+    out.push_back(i);
+    for (int k : t.children(i)) {
+      if (IsClausalRel(t.rel(k)) || t.rel(k) == DepRel::kPunct) continue;
+      stack.push_back(k);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace claims

@@ -1,0 +1,104 @@
+// Clause analysis: the predications of one parsed sentence, read off its
+// dependency tree (Universal Dependencies relations from the syntax stage).
+//
+// Each clause head (a verb, or a nominal/adjective with a copula, or a
+// verbless root) gives a Clause: its predicate (lemma plus particle: "pull
+// out"), its arguments by grammatical role (passive voice already undone:
+// "was attacked by X" gives X as subject), subjects shared through
+// coordination, relative and participial clauses attached to the noun they
+// modify, modality from the cues that govern this clause in the tree (so
+// "He did not say that Iran attacked" negates the saying, not the attack),
+// and reported speech: "X said (that) S", "S, X said", "according to X, S"
+// and a quote followed by its speaker make S a reported clause whose source
+// is X, and the saying itself no claim of its own unless it is negated.
+//
+// Decisions travel as typed values; nothing here knows about actors: the
+// claim builder maps argument tokens to mentions. Thread-safe (stateless
+// apart from the lexicon it reads).
+#ifndef CLAIMS_COMMON_EXTRACT_CLAUSES_H_
+#define CLAIMS_COMMON_EXTRACT_CLAUSES_H_
+
+#include <string>
+#include <vector>
+
+#include "claims/v1/claims.pb.h"
+#include "common/extract/lexicon.h"
+#include "common/syntax/syntax_types.h"
+
+namespace claims {
+
+enum class ArgRole {
+  kSubject,   // nsubj, csubj, obl:agent of a passive
+  kObject,    // obj, iobj, nsubj:pass, the noun a passive participle modifies
+  kOblique,   // obl/nmod with a preposition (see Argument::preposition)
+  kSource,    // "according to X"
+};
+
+struct Argument {
+  int token = -1;            // head word of the argument phrase
+  ArgRole role = ArgRole::kObject;
+  std::string preposition;   // lower-case case marker of an oblique
+  bool inherited = false;    // taken from a coordinated or governing clause
+  bool patient = false;      // the subject of a passive ("was attacked")
+};
+
+struct Clause {
+  int head = -1;             // the predicate's word (after raising)
+  int governor = -1;         // the word whose clause this one belongs to
+  // How the clause attaches to its governor (root, conj, advcl, acl, ...).
+  syntax::DepRel relation = syntax::DepRel::kRoot;
+  std::string predicate;     // lower-case lemma, with particle
+  bool copula = false;       // "X is Y": predicate "be"
+  bool verbless = false;     // a nominal root ("Strikes on Gaza")
+  std::vector<Argument> args;
+  // Words of this clause (its head's subtree minus the clauses below it
+  // that make their own claims), ascending.
+  std::vector<int> words;
+
+  // Modality of the clause's own content, with the cue that set it.
+  claims::v1::Modality modality = claims::v1::ASSERTED;
+  std::string modality_cue;
+
+  // Reported speech: the clause is what `source_token`'s phrase said
+  // (REPORTED); `reporting_verb` is the saying's head, or -1 for
+  // "according to" and "reportedly".
+  bool reported = false;
+  int reporting_verb = -1;
+  int source_token = -1;
+  std::string reporting_cue;  // "said", "according to", "reportedly"
+  // The clause is a saying whose content became its own clause: it makes
+  // no claim (unless negated, when the content makes none instead).
+  bool saying_only = false;
+  // A clause that only modifies or complements another (relative,
+  // participial, adverbial, complement) rather than stating on its own.
+  bool subordinate() const {
+    return relation != syntax::DepRel::kRoot && relation != syntax::DepRel::kConj &&
+           relation != syntax::DepRel::kParataxis && relation != syntax::DepRel::kList &&
+           !reported;
+  }
+  // Words inside quotation marks that hold the clause (a direct quote).
+  int quote_first = -1;
+  int quote_last = -1;
+};
+
+class ClauseAnalyzer {
+ public:
+  explicit ClauseAnalyzer(const Lexicon& lexicon) : lex_(lexicon) {}
+
+  // The clauses of `words` (one parsed sentence), in head order. Words
+  // before `first_word` (a dateline) are ignored. Linear in the sentence
+  // length apart from the subtree walks, which are bounded by it.
+  std::vector<Clause> Analyze(const syntax::SyntaxSentence& words,
+                              int first_word = 0) const;
+
+ private:
+  const Lexicon& lex_;
+};
+
+// The words of the noun phrase headed by `head`: its subtree without the
+// clauses inside it (relative clauses, participles, complements), ascending.
+std::vector<int> PhraseWords(const syntax::SyntaxSentence& words, int head);
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_EXTRACT_CLAUSES_H_
