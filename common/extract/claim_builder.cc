@@ -67,7 +67,6 @@ class SentenceClaims {
   // The claim of one clause, or nothing when it says nothing about an
   // actor or a time.
   std::optional<Claim> FromClause(const Clause& clause, const Clause* saying,
-                                  const std::vector<TopicHit>& topics,
                                   const std::optional<claims::v1::Quantity>& quantity) {
     Claim c;
     used_.clear();
@@ -84,10 +83,6 @@ class SentenceClaims {
     if (clause.verbless && s_.section == claims::v1::SECTION_CAPTION) return std::nullopt;
     SetPredicateAndType(clause, quantity, &c);
     if (when != nullptr) SetTime(*when, &c);
-    for (const auto& h : topics) {
-      c.add_topics(h.topic);
-      AddEvidence(&c, "topics", absl::StrCat("rule:", h.topic, "/", h.keyword));
-    }
     SetQuote(clause, &c);
     c.set_confidence(Confidence(clause, c));
     c.set_text(std::string(body_.substr(s_.start, s_.end - s_.start)));
@@ -566,7 +561,6 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   if (s.tokens.empty() || s.words.size() != s.tokens.size()) return {};
   SentenceClaims sentence(body, ctx, actors, lex_);
   const std::vector<Clause> clauses = clauses_.Analyze(s.words, sentence.dateline_end());
-  const std::vector<TopicHit> topic_hits = topics_.Tag(s.tokens);
   const std::optional<claims::v1::Quantity> quantity =
       FindQuantity(body.substr(s.start, s.end - s.start));
   std::vector<std::optional<Claim>> built(clauses.size());
@@ -577,7 +571,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     for (const Clause& other : clauses) {
       if (clause.reporting_verb >= 0 && other.head == clause.reporting_verb) saying = &other;
     }
-    built[k] = sentence.FromClause(clause, saying, topic_hits, quantity);
+    built[k] = sentence.FromClause(clause, saying, quantity);
   }
   FoldSubjectless(clauses, &built);
   std::vector<Claim> out;

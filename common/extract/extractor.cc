@@ -26,7 +26,7 @@
 namespace claims {
 
 // Version of the extraction rules; bump when output changes.
-constexpr char kExtractorVersion[] = "extract-0.2.0";
+constexpr char kExtractorVersion[] = "extract-0.3.0";
 // The entity tagger's file in the models folder.
 constexpr char kEntityModelFile[] = "entities.clm";
 // Most aliases listed per actor in a response.
@@ -40,7 +40,7 @@ struct ExtractorPipeline {
   std::unique_ptr<text::SentenceSplitter> splitter;
   std::unique_ptr<TimexFinder> timex;
   std::unique_ptr<MentionFinder> mentions;
-  std::unique_ptr<TopicTagger> topics;
+  std::unique_ptr<TopicStage> topics;
   std::unique_ptr<ClaimBuilder> claims;
 };
 
@@ -57,6 +57,18 @@ std::string DataDir(const std::string& configured, const ExtractorConfig& config
   std::error_code ec;
   if (std::filesystem::is_directory(sibling, ec)) return sibling.string();
   return std::string(CLAIMS_SOURCE_DATA_DIR) + "/" + name;
+}
+
+// The configured cue file, else topic_cues.jsonl beside the taxonomy file,
+// else the bundled one.
+std::string TopicCuesFile(const ExtractorConfig& config) {
+  if (!config.topic_cues_file.empty()) return config.topic_cues_file;
+  constexpr char kName[] = "topic_cues.jsonl";
+  std::filesystem::path sibling =
+      std::filesystem::path(config.taxonomy_file).parent_path() / kName;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(sibling, ec)) return sibling.string();
+  return std::string(CLAIMS_SOURCE_DATA_DIR) + "/taxonomy/" + kName;
 }
 
 bool IsBlank(absl::string_view s) {
@@ -148,9 +160,12 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
       new Extractor(config, std::move(kb), std::move(taxonomy)));
   pipeline->gazetteer = std::make_unique<entities::KbGazetteer>(*e->kb_);
   pipeline->mentions = std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon);
-  pipeline->topics = std::make_unique<TopicTagger>(*e->taxonomy_);
-  pipeline->claims =
-      std::make_unique<ClaimBuilder>(*pipeline->lexicon, *pipeline->topics);
+  TopicOptions topic_options;
+  topic_options.inherit_article_topics = config.inherit_article_topics;
+  ASSIGN_OR_RETURN(pipeline->topics,
+                   TopicStage::Load(*e->taxonomy_, TopicCuesFile(config),
+                                    config.topic_cues_extra_file, topic_options));
+  pipeline->claims = std::make_unique<ClaimBuilder>(*pipeline->lexicon);
   e->pipeline_ = std::move(pipeline);
   e->version_ = absl::StrCat(kExtractorVersion, "+", e->kb_->version());
   return e;
@@ -317,7 +332,18 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     pm->set_evidence(m.evidence);
   }
 
-  // --- sentences and claims ---
+  // --- topics, pass 1: each sentence's cues, then the article's topics ---
+  std::vector<SentenceTopics> sentence_topics;
+  sentence_topics.reserve(sentences.size());
+  for (const SentenceTokens& s : sentences) {
+    sentence_topics.push_back(p.topics->ScoreSentence(s));
+  }
+  const ArticleTopics article_topics = p.topics->RankArticle(sentence_topics);
+  for (const std::string& id : p.topics->Ids(article_topics)) stored->add_topics(id);
+  absl::flat_hash_map<std::string, const ArticleActor*> actor_by_id;
+  for (const ArticleActor& a : mentions.actors) actor_by_id.emplace(a.id, &a);
+
+  // --- sentences and claims (topics, pass 2: per claim) ---
   int last_person = -1;
   const Timex* caption_time = nullptr;
   uint32_t ordinal = 0;
@@ -346,6 +372,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
       caption_time = nullptr;
     }
     for (claims::v1::Claim& c : p.claims->Build(body, ctx, mentions.actors)) {
+      p.topics->Assign(sentence_topics[i], article_topics, actor_by_id, &c);
       c.set_id(absl::StrCat(article_id, ":", ordinal++));
       c.set_article_id(article_id);
       c.set_published(published);

@@ -42,6 +42,14 @@ struct ExtractorConfig {
   // Folder of the trained models (tagger, lemmatizer, parser, entity
   // tagger: knowledge/models); "" = the "models" folder beside kb_dir.
   std::string models_dir;
+  // The topic stage's cue file (claims.kb.TopicCue lines); "" = the
+  // topic_cues.jsonl beside taxonomy_file, else the bundled one.
+  std::string topic_cues_file;
+  // Optional operator file of more cues, read after topic_cues_file.
+  std::string topic_cues_extra_file;
+  // A claim whose sentence has no topic of its own takes the article's
+  // main topic.
+  bool inherit_article_topics = true;
 };
 
 struct ExtractorPipeline;  // internal: lexicon, segmenters and rules
