@@ -355,6 +355,12 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     ps->set_section(s.section);
     ps->set_text(body.substr(s.start, s.end - s.start));
 
+    {
+      claims::v1::Claim sentence_only;  // no event type, no actors
+      sentence_only.set_section(s.section);
+      p.topics->Assign(sentence_topics[i], article_topics, actor_by_id, &sentence_only);
+      *ps->mutable_topics() = std::move(*sentence_only.mutable_topics());
+    }
     SentenceContext ctx;
     ctx.sentence = &s;
     ctx.mentions = by_sentence[i];

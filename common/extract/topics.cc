@@ -31,6 +31,7 @@ constexpr size_t kMaxPriorTopLevels = 2;
 
 struct TopicStage::Cue {
   int topic = -1;
+  int entry = -1;  // the cue file line (or taxonomy rule) it comes from
   float weight = 1;
   std::string label;       // the first word or feature, for evidence
   uint32_t upos_mask = 0;  // bit per syntax::Upos; 0 = any
@@ -68,6 +69,7 @@ absl::StatusOr<std::unique_ptr<TopicStage>> TopicStage::Load(
   for (const Taxonomy::Rule& rule : taxonomy.rules()) {
     for (const std::string& keyword : rule.keywords) {
       Cue cue;
+      cue.entry = static_cast<int>(stage->cues_.size());
       cue.topic = stage->topic_index_.at(rule.topic);
       cue.label = keyword;
       stage->cues_.push_back(std::move(cue));
@@ -103,6 +105,7 @@ absl::Status TopicStage::AddFile(const std::string& path) {
         }
         if (entry.weight() < 0) return absl::InvalidArgumentError("negative weight");
         Cue cue;
+        cue.entry = static_cast<int>(cues_.size());
         cue.topic = topic->second;
         cue.weight = entry.weight() == 0 ? 1.0f : entry.weight();
         for (const std::string& u : entry.upos()) {
@@ -207,7 +210,7 @@ SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
       auto it = by_first_word_.find(key);
       if (it == by_first_word_.end()) continue;
       for (const PhraseRef& ref : it->second) {
-        if (fired.contains(ref.cue)) continue;
+        if (fired.contains(cues_[static_cast<size_t>(ref.cue)].entry)) continue;
         const size_t last = i + ref.rest.size();
         if (last >= n) continue;
         bool match = true;
@@ -246,7 +249,7 @@ SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
             }
           }
         }
-        fired.insert(ref.cue);
+        fired.insert(cue.entry);  // a cue file line counts once a sentence
         if (licensed) {
           AddScore(cue.topic, cue.weight, label, &out.scored);
         } else if (!cue.with_article.empty()) {
