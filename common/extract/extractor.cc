@@ -336,7 +336,8 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
   std::vector<SentenceTopics> sentence_topics;
   sentence_topics.reserve(sentences.size());
   for (const SentenceTokens& s : sentences) {
-    sentence_topics.push_back(p.topics->ScoreSentence(s));
+    sentence_topics.push_back(config_.assign_topics ? p.topics->ScoreSentence(s)
+                                                    : SentenceTopics());
   }
   const ArticleTopics article_topics = p.topics->RankArticle(sentence_topics);
   for (const std::string& id : p.topics->Ids(article_topics)) stored->add_topics(id);
@@ -355,7 +356,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     ps->set_section(s.section);
     ps->set_text(body.substr(s.start, s.end - s.start));
 
-    {
+    if (config_.assign_topics) {
       claims::v1::Claim sentence_only;  // no event type, no actors
       sentence_only.set_section(s.section);
       p.topics->Assign(sentence_topics[i], article_topics, actor_by_id, &sentence_only);
@@ -378,7 +379,9 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
       caption_time = nullptr;
     }
     for (claims::v1::Claim& c : p.claims->Build(body, ctx, mentions.actors)) {
-      p.topics->Assign(sentence_topics[i], article_topics, actor_by_id, &c);
+      if (config_.assign_topics) {
+        p.topics->Assign(sentence_topics[i], article_topics, actor_by_id, &c);
+      }
       c.set_id(absl::StrCat(article_id, ":", ordinal++));
       c.set_article_id(article_id);
       c.set_published(published);

@@ -50,6 +50,9 @@ struct ExtractorConfig {
   // A claim whose sentence has no topic of its own takes the article's
   // main topic.
   bool inherit_article_topics = true;
+  // False skips the topic stage (claims, sentences and the article carry no
+  // topics): for measuring its cost.
+  bool assign_topics = true;
 };
 
 struct ExtractorPipeline;  // internal: lexicon, segmenters and rules
