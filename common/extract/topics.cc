@@ -382,11 +382,18 @@ void TopicStage::Assign(
   add_roles(claim->participants());
   for (const std::string& role : roles) feature(by_actor_role_, role);
   // The article prior: a cued topic inside one of the story's main
-  // top-level topics needs less evidence.
+  // top-level topics needs less evidence, unless the sentence already has a
+  // topic of that branch on its own (the prior finds the sentence's topic
+  // in the story; it does not add a second one beside it).
+  absl::flat_hash_set<int> settled;
+  for (const ScoredTopic& c : candidates) {
+    if (c.score >= kThreshold) settled.insert(top_level_[static_cast<size_t>(c.topic)]);
+  }
   for (ScoredTopic& c : candidates) {
     const int top = top_level_[static_cast<size_t>(c.topic)];
-    if (std::find(article.top_levels.begin(), article.top_levels.end(), top) !=
-        article.top_levels.end()) {
+    if (!settled.contains(top) &&
+        std::find(article.top_levels.begin(), article.top_levels.end(), top) !=
+            article.top_levels.end()) {
       c.score += kArticlePrior;
     }
   }
