@@ -43,7 +43,8 @@ void PrintParse(const claims::syntax::SyntaxSentence& words,
               << w.xpos << "\t" << w.lemma << "\t" << w.head << "\t"
               << claims::syntax::DepRelName(w.rel) << "\n";
   }
-  for (const claims::Clause& c : analyzer.Analyze(words)) {
+  const claims::DependencyTree tree(words);
+  for (const claims::Clause& c : analyzer.Analyze(tree)) {
     std::vector<std::string> args;
     for (const auto& a : c.args) {
       args.push_back(absl::StrCat(RoleName(a.role), a.preposition.empty() ? "" : "/",
@@ -110,7 +111,12 @@ int main(int argc, char** argv) {
                   << (c.has_modality_source() ? " source=" + c.modality_source().id() : "")
                   << (c.content_modality() ? " content=" +
                           claims::v1::Modality_Name(c.content_modality()) : "")
-                  << (c.has_quote() ? " quote=\"" + c.quote().text() + "\"" : "") << "\n";
+                  << (c.has_quote() ? " quote=\"" + c.quote().text() + "\"" : "");
+        for (const auto& q : c.quantities()) {
+          std::cout << " [" << q.text() << (q.measures().empty() ? "" : " of " + q.measures())
+                    << "]";
+        }
+        std::cout << "\n";
       }
     }
   }

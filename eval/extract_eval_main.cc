@@ -5,7 +5,8 @@
 //   python3 ../shared/eval/score.py ../shared/eval/seed-gold.jsonl /tmp/pred.jsonl
 //
 // Flags: --gold, --out, --data (data folder, default the source tree's),
-// --analysis (also write the full AnalyzeResponse JSON per document).
+// --analysis (also write the full AnalyzeResponse JSON per document),
+// --raw_confidence=true (the claim builder's scores, uncalibrated).
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
   config.kb_dir = data + "/kb";
   config.taxonomy_file = data + "/taxonomy/topics.jsonl";
   config.lexicon_dir = data + "/extract";
+  config.raw_confidence = Flag(argc, argv, "raw_confidence", "false") == "true";
   auto extractor = claims::Extractor::Create(config);
   if (!extractor.ok()) {
     std::cerr << extractor.status() << "\n";

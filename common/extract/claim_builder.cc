@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/extract/dates.h"
 #include "common/extract/quantity.h"
 
@@ -39,7 +40,8 @@ void AddEvidence(Claim* c, std::string field, std::string cue) {
 }
 
 bool IsPersonalPronoun(absl::string_view lower) {
-  return lower == "he" || lower == "she" || lower == "him" || lower == "her";
+  return lower == "he" || lower == "she" || lower == "him" || lower == "her" ||
+         lower == "his";
 }
 
 // Where an actor of a clause goes, by its argument role.
@@ -49,9 +51,10 @@ enum class Slot { kSubject, kObject, kParticipant };
 // sentence's mentions.
 class SentenceClaims {
  public:
-  SentenceClaims(absl::string_view body, const SentenceContext& ctx,
+  SentenceClaims(absl::string_view body, const SentenceContext& ctx, const DependencyTree& tree,
                  const std::vector<ArticleActor>& actors, const Lexicon& lex)
-      : body_(body), ctx_(ctx), s_(*ctx.sentence), t_(s_.tokens), actors_(actors), lex_(lex),
+      : body_(body), ctx_(ctx), s_(*ctx.sentence), t_(s_.tokens), tree_(tree), actors_(actors),
+        lex_(lex),
         covering_(t_.size()) {
     for (size_t m = 0; m < ctx.mentions.size(); ++m) {
       const FoundMention* fm = ctx.mentions[m];
@@ -67,7 +70,7 @@ class SentenceClaims {
   // The claim of one clause, or nothing when it says nothing about an
   // actor or a time.
   std::optional<Claim> FromClause(const Clause& clause, const Clause* saying,
-                                  const std::optional<claims::v1::Quantity>& quantity) {
+                                  const std::vector<FoundQuantity>& quantities) {
     Claim c;
     used_.clear();
     AddArguments(clause, &c);
@@ -78,10 +81,14 @@ class SentenceClaims {
     const Timex* when = EventTime(clause);
     const bool has_actor = c.subjects_size() + c.objects_size() + c.participants_size() > 0 ||
                            c.has_modality_source();
-    if (!has_actor && when == nullptr) return std::nullopt;
+    // Reported content is kept when it is attributed, the source linked or
+    // not ("The rains will continue, the meteorological department warned").
+    const bool attributed = clause.reported;
+    if (!has_actor && when == nullptr && !attributed) return std::nullopt;
     if (!has_actor && s_.section == claims::v1::SECTION_HEADING) return std::nullopt;
     if (clause.verbless && s_.section == claims::v1::SECTION_CAPTION) return std::nullopt;
-    SetPredicateAndType(clause, quantity, &c);
+    SetQuantities(clause, quantities, &c);
+    SetPredicateAndType(clause, &c);
     if (when != nullptr) SetTime(*when, &c);
     SetQuote(clause, &c);
     c.set_confidence(Confidence(clause, c));
@@ -134,21 +141,20 @@ class SentenceClaims {
         }
       }
     };
-    const auto& w = s_.words;
     if (!covering_[static_cast<size_t>(head)].empty()) {
       add(head, &out);
-      for (size_t k = 0; k < w.size(); ++k) {
-        if (w[k].head == head && w[k].rel == syntax::DepRel::kConj) add(static_cast<int>(k), &out);
+      for (int k : tree_.children(head)) {
+        if (tree_.rel(k) == syntax::DepRel::kConj) add(k, &out);
       }
       if (!out.empty()) return out;
     }
     std::vector<int> core = CoreWords(head);
-    for (int word : PhraseWords(w, head)) {
-      const bool in_core = std::binary_search(core.begin(), core.end(), word);
-      if (in_core) add(word, &out);
+    const std::vector<int> phrase = tree_.PhraseWords(head);
+    for (int word : phrase) {
+      if (std::binary_search(core.begin(), core.end(), word)) add(word, &out);
     }
     std::vector<int> rest;
-    for (int word : PhraseWords(w, head)) {
+    for (int word : phrase) {
       if (!std::binary_search(core.begin(), core.end(), word)) add(word, &rest);
     }
     if (outer != nullptr) {
@@ -159,33 +165,30 @@ class SentenceClaims {
     return out;
   }
 
-  bool OfGenitive(int word) const {
-    for (size_t k = 0; k < s_.words.size(); ++k) {
-      if (s_.words[k].head == word && s_.words[k].rel == syntax::DepRel::kCase) {
-        return t_[k].lower == "of";
-      }
-    }
-    return false;
+  bool CoversHead(int mention, int head) const {
+    const auto& at = covering_[static_cast<size_t>(head)];
+    return std::find(at.begin(), at.end(), mention) != at.end();
   }
+
+  bool OfGenitive(int word) const { return tree_.CaseOf(word) == "of"; }
 
   // The head and the words linked to it without a preposition other than
   // the genitive "of".
   std::vector<int> CoreWords(int head) const {
     std::vector<int> out = {head};
     for (size_t i = 0; i < out.size() && out.size() <= s_.words.size(); ++i) {
-      for (size_t k = 0; k < s_.words.size(); ++k) {
-        if (s_.words[k].head != out[i]) continue;
-        switch (s_.words[k].rel) {
+      for (int k : tree_.children(out[i])) {
+        switch (tree_.rel(k)) {
           case syntax::DepRel::kCompound: case syntax::DepRel::kFlat:
           case syntax::DepRel::kAmod: case syntax::DepRel::kNmodPoss:
           case syntax::DepRel::kAppos: case syntax::DepRel::kConj:
           case syntax::DepRel::kNmodDesc: case syntax::DepRel::kNummod:
-            out.push_back(static_cast<int>(k));
+            out.push_back(k);
             break;
           case syntax::DepRel::kNmod:
             // The of-genitive is the possessive's twin ("the fraying of
             // the US-Israel alliance").
-            if (OfGenitive(static_cast<int>(k))) out.push_back(static_cast<int>(k));
+            if (OfGenitive(k)) out.push_back(k);
             break;
           default:
             break;
@@ -194,11 +197,6 @@ class SentenceClaims {
     }
     std::sort(out.begin(), out.end());
     return out;
-  }
-
-  bool CoversHead(int mention, int head) const {
-    const auto& at = covering_[static_cast<size_t>(head)];
-    return std::find(at.begin(), at.end(), mention) != at.end();
   }
 
   // The person a personal pronoun refers to, when no mention covers it:
@@ -219,14 +217,11 @@ class SentenceClaims {
   // White House"), or "".
   std::string PrepositionOf(int word) const {
     for (int depth = 0; depth < 3 && word >= 0; ++depth) {
-      for (size_t k = 0; k < s_.words.size(); ++k) {
-        if (s_.words[k].head == word && s_.words[k].rel == syntax::DepRel::kCase) {
-          return t_[k].lower;
-        }
-      }
-      const auto rel = s_.words[static_cast<size_t>(word)].rel;
+      std::string p = tree_.CaseOf(word);
+      if (!p.empty()) return p;
+      const auto rel = tree_.rel(word);
       if (rel != syntax::DepRel::kFlat && rel != syntax::DepRel::kCompound) break;
-      word = s_.words[static_cast<size_t>(word)].head;
+      word = tree_.word(word).head;
     }
     return "";
   }
@@ -280,7 +275,13 @@ class SentenceClaims {
     std::vector<int> outer;
     std::vector<int> mentions = PhraseMentions(arg.token, &outer);
     if (mentions.empty() && outer.empty()) {
-      const int person = PronounActor(arg.token);
+      // "he", or the possessor of the phrase ("his allies").
+      int person = PronounActor(arg.token);
+      for (int w : CoreWords(arg.token)) {
+        if (person < 0 && s_.words[static_cast<size_t>(w)].rel == syntax::DepRel::kNmodPoss) {
+          person = PronounActor(w);
+        }
+      }
       if (person < 0) return false;
       Place(person, slot, role, "pronoun:" + std::string(t_[static_cast<size_t>(arg.token)].text), c);
       return true;
@@ -315,10 +316,14 @@ class SentenceClaims {
     // agent that names an actor, a passive's patient is what the claim is
     // about ("Traditional pro-Israel figures ... have been sidelined").
     source_actor_ = -1;
+    direct_subject_ = false;
     if (clause.reported && clause.source_token >= 0) AddSource(clause, c);
     bool subject = false;
     for (const Argument& arg : clause.args) {
-      if (arg.role == ArgRole::kSubject) subject |= AddArgument(arg, c);
+      if (arg.role != ArgRole::kSubject) continue;
+      const bool placed = AddArgument(arg, c);
+      subject |= placed;
+      direct_subject_ |= placed && !arg.inherited;
     }
     for (const Argument& arg : clause.args) {
       if (arg.role != ArgRole::kObject) continue;
@@ -349,6 +354,13 @@ class SentenceClaims {
   void AddLeftovers(const std::vector<int>& words, Slot slot, Claim* c) {
     for (int w : words) {
       if (w < dateline_end_) continue;
+      if (covering_[static_cast<size_t>(w)].empty()) {
+        // A pronoun no mention covers (coreference left it): the person
+        // named last before it.
+        const int person = PronounActor(w);
+        if (person >= 0) Place(person, slot, "other", "pronoun:" + t_[static_cast<size_t>(w)].lower, c);
+        continue;
+      }
       for (int m : covering_[static_cast<size_t>(w)]) {
         const FoundMention& fm = *ctx_.mentions[static_cast<size_t>(m)];
         if (fm.actor < 0 || Qualifier(fm)) continue;
@@ -362,7 +374,7 @@ class SentenceClaims {
   }
 
   std::string PhraseText(int head) const {
-    std::vector<int> words = PhraseWords(s_.words, head);
+    std::vector<int> words = tree_.PhraseWords(head);
     if (words.empty()) return "";
     const size_t a = t_[static_cast<size_t>(words.front())].start;
     const size_t b = t_[static_cast<size_t>(words.back())].end;
@@ -384,12 +396,13 @@ class SentenceClaims {
                 clause.modality_cue.empty() ? "default:asserted" : clause.modality_cue);
   }
 
-  void SetPredicateAndType(const Clause& clause,
-                           const std::optional<claims::v1::Quantity>& quantity, Claim* c) const {
+  void SetPredicateAndType(const Clause& clause, Claim* c) const {
     c->set_predicate(clause.predicate);
     AddEvidence(c, "predicate",
                 absl::StrCat(clause.verbless ? "nominal:" : "verb:",
                              t_[static_cast<size_t>(clause.head)].text));
+    const std::optional<claims::v1::Quantity> quantity =
+        c->has_quantity() ? std::optional<claims::v1::Quantity>(c->quantity()) : std::nullopt;
     claims::v1::ClaimType type = claims::v1::EVENT;
     std::string cue = "default";
     const VerbClass* vc = clause.verbless ? nullptr : lex_.ClassOf(clause.predicate);
@@ -397,8 +410,6 @@ class SentenceClaims {
                      vc->type != claims::v1::STATEMENT)) {
       type = claims::v1::QUANTITY;
       cue = absl::StrCat("quantity:", quantity->text());
-      *c->mutable_quantity() = *quantity;
-      *c->add_quantities() = *quantity;
     } else if (vc != nullptr) {
       type = vc->type;
       cue = absl::StrCat("verb-class:", clause.predicate);
@@ -417,6 +428,72 @@ class SentenceClaims {
       c->set_event_type(vc->plover);
       AddEvidence(c, "event_type", absl::StrCat("verb:", clause.predicate));
     }
+  }
+
+  // The quantities inside the clause's words, each with what it measures;
+  // `quantity` is the first.
+  void SetQuantities(const Clause& clause, const std::vector<FoundQuantity>& found,
+                     Claim* c) const {
+    const size_t lo = t_[static_cast<size_t>(clause.words.front())].start;
+    const size_t hi = t_[static_cast<size_t>(clause.words.back())].end;
+    for (const FoundQuantity& f : found) {
+      const size_t begin = s_.start + f.begin, end = s_.start + f.end;
+      if (begin < lo || end > hi) continue;
+      claims::v1::Quantity q = f.quantity;
+      q.set_measures(Measured(begin, end));
+      if (!c->has_quantity()) *c->mutable_quantity() = q;
+      AddEvidence(c, "quantities", absl::StrCat(q.text(), q.measures().empty() ? "" : " of ",
+                                                q.measures()));
+      *c->add_quantities() = std::move(q);
+    }
+  }
+
+  // The words a quantity counts: the noun its number modifies ("2,000
+  // people"), or the of-phrase of a proportion ("70 per cent of Israelis").
+  std::string Measured(size_t begin, size_t end) const {
+    int last = -1;
+    for (size_t k = 0; k < t_.size(); ++k) {
+      if (t_[k].start >= begin && t_[k].end <= end) last = static_cast<int>(k);
+    }
+    if (last < 0) return "";
+    // A counted noun names itself ("500 soldiers").
+    static const auto* const kMeasureUnits = new absl::flat_hash_set<std::string>{
+        "cent", "percent", "%", "points", "dollars", "euros", "pounds", "yen", "yuan",
+        "shekels", "rupees", "roubles", "rubles", "francs", "tonnes", "tons", "barrels",
+        "km", "kilometres", "kilometers", "miles", "years"};
+    const auto& unit_word = s_.words[static_cast<size_t>(last)];
+    if (unit_word.upos == syntax::Upos::kNoun && !kMeasureUnits->contains(t_[last].lower)) {
+      return MeasureText(last);
+    }
+    auto inside = [&](int w) {
+      return t_[static_cast<size_t>(w)].start >= begin && t_[static_cast<size_t>(w)].end <= end;
+    };
+    int w = last;
+    for (int guard = 0; guard < 4 && w >= 0 && inside(w); ++guard) {
+      for (int k : tree_.children(w)) {
+        if (tree_.rel(k) == syntax::DepRel::kNmod && !inside(k) && OfGenitive(k)) {
+          return MeasureText(k);
+        }
+      }
+      w = s_.words[static_cast<size_t>(w)].head;
+    }
+    if (w < 0 || inside(w)) return "";
+    const auto upos = s_.words[static_cast<size_t>(w)].upos;
+    return upos == syntax::Upos::kNoun || upos == syntax::Upos::kPropn ? MeasureText(w) : "";
+  }
+
+  // The noun with its compounds and adjectives ("Ukrainian drones").
+  std::string MeasureText(int head) const {
+    std::vector<std::string> parts;
+    for (int w : CoreWords(head)) {
+      const auto rel = s_.words[static_cast<size_t>(w)].rel;
+      if (w != head && rel != syntax::DepRel::kCompound && rel != syntax::DepRel::kAmod &&
+          rel != syntax::DepRel::kFlat) {
+        continue;
+      }
+      parts.emplace_back(t_[static_cast<size_t>(w)].text);
+    }
+    return absl::StrJoin(parts, " ");
   }
 
   // The clause's own calendar time expression, else the sentence's first
@@ -459,24 +536,33 @@ class SentenceClaims {
     if (c->has_modality_source()) *q->mutable_speaker() = c->modality_source();
   }
 
+  // A raw score from what the claim rests on; the extractor calibrates it
+  // (confidence.h) into the share of such claims that are right.
   float Confidence(const Clause& clause, const Claim& c) const {
-    float confidence = 0.45f;
-    if (!clause.verbless) confidence += 0.15f;
-    if (c.subjects_size() > 0) confidence += 0.15f;
-    if (c.objects_size() > 0) confidence += 0.05f;
+    float score = 0.3f;
+    if (!clause.verbless) score += 0.15f;
+    if (direct_subject_) {
+      score += 0.2f;
+    } else if (c.subjects_size() > 0) {
+      score += 0.1f;
+    }
+    if (c.objects_size() > 0) score += 0.05f;
+    if (clause.reported) score += c.has_modality_source() ? 0.05f : -0.05f;
     if (c.modality() == claims::v1::HEDGED || c.modality() == claims::v1::HYPOTHETICAL) {
-      confidence -= 0.1f;
+      score -= 0.1f;
     }
+    if (clause.subordinate()) score -= 0.05f;
     if (s_.section == claims::v1::SECTION_HEADING || s_.section == claims::v1::SECTION_TITLE) {
-      confidence -= 0.1f;
+      score -= 0.1f;
     }
-    return std::clamp(confidence, 0.05f, 0.95f);
+    return std::clamp(score, 0.05f, 0.95f);
   }
 
   absl::string_view body_;
   const SentenceContext& ctx_;
   const SentenceTokens& s_;
   const std::vector<Token>& t_;
+  const DependencyTree& tree_;
   const std::vector<ArticleActor>& actors_;
   const Lexicon& lex_;
   // token -> indexes into ctx_.mentions of the mentions covering it (a
@@ -485,6 +571,7 @@ class SentenceClaims {
   int dateline_end_ = 0;
   absl::flat_hash_set<int> used_;  // actors placed in the current claim
   int source_actor_ = -1;          // the current claim's source, if any
+  bool direct_subject_ = false;    // a subject of the clause's own, by parse
 };
 
 // Adds the actors of `from` to `into` (as objects and participants) where
@@ -559,10 +646,11 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   const SentenceTokens& s = *ctx.sentence;
   if (s.section == claims::v1::SECTION_BYLINE) return BylineClaims(body, ctx, actors);
   if (s.tokens.empty() || s.words.size() != s.tokens.size()) return {};
-  SentenceClaims sentence(body, ctx, actors, lex_);
-  const std::vector<Clause> clauses = clauses_.Analyze(s.words, sentence.dateline_end());
-  const std::optional<claims::v1::Quantity> quantity =
-      FindQuantity(body.substr(s.start, s.end - s.start));
+  const DependencyTree tree(s.words);
+  SentenceClaims sentence(body, ctx, tree, actors, lex_);
+  const std::vector<Clause> clauses = clauses_.Analyze(tree, sentence.dateline_end());
+  const std::vector<FoundQuantity> quantities =
+      FindQuantities(body.substr(s.start, s.end - s.start));
   std::vector<std::optional<Claim>> built(clauses.size());
   for (size_t k = 0; k < clauses.size(); ++k) {
     const Clause& clause = clauses[k];
@@ -571,7 +659,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     for (const Clause& other : clauses) {
       if (clause.reporting_verb >= 0 && other.head == clause.reporting_verb) saying = &other;
     }
-    built[k] = sentence.FromClause(clause, saying, quantity);
+    built[k] = sentence.FromClause(clause, saying, quantities);
   }
   FoldSubjectless(clauses, &built);
   std::vector<Claim> out;

@@ -24,41 +24,7 @@ int Rank(Modality m) {
   }
 }
 
-class Tree {
- public:
-  explicit Tree(const SyntaxSentence& words) : w_(words), children_(words.size()) {
-    const int n = size();
-    for (int i = 0; i < n; ++i) {
-      const int h = words[static_cast<size_t>(i)].head;
-      if (h >= 0 && h < n && h != i) children_[static_cast<size_t>(h)].push_back(i);
-    }
-  }
-  int size() const { return static_cast<int>(w_.size()); }
-  const syntax::SyntaxWord& word(int i) const { return w_[static_cast<size_t>(i)]; }
-  DepRel rel(int i) const { return word(i).rel; }
-  const std::vector<int>& children(int i) const { return children_[static_cast<size_t>(i)]; }
-  std::string lemma(int i) const { return absl::AsciiStrToLower(word(i).lemma); }
-  std::string lower(int i) const { return absl::AsciiStrToLower(word(i).form); }
-
-  int Child(int i, DepRel r) const {
-    for (int c : children(i)) {
-      if (rel(c) == r) return c;
-    }
-    return -1;
-  }
-  bool IsQuote(int i) const {
-    const std::string& f = word(i).form;
-    return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "``" || f == "''";
-  }
-  bool IsRelativePronoun(int i) const {
-    const std::string& x = word(i).xpos;
-    return x == "WP" || x == "WDT" || (x == "IN" && lower(i) == "that");
-  }
-
- private:
-  const SyntaxSentence& w_;
-  std::vector<std::vector<int>> children_;
-};
+using Tree = DependencyTree;
 
 bool IsClausalRel(DepRel r) {
   switch (r) {
@@ -81,14 +47,6 @@ bool IsClauseHead(const Tree& t, int i) {
          r == DepRel::kDep;
 }
 
-// The case marker of an oblique ("in", "according", "because").
-std::string CaseOf(const Tree& t, int i) {
-  for (int c : t.children(i)) {
-    if (t.rel(c) == DepRel::kCase) return t.lemma(c);
-  }
-  return "";
-}
-
 class Builder {
  public:
   Builder(const Tree& t, const Lexicon& lex, int first_word)
@@ -100,6 +58,7 @@ class Builder {
     }
     for (Clause& c : clauses_) InheritSubjects(&c);
     for (size_t k = 0; k < clauses_.size(); ++k) FindSpeech(k);
+    FindLooseAccordingTo();
     for (Clause& c : clauses_) FindQuote(&c);
     return std::move(clauses_);
   }
@@ -201,7 +160,7 @@ class Builder {
           break;
         case DepRel::kObl: case DepRel::kOblNpmod: case DepRel::kOblUnmarked:
         case DepRel::kNmod: case DepRel::kNmodPoss:
-          a.preposition = CaseOf(t_, k);
+          a.preposition = t_.CaseOf(k);
           if (t_.rel(k) == DepRel::kNmodPoss) a.preposition = "of";
           if (a.preposition == "according") {
             a.role = ArgRole::kSource;
@@ -237,7 +196,7 @@ class Builder {
       for (int k : t_.children(h)) {
         if (t_.IsRelativePronoun(k) &&
             (t_.rel(k) == DepRel::kNsubj || (t_.rel(k) == DepRel::kObl &&
-                                             CaseOf(t_, k) == "by"))) {
+                                             t_.CaseOf(k) == "by"))) {
           a.role = ArgRole::kSubject;
         }
       }
@@ -421,14 +380,50 @@ class Builder {
       const DepRel r = t_.rel(c);
       if (r == DepRel::kCcomp || (r == DepRel::kParataxis && c < saying.head)) {
         if (Clause* content = Mutable(c)) return content;
+        // A complement the parser made nominal: the clause inside it.
+        for (Clause& other : clauses_) {
+          if (other.governor == saying.head && &other != &saying && Dominates(c, other.head)) {
+            return &other;
+          }
+        }
       }
     }
     for (Clause& other : clauses_) {
-      if (other.governor != saying.head || &other == &saying) continue;
+      if (other.governor != saying.head || &other == &saying || other.head < saying.head) continue;
       const int mark = t_.Child(other.head, DepRel::kMark);
-      if (mark >= 0 && t_.lower(mark) == "that" && other.head > saying.head) return &other;
+      if ((mark >= 0 && t_.lower(mark) == "that") ||
+          (!other.words.empty() && t_.lower(other.words.front()) == "that")) {
+        return &other;
+      }
     }
     return nullptr;
+  }
+
+  bool Dominates(int top, int word) const {
+    for (int guard = 0; word >= 0 && guard < t_.size(); ++guard) {
+      if (word == top) return true;
+      word = t_.word(word).head;
+    }
+    return false;
+  }
+
+  // "..., according to Reuters" hung on a word that heads no clause: the
+  // clause above it is reported, with that source.
+  void FindLooseAccordingTo() {
+    for (int i = 0; i + 1 < t_.size(); ++i) {
+      if (t_.lower(i) != "according" || t_.lower(i + 1) != "to") continue;
+      int source = t_.word(i).head;
+      if (t_.rel(i) != DepRel::kCase || source < 0) continue;
+      int up = t_.word(source).head;
+      for (int guard = 0; up >= 0 && Mutable(up) == nullptr && guard < t_.size(); ++guard) {
+        up = t_.word(up).head;
+      }
+      Clause* target = Mutable(up);
+      if (target == nullptr || target->reported) continue;
+      target->reported = true;
+      target->source_token = source;
+      target->reporting_cue = "according to";
+    }
   }
 
   // "S, X said": the saying hangs off the content's head (as parataxis, a
@@ -544,29 +539,62 @@ class Builder {
 
 }  // namespace
 
-std::vector<Clause> ClauseAnalyzer::Analyze(const syntax::SyntaxSentence& words,
-                                            int first_word) const {
-  if (words.empty()) return {};
-  Tree tree(words);
-  return Builder(tree, lex_, std::max(0, first_word)).Run();
+DependencyTree::DependencyTree(const syntax::SyntaxSentence& words)
+    : w_(words), children_(words.size()) {
+  const int n = size();
+  for (int i = 0; i < n; ++i) {
+    const int h = words[static_cast<size_t>(i)].head;
+    if (h >= 0 && h < n && h != i) children_[static_cast<size_t>(h)].push_back(i);
+  }
 }
 
-std::vector<int> PhraseWords(const syntax::SyntaxSentence& words, int head) {
-  Tree t(words);
+std::string DependencyTree::lemma(int i) const { return absl::AsciiStrToLower(word(i).lemma); }
+std::string DependencyTree::lower(int i) const { return absl::AsciiStrToLower(word(i).form); }
+
+int DependencyTree::Child(int i, DepRel r) const {
+  for (int c : children(i)) {
+    if (rel(c) == r) return c;
+  }
+  return -1;
+}
+
+std::string DependencyTree::CaseOf(int i) const {
+  for (int c : children(i)) {
+    if (rel(c) == DepRel::kCase) return lower(c);
+  }
+  return "";
+}
+
+bool DependencyTree::IsQuote(int i) const {
+  const std::string& f = word(i).form;
+  return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "``" || f == "''";
+}
+
+bool DependencyTree::IsRelativePronoun(int i) const {
+  const std::string& x = word(i).xpos;
+  return x == "WP" || x == "WDT" || (x == "IN" && lower(i) == "that");
+}
+
+std::vector<int> DependencyTree::PhraseWords(int head) const {
   std::vector<int> out;
-  if (head < 0 || head >= t.size()) return out;
+  if (head < 0 || head >= size()) return out;
   std::vector<int> stack = {head};
-  while (!stack.empty() && out.size() <= words.size()) {
+  while (!stack.empty() && out.size() <= w_.size()) {
     int i = stack.back();
     stack.pop_back();
     out.push_back(i);
-    for (int k : t.children(i)) {
-      if (IsClausalRel(t.rel(k)) || t.rel(k) == DepRel::kPunct) continue;
+    for (int k : children(i)) {
+      if (IsClausalRel(rel(k)) || rel(k) == DepRel::kPunct) continue;
       stack.push_back(k);
     }
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<Clause> ClauseAnalyzer::Analyze(const DependencyTree& tree, int first_word) const {
+  if (tree.size() == 0) return {};
+  return Builder(tree, lex_, std::max(0, first_word)).Run();
 }
 
 }  // namespace claims

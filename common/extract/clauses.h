@@ -81,23 +81,46 @@ struct Clause {
   int quote_last = -1;
 };
 
+// A parsed sentence with its children lists, built once per sentence and
+// shared by the clause analysis and the claim builder. Holds a reference to
+// the words: they must outlive it.
+class DependencyTree {
+ public:
+  explicit DependencyTree(const syntax::SyntaxSentence& words);
+
+  int size() const { return static_cast<int>(w_.size()); }
+  const syntax::SyntaxWord& word(int i) const { return w_[static_cast<size_t>(i)]; }
+  syntax::DepRel rel(int i) const { return word(i).rel; }
+  const std::vector<int>& children(int i) const { return children_[static_cast<size_t>(i)]; }
+  std::string lemma(int i) const;
+  std::string lower(int i) const;
+  // The first child of `i` with relation `r`, or -1.
+  int Child(int i, syntax::DepRel r) const;
+  // The lower-case case marker of `i` ("in", "of", "according"), or "".
+  std::string CaseOf(int i) const;
+  bool IsQuote(int i) const;
+  bool IsRelativePronoun(int i) const;
+  // The words of the noun phrase headed by `head`: its subtree without the
+  // clauses inside it (relative clauses, participles, complements) and
+  // punctuation, ascending.
+  std::vector<int> PhraseWords(int head) const;
+
+ private:
+  const syntax::SyntaxSentence& w_;
+  std::vector<std::vector<int>> children_;
+};
+
 class ClauseAnalyzer {
  public:
   explicit ClauseAnalyzer(const Lexicon& lexicon) : lex_(lexicon) {}
 
-  // The clauses of `words` (one parsed sentence), in head order. Words
-  // before `first_word` (a dateline) are ignored. Linear in the sentence
-  // length apart from the subtree walks, which are bounded by it.
-  std::vector<Clause> Analyze(const syntax::SyntaxSentence& words,
-                              int first_word = 0) const;
+  // The clauses of one parsed sentence, in head order. Words before
+  // `first_word` (a dateline) are ignored.
+  std::vector<Clause> Analyze(const DependencyTree& tree, int first_word = 0) const;
 
  private:
   const Lexicon& lex_;
 };
-
-// The words of the noun phrase headed by `head`: its subtree without the
-// clauses inside it (relative clauses, participles, complements), ascending.
-std::vector<int> PhraseWords(const syntax::SyntaxSentence& words, int head);
 
 }  // namespace claims
 

@@ -10,6 +10,7 @@
 #include "common/entities/entity_tagger.h"
 #include "common/entities/gazetteer.h"
 #include "common/extract/claim_builder.h"
+#include "common/extract/confidence.h"
 #include "common/extract/content_hash.h"
 #include "common/extract/dates.h"
 #include "common/extract/lexicon.h"
@@ -42,6 +43,7 @@ struct ExtractorPipeline {
   std::unique_ptr<MentionFinder> mentions;
   std::unique_ptr<TopicStage> topics;
   std::unique_ptr<ClaimBuilder> claims;
+  ConfidenceCalibration confidence;  // the identity with raw_confidence
 };
 
 namespace {
@@ -141,7 +143,12 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   ASSIGN_OR_RETURN(std::unique_ptr<Taxonomy> taxonomy,
                    Taxonomy::LoadFromFile(config.taxonomy_file));
   auto pipeline = std::make_unique<ExtractorPipeline>();
-  ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(DataDir(config.lexicon_dir, config, "extract")));
+  const std::string lexicon_dir = DataDir(config.lexicon_dir, config, "extract");
+  ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(lexicon_dir));
+  if (!config.raw_confidence) {
+    ASSIGN_OR_RETURN(pipeline->confidence,
+                     ConfidenceCalibration::Load(lexicon_dir + "/confidence.tsv"));
+  }
   const std::string models = DataDir(config.models_dir, config, "models");
   ASSIGN_OR_RETURN(syntax::SyntaxModels syntax, syntax::SyntaxModels::Load(models));
   pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
@@ -386,6 +393,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
       c.set_article_id(article_id);
       c.set_published(published);
       c.set_extractor_version(version_);
+      c.set_confidence(p.confidence.Apply(c.confidence()));
       *response.add_claims() = std::move(c);
     }
     for (const FoundMention* m : by_sentence[i]) {

@@ -53,6 +53,9 @@ struct ExtractorConfig {
   // False skips the topic stage (claims, sentences and the article carry no
   // topics): for measuring its cost.
   bool assign_topics = true;
+  // Report the claim builder's raw confidence scores instead of calibrated
+  // ones (what eval/calibrate_confidence.py fits the table on).
+  bool raw_confidence = false;
 };
 
 struct ExtractorPipeline;  // internal: lexicon, segmenters and rules

@@ -50,16 +50,24 @@ constexpr char kUnits[] =
     "per\\s?cent|percent|%|percentage points|people|persons|civilians|"
     "soldiers|troops|hostages|prisoners|refugees|deaths|dead|casualties|"
     "workers|jobs|voters|votes|seats|members|dollars|euros|pounds|shekels|"
+    "yen|yuan|rupees|roubles|rubles|francs|points|"
     "barrels|tonnes|tons|km|kilometres|kilometers|miles|years|children|"
     "residents|homes|rockets|missiles|drones";
 
 }  // namespace
 
 std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence) {
+  std::vector<FoundQuantity> all = FindQuantities(sentence, 1);
+  if (all.empty()) return std::nullopt;
+  return std::move(all.front().quantity);
+}
+
+std::vector<FoundQuantity> FindQuantities(absl::string_view sentence, size_t max_count) {
+  std::vector<FoundQuantity> found;
   if (sentence.size() > kMaxBytes) sentence = sentence.substr(0, kMaxBytes);
   // Every quantity has an ASCII digit (RE2 \d): most sentences need no regex.
   if (std::none_of(sentence.begin(), sentence.end(), absl::ascii_isdigit)) {
-    return std::nullopt;
+    return found;
   }
   // A cheap first test (no captures, so RE2's DFA alone answers it): a
   // quantity needs a currency before the number or a unit after it. Any
@@ -70,7 +78,7 @@ std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence) {
       kUnits, ")"));
   if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()),
                          *kQuantityLike)) {
-    return std::nullopt;
+    return found;
   }
   static const RE2* const kPattern = new RE2(absl::StrCat(
       "(?i)(?:\\b(over|more than|above|upwards of|in excess of|at least|up to|"
@@ -111,9 +119,14 @@ std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence) {
                                                   : scale.data() + scale.size())
                                  : unit.data() + unit.size();
     q.set_text(std::string(s, static_cast<size_t>(e - s)));
-    return q;
+    FoundQuantity f;
+    f.begin = static_cast<size_t>(s - sentence.data());
+    f.end = static_cast<size_t>(e - sentence.data());
+    f.quantity = std::move(q);
+    found.push_back(std::move(f));
+    if (found.size() >= max_count) break;
   }
-  return std::nullopt;
+  return found;
 }
 
 }  // namespace claims

@@ -4,6 +4,7 @@
 #define CLAIMS_COMMON_EXTRACT_QUANTITY_H_
 
 #include <optional>
+#include <vector>
 #include "absl/strings/string_view.h"
 
 #include "claims/v1/claims.pb.h"
@@ -12,6 +13,18 @@ namespace claims {
 
 // The first quantity with a unit in `sentence`, if any.
 std::optional<claims::v1::Quantity> FindQuantity(absl::string_view sentence);
+
+// A quantity and where its text lies in the sentence (byte offsets).
+struct FoundQuantity {
+  claims::v1::Quantity quantity;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Every quantity with a unit in `sentence`, in text order, at most
+// `max_count` (bounded work on hostile input).
+std::vector<FoundQuantity> FindQuantities(absl::string_view sentence,
+                                          size_t max_count = 16);
 
 }  // namespace claims
 
