@@ -141,7 +141,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   ASSIGN_OR_RETURN(std::unique_ptr<KnowledgeBase> kb,
                    KnowledgeBase::Load(config.kb_dir, config.kb_extra_file));
   ASSIGN_OR_RETURN(std::unique_ptr<Taxonomy> taxonomy,
-                   Taxonomy::LoadFromFile(config.taxonomy_file));
+                   Taxonomy::LoadFromFile(config.taxonomy_file, config.taxonomy_extra_file));
   auto pipeline = std::make_unique<ExtractorPipeline>();
   const std::string lexicon_dir = DataDir(config.lexicon_dir, config, "extract");
   ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(lexicon_dir));

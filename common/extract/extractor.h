@@ -32,6 +32,8 @@ struct ExtractorConfig {
   std::string kb_extra_file;
   // Taxonomy file, e.g. knowledge/taxonomy/topics.jsonl.
   std::string taxonomy_file;
+  // Optional operator file extending the taxonomy ("" = none).
+  std::string taxonomy_extra_file;
   // Bodies longer than this are RESOURCE_EXHAUSTED.
   size_t max_body_bytes = 4 << 20;
   // Articles with more sentences are RESOURCE_EXHAUSTED.

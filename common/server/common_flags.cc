@@ -33,6 +33,9 @@ ABSL_FLAG(std::string, models_dir, "",
           "(default: the models/ folder beside --kb_dir)");
 ABSL_FLAG(std::string, taxonomy_file, BundledDataPath("taxonomy/topics.jsonl"),
           "topic taxonomy file (JSON lines)");
+ABSL_FLAG(std::string, taxonomy_extra_file, "",
+          "operator file extending the taxonomy (JSON lines): known ids get "
+          "keywords and aliases, new ids add topics");
 ABSL_FLAG(std::string, topic_cues_file, "",
           "the topic stage's cue file (JSON lines; default: topic_cues.jsonl "
           "beside --taxonomy_file)");
@@ -77,6 +80,7 @@ ExtractorConfig ExtractorConfigFromFlags() {
   config.taxonomy_file = absl::GetFlag(FLAGS_taxonomy_file);
   config.lexicon_dir = absl::GetFlag(FLAGS_lexicon_dir);
   config.models_dir = absl::GetFlag(FLAGS_models_dir);
+  config.taxonomy_extra_file = absl::GetFlag(FLAGS_taxonomy_extra_file);
   config.topic_cues_file = absl::GetFlag(FLAGS_topic_cues_file);
   config.topic_cues_extra_file = absl::GetFlag(FLAGS_topic_cues_extra_file);
   config.inherit_article_topics = absl::GetFlag(FLAGS_inherit_article_topics);
