@@ -4,6 +4,7 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
 #include "common/server/raw_message.h"
@@ -83,7 +84,26 @@ IngestServiceImpl::IngestServiceImpl(const Extractor* extractor,
           &IngestServiceImpl::IngestArticlesRaw, this));
 }
 
+IngestServiceImpl::IngestServiceImpl(const Extractor* extractor,
+                                     LogWriter* log_writer,
+                                     ServiceContext context,
+                                     IntakeOptions intake)
+    : IngestServiceImpl(extractor, static_cast<ClaimStore*>(nullptr), "",
+                        context, intake) {
+  log_writer_ = log_writer;
+}
+
 IngestServiceImpl::~IngestServiceImpl() = default;
+
+namespace {
+
+absl::Status NoLocalStore(std::string_view what) {
+  return absl::FailedPreconditionError(absl::StrCat(
+      "replicated mode (--log): the ingest server keeps no database; ",
+      std::string(what)));
+}
+
+}  // namespace
 
 absl::StatusOr<IngestArticleResponse> IngestServiceImpl::Ingest(
     const claims::v1::Article& article) {
@@ -99,7 +119,9 @@ absl::StatusOr<IngestArticleResponse> IngestServiceImpl::Ingest(
     metrics_->rejected.Increment();
     return analysis.status();
   }
-  ASSIGN_OR_RETURN(PutResult put, store_->PutArticle(*analysis));
+  ASSIGN_OR_RETURN(PutResult put, log_writer_ != nullptr
+                                      ? log_writer_->Put(*analysis)
+                                      : store_->PutArticle(*analysis));
   if (put.unchanged) {
     metrics_->unchanged.Increment();
   } else {
@@ -218,7 +240,8 @@ grpc::Status IngestServiceImpl::DeleteArticle(
     return ToGrpcStatus(valid);
   }
   absl::StatusOr<DeleteResult> deleted =
-      store_->DeleteArticle(request->article_id());
+      log_writer_ != nullptr ? log_writer_->Delete(request->article_id())
+                             : store_->DeleteArticle(request->article_id());
   if (!deleted.ok()) return ToGrpcStatus(deleted.status());
   response->set_article_id(request->article_id());
   response->set_claims_deleted(deleted->claims_deleted);
@@ -230,6 +253,9 @@ grpc::Status IngestServiceImpl::CreateBackup(
     grpc::ServerContext* context, const claims::v1::CreateBackupRequest* request,
     claims::v1::CreateBackupResponse* response) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  if (store_ == nullptr) {
+    return ToGrpcStatus(NoLocalStore("back up a query replica"));
+  }
   absl::StatusOr<BackupInfo> made = store_->Backup(backup_dir_);
   if (!made.ok()) return ToGrpcStatus(made.status());
   response->set_backup_id(made->id);
@@ -261,6 +287,9 @@ grpc::Status IngestServiceImpl::Reextract(
     grpc::ServerContext* context, const claims::v1::ReextractRequest* request,
     grpc::ServerWriter<claims::v1::ReextractProgress>* writer) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  if (store_ == nullptr) {
+    return ToGrpcStatus(NoLocalStore("re-extraction is not available yet"));
+  }
   // Long by nature: no deadline of the server's; the idle timeout still
   // cancels it when the client stops reading.
   StreamSlots::Lease lease(context_.stream_slots, context, absl::InfiniteFuture());

@@ -7,6 +7,7 @@
 #include "claims/v1/claims.grpc.pb.h"
 #include "common/extract/extractor.h"
 #include "common/ingest/article_intake.h"
+#include "common/log/log_writer.h"
 #include "common/server/server_runner.h"
 #include "common/store/claim_store.h"
 
@@ -23,6 +24,12 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
   IngestServiceImpl(const Extractor* extractor, ClaimStore* store,
                     std::string backup_dir, ServiceContext context,
                     IntakeOptions intake = {});
+  // Replicated mode: stateless, every write is appended to the log through
+  // `log_writer` (which must outlive the service) and acknowledged once
+  // the log has it. There is no local store: CreateBackup and Reextract
+  // answer FAILED_PRECONDITION (back up a query replica instead).
+  IngestServiceImpl(const Extractor* extractor, LogWriter* log_writer,
+                    ServiceContext context, IntakeOptions intake = {});
   ~IngestServiceImpl() override;
 
   grpc::Status Analyze(grpc::ServerContext* context,
@@ -62,7 +69,8 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
 
   const Extractor* extractor_;
   const ArticleIntake intake_;
-  ClaimStore* store_;
+  ClaimStore* store_;            // single-machine mode, else null
+  LogWriter* log_writer_ = nullptr;  // replicated mode, else null
   const std::string backup_dir_;
   ServiceContext context_;
   std::unique_ptr<Metrics> metrics_;

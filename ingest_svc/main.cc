@@ -1,10 +1,19 @@
-// claims-ingest: parses articles into claims and writes them to RocksDB.
+// claims-ingest: parses articles into claims and writes them to RocksDB
+// (single-machine mode) or appends them to the replicated log (--log).
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/registry.h>
+
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
 #include "absl/flags/flag.h"
+#include "absl/time/clock.h"
+#include "common/log/log_flags.h"
+#include "common/log/log_writer.h"
 #include "common/server/common_flags.h"
 #include "common/server/flags.h"
 #include "common/server/gauges.h"
@@ -28,6 +37,69 @@ ABSL_FLAG(std::string, unsupported_language, "reject",
           "(FAILED_PRECONDITION) or store (stored without claims, marked "
           "claims_withheld)");
 
+ABSL_FLAG(uint32_t, shards, 1,
+          "replicated mode: shards (log streams) articles are spread over by "
+          "a hash of their id; fixed when the streams are created");
+
+namespace {
+
+// Replicated mode (--log): stateless, no database. Creates the log's
+// streams when missing, then appends every write to the log.
+int RunReplicated(const claims::Extractor* extractor,
+                  const claims::IntakeOptions& intake) {
+  auto runner = claims::ServerRunner::Create(claims::ServerConfigFromFlags(
+      absl::GetFlag(FLAGS_listen), absl::GetFlag(FLAGS_metrics_listen),
+      "claims.v1.IngestService"));
+  if (!runner.ok()) {
+    spdlog::critical("{}", runner.status().ToString());
+    return EXIT_FAILURE;
+  }
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  auto log = claims::ConnectLogFromFlags(deadline);
+  if (!log.ok()) {
+    spdlog::critical("connecting to the log: {}", log.status().ToString());
+    return EXIT_FAILURE;
+  }
+  auto& appends = prometheus::BuildCounter()
+                      .Name("claims_log_appends_total")
+                      .Help("Log append attempts by outcome (appended, "
+                            "duplicate, conflict, retry, unchanged).")
+                      .Register((*runner)->metrics().registry());
+  claims::LogWriterOptions options;
+  options.shards = std::max<uint32_t>(1, absl::GetFlag(FLAGS_shards));
+  options.on_outcome = [&appends](std::string_view outcome) {
+    appends.Add({{"outcome", std::string(outcome)}}).Increment();
+  };
+  claims::LogWriter writer(log->get(), options);
+  // The cluster may still be electing its meta leader: retry a while.
+  absl::Status init;
+  while (!(init = writer.Init()).ok() && !absl::IsFailedPrecondition(init) &&
+         absl::Now() < deadline) {
+    spdlog::warn("creating the log streams: {}", init.ToString());
+    absl::SleepFor(absl::Milliseconds(500));
+  }
+  if (!init.ok()) {
+    spdlog::critical("creating the log streams: {}", init.ToString());
+    return EXIT_FAILURE;
+  }
+  claims::IngestServiceImpl service(extractor, &writer, (*runner)->context(),
+                                    intake);
+  (*runner)->AddService(&service);
+  auto port = (*runner)->Start();
+  if (!port.ok()) {
+    spdlog::critical("{}", port.status().ToString());
+    return EXIT_FAILURE;
+  }
+  (*runner)->SetServing(true);
+  spdlog::info("claims-ingest serving on port {} (replicated: log {}, {} shards, "
+               "extractor={})",
+               *port, absl::GetFlag(FLAGS_log), options.shards, extractor->version());
+  (*runner)->WaitForTermination();
+  return EXIT_SUCCESS;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   claims::ServerRunner::BlockTerminationSignals();
   claims::ParseFlagsWithEnv(
@@ -41,6 +113,18 @@ int main(int argc, char** argv) {
     spdlog::critical("loading knowledge base: {}", extractor.status().ToString());
     return EXIT_FAILURE;
   }
+  claims::IntakeOptions intake;
+  const std::string unsupported = absl::GetFlag(FLAGS_unsupported_language);
+  if (unsupported != "reject" && unsupported != "store") {
+    spdlog::critical("--unsupported_language: reject or store, not \"{}\"",
+                     unsupported);
+    return EXIT_FAILURE;
+  }
+  intake.store_unsupported_languages = unsupported == "store";
+  if (claims::ReplicatedModeFromFlags()) {
+    return RunReplicated(extractor->get(), intake);
+  }
+
   std::error_code mkdir_error;
   std::filesystem::create_directories(absl::GetFlag(FLAGS_data_dir), mkdir_error);
   if (mkdir_error) {
@@ -84,14 +168,6 @@ int main(int argc, char** argv) {
     backup_dir =
         (std::filesystem::path(absl::GetFlag(FLAGS_data_dir)) / "backups").string();
   }
-  claims::IntakeOptions intake;
-  const std::string unsupported = absl::GetFlag(FLAGS_unsupported_language);
-  if (unsupported != "reject" && unsupported != "store") {
-    spdlog::critical("--unsupported_language: reject or store, not \"{}\"",
-                     unsupported);
-    return EXIT_FAILURE;
-  }
-  intake.store_unsupported_languages = unsupported == "store";
   claims::IngestServiceImpl service(extractor->get(), store->get(), backup_dir,
                                     (*runner)->context(), intake);
   (*runner)->AddService(&service);

@@ -1,5 +1,7 @@
 #include "query_svc/follower_loop.h"
 
+#include <optional>
+
 #include "spdlog/spdlog.h"
 
 namespace claims {
@@ -49,12 +51,22 @@ void FollowerLoop::Run() {
   on_ready_();
   spdlog::info("following the writer from sequence {}",
                follower_->AppliedSequence());
+  last_error = absl::OkStatus();
+  std::optional<absl::Status> reported_health;
   while (!stop_) {
     absl::Status caught_up = follower_->CatchUp();
     if (caught_up.ok()) {
       last_catch_up_ns_ = absl::ToUnixNanos(absl::Now());
-    } else {
+    } else if (caught_up != last_error) {
       spdlog::warn("catching up: {}", caught_up.ToString());
+    }
+    last_error = caught_up;
+    if (on_health_) {
+      absl::Status health = follower_->Health();
+      if (!reported_health.has_value() || health != *reported_health) {
+        on_health_(health);
+        reported_health = health;
+      }
     }
     uint64_t applied = follower_->AppliedSequence();
     {

@@ -24,6 +24,12 @@ class FollowerLoop {
   FollowerLoop(OpenFn open, absl::Duration interval,
                std::function<void()> on_ready);
 
+  // Called with the follower's Health() after its first catch-up and
+  // whenever it changes (from the loop's thread). Set before Start().
+  void set_on_health(std::function<void(const absl::Status&)> on_health) {
+    on_health_ = std::move(on_health);
+  }
+
   // Starts the background thread that opens and follows. Call once.
   void Start();
   FollowerLoop(const FollowerLoop&) = delete;  // owns a thread
@@ -47,6 +53,7 @@ class FollowerLoop {
   OpenFn open_;
   absl::Duration interval_;
   std::function<void()> on_ready_;
+  std::function<void(const absl::Status&)> on_health_;
   std::atomic<bool> stop_{false};
   std::atomic<const Follower*> ready_{nullptr};
   std::atomic<int64_t> last_catch_up_ns_{0};

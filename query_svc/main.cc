@@ -1,15 +1,24 @@
-// claims-query: answers claim queries from a follower of the ingest
-// server's database. It never writes.
+// claims-query: answers claim queries from a follower: the ingest server's
+// database as a RocksDB secondary (single-machine mode; it never writes), or
+// with --log a replica of its own, applying one shard of the replicated log.
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
 #include "absl/flags/flag.h"
+#include "absl/strings/match.h"
+#include "absl/time/clock.h"
+#include "common/log/log_flags.h"
+#include "common/log/log_follower.h"
+#include "common/log/log_writer.h"
 #include "common/server/common_flags.h"
+#include "common/util/status_macros.h"
 #include "common/server/flags.h"
 #include "common/server/gauges.h"
 #include "common/server/logging.h"
 #include "common/server/server_runner.h"
+#include "query_svc/checkpoint_fetch.h"
 #include "query_svc/follower_loop.h"
 #include "query_svc/query_service.h"
 #include "query_svc/watch_hub.h"
@@ -25,6 +34,116 @@ ABSL_FLAG(uint32_t, max_watchers, 10000,
           "open WatchClaims streams at most (they share one thread)");
 ABSL_FLAG(int, catchup_interval_ms, 20,
           "how often the follower applies the writer's new commits");
+
+ABSL_FLAG(uint32_t, shard, 0,
+          "replicated mode: the log shard this replica materializes");
+ABSL_FLAG(std::string, bootstrap_from, "",
+          "replicated mode: host:port of a healthy query replica of the same "
+          "shard to copy a checkpoint from when this replica has no database "
+          "yet (or the log no longer reaches back to its position); then the "
+          "log is replayed from the checkpoint's position. Empty = replay "
+          "the whole log");
+ABSL_FLAG(std::string, replica_dir, "",
+          "replicated mode: the replica's own database "
+          "(default: <data_dir>/replica-<shard>)");
+
+namespace {
+
+// Replicated mode (--log): the follower is a LogFollower applying one
+// shard of the log into this server's own database. Opening waits for the
+// log (and for an ingest server to have created it); health is SERVING
+// once the replica has caught up and NOT_SERVING for good if verification
+// fails.
+struct ReplicaSource {
+  std::unique_ptr<claims::NatsLog> log;
+  std::atomic<claims::LogFollower*> follower{nullptr};
+  std::atomic<uint64_t> verify_failures{0};
+
+  absl::StatusOr<std::unique_ptr<claims::Follower>> Open() {
+    if (log == nullptr) {
+      ASSIGN_OR_RETURN(log, claims::ConnectLogFromFlags(absl::Now()));
+    }
+    absl::StatusOr<uint32_t> shards = claims::ReadShardCount(log.get());
+    if (absl::IsNotFound(shards.status())) {
+      return absl::UnavailableError(
+          "the log has no streams yet: start an ingest server with --log");
+    }
+    if (!shards.ok()) return shards.status();
+    const uint32_t shard = absl::GetFlag(FLAGS_shard);
+    if (shard >= *shards) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "--shard=", shard, " but the log has ", *shards, " shards"));
+    }
+    claims::LogFollowerOptions options;
+    options.shard = shard;
+    options.replica_dir = absl::GetFlag(FLAGS_replica_dir);
+    if (options.replica_dir.empty()) {
+      options.replica_dir =
+          (std::filesystem::path(absl::GetFlag(FLAGS_data_dir)) /
+           absl::StrCat("replica-", shard))
+              .string();
+    }
+    RETURN_IF_ERROR(Bootstrap(options.replica_dir));
+    absl::StatusOr<std::unique_ptr<claims::LogFollower>> opened =
+        claims::LogFollower::Open(log.get(), options);
+    if (absl::IsFailedPrecondition(opened.status()) &&
+        !absl::GetFlag(FLAGS_bootstrap_from).empty() &&
+        absl::StrContains(opened.status().message(), "newer checkpoint")) {
+      // Retention cut what this replica needs: never skip, start over
+      // from a newer checkpoint on the next attempt.
+      spdlog::warn("{}; fetching a newer checkpoint", opened.status().ToString());
+      std::error_code ec;
+      std::filesystem::remove_all(options.replica_dir, ec);
+      return absl::UnavailableError("fetching a newer checkpoint");
+    }
+    if (!opened.ok()) return opened.status();
+    follower = opened->get();
+    return std::unique_ptr<claims::Follower>(*std::move(opened));
+  }
+
+  // With --bootstrap_from and no database yet: copy a peer's checkpoint.
+  static absl::Status Bootstrap(const std::string& replica_dir) {
+    const std::string peer = absl::GetFlag(FLAGS_bootstrap_from);
+    std::error_code ec;
+    if (peer.empty() ||
+        std::filesystem::exists(std::filesystem::path(replica_dir) / "CURRENT", ec)) {
+      return absl::OkStatus();
+    }
+    std::filesystem::remove_all(replica_dir, ec);
+    return claims::FetchCheckpoint(peer, replica_dir).status();
+  }
+
+  void AddGauges(claims::ScrapeGauges* gauges) {
+    auto value = [this](auto get) {
+      return [this, get] {
+        claims::LogFollower* f = follower.load();
+        return f == nullptr ? std::nan("") : static_cast<double>(get(*f));
+      };
+    };
+    gauges->Add("claims_log_applied_position",
+                "Log position (stream sequence) this replica has applied.",
+                value([](claims::LogFollower& f) { return f.position().position(); }));
+    gauges->Add("claims_log_last_position",
+                "The shard's last log position as last seen.",
+                value([](claims::LogFollower& f) { return f.log_last_position(); }));
+    gauges->Add("claims_log_lag_records",
+                "Log records not applied yet (last seen - applied).",
+                value([](claims::LogFollower& f) {
+                  const uint64_t last = f.log_last_position();
+                  const uint64_t at = f.position().position();
+                  return last > at ? last - at : 0;
+                }));
+    gauges->Add("claims_log_records_applied_total",
+                "Log records applied since start.",
+                value([](claims::LogFollower& f) { return f.records_applied(); }));
+    gauges->Add("claims_log_verify_failures_total",
+                "Log records that failed verification (gap, duplicate, broken "
+                "chain); any makes the replica stop and go NOT_SERVING.",
+                value([](claims::LogFollower& f) { return f.verify_failures(); }));
+  }
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
   claims::ServerRunner::BlockTerminationSignals();
@@ -69,10 +188,31 @@ int main(int argc, char** argv) {
   // Health answers NOT_SERVING at once and SERVING when the database is
   // open.
   claims::ServerRunner* server = runner->get();
+  const bool replicated = claims::ReplicatedModeFromFlags();
+  if (replicated && !claims::NatsLogOptionsFromFlags().ok()) {
+    spdlog::critical("{}", claims::NatsLogOptionsFromFlags().status().ToString());
+    return EXIT_FAILURE;
+  }
+  ReplicaSource replica;
   claims::FollowerLoop follower(
-      [&] { return claims::OpenSecondaryFollower(database_dir, secondary); },
-      absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)),
-      [server] { server->SetServing(true); });
+      [&]() -> absl::StatusOr<std::unique_ptr<claims::Follower>> {
+        if (replicated) return replica.Open();
+        return claims::OpenSecondaryFollower(database_dir, secondary);
+      },
+      absl::Milliseconds(replicated ? 1 : absl::GetFlag(FLAGS_catchup_interval_ms)),
+      [server, replicated] {
+        if (!replicated) server->SetServing(true);
+      });
+  if (replicated) {
+    follower.set_on_health([server](const absl::Status& health) {
+      if (health.ok()) {
+        spdlog::info("replica verified and caught up; health SERVING");
+      } else {
+        spdlog::warn("health NOT_SERVING: {}", health.ToString());
+      }
+      server->SetServing(health.ok());
+    });
+  }
   claims::StreamLimits watch_limits = server->context().stream_limits;
   watch_limits.total = static_cast<int>(absl::GetFlag(FLAGS_max_watchers));
   claims::WatchHub watch_hub(&follower, server->context().drain, watch_limits);
@@ -103,6 +243,7 @@ int main(int argc, char** argv) {
               });
   gauges->Add("claims_watchers", "Open WatchClaims streams.",
               [&watch_hub] { return static_cast<double>(watch_hub.watchers()); });
+  if (replicated) replica.AddGauges(gauges.get());
   server->metrics().AddCollectable(gauges);
   auto port = server->Start();
   if (!port.ok()) {
@@ -111,7 +252,9 @@ int main(int argc, char** argv) {
   }
   follower.Start();
   spdlog::info("claims-query serving on port {} (following {})", *port,
-               database_dir);
+               replicated ? absl::StrCat("log ", absl::GetFlag(FLAGS_log), " shard ",
+                                         absl::GetFlag(FLAGS_shard))
+                          : database_dir);
   server->WaitForTermination();
   return EXIT_SUCCESS;
 }

@@ -1,6 +1,8 @@
 #include "query_svc/query_service.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 
 #include "absl/container/flat_hash_map.h"
@@ -389,6 +391,90 @@ grpc::Status QueryServiceImpl::ListArticles(
     *response->add_articles() = std::move(article);
   }
   response->set_next_page_token(page->next_page_token);
+  return grpc::Status::OK;
+}
+
+namespace {
+
+// Streams every file under `dir` in chunks; the first carries `info`.
+grpc::Status SendCheckpoint(grpc::ServerContext* context,
+                            const Follower::CheckpointInfo& info,
+                            grpc::ServerWriter<claims::v1::CheckpointChunk>* writer) {
+  namespace fs = std::filesystem;
+  constexpr size_t kChunkBytes = 1 << 20;
+  claims::v1::CheckpointChunk chunk;
+  chunk.set_sequence(info.sequence);
+  chunk.set_shard(info.shard);
+  chunk.set_log_position(info.log_position);
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(info.dir, ec)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  if (ec) return grpc::Status(grpc::StatusCode::INTERNAL, "list checkpoint: " + ec.message());
+  std::sort(files.begin(), files.end());
+  std::string buffer(kChunkBytes, '\0');
+  for (const fs::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    uint64_t offset = 0;
+    do {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      const size_t n = static_cast<size_t>(in.gcount());
+      chunk.set_file(fs::relative(file, info.dir).string());
+      chunk.set_offset(offset);
+      chunk.set_data(buffer.data(), n);
+      offset += n;
+      if (context->IsCancelled() || !writer->Write(chunk)) {
+        return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+      }
+      chunk.clear_sequence();
+      chunk.clear_shard();
+      chunk.clear_log_position();
+    } while (in);
+  }
+  return grpc::Status::OK;
+}
+
+}  // namespace
+
+grpc::Status QueryServiceImpl::StreamCheckpoint(
+    grpc::ServerContext* context, const claims::v1::StreamCheckpointRequest*,
+    grpc::ServerWriter<claims::v1::CheckpointChunk>* writer) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  const Follower* follower = follower_->follower();
+  if (follower == nullptr) {
+    return ToGrpcStatus(absl::UnavailableError("the database is not open yet"));
+  }
+  absl::StatusOr<Follower::CheckpointInfo> info = follower->Checkpoint();
+  if (!info.ok()) {
+    return ToGrpcStatus(absl::IsUnimplemented(info.status())
+                            ? absl::FailedPreconditionError(info.status().message())
+                            : info.status());
+  }
+  grpc::Status sent = SendCheckpoint(context, *info, writer);
+  std::error_code ec;
+  std::filesystem::remove_all(info->dir, ec);
+  return sent;
+}
+
+grpc::Status QueryServiceImpl::StateDigest(
+    grpc::ServerContext* context, const claims::v1::StateDigestRequest*,
+    claims::v1::StateDigestResponse* response) {
+  if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  const Follower* follower = follower_->follower();
+  if (follower == nullptr) {
+    return ToGrpcStatus(absl::UnavailableError("the database is not open yet"));
+  }
+  absl::StatusOr<Follower::StateDigest> digest = follower->Digest();
+  if (!digest.ok()) {
+    return ToGrpcStatus(absl::IsUnimplemented(digest.status())
+                            ? absl::FailedPreconditionError(digest.status().message())
+                            : digest.status());
+  }
+  response->set_digest(digest->digest);
+  response->set_sequence(digest->sequence);
+  response->set_log_position(digest->log_position);
+  response->set_keys(digest->keys);
   return grpc::Status::OK;
 }
 

@@ -45,6 +45,13 @@ class QueryServiceImpl final
   grpc::Status ListArticles(grpc::ServerContext* context,
                             const claims::v1::ListArticlesRequest* request,
                             claims::v1::ListArticlesResponse* response) override;
+  grpc::Status StreamCheckpoint(
+      grpc::ServerContext* context,
+      const claims::v1::StreamCheckpointRequest* request,
+      grpc::ServerWriter<claims::v1::CheckpointChunk>* writer) override;
+  grpc::Status StateDigest(grpc::ServerContext* context,
+                           const claims::v1::StateDigestRequest* request,
+                           claims::v1::StateDigestResponse* response) override;
 
  private:
   // The reader, or UNAVAILABLE while the database is not open yet.

@@ -9,6 +9,7 @@ PACKAGES=(
   librocksdb-dev libabsl-dev libre2-dev libicu-dev libspdlog-dev
   libgtest-dev libgmock-dev libbenchmark-dev prometheus-cpp-dev
   libgumbo-dev libcld2-dev
+  nats-server libnats-dev
   iso-codes procps
   clang libclang-rt-14-dev
 )

@@ -86,7 +86,12 @@ class SentenceClaims {
     const bool attributed = clause.reported;
     if (!has_actor && when == nullptr && !attributed) return std::nullopt;
     if (!has_actor && s_.section == claims::v1::SECTION_HEADING) return std::nullopt;
-    if (clause.verbless && s_.section == claims::v1::SECTION_CAPTION) return std::nullopt;
+    // Verbless caption lines are photo credits, unless they date a scene
+    // ("Olaf Scholz talks to Emmanuel Macron ... on March 15, 2024", with
+    // "talks" read as a noun).
+    if (clause.verbless && s_.section == claims::v1::SECTION_CAPTION && ctx_.timexes.empty()) {
+      return std::nullopt;
+    }
     SetQuantities(clause, quantities, &c);
     SetPredicateAndType(clause, &c);
     if (when != nullptr) SetTime(*when, &c);

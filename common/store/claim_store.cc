@@ -181,9 +181,12 @@ class ClaimStore::Impl {
   bool writable() const { return writable_.load(); }
 
   // With `expected_sequence`, writes only over that stored version.
+  // With `logged`, writes at the logged sequence, always, with its
+  // position entry.
   absl::StatusOr<PutResult> PutArticle(
       const AnalyzeResponse& analysis,
-      std::optional<uint64_t> expected_sequence = std::nullopt) {
+      std::optional<uint64_t> expected_sequence = std::nullopt,
+      const LoggedChange* logged = nullptr) {
     const std::string& id = analysis.article().article().id();
     if (!si::IsValidKeyId(id)) {
       return absl::InvalidArgumentError(
@@ -222,7 +225,8 @@ class ClaimStore::Impl {
             absl::StrCat("article \"", id, "\" was replaced meanwhile"));
       }
     }
-    if ((!expected_sequence.has_value() || replaced) && same_result) {
+    if (logged == nullptr &&
+        (!expected_sequence.has_value() || replaced) && same_result) {
       PutResult result;
       result.article_id = id;
       result.claim_count = old.article().claim_count();
@@ -231,7 +235,7 @@ class ClaimStore::Impl {
       return result;
     }
 
-    const uint64_t sequence = sequence_.load() + 1;
+    ASSIGN_OR_RETURN(const uint64_t sequence, NextSequence(logged));
     rocksdb::WriteBatch batch;
     ArticleRecord record;
     *record.mutable_article() = analysis.article();
@@ -307,6 +311,7 @@ class ClaimStore::Impl {
     record.SerializeToString(&value);
     RETURN_IF_ERROR(
         si::FromRocks(batch.Put(si::ArticleKey(id), value), "batch"));
+    RETURN_IF_ERROR(PutPosition(logged, &batch));
     RETURN_IF_ERROR(Commit(sequence, change, &batch));
 
     PutResult result;
@@ -317,17 +322,20 @@ class ClaimStore::Impl {
     return result;
   }
 
-  absl::StatusOr<DeleteResult> DeleteArticle(std::string_view article_id) {
+  // With `logged`, a missing article still writes the change and the
+  // sequence.
+  absl::StatusOr<DeleteResult> DeleteArticle(
+      std::string_view article_id, const LoggedChange* logged = nullptr) {
     absl::MutexLock lock(&mu_);
     RETURN_IF_ERROR(CheckWritable());
     ArticleRecord old;
     ASSIGN_OR_RETURN(bool exists, ReadArticle(article_id, &old));
-    if (!exists) {
+    if (!exists && logged == nullptr) {
       return absl::NotFoundError(
           absl::StrCat("article \"", absl::CHexEscape(si::AbslView(article_id)),
                        "\" is not stored"));
     }
-    const uint64_t sequence = sequence_.load() + 1;
+    ASSIGN_OR_RETURN(const uint64_t sequence, NextSequence(logged));
     rocksdb::WriteBatch batch;
     for (const std::string& key : old.claim_keys()) {
       RETURN_IF_ERROR(si::FromRocks(batch.Delete(key), "batch"));
@@ -335,11 +343,14 @@ class ClaimStore::Impl {
     for (const std::string& key : old.index_keys()) {
       RETURN_IF_ERROR(si::FromRocks(batch.Delete(key), "batch"));
     }
-    RETURN_IF_ERROR(
-        si::FromRocks(batch.Delete(si::ArticleKey(article_id)), "batch"));
+    if (exists) {
+      RETURN_IF_ERROR(
+          si::FromRocks(batch.Delete(si::ArticleKey(article_id)), "batch"));
+    }
     CounterDeltas deltas;
     CountRecord(old, -1, &deltas);
     RETURN_IF_ERROR(deltas.Apply(db_.get(), &batch));
+    RETURN_IF_ERROR(PutPosition(logged, &batch));
 
     ChangeRecord change;
     change.set_sequence(sequence);
@@ -354,6 +365,15 @@ class ClaimStore::Impl {
   }
 
   uint64_t sequence() const { return sequence_.load(); }
+
+  // A record that changes no data (a shard's genesis): the position alone.
+  absl::Status Mark(const LoggedChange& logged) {
+    absl::MutexLock lock(&mu_);
+    RETURN_IF_ERROR(CheckWritable());
+    rocksdb::WriteBatch batch;
+    RETURN_IF_ERROR(PutPosition(&logged, &batch));
+    return si::FromRocks(db_->Write(write_options_, &batch), "write position");
+  }
 
   absl::Status Checkpoint(const std::string& dir) {
     absl::MutexLock lock(&mu_);
@@ -436,6 +456,28 @@ class ClaimStore::Impl {
           "article \"", absl::CHexEscape(si::AbslView(id)), "\": bad record"));
     }
     return true;
+  }
+
+  // The sequence of the next write: the writer's own next one, or the
+  // logged one, which must follow it.
+  absl::StatusOr<uint64_t> NextSequence(const LoggedChange* logged)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    const uint64_t next = sequence_.load() + 1;
+    if (logged != nullptr && logged->sequence != next) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("logged change at sequence ", logged->sequence,
+                       " does not follow ", next - 1));
+    }
+    return next;
+  }
+
+  static absl::Status PutPosition(const LoggedChange* logged,
+                                  rocksdb::WriteBatch* batch) {
+    if (logged == nullptr || logged->position_key.empty()) {
+      return absl::OkStatus();
+    }
+    return si::FromRocks(batch->Put(logged->position_key, logged->position_value),
+                         "batch");
   }
 
   // Adds the change-feed entry and the commit sequence, then writes.
@@ -586,6 +628,21 @@ absl::StatusOr<PutResult> ClaimStore::ReplaceExtraction(
 absl::StatusOr<DeleteResult> ClaimStore::DeleteArticle(
     std::string_view article_id) {
   return impl_->DeleteArticle(article_id);
+}
+
+absl::Status ClaimStore::ApplyLogged(const LoggedChange& change) {
+  switch (change.kind) {
+    case LoggedChange::kPut:
+      if (change.analysis == nullptr) {
+        return absl::InvalidArgumentError("logged put without an analysis");
+      }
+      return impl_->PutArticle(*change.analysis, std::nullopt, &change).status();
+    case LoggedChange::kDelete:
+      return impl_->DeleteArticle(change.article_id, &change).status();
+    case LoggedChange::kMark:
+      return impl_->Mark(change);
+  }
+  return absl::InvalidArgumentError("unknown logged change");
 }
 
 uint64_t ClaimStore::sequence() const { return impl_->sequence(); }

@@ -70,6 +70,21 @@ struct PutResult {
   bool replaced = false;   // an earlier version of the id was replaced
 };
 
+// One record of the replicated log, applied on a replica (see
+// common/log/log_follower.h).
+struct LoggedChange {
+  enum Kind { kPut, kDelete, kMark };
+  Kind kind = kMark;
+  // The record's writer sequence, which becomes the commit sequence: must
+  // be sequence() + 1 for kPut and kDelete (kMark changes no sequence).
+  uint64_t sequence = 0;
+  const claims::v1::AnalyzeResponse* analysis = nullptr;  // kPut
+  std::string article_id;                                 // kDelete
+  // Written in the same batch: the replica's position in the log.
+  std::string position_key;
+  std::string position_value;
+};
+
 struct DeleteResult {
   uint32_t claims_deleted = 0;
   uint64_t sequence = 0;
@@ -108,6 +123,14 @@ class ClaimStore {
   // Removes an article, its claims, index entries and counts atomically.
   // NOT_FOUND when the id is not stored.
   absl::StatusOr<DeleteResult> DeleteArticle(std::string_view article_id);
+
+  // Applies a log record exactly as the writer's PutArticle/DeleteArticle
+  // would, but with the record's sequence, never skipping (a PUT of
+  // unchanged content and a DELETE of a missing id still write the change
+  // feed entry and the sequence, so sequences stay dense on every replica),
+  // and with the log position in the same batch. FAILED_PRECONDITION when
+  // the sequence does not follow sequence().
+  absl::Status ApplyLogged(const LoggedChange& change);
 
   // The last commit sequence written.
   uint64_t sequence() const;

@@ -2,9 +2,10 @@
 //
 // The query service only ever talks to this interface, so the way it follows
 // the writer can change without touching it. Today: a RocksDB secondary
-// instance on the same volume (SecondaryFollower). Later: a replica on
-// another machine fed from the writer's WAL and bootstrapped from a
-// checkpoint. Commit sequences are the shared notion of "how far".
+// instance on the same volume (SecondaryFollower). Replicated mode: a replica
+// on any machine applying the replicated log into its own database
+// (LogFollower, common/log/log_follower.h). Commit sequences are the shared
+// notion of "how far".
 #ifndef CLAIMS_COMMON_STORE_FOLLOWER_H_
 #define CLAIMS_COMMON_STORE_FOLLOWER_H_
 
@@ -30,6 +31,41 @@ class Follower {
 
   // Reader over the followed data; valid for the follower's lifetime.
   virtual const ClaimReader& reader() const = 0;
+
+  // OK while the follower may serve reads. A follower that found its
+  // source inconsistent (DATA_LOSS) or is still catching up after it
+  // opened (UNAVAILABLE) says so here; the query server's health follows.
+  virtual absl::Status Health() const { return absl::OkStatus(); }
+
+  // What a new replica can start from: a consistent checkpoint of the
+  // followed database in a new directory (the caller removes it), with the
+  // commit sequence and log position it holds. UNIMPLEMENTED where the
+  // follower has no database of its own (a secondary).
+  struct CheckpointInfo {
+    std::string dir;
+    uint64_t sequence = 0;
+    uint32_t shard = 0;
+    uint64_t log_position = 0;
+  };
+  // A digest of the whole followed database from one snapshot: hex
+  // SHA-256 over every key and value in order, with the sequence and log
+  // position it holds. UNIMPLEMENTED where there is no snapshot (a
+  // secondary).
+  struct StateDigest {
+    std::string digest;
+    uint64_t sequence = 0;
+    uint64_t log_position = 0;
+    uint64_t keys = 0;
+  };
+  virtual absl::StatusOr<StateDigest> Digest() const {
+    return absl::UnimplementedError(
+        "only a replicated-mode replica (--log) computes a state digest");
+  }
+
+  virtual absl::StatusOr<CheckpointInfo> Checkpoint() const {
+    return absl::UnimplementedError(
+        "only a replicated-mode replica (--log) hands out checkpoints");
+  }
 };
 
 struct SecondaryOptions {

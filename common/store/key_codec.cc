@@ -83,6 +83,8 @@ std::string FormatVersionKey() {
 }
 std::string SequenceKey() { return Prefixed(kMetaPrefix, "commit_sequence"); }
 
+std::string LogPositionKey() { return Prefixed(kMetaPrefix, "log_position"); }
+
 std::string ArticleKey(std::string_view article_id) {
   return Prefixed(kArticlePrefix, article_id);
 }

@@ -119,6 +119,8 @@ bool IsValidKeyId(std::string_view id);
 
 std::string FormatVersionKey();
 std::string SequenceKey();
+// Replicated mode: the replica's position in the log (a LogPosition).
+std::string LogPositionKey();
 
 std::string ArticleKey(std::string_view article_id);
 

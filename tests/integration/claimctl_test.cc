@@ -147,8 +147,8 @@ TEST_F(ClaimctlTest, EveryQueryFilterIsReachable) {
 }
 
 TEST_F(ClaimctlTest, FollowTakesTheSameFilters) {
-  // Watch for statements only, then ingest an article with statements and
-  // events; only the statements come out.
+  // Watch for reported claims only, then ingest an article with reported
+  // speech and an event; only the reported content comes out.
   std::thread ingest_later([] {
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     ClaimsClient client(ClaimsClient::Connect(ingest_->address()), nullptr);
@@ -159,7 +159,7 @@ TEST_F(ClaimctlTest, FollowTakesTheSameFilters) {
                "June 3, 2024.");
     EXPECT_TRUE(client.IngestArticle(a).ok());
   });
-  ShellResult r = Claimctl("query --follow --json --type=statement --article=follow-me "
+  ShellResult r = Claimctl("query --follow --json --modality=reported --article=follow-me "
                            "& pid=$!; sleep 4; kill $pid; wait $pid");
   ingest_later.join();
   std::vector<std::string> lines = absl::StrSplit(r.out, '\n', absl::SkipEmpty());
@@ -167,7 +167,8 @@ TEST_F(ClaimctlTest, FollowTakesTheSameFilters) {
   for (const std::string& line : lines) {
     claims::v1::WatchClaimsResponse item;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(line, &item).ok());
-    EXPECT_EQ(item.claim().type(), claims::v1::STATEMENT) << line;
+    EXPECT_EQ(item.claim().modality(), claims::v1::REPORTED) << line;
+    EXPECT_EQ(item.claim().modality_source().id(), "olaf-scholz") << line;
     EXPECT_EQ(item.claim().article_id(), "follow-me");
   }
 }

@@ -1,0 +1,137 @@
+#include "tests/integration/nats_cluster.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "tests/integration/server_process.h"
+
+namespace claims::testing {
+
+absl::StatusOr<std::string> FindNatsServer() {
+  if (const char* env = std::getenv("CLAIMS_NATS_SERVER"); env && *env) {
+    return std::string(env);
+  }
+  std::vector<std::string> dirs = {"/usr/sbin", "/usr/bin", "/usr/local/bin"};
+  if (const char* path = std::getenv("PATH")) {
+    for (absl::string_view d : absl::StrSplit(path, ':')) dirs.emplace_back(d);
+  }
+  for (const std::string& d : dirs) {
+    const std::string candidate = d + "/nats-server";
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return absl::NotFoundError(
+      "nats-server is not installed (scripts/bootstrap.sh installs it)");
+}
+
+absl::StatusOr<std::unique_ptr<NatsCluster>> NatsCluster::Start(int nodes) {
+  absl::StatusOr<std::string> binary = FindNatsServer();
+  if (!binary.ok()) return binary.status();
+  std::unique_ptr<NatsCluster> cluster(new NatsCluster());
+  cluster->binary_ = *binary;
+  cluster->dir_ = MakeTempDir("nats-cluster");
+  for (int i = 0; i < nodes; ++i) {
+    Node node;
+    node.name = absl::StrCat("n", i + 1);
+    node.client_port = PickFreePort();
+    node.cluster_port = PickFreePort();
+    node.http_port = PickFreePort();
+    cluster->nodes_.push_back(node);
+  }
+  std::vector<std::string> routes;
+  for (const Node& n : cluster->nodes_) {
+    routes.push_back(absl::StrCat("nats-route://127.0.0.1:", n.cluster_port));
+  }
+  for (Node& n : cluster->nodes_) {
+    n.config = absl::StrCat(cluster->dir_, "/", n.name, ".conf");
+    std::ofstream out(n.config);
+    out << "server_name: " << n.name << "\n"
+        << "listen: 127.0.0.1:" << n.client_port << "\n"
+        << "http: 127.0.0.1:" << n.http_port << "\n"
+        << "max_payload: 8MB\n"
+        << "jetstream { store_dir: \"" << cluster->dir_ << "/" << n.name
+        << "\" }\n"
+        << "cluster { name: claims; listen: 127.0.0.1:" << n.cluster_port
+        << "; routes: [" << absl::StrJoin(routes, ", ") << "] }\n";
+  }
+  for (Node& n : cluster->nodes_) {
+    if (absl::Status s = cluster->Spawn(&n); !s.ok()) return s;
+  }
+  for (const Node& n : cluster->nodes_) {
+    if (absl::Status s = cluster->WaitHealthy(n); !s.ok()) return s;
+  }
+  return cluster;
+}
+
+NatsCluster::~NatsCluster() {
+  for (int i = 0; i < size(); ++i) Kill(i);
+  if (!dir_.empty()) std::filesystem::remove_all(dir_);
+}
+
+std::string NatsCluster::url() const {
+  std::vector<std::string> parts;
+  for (const Node& n : nodes_) parts.push_back(absl::StrCat("127.0.0.1:", n.client_port));
+  return "nats://" + absl::StrJoin(parts, ",");
+}
+
+int NatsCluster::IndexOf(const std::string& name) const {
+  for (int i = 0; i < size(); ++i) {
+    if (nodes_[i].name == name) return i;
+  }
+  return -1;
+}
+
+absl::Status NatsCluster::Spawn(Node* node) {
+  const std::string log = absl::StrCat(dir_, "/", node->name, ".log");
+  pid_t pid = fork();
+  if (pid < 0) return absl::InternalError("fork failed");
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    FILE* out = std::freopen(log.c_str(), "a", stderr);
+    (void)out;
+    execl(binary_.c_str(), binary_.c_str(), "-c", node->config.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  node->pid = pid;
+  return absl::OkStatus();
+}
+
+absl::Status NatsCluster::WaitHealthy(const Node& node) {
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  const std::string address = absl::StrCat("127.0.0.1:", node.http_port);
+  while (absl::Now() < deadline) {
+    absl::StatusOr<std::string> body = HttpGet(address, "/healthz");
+    if (body.ok() && body->find("\"ok\"") != std::string::npos) {
+      return absl::OkStatus();
+    }
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  return absl::DeadlineExceededError(
+      absl::StrCat("nats-server ", node.name, " not healthy; see ", dir_));
+}
+
+void NatsCluster::Kill(int i) {
+  Node& node = nodes_[i];
+  if (node.pid <= 0) return;
+  kill(node.pid, SIGKILL);
+  waitpid(node.pid, nullptr, 0);
+  node.pid = -1;
+}
+
+absl::Status NatsCluster::Restart(int i) {
+  Kill(i);
+  if (absl::Status s = Spawn(&nodes_[i]); !s.ok()) return s;
+  return WaitHealthy(nodes_[i]);
+}
+
+}  // namespace claims::testing
