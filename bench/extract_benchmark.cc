@@ -62,24 +62,29 @@ const Corpus& DevCorpus() {
   return *corpus;
 }
 
-const claims::Extractor& TheExtractor() {
-  static const claims::Extractor* extractor = [] {
+// `topics` false: the same extractor without the topic stage, so the
+// stage's cost is the difference between the two benchmarks.
+const claims::Extractor& TheExtractor(bool topics) {
+  static const claims::Extractor* extractors[2] = {nullptr, nullptr};
+  const claims::Extractor*& extractor = extractors[topics ? 1 : 0];
+  if (extractor == nullptr) {
     claims::ExtractorConfig config;
     config.kb_dir = std::string(CLAIMS_SOURCE_DATA_DIR) + "/kb";
     config.taxonomy_file = std::string(CLAIMS_SOURCE_DATA_DIR) + "/taxonomy/topics.jsonl";
+    config.assign_topics = topics;
     auto created = claims::Extractor::Create(config);
     if (!created.ok()) {
       std::cerr << created.status() << "\n";
       std::exit(1);
     }
-    return created->release();
-  }();
+    extractor = created->release();
+  }
   return *extractor;
 }
 
 void BM_AnalyzeDevCorpus(benchmark::State& state) {
   const Corpus& corpus = DevCorpus();
-  const claims::Extractor& extractor = TheExtractor();
+  const claims::Extractor& extractor = TheExtractor(state.range(0) != 0);
   if (corpus.articles.empty()) {
     state.SkipWithError("no development data (set CLAIMS_SHARED_DIR)");
     return;
@@ -104,7 +109,8 @@ void BM_AnalyzeDevCorpus(benchmark::State& state) {
 }
 // Rates are per CPU second: extraction is single-threaded, and CPU time does
 // not move when other work shares the machine.
-BENCHMARK(BM_AnalyzeDevCorpus)->Unit(benchmark::kMillisecond);
+// Arg 1: with the topic stage (as served); arg 0: without it.
+BENCHMARK(BM_AnalyzeDevCorpus)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -553,7 +553,7 @@ int Article(ClaimsClient& client, const std::vector<std::string>& args) {
   }
   const auto& stored = article->article();
   std::printf("id         %s\ntitle      %s\nauthors    %s\npublished  %s (%s)\n"
-              "url        %s\nlanguage   %s\ncontent    %s\nclaims     %u%s\n"
+              "url        %s\nlanguage   %s\ncontent    %s\ntopics     %s\nclaims     %u%s\n"
               "sequence   %llu\nextractor  %s\n\n",
               stored.article().id().c_str(), stored.article().title().c_str(),
               absl::StrJoin(stored.article().authors(), ", ").c_str(),
@@ -563,7 +563,7 @@ int Article(ClaimsClient& client, const std::vector<std::string>& args) {
               stored.content_type() == "text/html"
                   ? "text/html (claim offsets point into the extracted text)"
                   : stored.content_type().c_str(),
-              stored.claim_count(),
+              absl::StrJoin(stored.topics(), ", ").c_str(), stored.claim_count(),
               stored.claims_withheld() ? " (withheld: language not supported)" : "",
               static_cast<unsigned long long>(stored.sequence()),
               stored.extractor_version().c_str());

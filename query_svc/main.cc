@@ -154,7 +154,8 @@ int main(int argc, char** argv) {
   claims::InitLogging("claims-query", absl::GetFlag(FLAGS_log_json));
 
   auto taxonomy =
-      claims::Taxonomy::LoadFromFile(absl::GetFlag(FLAGS_taxonomy_file));
+      claims::Taxonomy::LoadFromFile(absl::GetFlag(FLAGS_taxonomy_file),
+                                     absl::GetFlag(FLAGS_taxonomy_extra_file));
   if (!taxonomy.ok()) {
     spdlog::critical("loading taxonomy: {}", taxonomy.status().ToString());
     return EXIT_FAILURE;

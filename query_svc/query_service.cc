@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
@@ -43,7 +44,7 @@ void ReportUnknownNames(const ClaimReader& reader, const Taxonomy& taxonomy,
   for (const std::string& topic : request.topics()) {
     std::string_view id = topic;
     while (!id.empty() && id.back() == '/') id.remove_suffix(1);
-    if (!taxonomy.Contains(id)) topics.push_back(topic);
+    if (taxonomy.Canonical(id).empty()) topics.push_back(topic);  // ids and aliases
   }
   if (!actors.empty()) {
     context->AddTrailingMetadata("claims-unknown-actors-bin",
@@ -53,6 +54,27 @@ void ReportUnknownNames(const ClaimReader& reader, const Taxonomy& taxonomy,
     context->AddTrailingMetadata("claims-unknown-topics-bin",
                                  absl::StrJoin(topics, ","));
   }
+}
+
+// Replaces each requested topic by the ids a claim may carry for it: a
+// former id (an alias) names its topic, and claims stored before the ids
+// changed carry the aliases of the topic and of its descendants. The claim
+// index already lists every claim under each ancestor of its topics, so a
+// parent matches its descendants. Unknown topics stay as they are.
+void ExpandTopicAliases(const Taxonomy& taxonomy,
+                        google::protobuf::RepeatedPtrField<std::string>* topics) {
+  google::protobuf::RepeatedPtrField<std::string> expanded;
+  absl::flat_hash_set<std::string> seen;
+  for (const std::string& topic : *topics) {
+    std::string_view id = topic;
+    while (!id.empty() && id.back() == '/') id.remove_suffix(1);
+    std::vector<std::string> ids = taxonomy.QueryIds(id);
+    if (ids.empty()) ids.push_back(topic);
+    for (std::string& q : ids) {
+      if (seen.insert(q).second) *expanded.Add() = std::move(q);
+    }
+  }
+  *topics = std::move(expanded);
 }
 
 // Claims streamed per transport write (the first goes out alone), and how
@@ -163,8 +185,13 @@ grpc::Status QueryServiceImpl::QueryClaims(
   }
 
   bool can_match = true;
-  absl::StatusOr<ClaimFilter> filter =
-      FilterFromRequest(**reader, *request, &can_match);
+  claims::v1::QueryClaimsRequest expanded;
+  if (!request->topics().empty()) {
+    expanded = *request;
+    ExpandTopicAliases(*taxonomy_, expanded.mutable_topics());
+  }
+  absl::StatusOr<ClaimFilter> filter = FilterFromRequest(
+      **reader, request->topics().empty() ? *request : expanded, &can_match);
   if (!filter.ok()) return ToGrpcStatus(filter.status());
   ReportUnknownNames(**reader, *taxonomy_, *request, context);
   if (!can_match) return grpc::Status::OK;
@@ -249,6 +276,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* QueryServiceImpl::WatchClaims(
   absl::Status valid = ParseRawMessage(*raw, &request);
   if (valid.ok()) valid = CheckWatchRequest(request);
   if (!valid.ok()) return WatchHub::Reject(ToGrpcStatus(valid));
+  ExpandTopicAliases(*taxonomy_, request.mutable_topics());
   return watch_hub_->Open(context, request);
 }
 

@@ -70,7 +70,6 @@ class SentenceClaims {
   // The claim of one clause, or nothing when it says nothing about an
   // actor or a time.
   std::optional<Claim> FromClause(const Clause& clause, const Clause* saying,
-                                  const std::vector<TopicHit>& topics,
                                   const std::vector<FoundQuantity>& quantities) {
     Claim c;
     used_.clear();
@@ -96,10 +95,6 @@ class SentenceClaims {
     SetQuantities(clause, quantities, &c);
     SetPredicateAndType(clause, &c);
     if (when != nullptr) SetTime(*when, &c);
-    for (const auto& h : topics) {
-      c.add_topics(h.topic);
-      AddEvidence(&c, "topics", absl::StrCat("rule:", h.topic, "/", h.keyword));
-    }
     SetQuote(clause, &c);
     c.set_confidence(Confidence(clause, c));
     c.set_text(std::string(body_.substr(s_.start, s_.end - s_.start)));
@@ -659,7 +654,6 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   const DependencyTree tree(s.words);
   SentenceClaims sentence(body, ctx, tree, actors, lex_);
   const std::vector<Clause> clauses = clauses_.Analyze(tree, sentence.dateline_end());
-  const std::vector<TopicHit> topic_hits = topics_.Tag(s.tokens);
   const std::vector<FoundQuantity> quantities =
       FindQuantities(body.substr(s.start, s.end - s.start));
   std::vector<std::optional<Claim>> built(clauses.size());
@@ -670,7 +664,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
     for (const Clause& other : clauses) {
       if (clause.reporting_verb >= 0 && other.head == clause.reporting_verb) saying = &other;
     }
-    built[k] = sentence.FromClause(clause, saying, topic_hits, quantities);
+    built[k] = sentence.FromClause(clause, saying, quantities);
   }
   FoldSubjectless(clauses, &built);
   std::vector<Claim> out;

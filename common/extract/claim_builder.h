@@ -1,7 +1,7 @@
 // Claim building: turns one sentence, its actor mentions and time
 // expressions into claims (subjects, predicate, objects, participants,
-// type, event type, modality, event time, quantity, topics, confidence and
-// evidence).
+// type, event type, modality, event time, quantity, confidence and
+// evidence; topics are the topic stage's, topics.h).
 //
 // The structure comes from the clause analysis of the sentence's
 // dependency parse (clauses.h): one claim per clause that says something
@@ -23,7 +23,6 @@
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
 #include "common/extract/timex.h"
-#include "common/extract/topics.h"
 
 namespace claims {
 
@@ -39,8 +38,7 @@ struct SentenceContext {
 
 class ClaimBuilder {
  public:
-  ClaimBuilder(const Lexicon& lexicon, const TopicTagger& topics)
-      : lex_(lexicon), topics_(topics), clauses_(lexicon) {}
+  explicit ClaimBuilder(const Lexicon& lexicon) : lex_(lexicon), clauses_(lexicon) {}
 
   // Claims of one sentence (without id/article_id/published/version, which
   // the extractor sets).
@@ -50,7 +48,6 @@ class ClaimBuilder {
 
  private:
   const Lexicon& lex_;
-  const TopicTagger& topics_;
   ClauseAnalyzer clauses_;
 };
 

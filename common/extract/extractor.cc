@@ -43,7 +43,7 @@ struct ExtractorPipeline {
   std::unique_ptr<TimexFinder> timex;
   std::unique_ptr<MentionFinder> mentions;
   std::unique_ptr<CoreferenceResolver> coreference;
-  std::unique_ptr<TopicTagger> topics;
+  std::unique_ptr<TopicStage> topics;
   std::unique_ptr<ClaimBuilder> claims;
   ConfidenceCalibration confidence;  // the identity with raw_confidence
 };
@@ -61,6 +61,18 @@ std::string DataDir(const std::string& configured, const ExtractorConfig& config
   std::error_code ec;
   if (std::filesystem::is_directory(sibling, ec)) return sibling.string();
   return std::string(CLAIMS_SOURCE_DATA_DIR) + "/" + name;
+}
+
+// The configured cue file, else topic_cues.jsonl beside the taxonomy file,
+// else the bundled one.
+std::string TopicCuesFile(const ExtractorConfig& config) {
+  if (!config.topic_cues_file.empty()) return config.topic_cues_file;
+  constexpr char kName[] = "topic_cues.jsonl";
+  std::filesystem::path sibling =
+      std::filesystem::path(config.taxonomy_file).parent_path() / kName;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(sibling, ec)) return sibling.string();
+  return std::string(CLAIMS_SOURCE_DATA_DIR) + "/taxonomy/" + kName;
 }
 
 bool IsBlank(absl::string_view s) {
@@ -131,7 +143,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   ASSIGN_OR_RETURN(std::unique_ptr<KnowledgeBase> kb,
                    KnowledgeBase::Load(config.kb_dir, config.kb_extra_file));
   ASSIGN_OR_RETURN(std::unique_ptr<Taxonomy> taxonomy,
-                   Taxonomy::LoadFromFile(config.taxonomy_file));
+                   Taxonomy::LoadFromFile(config.taxonomy_file, config.taxonomy_extra_file));
   auto pipeline = std::make_unique<ExtractorPipeline>();
   const std::string lexicon_dir = DataDir(config.lexicon_dir, config, "extract");
   ASSIGN_OR_RETURN(pipeline->lexicon, Lexicon::Load(lexicon_dir));
@@ -158,9 +170,12 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
       new Extractor(config, std::move(kb), std::move(taxonomy)));
   pipeline->gazetteer = std::make_unique<entities::KbGazetteer>(*e->kb_);
   pipeline->mentions = std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon);
-  pipeline->topics = std::make_unique<TopicTagger>(*e->taxonomy_);
-  pipeline->claims =
-      std::make_unique<ClaimBuilder>(*pipeline->lexicon, *pipeline->topics);
+  TopicOptions topic_options;
+  topic_options.inherit_article_topics = config.inherit_article_topics;
+  ASSIGN_OR_RETURN(pipeline->topics,
+                   TopicStage::Load(*e->taxonomy_, TopicCuesFile(config),
+                                    config.topic_cues_extra_file, topic_options));
+  pipeline->claims = std::make_unique<ClaimBuilder>(*pipeline->lexicon);
   e->pipeline_ = std::move(pipeline);
   e->version_ = absl::StrCat(kExtractorVersion, "+", e->kb_->version());
   return e;
@@ -331,7 +346,19 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
                                : claims::v1::MENTION_ROLE);
   }
 
-  // --- sentences and claims ---
+  // --- topics, pass 1: each sentence's cues, then the article's topics ---
+  std::vector<SentenceTopics> sentence_topics;
+  sentence_topics.reserve(sentences.size());
+  for (const SentenceTokens& s : sentences) {
+    sentence_topics.push_back(config_.assign_topics ? p.topics->ScoreSentence(s)
+                                                    : SentenceTopics());
+  }
+  const ArticleTopics article_topics = p.topics->RankArticle(sentence_topics);
+  for (const std::string& id : p.topics->Ids(article_topics)) stored->add_topics(id);
+  absl::flat_hash_map<std::string, const ArticleActor*> actor_by_id;
+  for (const ArticleActor& a : mentions.actors) actor_by_id.emplace(a.id, &a);
+
+  // --- sentences and claims (topics, pass 2: per claim) ---
   int last_person = -1;
   const Timex* caption_time = nullptr;
   uint32_t ordinal = 0;
@@ -343,6 +370,12 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     ps->set_section(s.section);
     ps->set_text(body.substr(s.start, s.end - s.start));
 
+    if (config_.assign_topics) {
+      claims::v1::Claim sentence_only;  // no event type, no actors
+      sentence_only.set_section(s.section);
+      p.topics->Assign(sentence_topics[i], article_topics, actor_by_id, &sentence_only);
+      *ps->mutable_topics() = std::move(*sentence_only.mutable_topics());
+    }
     SentenceContext ctx;
     ctx.sentence = &s;
     ctx.mentions = by_sentence[i];
@@ -360,6 +393,9 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
       caption_time = nullptr;
     }
     for (claims::v1::Claim& c : p.claims->Build(body, ctx, mentions.actors)) {
+      if (config_.assign_topics) {
+        p.topics->Assign(sentence_topics[i], article_topics, actor_by_id, &c);
+      }
       c.set_id(absl::StrCat(article_id, ":", ordinal++));
       c.set_article_id(article_id);
       c.set_published(published);

@@ -32,6 +32,8 @@ struct ExtractorConfig {
   std::string kb_extra_file;
   // Taxonomy file, e.g. knowledge/taxonomy/topics.jsonl.
   std::string taxonomy_file;
+  // Optional operator file extending the taxonomy ("" = none).
+  std::string taxonomy_extra_file;
   // Bodies longer than this are RESOURCE_EXHAUSTED.
   size_t max_body_bytes = 4 << 20;
   // Articles with more sentences are RESOURCE_EXHAUSTED.
@@ -42,6 +44,17 @@ struct ExtractorConfig {
   // Folder of the trained models (tagger, lemmatizer, parser, entity
   // tagger: knowledge/models); "" = the "models" folder beside kb_dir.
   std::string models_dir;
+  // The topic stage's cue file (claims.kb.TopicCue lines); "" = the
+  // topic_cues.jsonl beside taxonomy_file, else the bundled one.
+  std::string topic_cues_file;
+  // Optional operator file of more cues, read after topic_cues_file.
+  std::string topic_cues_extra_file;
+  // A claim whose sentence has no topic of its own takes the article's
+  // main topic.
+  bool inherit_article_topics = true;
+  // False skips the topic stage (claims, sentences and the article carry no
+  // topics): for measuring its cost.
+  bool assign_topics = true;
   // Report the claim builder's raw confidence scores instead of calibrated
   // ones (what eval/calibrate_confidence.py fits the table on).
   bool raw_confidence = false;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "absl/strings/match.h"
 #include "common/util/bundled_data.h"
@@ -364,6 +365,68 @@ TEST_F(ExtractorTest, SameTextSameDerivedId) {
   EXPECT_EQ(r1->article().article().id(), r2->article().article().id());
   EXPECT_FALSE(r1->article().article().id().empty());
 }
+
+
+namespace topics_end_to_end {
+
+// Topics and their evidence cues of the claims of the sentence starting with
+// `start`, as "topic <- cue; ...".
+std::string TopicsOf(const claims::v1::AnalyzeResponse& r, const std::string& start) {
+  std::vector<std::string> out;
+  for (const auto& c : r.claims()) {
+    if (!absl::StartsWith(c.text(), start)) continue;
+    for (const auto& e : c.evidence()) {
+      if (e.field() == "topics") out.push_back(e.cue());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return absl::StrJoin(out, "; ");
+}
+
+class TopicStageEndToEndTest : public ::testing::TestWithParam<bool> {
+ protected:
+  absl::StatusOr<claims::v1::AnalyzeResponse> Analyze(const std::string& body) {
+    ExtractorConfig config;
+    config.kb_dir = DataDir() + "/kb";
+    config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
+    config.inherit_article_topics = GetParam();
+    auto e = Extractor::Create(config);
+    if (!e.ok()) return e.status();
+    claims::v1::Article a;
+    a.set_body(body);
+    a.set_published("2024-03-05");
+    return (*e)->Analyze(a);
+  }
+};
+
+TEST_P(TopicStageEndToEndTest, StrikeReadsByTheStoryAndNeutralSentencesInherit) {
+  auto labour = Analyze(
+      "Workers at Renault walked out on Tuesday in a strike over pensions. "
+      "The CGT union said the strike would continue until Friday. "
+      "Renault is based in Boulogne-Billancourt.");
+  ASSERT_TRUE(labour.ok()) << labour.status();
+  ASSERT_GT(labour->article().topics_size(), 0);
+  EXPECT_EQ(labour->article().topics(0), "labour/relations/strike");
+  EXPECT_THAT(TopicsOf(*labour, "The CGT union"), HasSubstr("labour/relations/strike <- strike"));
+  EXPECT_THAT(TopicsOf(*labour, "The CGT union"), Not(HasSubstr("conflict")));
+  // A neutral sentence of the story takes the article's topic, when asked to.
+  EXPECT_EQ(TopicsOf(*labour, "Renault is based"),
+            GetParam() ? "labour/relations/strike <- article" : "");
+
+  auto war = Analyze(
+      "Russian missiles and drones hit Kyiv on Monday night. "
+      "Ukraine said the strike killed three people.");
+  ASSERT_TRUE(war.ok()) << war.status();
+  EXPECT_THAT(TopicsOf(*war, "Ukraine said"), HasSubstr("conflict/armed-conflict"));
+  EXPECT_THAT(TopicsOf(*war, "Ukraine said"), Not(HasSubstr("labour")));
+  ASSERT_GT(war->article().topics_size(), 0);
+  EXPECT_THAT(war->article().topics(0), ::testing::StartsWith("conflict/"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Inherit, TopicStageEndToEndTest, ::testing::Bool());
+
+}  // namespace topics_end_to_end
 
 }  // namespace
 }  // namespace claims

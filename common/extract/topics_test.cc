@@ -1,54 +1,217 @@
 #include "common/extract/topics.h"
 
+#include <deque>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "common/text/tokenizer.h"
 #include "gtest/gtest.h"
 
 namespace claims {
 namespace {
 
-std::unique_ptr<Taxonomy> Load(const std::string& text) {
-  std::string path = ::testing::TempDir() + "/topics_test.jsonl";
+std::string Write(const std::string& name, const std::string& text) {
+  std::string path = ::testing::TempDir() + "/" + name;
   std::ofstream(path) << text;
-  auto t = Taxonomy::LoadFromFile(path);
-  EXPECT_TRUE(t.ok()) << t.status();
-  return t.ok() ? std::move(*t) : nullptr;
+  return path;
 }
 
-// "topic:keyword:hits" per hit, in order.
-std::string Tag(const TopicTagger& tagger, const std::string& sentence) {
-  std::vector<std::string> out;
-  for (const TopicHit& h : tagger.Tag(text::Tokenize(sentence, 0, sentence.size()))) {
-    out.push_back(h.topic + ":" + h.keyword + ":" + std::to_string(h.hits));
+constexpr char kTaxonomy[] =
+    R"({"id": "conflict", "label": "C"})" "\n"
+    R"({"id": "conflict/armed-conflict", "label": "AC"})" "\n"
+    R"({"id": "labour", "label": "L", "aliases": ["economy/labour"]})" "\n"
+    R"({"id": "labour/strike", "label": "S"})" "\n"
+    R"({"id": "law", "label": "Law"})" "\n"
+    R"({"id": "law/judiciary", "label": "J"})" "\n"
+    R"({"id": "sport", "label": "Sp"})" "\n"
+    R"({"id": "sport/tennis", "label": "T", "keywords": ["wimbledon"]})" "\n";
+
+constexpr char kCues[] =
+    R"({"topic": "labour/strike", "words": ["strike"], "with": ["union", "workers"], "with_article": ["labour"], "without": ["missile"]})" "\n"
+    R"({"topic": "conflict/armed-conflict", "words": ["strike"], "with": ["missile", "drone"], "with_article": ["conflict"], "without": ["union"]})" "\n"
+    R"({"topic": "conflict/armed-conflict", "words": ["war"], "without": ["trade war"]})" "\n"
+    R"({"topic": "conflict", "words": ["fighting"]})" "\n"
+    R"({"topic": "economy/labour", "words": ["workers"], "weight": 0.5})" "\n"
+    R"({"topic": "law/judiciary", "words": ["court"], "near": ["supreme"], "with": ["judge"], "without": ["tennis"]})" "\n"
+    R"({"topic": "sport/tennis", "words": ["court"], "with": ["tennis"]})" "\n"
+    R"({"topic": "sport/tennis", "words": ["serve"], "upos": ["NOUN"]})" "\n"
+    R"({"topic": "conflict/armed-conflict", "event_types": ["ASSAULT"], "weight": 0.5})" "\n"
+    R"({"topic": "law/judiciary", "actor_roles": ["judiciary"]})" "\n";
+
+// A sentence analysed the simple way: lemma = lower-case form, UPOS from a
+// "/TAG" suffix ("serve/VERB"), else NOUN; "head>dependent" ties are not
+// needed except where a test gives heads.
+SentenceTokens Sentence(const std::string& text, const std::vector<int>& heads = {}) {
+  SentenceTokens s;
+  std::vector<std::string> forms;
+  std::vector<syntax::Upos> tags;
+  std::string plain;
+  for (absl::string_view w : absl::StrSplit(text, ' ', absl::SkipEmpty())) {
+    std::vector<std::string> parts = absl::StrSplit(w, '/');
+    if (!plain.empty()) plain += " ";
+    plain += parts[0];
+    tags.push_back(parts.size() > 1 ? *syntax::ParseUpos(parts[1]) : syntax::Upos::kNoun);
   }
-  return absl::StrJoin(out, " ");
+  // Tokens point into their text, which lives as long as the test.
+  static std::deque<std::string>* texts = new std::deque<std::string>();
+  texts->push_back(plain);
+  s.tokens = text::Tokenize(texts->back(), 0, texts->back().size());
+  s.words.resize(s.tokens.size());
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    s.words[i].form = std::string(s.tokens[i].text);
+    s.words[i].lemma = absl::AsciiStrToLower(s.words[i].form);
+    s.words[i].upos = i < tags.size() ? tags[i] : syntax::Upos::kNoun;
+    s.words[i].head = i < heads.size() ? heads[i] : -1;
+  }
+  s.end = plain.size();
+  return s;
 }
 
-TEST(TopicTaggerTest, MatchesWholeWordPhrasesMostSpecificFirst) {
-  auto taxonomy = Load(
-      R"({"id": "conflict", "label": "C", "keywords": ["war", "peace"]})" "\n"
-      R"({"id": "conflict/ceasefire", "label": "CF", "keywords": ["peace talks", "peace talks collapse", "truce"]})" "\n"
-      R"({"id": "politics", "label": "P", "keywords": ["president 's office", "cease-fire"]})" "\n");
-  ASSERT_NE(taxonomy, nullptr);
-  TopicTagger tagger(*taxonomy);
-  // The child wins over its parent; both of its phrases count once each.
-  EXPECT_EQ(Tag(tagger, "Peace talks resumed, and the truce held after the peace talks."),
-            "conflict/ceasefire:peace talks:2");
-  // A prefix of a longer phrase is not a match by itself.
-  EXPECT_EQ(Tag(tagger, "The peace held."), "conflict:peace:1");
-  EXPECT_EQ(Tag(tagger, "Peace talks collapse again."), "conflict/ceasefire:peace talks:2");
-  EXPECT_EQ(Tag(tagger, "Warfare is not war."), "conflict:war:1");
-  EXPECT_EQ(Tag(tagger, "Nothing here."), "");
-  // Possessives are words of their own, with either apostrophe.
-  EXPECT_EQ(Tag(tagger, "The President's office said so."), "politics:president 's office:1");
-  EXPECT_EQ(Tag(tagger, "The President\xE2\x80\x99s office said so."),
-            "politics:president 's office:1");
-  // Typographic hyphens inside a word are normalized (U+2010).
-  EXPECT_EQ(Tag(tagger, "A Cease\xE2\x80\x90" "Fire now."), "politics:cease-fire:1");
+class TopicStageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
+    ASSERT_TRUE(t.ok()) << t.status();
+    taxonomy_ = std::move(*t);
+    auto stage = TopicStage::Load(*taxonomy_, Write("topics_test_cues.jsonl", kCues), "",
+                                  TopicOptions{});
+    ASSERT_TRUE(stage.ok()) << stage.status();
+    stage_ = std::move(*stage);
+  }
+
+  // Topics and their cues of one claim per sentence, the sentences forming
+  // one article: "topic<-cue,topic<-cue | ...".
+  std::string Article(const std::vector<SentenceTokens>& sentences,
+                      const std::string& event_type = "",
+                      const std::string& actor_role = "") {
+    std::vector<SentenceTopics> pass1;
+    for (const auto& s : sentences) pass1.push_back(stage_->ScoreSentence(s));
+    ArticleTopics article = stage_->RankArticle(pass1);
+    ArticleActor actor;
+    actor.id = "a1";
+    actor.role = actor_role;
+    absl::flat_hash_map<std::string, const ArticleActor*> actors = {{"a1", &actor}};
+    std::vector<std::string> out;
+    for (const auto& p : pass1) {
+      claims::v1::Claim c;
+      c.set_event_type(event_type);
+      c.add_subjects()->set_id("a1");
+      stage_->Assign(p, article, actors, &c);
+      std::vector<std::string> topics;
+      for (const auto& e : c.evidence()) topics.push_back(e.cue());
+      EXPECT_EQ(c.topics_size(), c.evidence_size());
+      out.push_back(absl::StrJoin(topics, ","));
+    }
+    article_ids_ = absl::StrJoin(stage_->Ids(article), ",");
+    return absl::StrJoin(out, " | ");
+  }
+
+  std::unique_ptr<Taxonomy> taxonomy_;
+  std::unique_ptr<TopicStage> stage_;
+  std::string article_ids_;
+};
+
+TEST_F(TopicStageTest, StrikeIsLabourBesideUnionsAndWarBesideMissiles) {
+  EXPECT_EQ(Article({Sentence("The union called a strike on Tuesday")}),
+            "labour/strike <- strike+union");
+  EXPECT_EQ(Article({Sentence("A missile strike hit the port")}),
+            "conflict/armed-conflict <- strike+missile");
+  // Neither licence: no topic at all rather than a guess.
+  EXPECT_EQ(Article({Sentence("The strike was called off")}), "");
+}
+
+TEST_F(TopicStageTest, ArticleTopicsLicenseAnAmbiguousWord) {
+  // The first sentences make the story a war story; "strike" alone then
+  // reads as a military one.
+  EXPECT_EQ(Article({Sentence("The war went on"), Sentence("The war spread"),
+                     Sentence("The strike was called off")}),
+            "conflict/armed-conflict <- war | conflict/armed-conflict <- war | "
+            "conflict/armed-conflict <- strike@article");
+  EXPECT_EQ(article_ids_, "conflict/armed-conflict");
+}
+
+TEST_F(TopicStageTest, CourtIsLawOrSportBySyntaxAndCompany) {
+  // "supreme" hangs on "court" (head index 2 for word 1).
+  EXPECT_EQ(Article({Sentence("The supreme court/PROPN ruled", {2, 2, -1})}),
+            "law/judiciary <- court~supreme");
+  EXPECT_EQ(Article({Sentence("The judge left the court")}), "law/judiciary <- court+judge");
+  EXPECT_EQ(Article({Sentence("She left the tennis court")}), "sport/tennis <- court+tennis");
+  // Part of speech: a serve in tennis is a noun, "serve" as a verb is not.
+  EXPECT_EQ(Article({Sentence("Her serve/NOUN was fast")}), "sport/tennis <- serve");
+  EXPECT_EQ(Article({Sentence("They serve/VERB lunch")}), "");
+}
+
+TEST_F(TopicStageTest, PhrasesRuleCuesOut) {
+  EXPECT_EQ(Article({Sentence("The war ended")}), "conflict/armed-conflict <- war");
+  EXPECT_EQ(Article({Sentence("The trade war ended")}), "");
+}
+
+TEST_F(TopicStageTest, ChildReplacesItsParentAndAliasesNameTopics) {
+  // "fighting" cues conflict, "war" its child: only the child is kept.
+  EXPECT_EQ(Article({Sentence("Fighting and war")}), "conflict/armed-conflict <- war");
+  // The cue file names "economy/labour", an alias of "labour"; a weak cue
+  // (0.5) alone is not enough.
+  EXPECT_EQ(Article({Sentence("Workers gathered")}), "");
+  // The taxonomy's own keywords are cues too.
+  EXPECT_EQ(Article({Sentence("Wimbledon opened")}), "sport/tennis <- wimbledon");
+}
+
+TEST_F(TopicStageTest, ArticlePriorLiftsWeakCuesInsideTheStory) {
+  // In a labour story, "workers" (0.5) plus the prior (0.5) is labour.
+  EXPECT_EQ(Article({Sentence("The union began a strike"), Sentence("The union began a strike"),
+                     Sentence("Workers gathered")}),
+            "labour/strike <- strike+union | labour/strike <- strike+union | "
+            "labour <- workers");
+}
+
+TEST_F(TopicStageTest, NeutralSentencesInheritTheArticleTopic) {
+  EXPECT_EQ(Article({Sentence("The union began a strike"), Sentence("It was cold")}),
+            "labour/strike <- strike+union | labour/strike <- article");
+  TopicOptions no_inherit;
+  no_inherit.inherit_article_topics = false;
+  auto stage = TopicStage::Load(*taxonomy_, Write("topics_test_cues.jsonl", kCues), "",
+                                no_inherit);
+  ASSERT_TRUE(stage.ok());
+  stage_ = std::move(*stage);
+  EXPECT_EQ(Article({Sentence("The union began a strike"), Sentence("It was cold")}),
+            "labour/strike <- strike+union | ");
+}
+
+TEST_F(TopicStageTest, ClaimFeaturesCueTopics) {
+  // An ASSAULT event is weak evidence alone, enough inside a war story.
+  EXPECT_EQ(Article({Sentence("They moved")}, "ASSAULT"), "");
+  EXPECT_EQ(Article({Sentence("The war went on"), Sentence("They moved")}, "ASSAULT"),
+            "conflict/armed-conflict <- war | conflict/armed-conflict <- event:ASSAULT");
+  EXPECT_EQ(Article({Sentence("They moved")}, "", "judiciary"),
+            "law/judiciary <- actor:judiciary");
+}
+
+TEST(TopicStageLoadTest, NamesFileAndLineOfABadCue) {
+  auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
+  ASSERT_TRUE(t.ok());
+  std::string path = Write("bad_cues.jsonl",
+                           "# comment\n"
+                           R"({"topic": "labour", "words": ["strike"]})" "\n"
+                           R"({"topic": "no/such", "words": ["x"]})" "\n");
+  auto stage = TopicStage::Load(**t, path, "", TopicOptions{});
+  ASSERT_FALSE(stage.ok());
+  EXPECT_EQ(stage.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(stage.status().message().find(path + ":3"), std::string::npos)
+      << stage.status();
+  std::string upper = Write("upper_cues.jsonl", R"({"topic": "labour", "words": ["Strike"]})");
+  EXPECT_FALSE(TopicStage::Load(**t, upper, "", TopicOptions{}).ok());
+}
+
+TEST(TopicStageBundledTest, BundledCuesLoadAgainstTheBundledTaxonomy) {
+  const std::string dir = CLAIMS_SOURCE_DATA_DIR "/taxonomy/";
+  auto t = Taxonomy::LoadFromFile(dir + "topics.jsonl");
+  ASSERT_TRUE(t.ok()) << t.status();
+  auto stage = TopicStage::Load(**t, dir + "topic_cues.jsonl", "", TopicOptions{});
+  ASSERT_TRUE(stage.ok()) << stage.status();
 }
 
 }  // namespace

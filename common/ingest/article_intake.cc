@@ -99,6 +99,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> ArticleIntake::Analyze(
     analysis.clear_timexes();
     analysis.clear_actors();
     stored->set_claim_count(0);
+    stored->clear_topics();
     stored->set_claims_withheld(true);
   }
   return analysis;

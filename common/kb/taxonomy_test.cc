@@ -4,6 +4,8 @@
 #include <fstream>
 #include <string>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
 #include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
 
@@ -27,15 +29,70 @@ TEST(TaxonomyTest, BundledTaxonomyHasRequiredLeaves) {
         "diplomacy/alliance", "security/nuclear", "politics/domestic",
         "politics/elections", "economy/trade", "economy/labour",
         "law/corruption", "society/public-opinion", "humanitarian", "education"}) {
-    EXPECT_TRUE((*t)->Contains(id)) << id;
+    // Every id of the first taxonomy (SPEC section 5) still names a topic,
+    // as itself or as an alias.
+    EXPECT_FALSE((*t)->Canonical(id).empty()) << id;
   }
+  EXPECT_EQ((*t)->Canonical("economy/labour"), "labour");
+  EXPECT_EQ((*t)->Canonical("conflict/ceasefire"), "conflict/ceasefire");
+  int top_level = 0;
   for (const auto& topic : (*t)->topics()) {
-    EXPECT_FALSE(topic.iptc_code().empty()) << topic.id();
-    if (!topic.parent().empty()) {
+    EXPECT_TRUE(absl::StartsWith(topic.iptc_code(), "medtop:")) << topic.id();
+    EXPECT_FALSE(topic.definition().empty()) << topic.id();
+    if (topic.parent().empty()) {
+      ++top_level;
+    } else {
       EXPECT_TRUE((*t)->Contains(topic.parent()));
     }
   }
-  EXPECT_FALSE((*t)->rules().empty());
+  EXPECT_EQ(top_level, 17);  // IPTC Media Topics' top level
+  EXPECT_GE((*t)->topics().size(), 150u);
+}
+
+TEST(TaxonomyTest, AliasQueriesReachOldAndNewIds) {
+  auto t = Taxonomy::LoadFromFile(Write("aliases.jsonl", R"({"id": "politics"}
+{"id": "politics/international", "aliases": ["diplomacy"]}
+{"id": "politics/international/visit", "aliases": ["diplomacy/visit"]}
+{"id": "labour", "aliases": ["economy/labour"]}
+)"));
+  ASSERT_TRUE(t.ok()) << t.status();
+  // An old id finds claims stored under it and under the new id.
+  EXPECT_EQ(absl::StrJoin((*t)->QueryIds("diplomacy"), ","),
+            "diplomacy,diplomacy/visit,politics/international");
+  // A new parent also finds old claims of its descendants.
+  EXPECT_EQ(absl::StrJoin((*t)->QueryIds("politics"), ","),
+            "politics,diplomacy,diplomacy/visit");
+  EXPECT_EQ(absl::StrJoin((*t)->QueryIds("economy/labour"), ","),
+            "economy/labour,labour");
+  EXPECT_TRUE((*t)->QueryIds("no/such").empty());
+}
+
+TEST(TaxonomyTest, RejectsAliasClashesAndWrongParent) {
+  EXPECT_FALSE(Taxonomy::LoadFromFile(Write("clash.jsonl", R"({"id": "a"}
+{"id": "b", "aliases": ["a"]}
+)")).ok());
+  EXPECT_FALSE(Taxonomy::LoadFromFile(Write("clash2.jsonl", R"({"id": "a", "aliases": ["x"]}
+{"id": "b", "aliases": ["x"]}
+)")).ok());
+  EXPECT_FALSE(Taxonomy::LoadFromFile(Write("parent.jsonl", R"({"id": "a"}
+{"id": "b"}
+{"id": "a/c", "parent": "b"}
+)")).ok());
+}
+
+TEST(TaxonomyTest, ExtraFileExtendsTopicsAndAddsNewOnes) {
+  std::string base = Write("base.jsonl", R"({"id": "sport", "label": "Sport"}
+)");
+  std::string extra = Write("extra.jsonl", R"({"id": "sport", "keywords": ["Pelota"]}
+{"id": "sport/pelota", "label": "Basque pelota", "iptc_code": "medtop:20000822", "iptc_exact": false}
+)");
+  auto t = Taxonomy::LoadFromFile(base, extra);
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ((*t)->topics().size(), 2u);
+  EXPECT_EQ((*t)->Find("sport")->label(), "Sport");
+  EXPECT_TRUE((*t)->Find("sport/pelota")->iptc_broader());
+  ASSERT_EQ((*t)->rules().size(), 1u);
+  EXPECT_EQ((*t)->rules()[0].keywords[0], "pelota");
 }
 
 TEST(TaxonomyTest, ParentMustComeFirst) {

@@ -33,6 +33,17 @@ ABSL_FLAG(std::string, models_dir, "",
           "(default: the models/ folder beside --kb_dir)");
 ABSL_FLAG(std::string, taxonomy_file, BundledDataPath("taxonomy/topics.jsonl"),
           "topic taxonomy file (JSON lines)");
+ABSL_FLAG(std::string, taxonomy_extra_file, "",
+          "operator file extending the taxonomy (JSON lines): known ids get "
+          "keywords and aliases, new ids add topics");
+ABSL_FLAG(std::string, topic_cues_file, "",
+          "the topic stage's cue file (JSON lines; default: topic_cues.jsonl "
+          "beside --taxonomy_file)");
+ABSL_FLAG(std::string, topic_cues_extra_file, "",
+          "operator file of more topic cues (JSON lines)");
+ABSL_FLAG(bool, inherit_article_topics, true,
+          "a claim whose sentence has no topic of its own takes the article's "
+          "main topic");
 ABSL_FLAG(bool, log_json, false, "write logs as JSON lines");
 ABSL_FLAG(int, shutdown_grace_seconds, 20,
           "on SIGTERM, seconds to drain in-flight calls before exiting");
@@ -69,6 +80,10 @@ ExtractorConfig ExtractorConfigFromFlags() {
   config.taxonomy_file = absl::GetFlag(FLAGS_taxonomy_file);
   config.lexicon_dir = absl::GetFlag(FLAGS_lexicon_dir);
   config.models_dir = absl::GetFlag(FLAGS_models_dir);
+  config.taxonomy_extra_file = absl::GetFlag(FLAGS_taxonomy_extra_file);
+  config.topic_cues_file = absl::GetFlag(FLAGS_topic_cues_file);
+  config.topic_cues_extra_file = absl::GetFlag(FLAGS_topic_cues_extra_file);
+  config.inherit_article_topics = absl::GetFlag(FLAGS_inherit_article_topics);
   return config;
 }
 

@@ -13,6 +13,7 @@
 // *FromFlags functions below.
 ABSL_DECLARE_FLAG(std::string, data_dir);
 ABSL_DECLARE_FLAG(std::string, taxonomy_file);
+ABSL_DECLARE_FLAG(std::string, taxonomy_extra_file);
 ABSL_DECLARE_FLAG(bool, log_json);
 
 namespace claims {

@@ -152,6 +152,15 @@ class ServicePairTest : public ::testing::Test {
     for (const auto& item : ceasefire) {
       EXPECT_TRUE(conflict.count(item.claim().id()));
     }
+    // A former id is an alias: "diplomacy" is politics/international now,
+    // and a query for it finds what a query for the new id finds.
+    QueryClaimsRequest renamed;
+    renamed.add_topics("politics/international");
+    auto international = ClaimIds(Query(renamed, reply.sequence()));
+    EXPECT_FALSE(international.empty());
+    QueryClaimsRequest alias;
+    alias.add_topics("diplomacy");
+    EXPECT_EQ(ClaimIds(Query(alias, reply.sequence())), international);
   }
 
   void ExpectCaptionClaimInDateRange(const LayoutCase& c) {
