@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-annotated evaluation sets in eval/sets/ (stdlib only).
 
-Usage: python3 eval/sets/check_sets.py [--kb DIR] [--quiet]
+Usage: python3 eval/sets/check_sets.py [--kb DIR] [--taxonomy FILE] [--quiet]
 
 Checks, per file:
   bare_titles.jsonl      schema; every title text occurs `occurrence` times in
@@ -11,6 +11,13 @@ Checks, per file:
                          every line of a group); kb_id (when not null) is a KB id.
   reported_speech.jsonl  schema; body[start:end] == text for every sentence;
                          enums; kb_id (when not null) is a KB id.
+  topics.jsonl           schema; body[start:end] == text for every sentence and
+                         sentences in order; every topic id (article and
+                         sentence) is an id or alias of the taxonomy file
+                         (--taxonomy, default knowledge/taxonomy/topics.jsonl);
+                         0-3 ids per sentence, 1-3 per article, no id given
+                         together with its own ancestor; at least 300
+                         sentences and 10 subjects.
 Prints counts. Exit status 1 when any check fails.
 Also prints (informational, not a failure) where the KB's dated offices
 disagree with a bare-title annotation, so the KB can be checked.
@@ -25,6 +32,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_KB = os.path.normpath(os.path.join(HERE, '..', '..', 'knowledge', 'kb'))
+DEFAULT_TAXONOMY = os.path.normpath(os.path.join(HERE, '..', '..', 'knowledge', 'taxonomy', 'topics.jsonl'))
+MIN_TOPIC_SENTENCES = 300
+MIN_TOPIC_SUBJECTS = 10
 DATE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
 MODALITIES = {'asserted', 'reported', 'hedged', 'negated', 'hypothetical'}
 PATTERNS = {
@@ -308,10 +318,152 @@ def check_reported(path, kb, quiet):
         print('  sources not in the KB (kb_id null): ' + ', '.join(sorted(null_sources)))
 
 
+def load_taxonomy(path):
+    """Topic ids of a taxonomy file -> canonical id; parent of each canonical id.
+
+    One JSON object a line ('#' lines and blank lines skipped) with at least
+    "id"; "parent" (id or null/absent), "aliases" (list of old ids that stay
+    valid) are used when present. Ids are paths, so a missing "parent" is
+    taken from the path ("a/b/c" -> "a/b")."""
+    canon, parent = {}, {}
+    with open(path, encoding='utf-8') as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith('#'):
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as e:
+                err(path, 'line %d: %s' % (n, e))
+                continue
+            tid = d.get('id')
+            if not isinstance(tid, str) or not tid:
+                err(path, 'line %d: no id' % n)
+                continue
+            canon[tid] = tid
+            par = d.get('parent')
+            if par is None and '/' in tid:
+                par = tid.rsplit('/', 1)[0]
+            parent[tid] = par or None
+            for a in d.get('aliases') or []:
+                if isinstance(a, str):
+                    canon.setdefault(a, tid)
+    return canon, parent
+
+
+def ancestors(tid, parent):
+    out, seen = [], set()
+    p = parent.get(tid)
+    while p and p not in seen:
+        seen.add(p)
+        out.append(p)
+        p = parent.get(p)
+    return out
+
+
+def top_level(tid, parent):
+    a = ancestors(tid, parent)
+    return a[-1] if a else tid
+
+
+def check_topic_ids(where, ids, canon, parent, lo, hi, used):
+    if not isinstance(ids, list) or not all(isinstance(t, str) for t in ids):
+        err(where, 'topics must be a list of ids')
+        return
+    if not lo <= len(ids) <= hi:
+        err(where, '%d topics (want %d-%d)' % (len(ids), lo, hi))
+    if len(set(ids)) != len(ids):
+        err(where, 'duplicate topic id')
+    cs = []
+    for t in ids:
+        if t not in canon:
+            err(where, 'topic %r is not in the taxonomy' % t)
+            continue
+        cs.append(canon[t])
+        used[canon[t]] += 1
+    for c in cs:
+        for a in ancestors(c, parent):
+            if a in cs:
+                err(where, 'topic %r given together with its ancestor %r' % (c, a))
+
+
+def check_topics(path, taxonomy, quiet):
+    canon, parent = load_taxonomy(taxonomy)
+    print('taxonomy: %d topic ids (%d with aliases) from %s' % (len(parent), len(canon), taxonomy))
+    rows = load_jsonl(path)
+    seen = set()
+    subjects = collections.Counter()
+    years = collections.Counter()
+    used_sent = collections.Counter()
+    used_art = collections.Counter()
+    tops = collections.Counter()
+    n_sent = n_neutral = 0
+    per_sentence = collections.Counter()
+    for n, a in rows:
+        w = '%s:%d' % (os.path.basename(path), n)
+        if not need(w, a, {'id': str, 'subject': str, 'title': str, 'published': str, 'body': str,
+                           'topics': list, 'sentences': list}):
+            continue
+        w = '%s %s' % (w, a['id'])
+        if a['id'] in seen:
+            err(w, 'duplicate id %s' % a['id'])
+        seen.add(a['id'])
+        if not DATE.match(a['published']):
+            err(w, 'bad published %r' % a['published'])
+        years[a['published'][:4]] += 1
+        subjects[a['subject']] += 1
+        check_topic_ids(w + ' article', a['topics'], canon, parent, 1, 3, used_art)
+        if not a['sentences']:
+            err(w, 'no sentences')
+        last_end = 0
+        for i, s in enumerate(a['sentences']):
+            ws = '%s sentence %d' % (w, i)
+            if not need(ws, s, {'text': str, 'topics': list, 'neutral': bool}):
+                continue
+            n_sent += 1
+            if s['text'] not in a['body']:
+                err(ws, 'text not in body: %r' % s['text'][:60])
+            if 'start' in s or 'end' in s:
+                if not isinstance(s.get('start'), int) or not isinstance(s.get('end'), int):
+                    err(ws, 'start/end must be integers')
+                else:
+                    if a['body'][s['start']:s['end']] != s['text']:
+                        err(ws, 'offsets %d..%d do not give the text' % (s['start'], s['end']))
+                    if s['start'] < last_end:
+                        err(ws, 'sentences overlap or are out of order')
+                    last_end = s['end']
+            check_topic_ids(ws, s['topics'], canon, parent, 0, 3, used_sent)
+            per_sentence[len(s['topics'])] += 1
+            for t in set(top_level(canon[t], parent) for t in s['topics'] if t in canon):
+                tops[t] += 1
+            if s['neutral']:
+                n_neutral += 1
+                if not s['topics']:
+                    err(ws, 'a neutral sentence takes the story topics, so it needs at least one')
+        if last_end and a['body'][last_end:].strip():
+            err(w, 'text after the last annotated sentence: %r' % a['body'][last_end:][:60])
+    if n_sent < MIN_TOPIC_SENTENCES:
+        err(os.path.basename(path), '%d sentences (want >= %d)' % (n_sent, MIN_TOPIC_SENTENCES))
+    if len(subjects) < MIN_TOPIC_SUBJECTS:
+        err(os.path.basename(path), '%d subjects (want >= %d)' % (len(subjects), MIN_TOPIC_SUBJECTS))
+    print('topics.jsonl: %d articles, %d sentences (%d neutral), %d subjects, %d distinct topic ids on sentences '
+          '(%d on articles, %d in all), %d top-level topics' % (
+              len(rows), n_sent, n_neutral, len(subjects), len(used_sent), len(used_art),
+              len(set(used_sent) | set(used_art)), len(tops)))
+    print('  subjects: ' + ', '.join('%s %d' % kv for kv in sorted(subjects.items(), key=lambda kv: (-kv[1], kv[0]))))
+    print('  ids per sentence: ' + ', '.join('%d: %d' % kv for kv in sorted(per_sentence.items())))
+    print('  sentences by top-level topic: ' + ', '.join('%s %d' % kv for kv in sorted(tops.items(), key=lambda kv: (-kv[1], kv[0]))))
+    print('  articles by year: ' + ', '.join('%s %d' % kv for kv in sorted(years.items())))
+    if not quiet:
+        print('  topic ids used on sentences: ' + ', '.join('%s %d' % kv for kv in sorted(used_sent.items())))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--kb', default=DEFAULT_KB)
-    ap.add_argument('--quiet', action='store_true', help='omit the informational KB notes')
+    ap.add_argument('--taxonomy', default=DEFAULT_TAXONOMY,
+                    help='topic taxonomy (JSON lines with id, parent, aliases) for topics.jsonl')
+    ap.add_argument('--quiet', action='store_true', help='omit the informational KB notes and the topic id list')
     args = ap.parse_args()
     kb = load_kb(args.kb)
     print('knowledge base: %d ids from %s' % (len(kb), args.kb))
@@ -322,6 +474,13 @@ def main():
             err(name, 'file missing')
             continue
         fn(path, kb, args.quiet)
+    path = os.path.join(HERE, 'topics.jsonl')
+    if not os.path.exists(path):
+        err('topics.jsonl', 'file missing')
+    elif not os.path.exists(args.taxonomy):
+        err('topics.jsonl', 'taxonomy file %s missing (give --taxonomy)' % args.taxonomy)
+    else:
+        check_topics(path, args.taxonomy, args.quiet)
     if errors:
         print('\nFAILED: %d problem(s)' % len(errors))
         for e in errors:
