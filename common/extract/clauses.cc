@@ -272,22 +272,16 @@ class Builder {
     return out;
   }
 
-  const Clause* ClauseAt(int word) const {
-    if (word < 0) return nullptr;
-    const int k = clause_of_[static_cast<size_t>(word)];
-    return k < 0 ? nullptr : &clauses_[static_cast<size_t>(k)];
-  }
-
   // Coordinated verbs share the subject ("Israel struck Gaza and fired
   // ..."), and so do adverbial clauses without one ("By engaging with
   // Hamas, the US President ...").
-  void InheritSubjects(Clause* c) const {
+  void InheritSubjects(Clause* c) {
     const DepRel own = t_.rel(clause_head_of(c->head));
     if (own != DepRel::kConj && own != DepRel::kAdvcl) return;
     for (const Argument& a : c->args) {
       if (a.role == ArgRole::kSubject) return;
     }
-    const Clause* g = ClauseAt(c->governor);
+    const Clause* g = Mutable(c->governor);
     if (g == nullptr) return;
     for (const Argument& a : g->args) {
       if (a.role != ArgRole::kSubject) continue;
@@ -313,6 +307,7 @@ class Builder {
     return vc != nullptr && vc->type == claims::v1::STATEMENT && !c.copula;
   }
 
+  // The clause headed by `word` (before or after raising), or nullptr.
   Clause* Mutable(int word) {
     if (word < 0) return nullptr;
     const int k = clause_of_[static_cast<size_t>(word)];

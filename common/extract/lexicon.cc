@@ -219,12 +219,6 @@ std::string Lexicon::VerbLemma(absl::string_view w, bool* inflected) const {
   return r;
 }
 
-bool Lexicon::MostlyNoun(absl::string_view lemma) const {
-  auto it = verbs_.find(lemma);
-  if (it == verbs_.end()) return true;
-  return it->second.second > it->second.first;
-}
-
 const VerbClass* Lexicon::ClassOf(absl::string_view lemma) const {
   auto it = verb_classes_.find(lemma);
   return it == verb_classes_.end() ? nullptr : &it->second;

@@ -54,8 +54,6 @@ class Lexicon {
   // the word is not a known verb form. *inflected is set when the form is
   // not the bare lemma (a strong cue for a finite verb).
   std::string VerbLemma(absl::string_view lower, bool* inflected = nullptr) const;
-  // True when WordNet sees the lemma mostly as a noun.
-  bool MostlyNoun(absl::string_view lemma) const;
   const VerbClass* ClassOf(absl::string_view lemma) const;
 
   // How a modality cue attaches in the dependency tree (modality.tsv).

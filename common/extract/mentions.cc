@@ -19,8 +19,6 @@ using text::Token;
 
 // Bounded work: tokens of one sentence considered for mentions.
 constexpr int kMaxTokensPerSentence = 250;
-// Longest unlisted name, in tokens.
-constexpr int kMaxNameTokens = 7;
 // Longest job title not in the knowledge base ("Deputy Foreign Minister").
 constexpr int kGenericTitleWords = 3;
 
