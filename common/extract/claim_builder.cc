@@ -44,6 +44,15 @@ bool IsPersonalPronoun(absl::string_view lower) {
          lower == "his";
 }
 
+// A pronoun that, as the subject (or its possessor) of reported content,
+// usually means the speaker: "Nippon Steel said it would honour ...",
+// "Airbus said its profit rose", "The union said they ...", "I will not".
+bool IsSpeakerPronoun(absl::string_view lower, bool person) {
+  if (person) return lower == "i" || lower == "my";
+  return lower == "it" || lower == "its" || lower == "they" || lower == "their" ||
+         lower == "we" || lower == "our";
+}
+
 // Where an actor of a clause goes, by its argument role.
 enum class Slot { kSubject, kObject, kParticipant };
 
@@ -279,6 +288,12 @@ class SentenceClaims {
     const std::string how = arg.inherited ? "shared" : arg.patient ? "patient" : "parse";
     std::vector<int> outer;
     std::vector<int> mentions = PhraseMentions(arg.token, &outer);
+    if (arg.role == ArgRole::kSubject && mentions.empty()) PromoteHolder(&outer, &mentions);
+    if (arg.role == ArgRole::kSubject && mentions.empty() && SpeakerPronoun(arg.token)) {
+      Place(source_actor_, Slot::kSubject, role,
+            "speaker:" + std::string(t_[static_cast<size_t>(arg.token)].text), c);
+      return true;
+    }
     if (mentions.empty() && outer.empty()) {
       // "he", or the possessor of the phrase ("his allies").
       int person = PronounActor(arg.token);
@@ -314,6 +329,37 @@ class SentenceClaims {
             absl::StrCat("in-phrase:", fm.evidence), c);
     }
     return placed;
+  }
+
+  // A subject phrase whose head and core name no actor is about the first
+  // actor further in, a place only when there is no other: "criticism
+  // within Israel", "figures within Mr Trump's camp", "Engineers at the Jet
+  // Propulsion Laboratory cheered", "Measles cases in England have risen".
+  void PromoteHolder(std::vector<int>* outer, std::vector<int>* mentions) const {
+    for (bool places : {false, true}) {
+      for (auto it = outer->begin(); it != outer->end(); ++it) {
+        const FoundMention& fm = *ctx_.mentions[static_cast<size_t>(*it)];
+        if (fm.actor < 0 || IsPlace(fm, PrepositionOf(fm.first_token)) != places) continue;
+        mentions->push_back(*it);
+        outer->erase(it);
+        return;
+      }
+    }
+  }
+
+  // True when the subject phrase at `word` is, or is possessed by, a
+  // pronoun that means the source of the reported content it is in.
+  bool SpeakerPronoun(int word) const {
+    if (source_actor_ < 0) return false;
+    const bool person = actors_[static_cast<size_t>(source_actor_)].type == claims::v1::PERSON;
+    if (IsSpeakerPronoun(t_[static_cast<size_t>(word)].lower, person)) return true;
+    for (int k : tree_.children(word)) {
+      if (tree_.rel(k) == syntax::DepRel::kNmodPoss &&
+          IsSpeakerPronoun(t_[static_cast<size_t>(k)].lower, person)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void AddArguments(const Clause& clause, Claim* c) {

@@ -160,5 +160,33 @@ TEST_F(ClaimsFromStructureTest, RelativeClauseAttachesToItsNoun) {
   EXPECT_THAT(Ids(c->subjects()), ElementsAre("ISR"));
 }
 
+TEST_F(ClaimsFromStructureTest, GroupNounsAreSubjects) {
+  auto claims = ClaimsOf("Refinery workers in France voted to extend their stoppage.");
+  const Claim* c = WithPredicate(claims, "vote");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("FRA-labour"));
+}
+
+TEST_F(ClaimsFromStructureTest, ASubjectPhraseWithoutAnActorIsAboutTheActorInIt) {
+  auto claims = ClaimsOf("Criticism within Israel grew sharply on Sunday.");
+  const Claim* c = WithPredicate(claims, "grow");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("ISR"));
+}
+
+TEST_F(ClaimsFromStructureTest, ItInReportedContentIsTheSpeakingOrganisation) {
+  auto claims = ClaimsOf("Airbus said its profit rose 29 per cent last year.");
+  const Claim* c = WithPredicate(claims, "rise");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "airbus");
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("airbus"));
+  // A person speaking is not "it".
+  auto person = ClaimsOf("Olaf Scholz said it would rain in Berlin.");
+  const Claim* rain = WithPredicate(person, "rain");
+  ASSERT_NE(rain, nullptr);
+  EXPECT_THAT(Ids(rain->subjects()), Not(Contains("olaf-scholz")));
+}
+
 }  // namespace
 }  // namespace claims
