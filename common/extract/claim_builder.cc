@@ -92,7 +92,7 @@ class SentenceClaims {
                            c.has_modality_source();
     // Reported content is kept when it is attributed, the source linked or
     // not ("The rains will continue, the meteorological department warned").
-    const bool attributed = clause.reported;
+    const bool attributed = Attributed(clause, c);
     if (!has_actor && when == nullptr && !attributed) return std::nullopt;
     if (!has_actor && s_.section == claims::v1::SECTION_HEADING) return std::nullopt;
     // Verbless caption lines are photo credits, unless they date a scene
@@ -395,6 +395,7 @@ class SentenceClaims {
       source_actor_ = actor;
       *c->mutable_modality_source() = Ref(actors_[static_cast<size_t>(actor)], "source");
     }
+    if (actor < 0 && clause.source_optional) return;
     const std::string text = PhraseText(clause.source_token);
     AddEvidence(c, "modality_source",
                 actor >= 0 ? absl::StrCat(text, ":", actors_[static_cast<size_t>(actor)].id)
@@ -432,8 +433,13 @@ class SentenceClaims {
     return std::string(body_.substr(a, b - a));
   }
 
+  // Reported speech, or a belief whose holder is an actor.
+  static bool Attributed(const Clause& clause, const Claim& c) {
+    return clause.reported && (!clause.source_optional || c.has_modality_source());
+  }
+
   void SetModality(const Clause& clause, Claim* c) const {
-    if (clause.reported) {
+    if (Attributed(clause, *c)) {
       c->set_modality(claims::v1::REPORTED);
       c->set_content_modality(clause.modality);
       AddEvidence(c, "modality", clause.reporting_cue);
@@ -598,7 +604,7 @@ class SentenceClaims {
       score += 0.1f;
     }
     if (c.objects_size() > 0) score += 0.05f;
-    if (clause.reported) score += c.has_modality_source() ? 0.05f : -0.05f;
+    if (Attributed(clause, c)) score += c.has_modality_source() ? 0.05f : -0.05f;
     if (c.modality() == claims::v1::HEDGED || c.modality() == claims::v1::HYPOTHETICAL) {
       score -= 0.1f;
     }

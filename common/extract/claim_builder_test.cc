@@ -188,5 +188,39 @@ TEST_F(ClaimsFromStructureTest, ItInReportedContentIsTheSpeakingOrganisation) {
   EXPECT_THAT(Ids(rain->subjects()), Not(Contains("olaf-scholz")));
 }
 
+TEST_F(ClaimsFromStructureTest, ADeniedGerundIsNegatedReportedContent) {
+  auto claims = ClaimsOf("Airbus denied ignoring the warnings of its engineers.");
+  const Claim* c = WithPredicate(claims, "ignore");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->content_modality(), claims::v1::NEGATED);
+  EXPECT_EQ(c->modality_source().id(), "airbus");
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("airbus"));
+}
+
+TEST_F(ClaimsFromStructureTest, ABeliefIsAttributedOnlyToAnActor) {
+  auto held = ClaimsOf("Israeli officials believe that Hamas moved the hostages.");
+  const Claim* c = WithPredicate(held, "move");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->content_modality(), claims::v1::HEDGED);
+  EXPECT_EQ(c->modality_source().id(), "ISR");
+  // No actor holds it: the writer hedges.
+  auto data = ClaimsOf("The data suggests that Germany is slowing.");
+  const Claim* d = WithPredicate(data, "slow");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->modality(), claims::v1::HEDGED);
+  EXPECT_FALSE(d->has_modality_source());
+}
+
+TEST_F(ClaimsFromStructureTest, TheIssuerOfADocumentIsTheSource) {
+  auto claims = ClaimsOf("According to a report published by the World Bank, growth in Brazil will slow.");
+  const Claim* c = WithPredicate(claims, "slow");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "world-bank");
+  for (const Claim& other : claims) EXPECT_NE(other.predicate(), "publish");
+}
+
 }  // namespace
 }  // namespace claims
