@@ -24,8 +24,9 @@ sentence. Also reports:
   * subjects: recall of the gold actors with role "subject" among the
     overlapping claims' subjects (a reported claim's source counts for a
     gold subject who is the speaker), precision of those predicted subjects
-    against the sentence's gold subjects, and the share of all claims that
-    have no subject at all.
+    against the sentence's gold subjects, the share of all claims that
+    have no actor subject, and of those with neither an actor subject nor a
+    `subject_text`.
 With --json the figures are printed as one JSON object.
 """
 import json
@@ -88,7 +89,7 @@ def main():
     topic_tp = topic_fp = topic_fn = 0
     date_ok = date_total = 0
     subj_tp = subj_fn = subj_fp = 0
-    claims_total = claims_no_subject = 0
+    claims_total = claims_no_subject = claims_no_subject_text = 0
     misses = []
     subject_misses = []
     for g, a in zip(gold, analyses):
@@ -119,6 +120,7 @@ def main():
             claims.append((s, e, ids, c))
             claims_total += 1
             claims_no_subject += not c.get("subjects")
+            claims_no_subject_text += not c.get("subjects") and not c.get("subjectText")
         for gs in g.get("sentences", []):
             pred_ids = set()
             subject_ids = set()
@@ -205,6 +207,7 @@ def main():
         "subject_recall": ratio(subj_tp, subj_tp + subj_fn),
         "subject_precision": ratio(subj_tp, subj_tp + subj_fp),
         "claims_without_subject": ratio(claims_no_subject, claims_total),
+        "claims_without_subject_text": ratio(claims_no_subject_text, claims_total),
     }
     if "--json" in sys.argv:
         print(json.dumps(figures))
@@ -223,6 +226,8 @@ def main():
           "%d/%d = %.3f" % (figures["subject_recall"], figures["subject_precision"],
                             subj_tp, subj_fp, subj_fn, claims_no_subject, claims_total,
                             figures["claims_without_subject"]))
+    print("claims without any subject (neither an actor nor subject_text): %d/%d = %.3f" %
+          (claims_no_subject_text, claims_total, figures["claims_without_subject_text"]))
     if "-v" in sys.argv:
         for m in misses:
             print("  miss:", m[1], "|", m[2])

@@ -102,6 +102,7 @@ class SentenceClaims {
       return std::nullopt;
     }
     SetQuantities(clause, quantities, &c);
+    SetArgumentTexts(clause, &c);
     SetPredicateAndType(clause, &c);
     if (when != nullptr) SetTime(*when, &c);
     SetQuote(clause, &c);
@@ -423,6 +424,40 @@ class SentenceClaims {
         }
       }
     }
+  }
+
+  // The texts of a subject and a direct object that name no actor.
+  void SetArgumentTexts(const Clause& clause, Claim* c) const {
+    for (const Argument& a : clause.args) {
+      const bool subject = a.role == ArgRole::kSubject || (a.patient && c->subjects_size() == 0 &&
+                                                          !HasSubjectArg(clause));
+      if (subject && c->subjects_size() == 0 && c->subject_text().empty()) {
+        c->set_subject_text(CoreText(a.token));
+      } else if (a.role == ArgRole::kObject && !a.patient && c->objects_size() == 0 &&
+                 c->object_text().empty() && !a.inherited) {
+        c->set_object_text(CoreText(a.token));
+      }
+    }
+  }
+
+  static bool HasSubjectArg(const Clause& clause) {
+    return std::any_of(clause.args.begin(), clause.args.end(),
+                       [](const Argument& a) { return a.role == ArgRole::kSubject; });
+  }
+
+  // The head of a phrase with its determiners, modifiers and genitives
+  // ("the country's eight main unions", "Inflation in the euro area" gives
+  // "Inflation"), as written.
+  std::string CoreText(int head) const {
+    std::vector<int> words = CoreWords(head);
+    for (int k : tree_.children(head)) {
+      if (tree_.rel(k) == syntax::DepRel::kDet) words.push_back(k);
+    }
+    if (IsPersonalPronoun(t_[static_cast<size_t>(head)].lower)) return "";
+    const auto [lo, hi] = std::minmax_element(words.begin(), words.end());
+    const size_t a = t_[static_cast<size_t>(*lo)].start;
+    const size_t b = t_[static_cast<size_t>(*hi)].end;
+    return std::string(body_.substr(a, b - a));
   }
 
   std::string PhraseText(int head) const {

@@ -229,5 +229,20 @@ TEST_F(ClaimsFromStructureTest, APassiveSubjectIsSharedByItsConjunct) {
   EXPECT_THAT(Ids(c->subjects()), ElementsAre("ISR"));
 }
 
+TEST_F(ClaimsFromStructureTest, ArgumentsThatNameNoActorKeepTheirWords) {
+  auto claims = ClaimsOf("Police said Ferguson posed a danger to the public.");
+  const Claim* c = WithPredicate(claims, "pose");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("ferguson"));
+  EXPECT_EQ(c->subject_text(), "");  // only when no actor is the subject
+  EXPECT_EQ(c->object_text(), "a danger");
+  EXPECT_EQ(c->modality_source().id(), "police");
+  auto turnout = ClaimsOf("Chile's electoral service said the final turnout fell to 60 per cent.");
+  const Claim* t = WithPredicate(turnout, "fall");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->subjects_size(), 0);
+  EXPECT_EQ(t->subject_text(), "the final turnout");
+}
+
 }  // namespace
 }  // namespace claims
