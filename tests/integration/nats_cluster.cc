@@ -33,34 +33,50 @@ absl::StatusOr<std::string> FindNatsServer() {
       "nats-server is not installed (scripts/bootstrap.sh installs it)");
 }
 
-absl::StatusOr<std::unique_ptr<NatsCluster>> NatsCluster::Start(int nodes) {
+absl::StatusOr<std::unique_ptr<NatsCluster>> NatsCluster::Start(
+    int nodes, const NatsClusterOptions& options) {
   absl::StatusOr<std::string> binary = FindNatsServer();
   if (!binary.ok()) return binary.status();
   std::unique_ptr<NatsCluster> cluster(new NatsCluster());
+  if (options.namespaces) {
+    absl::StatusOr<std::unique_ptr<NamespaceNetwork>> network =
+        NamespaceNetwork::Create(nodes);
+    if (!network.ok()) return network.status();
+    cluster->network_ = *std::move(network);
+  }
   cluster->binary_ = *binary;
   cluster->dir_ = MakeTempDir("nats-cluster");
   for (int i = 0; i < nodes; ++i) {
     Node node;
     node.name = absl::StrCat("n", i + 1);
-    node.client_port = PickFreePort();
-    node.cluster_port = PickFreePort();
-    node.http_port = PickFreePort();
+    if (cluster->network_ != nullptr) {
+      // A namespace of its own: the standard ports are free.
+      node.host = cluster->network_->ip(i);
+      node.client_port = 4222;
+      node.cluster_port = 6222;
+      node.http_port = 8222;
+    } else {
+      node.host = "127.0.0.1";
+      node.client_port = PickFreePort();
+      node.cluster_port = PickFreePort();
+      node.http_port = PickFreePort();
+    }
     cluster->nodes_.push_back(node);
   }
   std::vector<std::string> routes;
   for (const Node& n : cluster->nodes_) {
-    routes.push_back(absl::StrCat("nats-route://127.0.0.1:", n.cluster_port));
+    routes.push_back(absl::StrCat("nats-route://", n.host, ":", n.cluster_port));
   }
   for (Node& n : cluster->nodes_) {
     n.config = absl::StrCat(cluster->dir_, "/", n.name, ".conf");
     std::ofstream out(n.config);
     out << "server_name: " << n.name << "\n"
-        << "listen: 127.0.0.1:" << n.client_port << "\n"
-        << "http: 127.0.0.1:" << n.http_port << "\n"
+        << "listen: " << n.host << ":" << n.client_port << "\n"
+        << "http: " << n.host << ":" << n.http_port << "\n"
         << "max_payload: 8MB\n"
         << "jetstream { store_dir: \"" << cluster->dir_ << "/" << n.name
         << "\" }\n"
-        << "cluster { name: claims; listen: 127.0.0.1:" << n.cluster_port
+        << "cluster { name: claims; listen: " << n.host << ":" << n.cluster_port
         << "; routes: [" << absl::StrJoin(routes, ", ") << "] }\n";
   }
   for (Node& n : cluster->nodes_) {
@@ -79,7 +95,7 @@ NatsCluster::~NatsCluster() {
 
 std::string NatsCluster::url() const {
   std::vector<std::string> parts;
-  for (const Node& n : nodes_) parts.push_back(absl::StrCat("127.0.0.1:", n.client_port));
+  for (const Node& n : nodes_) parts.push_back(absl::StrCat(n.host, ":", n.client_port));
   return "nats://" + absl::StrJoin(parts, ",");
 }
 
@@ -92,10 +108,12 @@ int NatsCluster::IndexOf(const std::string& name) const {
 
 absl::Status NatsCluster::Spawn(Node* node) {
   const std::string log = absl::StrCat(dir_, "/", node->name, ".log");
+  const int index = static_cast<int>(node - nodes_.data());
   pid_t pid = fork();
   if (pid < 0) return absl::InternalError("fork failed");
   if (pid == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (network_ != nullptr && network_->EnterInChild(index) != 0) _exit(126);
     FILE* out = std::freopen(log.c_str(), "a", stderr);
     (void)out;
     execl(binary_.c_str(), binary_.c_str(), "-c", node->config.c_str(),
@@ -108,7 +126,7 @@ absl::Status NatsCluster::Spawn(Node* node) {
 
 absl::Status NatsCluster::WaitHealthy(const Node& node) {
   const absl::Time deadline = absl::Now() + absl::Seconds(30);
-  const std::string address = absl::StrCat("127.0.0.1:", node.http_port);
+  const std::string address = absl::StrCat(node.host, ":", node.http_port);
   while (absl::Now() < deadline) {
     absl::StatusOr<std::string> body = HttpGet(address, "/healthz");
     if (body.ok() && body->find("\"ok\"") != std::string::npos) {
@@ -132,6 +150,20 @@ absl::Status NatsCluster::Restart(int i) {
   Kill(i);
   if (absl::Status s = Spawn(&nodes_[i]); !s.ok()) return s;
   return WaitHealthy(nodes_[i]);
+}
+
+absl::Status NatsCluster::Isolate(int i) {
+  if (network_ == nullptr) {
+    return absl::FailedPreconditionError("a loopback cluster cannot be partitioned");
+  }
+  return network_->Isolate(i);
+}
+
+absl::Status NatsCluster::Heal(int i) {
+  if (network_ == nullptr) {
+    return absl::FailedPreconditionError("a loopback cluster cannot be partitioned");
+  }
+  return network_->Heal(i);
 }
 
 }  // namespace claims::testing
