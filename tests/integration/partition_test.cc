@@ -138,6 +138,7 @@ TEST_F(PartitionTest, IsolatingTheLeaderOrAFollowerLosesNoAcknowledgedArticle) {
     std::string node;
     int acked_during = 0;
     absl::Duration first_ack_after;  // write outage as the client saw it
+    std::string leader_during;        // the stream leader at the cut's end
   };
   std::vector<Cycle> cycles;
   for (int c = 0; c < kCycles; ++c) {
@@ -160,12 +161,15 @@ TEST_F(PartitionTest, IsolatingTheLeaderOrAFollowerLosesNoAcknowledgedArticle) {
       absl::SleepFor(absl::Milliseconds(20));
     }
     cycle.acked_during = load.count.load() - before;
+    const int leader_during = Leader();
+    cycle.leader_during = leader_during >= 0 ? cluster_->name(leader_during) : "none";
     ASSERT_TRUE(cluster_->Heal(victim).ok());
     cycles.push_back(cycle);
     std::cerr << "cycle " << c + 1 << ": isolated " << cycle.role << " " << cycle.node
               << " for " << absl::FormatDuration(kIsolation) << ", "
               << cycle.acked_during << " articles acknowledged meanwhile, first after "
-              << absl::FormatDuration(cycle.first_ack_after) << "\n";
+              << absl::FormatDuration(cycle.first_ack_after) << ", leader then "
+              << cycle.leader_during << "\n";
   }
   WaitForAll(load.count, load.count.load() + kProgress, absl::Seconds(60));
   std::move(stop_loader).Invoke();
