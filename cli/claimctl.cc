@@ -35,6 +35,7 @@
 #include "cli/claims_client.h"
 #include "common/store/backup.h"
 #include "common/server/flags.h"
+#include "query_svc/replica_backup.h"
 
 ABSL_FLAG(std::string, ingest, "127.0.0.1:50051", "ingest service address");
 ABSL_FLAG(std::string, query, "127.0.0.1:50052", "query service address");
@@ -55,7 +56,12 @@ ABSL_FLAG(std::string, prefix, "", "actors: name/alias prefix");
 ABSL_FLAG(int, timeout_seconds, 60, "per-call deadline");
 ABSL_FLAG(std::string, token_file, "",
           "file holding the bearer token to send (first non-comment line)");
-ABSL_FLAG(std::string, backup_dir, "", "restore: the backup folder");
+ABSL_FLAG(std::string, backup_dir, "",
+          "restore: the backup folder; replica-backup: the folder that holds "
+          "replica backups (shard-<S>/position-<P>/)");
+ABSL_FLAG(int, keep, 0,
+          "replica-backup: keep the newest N backups of the shard, delete "
+          "older ones (0 = keep all)");
 ABSL_FLAG(std::string, into, "./data",
           "restore: the data root to restore into (the database goes to <into>/db)");
 ABSL_FLAG(std::vector<std::string>, type, {},
@@ -104,6 +110,10 @@ constexpr char kUsage[] =
     "  backup               add a consistent backup on the ingest server\n"
     "  restore              restore the latest backup of --backup_dir into\n"
     "                       <--into>/db (servers stopped, no database there)\n"
+    "  replica-backup       replicated mode: copy a consistent checkpoint of the\n"
+    "                       query replica at --query into --backup_dir\n"
+    "                       (--keep=N prunes); a new replica starts from it\n"
+    "                       with --bootstrap_from=file://<backup_dir>\n"
     "Every flag can also be set as CLAIMS_<FLAG_NAME>.";
 
 // A server a command talks to, named in its errors.
@@ -595,6 +605,19 @@ int Restore() {
   return 0;
 }
 
+int ReplicaBackupCommand(const std::string& token) {
+  if (absl::GetFlag(FLAGS_backup_dir).empty()) {
+    return Fail(absl::InvalidArgumentError("replica-backup: --backup_dir is required"));
+  }
+  auto made = BackupReplica(g_query.address, absl::GetFlag(FLAGS_backup_dir),
+                            absl::GetFlag(FLAGS_keep), token);
+  if (!made.ok()) return Fail(made.status(), &g_query);
+  std::printf("replica backup of shard %u: log position %llu, sequence %llu, in %s\n",
+              made->shard, static_cast<unsigned long long>(made->log_position),
+              static_cast<unsigned long long>(made->sequence), made->dir.c_str());
+  return 0;
+}
+
 int Articles(ClaimsClient& client) {
   claims::v1::ListArticlesRequest request;
   request.set_from(absl::GetFlag(FLAGS_from));
@@ -700,10 +723,12 @@ int main(int argc, char** argv) {
       claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_ingest)),
       claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_query)));
   client.set_timeout(absl::Seconds(absl::GetFlag(FLAGS_timeout_seconds)));
+  std::string token;
   if (!absl::GetFlag(FLAGS_token_file).empty()) {
-    absl::StatusOr<std::string> token = claims::ReadToken(absl::GetFlag(FLAGS_token_file));
-    if (!token.ok()) return claims::Fail(token.status());
-    client.set_bearer_token(*token);
+    absl::StatusOr<std::string> read = claims::ReadToken(absl::GetFlag(FLAGS_token_file));
+    if (!read.ok()) return claims::Fail(read.status());
+    token = *read;
+    client.set_bearer_token(token);
   }
   if (command == "ingest") return claims::Ingest(client, args);
   if (command == "analyze") return claims::Analyze(client, args);
@@ -716,6 +741,7 @@ int main(int argc, char** argv) {
   if (command == "reextract") return claims::Reextract(client);
   if (command == "backup") return claims::Backup(client);
   if (command == "restore") return claims::Restore();
+  if (command == "replica-backup") return claims::ReplicaBackupCommand(token);
   std::cerr << "claimctl: unknown command '" << command
             << "' (claimctl --help lists them)\n";
   return 2;

@@ -80,7 +80,7 @@ void NamespaceNetwork::RemoveStale() {
 absl::StatusOr<std::unique_ptr<NamespaceNetwork>> NamespaceNetwork::Create(int hosts) {
   if (geteuid() != 0) {
     return absl::UnavailableError(
-        "the partition suite needs root (network namespaces, veth, bridge)");
+        "network namespaces need root (ip netns, veth, bridge)");
   }
   if (access(kIp, X_OK) != 0) {
     return absl::UnavailableError(absl::StrCat(kIp, " (iproute2) is not installed"));
