@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "nats/nats.h"
 #include "tests/integration/server_process.h"
 
 namespace claims::testing {
@@ -164,6 +166,46 @@ absl::Status NatsCluster::Heal(int i) {
     return absl::FailedPreconditionError("a loopback cluster cannot be partitioned");
   }
   return network_->Heal(i);
+}
+
+}  // namespace claims::testing
+
+namespace claims::testing {
+
+absl::Status NatsCluster::LimitStream(const std::string& stream, int64_t max_messages) {
+  std::vector<std::string> urls;
+  for (const Node& n : nodes_) urls.push_back(absl::StrCat("nats://", n.host, ":", n.client_port));
+  std::vector<const char*> servers;
+  for (const std::string& u : urls) servers.push_back(u.c_str());
+  natsOptions* options = nullptr;
+  natsConnection* connection = nullptr;
+  jsCtx* js = nullptr;
+  jsStreamInfo* info = nullptr;
+  jsStreamInfo* updated = nullptr;
+  absl::Cleanup release = [&] {
+    if (updated) jsStreamInfo_Destroy(updated);
+    if (info) jsStreamInfo_Destroy(info);
+    if (js) jsCtx_Destroy(js);
+    if (connection) natsConnection_Destroy(connection);
+    if (options) natsOptions_Destroy(options);
+  };
+  jsErrCode code = static_cast<jsErrCode>(0);
+  if (natsOptions_Create(&options) != NATS_OK ||
+      natsOptions_SetServers(options, servers.data(), static_cast<int>(servers.size())) !=
+          NATS_OK ||
+      natsConnection_Connect(&connection, options) != NATS_OK ||
+      natsConnection_JetStream(&js, connection, nullptr) != NATS_OK) {
+    return absl::UnavailableError("cannot connect to the cluster");
+  }
+  if (js_GetStreamInfo(&info, js, stream.c_str(), nullptr, &code) != NATS_OK) {
+    return absl::NotFoundError(absl::StrCat("stream ", stream, ": error ", code));
+  }
+  info->Config->MaxMsgs = max_messages;
+  if (js_UpdateStream(&updated, js, info->Config, nullptr, &code) != NATS_OK) {
+    return absl::InternalError(absl::StrCat("update ", stream, ": error ", code, " ",
+                                            nats_GetLastError(nullptr)));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace claims::testing

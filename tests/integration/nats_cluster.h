@@ -63,6 +63,11 @@ class NatsCluster {
   // off from every other node and from the test's servers / joins it again.
   absl::Status Isolate(int i);
   absl::Status Heal(int i);
+  // Sets `stream`'s MaxMsgs limit, so JetStream drops its oldest messages
+  // (what a retention policy does in production), through the engine's own
+  // API: for tests of "the log no longer reaches back that far".
+  absl::Status LimitStream(const std::string& stream, int64_t max_messages);
+
   // The folder with the nodes' stores and logs (<name>.log).
   const std::string& dir() const { return dir_; }
 

@@ -26,9 +26,11 @@
 #include "common/log/record.h"
 #include "gtest/gtest.h"
 #include "query_svc/checkpoint_fetch.h"
+#include "query_svc/replica_backup.h"
 #include "tests/integration/nats_cluster.h"
 #include "tests/integration/replicated_harness.h"
 #include "tests/integration/server_process.h"
+#include "tests/integration/shell.h"
 
 namespace claims::testing {
 namespace {
@@ -250,6 +252,60 @@ TEST_F(ReplicatedTest, NewReplicaBootstrapsFromAPeerCheckpointWhileIngestGoesOn)
   ASSERT_TRUE(single.ok()) << single.status();
   auto refused = FetchCheckpointForTest((*single)->query->address(), dir_ + "/nothing");
   EXPECT_TRUE(absl::IsFailedPrecondition(refused)) << refused;
+}
+
+TEST_F(ReplicatedTest, NewReplicaBootstrapsFromABackupAndReplaysTheRest) {
+  ServerProcess* ingest = StartIngest("ingest");
+  ServerProcess* query_a = StartQuery("query-a");
+  ASSERT_TRUE(ingest && query_a);
+  Load load;
+  load.Run("bak", 0, 40, {[&] { return ingest; }});
+  ASSERT_EQ(load.count.load(), 40);
+  ASSERT_TRUE(Content(*query_a, load.MaxSequence()).ok());  // caught up
+
+  // A backup of replica A, as the CronJob takes it; a second one at the
+  // same position changes nothing.
+  const std::string backups = dir_ + "/backups";
+  const std::string command = absl::StrCat(CLAIMS_CLAIMCTL_BIN, " replica-backup --query=",
+                                           query_a->address(), " --backup_dir=", backups,
+                                           " --keep=2");
+  ShellResult made = RunShell(command);
+  ASSERT_EQ(made.code, 0) << made.err;
+  EXPECT_NE(made.out.find("replica backup of shard 0: log position 41, sequence 40"),
+            std::string::npos)
+      << made.out;
+  ASSERT_EQ(RunShell(command).code, 0);
+  ASSERT_EQ(ListReplicaBackups(backups, 0).size(), 1u);
+
+  // More articles after the backup; then a new replica from the backup.
+  load.Run("bak", 40, 70, {[&] { return ingest; }});
+  ASSERT_EQ(load.count.load(), 70);
+  ServerProcess* query_c = StartQuery("query-c", {"--bootstrap_from=file://" + backups});
+  ASSERT_NE(query_c, nullptr);
+  const uint64_t top = load.MaxSequence();
+  ExpectSameDigest(*query_a, *query_c, top);
+  ExpectAllPresent(*query_c, load);
+  // It replayed only the 30 records after the backup.
+  EXPECT_EQ(Metric(*query_c, "claims_log_records_applied_total"), 30);
+
+  // A backup the log no longer reaches back to is refused, never skipped
+  // (the stream's retention is cut here through the engine's API).
+  ASSERT_TRUE(RunShell(absl::StrCat(CLAIMS_CLAIMCTL_BIN, " replica-backup --query=",
+                                    query_c->address(), " --backup_dir=", dir_, "/old"))
+                  .code == 0);
+  load.Run("bak", 70, 80, {[&] { return ingest; }});
+  auto log = ConnectLog();
+  ASSERT_NE(log, nullptr);
+  absl::Status limited = cluster_->LimitStream("CLAIMS_LOG_0", 5);
+  ASSERT_TRUE(limited.ok()) << limited;
+  auto state = log->State(0);
+  ASSERT_TRUE(state.ok()) << state.status();
+  ASSERT_GT(state->first_position, 72u);
+  auto refused = BootstrapFromBackup(log.get(), 0, dir_ + "/old", dir_ + "/query-d/replica-0");
+  EXPECT_TRUE(absl::IsFailedPrecondition(refused.status())) << refused.status();
+  EXPECT_NE(refused.status().message().find("refusing to skip records 72.."), std::string::npos)
+      << refused.status();
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/query-d/replica-0"));
 }
 
 TEST_F(ReplicatedTest, StaleWriterIsFencedAndABrokenChainStopsTheReplica) {
