@@ -263,12 +263,13 @@ TEST_F(ReplicatedTest, NewReplicaBootstrapsFromABackupAndReplaysTheRest) {
   ASSERT_EQ(load.count.load(), 40);
   ASSERT_TRUE(Content(*query_a, load.MaxSequence()).ok());  // caught up
 
-  // A backup of replica A, as the CronJob takes it; a second one at the
-  // same position changes nothing.
+  // A backup of replica A, as the CronJob takes it (settings in the
+  // environment, deploy/kubernetes/overlays/replicated/backup.yaml); a
+  // second one at the same position changes nothing.
   const std::string backups = dir_ + "/backups";
-  const std::string command = absl::StrCat(CLAIMS_CLAIMCTL_BIN, " replica-backup --query=",
-                                           query_a->address(), " --backup_dir=", backups,
-                                           " --keep=2");
+  const std::string command =
+      absl::StrCat("CLAIMS_QUERY=", query_a->address(), " CLAIMS_BACKUP_DIR=", backups,
+                   " CLAIMS_KEEP=2 ", CLAIMS_CLAIMCTL_BIN, " replica-backup");
   ShellResult made = RunShell(command);
   ASSERT_EQ(made.code, 0) << made.err;
   EXPECT_NE(made.out.find("replica backup of shard 0: log position 41, sequence 40"),
