@@ -134,6 +134,22 @@ TEST_F(ReplicatedTest, ReplicasConvergeAndReadYourWritesWorksOnTheOtherReplica) 
   ExpectSameDigest(*query_a, *query_b, reply->sequence());
   ExpectAllPresent(*query_a, load);
   ExpectAllPresent(*query_b, load);
+
+  // `claimctl log`: the stream as JetStream reports it, and where each
+  // replica is (genesis + 81 records, both at the end).
+  ShellResult shown = RunShell(absl::StrCat(
+      CLAIMS_CLAIMCTL_BIN, " --log=", cluster_->url(), " log --replicas=", query_a->address(),
+      ",", query_b->address()));
+  EXPECT_EQ(shown.code, 0) << shown.err;
+  std::cerr << shown.out;
+  EXPECT_NE(shown.out.find("1 shard(s)"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("CLAIMS_LOG_0"), std::string::npos) << shown.out;
+  for (const ServerProcess* q : {query_a, query_b}) {
+    EXPECT_NE(shown.out.find(absl::StrCat("replica ", q->address(),
+                                          ": shard 0 position 82 (0 behind), sequence 81")),
+              std::string::npos)
+        << shown.out;
+  }
 }
 
 TEST_F(ReplicatedTest, KillingTheStreamLeaderMidLoadLosesNoAcknowledgedArticle) {
