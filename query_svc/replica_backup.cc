@@ -74,7 +74,10 @@ absl::StatusOr<ReplicaBackup> BackupReplica(const std::string& replica,
       fs::path(backup_dir) / absl::StrCat(".incoming-", absl::ToUnixNanos(absl::Now()));
   absl::StatusOr<claims::v1::CheckpointChunk> header =
       FetchCheckpoint(replica, incoming.string(), bearer_token);
-  if (!header.ok()) return header.status();
+  if (!header.ok()) {
+    fs::remove_all(incoming.string() + ".partial", ec);  // what a broken copy left
+    return header.status();
+  }
   ReplicaBackup backup;
   backup.shard = header->shard();
   backup.log_position = header->log_position();

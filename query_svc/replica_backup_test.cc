@@ -83,6 +83,13 @@ TEST_F(ReplicaBackupTest, WithoutABackupReplaysTheWholeLogOnlyIfItIsAllThere) {
   EXPECT_TRUE(absl::IsFailedPrecondition(refused.status())) << refused.status();
 }
 
+TEST_F(ReplicaBackupTest, AFailedCopyLeavesNothingBehind) {
+  auto made = BackupReplica("127.0.0.1:1", backups(), 3);
+  EXPECT_FALSE(made.ok());
+  ASSERT_TRUE(fs::exists(backups()));
+  EXPECT_TRUE(fs::is_empty(backups()));
+}
+
 TEST_F(ReplicaBackupTest, ParsesTheFileScheme) {
   EXPECT_TRUE(IsBackupSource("file:///var/backups/claims"));
   EXPECT_EQ(BackupSourcePath("file:///var/backups/claims"), "/var/backups/claims");

@@ -139,21 +139,12 @@ NamespaceNetwork::~NamespaceNetwork() {
   if (!bridge_.empty()) RunShell(absl::StrCat(kIp, " link del ", bridge_));
 }
 
-absl::Status NamespaceNetwork::Isolate(int i) {
-  if (absl::Status s = Run(absl::StrCat(kIp, " link set ", hosts_[i].veth, " down"));
+absl::Status NamespaceNetwork::SetLink(int i, bool up) {
+  if (absl::Status s = Run(absl::StrCat(kIp, " link set ", hosts_[i].veth, up ? " up" : " down"));
       !s.ok()) {
     return s;
   }
-  hosts_[i].isolated = true;
-  return absl::OkStatus();
-}
-
-absl::Status NamespaceNetwork::Heal(int i) {
-  if (absl::Status s = Run(absl::StrCat(kIp, " link set ", hosts_[i].veth, " up"));
-      !s.ok()) {
-    return s;
-  }
-  hosts_[i].isolated = false;
+  hosts_[i].isolated = !up;
   return absl::OkStatus();
 }
 

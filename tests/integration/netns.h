@@ -47,8 +47,8 @@ class NamespaceNetwork {
   const std::string& netns(int i) const { return hosts_[i].netns; }
 
   // Cuts host i off the bridge (link down on the root side) / joins it again.
-  absl::Status Isolate(int i);
-  absl::Status Heal(int i);
+  absl::Status Isolate(int i) { return SetLink(i, false); }
+  absl::Status Heal(int i) { return SetLink(i, true); }
   bool isolated(int i) const { return hosts_[i].isolated; }
 
   // Moves the calling process into host i's namespace. For a forked child
@@ -68,6 +68,7 @@ class NamespaceNetwork {
     bool isolated = false;
   };
   NamespaceNetwork() = default;
+  absl::Status SetLink(int i, bool up);
 
   std::string bridge_;
   std::vector<Host> hosts_;

@@ -5,20 +5,20 @@
 // any replica, kill -9 of the stream leader, of a query replica and of an
 // ingest server loses no acknowledged article, a stale writer is fenced,
 // and a record that breaks the chain stops a replica instead of being
-// applied. `ctest -L nats`. Skips only when nats-server is not installed.
+// applied; new replicas bootstrap from a peer or from a backup (never
+// across a hole in the log); `claimctl log` shows where everyone is.
+// `ctest -L nats`. Skips only when nats-server is not installed. (The
+// same invariants under network partitions: partition_test.cc.)
 #include <signal.h>
 
 #include <atomic>
 #include <filesystem>
-#include <functional>
 #include <map>
-#include <mutex>
 #include <set>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include <grpcpp/grpcpp.h>
 
 #include "cli/claims_client.h"
 #include "common/log/log_writer.h"
