@@ -136,9 +136,10 @@ TEST_F(PartitionTest, IsolatingTheLeaderOrAFollowerLosesNoAcknowledgedArticle) {
   struct Cycle {
     std::string role;
     std::string node;
+    absl::Time cut_at;
+    absl::Duration cut_for;  // at least kIsolation, plus asking for the leader
     int acked_during = 0;
-    absl::Duration first_ack_after;  // write outage as the client saw it
-    std::string leader_during;        // the stream leader at the cut's end
+    std::string leader_during;  // the stream leader at the cut's end
   };
   std::vector<Cycle> cycles;
   for (int c = 0; c < kCycles; ++c) {
@@ -150,29 +151,31 @@ TEST_F(PartitionTest, IsolatingTheLeaderOrAFollowerLosesNoAcknowledgedArticle) {
     const int victim = c % 2 == 0 ? leader : (leader + 1 + c / 2) % cluster_->size();
     cycle.node = cluster_->name(victim);
     const int before = load.count.load();
-    const absl::Time cut_at = absl::Now();
+    cycle.cut_at = absl::Now();
     ASSERT_TRUE(cluster_->Isolate(victim).ok());
-    cycle.first_ack_after = absl::InfiniteDuration();
-    while (absl::Now() - cut_at < kIsolation) {
-      // The article in flight at the cut may still be acknowledged.
-      if (load.count.load() > before + 1 && cycle.first_ack_after == absl::InfiniteDuration()) {
-        cycle.first_ack_after = absl::Now() - cut_at;
-      }
-      absl::SleepFor(absl::Milliseconds(20));
-    }
+    absl::SleepFor(kIsolation);
     cycle.acked_during = load.count.load() - before;
     const int leader_during = Leader();
     cycle.leader_during = leader_during >= 0 ? cluster_->name(leader_during) : "none";
     ASSERT_TRUE(cluster_->Heal(victim).ok());
+    cycle.cut_for = absl::Now() - cycle.cut_at;
     cycles.push_back(cycle);
-    std::cerr << "cycle " << c + 1 << ": isolated " << cycle.role << " " << cycle.node
-              << " for " << absl::FormatDuration(kIsolation) << ", "
-              << cycle.acked_during << " articles acknowledged meanwhile, first after "
-              << absl::FormatDuration(cycle.first_ack_after) << ", leader then "
-              << cycle.leader_during << "\n";
   }
   WaitForAll(load.count, load.count.load() + kProgress, absl::Seconds(60));
+  const absl::Time load_end = absl::Now();
   std::move(stop_loader).Invoke();
+  for (size_t c = 0; c < cycles.size(); ++c) {
+    // Outage: the longest time without an acknowledgement from the cut
+    // until the next cut (or the end), which includes the heal.
+    const absl::Time until = c + 1 < cycles.size() ? cycles[c + 1].cut_at : load_end;
+    const absl::Duration gap = load.LongestGap(cycles[c].cut_at, until);
+    std::cerr << "cycle " << c + 1 << ": isolated " << cycles[c].role << " "
+              << cycles[c].node << " for "
+              << absl::FormatDuration(absl::Trunc(cycles[c].cut_for, absl::Milliseconds(100)))
+              << ", " << cycles[c].acked_during << " articles acknowledged meanwhile, longest"
+              << " write gap " << absl::FormatDuration(absl::Trunc(gap, absl::Milliseconds(1)))
+              << ", leader then " << cycles[c].leader_during << "\n";
+  }
 
   // Acknowledgements: one sequence each, never two articles on one.
   std::set<uint64_t> sequences;

@@ -117,6 +117,7 @@ void Load::Run(const std::string& prefix, int from, int to,
       }
       std::lock_guard<std::mutex> lock(mu);
       acked[reply->article_id()] = reply->sequence();
+      ack_times.push_back(absl::Now());
       longest_gap = std::max(longest_gap, absl::Now() - last);
       last = absl::Now();
       ++count;
@@ -130,6 +131,19 @@ uint64_t Load::MaxSequence() {
   uint64_t m = 0;
   for (const auto& [id, seq] : acked) m = std::max(m, seq);
   return m;
+}
+
+absl::Duration Load::LongestGap(absl::Time from, absl::Time to) {
+  std::lock_guard<std::mutex> lock(mu);
+  absl::Duration longest;
+  absl::Time last = from;
+  for (absl::Time t : ack_times) {
+    if (t <= from) continue;
+    if (t > to) break;
+    longest = std::max(longest, t - last);
+    last = t;
+  }
+  return std::max(longest, to - last);
 }
 
 // Every acknowledged article is on `query`, complete.

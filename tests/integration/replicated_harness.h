@@ -52,6 +52,7 @@ double Metric(const ServerProcess& server, const std::string& name);
 struct Load {
   std::mutex mu;
   std::map<std::string, uint64_t> acked;  // article id -> sequence
+  std::vector<absl::Time> ack_times;       // when each acknowledgement came
   absl::Duration longest_gap;
   std::atomic<int> count{0};
   std::atomic<int> failed_attempts{0};
@@ -63,6 +64,9 @@ struct Load {
   void Run(const std::string& prefix, int from, int to,
            const std::vector<std::function<ServerProcess*()>>& ingests);
   uint64_t MaxSequence();
+  // The longest time without an acknowledgement between `from` and `to`
+  // (counting from `from` to the first one): the write outage a client saw.
+  absl::Duration LongestGap(absl::Time from, absl::Time to);
 };
 
 // Every acknowledged article is on `query`, complete (gtest checks);
