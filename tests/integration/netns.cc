@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <set>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
