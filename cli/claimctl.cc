@@ -35,6 +35,10 @@
 #include "cli/claims_client.h"
 #include "common/store/backup.h"
 #include "common/server/flags.h"
+#include "common/log/log_flags.h"
+#include "common/log/log_writer.h"
+#include "common/log/nats_log.h"
+#include "query_svc/replica_backup.h"
 
 ABSL_FLAG(std::string, ingest, "127.0.0.1:50051", "ingest service address");
 ABSL_FLAG(std::string, query, "127.0.0.1:50052", "query service address");
@@ -55,7 +59,17 @@ ABSL_FLAG(std::string, prefix, "", "actors: name/alias prefix");
 ABSL_FLAG(int, timeout_seconds, 60, "per-call deadline");
 ABSL_FLAG(std::string, token_file, "",
           "file holding the bearer token to send (first non-comment line)");
-ABSL_FLAG(std::string, backup_dir, "", "restore: the backup folder");
+ABSL_FLAG(std::string, backup_dir, "",
+          "restore: the backup folder; replica-backup: the folder that holds "
+          "replica backups (shard-<S>/position-<P>/)");
+ABSL_FLAG(std::vector<std::string>, replicas, {},
+          "log: query replicas (host:port, comma-separated) whose applied log "
+          "position to show (asks each for its StateDigest, which reads its "
+          "whole database)");
+ABSL_FLAG(uint32_t, shard, 0, "log: the shard the --replicas follow");
+ABSL_FLAG(int, keep, 0,
+          "replica-backup: keep the newest N backups of the shard, delete "
+          "older ones (0 = keep all)");
 ABSL_FLAG(std::string, into, "./data",
           "restore: the data root to restore into (the database goes to <into>/db)");
 ABSL_FLAG(std::vector<std::string>, type, {},
@@ -104,6 +118,14 @@ constexpr char kUsage[] =
     "  backup               add a consistent backup on the ingest server\n"
     "  restore              restore the latest backup of --backup_dir into\n"
     "                       <--into>/db (servers stopped, no database there)\n"
+    "  replica-backup       replicated mode: copy a consistent checkpoint of the\n"
+    "                       query replica at --query into --backup_dir\n"
+    "                       (--keep=N prunes); a new replica starts from it\n"
+    "                       with --bootstrap_from=file://<backup_dir>\n"
+    "  log                  replicated mode: the log at --log=nats://HOST:PORT[,...]\n"
+    "                       (or CLAIMS_LOG, as the servers): each shard's stream,\n"
+    "                       first and last position, leader and copies; with\n"
+    "                       --replicas, their applied positions (--shard)\n"
     "Every flag can also be set as CLAIMS_<FLAG_NAME>.";
 
 // A server a command talks to, named in its errors.
@@ -595,6 +617,89 @@ int Restore() {
   return 0;
 }
 
+int ReplicaBackupCommand(const std::string& token) {
+  if (absl::GetFlag(FLAGS_backup_dir).empty()) {
+    return Fail(absl::InvalidArgumentError("replica-backup: --backup_dir is required"));
+  }
+  auto made = BackupReplica(g_query.address, absl::GetFlag(FLAGS_backup_dir),
+                            absl::GetFlag(FLAGS_keep), token);
+  if (!made.ok()) return Fail(made.status(), &g_query);
+  std::printf("replica backup of shard %u: log position %llu, sequence %llu, in %s\n",
+              made->shard, static_cast<unsigned long long>(made->log_position),
+              static_cast<unsigned long long>(made->sequence), made->dir.c_str());
+  return 0;
+}
+
+// `claimctl log`: what the log and (optionally) replicas say about
+// themselves. JetStream's view of its copies is shown, not trusted.
+int ShowLog(const std::string& token) {
+  if (!ReplicatedModeFromFlags()) {
+    return Fail(absl::InvalidArgumentError(
+        "log: name the log with --log=nats://HOST:PORT[,HOST:PORT...] (or CLAIMS_LOG)"));
+  }
+  absl::StatusOr<NatsLogOptions> options = NatsLogOptionsFromFlags();
+  if (!options.ok()) return Fail(options.status());
+  absl::StatusOr<std::unique_ptr<NatsLog>> log = NatsLog::Connect(*options);
+  if (absl::IsUnavailable(log.status())) {
+    return Fail(absl::UnavailableError(absl::StrCat(
+        "cannot reach the log at ", absl::GetFlag(FLAGS_log), " (", log.status().message(),
+        "); is NATS running, and is --log its address?")));
+  }
+  if (!log.ok()) return Fail(log.status());
+  absl::StatusOr<uint32_t> shards = ReadShardCount(log->get());
+  if (absl::IsNotFound(shards.status())) {
+    return Fail(absl::NotFoundError(
+        "the log has no streams yet (an ingest server with --log creates them)"));
+  }
+  if (!shards.ok()) return Fail(shards.status());
+  std::printf("log %s: %u shard(s)\n", absl::GetFlag(FLAGS_log).c_str(), *shards);
+  std::printf("%-5s  %-16s  %10s  %10s  %10s  %12s  %-8s  %s\n", "SHARD", "STREAM", "FIRST",
+              "LAST", "MESSAGES", "BYTES", "LEADER", "COPIES (as the leader reports them)");
+  std::vector<uint64_t> last(*shards, 0);
+  int failures = 0;
+  for (uint32_t shard = 0; shard < *shards; ++shard) {
+    absl::StatusOr<NatsLog::StreamStatus> st = (*log)->Status(shard);
+    if (!st.ok()) {
+      std::fprintf(stderr, "claimctl: shard %u: %s\n", shard, st.status().ToString().c_str());
+      ++failures;
+      continue;
+    }
+    last[shard] = st->last_position;
+    std::vector<std::string> peers;
+    for (const auto& p : st->peers) {
+      peers.push_back(absl::StrCat(p.name, p.offline ? " offline" : "",
+                                   p.current ? " current" : " behind", " lag ", p.lag));
+    }
+    std::printf("%-5u  %-16s  %10llu  %10llu  %10llu  %12llu  %-8s  %s\n", shard,
+                st->stream.c_str(), static_cast<unsigned long long>(st->first_position),
+                static_cast<unsigned long long>(st->last_position),
+                static_cast<unsigned long long>(st->messages),
+                static_cast<unsigned long long>(st->bytes),
+                st->leader.empty() ? "-" : st->leader.c_str(),
+                peers.empty() ? "-" : absl::StrJoin(peers, ", ").c_str());
+  }
+  const uint32_t shard = absl::GetFlag(FLAGS_shard);
+  for (const std::string& address : absl::GetFlag(FLAGS_replicas)) {
+    ClaimsClient replica(nullptr, ClaimsClient::Connect(address));
+    replica.set_timeout(absl::Seconds(absl::GetFlag(FLAGS_timeout_seconds)));
+    if (!token.empty()) replica.set_bearer_token(token);
+    absl::StatusOr<claims::v1::StateDigestResponse> digest = replica.StateDigest();
+    if (!digest.ok()) {
+      std::printf("replica %s: %s\n", address.c_str(),
+                  Explain(digest.status(), nullptr).c_str());
+      ++failures;
+      continue;
+    }
+    const uint64_t at = digest->log_position();
+    const uint64_t top = shard < last.size() ? last[shard] : 0;
+    std::printf("replica %s: shard %u position %llu (%llu behind), sequence %llu, digest %.16s\n",
+                address.c_str(), shard, static_cast<unsigned long long>(at),
+                static_cast<unsigned long long>(top > at ? top - at : 0),
+                static_cast<unsigned long long>(digest->sequence()), digest->digest().c_str());
+  }
+  return failures == 0 ? 0 : 1;
+}
+
 int Articles(ClaimsClient& client) {
   claims::v1::ListArticlesRequest request;
   request.set_from(absl::GetFlag(FLAGS_from));
@@ -683,7 +788,7 @@ int main(int argc, char** argv) {
   // claimctl's).
   absl::FlagsUsageConfig usage;
   usage.contains_help_flags = [](absl::string_view file) {
-    return absl::StrContains(file, "claimctl");
+    return absl::StrContains(file, "claimctl") || absl::StrContains(file, "log_flags");
   };
   usage.contains_helpshort_flags = usage.contains_help_flags;
   absl::SetFlagsUsageConfig(usage);
@@ -700,10 +805,12 @@ int main(int argc, char** argv) {
       claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_ingest)),
       claims::ClaimsClient::Connect(absl::GetFlag(FLAGS_query)));
   client.set_timeout(absl::Seconds(absl::GetFlag(FLAGS_timeout_seconds)));
+  std::string token;
   if (!absl::GetFlag(FLAGS_token_file).empty()) {
-    absl::StatusOr<std::string> token = claims::ReadToken(absl::GetFlag(FLAGS_token_file));
-    if (!token.ok()) return claims::Fail(token.status());
-    client.set_bearer_token(*token);
+    absl::StatusOr<std::string> read = claims::ReadToken(absl::GetFlag(FLAGS_token_file));
+    if (!read.ok()) return claims::Fail(read.status());
+    token = *read;
+    client.set_bearer_token(token);
   }
   if (command == "ingest") return claims::Ingest(client, args);
   if (command == "analyze") return claims::Analyze(client, args);
@@ -716,6 +823,8 @@ int main(int argc, char** argv) {
   if (command == "reextract") return claims::Reextract(client);
   if (command == "backup") return claims::Backup(client);
   if (command == "restore") return claims::Restore();
+  if (command == "replica-backup") return claims::ReplicaBackupCommand(token);
+  if (command == "log") return claims::ShowLog(token);
   std::cerr << "claimctl: unknown command '" << command
             << "' (claimctl --help lists them)\n";
   return 2;

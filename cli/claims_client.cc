@@ -200,6 +200,11 @@ absl::StatusOr<claims::v1::ListTopicsResponse> ClaimsClient::ListTopics() {
                    claims::v1::ListTopicsRequest());
 }
 
+absl::StatusOr<claims::v1::StateDigestResponse> ClaimsClient::StateDigest() {
+  return CallUnary(*this, query_.get(), &claims::v1::QueryService::Stub::StateDigest,
+                   claims::v1::StateDigestRequest());
+}
+
 absl::StatusOr<claims::v1::GetArticleResponse> ClaimsClient::GetArticle(
     const claims::v1::GetArticleRequest& request) {
   return CallUnary(*this, query_.get(), &claims::v1::QueryService::Stub::GetArticle,

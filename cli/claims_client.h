@@ -90,6 +90,9 @@ class ClaimsClient {
   absl::StatusOr<claims::v1::ListActorsResponse> ListActors(
       const std::string& prefix, uint32_t limit);
   absl::StatusOr<claims::v1::ListTopicsResponse> ListTopics();
+  // Replicated mode: a digest of the replica's whole database with its
+  // sequence and log position.
+  absl::StatusOr<claims::v1::StateDigestResponse> StateDigest();
 
  private:
   std::unique_ptr<claims::v1::IngestService::Stub> ingest_;

@@ -21,6 +21,7 @@
 #include "query_svc/checkpoint_fetch.h"
 #include "query_svc/follower_loop.h"
 #include "query_svc/query_service.h"
+#include "query_svc/replica_backup.h"
 #include "query_svc/watch_hub.h"
 #include "spdlog/spdlog.h"
 
@@ -40,9 +41,11 @@ ABSL_FLAG(uint32_t, shard, 0,
 ABSL_FLAG(std::string, bootstrap_from, "",
           "replicated mode: host:port of a healthy query replica of the same "
           "shard to copy a checkpoint from when this replica has no database "
-          "yet (or the log no longer reaches back to its position); then the "
-          "log is replayed from the checkpoint's position. Empty = replay "
-          "the whole log");
+          "yet (or the log no longer reaches back to its position), or "
+          "file://DIR: the newest backup of the shard in DIR (claimctl "
+          "replica-backup; refused when the log no longer reaches back to "
+          "it); then the log is replayed from the checkpoint's position. "
+          "Empty = replay the whole log");
 ABSL_FLAG(std::string, replica_dir, "",
           "replicated mode: the replica's own database "
           "(default: <data_dir>/replica-<shard>)");
@@ -83,7 +86,7 @@ struct ReplicaSource {
            absl::StrCat("replica-", shard))
               .string();
     }
-    RETURN_IF_ERROR(Bootstrap(options.replica_dir));
+    RETURN_IF_ERROR(Bootstrap(options.replica_dir, shard));
     absl::StatusOr<std::unique_ptr<claims::LogFollower>> opened =
         claims::LogFollower::Open(log.get(), options);
     if (absl::IsFailedPrecondition(opened.status()) &&
@@ -101,8 +104,9 @@ struct ReplicaSource {
     return std::unique_ptr<claims::Follower>(*std::move(opened));
   }
 
-  // With --bootstrap_from and no database yet: copy a peer's checkpoint.
-  static absl::Status Bootstrap(const std::string& replica_dir) {
+  // With --bootstrap_from and no database yet: copy a peer's checkpoint
+  // or the newest backup.
+  absl::Status Bootstrap(const std::string& replica_dir, uint32_t shard) {
     const std::string peer = absl::GetFlag(FLAGS_bootstrap_from);
     std::error_code ec;
     if (peer.empty() ||
@@ -110,6 +114,11 @@ struct ReplicaSource {
       return absl::OkStatus();
     }
     std::filesystem::remove_all(replica_dir, ec);
+    if (claims::IsBackupSource(peer)) {
+      return claims::BootstrapFromBackup(log.get(), shard, claims::BackupSourcePath(peer),
+                                         replica_dir)
+          .status();
+    }
     return claims::FetchCheckpoint(peer, replica_dir).status();
   }
 

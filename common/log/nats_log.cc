@@ -287,6 +287,32 @@ absl::StatusOr<std::string> NatsLog::Leader(uint32_t shard) {
   return std::string(info->Cluster->Leader);
 }
 
+absl::StatusOr<NatsLog::StreamStatus> NatsLog::Status(uint32_t shard) {
+  ASSIGN_OR_RETURN(InfoPtr info, impl_->Info(shard));
+  StreamStatus status;
+  status.stream = impl_->Stream(shard);
+  status.messages = info->State.Msgs;
+  status.bytes = info->State.Bytes;
+  status.first_position = info->State.Msgs == 0 ? 0 : info->State.FirstSeq;
+  status.last_position = info->State.LastSeq;
+  status.consumers = info->State.Consumers;
+  if (info->Cluster != nullptr) {
+    if (info->Cluster->Leader != nullptr) status.leader = info->Cluster->Leader;
+    for (int i = 0; i < info->Cluster->ReplicasLen; ++i) {
+      const jsPeerInfo* p = info->Cluster->Replicas[i];
+      if (p == nullptr) continue;
+      StreamStatus::Peer peer;
+      peer.name = p->Name != nullptr ? p->Name : "";
+      peer.current = p->Current;
+      peer.offline = p->Offline;
+      peer.lag = p->Lag;
+      peer.last_active = absl::Nanoseconds(p->Active);
+      status.peers.push_back(std::move(peer));
+    }
+  }
+  return status;
+}
+
 absl::StatusOr<std::unique_ptr<LogReader>> NatsLog::Read(uint32_t shard,
                                                          uint64_t from) {
   const std::string stream = impl_->Stream(shard);

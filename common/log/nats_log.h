@@ -71,6 +71,28 @@ class NatsLog final : public Log {
   // tests that kill the leader and for status output.
   absl::StatusOr<std::string> Leader(uint32_t shard);
 
+  // What JetStream reports of `shard`'s stream, for `claimctl log`. Only
+  // shown, never trusted: the scale-out study saw replicas reported
+  // current with lag 0 that were not.
+  struct StreamStatus {
+    std::string stream;
+    uint64_t first_position = 0;  // 0 when empty
+    uint64_t last_position = 0;
+    uint64_t messages = 0;
+    uint64_t bytes = 0;
+    int64_t consumers = 0;
+    std::string leader;  // "" when unknown
+    struct Peer {       // another copy of the stream, as the leader sees it
+      std::string name;
+      bool current = false;
+      bool offline = false;
+      uint64_t lag = 0;  // records behind the leader
+      absl::Duration last_active;
+    };
+    std::vector<Peer> peers;
+  };
+  absl::StatusOr<StreamStatus> Status(uint32_t shard);
+
  private:
   struct Impl;
   friend class NatsLogReader;

@@ -315,7 +315,11 @@ function securityProblems(o, tpl) {
   return p;
 }
 
-function resourceProbeProblems(tpl) {
+// Batch pods (Job, CronJob) run to completion: no probes (nothing serves),
+// no PodDisruptionBudget (a Job is retried, not kept available).
+const BATCH_KINDS = new Set(["Job", "CronJob"]);
+
+function resourceProbeProblems(tpl, batch) {
   const p = [];
   for (const c of tpl.spec?.containers ?? []) {
     const where = `container ${c.name}`;
@@ -326,7 +330,7 @@ function resourceProbeProblems(tpl) {
     if (Number.isFinite(lim) && lim > MEMORY_LIMIT_MAX) p.push(`${where}: memory limit ${r.limits.memory} exceeds 256Mi`);
     const req = parseQuantity(r.requests?.memory);
     if (Number.isFinite(lim) && Number.isFinite(req) && req > lim) p.push(`${where}: memory request above limit`);
-    for (const probe of ["startupProbe", "readinessProbe", "livenessProbe"]) {
+    for (const probe of batch ? [] : ["startupProbe", "readinessProbe", "livenessProbe"]) {
       const pr = c[probe];
       if (!pr) {
         p.push(`${where}: ${probe} missing`);
@@ -403,7 +407,7 @@ function claimstoreProblems(sts, byKind) {
   return p;
 }
 
-function wiringProblems(tpl, byKind, replicas) {
+function wiringProblems(tpl, byKind, replicas, batch) {
   const p = [];
   const labels = tpl.metadata?.labels ?? {};
   const ports = (tpl.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
@@ -425,7 +429,8 @@ function wiringProblems(tpl, byKind, replicas) {
     if (!annotatedMetricsPorts.has(cp.containerPort)) p.push(`metrics port ${cp.containerPort} has no Service with prometheus.io/scrape + prometheus.io/port`);
   }
   const pdbs = (byKind.PodDisruptionBudget ?? []).filter((b) => labelsMatch(b.spec?.selector, labels));
-  if (pdbs.length !== 1) p.push(`expected exactly one PodDisruptionBudget selecting the pod, found ${pdbs.length}`);
+  if (batch && pdbs.length) p.push(`a PodDisruptionBudget selects a batch pod: ${pdbs.map((b) => b.metadata.name).join(", ")}`);
+  else if (!batch && pdbs.length !== 1) p.push(`expected exactly one PodDisruptionBudget selecting the pod, found ${pdbs.length}`);
   for (const b of pdbs) {
     const { maxUnavailable: mu, minAvailable: ma } = b.spec ?? {};
     const pct = (x) => (typeof x === "string" && x.endsWith("%") ? Math.ceil((Number(x.slice(0, -1)) / 100) * replicas) : Number(x));
@@ -465,9 +470,10 @@ function policyChecks(render, objects) {
     const tpl = podTemplateOf(o);
     const l = `${render} ${objLabel(o)} [policy]`;
     check(`${l} securityContext`, securityProblems(o, tpl));
-    check(`${l} resources+probes`, resourceProbeProblems(tpl));
+    const batch = BATCH_KINDS.has(o.kind);
+    check(`${l} resources+probes`, resourceProbeProblems(tpl, batch));
     check(`${l} shutdown budget`, shutdownProblems(tpl));
-    check(`${l} services/pdb/netpol/metrics`, wiringProblems(tpl, byKind, o.spec?.replicas ?? 1));
+    check(`${l} services/pdb/netpol/metrics`, wiringProblems(tpl, byKind, o.spec?.replicas ?? 1, batch));
     if (o.kind === "StatefulSet" && o.metadata?.name === "claimstore") check(`${l} claimstore layout`, claimstoreProblems(o, byKind));
   }
 }

@@ -70,7 +70,8 @@ TEST_F(ClaimctlTest, HelpListsCommandsAndFlags) {
   ShellResult r = RunShell(absl::StrCat(CLAIMS_CLAIMCTL_BIN, " --help"));
   const std::string help = r.out + r.err;
   for (const char* expected :
-       {"ingest", "query", "articles", "reextract", "--type", "--modality",
+       {"ingest", "query", "articles", "reextract", "replica-backup", "log", "--log",
+        "--replicas", "--keep", "--type", "--modality",
         "--min_confidence", "--article", "--expand_countries", "--date_field",
         "--follow", "--url", "--source"}) {
     EXPECT_THAT(help, HasSubstr(expected));
@@ -95,6 +96,8 @@ TEST_F(ClaimctlTest, FailuresAreOneLineOnStderrAndNothingOnStdout) {
       {bin + " --limit=many query", "limit"},
       {bin + " query --type=rumour", "--type"},
       {bin + " frobnicate", "unknown command"},
+      {bin + " log", "--log=nats://"},
+      {bin + " --log=nats://" + down + " log", "cannot reach the log at nats://" + down},
   };
   for (const auto& c : cases) {
     ShellResult r = RunShell(c.command);

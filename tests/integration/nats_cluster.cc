@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "nats/nats.h"
 #include "tests/integration/server_process.h"
 
 namespace claims::testing {
@@ -33,34 +35,50 @@ absl::StatusOr<std::string> FindNatsServer() {
       "nats-server is not installed (scripts/bootstrap.sh installs it)");
 }
 
-absl::StatusOr<std::unique_ptr<NatsCluster>> NatsCluster::Start(int nodes) {
+absl::StatusOr<std::unique_ptr<NatsCluster>> NatsCluster::Start(
+    int nodes, const NatsClusterOptions& options) {
   absl::StatusOr<std::string> binary = FindNatsServer();
   if (!binary.ok()) return binary.status();
   std::unique_ptr<NatsCluster> cluster(new NatsCluster());
+  if (options.namespaces) {
+    absl::StatusOr<std::unique_ptr<NamespaceNetwork>> network =
+        NamespaceNetwork::Create(nodes);
+    if (!network.ok()) return network.status();
+    cluster->network_ = *std::move(network);
+  }
   cluster->binary_ = *binary;
   cluster->dir_ = MakeTempDir("nats-cluster");
   for (int i = 0; i < nodes; ++i) {
     Node node;
     node.name = absl::StrCat("n", i + 1);
-    node.client_port = PickFreePort();
-    node.cluster_port = PickFreePort();
-    node.http_port = PickFreePort();
+    if (cluster->network_ != nullptr) {
+      // A namespace of its own: the standard ports are free.
+      node.host = cluster->network_->ip(i);
+      node.client_port = 4222;
+      node.cluster_port = 6222;
+      node.http_port = 8222;
+    } else {
+      node.host = "127.0.0.1";
+      node.client_port = PickFreePort();
+      node.cluster_port = PickFreePort();
+      node.http_port = PickFreePort();
+    }
     cluster->nodes_.push_back(node);
   }
   std::vector<std::string> routes;
   for (const Node& n : cluster->nodes_) {
-    routes.push_back(absl::StrCat("nats-route://127.0.0.1:", n.cluster_port));
+    routes.push_back(absl::StrCat("nats-route://", n.host, ":", n.cluster_port));
   }
   for (Node& n : cluster->nodes_) {
     n.config = absl::StrCat(cluster->dir_, "/", n.name, ".conf");
     std::ofstream out(n.config);
     out << "server_name: " << n.name << "\n"
-        << "listen: 127.0.0.1:" << n.client_port << "\n"
-        << "http: 127.0.0.1:" << n.http_port << "\n"
+        << "listen: " << n.host << ":" << n.client_port << "\n"
+        << "http: " << n.host << ":" << n.http_port << "\n"
         << "max_payload: 8MB\n"
         << "jetstream { store_dir: \"" << cluster->dir_ << "/" << n.name
         << "\" }\n"
-        << "cluster { name: claims; listen: 127.0.0.1:" << n.cluster_port
+        << "cluster { name: claims; listen: " << n.host << ":" << n.cluster_port
         << "; routes: [" << absl::StrJoin(routes, ", ") << "] }\n";
   }
   for (Node& n : cluster->nodes_) {
@@ -79,7 +97,7 @@ NatsCluster::~NatsCluster() {
 
 std::string NatsCluster::url() const {
   std::vector<std::string> parts;
-  for (const Node& n : nodes_) parts.push_back(absl::StrCat("127.0.0.1:", n.client_port));
+  for (const Node& n : nodes_) parts.push_back(absl::StrCat(n.host, ":", n.client_port));
   return "nats://" + absl::StrJoin(parts, ",");
 }
 
@@ -92,10 +110,12 @@ int NatsCluster::IndexOf(const std::string& name) const {
 
 absl::Status NatsCluster::Spawn(Node* node) {
   const std::string log = absl::StrCat(dir_, "/", node->name, ".log");
+  const int index = static_cast<int>(node - nodes_.data());
   pid_t pid = fork();
   if (pid < 0) return absl::InternalError("fork failed");
   if (pid == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (network_ != nullptr && network_->EnterInChild(index) != 0) _exit(126);
     FILE* out = std::freopen(log.c_str(), "a", stderr);
     (void)out;
     execl(binary_.c_str(), binary_.c_str(), "-c", node->config.c_str(),
@@ -108,7 +128,7 @@ absl::Status NatsCluster::Spawn(Node* node) {
 
 absl::Status NatsCluster::WaitHealthy(const Node& node) {
   const absl::Time deadline = absl::Now() + absl::Seconds(30);
-  const std::string address = absl::StrCat("127.0.0.1:", node.http_port);
+  const std::string address = absl::StrCat(node.host, ":", node.http_port);
   while (absl::Now() < deadline) {
     absl::StatusOr<std::string> body = HttpGet(address, "/healthz");
     if (body.ok() && body->find("\"ok\"") != std::string::npos) {
@@ -132,6 +152,60 @@ absl::Status NatsCluster::Restart(int i) {
   Kill(i);
   if (absl::Status s = Spawn(&nodes_[i]); !s.ok()) return s;
   return WaitHealthy(nodes_[i]);
+}
+
+absl::Status NatsCluster::Isolate(int i) {
+  if (network_ == nullptr) {
+    return absl::FailedPreconditionError("a loopback cluster cannot be partitioned");
+  }
+  return network_->Isolate(i);
+}
+
+absl::Status NatsCluster::Heal(int i) {
+  if (network_ == nullptr) {
+    return absl::FailedPreconditionError("a loopback cluster cannot be partitioned");
+  }
+  return network_->Heal(i);
+}
+
+}  // namespace claims::testing
+
+namespace claims::testing {
+
+absl::Status NatsCluster::LimitStream(const std::string& stream, int64_t max_messages) {
+  std::vector<std::string> urls;
+  for (const Node& n : nodes_) urls.push_back(absl::StrCat("nats://", n.host, ":", n.client_port));
+  std::vector<const char*> servers;
+  for (const std::string& u : urls) servers.push_back(u.c_str());
+  natsOptions* options = nullptr;
+  natsConnection* connection = nullptr;
+  jsCtx* js = nullptr;
+  jsStreamInfo* info = nullptr;
+  jsStreamInfo* updated = nullptr;
+  absl::Cleanup release = [&] {
+    if (updated) jsStreamInfo_Destroy(updated);
+    if (info) jsStreamInfo_Destroy(info);
+    if (js) jsCtx_Destroy(js);
+    if (connection) natsConnection_Destroy(connection);
+    if (options) natsOptions_Destroy(options);
+  };
+  jsErrCode code = static_cast<jsErrCode>(0);
+  if (natsOptions_Create(&options) != NATS_OK ||
+      natsOptions_SetServers(options, servers.data(), static_cast<int>(servers.size())) !=
+          NATS_OK ||
+      natsConnection_Connect(&connection, options) != NATS_OK ||
+      natsConnection_JetStream(&js, connection, nullptr) != NATS_OK) {
+    return absl::UnavailableError("cannot connect to the cluster");
+  }
+  if (js_GetStreamInfo(&info, js, stream.c_str(), nullptr, &code) != NATS_OK) {
+    return absl::NotFoundError(absl::StrCat("stream ", stream, ": error ", code));
+  }
+  info->Config->MaxMsgs = max_messages;
+  if (js_UpdateStream(&updated, js, info->Config, nullptr, &code) != NATS_OK) {
+    return absl::InternalError(absl::StrCat("update ", stream, ": error ", code, " ",
+                                            nats_GetLastError(nullptr)));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace claims::testing

@@ -1,8 +1,11 @@
-// NatsCluster: real nats-server processes forming a JetStream cluster on
-// loopback ports, each with its own temporary store, for the replicated
-// mode's integration tests. Nodes can be killed (-9) and restarted on the
-// same store. Every process dies with the test (PR_SET_PDEATHSIG) and is
-// killed by PID when the cluster is destroyed.
+// NatsCluster: real nats-server processes forming a JetStream cluster,
+// each with its own temporary store, for the replicated mode's integration
+// tests. By default the nodes listen on loopback ports; with
+// `namespaces` each runs in a network namespace of its own
+// (NamespaceNetwork, root only) so a test can partition a node away and
+// heal it. Nodes can be killed (-9) and restarted on the same store. Every
+// process dies with the test (PR_SET_PDEATHSIG) and is killed by PID when
+// the cluster is destroyed, before its namespaces are deleted.
 //
 //   auto cluster = NatsCluster::Start(3);
 //   if (absl::IsNotFound(cluster.status())) GTEST_SKIP() << cluster.status();
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "tests/integration/netns.h"
 
 namespace claims::testing {
 
@@ -24,16 +28,25 @@ namespace claims::testing {
 // /usr/sbin), or NOT_FOUND when it is not installed.
 absl::StatusOr<std::string> FindNatsServer();
 
+struct NatsClusterOptions {
+  // Every node in a network namespace of its own, reachable from the test
+  // at 10.213.X.(11+i), fixed ports; Isolate/Heal work. Needs root.
+  bool namespaces = false;
+};
+
 class NatsCluster {
  public:
   // Starts `nodes` servers and waits until every one reports healthy.
-  // NOT_FOUND when nats-server is not installed (tests skip on that only).
-  static absl::StatusOr<std::unique_ptr<NatsCluster>> Start(int nodes);
+  // NOT_FOUND when nats-server is not installed; with `namespaces`,
+  // UNAVAILABLE when namespaces cannot be made here (not root). Tests skip
+  // on those only.
+  static absl::StatusOr<std::unique_ptr<NatsCluster>> Start(
+      int nodes, const NatsClusterOptions& options = {});
   NatsCluster(const NatsCluster&) = delete;  // owns child processes
   NatsCluster& operator=(const NatsCluster&) = delete;
   ~NatsCluster();
 
-  // nats://127.0.0.1:p1,127.0.0.1:p2,... for --log.
+  // nats://host1:p1,host2:p2,... for --log.
   std::string url() const;
   // Server name of node `i` ("n1", "n2", ...), as stream info reports it.
   std::string name(int i) const { return nodes_[i].name; }
@@ -46,9 +59,22 @@ class NatsCluster {
   // Starts node `i` again on its store; waits until it is healthy.
   absl::Status Restart(int i);
 
+  // Namespace clusters only (FAILED_PRECONDITION otherwise): cuts node `i`
+  // off from every other node and from the test's servers / joins it again.
+  absl::Status Isolate(int i);
+  absl::Status Heal(int i);
+  // Sets `stream`'s MaxMsgs limit, so JetStream drops its oldest messages
+  // (what a retention policy does in production), through the engine's own
+  // API: for tests of "the log no longer reaches back that far".
+  absl::Status LimitStream(const std::string& stream, int64_t max_messages);
+
+  // The folder with the nodes' stores and logs (<name>.log).
+  const std::string& dir() const { return dir_; }
+
  private:
   struct Node {
     std::string name;
+    std::string host;  // the address it listens on
     int client_port = 0;
     int cluster_port = 0;
     int http_port = 0;
@@ -59,6 +85,8 @@ class NatsCluster {
   absl::Status Spawn(Node* node);
   absl::Status WaitHealthy(const Node& node);
 
+  // Declared first, so destroyed last: after ~NatsCluster killed the nodes.
+  std::unique_ptr<NamespaceNetwork> network_;
   std::string binary_;
   std::string dir_;
   std::vector<Node> nodes_;

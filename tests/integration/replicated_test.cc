@@ -5,20 +5,20 @@
 // any replica, kill -9 of the stream leader, of a query replica and of an
 // ingest server loses no acknowledged article, a stale writer is fenced,
 // and a record that breaks the chain stops a replica instead of being
-// applied. `ctest -L nats`. Skips only when nats-server is not installed.
+// applied; new replicas bootstrap from a peer or from a backup (never
+// across a hole in the log); `claimctl log` shows where everyone is.
+// `ctest -L nats`. Skips only when nats-server is not installed. (The
+// same invariants under network partitions: partition_test.cc.)
 #include <signal.h>
 
 #include <atomic>
 #include <filesystem>
-#include <functional>
 #include <map>
-#include <mutex>
 #include <set>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include <grpcpp/grpcpp.h>
 
 #include "cli/claims_client.h"
 #include "common/log/log_writer.h"
@@ -26,97 +26,14 @@
 #include "common/log/record.h"
 #include "gtest/gtest.h"
 #include "query_svc/checkpoint_fetch.h"
+#include "query_svc/replica_backup.h"
 #include "tests/integration/nats_cluster.h"
+#include "tests/integration/replicated_harness.h"
 #include "tests/integration/server_process.h"
+#include "tests/integration/shell.h"
 
 namespace claims::testing {
 namespace {
-
-claims::v1::Article Synthetic(const std::string& prefix, int n) {
-  claims::v1::Article article;
-  article.set_id(absl::StrCat(prefix, "-", n));
-  article.set_body(absl::StrCat(
-      "Talks Resume in Geneva, Round ", n, "\n",
-      "Prime Minister Benjamin Netanyahu met President Donald Trump in "
-      "Washington on March ", 1 + n % 28, ", 2025 to discuss a ceasefire.\n",
-      "Hamas reportedly rejected the proposal for round ", n, ".\n",
-      "Over ", 40 + n % 50, " per cent of Israelis support a hostage deal.\n",
-      "The European Union said it would send aid to Gaza."));
-  return article;
-}
-
-ClaimsClient Client(const ServerProcess* ingest, const ServerProcess* query) {
-  ClaimsClient client(ClaimsClient::Connect(ingest ? ingest->address() : "127.0.0.1:1"),
-                      ClaimsClient::Connect(query ? query->address() : "127.0.0.1:1"));
-  client.set_timeout(absl::Seconds(30));
-  return client;
-}
-
-// Every claim a replica serves, in order, with its sequence: two replicas
-// that converged render the same string.
-absl::StatusOr<std::string> Content(const ServerProcess& query, uint64_t min_sequence) {
-  ClaimsClient client = Client(nullptr, &query);
-  claims::v1::QueryClaimsRequest request;
-  request.set_min_sequence(min_sequence);
-  auto items = client.QueryAll(request);
-  if (!items.ok()) return items.status();
-  std::string out;
-  for (const auto& item : *items) {
-    absl::StrAppend(&out, item.claim().id(), "@", item.claim().sequence(), ":",
-                    item.claim().text().size(), ";");
-  }
-  auto topics = client.ListTopics();
-  if (!topics.ok()) return topics.status();
-  for (const auto& t : topics->topics()) absl::StrAppend(&out, t.id(), "=", t.claim_count(), ";");
-  return out;
-}
-
-// The replica's state digest, once it has reached `sequence` (waits).
-absl::StatusOr<claims::v1::StateDigestResponse> Digest(const ServerProcess& query,
-                                                       uint64_t sequence) {
-  auto content = Content(query, sequence);  // waits for the sequence
-  if (!content.ok()) return content.status();
-  auto stub = claims::v1::QueryService::NewStub(ClaimsClient::Connect(query.address()));
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-  claims::v1::StateDigestResponse response;
-  grpc::Status status = stub->StateDigest(&context, {}, &response);
-  if (!status.ok()) return absl::UnknownError(status.error_message());
-  return response;
-}
-
-// Both replicas hold byte-identical databases at `sequence`.
-void ExpectSameDigest(const ServerProcess& a, const ServerProcess& b, uint64_t sequence) {
-  auto da = Digest(a, sequence);
-  auto db = Digest(b, sequence);
-  ASSERT_TRUE(da.ok()) << da.status();
-  ASSERT_TRUE(db.ok()) << db.status();
-  EXPECT_EQ(da->sequence(), sequence);
-  EXPECT_EQ(da->sequence(), db->sequence());
-  EXPECT_EQ(da->log_position(), db->log_position());
-  EXPECT_GT(da->keys(), 100u);
-  EXPECT_EQ(da->digest(), db->digest()) << "replicas diverged at sequence " << sequence;
-}
-
-// Waits until `query` reports `want` health (true = SERVING).
-bool WaitHealth(const ServerProcess& query, bool want, absl::Duration timeout) {
-  const absl::Time deadline = absl::Now() + timeout;
-  while (absl::Now() < deadline) {
-    absl::StatusOr<bool> serving = IsServing(query.address());
-    if (serving.ok() && *serving == want) return true;
-    absl::SleepFor(absl::Milliseconds(100));
-  }
-  return false;
-}
-
-double Metric(const ServerProcess& server, const std::string& name) {
-  absl::StatusOr<std::string> body = HttpGet(server.metrics_address(), "/metrics");
-  if (!body.ok()) return -1;
-  const std::string key = "\n" + name + " ";
-  size_t at = body->find(key);
-  if (at == std::string::npos) return -1;
-  return std::stod(body->substr(at + key.size()));
-}
 
 absl::Status FetchCheckpointForTest(const std::string& peer, const std::string& dir) {
   return FetchCheckpoint(peer, dir).status();
@@ -172,72 +89,6 @@ class ReplicatedTest : public ::testing::Test {
   std::map<std::string, std::unique_ptr<ServerProcess>> servers_;
 };
 
-// A bulk load through several ingest servers (failing over between them)
-// that records every acknowledgement and the longest time without one.
-struct Load {
-  std::mutex mu;
-  std::map<std::string, uint64_t> acked;  // article id -> sequence
-  absl::Duration longest_gap;
-  std::atomic<int> count{0};
-  std::atomic<int> failed_attempts{0};
-
-  // Ingests articles [from, to) through `ingests` in turn; an article that
-  // fails is retried on the next server for up to 60 s.
-  void Run(const std::string& prefix, int from, int to,
-           const std::vector<std::function<ServerProcess*()>>& ingests) {
-    absl::Time last = absl::Now();
-    size_t turn = 0;
-    for (int n = from; n < to; ++n) {
-      const absl::Time give_up = absl::Now() + absl::Seconds(60);
-      while (absl::Now() < give_up) {
-        ServerProcess* server = ingests[turn++ % ingests.size()]();
-        if (server == nullptr) continue;
-        ClaimsClient client = Client(server, nullptr);
-        client.set_timeout(absl::Seconds(25));
-        auto reply = client.IngestArticle(Synthetic(prefix, n));
-        if (!reply.ok()) {
-          ++failed_attempts;
-          absl::SleepFor(absl::Milliseconds(100));
-          continue;
-        }
-        std::lock_guard<std::mutex> lock(mu);
-        acked[reply->article_id()] = reply->sequence();
-        longest_gap = std::max(longest_gap, absl::Now() - last);
-        last = absl::Now();
-        ++count;
-        break;
-      }
-    }
-  }
-  uint64_t MaxSequence() {
-    std::lock_guard<std::mutex> lock(mu);
-    uint64_t m = 0;
-    for (const auto& [id, seq] : acked) m = std::max(m, seq);
-    return m;
-  }
-};
-
-// Every acknowledged article is on `query`, complete.
-void ExpectAllPresent(const ServerProcess& query, Load& load) {
-  ClaimsClient client = Client(nullptr, &query);
-  std::lock_guard<std::mutex> lock(load.mu);
-  int missing = 0;
-  for (const auto& [id, seq] : load.acked) {
-    auto got = client.GetArticle(id, true);
-    if (!got.ok()) {
-      ++missing;
-      ADD_FAILURE() << id << " (sequence " << seq << ") missing on "
-                    << query.address() << ": " << got.status();
-    }
-  }
-  EXPECT_EQ(missing, 0);
-}
-
-void WaitForAll(std::atomic<int>& count, int n, absl::Duration timeout) {
-  const absl::Time deadline = absl::Now() + timeout;
-  while (count.load() < n && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(20));
-}
-
 TEST_F(ReplicatedTest, ReplicasConvergeAndReadYourWritesWorksOnTheOtherReplica) {
   ServerProcess* ingest_a = StartIngest("ingest-a");
   ServerProcess* ingest_b = StartIngest("ingest-b");
@@ -283,6 +134,22 @@ TEST_F(ReplicatedTest, ReplicasConvergeAndReadYourWritesWorksOnTheOtherReplica) 
   ExpectSameDigest(*query_a, *query_b, reply->sequence());
   ExpectAllPresent(*query_a, load);
   ExpectAllPresent(*query_b, load);
+
+  // `claimctl log`: the stream as JetStream reports it, and where each
+  // replica is (genesis + 81 records, both at the end).
+  ShellResult shown = RunShell(absl::StrCat(
+      CLAIMS_CLAIMCTL_BIN, " --log=", cluster_->url(), " log --replicas=", query_a->address(),
+      ",", query_b->address()));
+  EXPECT_EQ(shown.code, 0) << shown.err;
+  std::cerr << shown.out;
+  EXPECT_NE(shown.out.find("1 shard(s)"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("CLAIMS_LOG_0"), std::string::npos) << shown.out;
+  for (const ServerProcess* q : {query_a, query_b}) {
+    EXPECT_NE(shown.out.find(absl::StrCat("replica ", q->address(),
+                                          ": shard 0 position 82 (0 behind), sequence 81")),
+              std::string::npos)
+        << shown.out;
+  }
 }
 
 TEST_F(ReplicatedTest, KillingTheStreamLeaderMidLoadLosesNoAcknowledgedArticle) {
@@ -401,6 +268,61 @@ TEST_F(ReplicatedTest, NewReplicaBootstrapsFromAPeerCheckpointWhileIngestGoesOn)
   ASSERT_TRUE(single.ok()) << single.status();
   auto refused = FetchCheckpointForTest((*single)->query->address(), dir_ + "/nothing");
   EXPECT_TRUE(absl::IsFailedPrecondition(refused)) << refused;
+}
+
+TEST_F(ReplicatedTest, NewReplicaBootstrapsFromABackupAndReplaysTheRest) {
+  ServerProcess* ingest = StartIngest("ingest");
+  ServerProcess* query_a = StartQuery("query-a");
+  ASSERT_TRUE(ingest && query_a);
+  Load load;
+  load.Run("bak", 0, 40, {[&] { return ingest; }});
+  ASSERT_EQ(load.count.load(), 40);
+  ASSERT_TRUE(Content(*query_a, load.MaxSequence()).ok());  // caught up
+
+  // A backup of replica A, as the CronJob takes it (settings in the
+  // environment, deploy/kubernetes/overlays/replicated/backup.yaml); a
+  // second one at the same position changes nothing.
+  const std::string backups = dir_ + "/backups";
+  const std::string command =
+      absl::StrCat("CLAIMS_QUERY=", query_a->address(), " CLAIMS_BACKUP_DIR=", backups,
+                   " CLAIMS_KEEP=2 ", CLAIMS_CLAIMCTL_BIN, " replica-backup");
+  ShellResult made = RunShell(command);
+  ASSERT_EQ(made.code, 0) << made.err;
+  EXPECT_NE(made.out.find("replica backup of shard 0: log position 41, sequence 40"),
+            std::string::npos)
+      << made.out;
+  ASSERT_EQ(RunShell(command).code, 0);
+  ASSERT_EQ(ListReplicaBackups(backups, 0).size(), 1u);
+
+  // More articles after the backup; then a new replica from the backup.
+  load.Run("bak", 40, 70, {[&] { return ingest; }});
+  ASSERT_EQ(load.count.load(), 70);
+  ServerProcess* query_c = StartQuery("query-c", {"--bootstrap_from=file://" + backups});
+  ASSERT_NE(query_c, nullptr);
+  const uint64_t top = load.MaxSequence();
+  ExpectSameDigest(*query_a, *query_c, top);
+  ExpectAllPresent(*query_c, load);
+  // It replayed only the 30 records after the backup.
+  EXPECT_EQ(Metric(*query_c, "claims_log_records_applied_total"), 30);
+
+  // A backup the log no longer reaches back to is refused, never skipped
+  // (the stream's retention is cut here through the engine's API).
+  ASSERT_TRUE(RunShell(absl::StrCat(CLAIMS_CLAIMCTL_BIN, " replica-backup --query=",
+                                    query_c->address(), " --backup_dir=", dir_, "/old"))
+                  .code == 0);
+  load.Run("bak", 70, 80, {[&] { return ingest; }});
+  auto log = ConnectLog();
+  ASSERT_NE(log, nullptr);
+  absl::Status limited = cluster_->LimitStream("CLAIMS_LOG_0", 5);
+  ASSERT_TRUE(limited.ok()) << limited;
+  auto state = log->State(0);
+  ASSERT_TRUE(state.ok()) << state.status();
+  ASSERT_GT(state->first_position, 72u);
+  auto refused = BootstrapFromBackup(log.get(), 0, dir_ + "/old", dir_ + "/query-d/replica-0");
+  EXPECT_TRUE(absl::IsFailedPrecondition(refused.status())) << refused.status();
+  EXPECT_NE(refused.status().message().find("refusing to skip records 72.."), std::string::npos)
+      << refused.status();
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/query-d/replica-0"));
 }
 
 TEST_F(ReplicatedTest, StaleWriterIsFencedAndABrokenChainStopsTheReplica) {
