@@ -325,7 +325,7 @@ absl::StatusOr<const ShardRouter*> QueryServiceImpl::RouterFor(
   auto it = metadata.find(kShardMetadataKey);
   if (it == metadata.end()) return router;
   uint32_t asked = 0;
-  if (!absl::SimpleAtoi(std::string_view(it->second.data(), it->second.size()),
+  if (!absl::SimpleAtoi(absl::string_view(it->second.data(), it->second.size()),
                         &asked)) {
     return absl::InvalidArgumentError(
         absl::StrCat(kShardMetadataKey, ": not a shard number"));

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -46,8 +47,8 @@ std::vector<std::string> TrailingList(const grpc::ClientContext& context,
   const auto& trailing = context.GetServerTrailingMetadata();
   auto it = trailing.find(key);
   if (it == trailing.end() || it->second.empty()) return out;
-  for (std::string_view name :
-       absl::StrSplit(std::string_view(it->second.data(), it->second.size()), ',')) {
+  for (absl::string_view name :
+       absl::StrSplit(absl::string_view(it->second.data(), it->second.size()), ',')) {
     out.emplace_back(name);
   }
   return out;
@@ -196,11 +197,13 @@ std::unique_ptr<Shard> MakeGrpcShard(uint32_t shard, std::string address,
 absl::StatusOr<std::map<uint32_t, std::string>> ParseShardPeers(
     std::string_view flag) {
   std::map<uint32_t, std::string> peers;
-  for (std::string_view entry : absl::StrSplit(flag, ',', absl::SkipWhitespace())) {
-    std::pair<std::string_view, std::string_view> kv = absl::StrSplit(entry, '=');
+  for (absl::string_view entry :
+       absl::StrSplit(absl::string_view(flag.data(), flag.size()), ',', absl::SkipWhitespace())) {
+    entry = absl::StripAsciiWhitespace(entry);
+    std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(entry, '=');
     uint32_t shard = 0;
     if (!absl::SimpleAtoi(kv.first, &shard) || kv.second.empty() ||
-        kv.second.find(':') == std::string_view::npos) {
+        kv.second.find(':') == absl::string_view::npos) {
       return absl::InvalidArgumentError(absl::StrCat(
           "--shard_peers: \"", entry, "\" is not SHARD=HOST:PORT"));
     }

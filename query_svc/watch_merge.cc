@@ -201,7 +201,7 @@ std::string MergedWatchCursor(const std::vector<std::string>& per_shard) {
 }
 
 absl::StatusOr<std::vector<std::string>> ParseMergedWatchCursor(
-    std::string_view cursor, uint32_t shards) {
+    absl::string_view cursor, uint32_t shards) {
   std::vector<std::string> parts = absl::StrSplit(cursor, '~');
   if (parts.size() != shards + 1 || parts[0] != kMergedPrefix) {
     return absl::InvalidArgumentError(absl::StrCat(

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "claims/v1/claims.pb.h"
 #include "query_svc/shard_router.h"
 
@@ -40,7 +41,7 @@ inline constexpr char kWatchStartMetadataKey[] = "claims-watch-start";
 // INVALID_ARGUMENT otherwise.
 std::string MergedWatchCursor(const std::vector<std::string>& per_shard);
 absl::StatusOr<std::vector<std::string>> ParseMergedWatchCursor(
-    std::string_view cursor, uint32_t shards);
+    absl::string_view cursor, uint32_t shards);
 
 // A reactor streaming (as serialized WatchClaimsResponse messages) the
 // claims of every shard matching `request`, for the call `call`. `router`
