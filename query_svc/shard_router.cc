@@ -63,8 +63,18 @@ class GrpcClaimStream final : public ShardClaimStream {
     PrepareContext(shard, call, &context_);
     reader_ = stub->QueryClaims(&context_, request);
   }
+  // A stream the merge left early is cancelled and finished, so the call
+  // ends on both sides at once.
+  ~GrpcClaimStream() override {
+    if (finished_) return;
+    context_.TryCancel();
+    (void)reader_->Finish();
+  }
   bool Read(QueryClaimsResponse* item) override { return reader_->Read(item); }
-  absl::Status Finish() override { return FromShard(name_, reader_->Finish()); }
+  absl::Status Finish() override {
+    finished_ = true;
+    return FromShard(name_, reader_->Finish());
+  }
   void Cancel() override { context_.TryCancel(); }
   std::vector<std::string> UnknownActors() const override {
     return TrailingList(context_, "claims-unknown-actors-bin");
@@ -77,6 +87,7 @@ class GrpcClaimStream final : public ShardClaimStream {
   const std::string& name_;
   grpc::ClientContext context_;
   std::unique_ptr<grpc::ClientReaderInterface<QueryClaimsResponse>> reader_;
+  bool finished_ = false;
 };
 
 class GrpcShard final : public Shard {

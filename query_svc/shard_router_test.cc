@@ -240,13 +240,13 @@ TEST_F(ShardRouterTest, AMergedCursorResumesEveryShard) {
       if (ids.empty()) break;
       paged.insert(paged.end(), ids.begin(), ids.end());
       request.set_cursor(cursors.back());
-      // The cursor means the same to one shard holding everything.
-      QueryClaimsRequest single = request;
-      single.set_limit(0);
-      std::vector<std::string> rest_merged;
-      QueryClaimsRequest merged = single;
-      ASSERT_TRUE(Query(merged, &rest_merged).ok());
-      EXPECT_EQ(rest_merged, Single(single));
+      // The rest after a merged cursor is what one shard holding every
+      // claim streams after it.
+      QueryClaimsRequest rest = request;
+      rest.set_limit(0);
+      std::vector<std::string> merged_rest;
+      ASSERT_TRUE(Query(rest, &merged_rest).ok());
+      EXPECT_EQ(merged_rest, Single(rest));
     }
     EXPECT_EQ(paged, all);
   }
