@@ -28,9 +28,6 @@ using claims::v1::Claim;
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
 
-// ListArticles page sizes.
-constexpr uint32_t kDefaultArticlePage = 50;
-constexpr uint32_t kMaxArticlePage = 1000;
 
 void AddUnknownNames(const ShardRouter::UnknownNames& unknown,
                      grpc::ServerContext* context);
@@ -497,12 +494,18 @@ grpc::Status QueryServiceImpl::ListArticles(
   if (absl::Status valid = CheckListArticlesRequest(*request); !valid.ok()) {
     return ToGrpcStatus(valid);
   }
-  absl::StatusOr<const ClaimReader*> reader = Reader();
-  if (!reader.ok()) return ToGrpcStatus(reader.status());
   if (request->page_size() > kMaxArticlePage) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         absl::StrCat("page_size: at most ", kMaxArticlePage));
   }
+  absl::StatusOr<const ShardRouter*> router = RouterFor(*context);
+  if (!router.ok()) return ToGrpcStatus(router.status());
+  if (*router != nullptr) {
+    return Routed((*router)->ListArticles(*request, ShardCallOf(*context, context_.DeadlineOf(*context))),
+                  response);
+  }
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
   ArticleListFilter filter;
   filter.from = request->from();
   filter.to = request->to();

@@ -115,6 +115,10 @@ class GrpcShard final : public Shard {
       const claims::v1::ListTopicsRequest& request, const ShardCall& call) override {
     return Unary(&claims::v1::QueryService::StubInterface::ListTopics, request, call);
   }
+  absl::StatusOr<claims::v1::ListArticlesResponse> ListArticles(
+      const claims::v1::ListArticlesRequest& request, const ShardCall& call) override {
+    return Unary(&claims::v1::QueryService::StubInterface::ListArticles, request, call);
+  }
   claims::v1::QueryService::StubInterface* stub() override { return stub_.get(); }
   void Prepare(const ShardCall& call, grpc::ClientContext* context) override {
     PrepareContext(shard_, call, context);
@@ -196,6 +200,16 @@ std::vector<std::string> UnknownEverywhere(
     if (everywhere) out.push_back(name);
   }
   return out;
+}
+
+// Where a stored article sits in ListArticles' order (and its page
+// tokens): effective publication date (kUnknownDate without one), then id.
+std::string ArticlePosition(const claims::v1::StoredArticle& article) {
+  const std::string& date = article.effective_published();
+  return absl::StrCat(date.size() == store_internal::kDateLength
+                          ? date
+                          : std::string(store_internal::kUnknownDate),
+                      article.article().id());
 }
 
 }  // namespace
@@ -389,6 +403,34 @@ absl::StatusOr<claims::v1::ListTopicsResponse> ShardRouter::ListTopics(
     }
   }
   return sum;
+}
+
+absl::StatusOr<claims::v1::ListArticlesResponse> ShardRouter::ListArticles(
+    const claims::v1::ListArticlesRequest& request, const ShardCall& call) const {
+  std::vector<std::pair<std::string, claims::v1::StoredArticle>> merged;
+  bool more = false;  // some shard has articles after its page
+  for (uint32_t k = 0; k < shards(); ++k) {
+    ASSIGN_OR_RETURN(Shard * target, shard(k));
+    ASSIGN_OR_RETURN(claims::v1::ListArticlesResponse page,
+                     target->ListArticles(request, call));
+    more = more || !page.next_page_token().empty();
+    for (claims::v1::StoredArticle& article : *page.mutable_articles()) {
+      std::string position = ArticlePosition(article);
+      merged.emplace_back(std::move(position), std::move(article));
+    }
+  }
+  std::sort(merged.begin(), merged.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  const size_t page_size =
+      request.page_size() == 0 ? kDefaultArticlePage : request.page_size();
+  more = more || merged.size() > page_size;
+  if (merged.size() > page_size) merged.resize(page_size);
+  claims::v1::ListArticlesResponse response;
+  for (auto& [position, article] : merged) *response.add_articles() = std::move(article);
+  if (more && !merged.empty()) {
+    response.set_next_page_token(store_internal::EncodeArticlePageToken(merged.back().first));
+  }
+  return response;
 }
 
 }  // namespace claims

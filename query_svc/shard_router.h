@@ -19,6 +19,9 @@
 //                ingest side's hash); by URL: every shard.
 //   ListActors,  counts summed per actor / topic over the shards.
 //   ListTopics
+//   ListArticles pages merged by position (publication date, id; newest
+//                first), the page size applied after the merge; a page
+//                token is a position, so it too resumes every shard.
 //   WatchClaims  see WatchMerge (watch_merge.h).
 //
 // Read-your-writes: commit sequences are per shard, so each shard's call
@@ -93,6 +96,8 @@ class Shard {
       const claims::v1::ListActorsRequest& request, const ShardCall& call) = 0;
   virtual absl::StatusOr<claims::v1::ListTopicsResponse> ListTopics(
       const claims::v1::ListTopicsRequest& request, const ShardCall& call) = 0;
+  virtual absl::StatusOr<claims::v1::ListArticlesResponse> ListArticles(
+      const claims::v1::ListArticlesRequest& request, const ShardCall& call) = 0;
   // For WatchMerge: a stub on this shard's channel, and the context set up
   // for a call to it (deadline, metadata).
   virtual claims::v1::QueryService::StubInterface* stub() = 0;
@@ -155,6 +160,8 @@ class ShardRouter {
       const claims::v1::ListActorsRequest& request, const ShardCall& call) const;
   absl::StatusOr<claims::v1::ListTopicsResponse> ListTopics(
       const claims::v1::ListTopicsRequest& request, const ShardCall& call) const;
+  absl::StatusOr<claims::v1::ListArticlesResponse> ListArticles(
+      const claims::v1::ListArticlesRequest& request, const ShardCall& call) const;
 
   // The shard `shard`, or FAILED_PRECONDITION when none is configured.
   absl::StatusOr<Shard*> shard(uint32_t shard) const;

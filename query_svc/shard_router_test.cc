@@ -129,6 +129,31 @@ class FakeShard final : public Shard {
     }
     return response;
   }
+  // Articles newest first (by date, then id), as ClaimReader pages them.
+  absl::StatusOr<claims::v1::ListArticlesResponse> ListArticles(
+      const claims::v1::ListArticlesRequest& request, const ShardCall&) override {
+    std::vector<std::string> positions;
+    for (const auto& [date, id] : articles) positions.push_back(date + id);
+    std::sort(positions.rbegin(), positions.rend());
+    std::string before;
+    if (!request.page_token().empty()) {
+      before = *store_internal::DecodeArticlePageToken(request.page_token());
+    }
+    claims::v1::ListArticlesResponse response;
+    for (const std::string& position : positions) {
+      if (!before.empty() && position >= before) continue;
+      if (response.articles_size() == static_cast<int>(request.page_size())) {
+        response.set_next_page_token(store_internal::EncodeArticlePageToken(
+            response.articles().rbegin()->effective_published() +
+            response.articles().rbegin()->article().id()));
+        break;
+      }
+      claims::v1::StoredArticle* article = response.add_articles();
+      article->set_effective_published(position.substr(0, 10));
+      article->mutable_article()->set_id(position.substr(10));
+    }
+    return response;
+  }
   claims::v1::QueryService::StubInterface* stub() override { return nullptr; }
   void Prepare(const ShardCall&, grpc::ClientContext*) override {}
   const std::string& name() const override { return name_; }
@@ -139,6 +164,7 @@ class FakeShard final : public Shard {
   std::map<std::string, uint64_t> actor_counts;
   std::vector<std::pair<std::string, uint64_t>> topic_counts;
   std::vector<std::string> unknown_actors;
+  std::vector<std::pair<std::string, std::string>> articles;  // date, id
 
  private:
   std::string name_;
@@ -273,6 +299,24 @@ TEST_F(ShardRouterTest, SumsTopicAndActorCounts) {
   }
   // Most claims first after summing, ties by id; the limit after the sum.
   EXPECT_THAT(listed, ElementsAre("israel=6", "hamas=4"));
+}
+
+TEST_F(ShardRouterTest, PagesArticlesAcrossShardsLikeOneShard) {
+  shard0_->articles = {{"2025-03-01", "a1"}, {"2025-03-04", "a2"}, {"2025-03-05", "a3"}};
+  shard1_->articles = {{"2025-03-01", "b1"}, {"2025-03-02", "b2"}, {"2025-03-04", "b4"}};
+  claims::v1::ListArticlesRequest request;
+  request.set_page_size(2);
+  std::vector<std::string> pages;
+  for (int page = 0; page < 5; ++page) {
+    auto listed = router_->ListArticles(request, ShardCall{});
+    ASSERT_TRUE(listed.ok()) << listed.status();
+    std::vector<std::string> ids;
+    for (const auto& article : listed->articles()) ids.push_back(article.article().id());
+    pages.push_back(absl::StrJoin(ids, ","));
+    if (listed->next_page_token().empty()) break;
+    request.set_page_token(listed->next_page_token());
+  }
+  EXPECT_THAT(pages, ElementsAre("a3,b4", "a2,b2", "b1,a1"));
 }
 
 TEST_F(ShardRouterTest, GetArticleAsksOnlyTheShardTheIdHashesTo) {
