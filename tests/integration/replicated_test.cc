@@ -560,6 +560,15 @@ absl::StatusOr<std::string> Answers(const ServerProcess& query,
   auto actors = Client(nullptr, &query).ListActors("", 0);
   if (!actors.ok()) return actors.status();
   for (const auto& a : actors->actors()) absl::StrAppend(&out, a.id(), "=", a.claim_count(), ";");
+  claims::v1::ListArticlesRequest pages;
+  pages.set_page_size(9);
+  do {
+    auto page = Client(nullptr, &query).ListArticles(pages);
+    if (!page.ok()) return page.status();
+    absl::StrAppend(&out, "\npage:");
+    for (const auto& a : page->articles()) absl::StrAppend(&out, " ", a.article().id());
+    pages.set_page_token(page->next_page_token());
+  } while (!pages.page_token().empty());
   for (const std::string& id : ids) {
     auto article = Client(nullptr, &query).GetArticle(id, true);
     if (!article.ok()) return article.status();
