@@ -17,8 +17,8 @@
 #include "common/server/request_limits.h"
 #include "common/util/canonical_url.h"
 #include "common/util/status_macros.h"
-#include "query_svc/watch_merge.h"
 #include "google/protobuf/unknown_field_set.h"
+#include "query_svc/watch_merge.h"
 
 namespace claims {
 namespace {
@@ -27,7 +27,6 @@ using claims::v1::Claim;
 
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
-
 
 void AddUnknownNames(const ShardRouter::UnknownNames& unknown,
                      grpc::ServerContext* context);
