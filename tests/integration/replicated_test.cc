@@ -11,6 +11,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -608,13 +609,19 @@ TEST_F(ReplicatedTest, TwoShardsQueriedThroughEitherServerGiveTheSingleShardAnsw
     single_tokens.set_min_sequence(again->sequence());
     ids.push_back(reply->article_id());
   }
+  absl::Time start = absl::Now();
   auto expected = Answers(*single, single_tokens, ids);
+  const absl::Duration single_took = absl::Now() - start;
   ASSERT_TRUE(expected.ok()) << expected.status();
   EXPECT_GT(expected->size(), 10000u);
   for (ServerProcess* query : {query0, query1}) {
+    start = absl::Now();
     auto got = Answers(*query, sharded_tokens, ids);
     ASSERT_TRUE(got.ok()) << query->address() << ": " << got.status();
     EXPECT_EQ(*got, *expected) << "through " << query->address();
+    std::cout << "every answer: one shard " << absl::FormatDuration(single_took)
+              << ", two shards through " << query->address() << " "
+              << absl::FormatDuration(absl::Now() - start) << std::endl;
   }
 
   // With several shards a bare min_sequence is ambiguous: refused.
