@@ -107,7 +107,10 @@ class WatchHub::Watcher : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
           "server is draining; resume with the last cursor"));
       return;
     }
-    if (pending_.empty() && after_sequence_ < applied) {
+    // A watch resumed inside a change still has the rest of that change
+    // to send, even when no commit came after it.
+    if (pending_.empty() &&
+        (after_sequence_ < applied || (inside_change_ && after_sequence_ == applied))) {
       absl::Status filled = Refill(reader);
       if (!filled.ok()) {
         FinishLocked(ToGrpcStatus(filled));
