@@ -53,6 +53,9 @@ ABSL_FLAG(std::string, order, "oldest", "query: oldest or newest first");
 ABSL_FLAG(std::string, cursor, "", "query: resume after this cursor");
 ABSL_FLAG(uint64_t, min_sequence, 0,
           "query: wait until the query side has applied this ingest sequence");
+ABSL_FLAG(int32_t, min_sequence_shard, -1,
+          "query: the shard --min_sequence belongs to (the ingest reply's "
+          "shard; needed when the log has several shards); -1 = unset");
 ABSL_FLAG(bool, follow, false, "query: keep streaming new claims (WatchClaims)");
 ABSL_FLAG(bool, json, false, "print proto3 JSON (one object per line)");
 ABSL_FLAG(std::string, prefix, "", "actors: name/alias prefix");
@@ -105,7 +108,7 @@ constexpr char kUsage[] =
     "  query                stream claims: --actor --topic --from --to --type\n"
     "                       --modality --min_confidence --article\n"
     "                       --expand_countries --date_field --limit --order\n"
-    "                       --cursor --min_sequence --json --follow\n"
+    "                       --cursor --min_sequence --min_sequence_shard --json --follow\n"
     "  actors               list actors (--prefix, --limit)\n"
     "  topics               list topics with claim counts\n"
     "  article ID           show a stored article and its claims (or --url=URL)\n"
@@ -434,6 +437,10 @@ absl::StatusOr<claims::v1::QueryClaimsRequest> FiltersFromFlags() {
   request.set_limit(absl::GetFlag(FLAGS_limit));
   request.set_cursor(absl::GetFlag(FLAGS_cursor));
   request.set_min_sequence(absl::GetFlag(FLAGS_min_sequence));
+  if (absl::GetFlag(FLAGS_min_sequence_shard) >= 0) {
+    request.set_min_sequence_shard(
+        static_cast<uint32_t>(absl::GetFlag(FLAGS_min_sequence_shard)));
+  }
   return request;
 }
 
@@ -446,6 +453,8 @@ absl::StatusOr<claims::v1::WatchClaimsRequest> WatchFromQuery(
   filters.clear_limit();
   filters.clear_order();
   filters.clear_min_sequence();
+  filters.clear_min_sequence_shard();
+  filters.clear_min_shard_sequences();
   claims::v1::WatchClaimsRequest watch;
   auto parsed = google::protobuf::util::JsonStringToMessage(ToJson(filters), &watch);
   if (!parsed.ok()) {

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/log/record.h"
 #include "common/server/grpc_status.h"
 #include "common/server/raw_message.h"
 #include "common/server/reply_budget.h"
@@ -105,6 +106,12 @@ absl::Status NoLocalStore(std::string_view what) {
 
 }  // namespace
 
+uint32_t IngestServiceImpl::ShardOfArticle(std::string_view article_id) const {
+  return log_writer_ == nullptr
+             ? 0
+             : logrec::ShardOf(article_id, log_writer_->shards());
+}
+
 absl::StatusOr<IngestArticleResponse> IngestServiceImpl::Ingest(
     const claims::v1::Article& article) {
   if (absl::Status valid = CheckArticle(article); !valid.ok()) {
@@ -134,6 +141,7 @@ absl::StatusOr<IngestArticleResponse> IngestServiceImpl::Ingest(
   response.set_sequence(put.sequence);
   response.set_unchanged(put.unchanged);
   response.set_replaced(put.replaced);
+  response.set_shard(ShardOfArticle(put.article_id));
   return response;
 }
 
@@ -246,6 +254,7 @@ grpc::Status IngestServiceImpl::DeleteArticle(
   response->set_article_id(request->article_id());
   response->set_claims_deleted(deleted->claims_deleted);
   response->set_sequence(deleted->sequence);
+  response->set_shard(ShardOfArticle(request->article_id()));
   return grpc::Status::OK;
 }
 

@@ -65,6 +65,10 @@ class IngestServiceImpl final : public claims::v1::IngestService::Service {
   claims::v1::IngestArticlesResponse IngestRaw(const grpc::ByteBuffer& raw,
                                                uint64_t index);
 
+  // The shard whose sequence a reply for `article_id` carries (0 without
+  // shards): the same hash the log writer spreads articles with.
+  uint32_t ShardOfArticle(std::string_view article_id) const;
+
   struct Metrics;
 
   const Extractor* extractor_;

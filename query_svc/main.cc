@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <map>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/match.h"
@@ -22,6 +24,7 @@
 #include "query_svc/follower_loop.h"
 #include "query_svc/query_service.h"
 #include "query_svc/replica_backup.h"
+#include "query_svc/shard_router.h"
 #include "query_svc/watch_hub.h"
 #include "spdlog/spdlog.h"
 
@@ -46,6 +49,13 @@ ABSL_FLAG(std::string, bootstrap_from, "",
           "replica-backup; refused when the log no longer reaches back to "
           "it); then the log is replayed from the checkpoint's position. "
           "Empty = replay the whole log");
+ABSL_FLAG(std::string, shard_peers, "",
+          "replicated mode with several shards: a query server of each other "
+          "shard, as SHARD=HOST:PORT,... (an entry for this server's own "
+          "shard is ignored: it is answered in-process, so every shard's "
+          "servers can share one value). Queries are answered for every "
+          "shard by merging theirs; a shard with no entry makes them fail "
+          "with FAILED_PRECONDITION naming it");
 ABSL_FLAG(std::string, replica_dir, "",
           "replicated mode: the replica's own database "
           "(default: <data_dir>/replica-<shard>)");
@@ -61,6 +71,9 @@ struct ReplicaSource {
   std::unique_ptr<claims::NatsLog> log;
   std::atomic<claims::LogFollower*> follower{nullptr};
   std::atomic<uint64_t> verify_failures{0};
+  // Called (from the follower's thread) once the log's shard count is
+  // known, before the replica opens; an error fails the open.
+  std::function<absl::Status(uint32_t shards)> on_shards;
 
   absl::StatusOr<std::unique_ptr<claims::Follower>> Open() {
     if (log == nullptr) {
@@ -77,6 +90,7 @@ struct ReplicaSource {
       return absl::FailedPreconditionError(absl::StrCat(
           "--shard=", shard, " but the log has ", *shards, " shards"));
     }
+    if (on_shards) RETURN_IF_ERROR(on_shards(*shards));
     claims::LogFollowerOptions options;
     options.shard = shard;
     options.replica_dir = absl::GetFlag(FLAGS_replica_dir);
@@ -152,6 +166,33 @@ struct ReplicaSource {
   }
 };
 
+// The router over `shards` shards for a server of shard `own`: the peers
+// named in --shard_peers, this server's own shard in-process.
+absl::StatusOr<std::unique_ptr<claims::ShardRouter>> MakeRouter(
+    uint32_t shards, uint32_t own, const std::map<uint32_t, std::string>& peers,
+    claims::ServerRunner* server) {
+  std::vector<std::unique_ptr<claims::Shard>> list(shards);
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(-1);  // the peer's send limit bounds replies
+  for (const auto& [shard, address] : peers) {
+    if (shard >= shards) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "--shard_peers names shard ", shard, ", but the log has ", shards, " shards"));
+    }
+    if (shard == own) continue;
+    list[shard] = claims::MakeGrpcShard(
+        shard, address,
+        grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args));
+  }
+  list[own] = claims::MakeGrpcShard(own, "this server", server->InProcessChannel());
+  for (uint32_t shard = 0; shard < shards; ++shard) {
+    if (list[shard] == nullptr) {
+      spdlog::warn("--shard_peers names no server for shard {}: queries will fail", shard);
+    }
+  }
+  return std::make_unique<claims::ShardRouter>(own, std::move(list));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -202,6 +243,11 @@ int main(int argc, char** argv) {
     spdlog::critical("{}", claims::NatsLogOptionsFromFlags().status().ToString());
     return EXIT_FAILURE;
   }
+  auto peers = claims::ParseShardPeers(absl::GetFlag(FLAGS_shard_peers));
+  if (!peers.ok()) {
+    spdlog::critical("{}", peers.status().ToString());
+    return EXIT_FAILURE;
+  }
   ReplicaSource replica;
   claims::FollowerLoop follower(
       [&]() -> absl::StatusOr<std::unique_ptr<claims::Follower>> {
@@ -227,7 +273,19 @@ int main(int argc, char** argv) {
   claims::WatchHub watch_hub(&follower, server->context().drain, watch_limits);
   claims::QueryServiceImpl service(&follower, taxonomy->get(), &watch_hub,
                                    server->context());
+  service.set_own_shard(replicated ? absl::GetFlag(FLAGS_shard) : 0);
   server->AddService(&service);
+  // Several shards: answer for all of them (set up once the log says how
+  // many there are; only the follower's thread calls this).
+  std::unique_ptr<claims::ShardRouter> router;
+  replica.on_shards = [&](uint32_t shards) -> absl::Status {
+    if (router != nullptr || shards <= 1) return absl::OkStatus();
+    ASSIGN_OR_RETURN(router, MakeRouter(shards, absl::GetFlag(FLAGS_shard), *peers, server));
+    service.set_router(router.get());
+    spdlog::info("answering for {} shards (shard {} in-process)", shards,
+                 absl::GetFlag(FLAGS_shard));
+    return absl::OkStatus();
+  };
   auto gauges = std::make_shared<claims::ScrapeGauges>();
   claims::AddDatabaseGauges(
       gauges.get(), [&follower]() -> std::optional<claims::DbStats> {

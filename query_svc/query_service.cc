@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "common/server/grpc_status.h"
@@ -17,6 +18,7 @@
 #include "common/util/canonical_url.h"
 #include "common/util/status_macros.h"
 #include "google/protobuf/unknown_field_set.h"
+#include "query_svc/watch_merge.h"
 
 namespace claims {
 namespace {
@@ -26,9 +28,8 @@ using claims::v1::Claim;
 const grpc::Status kDraining(grpc::StatusCode::UNAVAILABLE,
                              "server is draining; resume with the last cursor");
 
-// ListArticles page sizes.
-constexpr uint32_t kDefaultArticlePage = 50;
-constexpr uint32_t kMaxArticlePage = 1000;
+void AddUnknownNames(const ShardRouter::UnknownNames& unknown,
+                     grpc::ServerContext* context);
 
 // Reports names of the request that match nothing in trailing metadata
 // (binary, since names may be any UTF-8), so a client can tell "no such
@@ -46,14 +47,7 @@ void ReportUnknownNames(const ClaimReader& reader, const Taxonomy& taxonomy,
     while (!id.empty() && id.back() == '/') id.remove_suffix(1);
     if (taxonomy.Canonical(id).empty()) topics.push_back(topic);  // ids and aliases
   }
-  if (!actors.empty()) {
-    context->AddTrailingMetadata("claims-unknown-actors-bin",
-                                 absl::StrJoin(actors, ","));
-  }
-  if (!topics.empty()) {
-    context->AddTrailingMetadata("claims-unknown-topics-bin",
-                                 absl::StrJoin(topics, ","));
-  }
+  AddUnknownNames({std::move(actors), std::move(topics)}, context);
 }
 
 // Replaces each requested topic by the ids a claim may carry for it: a
@@ -99,7 +93,70 @@ void SetEncodedClaim(const std::string& encoded,
       claims::v1::QueryClaimsResponse::kClaimFieldNumber) = encoded;
 }
 
+// Writes a QueryClaims stream's items. Write blocks while the client is
+// slow (flow control), so the server never buffers the result. Claims that
+// come in a burst are corked so several share one transport write; the
+// first claim, every kClaimsPerTransportWrite-th and any after a pause go
+// out at once with whatever is corked, and the end of the stream flushes
+// the rest.
+class CorkedWriter {
+ public:
+  CorkedWriter(grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer,
+               StreamSlots::Lease* lease)
+      : writer_(writer), lease_(lease) {}
+
+  // False when the client is gone.
+  bool Write(const claims::v1::QueryClaimsResponse& item, absl::Time now) {
+    grpc::WriteOptions options;
+    if (written_++ % kClaimsPerTransportWrite != 0 &&
+        now - last_flush_ < kMaxCorkedTime) {
+      options.set_buffer_hint();
+    } else {
+      last_flush_ = now;
+    }
+    lease_->BeginIo();
+    const bool written = writer_->Write(item, options);
+    lease_->EndIo();
+    return written;
+  }
+
+ private:
+  grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer_;
+  StreamSlots::Lease* lease_;
+  uint64_t written_ = 0;
+  absl::Time last_flush_ = absl::InfinitePast();
+};
+
+void AddUnknownNames(const ShardRouter::UnknownNames& unknown,
+                     grpc::ServerContext* context) {
+  if (!unknown.actors.empty()) {
+    context->AddTrailingMetadata("claims-unknown-actors-bin",
+                                 absl::StrJoin(unknown.actors, ","));
+  }
+  if (!unknown.topics.empty()) {
+    context->AddTrailingMetadata("claims-unknown-topics-bin",
+                                 absl::StrJoin(unknown.topics, ","));
+  }
+}
+
+// A routed unary call's reply.
+template <typename Response>
+grpc::Status Routed(absl::StatusOr<Response> routed, Response* response) {
+  if (!routed.ok()) return ToGrpcStatus(routed.status());
+  *response = *std::move(routed);
+  return grpc::Status::OK;
+}
+
 }  // namespace
+
+ShardCall ShardCallOf(const grpc::ServerContextBase& call, absl::Time deadline) {
+  ShardCall out;
+  out.deadline = deadline;
+  const auto& metadata = call.client_metadata();
+  auto it = metadata.find("authorization");
+  if (it != metadata.end()) out.authorization.assign(it->second.data(), it->second.size());
+  return out;
+}
 
 absl::StatusOr<ClaimFilter> FilterFromRequest(
     const ClaimReader& reader, const claims::v1::QueryClaimsRequest& request,
@@ -166,20 +223,27 @@ grpc::Status QueryServiceImpl::QueryClaims(
   const absl::Time deadline = context_.DeadlineOf(*context);
   StreamSlots::Lease lease(context_.stream_slots, context, deadline);
   if (!lease.ok()) return lease.status();
+  absl::StatusOr<const ShardRouter*> router = RouterFor(*context);
+  if (!router.ok()) return ToGrpcStatus(router.status());
+  if (*router != nullptr) {
+    return RoutedQueryClaims(**router, context, *request, deadline, &lease,
+                             writer);
+  }
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
 
-  if (request->min_sequence() > 0) {
+  absl::StatusOr<uint64_t> required = OwnRequiredSequence(*request);
+  if (!required.ok()) return ToGrpcStatus(required.status());
+  if (*required > 0) {
     uint64_t applied = follower_->WaitForSequence(
-        request->min_sequence(), deadline,
-        [context] { return context->IsCancelled(); });
-    if (applied < request->min_sequence()) {
+        *required, deadline, [context] { return context->IsCancelled(); });
+    if (applied < *required) {
       if (context->IsCancelled()) {
         return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
       }
       return grpc::Status(
           grpc::StatusCode::DEADLINE_EXCEEDED,
-          absl::StrCat("min_sequence ", request->min_sequence(),
+          absl::StrCat("min_sequence ", *required, " of shard ", own_shard_,
                        " not reached: the query side has applied ", applied));
     }
   }
@@ -212,8 +276,7 @@ grpc::Status QueryServiceImpl::QueryClaims(
   bool interrupted_by_drain = false;
   bool client_gone = false;
   claims::v1::QueryClaimsResponse item;
-  uint64_t written = 0;
-  absl::Time last_flush = absl::InfinitePast();
+  CorkedWriter out(writer, &lease);
   absl::Status scanned =
       (*reader)->Scan(*filter, options, [&](const ScannedClaim& scanned_claim) {
         if (context->IsCancelled()) {
@@ -231,23 +294,7 @@ grpc::Status QueryServiceImpl::QueryClaims(
         }
         SetEncodedClaim(scanned_claim.encoded_claim, &item);
         item.set_cursor(scanned_claim.cursor);
-        // Write blocks while the client is slow (flow control), so the
-        // server never buffers the result. Claims that come in a burst are
-        // corked so several share one transport write; the first claim,
-        // every kClaimsPerTransportWrite-th and any after a pause go out at
-        // once with whatever is corked, and the end of the stream flushes
-        // the rest.
-        grpc::WriteOptions write_options;
-        if (written++ % kClaimsPerTransportWrite != 0 &&
-            now - last_flush < kMaxCorkedTime) {
-          write_options.set_buffer_hint();
-        } else {
-          last_flush = now;
-        }
-        lease.BeginIo();
-        const bool written = writer->Write(item, write_options);
-        lease.EndIo();
-        if (!written) {
+        if (!out.Write(item, now)) {
           client_gone = true;
           return false;
         }
@@ -267,6 +314,59 @@ grpc::Status QueryServiceImpl::QueryClaims(
   return grpc::Status::OK;
 }
 
+absl::StatusOr<const ShardRouter*> QueryServiceImpl::RouterFor(
+    const grpc::ServerContextBase& call) const {
+  const ShardRouter* router = router_.load();
+  const auto& metadata = call.client_metadata();
+  auto it = metadata.find(kShardMetadataKey);
+  if (it == metadata.end()) return router;
+  uint32_t asked = 0;
+  if (!absl::SimpleAtoi(absl::string_view(it->second.data(), it->second.size()),
+                        &asked)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(kShardMetadataKey, ": not a shard number"));
+  }
+  if (asked != own_shard_) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "asked for shard ", asked, ", but this query server serves shard ",
+        own_shard_, " (check --shard_peers)"));
+  }
+  return nullptr;
+}
+
+absl::StatusOr<uint64_t> QueryServiceImpl::OwnRequiredSequence(
+    const claims::v1::QueryClaimsRequest& request) const {
+  const ShardRouter* router = router_.load();
+  const uint32_t shards = router != nullptr ? router->shards() : own_shard_ + 1;
+  ASSIGN_OR_RETURN(std::vector<uint64_t> required,
+                   RequiredSequences(request, shards));
+  return required[own_shard_];
+}
+
+grpc::Status QueryServiceImpl::RoutedQueryClaims(
+    const ShardRouter& router, grpc::ServerContext* context,
+    const claims::v1::QueryClaimsRequest& request, absl::Time deadline,
+    StreamSlots::Lease* lease,
+    grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer) {
+  CorkedWriter out(writer, lease);
+  bool client_gone = false;
+  bool drained = false;
+  ShardRouter::UnknownNames unknown;
+  absl::Status merged = router.QueryClaims(
+      request, ShardCallOf(*context, deadline),
+      [&](const claims::v1::QueryClaimsResponse& item) {
+        drained = context_.drain->draining();
+        client_gone = context->IsCancelled() || (!drained && !out.Write(item, absl::Now()));
+        return !client_gone && !drained;
+      },
+      &unknown);
+  if (client_gone) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+  if (drained) return kDraining;
+  if (!merged.ok()) return ToGrpcStatus(merged);
+  AddUnknownNames(unknown, context);
+  return grpc::Status::OK;
+}
+
 grpc::ServerWriteReactor<grpc::ByteBuffer>* QueryServiceImpl::WatchClaims(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* raw) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) {
@@ -276,6 +376,9 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* QueryServiceImpl::WatchClaims(
   absl::Status valid = ParseRawMessage(*raw, &request);
   if (valid.ok()) valid = CheckWatchRequest(request);
   if (!valid.ok()) return WatchHub::Reject(ToGrpcStatus(valid));
+  absl::StatusOr<const ShardRouter*> router = RouterFor(*context);
+  if (!router.ok()) return WatchHub::Reject(ToGrpcStatus(router.status()));
+  if (*router != nullptr) return OpenMergedWatch(**router, context, request);
   ExpandTopicAliases(*taxonomy_, request.mutable_topics());
   return watch_hub_->Open(context, request);
 }
@@ -284,8 +387,6 @@ grpc::Status QueryServiceImpl::GetArticle(
     grpc::ServerContext* context, const claims::v1::GetArticleRequest* request,
     claims::v1::GetArticleResponse* response) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
-  absl::StatusOr<const ClaimReader*> reader = Reader();
-  if (!reader.ok()) return ToGrpcStatus(reader.status());
   if (request->article_id().empty() == request->url().empty()) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "give one of article_id and url");
@@ -295,6 +396,14 @@ grpc::Status QueryServiceImpl::GetArticle(
       return ToGrpcStatus(valid);
     }
   }
+  absl::StatusOr<const ShardRouter*> router = RouterFor(*context);
+  if (!router.ok()) return ToGrpcStatus(router.status());
+  if (*router != nullptr) {
+    return Routed((*router)->GetArticle(*request, ShardCallOf(*context, context_.DeadlineOf(*context))),
+                  response);
+  }
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
   std::string article_id = request->article_id();
   if (!request->url().empty()) {
     const std::string canonical = CanonicalUrl(request->url());
@@ -333,6 +442,12 @@ grpc::Status QueryServiceImpl::ListActors(
   if (absl::Status valid = CheckListActorsRequest(*request); !valid.ok()) {
     return ToGrpcStatus(valid);
   }
+  absl::StatusOr<const ShardRouter*> router = RouterFor(*context);
+  if (!router.ok()) return ToGrpcStatus(router.status());
+  if (*router != nullptr) {
+    return Routed((*router)->ListActors(*request, ShardCallOf(*context, context_.DeadlineOf(*context))),
+                  response);
+  }
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
   absl::StatusOr<std::vector<claims::v1::Actor>> actors = (*reader)->ListActors(
@@ -349,6 +464,12 @@ grpc::Status QueryServiceImpl::ListTopics(
     grpc::ServerContext* context, const claims::v1::ListTopicsRequest* request,
     claims::v1::ListTopicsResponse* response) {
   if (grpc::Status auth = context_.auth->Check(*context); !auth.ok()) return auth;
+  absl::StatusOr<const ShardRouter*> router = RouterFor(*context);
+  if (!router.ok()) return ToGrpcStatus(router.status());
+  if (*router != nullptr) {
+    return Routed((*router)->ListTopics(*request, ShardCallOf(*context, context_.DeadlineOf(*context))),
+                  response);
+  }
   absl::StatusOr<const ClaimReader*> reader = Reader();
   if (!reader.ok()) return ToGrpcStatus(reader.status());
   absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>> counts =
@@ -372,12 +493,18 @@ grpc::Status QueryServiceImpl::ListArticles(
   if (absl::Status valid = CheckListArticlesRequest(*request); !valid.ok()) {
     return ToGrpcStatus(valid);
   }
-  absl::StatusOr<const ClaimReader*> reader = Reader();
-  if (!reader.ok()) return ToGrpcStatus(reader.status());
   if (request->page_size() > kMaxArticlePage) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         absl::StrCat("page_size: at most ", kMaxArticlePage));
   }
+  absl::StatusOr<const ShardRouter*> router = RouterFor(*context);
+  if (!router.ok()) return ToGrpcStatus(router.status());
+  if (*router != nullptr) {
+    return Routed((*router)->ListArticles(*request, ShardCallOf(*context, context_.DeadlineOf(*context))),
+                  response);
+  }
+  absl::StatusOr<const ClaimReader*> reader = Reader();
+  if (!reader.ok()) return ToGrpcStatus(reader.status());
   ArticleListFilter filter;
   filter.from = request->from();
   filter.to = request->to();

@@ -4,12 +4,15 @@
 #ifndef CLAIMS_QUERY_SVC_QUERY_SERVICE_H_
 #define CLAIMS_QUERY_SVC_QUERY_SERVICE_H_
 
+#include <atomic>
+
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.grpc.pb.h"
 #include "common/kb/taxonomy.h"
 #include "common/server/server_runner.h"
 #include "common/store/claim_reader.h"
 #include "query_svc/follower_loop.h"
+#include "query_svc/shard_router.h"
 #include "query_svc/watch_hub.h"
 
 namespace claims {
@@ -25,6 +28,15 @@ class QueryServiceImpl final
   // Arguments must outlive the service.
   QueryServiceImpl(const FollowerLoop* follower, const Taxonomy* taxonomy,
                    WatchHub* watch_hub, ServiceContext context);
+
+  // Replicated mode: answers for every shard through `router` (which must
+  // outlive the service) from now on. Calls that carry kShardMetadataKey
+  // are still answered from this server's own shard. Set once, from any
+  // thread (the router is only known once the log's shard count is).
+  void set_router(const ShardRouter* router) { router_.store(router); }
+  // The shard this server materializes (replicated mode's --shard; 0
+  // otherwise). Set before the server starts.
+  void set_own_shard(uint32_t shard) { own_shard_ = shard; }
 
   grpc::Status QueryClaims(
       grpc::ServerContext* context,
@@ -57,11 +69,32 @@ class QueryServiceImpl final
   // The reader, or UNAVAILABLE while the database is not open yet.
   absl::StatusOr<const ClaimReader*> Reader() const;
 
+  // The router when `call` is to be answered for every shard; null when
+  // this server answers alone (one shard, or a router's call to this
+  // server's shard). FAILED_PRECONDITION for a call meant for a shard this
+  // server does not serve.
+  absl::StatusOr<const ShardRouter*> RouterFor(
+      const grpc::ServerContextBase& call) const;
+  // The sequence this server's shard must have applied for `request`.
+  absl::StatusOr<uint64_t> OwnRequiredSequence(
+      const claims::v1::QueryClaimsRequest& request) const;
+  // QueryClaims through the router.
+  grpc::Status RoutedQueryClaims(
+      const ShardRouter& router, grpc::ServerContext* context,
+      const claims::v1::QueryClaimsRequest& request, absl::Time deadline,
+      StreamSlots::Lease* lease,
+      grpc::ServerWriter<claims::v1::QueryClaimsResponse>* writer);
+
   const FollowerLoop* follower_;
   const Taxonomy* taxonomy_;
   WatchHub* watch_hub_;
   ServiceContext context_;
+  uint32_t own_shard_ = 0;
+  std::atomic<const ShardRouter*> router_{nullptr};
 };
+
+// What a shard call inherits from `call`: its deadline and authorization.
+ShardCall ShardCallOf(const grpc::ServerContextBase& call, absl::Time deadline);
 
 // Builds the store filter for a request that passed CheckQueryRequest (or
 // a watch's, with actors and topics only): resolves actor names and aliases

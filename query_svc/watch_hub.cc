@@ -13,6 +13,7 @@
 #include "common/store/claim_reader.h"
 #include "common/store/dates.h"
 #include "query_svc/query_service.h"
+#include "query_svc/watch_merge.h"
 
 namespace claims {
 namespace {
@@ -22,12 +23,16 @@ using claims::v1::WatchClaimsResponse;
 // How often the hub looks for new commits when nothing wakes it.
 constexpr absl::Duration kTick = absl::Milliseconds(20);
 
+// "w1.S.I": after claim I of change S; "w1.S": after change S (0 = from
+// the first), the form a watch's start position takes.
 absl::Status ParseWatchCursor(const std::string& cursor, uint64_t* sequence,
-                              int* index) {
+                              int* index, bool* inside_change) {
   std::vector<std::string> parts = absl::StrSplit(cursor, '.');
-  if (parts.size() != 3 || parts[0] != "w1" ||
+  *inside_change = parts.size() == 3;
+  *index = std::numeric_limits<int>::max();
+  if ((parts.size() != 3 && parts.size() != 2) || parts[0] != "w1" ||
       !absl::SimpleAtoi(parts[1], sequence) ||
-      !absl::SimpleAtoi(parts[2], index) || *sequence == 0) {
+      (*inside_change && (!absl::SimpleAtoi(parts[2], index) || *sequence == 0))) {
     return absl::InvalidArgumentError("cursor: not a watch cursor");
   }
   return absl::OkStatus();
@@ -102,7 +107,10 @@ class WatchHub::Watcher : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
           "server is draining; resume with the last cursor"));
       return;
     }
-    if (pending_.empty() && after_sequence_ < applied) {
+    // A watch resumed inside a change still has the rest of that change
+    // to send, even when no commit came after it.
+    if (pending_.empty() &&
+        (after_sequence_ < applied || (inside_change_ && after_sequence_ == applied))) {
       absl::Status filled = Refill(reader);
       if (!filled.ok()) {
         FinishLocked(ToGrpcStatus(filled));
@@ -218,10 +226,9 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchHub::Open(
   if (request.cursor().empty()) {
     after_sequence = follower->reader().AppliedSequence();
   } else {
-    absl::Status parsed =
-        ParseWatchCursor(request.cursor(), &after_sequence, &after_index);
+    absl::Status parsed = ParseWatchCursor(request.cursor(), &after_sequence,
+                                           &after_index, &inside_change);
     if (!parsed.ok()) return Reject(ToGrpcStatus(parsed));
-    inside_change = true;
   }
   // Checked here so a bad date ends the call at once, as in QueryClaims.
   for (const auto& [field, value] : {std::pair<const char*, const std::string*>(
@@ -246,6 +253,13 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchHub::Open(
                                            after_sequence, after_index,
                                            inside_change);
   if (!watcher->lease().ok()) return Reject(watcher->lease().status());
+  // Where the watch starts, at once: a merged watch (watch_merge.h) needs
+  // every shard's start before it can hand out a cursor.
+  call->AddInitialMetadata(kWatchStartMetadataKey,
+                           request.cursor().empty()
+                               ? absl::StrCat("w1.", after_sequence)
+                               : request.cursor());
+  watcher->StartSendInitialMetadata();
   {
     absl::MutexLock lock(&mu_);
     watchers_.push_back(watcher);

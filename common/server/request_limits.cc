@@ -106,6 +106,10 @@ absl::Status CheckFilters(const Request& request) {
 
 absl::Status CheckQueryRequest(const claims::v1::QueryClaimsRequest& request) {
   RETURN_IF_ERROR(CheckFilters(request));
+  if (request.min_shard_sequences_size() > static_cast<int>(kMaxFilterValues)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("min_shard_sequences: more than ", kMaxFilterValues));
+  }
   return CheckEnum("order", request.order(), claims::v1::Order_IsValid);
 }
 

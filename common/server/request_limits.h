@@ -34,6 +34,9 @@ inline constexpr size_t kMaxCursorBytes = 1024;    // ours are < 400
 inline constexpr size_t kMaxFilterValues = 64;
 // Actors per ListActors reply (also the answer to limit 0).
 inline constexpr uint32_t kMaxListedActors = 1000;
+// ListArticles page sizes: the default and the largest.
+inline constexpr uint32_t kDefaultArticlePage = 50;
+inline constexpr uint32_t kMaxArticlePage = 1000;
 
 // Article fields of Analyze, IngestArticle and each IngestArticles item.
 absl::Status CheckArticle(const claims::v1::Article& article);

@@ -100,6 +100,12 @@ absl::StatusOr<int> ServerRunner::Start() {
   return port;
 }
 
+std::shared_ptr<grpc::Channel> ServerRunner::InProcessChannel() {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(-1);  // the server's send limit bounds replies
+  return server_->InProcessChannel(args);
+}
+
 void ServerRunner::SetServing(bool serving) {
   if (!server_) return;
   if (serving && drain_.draining()) return;  // a drain is final

@@ -98,6 +98,11 @@ class ServerRunner {
   // bound port.
   absl::StatusOr<int> Start();
 
+  // A channel to this server's own services that stays inside the process
+  // (no socket, no TLS; calls still pass the services' own checks). Call
+  // after Start.
+  std::shared_ptr<grpc::Channel> InProcessChannel();
+
   // Sets health for the overall server and the configured service.
   void SetServing(bool serving);
 

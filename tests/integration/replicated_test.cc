@@ -13,6 +13,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
+#include <iostream>
 #include <map>
 #include <set>
 #include <thread>
@@ -24,9 +26,11 @@
 #include "common/log/log_writer.h"
 #include "common/log/nats_log.h"
 #include "common/log/record.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "query_svc/checkpoint_fetch.h"
 #include "query_svc/replica_backup.h"
+#include "query_svc/shard_router.h"
 #include "tests/integration/nats_cluster.h"
 #include "tests/integration/replicated_harness.h"
 #include "tests/integration/server_process.h"
@@ -358,6 +362,19 @@ TEST_F(ReplicatedTest, StaleWriterIsFencedAndABrokenChainStopsTheReplica) {
   EXPECT_TRUE(article.ok()) << "the forged delete was applied";
 }
 
+// A call to one shard's replica alone (as a router makes them): the
+// article, or its status.
+grpc::Status GetFromShard(const ServerProcess& query, uint32_t shard, const std::string& id) {
+  auto stub = claims::v1::QueryService::NewStub(ClaimsClient::Connect(query.address()));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  context.AddMetadata(kShardMetadataKey, absl::StrCat(shard));
+  claims::v1::GetArticleRequest request;
+  request.set_article_id(id);
+  claims::v1::GetArticleResponse response;
+  return stub->GetArticle(&context, request, &response);
+}
+
 TEST_F(ReplicatedTest, ShardsSpreadArticlesAndEachReplicaHoldsItsShard) {
   ServerProcess* ingest = StartIngest("ingest", {"--shards=2"});
   ServerProcess* shard0 = StartQuery("query-0", {"--shard=0"});
@@ -369,6 +386,7 @@ TEST_F(ReplicatedTest, ShardsSpreadArticlesAndEachReplicaHoldsItsShard) {
     auto reply = Client(ingest, nullptr).IngestArticle(Synthetic("s", n));
     ASSERT_TRUE(reply.ok()) << reply.status();
     const uint32_t shard = logrec::ShardOf(reply->article_id(), 2);
+    EXPECT_EQ(reply->shard(), shard);  // the token says whose sequence it is
     top[shard] = std::max(top[shard], reply->sequence());
     ids[shard].insert(reply->article_id());
   }
@@ -378,17 +396,219 @@ TEST_F(ReplicatedTest, ShardsSpreadArticlesAndEachReplicaHoldsItsShard) {
   EXPECT_EQ(top[1], ids[1].size());
   ServerProcess* replicas[2] = {shard0, shard1};
   for (uint32_t shard = 0; shard < 2; ++shard) {
-    ASSERT_TRUE(Content(*replicas[shard], top[shard]).ok());
-    for (const std::string& id : ids[shard]) {
-      EXPECT_TRUE(Client(nullptr, replicas[shard]).GetArticle(id, false).ok()) << id;
-      EXPECT_FALSE(Client(nullptr, replicas[1 - shard]).GetArticle(id, false).ok()) << id;
+    // Waits for the replica (read-your-writes on its own shard).
+    ASSERT_TRUE(WaitHealth(*replicas[shard], true, absl::Seconds(30)));
+    absl::Time deadline = absl::Now() + absl::Seconds(30);
+    while (!GetFromShard(*replicas[shard], shard, *ids[shard].rbegin()).ok() &&
+           absl::Now() < deadline) {
+      absl::SleepFor(absl::Milliseconds(50));
     }
+    for (const std::string& id : ids[shard]) {
+      EXPECT_TRUE(GetFromShard(*replicas[shard], shard, id).ok()) << id;
+      EXPECT_EQ(GetFromShard(*replicas[shard], shard, *ids[1 - shard].begin()).error_code(),
+                grpc::StatusCode::NOT_FOUND);
+    }
+    // A call for a shard the server does not serve is refused.
+    EXPECT_EQ(GetFromShard(*replicas[shard], 1 - shard, "x").error_code(),
+              grpc::StatusCode::FAILED_PRECONDITION);
   }
+  // Without --shard_peers a server cannot answer for the other shard: it
+  // says so instead of answering for its own alone.
+  claims::v1::QueryClaimsRequest all;
+  auto partial = Client(nullptr, shard0).QueryAll(all);
+  EXPECT_TRUE(absl::IsFailedPrecondition(partial.status())) << partial.status();
+  EXPECT_THAT(std::string(partial.status().message()), ::testing::HasSubstr("shard 1"));
   // The shard count is fixed: an ingest server asking for another refuses
   // to start.
   auto other = ServerProcess::Start(ServerProcess::kIngest, dir_ + "/other",
                                     LogFlags({"--shards=3"}));
   EXPECT_FALSE(other.ok());
+}
+
+// What a query streams, rendered so two deployments compare: every claim
+// (less its commit sequence, which is per shard) and its cursor.
+std::string Render(const std::vector<claims::v1::QueryClaimsResponse>& items) {
+  std::string out;
+  for (claims::v1::QueryClaimsResponse item : items) {
+    item.mutable_claim()->clear_sequence();
+    absl::StrAppend(&out, item.claim().ShortDebugString(), " @", item.cursor(), "\n");
+  }
+  return out;
+}
+
+// The whole answer to `request`, fetched in pages of `page` claims, each
+// resumed from the previous page's last cursor.
+absl::StatusOr<std::string> Paged(const ServerProcess& query,
+                                  claims::v1::QueryClaimsRequest request, uint32_t page) {
+  request.set_limit(page);
+  std::vector<claims::v1::QueryClaimsResponse> all;
+  while (true) {
+    auto items = Client(nullptr, &query).QueryAll(request);
+    if (!items.ok()) return items.status();
+    all.insert(all.end(), items->begin(), items->end());
+    if (items->size() < page) return Render(all);
+    request.set_cursor(items->back().cursor());
+    request.clear_min_sequence();
+    request.clear_min_sequence_shard();
+    request.clear_min_shard_sequences();
+  }
+}
+
+// Everything a client can ask of `query` about `ids`, rendered.
+absl::StatusOr<std::string> Answers(const ServerProcess& query,
+                                    const claims::v1::QueryClaimsRequest& tokens,
+                                    const std::vector<std::string>& ids) {
+  std::string out;
+  claims::v1::QueryClaimsRequest request = tokens;
+  for (claims::v1::Order order : {claims::v1::OLDEST_FIRST, claims::v1::NEWEST_FIRST}) {
+    request.set_order(order);
+    auto all = Client(nullptr, &query).QueryAll(request);
+    if (!all.ok()) return all.status();
+    absl::StrAppend(&out, "all ", order, ":\n", Render(*all));
+    auto paged = Paged(query, request, 7);
+    if (!paged.ok()) return paged.status();
+    if (*paged != Render(*all)) return absl::InternalError("pages differ from the whole");
+  }
+  claims::v1::QueryClaimsRequest filtered;
+  filtered.add_topics("conflict");
+  filtered.add_actors("hamas");
+  filtered.set_from("2025-03-05");
+  filtered.set_limit(20);
+  filtered.set_order(claims::v1::NEWEST_FIRST);
+  auto some = Client(nullptr, &query).QueryAll(filtered);
+  if (!some.ok()) return some.status();
+  absl::StrAppend(&out, "filtered:\n", Render(*some));
+  auto topics = Client(nullptr, &query).ListTopics();
+  if (!topics.ok()) return topics.status();
+  for (const auto& t : topics->topics()) absl::StrAppend(&out, t.id(), "=", t.claim_count(), ";");
+  auto actors = Client(nullptr, &query).ListActors("", 0);
+  if (!actors.ok()) return actors.status();
+  for (const auto& a : actors->actors()) absl::StrAppend(&out, a.id(), "=", a.claim_count(), ";");
+  claims::v1::ListArticlesRequest pages;
+  pages.set_page_size(9);
+  do {
+    auto page = Client(nullptr, &query).ListArticles(pages);
+    if (!page.ok()) return page.status();
+    absl::StrAppend(&out, "\npage:");
+    for (const auto& a : page->articles()) absl::StrAppend(&out, " ", a.article().id());
+    pages.set_page_token(page->next_page_token());
+  } while (!pages.page_token().empty());
+  for (const std::string& id : ids) {
+    auto article = Client(nullptr, &query).GetArticle(id, true);
+    if (!article.ok()) return article.status();
+    article->mutable_article()->clear_sequence();
+    for (auto& claim : *article->mutable_claims()) claim.clear_sequence();
+    absl::StrAppend(&out, "\n", article->ShortDebugString());
+  }
+  return out;
+}
+
+TEST_F(ReplicatedTest, TwoShardsQueriedThroughEitherServerGiveTheSingleShardAnswer) {
+  // Two shards, one query replica each, each naming the other.
+  const std::string address[2] = {absl::StrCat("127.0.0.1:", PickFreePort()),
+                                  absl::StrCat("127.0.0.1:", PickFreePort())};
+  const std::string peers =
+      absl::StrCat("--shard_peers=0=", address[0], ",1=", address[1]);
+  ServerProcess* ingest = StartIngest("ingest", {"--shards=2"});
+  ServerProcess* query0 = StartQuery("query-0", {"--shard=0", "--listen=" + address[0], peers});
+  ServerProcess* query1 = StartQuery("query-1", {"--shard=1", "--listen=" + address[1], peers});
+  // The same articles in a one-shard deployment on streams of its own.
+  ServerProcess* single_ingest = StartIngest("single-ingest", {"--log_prefix=SINGLE"});
+  ServerProcess* single = StartQuery("single", {"--log_prefix=SINGLE"});
+  ASSERT_TRUE(ingest && query0 && query1 && single_ingest && single);
+
+  claims::v1::QueryClaimsRequest sharded_tokens;  // read-your-writes, per shard
+  claims::v1::QueryClaimsRequest single_tokens;
+  std::vector<std::string> ids;
+  for (int n = 0; n < 40; ++n) {
+    auto reply = Client(ingest, nullptr).IngestArticle(Synthetic("m", n));
+    ASSERT_TRUE(reply.ok()) << reply.status();
+    claims::v1::ShardSequence* token = sharded_tokens.add_min_shard_sequences();
+    token->set_shard(reply->shard());
+    token->set_sequence(reply->sequence());
+    auto again = Client(single_ingest, nullptr).IngestArticle(Synthetic("m", n));
+    ASSERT_TRUE(again.ok()) << again.status();
+    EXPECT_EQ(again->shard(), 0u);
+    single_tokens.set_min_sequence(again->sequence());
+    ids.push_back(reply->article_id());
+  }
+  absl::Time start = absl::Now();
+  auto expected = Answers(*single, single_tokens, ids);
+  const absl::Duration single_took = absl::Now() - start;
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  EXPECT_GT(expected->size(), 10000u);
+  for (ServerProcess* query : {query0, query1}) {
+    start = absl::Now();
+    auto got = Answers(*query, sharded_tokens, ids);
+    ASSERT_TRUE(got.ok()) << query->address() << ": " << got.status();
+    EXPECT_EQ(*got, *expected) << "through " << query->address();
+    std::cout << "every answer: one shard " << absl::FormatDuration(single_took)
+              << ", two shards through " << query->address() << " "
+              << absl::FormatDuration(absl::Now() - start) << std::endl;
+  }
+
+  // With several shards a bare min_sequence is ambiguous: refused.
+  claims::v1::QueryClaimsRequest bare;
+  bare.set_min_sequence(1);
+  EXPECT_TRUE(absl::IsInvalidArgument(Client(nullptr, query0).QueryAll(bare).status()));
+
+  // A live watch through either server sees the new claims of both
+  // shards, and its cursor resumes every shard: a watch from it, on the
+  // other server, streams the rest with no repeat and no gap.
+  std::map<uint32_t, std::string> fresh;  // shard -> an article id on it
+  for (int n = 100; fresh.size() < 2; ++n) {
+    fresh.emplace(logrec::ShardOf(absl::StrCat("w-", n), 2), absl::StrCat("w-", n));
+  }
+  std::mutex mu;
+  std::vector<claims::v1::Claim> first;
+  std::string cursor;
+  grpc::ClientContext first_context;
+  first_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  std::thread watcher([&] {
+    (void)Client(nullptr, query1).WatchClaims({}, [&](const claims::v1::WatchClaimsResponse& item) {
+      std::lock_guard<std::mutex> lock(mu);
+      first.push_back(item.claim());
+      cursor = item.cursor();
+      return first.size() < 3;
+    }, &first_context);
+  });
+  absl::SleepFor(absl::Seconds(1));  // the watch has started
+  uint32_t total = 0;
+  for (const auto& [shard, id] : fresh) {
+    claims::v1::Article article = Synthetic("w", 0);
+    article.set_id(id);
+    auto reply = Client(ingest, nullptr).IngestArticle(article);
+    ASSERT_TRUE(reply.ok()) << reply.status();
+    total += reply->claim_count();
+  }
+  watcher.join();
+  ASSERT_EQ(first.size(), 3u);
+  ASSERT_GT(total, 3u);
+  EXPECT_EQ(cursor.rfind("wm1~", 0), 0u) << cursor;
+  claims::v1::WatchClaimsRequest resume;
+  resume.set_cursor(cursor);
+  grpc::ClientContext rest_context;
+  rest_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  std::vector<claims::v1::Claim> rest;
+  (void)Client(nullptr, query0).WatchClaims(resume, [&](const claims::v1::WatchClaimsResponse& item) {
+    rest.push_back(item.claim());
+    return first.size() + rest.size() < total;
+  }, &rest_context);
+  std::set<std::string> claims, articles;
+  for (const auto* part : {&first, &rest}) {
+    for (const claims::v1::Claim& claim : *part) {
+      EXPECT_TRUE(claims.insert(claim.id()).second) << claim.id() << " streamed twice";
+      articles.insert(claim.article_id());
+    }
+  }
+  EXPECT_EQ(claims.size(), total);
+  EXPECT_EQ(articles, (std::set<std::string>{fresh[0], fresh[1]}));
+
+  // A shard whose server is down fails the call, naming the shard.
+  KillServer("query-1");
+  auto down = Client(nullptr, query0).QueryAll({});
+  EXPECT_TRUE(absl::IsUnavailable(down.status())) << down.status();
+  EXPECT_THAT(std::string(down.status().message()), ::testing::HasSubstr("shard 1"));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/claims_client.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -101,7 +102,10 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     std::shared_ptr<grpc::ChannelCredentials> credentials) {
   const absl::Duration ready_timeout = absl::Seconds(30);
   const std::string binary = kind == kIngest ? CLAIMS_INGEST_BIN : CLAIMS_QUERY_BIN;
-  const std::string address = absl::StrCat("127.0.0.1:", PickFreePort());
+  std::string address = absl::StrCat("127.0.0.1:", PickFreePort());
+  for (const std::string& flag : extra_flags) {  // a caller's own address wins
+    if (absl::StartsWith(flag, "--listen=")) address = flag.substr(9);
+  }
   const std::string metrics_address =
       absl::StrCat("127.0.0.1:", PickFreePort());
   std::vector<std::string> args = {binary, "--listen=" + address,

@@ -33,7 +33,7 @@ class ServerProcess {
   enum Kind { kIngest, kQuery };
 
   // Starts the server with --data_dir=`data_dir` (plus `extra_flags`) on a
-  // free port and waits until its health check answers SERVING, asked over
+  // free port (or the one of a --listen in `extra_flags`) and waits until its health check answers SERVING, asked over
   // `credentials` (default: plaintext).
   static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
       Kind kind, const std::string& data_dir,
