@@ -94,8 +94,8 @@ void LinearModel::BuildTable(const std::vector<Row>& rows) {
   // a large model (the parser's) stays a fraction of its memory.
   size_t size = 16;
   while (size * 3 < rows.size() * 4) size <<= 1;
-  table_.assign(size, Slot{});
-  cells_.clear();
+  table_ = LargeArray<Slot>(size);
+  std::vector<PackedCell> cells;
   num_features_ = 0;
   const size_t mask = size - 1;
   for (const Row& row : rows) {
@@ -103,13 +103,15 @@ void LinearModel::BuildTable(const std::vector<Row>& rows) {
     size_t i = SlotOf(row.key, mask);
     while (table_[i].count != 0 && table_[i].key != row.key) i = (i + 1) & mask;
     if (table_[i].count != 0) continue;  // duplicate key: first one wins
-    table_[i] = Slot{row.key, static_cast<uint32_t>(cells_.size()),
+    table_[i] = Slot{row.key, static_cast<uint32_t>(cells.size()),
                      static_cast<uint32_t>(row.cells.size())};
     for (const Cell& cell : row.cells) {
-      cells_.push_back(PackedCell{cell.cls, ToBfloat16(cell.weight)});
+      cells.push_back(PackedCell{cell.cls, ToBfloat16(cell.weight)});
     }
     ++num_features_;
   }
+  cells_ = LargeArray<PackedCell>(cells.size());
+  std::copy(cells.begin(), cells.end(), cells_.begin());
 }
 
 const LinearModel::Slot* LinearModel::Find(uint64_t key) const {
@@ -261,7 +263,7 @@ absl::StatusOr<LinearModel> LinearModel::Load(const std::string& path) {
   model.metadata_ = std::move(metadata);
   size_t size = 16;
   while (size * 3 < uint64_t{num_features} * 4) size <<= 1;
-  model.table_.assign(size, Slot{});
+  model.table_ = LargeArray<Slot>(size);
   const size_t mask = size - 1;
   uint64_t first = 0, previous = 0;
   for (uint32_t i = 0; i < num_features; ++i) {
@@ -278,7 +280,7 @@ absl::StatusOr<LinearModel> LinearModel::Load(const std::string& path) {
     first += count;
   }
   if (first != num_cells) return corrupt("cell count mismatch");
-  model.cells_.resize(num_cells);
+  model.cells_ = LargeArray<PackedCell>(num_cells);
   for (PackedCell& cell : model.cells_) {
     r.Get(&cell.cls);
     r.Get(&cell.weight);

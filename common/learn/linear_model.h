@@ -34,6 +34,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "common/learn/large_array.h"
 
 namespace claims::learn {
 
@@ -89,14 +90,14 @@ class LinearModel {
 
   std::vector<std::string> classes_;
   std::map<std::string, std::string> metadata_;
-  std::vector<Slot> table_;  // open addressing, power-of-two size
+  LargeArray<Slot> table_;  // open addressing, power-of-two size
   // A weight as stored: its class and bfloat16 bits (the file's
   // precision; half the memory of a float).
   struct PackedCell {
     uint16_t cls;
     uint16_t weight;
   };
-  std::vector<PackedCell> cells_;
+  LargeArray<PackedCell> cells_;
   size_t num_features_ = 0;
 };
 
