@@ -6,6 +6,10 @@
 #include <fstream>
 #include <limits>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "absl/strings/str_cat.h"
 
 namespace claims::learn {
@@ -105,7 +109,7 @@ void LinearModel::BuildTable(const std::vector<Row>& rows) {
     while (table_[i].count != 0 && table_[i].key != row.key) i = (i + 1) & mask;
     if (table_[i].count != 0) continue;  // duplicate key: first one wins
     table_[i] = Slot{row.key, static_cast<uint32_t>(cells.size()),
-                     static_cast<uint32_t>(row.cells.size())};
+                     static_cast<uint16_t>(row.cells.size()), 0};
     for (const Cell& cell : row.cells) {
       cells.push_back(PackedCell{cell.cls, ToBfloat16(cell.weight)});
     }
@@ -114,7 +118,49 @@ void LinearModel::BuildTable(const std::vector<Row>& rows) {
   cells_ = LargeArray<PackedCell>(cells.size());
   std::copy(cells.begin(), cells.end(), cells_.begin());
   num_cells_ = cells.size();
+  FinishLayout();
+}
+
+void LinearModel::FinishLayout() {
   NarrowIfSmall();
+  if (narrow_.empty()) AddDenseRows();
+}
+
+void LinearModel::AddDenseRows() {
+  dense_ = LargeArray<uint16_t>();
+  const size_t classes = classes_.size();
+  // Rows start on 16 bytes, for vector loads.
+  dense_stride_ = (classes + 7) / 8 * 8;
+  auto wants_row = [&](const Slot& slot) {
+    return slot.used() && slot.count * 4 >= classes;
+  };
+  size_t rows = 0;
+  for (const Slot& slot : table_) rows += wants_row(slot);
+  rows = std::min<size_t>(rows, 65535);  // Slot::dense is 16 bits
+  if (rows == 0) return;
+  dense_ = LargeArray<uint16_t>(rows * dense_stride_);
+  std::fill(dense_.begin(), dense_.end(), kAbsent);
+  std::vector<bool> seen(classes);
+  size_t next = 0;
+  for (Slot& slot : table_) {
+    if (next == rows) break;
+    if (!wants_row(slot)) continue;
+    uint16_t* row = &dense_[next * dense_stride_];
+    std::fill(seen.begin(), seen.end(), false);
+    bool distinct = true;
+    for (uint32_t j = 0; j < slot.count; ++j) {
+      const PackedCell& cell = cells_[slot.first + j];
+      // A class twice in one feature is summed cell by cell: keep it sparse.
+      if (seen[cell.cls]) distinct = false;
+      seen[cell.cls] = true;
+      row[cell.cls] = cell.weight;
+    }
+    if (!distinct) {
+      std::fill(row, row + dense_stride_, kAbsent);
+      continue;
+    }
+    slot.dense = static_cast<uint16_t>(++next);
+  }
 }
 
 void LinearModel::NarrowIfSmall() {
@@ -159,6 +205,24 @@ inline const S* FindSlot(const LargeArray<S>& table, uint64_t key) {
 // lookup misses, and overlapping the misses of a batch is most of the speed.
 constexpr size_t kBatch = 64;
 
+// scores[c] += weight c of a dense row, c < n. SSE2 adds are the same IEEE
+// single-precision additions as the scalar ones, lane by lane.
+inline void AddDense(const uint16_t* weights, size_t n, float* scores) {
+  size_t c = 0;
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128();
+  for (; c + 8 <= n; c += 8) {
+    const __m128i half = _mm_load_si128(reinterpret_cast<const __m128i*>(weights + c));
+    // bfloat16 -> float: the 16 bits become the high half of the float.
+    const __m128 lo = _mm_castsi128_ps(_mm_unpacklo_epi16(zero, half));
+    const __m128 hi = _mm_castsi128_ps(_mm_unpackhi_epi16(zero, half));
+    _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), lo));
+    _mm_storeu_ps(scores + c + 4, _mm_add_ps(_mm_loadu_ps(scores + c + 4), hi));
+  }
+#endif
+  for (; c < n; ++c) scores[c] += FromBfloat16(weights[c]);
+}
+
 }  // namespace
 
 template <typename Fn>
@@ -197,10 +261,20 @@ void LinearModel::ScoreWide(absl::Span<const uint64_t> keys, float* scores) cons
     for (size_t i = 0; i < n; ++i) __builtin_prefetch(&table_[SlotOf(keys[begin + i], mask)]);
     for (size_t i = 0; i < n; ++i) {
       found[i] = FindSlot(table_, keys[begin + i]);
-      if (found[i] != nullptr) __builtin_prefetch(&cells_[found[i]->first]);
+      if (found[i] == nullptr) continue;
+      if (found[i]->dense != 0) {
+        const char* row = reinterpret_cast<const char*>(DenseRow(*found[i]));
+        for (size_t b = 0; b < dense_stride_ * 2; b += 64) __builtin_prefetch(row + b);
+      } else {
+        __builtin_prefetch(&cells_[found[i]->first]);
+      }
     }
     for (size_t i = 0; i < n; ++i) {
       if (found[i] == nullptr) continue;
+      if (found[i]->dense != 0) {
+        AddDense(DenseRow(*found[i]), classes_.size(), scores);
+        continue;
+      }
       const PackedCell* cell = &cells_[found[i]->first];
       for (uint32_t j = 0; j < found[i]->count; ++j) {
         scores[cell[j].cls] += FromBfloat16(cell[j].weight);
@@ -354,7 +428,7 @@ absl::StatusOr<LinearModel> LinearModel::Load(const std::string& path) {
     if (count == 0) return corrupt("a feature without weights");
     size_t slot = SlotOf(key, mask);
     while (model.table_[slot].count != 0) slot = (slot + 1) & mask;
-    model.table_[slot] = Slot{key, static_cast<uint32_t>(first), count};
+    model.table_[slot] = Slot{key, static_cast<uint32_t>(first), count, 0};
     first += count;
   }
   if (first != num_cells) return corrupt("cell count mismatch");
@@ -366,7 +440,7 @@ absl::StatusOr<LinearModel> LinearModel::Load(const std::string& path) {
   }
   model.num_features_ = num_features;
   model.num_cells_ = num_cells;
-  model.NarrowIfSmall();
+  model.FinishLayout();
   return model;
 }
 
