@@ -243,6 +243,16 @@ void LinearModel::ForEachFeature(Fn fn) const {
   }
 }
 
+void LinearModel::Prefetch(absl::Span<const uint64_t> keys) const {
+  if (!narrow_.empty()) {
+    const size_t mask = narrow_.size() - 1;
+    for (uint64_t key : keys) __builtin_prefetch(&narrow_[SlotOf(key, mask)]);
+  } else if (!table_.empty()) {
+    const size_t mask = table_.size() - 1;
+    for (uint64_t key : keys) __builtin_prefetch(&table_[SlotOf(key, mask)]);
+  }
+}
+
 void LinearModel::Score(absl::Span<const uint64_t> keys, float* scores) const {
   if (!narrow_.empty()) {
     ScoreNarrow(keys, scores);

@@ -63,6 +63,11 @@ class LinearModel {
   // Adds each feature's weights into scores[0, num_classes()). Unknown
   // features contribute nothing.
   void Score(absl::Span<const uint64_t> keys, float* scores) const;
+  // Starts loading the table lines of these features, without waiting:
+  // a caller that knows its next decision's features (the next word's)
+  // issues this before scoring the current one, and the misses overlap.
+  // No effect on any result.
+  void Prefetch(absl::Span<const uint64_t> keys) const;
   // The highest-scoring class among those with allowed[c] (all if empty).
   int Best(absl::Span<const uint64_t> keys, float* scores,
            absl::Span<const bool> allowed = {}) const;

@@ -103,10 +103,16 @@ absl::StatusOr<PosTagger> PosTagger::FromModel(learn::LinearModel model) {
 
 void PosTagger::Tag(SyntaxSentence* sentence) const {
   Context c = MakeContext(*sentence);
-  FeatureVector f;
+  FeatureVector f, next;
   std::vector<float> scores(model_.num_classes());
   for (size_t i = 0; i < sentence->size(); ++i) {
     Features(c, static_cast<int>(i), &f);
+    if (i + 1 < sentence->size()) {
+      // The next word's features (all but the four that read this word's
+      // tag, still 0 here) start loading while this word is scored.
+      Features(c, static_cast<int>(i + 1), &next);
+      model_.Prefetch(next.keys());
+    }
     const int best = model_.Best(f.keys(), scores.data());
     c.tags[i] = best;
     (*sentence)[i].upos = tags_[best].upos;
