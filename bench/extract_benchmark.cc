@@ -17,6 +17,8 @@
 
 #include "claims/v1/claims.pb.h"
 #include "common/extract/extractor.h"
+#include "common/syntax/conllu.h"
+#include "common/syntax/syntax_models.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -111,6 +113,60 @@ void BM_AnalyzeDevCorpus(benchmark::State& state) {
 // not move when other work shares the machine.
 // Arg 1: with the topic stage (as served); arg 0: without it.
 BENCHMARK(BM_AnalyzeDevCorpus)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+
+// The syntax stage's three models one at a time, over the forms of UD
+// English EWT dev (each model's input made by the models before it, once):
+// the per-stage share of BM_AnalyzeDevCorpus without a profiler. Arg 0:
+// tagger, 1: lemmatizer, 2: parser. Rates per CPU second, in words.
+void BM_SyntaxStage(benchmark::State& state) {
+  static const claims::syntax::SyntaxModels* models = [] {
+    auto loaded = claims::syntax::SyntaxModels::Load(
+        std::string(CLAIMS_SOURCE_DATA_DIR) + "/models");
+    if (!loaded.ok()) {
+      std::cerr << loaded.status() << "\n";
+      std::exit(1);
+    }
+    return new claims::syntax::SyntaxModels(*std::move(loaded));
+  }();
+  static const std::vector<claims::syntax::SyntaxSentence>* input = [] {
+    const char* shared = std::getenv("CLAIMS_SHARED_DIR");
+    auto read = claims::syntax::ReadConllu(
+        std::string(shared ? shared : "../shared") +
+        "/train/ud-english/en_ewt-ud-dev.conllu");
+    auto* sentences = new std::vector<claims::syntax::SyntaxSentence>();
+    if (!read.ok()) return sentences;
+    for (const auto& gold : *read) {
+      claims::syntax::SyntaxSentence s(gold.size());
+      for (size_t i = 0; i < gold.size(); ++i) s[i].form = gold[i].form;
+      sentences->push_back(std::move(s));
+    }
+    return sentences;
+  }();
+  if (input->empty()) {
+    state.SkipWithError("no UD English dev data (set CLAIMS_SHARED_DIR)");
+    return;
+  }
+  const int stage = static_cast<int>(state.range(0));
+  std::vector<claims::syntax::SyntaxSentence> sentences = *input;
+  size_t words = 0;
+  for (auto& s : sentences) {
+    if (stage > 0) models->tagger().Tag(&s);
+    if (stage > 1) models->lemmatizer().Lemmatize(&s);
+    words += s.size();
+  }
+  for (auto _ : state) {
+    for (auto& s : sentences) {
+      switch (stage) {
+        case 0: models->tagger().Tag(&s); break;
+        case 1: models->lemmatizer().Lemmatize(&s); break;
+        default: models->parser().Parse(&s); break;
+      }
+    }
+    benchmark::DoNotOptimize(sentences.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * words));
+}
+BENCHMARK(BM_SyntaxStage)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

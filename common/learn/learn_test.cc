@@ -113,6 +113,89 @@ TEST(LinearModelTest, SaveLoadRoundTrip) {
   std::filesystem::remove(path);
 }
 
+// A model of at most three classes keeps its weights in the hash table
+// (one cache miss a lookup); its scores must equal, bit for bit, those of
+// the sparse layout that larger models use.
+TEST(LinearModelTest, NarrowLayoutScoresExactlyAsSparse) {
+  std::vector<LinearModel::Row> rows;
+  for (uint64_t key = 1; key <= 300; ++key) {
+    LinearModel::Row row{key * 0x9e3779b97f4a7c15ULL, {}};
+    for (uint16_t c = 0; c < 3; ++c) {
+      if ((key + c) % 3 == 0) continue;  // every feature misses a class
+      row.cells.push_back({c, static_cast<float>((key * 7 + c * 13) % 17) / 3.0f - 2.5f});
+    }
+    rows.push_back(row);
+  }
+  const LinearModel narrow({"a", "b", "c"}, {}, rows);
+  const LinearModel sparse({"a", "b", "c", "unused"}, {}, rows);
+  const std::string path = TempPath("narrow.clm");
+  ASSERT_TRUE(narrow.Save(path).ok());
+  absl::StatusOr<LinearModel> loaded = LinearModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->num_cells(), narrow.num_cells());
+  EXPECT_EQ(narrow.num_cells(), sparse.num_cells());
+  const LinearModel pruned = narrow.Pruned(0.0f);
+  for (uint64_t start = 0; start < 280; start += 7) {
+    std::vector<uint64_t> keys;
+    for (uint64_t key = start; key < start + 90; key += 3) {
+      keys.push_back(key * 0x9e3779b97f4a7c15ULL);  // known, and unknown from 301
+    }
+    float a[3] = {0, 0, 0}, b[4] = {0, 0, 0, 0}, c[3] = {0, 0, 0}, d[3] = {0, 0, 0};
+    narrow.Score(keys, a);
+    sparse.Score(keys, b);
+    loaded->Score(keys, c);
+    pruned.Score(keys, d);
+    for (int k = 0; k < 3; ++k) {
+      EXPECT_EQ(a[k], b[k]) << "class " << k;
+      EXPECT_EQ(a[k], c[k]) << "class " << k;
+      EXPECT_EQ(a[k], d[k]) << "class " << k;
+    }
+  }
+  std::filesystem::remove(path);
+}
+
+// Features with weights for many classes are added as dense rows (vector
+// additions); the scores must equal, bit for bit, cell-by-cell sums in
+// feature order, as with the sparse layout.
+TEST(LinearModelTest, DenseRowsScoreExactlyAsCells) {
+  constexpr int kClasses = 45;  // not a multiple of the vector width
+  std::vector<LinearModel::Row> rows;
+  for (uint64_t key = 1; key <= 200; ++key) {
+    LinearModel::Row row{key * 0x9e3779b97f4a7c15ULL, {}};
+    // Every third feature dense (most classes), the rest sparse.
+    const int stride = key % 3 == 0 ? 1 : 7;
+    for (int c = static_cast<int>(key % 5); c < kClasses; c += stride) {
+      // Multiples of 1/64 below 4: exact in bfloat16, so the reference
+      // below can add the very values the model stores.
+      const float w = static_cast<float>(static_cast<int>((key * 37 + c * 11) % 255) - 127) / 64.0f;
+      row.cells.push_back({static_cast<uint16_t>(c), w});
+    }
+    rows.push_back(row);
+  }
+  const LinearModel model(std::vector<std::string>(kClasses, "c"), {}, rows);
+  const std::string path = TempPath("dense.clm");
+  ASSERT_TRUE(model.Save(path).ok());
+  absl::StatusOr<LinearModel> loaded = LinearModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  for (uint64_t start = 1; start < 200; start += 13) {
+    std::vector<uint64_t> keys;
+    float want[kClasses] = {};
+    for (uint64_t key = start; key < start + 150; key += 2) {  // some unknown
+      keys.push_back(key * 0x9e3779b97f4a7c15ULL);
+      if (key > rows.size()) continue;
+      for (const auto& cell : rows[key - 1].cells) want[cell.cls] += cell.weight;
+    }
+    float got[kClasses] = {}, got_loaded[kClasses] = {};
+    model.Score(keys, got);
+    loaded->Score(keys, got_loaded);
+    for (int c = 0; c < kClasses; ++c) {
+      EXPECT_EQ(got[c], want[c]) << "class " << c;
+      EXPECT_EQ(got_loaded[c], want[c]) << "class " << c;
+    }
+  }
+  std::filesystem::remove(path);
+}
+
 TEST(LinearModelTest, RejectsBrokenFiles) {
   EXPECT_EQ(LinearModel::Load("/nonexistent/model.clm").status().code(),
             absl::StatusCode::kNotFound);

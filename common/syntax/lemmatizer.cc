@@ -143,7 +143,8 @@ std::string Lemmatizer::LemmaOf(const SyntaxWord& word, Scratch* scratch) const 
   Candidates(word.form, &candidates);
   if (candidates.empty()) return absl::AsciiStrToLower(word.form);
   if (candidates.size() == 1) return edits_[candidates[0]].Apply(word.form);
-  Features(word, &scratch->features);
+  if (!scratch->features_ready) Features(word, &scratch->features);
+  scratch->features_ready = false;
   scratch->scores.assign(model_.num_classes(), 0.0f);
   model_.Score(scratch->features.keys(), scratch->scores.data());
   int best = candidates[0];
@@ -160,7 +161,21 @@ std::string Lemmatizer::LemmaOf(const SyntaxWord& word) const {
 
 void Lemmatizer::Lemmatize(SyntaxSentence* sentence) const {
   Scratch scratch;
-  for (SyntaxWord& word : *sentence) word.lemma = LemmaOf(word, &scratch);
+  if (!sentence->empty()) {
+    Features((*sentence)[0], &scratch.features);
+    scratch.features_ready = true;
+  }
+  for (size_t i = 0; i < sentence->size(); ++i) {
+    // Words are independent: the next word's features start loading while
+    // this one is scored (a model lookup is a cache miss).
+    if (i + 1 < sentence->size()) {
+      Features((*sentence)[i + 1], &scratch.next_features);
+      model_.Prefetch(scratch.next_features.keys());
+    }
+    (*sentence)[i].lemma = LemmaOf((*sentence)[i], &scratch);
+    std::swap(scratch.features, scratch.next_features);
+    scratch.features_ready = i + 1 < sentence->size();
+  }
 }
 
 Lemmatizer Lemmatizer::Train(const std::vector<SyntaxSentence>& train,

@@ -57,6 +57,10 @@ class Lemmatizer {
     std::vector<int> candidates;
     std::vector<float> scores;
     learn::FeatureVector features;
+    // Lemmatize: `features` already holds this word's features, and
+    // `next_features` the next word's.
+    bool features_ready = false;
+    learn::FeatureVector next_features;
   };
   std::string LemmaOf(const SyntaxWord& word, Scratch* scratch) const;
 

@@ -112,10 +112,16 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
 
 void PosTagger::Tag(SyntaxSentence* sentence, const VerbFormTest* is_verb_form) const {
   Context c = MakeContext(*sentence);
-  FeatureVector f;
+  FeatureVector f, next;
   std::vector<float> scores(model_.num_classes());
   for (size_t i = 0; i < sentence->size(); ++i) {
     Features(c, static_cast<int>(i), &f);
+    if (i + 1 < sentence->size()) {
+      // The next word's features (all but the four that read this word's
+      // tag, still 0 here) start loading while this word is scored.
+      Features(c, static_cast<int>(i + 1), &next);
+      model_.Prefetch(next.keys());
+    }
     const std::string& form = (*sentence)[i].form;
     const bool no_verb = is_verb_form != nullptr && *is_verb_form && !form.empty() &&
                          absl::ascii_isupper(static_cast<unsigned char>(form[0])) &&
