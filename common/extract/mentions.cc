@@ -926,6 +926,17 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
 bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
   const Token& tok = s.tokens[i];
   if (tok.text.find('-') == absl::string_view::npos) return false;
+  // A double-barrelled name of a person the article named in full
+  // ("Ashworth-Ford" after "Helena Ashworth-Ford") is that person.
+  if (name_parts_.contains(PartKey(tok.text))) {
+    std::string evidence;
+    const int actor = ShortName(tok.text, si, i, 0, "", nullptr, &evidence);
+    if (actor >= 0) {
+      AddMention(si, s, i, i + 1, claims::v1::PERSON, actor, std::move(evidence));
+      return true;
+    }
+    if (actor == kAmbiguous) return false;
+  }
   bool any = false;
   size_t offset = 0;
   for (absl::string_view part : absl::StrSplit(tok.text, '-')) {
