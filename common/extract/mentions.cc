@@ -89,6 +89,20 @@ bool IsTitleModifier(absl::string_view lower) {
          lower == "current";
 }
 
+// Head nouns of organisations' names in English ("... Institute", "...
+// University"), general knowledge. Left out: words that also end place
+// names ("Bank" of West Bank, "Centre", "Union", "Party" of names the
+// knowledge base lists whole).
+bool IsOrganisationHead(absl::string_view word) {
+  static constexpr absl::string_view kHeads[] = {
+      "Institute",   "Institution", "University", "College",      "Academy",
+      "Foundation",  "Council",     "Association", "Society",     "Agency",
+      "Commission",  "Committee",   "Ministry",   "Department",   "Corporation",
+      "Fund",        "Trust",       "League",     "Federation",   "Organisation",
+      "Organization", "Authority",  "Bureau",     "Hospital",     "Museum"};
+  return std::find(std::begin(kHeads), std::end(kHeads), word) != std::end(kHeads);
+}
+
 // A token that can be part of a name: capitalised word or initials.
 bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
@@ -1009,12 +1023,34 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   if (span == nullptr) return false;
   const auto& t = s.tokens;
-  const int a = span->begin, b = std::min<int>(span->end, static_cast<int>(t.size()));
+  const int a = span->begin;
+  int b = std::min<int>(span->end, static_cast<int>(t.size()));
   *next = b;
   // A lone function word is no name, whatever a gazetteer lists ("Of" is
   // a town in Turkey; "Of equal note ..." opens a sentence).
   if (b - a == 1 && !t[a].all_caps && IsFunctionWord(a)) return true;
-  const ActorType type = ActorTypeOf(span->type);
+  ActorType type = ActorTypeOf(span->type);
+  // A span running on over a comma into lower-case words ("Maga base,
+  // which") is a tagger error: only a known name before the comma counts.
+  bool broken = false;
+  for (int w = a + 1; w + 1 < b; ++w) {
+    const absl::string_view p = t[w].text;
+    if ((p == "," || p == ";" || p == "(") && t[w + 1].is_word &&
+        !t[w + 1].capitalized) {
+      b = w;
+      broken = true;
+      break;
+    }
+  }
+  // An organisation's head noun right after the span ("Middle East
+  // Institute", "Nanyang Technological University") makes it an
+  // organisation's name, whatever the span was typed.
+  if (!broken && b < static_cast<int>(t.size()) && IsNameToken(t[b]) &&
+      IsOrganisationHead(t[b].text)) {
+    ++b;
+    *next = b;
+  }
+  if (IsOrganisationHead(t[b - 1].text)) type = claims::v1::ORGANIZATION;
   const bool folded = headline || t[a].all_caps;
   // A known name may run past the tagger's span ("Gulf states"): the
   // knowledge base's longer form wins.
@@ -1077,6 +1113,20 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (type == claims::v1::OTHER_ACTOR) {
     AddMention(si, s, a, b, type, -1, "tagger:MISC");
     return true;
+  }
+  if (broken) return true;
+  // "Watergate", "Partygate", "Signalgate": a scandal named by a word or a
+  // known name and "-gate" is an affair, not an actor.
+  if (b - a == 1 && type != claims::v1::LOCATION) {
+    const absl::string_view w = t[a].lower;
+    if (w.size() > 6 && absl::EndsWith(w, "gate")) {
+      const absl::string_view stem = t[a].text.substr(0, t[a].text.size() - 4);
+      if (lex_.IsDictionaryWord(absl::AsciiStrToLower(stem)) ||
+          kb_.Find(stem) != nullptr) {
+        AddMention(si, s, a, b, claims::v1::OTHER_ACTOR, -1, "scandal");
+        return true;
+      }
+    }
   }
   std::string name = Join(t, a, b);
   int actor = -1;

@@ -225,6 +225,19 @@ TEST_F(MentionsTest, ShortNamesFoldCaseAndDiacriticsAndKeepDoubleBarrelledNames)
             "li-qiang");
 }
 
+TEST_F(MentionsTest, OrganisationHeadsBrokenSpansAndScandalNames) {
+  // An organisation's head noun after a place name makes one organisation.
+  EXPECT_EQ(ActorOf("She is a fellow at the Caspian Sea Institute in Baku.",
+                    "2020-01-01", "Caspian Sea Institute"),
+            "caspian-sea-institute");
+  // "-gate" names an affair, not an actor.
+  EXPECT_EQ(Mentions("The minister resigned after Lettergate broke in March."), "Lettergate=");
+  // Country groupings are one actor.
+  EXPECT_EQ(ActorOf("Oman and the other Gulf states agreed to meet.", "2020-01-01",
+                    "Gulf states"),
+            "gulf-states");
+}
+
 TEST_F(MentionsTest, AllCapsHeadlinesUseKnownNames) {
   EXPECT_EQ(Mentions("SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP .\nJapan beat Syria 2-1 on Friday ."),
             "JAPAN=JPN SYRIA=SYR ASIAN CUP= Japan=JPN Syria=SYR");
