@@ -101,8 +101,9 @@ int main(int argc, char** argv) {
     claims::text::CodePointIndex cp(article.body());
     bool first = true;
     for (const auto& m : result->mentions()) {
-      // Pronouns and descriptions refer to actors but are not names.
-      if (m.kind() == claims::v1::MENTION_COREFERENCE) continue;
+      // Pronouns, descriptions, roles and group nouns ("the chancellor",
+      // "protesters") refer to actors but are not names.
+      if (m.kind() != claims::v1::MENTION_NAME) continue;
       out << (first ? "" : ",") << "{\"start\":" << cp.ToCodePoint(m.start())
           << ",\"end\":" << cp.ToCodePoint(m.end()) << ",\"type\":\""
           << TypeName(m.type()) << "\"}";

@@ -44,6 +44,15 @@ bool IsPersonalPronoun(absl::string_view lower) {
          lower == "his";
 }
 
+// A pronoun that, as the subject (or its possessor) of reported content,
+// usually means the speaker: "Nippon Steel said it would honour ...",
+// "Airbus said its profit rose", "The union said they ...", "I will not".
+bool IsSpeakerPronoun(absl::string_view lower, bool person) {
+  if (person) return lower == "i" || lower == "my";
+  return lower == "it" || lower == "its" || lower == "they" || lower == "their" ||
+         lower == "we" || lower == "our";
+}
+
 // Where an actor of a clause goes, by its argument role.
 enum class Slot { kSubject, kObject, kParticipant };
 
@@ -83,7 +92,7 @@ class SentenceClaims {
                            c.has_modality_source();
     // Reported content is kept when it is attributed, the source linked or
     // not ("The rains will continue, the meteorological department warned").
-    const bool attributed = clause.reported;
+    const bool attributed = Attributed(clause, c);
     if (!has_actor && when == nullptr && !attributed) return std::nullopt;
     if (!has_actor && s_.section == claims::v1::SECTION_HEADING) return std::nullopt;
     // Verbless caption lines are photo credits, unless they date a scene
@@ -279,6 +288,12 @@ class SentenceClaims {
     const std::string how = arg.inherited ? "shared" : arg.patient ? "patient" : "parse";
     std::vector<int> outer;
     std::vector<int> mentions = PhraseMentions(arg.token, &outer);
+    if (arg.role == ArgRole::kSubject && mentions.empty()) PromoteHolder(&outer, &mentions);
+    if (arg.role == ArgRole::kSubject && mentions.empty() && SpeakerPronoun(arg.token)) {
+      Place(source_actor_, Slot::kSubject, role,
+            "speaker:" + std::string(t_[static_cast<size_t>(arg.token)].text), c);
+      return true;
+    }
     if (mentions.empty() && outer.empty()) {
       // "he", or the possessor of the phrase ("his allies").
       int person = PronounActor(arg.token);
@@ -316,6 +331,37 @@ class SentenceClaims {
     return placed;
   }
 
+  // A subject phrase whose head and core name no actor is about the first
+  // actor further in, a place only when there is no other: "criticism
+  // within Israel", "figures within Mr Trump's camp", "Engineers at the Jet
+  // Propulsion Laboratory cheered", "Measles cases in England have risen".
+  void PromoteHolder(std::vector<int>* outer, std::vector<int>* mentions) const {
+    for (bool places : {false, true}) {
+      for (auto it = outer->begin(); it != outer->end(); ++it) {
+        const FoundMention& fm = *ctx_.mentions[static_cast<size_t>(*it)];
+        if (fm.actor < 0 || IsPlace(fm, PrepositionOf(fm.first_token)) != places) continue;
+        mentions->push_back(*it);
+        outer->erase(it);
+        return;
+      }
+    }
+  }
+
+  // True when the subject phrase at `word` is, or is possessed by, a
+  // pronoun that means the source of the reported content it is in.
+  bool SpeakerPronoun(int word) const {
+    if (source_actor_ < 0) return false;
+    const bool person = actors_[static_cast<size_t>(source_actor_)].type == claims::v1::PERSON;
+    if (IsSpeakerPronoun(t_[static_cast<size_t>(word)].lower, person)) return true;
+    for (int k : tree_.children(word)) {
+      if (tree_.rel(k) == syntax::DepRel::kNmodPoss &&
+          IsSpeakerPronoun(t_[static_cast<size_t>(k)].lower, person)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void AddArguments(const Clause& clause, Claim* c) {
     // Subjects first, so a name that is both stays a subject; without an
     // agent that names an actor, a passive's patient is what the claim is
@@ -349,6 +395,7 @@ class SentenceClaims {
       source_actor_ = actor;
       *c->mutable_modality_source() = Ref(actors_[static_cast<size_t>(actor)], "source");
     }
+    if (actor < 0 && clause.source_optional) return;
     const std::string text = PhraseText(clause.source_token);
     AddEvidence(c, "modality_source",
                 actor >= 0 ? absl::StrCat(text, ":", actors_[static_cast<size_t>(actor)].id)
@@ -386,8 +433,13 @@ class SentenceClaims {
     return std::string(body_.substr(a, b - a));
   }
 
+  // Reported speech, or a belief whose holder is an actor.
+  static bool Attributed(const Clause& clause, const Claim& c) {
+    return clause.reported && (!clause.source_optional || c.has_modality_source());
+  }
+
   void SetModality(const Clause& clause, Claim* c) const {
-    if (clause.reported) {
+    if (Attributed(clause, *c)) {
       c->set_modality(claims::v1::REPORTED);
       c->set_content_modality(clause.modality);
       AddEvidence(c, "modality", clause.reporting_cue);
@@ -552,7 +604,7 @@ class SentenceClaims {
       score += 0.1f;
     }
     if (c.objects_size() > 0) score += 0.05f;
-    if (clause.reported) score += c.has_modality_source() ? 0.05f : -0.05f;
+    if (Attributed(clause, c)) score += c.has_modality_source() ? 0.05f : -0.05f;
     if (c.modality() == claims::v1::HEDGED || c.modality() == claims::v1::HYPOTHETICAL) {
       score -= 0.1f;
     }

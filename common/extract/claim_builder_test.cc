@@ -160,5 +160,67 @@ TEST_F(ClaimsFromStructureTest, RelativeClauseAttachesToItsNoun) {
   EXPECT_THAT(Ids(c->subjects()), ElementsAre("ISR"));
 }
 
+TEST_F(ClaimsFromStructureTest, GroupNounsAreSubjects) {
+  auto claims = ClaimsOf("Refinery workers in France voted to extend their stoppage.");
+  const Claim* c = WithPredicate(claims, "vote");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("FRA-labour"));
+}
+
+TEST_F(ClaimsFromStructureTest, ASubjectPhraseWithoutAnActorIsAboutTheActorInIt) {
+  auto claims = ClaimsOf("Criticism within Israel grew sharply on Sunday.");
+  const Claim* c = WithPredicate(claims, "grow");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("ISR"));
+}
+
+TEST_F(ClaimsFromStructureTest, ItInReportedContentIsTheSpeakingOrganisation) {
+  auto claims = ClaimsOf("Airbus said its profit rose 29 per cent last year.");
+  const Claim* c = WithPredicate(claims, "rise");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "airbus");
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("airbus"));
+  // A person speaking is not "it".
+  auto person = ClaimsOf("Olaf Scholz said it would rain in Berlin.");
+  const Claim* rain = WithPredicate(person, "rain");
+  ASSERT_NE(rain, nullptr);
+  EXPECT_THAT(Ids(rain->subjects()), Not(Contains("olaf-scholz")));
+}
+
+TEST_F(ClaimsFromStructureTest, ADeniedGerundIsNegatedReportedContent) {
+  auto claims = ClaimsOf("Airbus denied ignoring the warnings of its engineers.");
+  const Claim* c = WithPredicate(claims, "ignore");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->content_modality(), claims::v1::NEGATED);
+  EXPECT_EQ(c->modality_source().id(), "airbus");
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("airbus"));
+}
+
+TEST_F(ClaimsFromStructureTest, ABeliefIsAttributedOnlyToAnActor) {
+  auto held = ClaimsOf("Israeli officials believe that Hamas moved the hostages.");
+  const Claim* c = WithPredicate(held, "move");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->content_modality(), claims::v1::HEDGED);
+  EXPECT_EQ(c->modality_source().id(), "ISR");
+  // No actor holds it: the writer hedges.
+  auto data = ClaimsOf("The data suggests that Germany is slowing.");
+  const Claim* d = WithPredicate(data, "slow");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->modality(), claims::v1::HEDGED);
+  EXPECT_FALSE(d->has_modality_source());
+}
+
+TEST_F(ClaimsFromStructureTest, TheIssuerOfADocumentIsTheSource) {
+  auto claims = ClaimsOf("According to a report published by the World Bank, growth in Brazil will slow.");
+  const Claim* c = WithPredicate(claims, "slow");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "world-bank");
+  for (const Claim& other : claims) EXPECT_NE(other.predicate(), "publish");
+}
+
 }  // namespace
 }  // namespace claims

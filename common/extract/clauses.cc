@@ -71,7 +71,7 @@ class Builder {
       auto [i, governor] = stack.back();
       stack.pop_back();
       int own = governor;
-      if (IsClauseHead(t_, i) && t_.rel(i) != DepRel::kXcomp) {
+      if (OwnClause(i)) {
         own = static_cast<int>(clauses_.size());
         clauses_.push_back(MakeClause(i, governor));
         clause_of_[static_cast<size_t>(i)] = own;
@@ -80,6 +80,22 @@ class Builder {
       const auto& kids = t_.children(i);
       for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.emplace_back(*it, own);
     }
+  }
+
+  // A word heading a clause that makes its own claim: a clause head other
+  // than an xcomp, or the gerund a verb of saying reports ("denied
+  // ignoring the warnings").
+  bool OwnClause(int i) const {
+    if (!IsClauseHead(t_, i)) return false;
+    return t_.rel(i) != DepRel::kXcomp || ReportedGerund(i);
+  }
+
+  bool ReportedGerund(int i) const {
+    if (t_.rel(i) != DepRel::kXcomp || t_.word(i).xpos != "VBG") return false;
+    const int gov = t_.word(i).head;
+    if (gov < 0) return false;
+    const VerbClass* vc = lex_.ClassOf(PredicateLemma(gov));
+    return vc != nullptr && vc->type == claims::v1::STATEMENT;
   }
 
   Clause MakeClause(int h, int governor) {
@@ -113,7 +129,7 @@ class Builder {
     for (int link : chain) CollectArgs(link, link == h, &c);
     // A non-raising xcomp ("threatened to attack Israel") adds its
     // arguments to the governing claim.
-    for (int x = t_.Child(c.head, DepRel::kXcomp); x >= 0;) {
+    for (int x = t_.Child(c.head, DepRel::kXcomp); x >= 0 && !ReportedGerund(x);) {
       CollectArgs(x, false, &c);
       const int next = t_.Child(x, DepRel::kXcomp);
       x = next == x ? -1 : next;
@@ -264,7 +280,7 @@ class Builder {
       stack.pop_back();
       out.push_back(i);
       for (int k : t_.children(i)) {
-        if (IsClauseHead(t_, k) && t_.rel(k) != DepRel::kXcomp) continue;
+        if (OwnClause(k)) continue;
         stack.push_back(k);
       }
     }
@@ -276,8 +292,9 @@ class Builder {
   // ..."), and so do adverbial clauses without one ("By engaging with
   // Hamas, the US President ...").
   void InheritSubjects(Clause* c) {
-    const DepRel own = t_.rel(clause_head_of(c->head));
-    if (own != DepRel::kConj && own != DepRel::kAdvcl) return;
+    const int top = clause_head_of(c->head);
+    const DepRel own = t_.rel(top);
+    if (own != DepRel::kConj && own != DepRel::kAdvcl && !ReportedGerund(top)) return;
     for (const Argument& a : c->args) {
       if (a.role == ArgRole::kSubject) return;
     }
@@ -294,7 +311,7 @@ class Builder {
   // The word that heads the clause containing `head` (before raising).
   int clause_head_of(int head) const {
     int i = head;
-    for (int guard = 0; guard < 8 && t_.rel(i) == DepRel::kXcomp; ++guard) {
+    for (int guard = 0; guard < 8 && t_.rel(i) == DepRel::kXcomp && !ReportedGerund(i); ++guard) {
       const int up = t_.word(i).head;
       if (up < 0) break;
       i = up;
@@ -320,7 +337,7 @@ class Builder {
     for (const Argument& a : saying.args) {
       if (a.role == ArgRole::kSource) {
         saying.reported = true;
-        saying.source_token = a.token;
+        saying.source_token = Issuer(a.token);
         saying.reporting_cue = "according to";
       }
     }
@@ -335,10 +352,20 @@ class Builder {
       // "The data suggests that S", "Officials believe S": S is hedged.
       auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
       Clause* content = Mutable(t_.Child(saying.head, DepRel::kCcomp));
-      // The writer does not assert S, whatever S itself says.
+      // The writer does not assert S, whatever S itself says; with a
+      // subject, S is what the subject believes or estimates.
       if (embedded && content != nullptr) {
         content->modality = *embedded;
         content->modality_cue = saying.predicate;
+        const int subject = OwnSubject(saying);
+        if (subject >= 0 && !saying.copula && !content->reported) {
+          saying.saying_only = true;
+          content->reported = true;
+          content->source_optional = true;
+          content->reporting_verb = saying.head;
+          content->source_token = subject;
+          content->reporting_cue = t_.lower(saying.head);
+        }
       }
       return;
     }
@@ -346,6 +373,23 @@ class Builder {
     if (content == nullptr) content = PrecedingContent(&saying);
     if (content == nullptr || content == &saying) return;
     MarkReported(saying, content);
+  }
+
+  // The agent of a document named as a source ("according to a statement
+  // issued by the federation" -> the federation), else `source` itself.
+  // The issuing then makes no claim of its own.
+  int Issuer(int source) {
+    for (int k : t_.children(source)) {
+      if (t_.rel(k) != DepRel::kAcl || t_.word(k).xpos != "VBN") continue;
+      for (int g : t_.children(k)) {
+        if (t_.rel(g) == DepRel::kOblAgent ||
+            (t_.rel(g) == DepRel::kObl && t_.CaseOf(g) == "by")) {
+          if (Clause* issuing = Mutable(k)) issuing->saying_only = true;
+          return g;
+        }
+      }
+    }
+    return source;
   }
 
   // "According to X, S" parsed with "According" as a verb: S is reported,
@@ -363,7 +407,7 @@ class Builder {
     if (target == nullptr || source < 0) return false;
     phrase.saying_only = true;
     target->reported = true;
-    target->source_token = source;
+    target->source_token = Issuer(source);
     target->reporting_cue = "according to";
     return true;
   }
@@ -383,8 +427,17 @@ class Builder {
         }
       }
     }
+    for (int c : t_.children(saying.head)) {
+      if (ReportedGerund(c)) return Mutable(c);
+    }
     for (Clause& other : clauses_) {
       if (other.governor != saying.head || &other == &saying || other.head < saying.head) continue;
+      // "accused the union of refusing to negotiate".
+      const int own_mark = t_.Child(clause_head_of(other.head), DepRel::kMark);
+      // A saying itself reported ("reportedly accused ... of") is the news.
+      if (own_mark >= 0 && t_.lower(own_mark) == "of" && IsSpeech(saying) && !saying.reported) {
+        return &other;
+      }
       const int mark = t_.Child(other.head, DepRel::kMark);
       if ((mark >= 0 && t_.lower(mark) == "that") ||
           (!other.words.empty() && t_.lower(other.words.front()) == "that")) {
@@ -416,7 +469,7 @@ class Builder {
       Clause* target = Mutable(up);
       if (target == nullptr || target->reported) continue;
       target->reported = true;
-      target->source_token = source;
+      target->source_token = Issuer(source);
       target->reporting_cue = "according to";
     }
   }

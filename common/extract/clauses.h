@@ -66,6 +66,10 @@ struct Clause {
   int reporting_verb = -1;
   int source_token = -1;
   std::string reporting_cue;  // "said", "according to", "reportedly"
+  // Attributed by a verb of belief or estimate ("Analysts estimate that
+  // S"): REPORTED only when the source names an actor; otherwise ("The
+  // data suggests that S") S keeps its own, hedged, modality.
+  bool source_optional = false;
   // The clause is a saying whose content became its own clause: it makes
   // no claim (unless negated, when the content makes none instead).
   bool saying_only = false;

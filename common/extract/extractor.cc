@@ -13,6 +13,7 @@
 #include "common/extract/confidence.h"
 #include "common/extract/content_hash.h"
 #include "common/extract/coreference.h"
+#include "common/extract/group_actors.h"
 #include "common/extract/dates.h"
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
@@ -42,6 +43,7 @@ struct ExtractorPipeline {
   std::unique_ptr<text::SentenceSplitter> splitter;
   std::unique_ptr<TimexFinder> timex;
   std::unique_ptr<MentionFinder> mentions;
+  std::unique_ptr<GroupActorFinder> groups;
   std::unique_ptr<CoreferenceResolver> coreference;
   std::unique_ptr<TopicStage> topics;
   std::unique_ptr<ClaimBuilder> claims;
@@ -175,6 +177,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   pipeline->gazetteer = std::make_unique<entities::KbGazetteer>(*e->kb_);
   pipeline->mentions =
       std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon, genders);
+  ASSIGN_OR_RETURN(pipeline->groups, GroupActorFinder::Load(lexicon_dir, *e->kb_));
   TopicOptions topic_options;
   topic_options.inherit_article_topics = config.inherit_article_topics;
   ASSIGN_OR_RETURN(pipeline->topics,
@@ -334,6 +337,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
   std::vector<std::string> authors(out_article->authors().begin(),
                                    out_article->authors().end());
   MentionResult mentions = p.mentions->Find(body, sentences, published, authors);
+  p.groups->Find(sentences, &mentions);
   p.coreference->Resolve(body, sentences, &mentions);
   std::vector<std::vector<const FoundMention*>> by_sentence(sentences.size());
   for (const FoundMention& m : mentions.mentions) {

@@ -205,6 +205,14 @@ class ArticleState {
   }
 
   MentionResult Take() {
+    FindFocusCountries();
+    if (!dateline_country_.empty()) result_.focus_countries.push_back(dateline_country_);
+    for (const std::string& owner : focus_owners_) {
+      // Owners are countries and regions ("GB-SCT"); only countries here.
+      if (owner.size() == 3 && owner != dateline_country_) {
+        result_.focus_countries.push_back(owner);
+      }
+    }
     std::sort(result_.mentions.begin(), result_.mentions.end(),
               [](const FoundMention& a, const FoundMention& b) {
                 return a.start < b.start;

@@ -86,6 +86,9 @@ struct ArticleActor {
 struct MentionResult {
   std::vector<FoundMention> mentions;  // in text order
   std::vector<ArticleActor> actors;
+  // The countries the article is about, most likely first: the dateline's,
+  // then by how often the article names them (ISO alpha-3).
+  std::vector<std::string> focus_countries;
 };
 
 // Gender cues that tell apart people who share a surname ("Mr Clinton",

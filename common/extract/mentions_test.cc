@@ -104,7 +104,8 @@ TEST_F(MentionsTest, HonorificsTitlesAndSurnames) {
 TEST_F(MentionsTest, DemonymsCapitalsPossessivesAndCompounds) {
   EXPECT_EQ(Mentions("Iran's envoy met Russian officials as Washington and "
                      "Beijing watched the US-Israeli talks."),
-            "Iran=IRN Russian=RUS Washington=USA Beijing=CHN US=USA Israeli=ISR");
+            "Iran=IRN Russian=RUS Russian officials=RUS Washington=USA Beijing=CHN US=USA "
+            "Israeli=ISR");
 }
 
 TEST_F(MentionsTest, UnlistedNamesAreDiscoveredAndLinked) {
@@ -116,9 +117,10 @@ TEST_F(MentionsTest, UnlistedNamesAreDiscoveredAndLinked) {
 
 TEST_F(MentionsTest, GazetteerNamesLinkPlacesButMakeNoMentionAlone) {
   // "Police" is also a Polish town: the gazetteer does not make it a
-  // mention; a place the entity tagger finds links to its entry.
+  // mention (it is the police of the story's country, a group actor); a
+  // place the entity tagger finds links to its entry.
   EXPECT_EQ(Mentions("Police said the convoy arrived in Rzeszow on Monday."),
-            "Rzeszow=rzeszow-pol");
+            "Police=POL-police Rzeszow=rzeszow-pol");
   // A curated place keeps its id. A gazetteer name the tagger does not find
   // ("León" here) makes no mention of its own.
   EXPECT_EQ(Mentions("She moved from Birmingham to León in May."),
@@ -246,6 +248,37 @@ TEST_F(MentionsTest, AllCapsHeadlinesUseKnownNames) {
 TEST_F(MentionsTest, SentenceInitialWordsAreNotNames) {
   EXPECT_EQ(Mentions("Worse, the rain continued. However, Nairobi stayed calm."),
             "Nairobi=KEN");
+}
+
+// Group actors (group_actors.h): a sector of the country the phrase or the
+// story names.
+TEST_F(MentionsTest, GroupNounsAreTheSectorOfTheirCountry) {
+  EXPECT_EQ(ActorOf("French farmers blocked roads on Monday.", "2024-01-29", "French farmers"),
+            "FRA-agriculture");
+  EXPECT_EQ(ActorOf("Farmers in Bavaria blocked roads.", "2024-01-29", "Farmers"),
+            "DEU-agriculture");
+  EXPECT_EQ(ActorOf("Ukraine's army said it had evacuated the town.", "2024-05-12", "army"),
+            "UKR-military");
+  // From the story's country when the phrase names none.
+  const std::string chile = "Protesters clashed with police in Santiago on Friday.";
+  EXPECT_EQ(ActorOf(chile, "2019-10-20", "Protesters"), "CHL-protesters");
+  EXPECT_EQ(ActorOf(chile, "2019-10-20", "police"), "CHL-police");
+  // "Officials" is the government speaking: the country itself.
+  EXPECT_EQ(ActorOf("Japan raised rates, officials said.", "2024-03-19", "officials"), "JPN");
+  // A compound head takes its modifier's sector.
+  EXPECT_EQ(ActorOf("In Kenya, opposition leaders called for protests.", "2024-06-25",
+                    "opposition leaders"),
+            "KEN-opposition");
+}
+
+TEST_F(MentionsTest, GroupNounsNeedTheirSenseNumberAndACountry) {
+  // The act of opposing, a modifier, a single hospital, no country at all.
+  EXPECT_EQ(ActorOf("Spain faced staunch opposition from its partners.", "2024-01-01",
+                    "opposition"),
+            "-");
+  EXPECT_EQ(ActorOf("The police station in Lyon was closed.", "2024-01-01", "police"), "-");
+  EXPECT_EQ(ActorOf("A hospital in Leeds was closed.", "2024-01-01", "hospital"), "-");
+  EXPECT_EQ(Mentions("Protesters gathered outside."), "");
 }
 
 }  // namespace
