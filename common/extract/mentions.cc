@@ -377,6 +377,34 @@ class ArticleState {
                 const std::string& title, const std::vector<AliasMatch>* kb,
                 std::string* evidence);
 
+  // The one person of the article whose full name this several-word name
+  // shortens, same first and last word ("Joshua Norton" of "Joshua Abraham
+  // Norton"), or -1.
+  int NameVariantOf(absl::string_view name) const {
+    std::vector<std::string> words;
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty()))
+      words.push_back(PartKey(w));
+    if (words.size() < 2) return -1;
+    int found = -1;
+    for (size_t i = 0; i < result_.actors.size(); ++i) {
+      const ArticleActor& a = result_.actors[i];
+      if (a.type != claims::v1::PERSON) continue;
+      std::vector<std::string> full;
+      for (absl::string_view w : absl::StrSplit(a.name, ' ', absl::SkipEmpty()))
+        full.push_back(PartKey(w));
+      if (full.size() <= words.size() || full.front() != words.front() ||
+          full.back() != words.back() ||
+          !std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+            return std::find(full.begin(), full.end(), w) != full.end();
+          })) {
+        continue;
+      }
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    return found;
+  }
+
   // True when `text` is only the first word of the actor's several-word
   // name ("Benjamin" of "Benjamin Netanyahu"): a given name alone is no
   // alias, as it names many people.
@@ -711,7 +739,13 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
     if (actor != -1) return actor;
   }
   *evidence = "discovered:title";
-  const int actor = Discover(Join(t, a, b), claims::v1::PERSON);
+  std::string name = Join(t, a, b);
+  int actor = NameVariantOf(name);
+  if (actor >= 0) {
+    *evidence = "article:name";
+  } else {
+    actor = Discover(std::move(name), claims::v1::PERSON);
+  }
   if (b - a >= 2) RegisterNameParts(actor, si, a);
   return actor;
 }
@@ -1152,6 +1186,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       actor = it->second;
       evidence = "article:name-folded";
     }
+  }
+  if (actor < 0 && type == claims::v1::PERSON && b - a >= 2) {
+    actor = NameVariantOf(name);
+    if (actor >= 0) RegisterNameParts(actor, si, a);
   }
   if (actor < 0) {
     actor = Discover(std::move(name), type);

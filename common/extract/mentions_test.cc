@@ -227,6 +227,13 @@ TEST_F(MentionsTest, ShortNamesFoldCaseAndDiacriticsAndKeepDoubleBarrelledNames)
             "li-qiang");
 }
 
+TEST_F(MentionsTest, AFullNameWithoutTheMiddleNameIsTheSamePerson) {
+  EXPECT_EQ(ActorOf("Thomas Henry Ashdown founded the mill in 1861. Years later, "
+                    "Mayor Thomas Ashdown opened the new bridge. Ashdown died in 1890.",
+                    "2020-01-01", "Ashdown"),
+            "thomas-henry-ashdown");
+}
+
 TEST_F(MentionsTest, OrganisationHeadsBrokenSpansAndScandalNames) {
   // An organisation's head noun after a place name makes one organisation.
   EXPECT_EQ(ActorOf("She is a fellow at the Caspian Sea Institute in Baku.",
