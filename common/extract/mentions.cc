@@ -333,19 +333,25 @@ class ArticleState {
     return genders_->HonorificGender(lower);
   }
 
-  // Records, once per sentence, each capitalised word written before
-  // another ("César" of "César Chávez") that is no title, honorific,
-  // function word or known non-person: the given names the article uses
-  // with a surname, even where the tagger found no name.
+  // Records, once per sentence, the first and last words of each run of
+  // capitalised words ("César" and "Chávez" of "César Chávez", "Donald"
+  // and "Trump" of "Donald John Trump") whose first word is no title,
+  // honorific, function word or known non-person: the given names the
+  // article uses with a surname, even where the tagger found no name.
   void NoteNamePairs(const SentenceTokens& s, int n) {
     const auto& t = s.tokens;
     for (int i = 0; i + 1 < n; ++i) {
-      if (!IsNameToken(t[i]) || !IsNameToken(t[i + 1]) || IsFunctionWord(i) ||
-          Facts(i).title_words > 0 || IsTitleHead(t, i) ||
-          Honorific(t, i) != claims::v1::ACTOR_TYPE_UNSPECIFIED) {
+      if (!IsNameToken(t[i]) || !IsNameToken(t[i + 1])) continue;
+      int last = i + 1;
+      while (last + 1 < n && IsNameToken(t[last + 1])) ++last;
+      const int first = i;
+      i = last;
+      if (IsFunctionWord(first) || Facts(first).title_words > 0 ||
+          IsTitleHead(t, first) ||
+          Honorific(t, first) != claims::v1::ACTOR_TYPE_UNSPECIFIED) {
         continue;
       }
-      if (const auto* m = FindKb(t, i, i + 1, false)) {
+      if (const auto* m = FindKb(t, first, first + 1, false)) {
         if (std::any_of(m->begin(), m->end(), [&](const AliasMatch& am) {
               // Gazetteer names are too many to tell ("Cesar" is a
               // Colombian department).
@@ -355,7 +361,7 @@ class ArticleState {
           continue;  // "Venezuelan Chávez", "Caracas Mayor"
         }
       }
-      given_before_[PartKey(t[i + 1].text)].insert(PartKey(t[i].text));
+      given_before_[PartKey(t[last].text)].insert(PartKey(t[first].text));
     }
   }
 
@@ -1187,9 +1193,23 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       evidence = "article:name-folded";
     }
   }
+  if (actor < 0 && type == claims::v1::PERSON && b - a >= 3) {
+    // A known person with a middle name written out ("Donald John Trump").
+    const std::string short_name =
+        absl::StrCat(t[a].text, " ", t[b - 1].text);
+    if (const auto* known = kb_.Find(short_name)) {
+      const int k = ChooseKb(*known, claims::v1::PERSON);
+      if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
+        actor = ActorForKb(k);
+        evidence = "kb:name-without-middle";
+      }
+    }
+  }
   if (actor < 0 && type == claims::v1::PERSON && b - a >= 2) {
     actor = NameVariantOf(name);
-    if (actor >= 0) RegisterNameParts(actor, si, a);
+  }
+  if (actor >= 0 && type == claims::v1::PERSON && b - a >= 2) {
+    RegisterNameParts(actor, si, a);
   }
   if (actor < 0) {
     actor = Discover(std::move(name), type);

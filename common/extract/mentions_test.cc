@@ -232,6 +232,11 @@ TEST_F(MentionsTest, AFullNameWithoutTheMiddleNameIsTheSamePerson) {
                     "Mayor Thomas Ashdown opened the new bridge. Ashdown died in 1890.",
                     "2020-01-01", "Ashdown"),
             "thomas-henry-ashdown");
+  // A known person's name with the middle name written out.
+  EXPECT_EQ(ActorOf("Joseph Robinette Biden took the oath in Washington. Biden "
+                    "said the country was ready.",
+                    "2021-01-20", "Biden"),
+            "joe-biden");
 }
 
 TEST_F(MentionsTest, OrganisationHeadsBrokenSpansAndScandalNames) {
