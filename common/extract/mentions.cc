@@ -999,6 +999,15 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
     }
     if (actor == kAmbiguous) return false;
   }
+  // A compound is of known names only: one unknown part makes the token a
+  // name of its own ("Okonkwo-Bell" is not Bell).
+  for (absl::string_view part : absl::StrSplit(tok.text, '-')) {
+    size_t len;
+    if (part.empty() || !text::IsUpper(text::DecodeAt(part, 0, &len))) continue;
+    if (kb_.Find(part) == nullptr && !name_parts_.contains(PartKey(part))) {
+      return false;
+    }
+  }
   bool any = false;
   size_t offset = 0;
   for (absl::string_view part : absl::StrSplit(tok.text, '-')) {

@@ -219,6 +219,17 @@ class KnowledgeBase::Builder {
             absl::StrSplit(n, ' ', absl::SkipEmpty());
         while (words.size() > 1 && IsNameSuffix(words.back())) words.pop_back();
         if (words.size() < 2) continue;
+        // Countries that write the family name first ("Xi Jinping", "Kim
+        // Jong-un", "Lee Hsien Loong"): it is the first word, often short
+        // and also a given name elsewhere ("Kim", "Lee").
+        static constexpr absl::string_view kFamilyNameFirst[] = {
+            "CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM"};
+        if (std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst),
+                      a.country) != std::end(kFamilyNameFirst)) {
+          if (words.front().size() >= 2)
+            AddAlias(static_cast<int>(i), words.front(), AliasKind::kSurname);
+          continue;
+        }
         const std::string& last = words.back();
         if (last.size() < 3 || given_names.contains(last)) continue;
         AddAlias(static_cast<int>(i), last, AliasKind::kSurname);
