@@ -228,7 +228,8 @@ TEST_F(MentionsTest, ShortNamesFoldCaseAndDiacriticsAndKeepDoubleBarrelledNames)
 }
 
 TEST_F(MentionsTest, FamilyNamesWrittenFirstAndCompoundsOfUnknownParts) {
-  // A Chinese leader's family name alone is a surname of the knowledge base.
+  // A Chinese leader's family name alone is a surname of the knowledge base
+  // (one that is also a given name, "Kim", is not).
   EXPECT_EQ(ActorOf("Mr Xi met business leaders in Berlin.", "2019-06-20", "Xi"),
             "xi-jinping");
   // In June 2023 both Li Qiang (premier) and Li Shangfu (defence minister)
