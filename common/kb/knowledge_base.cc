@@ -200,17 +200,9 @@ class KnowledgeBase::Builder {
     // Surnames of people, weakest evidence, only where not already taken.
     // A word some person has as a given name ("Michael", "James") is not
     // taken as a surname: in text it mostly starts another name.
-    // Countries that write the family name first ("Xi Jinping", "Li
-    // Qiang"): their first word is the surname, not a given name.
-    static constexpr absl::string_view kFamilyNameFirst[] = {
-        "CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM"};
-    auto family_first = [](const KbActor& a) {
-      return std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst),
-                       a.country) != std::end(kFamilyNameFirst);
-    };
     absl::flat_hash_set<std::string> given_names;
     for (const KbActor& a : kb_->actors_) {
-      if (a.type != claims::v1::PERSON || family_first(a)) continue;
+      if (a.type != claims::v1::PERSON) continue;
       for (const auto& n : a.aliases) {
         std::vector<absl::string_view> words =
             absl::StrSplit(n, ' ', absl::SkipEmpty());
@@ -227,13 +219,6 @@ class KnowledgeBase::Builder {
             absl::StrSplit(n, ' ', absl::SkipEmpty());
         while (words.size() > 1 && IsNameSuffix(words.back())) words.pop_back();
         if (words.size() < 2) continue;
-        // A family name written first is often short; one that is also a
-        // given name elsewhere ("Kim", "Lee") is left out like any other.
-        if (family_first(a)) {
-          if (words.front().size() >= 2 && !given_names.contains(words.front()))
-            AddAlias(static_cast<int>(i), words.front(), AliasKind::kSurname);
-          continue;
-        }
         const std::string& last = words.back();
         if (last.size() < 3 || given_names.contains(last)) continue;
         AddAlias(static_cast<int>(i), last, AliasKind::kSurname);
