@@ -17,7 +17,7 @@ Also printed: the content negation (content_modality NEGATED exactly when
 the gold content is negated) among the right ones, sentence modality
 accuracy (the modality of the best-matching claim against gold "modality"),
 STATEMENT claims of "say"-like predicates where the saying is not the news,
-and quotes with their speaker.
+quotes with their speaker, and the share of all claims without a subject.
 """
 import argparse
 import json
@@ -139,8 +139,11 @@ def main():
                     1 for c in claims
                     if c.get("type") == "STATEMENT" and c.get("predicate") in
                     ("say", "tell", "add", "state", "claim"))
+    all_claims = [c for an in analyses for c in an.get("claims", [])]
+    no_subject = sum(1 for c in all_claims if not c.get("subjects"))
     ratio = lambda a, b: a / b if b else 0.0
     figures = {
+        "claims_without_subject": ratio(no_subject, len(all_claims)),
         "reported_sentences": total,
         "reported_right_strict": ratio(strict, total),
         "reported_right_lenient": ratio(lenient, total),
@@ -160,6 +163,8 @@ def main():
                                                         figures["modality_accuracy"]))
     print("STATEMENT claims of a saying that is not the news: %d" % needless_statements)
     print("quotes with text and speaker: %d/%d" % (quotes_ok, quotes))
+    print("claims without a subject: %d/%d = %.3f" % (no_subject, len(all_claims),
+                                                     figures["claims_without_subject"]))
     if args.misses:
         for text, pred, src, got in misses:
             print("  miss: %s | want %s by %s | got %s" % (text[:90], pred, src, got))

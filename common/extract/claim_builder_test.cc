@@ -222,5 +222,12 @@ TEST_F(ClaimsFromStructureTest, TheIssuerOfADocumentIsTheSource) {
   for (const Claim& other : claims) EXPECT_NE(other.predicate(), "publish");
 }
 
+TEST_F(ClaimsFromStructureTest, APassiveSubjectIsSharedByItsConjunct) {
+  auto claims = ClaimsOf("Israel was attacked on Saturday and retaliated within hours.");
+  const Claim* c = WithPredicate(claims, "retaliate");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("ISR"));
+}
+
 }  // namespace
 }  // namespace claims

@@ -296,14 +296,26 @@ class Builder {
     const DepRel own = t_.rel(top);
     if (own != DepRel::kConj && own != DepRel::kAdvcl && !ReportedGerund(top)) return;
     for (const Argument& a : c->args) {
-      if (a.role == ArgRole::kSubject) return;
+      if (a.role == ArgRole::kSubject || a.patient) return;
     }
     const Clause* g = Mutable(c->governor);
     if (g == nullptr) return;
+    const bool has_subject = std::any_of(g->args.begin(), g->args.end(), [](const Argument& a) {
+      return a.role == ArgRole::kSubject;
+    });
+    // The governor's subject (or agent) is shared; a passive governor
+    // without an agent shares its patient, in the role this clause's voice
+    // gives it ("Israel was attacked and retaliated"; "Faced with
+    // opposition, Mr Netanyahu was compelled to ...").
+    const bool passive = t_.Child(c->head, DepRel::kAuxPass) >= 0;
     for (const Argument& a : g->args) {
-      if (a.role != ArgRole::kSubject) continue;
+      if (has_subject ? a.role != ArgRole::kSubject : !a.patient) continue;
       Argument copy = a;
       copy.inherited = true;
+      if (!has_subject) {
+        copy.patient = passive;
+        copy.role = passive ? ArgRole::kObject : ArgRole::kSubject;
+      }
       c->args.push_back(copy);
     }
   }

@@ -144,7 +144,9 @@ class ArticleGroups {
     std::string country = PhraseCountry(s, i);
     const bool focus = country.empty();
     if (focus && !result_.focus_countries.empty()) country = result_.focus_countries.front();
-    if (country.empty()) return;
+    // Without a country "officials" are nobody in particular; "police" are
+    // still the police.
+    if (country.empty() && noun.sector == "government") return;
     const int actor = noun.sector == "government" ? CountryActor(country)
                                                   : SectorActor(country, noun);
     if (actor < 0) return;
@@ -159,7 +161,7 @@ class ArticleGroups {
     m.actor = actor;
     m.is_name = false;
     m.evidence = absl::StrCat("group:", absl::AsciiStrToLower(s.words[static_cast<size_t>(i)].lemma),
-                              "@", country, focus ? ":focus" : "");
+                              "@", country.empty() ? "-" : country, focus ? ":focus" : "");
     ++result_.actors[static_cast<size_t>(actor)].mention_count;
     result_.mentions.push_back(std::move(m));
     for (int k = start; k <= i; ++k) covering_[static_cast<size_t>(k)] = actor;
@@ -182,16 +184,19 @@ class ArticleGroups {
     return Push(std::move(a));
   }
 
+  // "<ISO3>-<sector>" named "Police (Chile)", or, with no country known,
+  // "<sector>" named "Police".
   int SectorActor(const std::string& iso3, const GroupNoun& noun) {
-    const std::string id = absl::StrCat(iso3, "-", noun.sector);
+    const std::string id = iso3.empty() ? noun.sector : absl::StrCat(iso3, "-", noun.sector);
     auto it = by_id_.find(id);
     if (it != by_id_.end()) return it->second;
-    const int k = kb_.IndexOf(iso3);
+    const int k = iso3.empty() ? -1 : kb_.IndexOf(iso3);
     std::string label = noun.sector;
     if (!label.empty()) label[0] = absl::ascii_toupper(static_cast<unsigned char>(label[0]));
     ArticleActor a;
     a.id = id;
-    a.name = absl::StrCat(label, " (", k >= 0 ? kb_.actor(k).name : iso3, ")");
+    a.name = iso3.empty() ? label
+                          : absl::StrCat(label, " (", k >= 0 ? kb_.actor(k).name : iso3, ")");
     a.type = noun.type;
     a.kind = "sector";
     a.country = iso3;

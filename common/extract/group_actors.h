@@ -12,11 +12,12 @@
 //
 // The nouns and their sectors are knowledge/extract/group_nouns.tsv. The
 // country is the one the noun phrase names (a demonym, a possessor, a place
-// after "in"/"from"/"of"), else the article's country of focus; without a
-// country the noun is left alone. The "government" sector is the country's
-// own actor. Other sectors are actors "<ISO3>-<sector>" of the GROUP or
-// ORGANIZATION type, with the country and the sector as role; they are never
-// names, so they never become global aliases.
+// after "in"/"from"/"of"), else the article's country of focus. The
+// "government" sector is the country's own actor (nothing without a
+// country). Other sectors are actors "<ISO3>-<sector>" ("<sector>" when no
+// country is known) of the GROUP or ORGANIZATION type, with the country and
+// the sector as role; they are never names, so they never become global
+// aliases.
 //
 // Immutable after Load; Find is const and thread-safe.
 #ifndef CLAIMS_COMMON_EXTRACT_GROUP_ACTORS_H_

@@ -291,13 +291,14 @@ TEST_F(MentionsTest, GroupNounsAreTheSectorOfTheirCountry) {
 }
 
 TEST_F(MentionsTest, GroupNounsNeedTheirSenseNumberAndACountry) {
-  // The act of opposing, a modifier, a single hospital, no country at all.
+  // The act of opposing, a modifier, a single hospital.
   EXPECT_EQ(ActorOf("Spain faced staunch opposition from its partners.", "2024-01-01",
                     "opposition"),
             "-");
   EXPECT_EQ(ActorOf("The police station in Lyon was closed.", "2024-01-01", "police"), "-");
   EXPECT_EQ(ActorOf("A hospital in Leeds was closed.", "2024-01-01", "hospital"), "-");
-  EXPECT_EQ(Mentions("Protesters gathered outside."), "");
+  // No country at all: the sector alone, and no government to speak.
+  EXPECT_EQ(Mentions("Protesters gathered outside, officials said."), "Protesters=protesters");
 }
 
 }  // namespace

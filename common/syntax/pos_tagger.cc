@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <random>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/learn/features.h"
@@ -101,13 +103,26 @@ absl::StatusOr<PosTagger> PosTagger::FromModel(learn::LinearModel model) {
   return PosTagger(std::move(model), std::move(tags));
 }
 
-void PosTagger::Tag(SyntaxSentence* sentence) const {
+PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
+    : model_(std::move(model)), tags_(std::move(tags)) {
+  // Verb tags: VB, VBD, VBG, VBN, VBP, VBZ, as VERB or AUX (not the modal
+  // MD: "May", "Could" open sentences and are no verb forms).
+  for (const Tag_& t : tags_) not_verb_.push_back(!absl::StartsWith(t.xpos, "VB"));
+}
+
+void PosTagger::Tag(SyntaxSentence* sentence, const VerbFormTest* is_verb_form) const {
   Context c = MakeContext(*sentence);
   FeatureVector f;
   std::vector<float> scores(model_.num_classes());
   for (size_t i = 0; i < sentence->size(); ++i) {
     Features(c, static_cast<int>(i), &f);
-    const int best = model_.Best(f.keys(), scores.data());
+    const std::string& form = (*sentence)[i].form;
+    const bool no_verb = is_verb_form != nullptr && *is_verb_form && !form.empty() &&
+                         absl::ascii_isupper(static_cast<unsigned char>(form[0])) &&
+                         !(*is_verb_form)(absl::AsciiStrToLower(form));
+    const int best = model_.Best(f.keys(), scores.data(),
+                                 no_verb ? absl::MakeConstSpan(not_verb_.data(), not_verb_.size())
+                                         : absl::Span<const bool>());
     c.tags[i] = best;
     (*sentence)[i].upos = tags_[best].upos;
     (*sentence)[i].xpos = tags_[best].xpos;

@@ -15,7 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "common/learn/linear_model.h"
 #include "common/learn/perceptron.h"
 #include "common/syntax/syntax_types.h"
@@ -32,7 +34,14 @@ class PosTagger {
   static absl::StatusOr<PosTagger> Load(const std::string& path);
   static absl::StatusOr<PosTagger> FromModel(learn::LinearModel model);
 
-  void Tag(SyntaxSentence* sentence) const;
+  // Whether a lower-case form is a known verb form ("faced", "said").
+  using VerbFormTest = std::function<bool(absl::string_view lower)>;
+
+  // With `is_verb_form`, a capitalized word it does not know is never
+  // tagged a verb ("Boeing", "Emirates" open sentences; "-ing" and "-s"
+  // endings otherwise make them VBG and VBZ): a tag dictionary for the
+  // commonest error on names.
+  void Tag(SyntaxSentence* sentence, const VerbFormTest* is_verb_form = nullptr) const;
 
   const learn::LinearModel& model() const { return model_; }
 
@@ -51,11 +60,11 @@ class PosTagger {
     Upos upos;
     std::string xpos;
   };
-  PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
-      : model_(std::move(model)), tags_(std::move(tags)) {}
+  PosTagger(learn::LinearModel model, std::vector<Tag_> tags);
 
   learn::LinearModel model_;
   std::vector<Tag_> tags_;  // by class index
+  absl::InlinedVector<bool, 64> not_verb_;  // by class index: not a VB* tag
 };
 
 }  // namespace claims::syntax

@@ -134,5 +134,21 @@ TEST_F(ShippedModelsTest, MonthNameIsNotAModal) {
   EXPECT_EQ(t[Find(t, "fell")].upos, Upos::kVerb);
 }
 
+TEST_F(ShippedModelsTest, ACapitalizedWordTheVerbDictionaryLacksIsNoVerb) {
+  const std::string text = "Emirates denied the report .";
+  PosTagger::VerbFormTest is_verb = [](absl::string_view w) {
+    return w == "denied" || w == "reported";
+  };
+  SyntaxSentence s;
+  for (absl::string_view w : absl::StrSplit(text, ' ')) {
+    SyntaxWord word;
+    word.form = std::string(w);
+    s.push_back(std::move(word));
+  }
+  models_->tagger().Tag(&s, &is_verb);
+  EXPECT_NE(s[0].xpos.substr(0, 2), "VB") << s[0].xpos;
+  EXPECT_EQ(s[1].upos, Upos::kVerb);  // lower-case words are never constrained
+}
+
 }  // namespace
 }  // namespace claims::syntax

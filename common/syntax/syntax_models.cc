@@ -35,7 +35,7 @@ absl::Status SyntaxModels::Save(const std::string& dir) const {
 }
 
 void SyntaxModels::Analyze(SyntaxSentence* sentence) const {
-  tagger_.Tag(sentence);
+  tagger_.Tag(sentence, verb_forms());
   lemmatizer_.Lemmatize(sentence);
   parser_.Parse(sentence);
 }

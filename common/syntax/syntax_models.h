@@ -38,6 +38,16 @@ class SyntaxModels {
 
   void Analyze(SyntaxSentence* sentence) const;
 
+  // Installs the tagger's verb-form dictionary (PosTagger::Tag). Call
+  // before the first Analyze; not thread-safe against it.
+  void set_verb_forms(PosTagger::VerbFormTest is_verb_form) {
+    is_verb_form_ = std::move(is_verb_form);
+  }
+  // The installed dictionary, or nullptr.
+  const PosTagger::VerbFormTest* verb_forms() const {
+    return is_verb_form_ ? &is_verb_form_ : nullptr;
+  }
+
   const PosTagger& tagger() const { return tagger_; }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
   const DependencyParser& parser() const { return parser_; }
@@ -46,6 +56,7 @@ class SyntaxModels {
   PosTagger tagger_;
   Lemmatizer lemmatizer_;
   DependencyParser parser_;
+  PosTagger::VerbFormTest is_verb_form_;
 };
 
 }  // namespace claims::syntax
