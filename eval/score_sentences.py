@@ -27,7 +27,9 @@ sentence. Also reports:
     against the sentence's gold subjects, the share of all claims that
     have no actor subject, and of those with neither an actor subject nor a
     `subject_text`.
-With --json the figures are printed as one JSON object.
+With --json the figures are printed as one JSON object; with -v the missed
+gold actors, the false positives (predicted actors matching no gold actor of
+the sentence) and the missed subjects are listed.
 """
 import json
 import os
@@ -91,6 +93,7 @@ def main():
     subj_tp = subj_fn = subj_fp = 0
     claims_total = claims_no_subject = claims_no_subject_text = 0
     misses = []
+    false_positives = []
     subject_misses = []
     for g, a in zip(gold, analyses):
         body = a["article"]["article"]["body"]
@@ -154,6 +157,8 @@ def main():
                     misses.append((body.encode("utf-8")[0:0] or "", ga["name"],
                                    g["text"][gs["start"]:gs["start"] + 60]))
             fp += len(pred_ids - matched)
+            for pid in sorted(pred_ids - matched):
+                false_positives.append((pid, g["text"][gs["start"]:gs["start"] + 60]))
             subject_matched = set()
             gold_subjects = [ga for ga in gs["actors"] if ga.get("role") == "subject"]
             for ga in gold_subjects:
@@ -231,6 +236,8 @@ def main():
     if "-v" in sys.argv:
         for m in misses:
             print("  miss:", m[1], "|", m[2])
+        for pid, text in false_positives:
+            print("  false positive:", pid, "|", text)
         for name, text in subject_misses:
             print("  subject miss:", name, "|", text)
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/kb/unaccent.h"
 
 namespace claims {
 namespace {
@@ -399,8 +400,9 @@ char SalienceCoreference::NameGender(const ArticleActor& actor) const {
     return 0;
   }
   const size_t space = actor.name.find(' ');
-  auto it =
-      given_names_.find(absl::AsciiStrToLower(actor.name.substr(0, space)));
+  // "Néstor" is written "Nestor" in the table.
+  auto it = given_names_.find(
+      absl::AsciiStrToLower(StripDiacritics(actor.name.substr(0, space))));
   return it == given_names_.end() ? 0 : it->second;
 }
 

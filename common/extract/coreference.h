@@ -73,7 +73,10 @@ struct SalienceWeights {
   bool neuter_needs_subjects = true;
 };
 
-class SalienceCoreference final : public CoreferenceResolver {
+// Also the mention stage's GenderCues (the same honorific and given-name
+// tables).
+class SalienceCoreference final : public CoreferenceResolver,
+                                  public GenderCues {
  public:
   // Reads `dir`/references.tsv and `dir`/given_name_genders.tsv;
   // INVALID_ARGUMENT "file:line: reason" for a malformed row, NOT_FOUND when
@@ -87,10 +90,10 @@ class SalienceCoreference final : public CoreferenceResolver {
 
   const ReferenceWord* Find(absl::string_view lower) const;
   // 'm'/'f' for an honorific before a name ("Mr", "Ms"), else 0.
-  char HonorificGender(absl::string_view lower) const;
+  char HonorificGender(absl::string_view lower) const override;
   // 'm'/'f' for a person's name whose given name (first word, when the
   // country writes it first) is usually of that gender, else 0.
-  char NameGender(const ArticleActor& actor) const;
+  char NameGender(const ArticleActor& actor) const override;
 
  private:
   explicit SalienceCoreference(SalienceWeights weights) : weights_(weights) {}

@@ -153,7 +153,11 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
     ASSIGN_OR_RETURN(pipeline->confidence,
                      ConfidenceCalibration::Load(lexicon_dir + "/confidence.tsv"));
   }
-  ASSIGN_OR_RETURN(pipeline->coreference, SalienceCoreference::Load(lexicon_dir));
+  ASSIGN_OR_RETURN(std::unique_ptr<SalienceCoreference> coreference,
+                   SalienceCoreference::Load(lexicon_dir));
+  // The mention stage tells namesakes apart with the same gender tables.
+  const GenderCues* genders = coreference.get();
+  pipeline->coreference = std::move(coreference);
   const std::string models = DataDir(config.models_dir, config, "models");
   ASSIGN_OR_RETURN(syntax::SyntaxModels syntax, syntax::SyntaxModels::Load(models));
   pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
@@ -174,7 +178,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   std::unique_ptr<Extractor> e(
       new Extractor(config, std::move(kb), std::move(taxonomy)));
   pipeline->gazetteer = std::make_unique<entities::KbGazetteer>(*e->kb_);
-  pipeline->mentions = std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon);
+  pipeline->mentions =
+      std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon, genders);
   ASSIGN_OR_RETURN(pipeline->groups, GroupActorFinder::Load(lexicon_dir, *e->kb_));
   TopicOptions topic_options;
   topic_options.inherit_article_topics = config.inherit_article_topics;

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/kb/unaccent.h"
 #include "common/text/utf8.h"
 
 namespace claims {
@@ -16,6 +17,21 @@ namespace {
 
 using claims::v1::ActorType;
 using text::Token;
+
+// Result of ArticleState::ShortName when a short name fits several people.
+constexpr int kAmbiguous = -2;
+
+// Countries whose names put the family name first ("Xi Jinping", "Kim
+// Jong-un"): their first word is a surname, often of two letters.
+constexpr absl::string_view kFamilyNameFirst[] = {
+    "CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM"};
+
+// Key of a name part: case, diacritics and typographic dashes folded, so
+// "Al-Rashidi" finds "al-Rashidi" and "Chavez" finds "Chávez".
+std::string PartKey(absl::string_view word) {
+  return absl::AsciiStrToLower(
+      StripDiacritics(KnowledgeBase::NormalizeKey(word)));
+}
 
 // Bounded work: tokens of one sentence considered for mentions.
 constexpr int kMaxTokensPerSentence = 250;
@@ -73,6 +89,20 @@ bool IsTitleModifier(absl::string_view lower) {
          lower == "current";
 }
 
+// Head nouns of organisations' names in English ("... Institute", "...
+// University"), general knowledge. Left out: words that also end place
+// names ("Bank" of West Bank, "Centre", "Union", "Party" of names the
+// knowledge base lists whole).
+bool IsOrganisationHead(absl::string_view word) {
+  static constexpr absl::string_view kHeads[] = {
+      "Institute",   "Institution", "University", "College",      "Academy",
+      "Foundation",  "Council",     "Association", "Society",     "Agency",
+      "Commission",  "Committee",   "Ministry",   "Department",   "Corporation",
+      "Fund",        "Trust",       "League",     "Federation",   "Organisation",
+      "Organization", "Authority",  "Bureau",     "Hospital",     "Museum"};
+  return std::find(std::begin(kHeads), std::end(kHeads), word) != std::end(kHeads);
+}
+
 // A token that can be part of a name: capitalised word or initials.
 bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
@@ -109,13 +139,14 @@ struct TokenFacts {
 
 class ArticleState {
  public:
-  ArticleState(const KnowledgeBase& kb, const Lexicon& lex, absl::string_view body,
+  ArticleState(const KnowledgeBase& kb, const Lexicon& lex,
+               const GenderCues* genders, absl::string_view body,
                absl::string_view date)
-      : kb_(kb), lex_(lex), body_(body), date_(date) {}
+      : kb_(kb), lex_(lex), genders_(genders), body_(body), date_(date) {}
 
   void AddAuthor(absl::string_view name) {
     int a = Discover(std::string(name), claims::v1::PERSON);
-    RegisterNameParts(a);
+    RegisterNameParts(a, -1, 0);  // before every sentence
     if (a >= 0) authors_.insert(a);
   }
 
@@ -207,7 +238,6 @@ class ArticleState {
     result_.actors.push_back(std::move(a));
     kb_to_actor_[kb_index] = idx;
     id_to_actor_[k.id] = idx;
-    if (k.type == claims::v1::PERSON) RegisterNameParts(idx);
     return idx;
   }
 
@@ -238,14 +268,19 @@ class ArticleState {
     int idx = static_cast<int>(result_.actors.size());
     result_.actors.push_back(std::move(a));
     id_to_actor_[id] = idx;
-    if (type == claims::v1::PERSON) RegisterNameParts(idx);
     return idx;
   }
 
-  // First and last names of a person, for later short mentions.
-  void RegisterNameParts(int actor) {
-    if (actor < 0) return;
+  // A person the article names in full ("Jeb Bush", a byline, "President
+  // Bush" resolved by the office at the date), and where it first did, so
+  // its short names ("Bush", "Jeb") can find it. Called for each such
+  // mention; the earliest place is kept.
+  void RegisterNameParts(int actor, int si, int token) {
+    if (actor < 0 || result_.actors[actor].type != claims::v1::PERSON) return;
     const ArticleActor& a = result_.actors[actor];
+    const bool family_first =
+        std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst),
+                  a.country) != std::end(kFamilyNameFirst);
     std::vector<std::string> names = {a.name};
     if (a.kb_index >= 0) {
       for (const auto& al : kb_.actor(a.kb_index).aliases) names.push_back(al);
@@ -253,12 +288,127 @@ class ArticleState {
     for (const auto& n : names) {
       std::vector<std::string> words = absl::StrSplit(n, ' ', absl::SkipEmpty());
       if (words.size() < 2) continue;
-      for (const std::string& w : {words.front(), words.back()}) {
-        if (w.size() < 3 || w.back() == '.') continue;
-        auto [it, inserted] = name_parts_.emplace(w, actor);
-        if (!inserted && it->second != actor) it->second = -2;  // ambiguous
+      for (size_t i : {size_t{0}, words.size() - 1}) {
+        const std::string& w = words[i];
+        // Initials and short given names ("J.", "Al", "Ed") name too many
+        // people; a family name written first may be short ("Xi", "Li").
+        const size_t shortest = family_first && i == 0 ? 2 : 3;
+        if (w.size() < shortest || w.back() == '.') continue;
+        std::vector<NamedAt>& at = name_parts_[PartKey(w)];
+        auto it = std::find_if(at.begin(), at.end(), [&](const NamedAt& x) {
+          return x.actor == actor;
+        });
+        if (it == at.end()) {
+          at.push_back({actor, si, token});
+        } else if (std::make_pair(si, token) <
+                   std::make_pair(it->sentence, it->token)) {
+          it->sentence = si;
+          it->token = token;
+        }
       }
     }
+  }
+
+  // 'm', 'f' or 0: an honorific the article used with the person ("Mrs
+  // Clinton"), else the usual gender of their given name.
+  char GenderOf(int actor) const {
+    auto it = honorific_gender_.find(actor);
+    if (it != honorific_gender_.end()) return it->second;
+    return genders_ == nullptr ? 0 : genders_->NameGender(result_.actors[actor]);
+  }
+  char KbGender(int kb_index) const {
+    if (genders_ == nullptr) return 0;
+    const KbActor& k = kb_.actor(kb_index);
+    ArticleActor a;
+    a.name = k.name;
+    a.type = k.type;
+    a.country = k.country;
+    return genders_->NameGender(a);
+  }
+  // 'm', 'f' or 0 for the honorific token `text` ("Mrs", "Mr.").
+  char HonorificGender(absl::string_view text) const {
+    if (genders_ == nullptr) return 0;
+    std::string lower = absl::AsciiStrToLower(text);
+    lower.erase(std::remove(lower.begin(), lower.end(), '.'), lower.end());
+    return genders_->HonorificGender(lower);
+  }
+
+  // Records, once per sentence, the first and last words of each run of
+  // capitalised words ("César" and "Chávez" of "César Chávez", "Donald"
+  // and "Trump" of "Donald John Trump") whose first word is no title,
+  // honorific, function word or known non-person: the given names the
+  // article uses with a surname, even where the tagger found no name.
+  void NoteNamePairs(const SentenceTokens& s, int n) {
+    const auto& t = s.tokens;
+    for (int i = 0; i + 1 < n; ++i) {
+      if (!IsNameToken(t[i]) || !IsNameToken(t[i + 1])) continue;
+      int last = i + 1;
+      while (last + 1 < n && IsNameToken(t[last + 1])) ++last;
+      const int first = i;
+      i = last;
+      if (IsFunctionWord(first) || Facts(first).title_words > 0 ||
+          IsTitleHead(t, first) ||
+          Honorific(t, first) != claims::v1::ACTOR_TYPE_UNSPECIFIED) {
+        continue;
+      }
+      if (const auto* m = FindKb(t, first, first + 1, false)) {
+        if (std::any_of(m->begin(), m->end(), [&](const AliasMatch& am) {
+              // Gazetteer names are too many to tell ("Cesar" is a
+              // Colombian department).
+              return am.kind != AliasKind::kGazetteer &&
+                     kb_.actor(am.actor).type != claims::v1::PERSON;
+            })) {
+          continue;  // "Venezuelan Chávez", "Caracas Mayor"
+        }
+      }
+      given_before_[PartKey(t[last].text)].insert(PartKey(t[first].text));
+    }
+  }
+
+  // True when the article writes the surname `key` after a given name that
+  // is none of the knowledge-base person's ("César Chávez" is not Hugo).
+  bool NamesOtherPerson(const std::string& key, int kb_index) const {
+    auto it = given_before_.find(key);
+    if (it == given_before_.end()) return false;
+    absl::flat_hash_set<std::string> own;
+    for (const std::string& alias : kb_.actor(kb_index).aliases) {
+      for (absl::string_view w : absl::StrSplit(alias, ' ', absl::SkipEmpty()))
+        own.insert(PartKey(w));
+    }
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const std::string& g) { return !own.contains(g); });
+  }
+
+  int ShortName(absl::string_view word, int si, int token, char gender,
+                const std::string& title, const std::vector<AliasMatch>* kb,
+                std::string* evidence);
+
+  // The one person of the article whose full name this several-word name
+  // shortens, same first and last word ("Joshua Norton" of "Joshua Abraham
+  // Norton"), or -1.
+  int NameVariantOf(absl::string_view name) const {
+    std::vector<std::string> words;
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty()))
+      words.push_back(PartKey(w));
+    if (words.size() < 2) return -1;
+    int found = -1;
+    for (size_t i = 0; i < result_.actors.size(); ++i) {
+      const ArticleActor& a = result_.actors[i];
+      if (a.type != claims::v1::PERSON) continue;
+      std::vector<std::string> full;
+      for (absl::string_view w : absl::StrSplit(a.name, ' ', absl::SkipEmpty()))
+        full.push_back(PartKey(w));
+      if (full.size() <= words.size() || full.front() != words.front() ||
+          full.back() != words.back() ||
+          !std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+            return std::find(full.begin(), full.end(), w) != full.end();
+          })) {
+        continue;
+      }
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    return found;
   }
 
   // True when `text` is only the first word of the actor's several-word
@@ -271,9 +421,24 @@ class ArticleState {
     return space != std::string::npos && absl::string_view(name).substr(0, space) == text;
   }
 
-  int LinkedName(absl::string_view word) const {
-    auto it = name_parts_.find(KnowledgeBase::NormalizeKey(word));
-    return it == name_parts_.end() ? -1 : it->second;
+
+  // True when the knowledge-base actor holds an office at the article date.
+  bool InOffice(int kb_index) const {
+    if (date_.empty()) return false;
+    for (int o : kb_.actor(kb_index).offices) {
+      const KbOffice& office = kb_.offices()[o];
+      if (office.start <= date_ && (office.end.empty() || date_ < office.end)) return true;
+    }
+    return false;
+  }
+
+  // How `matches` name the knowledge-base actor `k` (its strongest kind).
+  static AliasKind KindOf(const std::vector<AliasMatch>& matches, int k) {
+    AliasKind kind = AliasKind::kGazetteer;
+    for (const AliasMatch& am : matches) {
+      if (am.actor == k && am.kind < kind) kind = am.kind;
+    }
+    return kind;
   }
 
   // Picks among knowledge-base candidates for one surface form: of type
@@ -295,14 +460,7 @@ class ArticleState {
       }
       int score = -static_cast<int>(m.kind) * 10;
       if (kb_to_actor_.contains(m.actor)) score += 25;
-      for (int o : k.offices) {
-        const KbOffice& office = kb_.offices()[o];
-        if (!date_.empty() && office.start <= date_ &&
-            (office.end.empty() || date_ < office.end)) {
-          score += 8;
-          break;
-        }
-      }
+      if (InOffice(m.actor)) score += 8;
       if (score > best_score) {
         best_score = score;
         best = m.actor;
@@ -405,18 +563,28 @@ class ArticleState {
                    bool titlecase, int* next);
   bool TryCompound(int si, const SentenceTokens& s, int i);
   bool TryGroupReference(int si, const SentenceTokens& s, int i, int n, int* next);
-  int ResolvePersonName(const std::vector<Token>& t, int a, int b,
+  int ResolvePersonName(int si, const std::vector<Token>& t, int a, int b,
                         const std::string& title, const std::string& owner,
-                        std::string* evidence);
+                        char gender, std::string* evidence);
 
   const KnowledgeBase& kb_;
   const Lexicon& lex_;
+  const GenderCues* genders_;  // may be null
   absl::string_view body_;
   std::string date_;
   MentionResult result_;
   absl::flat_hash_map<int, int> kb_to_actor_;
   absl::flat_hash_map<std::string, int> id_to_actor_;
-  absl::flat_hash_map<std::string, int> name_parts_;
+  struct NamedAt {
+    int actor = -1;
+    int sentence = 0;  // where the article first named the person in full
+    int token = 0;
+  };
+  // PartKey of a first or last name -> the people named in full with it.
+  absl::flat_hash_map<std::string, std::vector<NamedAt>> name_parts_;
+  absl::flat_hash_map<int, char> honorific_gender_;  // actor -> 'm' / 'f'
+  // PartKey of a surname -> PartKeys of the words written before it.
+  absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> given_before_;
   absl::flat_hash_map<std::string, std::string> title_owner_;
   int last_person_ = -1;
   std::string last_government_;  // country of the last official mentioned
@@ -432,19 +600,126 @@ class ArticleState {
   std::string key_;  // scratch for knowledge-base lookups
 };
 
-int ArticleState::ResolvePersonName(const std::vector<Token>& t, int a, int b,
-                                    const std::string& title,
-                                    const std::string& owner,
+// A short name: a surname or given name alone ("Bush", "Mr Bush",
+// "President Bush", "Benjamin"), at token `token` of sentence `si`. `gender`
+// is an honorific's ('m', 'f' or 0), `title` the office id before the name
+// ("" if none), `kb` the knowledge base's actors of the word (may be null).
+// Returns the actor, kAmbiguous when several people fit, or -1 when nobody
+// does (the caller discovers the name).
+int ArticleState::ShortName(absl::string_view word, int si, int token,
+                            char gender, const std::string& title,
+                            const std::vector<AliasMatch>* kb,
+                            std::string* evidence) {
+  auto agrees = [gender](char g) { return gender == 0 || g == 0 || g == gender; };
+  std::vector<int> before, after, kb_people;
+  if (auto it = name_parts_.find(PartKey(word)); it != name_parts_.end()) {
+    for (const NamedAt& n : it->second) {
+      if (!agrees(GenderOf(n.actor))) continue;
+      const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
+      (earlier ? before : after).push_back(n.actor);
+    }
+  }
+  if (kb != nullptr) {
+    for (const AliasMatch& am : *kb) {
+      if (kb_.actor(am.actor).type != claims::v1::PERSON || !agrees(KbGender(am.actor)) ||
+          std::find(kb_people.begin(), kb_people.end(), am.actor) != kb_people.end()) {
+        continue;
+      }
+      kb_people.push_back(am.actor);
+    }
+  }
+  // A title held at the article's date singles people out ("President Bush"
+  // in 1991 and in 2003), when anyone of the name held it then.
+  bool by_title = false;
+  if (!title.empty()) {
+    auto holds = [&](int kb_index) {
+      return kb_index >= 0 && kb_.HeldTitle(kb_index, title, date_);
+    };
+    auto actor_holds = [&](int actor) { return holds(result_.actors[actor].kb_index); };
+    by_title = std::any_of(kb_people.begin(), kb_people.end(), holds) ||
+               std::any_of(before.begin(), before.end(), actor_holds) ||
+               std::any_of(after.begin(), after.end(), actor_holds);
+    if (by_title) {
+      kb_people.erase(std::remove_if(kb_people.begin(), kb_people.end(),
+                                     [&](int k) { return !holds(k); }),
+                      kb_people.end());
+      for (auto* v : {&before, &after}) {
+        v->erase(std::remove_if(v->begin(), v->end(),
+                                [&](int a) { return !actor_holds(a); }),
+                 v->end());
+      }
+    }
+  }
+  // The person the article has named in full before.
+  if (before.size() == 1) {
+    *evidence = "article:name";
+    return before[0];
+  }
+  if (before.size() > 1) return kAmbiguous;
+  // Forward, to the one person named in full later, when the knowledge base
+  // knows no other of the name ("Trump" in a headline, "Donald Trump" in
+  // the text; not "Clinton" before "Bill Clinton").
+  if (!after.empty()) {
+    if (after.size() == 1) {
+      const int kb_index = result_.actors[after[0]].kb_index;
+      if (std::all_of(kb_people.begin(), kb_people.end(),
+                      [&](int k) { return k == kb_index; })) {
+        *evidence = "article:name";
+        return after[0];
+      }
+    }
+    return kAmbiguous;
+  }
+  // Nobody named in full: the knowledge base's person, unless the article
+  // writes the surname with someone else's given name (a name the tagger
+  // missed).
+  const std::string key = PartKey(word);
+  const size_t known = kb_people.size();
+  kb_people.erase(std::remove_if(kb_people.begin(), kb_people.end(),
+                                 [&](int k) { return NamesOtherPerson(key, k); }),
+                  kb_people.end());
+  if (known > 0 && kb_people.empty()) return kAmbiguous;
+  int chosen = -1;
+  if (kb_people.size() == 1) {
+    chosen = kb_people[0];
+    *evidence = by_title ? "kb:surname+title" : "kb:surname";
+  } else if (kb_people.size() > 1) {
+    // Of several, the one in office at the date is the one news calls by
+    // surname alone; two in office ("Bush" in 2003) stay ambiguous.
+    for (int k : kb_people) {
+      if (!InOffice(k)) continue;
+      if (chosen >= 0) return kAmbiguous;
+      chosen = k;
+    }
+    if (chosen < 0) return kAmbiguous;
+    *evidence = by_title ? "kb:surname+title" : "kb:surname+office";
+  }
+  if (chosen < 0) return -1;
+  const int actor = ActorForKb(chosen);
+  // The office named the person as surely as a full name would.
+  if (by_title) RegisterNameParts(actor, si, token);
+  return actor;
+}
+
+int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
+                                    int b, const std::string& title,
+                                    const std::string& owner, char gender,
                                     std::string* evidence) {
   // Knowledge base, longest first.
   for (int e = b; e > a; --e) {
     const auto* m = FindKb(t, a, e, false);
     if (m == nullptr) continue;
     int k = ChooseKb(*m, claims::v1::PERSON);
-    if (k >= 0) {
-      *evidence = "kb:alias";
-      return ActorForKb(k);
+    if (k < 0) continue;
+    if (e - a == 1 && KindOf(*m, k) == AliasKind::kSurname) {
+      const int actor = ShortName(t[a].text, si, a, gender, title, m, evidence);
+      if (actor != -1) return actor;
+      continue;
     }
+    *evidence = "kb:alias";
+    const int actor = ActorForKb(k);
+    RegisterNameParts(actor, si, a);
+    return actor;
   }
   // The holder of the office, when the name fits theirs ("Benjamin").
   if (!title.empty() && !owner.empty()) {
@@ -459,19 +734,26 @@ int ArticleState::ResolvePersonName(const std::vector<Token>& t, int a, int b,
       }
       if (fits) {
         *evidence = absl::StrCat("role:", title, "@", owner);
-        return ActorForKb(h);
+        const int actor = ActorForKb(h);
+        RegisterNameParts(actor, si, a);
+        return actor;
       }
     }
   }
   if (b - a == 1) {
-    int linked = LinkedName(t[a].text);
-    if (linked >= 0) {
-      *evidence = "article:name";
-      return linked;
-    }
+    const int actor = ShortName(t[a].text, si, a, gender, title, nullptr, evidence);
+    if (actor != -1) return actor;
   }
   *evidence = "discovered:title";
-  return Discover(Join(t, a, b), claims::v1::PERSON);
+  std::string name = Join(t, a, b);
+  int actor = NameVariantOf(name);
+  if (actor >= 0) {
+    *evidence = "article:name";
+  } else {
+    actor = Discover(std::move(name), claims::v1::PERSON);
+  }
+  if (b - a >= 2) RegisterNameParts(actor, si, a);
+  return actor;
 }
 
 bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
@@ -561,7 +843,12 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
       if (it != title_owner_.end()) inferred_owner = it->second;
     }
     std::string evidence;
-    int actor = ResolvePersonName(t, te, ne, title, inferred_owner, &evidence);
+    int actor =
+        ResolvePersonName(si, t, te, ne, title, inferred_owner, 0, &evidence);
+    if (actor == kAmbiguous) {
+      actor = -1;
+      evidence = "ambiguous:name";
+    }
     if (qkb >= 0) {
       AddMention(si, s, qa, qb, kb_.actor(qkb).type, ActorForKb(qkb),
                  "kb:qualifier");
@@ -628,7 +915,15 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
     ++ne;
   }
   std::string evidence;
-  int actor = ResolvePersonName(t, i + 1, ne, "", "", &evidence);
+  const char gender = HonorificGender(t[i].text);
+  int actor = ResolvePersonName(si, t, i + 1, ne, "", "", gender, &evidence);
+  if (actor == kAmbiguous) {
+    actor = -1;
+    evidence = "ambiguous:name";
+  } else if (actor >= 0 && gender != 0) {
+    // Tells this person from a namesake later ("Mrs Clinton", "Clinton").
+    honorific_gender_.emplace(actor, gender);
+  }
   if (evidence == "discovered:title") evidence = "discovered";
   AddMention(si, s, i + 1, ne, claims::v1::PERSON, actor,
              absl::StrCat(evidence, "+honorific:", t[i].text));
@@ -693,6 +988,26 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
 bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
   const Token& tok = s.tokens[i];
   if (tok.text.find('-') == absl::string_view::npos) return false;
+  // A double-barrelled name of a person the article named in full
+  // ("Ashworth-Ford" after "Helena Ashworth-Ford") is that person.
+  if (name_parts_.contains(PartKey(tok.text))) {
+    std::string evidence;
+    const int actor = ShortName(tok.text, si, i, 0, "", nullptr, &evidence);
+    if (actor >= 0) {
+      AddMention(si, s, i, i + 1, claims::v1::PERSON, actor, std::move(evidence));
+      return true;
+    }
+    if (actor == kAmbiguous) return false;
+  }
+  // A compound is of known names only: one unknown part makes the token a
+  // name of its own ("Okonkwo-Bell" is not Bell).
+  for (absl::string_view part : absl::StrSplit(tok.text, '-')) {
+    size_t len;
+    if (part.empty() || !text::IsUpper(text::DecodeAt(part, 0, &len))) continue;
+    if (kb_.Find(part) == nullptr && !name_parts_.contains(PartKey(part))) {
+      return false;
+    }
+  }
   bool any = false;
   size_t offset = 0;
   for (absl::string_view part : absl::StrSplit(tok.text, '-')) {
@@ -704,19 +1019,32 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
     int actor = -1;
     ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
     std::string evidence;
-    if (const auto* m = kb_.Find(part)) {
-      int k = ChooseKb(*m, claims::v1::ACTOR_TYPE_UNSPECIFIED);
-      if (k >= 0) {
-        actor = ActorForKb(k);
-        type = kb_.actor(k).type;
+    const auto* matches = kb_.Find(part);
+    int k = matches == nullptr
+                ? -1
+                : ChooseKb(*matches, claims::v1::ACTOR_TYPE_UNSPECIFIED);
+    if (k >= 0 && kb_.actor(k).type == claims::v1::PERSON &&
+        KindOf(*matches, k) == AliasKind::kSurname) {
+      // A surname ("Bush-Blair"): a short name like any other.
+      k = -1;
+      actor = ShortName(part, si, i, 0, "", matches, &evidence);
+      if (actor == kAmbiguous) continue;
+      if (actor >= 0) {
+        type = claims::v1::PERSON;
         evidence = "kb:compound";
-        for (const auto& am : *m) {
-          if (am.actor == k && am.kind == AliasKind::kGroupName) type = claims::v1::GROUP;
-        }
+      }
+    }
+    if (k >= 0) {
+      actor = ActorForKb(k);
+      type = kb_.actor(k).type;
+      evidence = "kb:compound";
+      for (const auto& am : *matches) {
+        if (am.actor == k && am.kind == AliasKind::kGroupName) type = claims::v1::GROUP;
       }
     }
     if (actor < 0) {
-      int linked = LinkedName(part);
+      int linked = ShortName(part, si, i, 0, "", nullptr, &evidence);
+      if (linked == kAmbiguous) continue;
       if (linked >= 0) {
         actor = linked;
         type = result_.actors[linked].type;
@@ -752,12 +1080,34 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   if (span == nullptr) return false;
   const auto& t = s.tokens;
-  const int a = span->begin, b = std::min<int>(span->end, static_cast<int>(t.size()));
+  const int a = span->begin;
+  int b = std::min<int>(span->end, static_cast<int>(t.size()));
   *next = b;
   // A lone function word is no name, whatever a gazetteer lists ("Of" is
   // a town in Turkey; "Of equal note ..." opens a sentence).
   if (b - a == 1 && !t[a].all_caps && IsFunctionWord(a)) return true;
-  const ActorType type = ActorTypeOf(span->type);
+  ActorType type = ActorTypeOf(span->type);
+  // A span running on over a comma into lower-case words ("Maga base,
+  // which") is a tagger error: only a known name before the comma counts.
+  bool broken = false;
+  for (int w = a + 1; w + 1 < b; ++w) {
+    const absl::string_view p = t[w].text;
+    if ((p == "," || p == ";" || p == "(") && t[w + 1].is_word &&
+        !t[w + 1].capitalized) {
+      b = w;
+      broken = true;
+      break;
+    }
+  }
+  // An organisation's head noun right after the span ("Middle East
+  // Institute", "Nanyang Technological University") makes it an
+  // organisation's name, whatever the span was typed.
+  if (!broken && b < static_cast<int>(t.size()) && IsNameToken(t[b]) &&
+      IsOrganisationHead(t[b].text)) {
+    ++b;
+    *next = b;
+  }
+  if (IsOrganisationHead(t[b - 1].text)) type = claims::v1::ORGANIZATION;
   const bool folded = headline || t[a].all_caps;
   // A known name may run past the tagger's span ("Gulf states"): the
   // knowledge base's longer form wins.
@@ -770,7 +1120,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       break;
     }
   }
-  if (m == nullptr) {
+  // A person's double-barrelled name ("Amara Okonkwo-Bell", or
+  // "Okonkwo-Bell" after it) is one name, not a compound of known ones.
+  const bool person_name =
+      type == claims::v1::PERSON &&
+      (b - a >= 2 || name_parts_.contains(PartKey(t[a].text)));
+  if (m == nullptr && !person_name) {
     // "US-Israeli", "the Trump-Netanyahu Alliance": compounds of known
     // names are their mentions, not one name.
     bool compound = false;
@@ -785,14 +1140,19 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     const int b = e;  // the knowledge base's extent
     *next = e;
     {
-      AliasKind kind = AliasKind::kName;
-      for (const AliasMatch& am : *m) {
-        if (am.actor == k) kind = am.kind;
-      }
-      int actor = ActorForKb(k);
+      const AliasKind kind = KindOf(*m, k);
+      int actor = -1;
+      std::string evidence = kKindNames[static_cast<int>(kind)];
       if (kind == AliasKind::kSurname && b - a == 1) {
-        const int linked = LinkedName(t[a].text);
-        if (linked >= 0) actor = linked;
+        actor = ShortName(t[a].text, si, a, 0, "", m, &evidence);
+        if (actor == kAmbiguous) {
+          AddMention(si, s, a, b, type, -1, "ambiguous:name");
+          return true;
+        }
+      }
+      if (actor < 0) {
+        actor = ActorForKb(k);
+        RegisterNameParts(actor, si, a);
       }
       // The tagger types the mention ("Washington" the government is an
       // ORG mention of the USA); the knowledge base names the actor, and
@@ -803,7 +1163,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       } else if (type == claims::v1::OTHER_ACTOR) {
         mention_type = result_.actors[actor].type;
       }
-      AddMention(si, s, a, b, mention_type, actor, kKindNames[static_cast<int>(kind)]);
+      AddMention(si, s, a, b, mention_type, actor, std::move(evidence));
       return true;
     }
   }
@@ -811,10 +1171,30 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     AddMention(si, s, a, b, type, -1, "tagger:MISC");
     return true;
   }
+  if (broken) return true;
+  // "Watergate", "Partygate", "Signalgate": a scandal named by a word or a
+  // known name and "-gate" is an affair, not an actor.
+  if (b - a == 1 && type != claims::v1::LOCATION) {
+    const absl::string_view w = t[a].lower;
+    if (w.size() > 6 && absl::EndsWith(w, "gate")) {
+      const absl::string_view stem = t[a].text.substr(0, t[a].text.size() - 4);
+      if (lex_.IsDictionaryWord(absl::AsciiStrToLower(stem)) ||
+          kb_.Find(stem) != nullptr) {
+        AddMention(si, s, a, b, claims::v1::OTHER_ACTOR, -1, "scandal");
+        return true;
+      }
+    }
+  }
   std::string name = Join(t, a, b);
   int actor = -1;
   std::string evidence = "article:name";
-  if (b - a == 1) actor = LinkedName(t[a].text);
+  if (b - a == 1) {
+    actor = ShortName(t[a].text, si, a, 0, "", nullptr, &evidence);
+    if (actor == kAmbiguous) {
+      AddMention(si, s, a, b, type, -1, "ambiguous:name");
+      return true;
+    }
+  }
   if (actor < 0 && (headline || t[a].all_caps)) {
     auto it = by_folded_name_.find(Lower(name));
     if (it != by_folded_name_.end() && it->second >= 0) {
@@ -822,9 +1202,28 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       evidence = "article:name-folded";
     }
   }
+  if (actor < 0 && type == claims::v1::PERSON && b - a >= 3) {
+    // A known person with a middle name written out ("Donald John Trump").
+    const std::string short_name =
+        absl::StrCat(t[a].text, " ", t[b - 1].text);
+    if (const auto* known = kb_.Find(short_name)) {
+      const int k = ChooseKb(*known, claims::v1::PERSON);
+      if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
+        actor = ActorForKb(k);
+        evidence = "kb:name-without-middle";
+      }
+    }
+  }
+  if (actor < 0 && type == claims::v1::PERSON && b - a >= 2) {
+    actor = NameVariantOf(name);
+  }
+  if (actor >= 0 && type == claims::v1::PERSON && b - a >= 2) {
+    RegisterNameParts(actor, si, a);
+  }
   if (actor < 0) {
     actor = Discover(std::move(name), type);
     evidence = absl::StrCat("tagger:", entities::EntityTypeName(span->type));
+    if (b - a >= 2) RegisterNameParts(actor, si, a);
   }
   if (actor < 0) return true;
   AddMention(si, s, a, b, result_.actors[actor].type, actor, std::move(evidence));
@@ -881,6 +1280,7 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
       f.title_words = from.title;
       f.function_word = lex_.IsFunctionWord(t[i].lower);
     }
+    NoteNamePairs(s, n);
   }
   int words = 0, caps = 0, allcaps = 0;
   for (int i = 0; i < n; ++i) {
@@ -922,7 +1322,7 @@ MentionResult MentionFinder::Find(absl::string_view body,
                                   const std::vector<SentenceTokens>& sentences,
                                   absl::string_view date,
                                   const std::vector<std::string>& authors) const {
-  ArticleState state(kb_, lex_, body, date);
+  ArticleState state(kb_, lex_, genders_, body, date);
   for (const auto& a : authors) state.AddAuthor(a);
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) state.StartSecondPass();

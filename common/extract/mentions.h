@@ -7,9 +7,17 @@
 //    article date (KnowledgeBase::OfficeHolder);
 //  * honorific + name: "Mr Netanyahu", "Dr Smith" (person);
 //  * the tagger's names, linked to a knowledge-base actor of a compatible
-//    type (aliases, surnames, capitals, case-folded in all-caps text), else
-//    to a person the article already named ("Ben-Gvir" after "Itamar
-//    Ben-Gvir"), else discovered as a new actor of the tagger's type;
+//    type (aliases, capitals, case-folded in all-caps text), else discovered
+//    as a new actor of the tagger's type;
+//  * a short name (a surname or given name alone, "Mr Bush", "President
+//    Bush", "Ben-Gvir" after "Itamar Ben-Gvir") links to the one person of
+//    that name the article has named in full before it; when it has named
+//    several, an honorific's gender or a title held at the article date
+//    must single one out. With none named before, it links to the one
+//    knowledge-base person of that surname (or the one in office at the
+//    date), or forward to the one person the article names in full later
+//    when the knowledge base knows no other. Anything else is ambiguous and
+//    the mention is left unlinked: a split, never a wrong merge;
 //  * demonyms and group names the tagger leaves out ("Israeli",
 //    "Palestinians"), parts of hyphenated compounds ("Trump-Netanyahu",
 //    "US-Israeli") and group references ("both leaders").
@@ -83,10 +91,25 @@ struct MentionResult {
   std::vector<std::string> focus_countries;
 };
 
+// Gender cues that tell apart people who share a surname ("Mr Clinton",
+// "Mrs Clinton"); the coreference stage's lexicon implements them.
+// Implementations must be thread-safe for const calls.
+class GenderCues {
+ public:
+  virtual ~GenderCues() = default;
+  // 'm'/'f' for a person whose given name usually has that gender, else 0.
+  virtual char NameGender(const ArticleActor& actor) const = 0;
+  // 'm'/'f' for an honorific before a name ("mr", "mrs"; lower case, no
+  // dot), else 0.
+  virtual char HonorificGender(absl::string_view lower) const = 0;
+};
+
 class MentionFinder {
  public:
-  MentionFinder(const KnowledgeBase& kb, const Lexicon& lexicon)
-      : kb_(kb), lex_(lexicon) {}
+  // `genders` may be null (no gender cues); it must outlive the finder.
+  MentionFinder(const KnowledgeBase& kb, const Lexicon& lexicon,
+                const GenderCues* genders = nullptr)
+      : kb_(kb), lex_(lexicon), genders_(genders) {}
 
   // `date`: effective publication date (YYYY-MM-DD, or "" when unknown);
   // `authors`: byline names, known people of the article.
@@ -98,6 +121,7 @@ class MentionFinder {
  private:
   const KnowledgeBase& kb_;
   const Lexicon& lex_;
+  const GenderCues* genders_;
 };
 
 }  // namespace claims

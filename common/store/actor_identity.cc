@@ -149,6 +149,19 @@ std::vector<std::string> Words(std::string_view folded) {
   return absl::StrSplit(AbslView(folded), ' ', absl::SkipEmpty());
 }
 
+// The folded words of a person's name by the words as written, so that a
+// double-barrelled surname stays one word: "Amara Okonkwo-Bell" ->
+// {"amara", "okonkwo bell"}.
+std::vector<std::string> WrittenWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (absl::string_view w :
+       absl::StrSplit(AbslView(name), ' ', absl::SkipEmpty())) {
+    std::string folded = FoldName(std::string_view(w.data(), w.size()));
+    if (!folded.empty()) out.push_back(std::move(folded));
+  }
+  return out;
+}
+
 // 'm' or 'f' from honorific forms among the actor's aliases ("Ms Smithfield").
 char GenderOf(const Actor& actor) {
   char gender = 0;
@@ -194,8 +207,9 @@ std::string LookupForm(const Actor& actor) {
   const std::vector<std::string> w = Words(FoldName(actor.name()));
   if (w.empty()) return "";
   if (actor.type() == claims::v1::PERSON) {
-    return SurnameOnly(w) ? absl::StrCat("surname:", absl::StrJoin(w, " "))
-                          : absl::StrCat("name:", absl::StrJoin(w, " "));
+    return SurnameOnly(WrittenWords(actor.name()))
+               ? absl::StrCat("surname:", absl::StrJoin(w, " "))
+               : absl::StrCat("name:", absl::StrJoin(w, " "));
   }
   const bool acronym =
       w.size() == 1 && actor.name().size() <= 6 &&
@@ -312,11 +326,20 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
   const std::vector<std::string> w = Words(FoldName(actor.name()));
   if (w.empty()) return forms;
   forms.push_back(absl::StrCat("name:", absl::StrJoin(w, " ")));
-  if (actor.type() == claims::v1::PERSON && !SurnameOnly(w)) {
-    const size_t s = SurnameStart(w);
-    forms.push_back(
-        absl::StrCat("surname:", absl::StrJoin(w.begin() + s, w.end(), " ")));
-    if (s + 1 < w.size()) forms.push_back(absl::StrCat("surname:", w.back()));
+  const std::vector<std::string> written = WrittenWords(actor.name());
+  if (actor.type() == claims::v1::PERSON && !SurnameOnly(written)) {
+    const size_t s = SurnameStart(written);
+    forms.push_back(absl::StrCat(
+        "surname:", absl::StrJoin(written.begin() + s, written.end(), " ")));
+    // The last word alone too ("Rashidi" of "al-Rashidi"), unless it is
+    // half of a double-barrelled name ("Bell" of "Okonkwo-Bell").
+    if (s + 1 < written.size() || Words(written.back()).size() > 1) {
+      const std::string last = w.back();
+      if (written.back().find(' ') == std::string::npos ||
+          In(kSurnameParticles, Words(written.back()).front())) {
+        forms.push_back(absl::StrCat("surname:", last));
+      }
+    }
   } else if (actor.type() == claims::v1::ORGANIZATION && w.size() >= 2) {
     const std::string acronym = Acronym(w);
     if (!acronym.empty()) forms.push_back(absl::StrCat("acronym:", acronym));

@@ -93,6 +93,17 @@ TEST_F(ActorIdentityTest, ASurnameInALaterArticleJoinsTheOnePersonOfThatName) {
   EXPECT_EQ(actor->name(), "Jane Smithfield");  // the full name stays the name
 }
 
+TEST_F(ActorIdentityTest, ADoubleBarrelledSurnameJoinsWholeNeverByHalf) {
+  Put(Article("a", {{"priya-venkat-holloway", "Priya Venkat-Holloway"}}));
+  Put(Article("b", {{"venkat-holloway",
+                     "Venkat-Holloway",
+                     claims::v1::PERSON,
+                     {"Dr Venkat-Holloway"}}}));
+  Put(Article("c", {{"holloway", "Holloway"}}));
+  EXPECT_EQ(StoredIds("b"), "priya-venkat-holloway");
+  EXPECT_EQ(StoredIds("c"), "holloway");
+}
+
 TEST_F(ActorIdentityTest, SpellingVariantsFoldToOneId) {
   Put(Article("a", {{"fatima-al-rashidi", "Fatima al-Rashidi"}}));
   Put(Article("b", {{"fatima-al-rashidi-2", "Fatima Al Rashidi"}}));
