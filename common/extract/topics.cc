@@ -1,6 +1,7 @@
 #include "common/extract/topics.h"
 
 #include <algorithm>
+#include <set>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -368,7 +369,8 @@ void TopicStage::Assign(
     }
   };
   feature(by_event_type_, claim->event_type());
-  absl::flat_hash_set<std::string> roles;
+  // Ordered, so that ties between cues resolve the same way on every run.
+  std::set<std::string> roles;
   auto add_roles = [&](const auto& refs) {
     for (const claims::v1::ActorRef& ref : refs) {
       auto it = actors.find(ref.id());
