@@ -11,28 +11,68 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 
 #include "absl/strings/match.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/strings/str_cat.h"
 #include "cli/claims_client.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
 namespace claims::testing {
 
-int PickFreePort() {
+namespace {
+
+// Binds a loopback socket to `port` (0: any) and returns the port bound,
+// or -1.
+int BindLoopback(int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
-  socklen_t len = sizeof(addr);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  int port = ntohs(addr.sin_port);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  int bound = -1;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0) {
+    socklen_t len = sizeof(addr);
+    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    bound = ntohs(addr.sin_port);
+  }
   close(fd);
-  return port;
+  return bound;
+}
+
+// The lowest port of the kernel's ephemeral range (the ports it gives
+// outgoing connections).
+int EphemeralLow() {
+  std::ifstream in("/proc/sys/net/ipv4/ip_local_port_range");
+  int low = 0;
+  if (!(in >> low) || low <= 12000) return 32768;
+  return low;
+}
+
+}  // namespace
+
+int PickFreePort() {
+  // Below the ephemeral range: a port the kernel picks for bind(0) is one it
+  // may also give an outgoing connection (of a test's many gRPC and NATS
+  // clients) before the server binds it, and the server then cannot listen.
+  static absl::Mutex mu(absl::kConstInit);
+  static std::mt19937* rng = nullptr;
+  absl::MutexLock lock(&mu);
+  if (rng == nullptr) {
+    rng = new std::mt19937(static_cast<uint32_t>(std::random_device{}()) ^
+                           static_cast<uint32_t>(getpid()));
+  }
+  const int low = EphemeralLow();
+  std::uniform_int_distribution<int> pick(10000, low - 1);
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    const int port = BindLoopback(pick(*rng));
+    if (port > 0) return port;
+  }
+  return BindLoopback(0);
 }
 
 std::string MakeTempDir(const std::string& prefix) {
