@@ -1,13 +1,12 @@
 #include "common/extract/group_actors.h"
 
 #include <algorithm>
-#include <fstream>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
+#include "common/extract/lexicon.h"
+#include "common/util/status_macros.h"
 
 namespace claims {
 namespace {
@@ -172,16 +171,7 @@ class ArticleGroups {
     if (it != by_id_.end()) return it->second;
     const int k = kb_.IndexOf(iso3);
     if (k < 0) return -1;
-    const KbActor& kb = kb_.actor(k);
-    ArticleActor a;
-    a.id = kb.id;
-    a.name = kb.name;
-    a.type = kb.type;
-    a.kb_index = k;
-    a.kind = kb.kind;
-    a.country = kb.country;
-    a.role = kb.role;
-    return Push(std::move(a));
+    return Push(ArticleActor::FromKb(kb_.actor(k), k));
   }
 
   // "<ISO3>-<sector>" named "Police (Chile)", or, with no country known,
@@ -225,23 +215,15 @@ class ArticleGroups {
 
 absl::StatusOr<std::unique_ptr<GroupActorFinder>> GroupActorFinder::Load(
     const std::string& dir, const KnowledgeBase& kb) {
-  const std::string path = absl::StrCat(dir, "/group_nouns.tsv");
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
   std::unique_ptr<GroupActorFinder> out(new GroupActorFinder(kb));
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    absl::string_view v = absl::StripTrailingAsciiWhitespace(line);
-    if (v.empty() || v[0] == '#') continue;
-    std::vector<std::string> fields = absl::StrSplit(v, '\t');
+  absl::Status read = ReadDataRows(dir, "group_nouns.tsv", true, [&](const auto& fields) {
     std::string lemma;
     GroupNoun noun;
-    absl::Status s = ParseRow(fields, &lemma, &noun);
-    if (!s.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(path, ":", number, ": ", s.message()));
-    }
+    RETURN_IF_ERROR(ParseRow(fields, &lemma, &noun));
     out->nouns_[lemma] = std::move(noun);
-  }
+    return absl::OkStatus();
+  });
+  if (!read.ok()) return read;
   return out;
 }
 

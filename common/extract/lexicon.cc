@@ -15,7 +15,22 @@ namespace {
 
 // Calls on_line(fields, line_number) for each non-comment line of
 // dir/name, split on tabs (tsv) or white space (word lists).
-absl::Status ReadLines(
+
+absl::Status ReadSet(const std::string& dir, const std::string& name,
+                     bool lower, absl::flat_hash_set<std::string>* out) {
+  return ReadDataRows(dir, name, false, [&](const std::vector<std::string>& f) {
+    for (const auto& w : f) out->insert(lower ? absl::AsciiStrToLower(w) : w);
+    return absl::OkStatus();
+  });
+}
+
+bool ParseClaimType(absl::string_view s, claims::v1::ClaimType* t) {
+  return claims::v1::ClaimType_Parse(std::string(s), t);
+}
+
+}  // namespace
+
+absl::Status ReadDataRows(
     const std::string& dir, const std::string& name, bool tabs,
     const std::function<absl::Status(const std::vector<std::string>&)>& fn) {
   std::string path = absl::StrCat(dir, "/", name);
@@ -42,20 +57,6 @@ absl::Status ReadLines(
   return absl::OkStatus();
 }
 
-absl::Status ReadSet(const std::string& dir, const std::string& name,
-                     bool lower, absl::flat_hash_set<std::string>* out) {
-  return ReadLines(dir, name, false, [&](const std::vector<std::string>& f) {
-    for (const auto& w : f) out->insert(lower ? absl::AsciiStrToLower(w) : w);
-    return absl::OkStatus();
-  });
-}
-
-bool ParseClaimType(absl::string_view s, claims::v1::ClaimType* t) {
-  return claims::v1::ClaimType_Parse(std::string(s), t);
-}
-
-}  // namespace
-
 absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   std::unique_ptr<Lexicon> lex(new Lexicon());
   RETURN_IF_ERROR(ReadSet(dir, "function_words.txt", true, &lex->function_words_));
@@ -64,7 +65,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   RETURN_IF_ERROR(ReadSet(dir, "title_heads.txt", true, &lex->title_heads_));
   RETURN_IF_ERROR(ReadSet(dir, "nationality_nouns.txt", true, &lex->nationality_nouns_));
   RETURN_IF_ERROR(ReadSet(dir, "abbreviations.txt", false, &lex->abbreviations_));
-  RETURN_IF_ERROR(ReadLines(dir, "honorifics.tsv", true, [&](const auto& f) {
+  RETURN_IF_ERROR(ReadDataRows(dir, "honorifics.tsv", true, [&](const auto& f) {
     claims::v1::ActorType t;
     if (f.size() != 2 || !claims::v1::ActorType_Parse(f[1], &t)) {
       return absl::InvalidArgumentError("expected: word <TAB> actor type");
@@ -72,7 +73,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lex->honorifics_[f[0]] = t;
     return absl::OkStatus();
   }));
-  RETURN_IF_ERROR(ReadLines(dir, "verbs.tsv", true, [&](const auto& f) {
+  RETURN_IF_ERROR(ReadDataRows(dir, "verbs.tsv", true, [&](const auto& f) {
     int v = 0, n = 0;
     if (f.size() != 3 || !absl::SimpleAtoi(f[1], &v) || !absl::SimpleAtoi(f[2], &n)) {
       return absl::InvalidArgumentError("expected: lemma <TAB> count <TAB> count");
@@ -80,12 +81,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lex->verbs_[f[0]] = {v, n};
     return absl::OkStatus();
   }));
-  RETURN_IF_ERROR(ReadLines(dir, "irregular.tsv", true, [&](const auto& f) {
+  RETURN_IF_ERROR(ReadDataRows(dir, "irregular.tsv", true, [&](const auto& f) {
     if (f.size() != 2) return absl::InvalidArgumentError("expected: form <TAB> lemma");
     lex->irregular_.emplace(f[0], f[1]);
     return absl::OkStatus();
   }));
-  RETURN_IF_ERROR(ReadLines(dir, "verb_classes.tsv", true, [&](const auto& f) {
+  RETURN_IF_ERROR(ReadDataRows(dir, "verb_classes.tsv", true, [&](const auto& f) {
     VerbClass c;
     if (f.size() != 3 || !ParseClaimType(f[1], &c.type)) {
       return absl::InvalidArgumentError("expected: lemma <TAB> claim type <TAB> plover|-");
@@ -96,7 +97,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lex->verbs_.try_emplace(f[0], std::make_pair(1, 0));
     return absl::OkStatus();
   }));
-  RETURN_IF_ERROR(ReadLines(dir, "modality.tsv", true, [&](const auto& f) {
+  RETURN_IF_ERROR(ReadDataRows(dir, "modality.tsv", true, [&](const auto& f) {
     static const auto* const kAttachments =
         new absl::flat_hash_map<std::string, CueAttachment>{
             {"adverb", CueAttachment::kAdverb},

@@ -9,6 +9,7 @@
 #ifndef CLAIMS_COMMON_EXTRACT_LEXICON_H_
 #define CLAIMS_COMMON_EXTRACT_LEXICON_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,10 +19,19 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
 
 namespace claims {
+
+// Reads the table `dir`/`name` of knowledge/extract: skips blank lines and
+// '#' comments, splits each row on tabs (`tabs`) or on any whitespace, and
+// calls `fn` with its fields. NOT_FOUND for a missing file;
+// INVALID_ARGUMENT "path:line: message" when `fn` refuses a row.
+absl::Status ReadDataRows(
+    const std::string& dir, const std::string& name, bool tabs,
+    const std::function<absl::Status(const std::vector<std::string>&)>& fn);
 
 struct VerbClass {
   claims::v1::ClaimType type = claims::v1::EVENT;

@@ -226,16 +226,8 @@ class ArticleState {
     auto it = kb_to_actor_.find(kb_index);
     if (it != kb_to_actor_.end()) return it->second;
     const KbActor& k = kb_.actor(kb_index);
-    ArticleActor a;
-    a.id = k.id;
-    a.name = k.name;
-    a.type = k.type;
-    a.kb_index = kb_index;
-    a.kind = k.kind;
-    a.country = k.country;
-    a.role = k.role;
     int idx = static_cast<int>(result_.actors.size());
-    result_.actors.push_back(std::move(a));
+    result_.actors.push_back(ArticleActor::FromKb(k, kb_index));
     kb_to_actor_[kb_index] = idx;
     id_to_actor_[k.id] = idx;
     return idx;
@@ -1317,6 +1309,18 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
 }
 
 }  // namespace
+
+ArticleActor ArticleActor::FromKb(const KbActor& k, int kb_index) {
+  ArticleActor a;
+  a.id = k.id;
+  a.name = k.name;
+  a.type = k.type;
+  a.kb_index = kb_index;
+  a.kind = k.kind;
+  a.country = k.country;
+  a.role = k.role;
+  return a;
+}
 
 MentionResult MentionFinder::Find(absl::string_view body,
                                   const std::vector<SentenceTokens>& sentences,

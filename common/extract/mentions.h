@@ -81,6 +81,9 @@ struct ArticleActor {
   std::string role;     // "government", "party", ...
   std::vector<std::string> mention_texts;
   int mention_count = 0;
+
+  // The article's actor for knowledge-base actor `kb_index` (no mentions yet).
+  static ArticleActor FromKb(const KbActor& k, int kb_index);
 };
 
 struct MentionResult {
