@@ -82,9 +82,9 @@ int main(int argc, char** argv) {
     std::cerr << "cannot load the extractor from " << data << "\n";
     return 1;
   }
-  // The tagger's verb-form dictionary, as the extractor installs it.
+  // The verb dictionary, as the extractor installs it.
   const claims::Lexicon* lex = lexicon->get();
-  syntax->set_verb_forms([lex](absl::string_view lower) { return !lex->VerbLemma(lower).empty(); });
+  syntax->set_verb_lexicon([lex](absl::string_view lower) { return lex->VerbLemma(lower); });
   claims::ClauseAnalyzer analyzer(**lexicon);
   std::string line;
   while (std::getline(std::cin, line)) {

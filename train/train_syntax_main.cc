@@ -77,7 +77,10 @@ void Report(const SyntaxModels& models,
     for (SyntaxSentence& p : predicted) models.tagger().Tag(&p, models.verb_forms());
     secs[0] = absl::ToDoubleSeconds(absl::Now() - start);
     start = absl::Now();
-    for (SyntaxSentence& p : predicted) models.lemmatizer().Lemmatize(&p);
+    for (SyntaxSentence& p : predicted) {
+      models.lemmatizer().Lemmatize(&p);
+      models.RelemmatizeVerbs(&p);
+    }
     secs[1] = absl::ToDoubleSeconds(absl::Now() - start);
     start = absl::Now();
     for (SyntaxSentence& p : predicted) models.parser().Parse(&p);
@@ -139,7 +142,7 @@ int Main() {
     auto lexicon = Lexicon::Load(absl::GetFlag(FLAGS_lexicon_dir));
     if (lexicon.ok()) {
       const Lexicon* lex = lexicon->get();
-      models->set_verb_forms([lex](absl::string_view w) { return !lex->VerbLemma(w).empty(); });
+      models->set_verb_lexicon([lex](absl::string_view w) { return lex->VerbLemma(w); });
       std::printf("with the verb-form dictionary of %s:\n", absl::GetFlag(FLAGS_lexicon_dir).c_str());
       Report(*models, dev);
     }

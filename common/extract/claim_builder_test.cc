@@ -71,6 +71,21 @@ using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::Not;
 
+TEST_F(ClaimsFromStructureTest, PostposedSpeakerNamedByACommonNounStillReportsTheContent) {
+  // The speaker links to no actor; the content is still reported, with the
+  // speaker's words as the source's evidence.
+  auto claims = ClaimsOf("Floods killed 228 people, the ministry said.");
+  const Claim* c = WithPredicate(claims, "kill");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  bool source_evidence = false;
+  for (const auto& e : c->evidence()) {
+    source_evidence |= e.field() == "modality_source" &&
+                       e.cue().find("ministry") != std::string::npos;
+  }
+  EXPECT_TRUE(source_evidence);
+}
+
 TEST_F(ClaimsFromStructureTest, PostposedSpeakerIsTheSourceOfTheContent) {
   auto claims = ClaimsOf(
       "Germany will send more tanks to Ukraine, Chancellor Olaf Scholz told reporters in Berlin.");

@@ -94,7 +94,7 @@ class Builder {
     if (t_.rel(i) != DepRel::kXcomp || t_.word(i).xpos != "VBG") return false;
     const int gov = t_.word(i).head;
     if (gov < 0) return false;
-    const VerbClass* vc = lex_.ClassOf(PredicateLemma(gov));
+    const VerbClass* vc = lex_.ClassOf(t_.lemma(gov));
     return vc != nullptr && vc->type == claims::v1::STATEMENT;
   }
 
@@ -122,7 +122,7 @@ class Builder {
     }
     c.head = chain.back();
     c.copula = t_.Child(c.head, DepRel::kCop) >= 0;
-    c.predicate = c.copula ? "be" : PredicateLemma(c.head);
+    c.predicate = c.copula ? "be" : t_.lemma(c.head);
     if (int prt = t_.Child(c.head, DepRel::kCompoundPrt); prt >= 0) {
       c.predicate += " " + t_.lemma(prt);
     }
@@ -139,16 +139,6 @@ class Builder {
     c.modality = best;
     c.words = ClauseWords(h);
     return c;
-  }
-
-  // The verb lexicon (WordNet's verbs and irregular forms) knows "fled" and
-  // "shelled" better than the statistical lemmatizer does.
-  std::string PredicateLemma(int i) const {
-    if (t_.word(i).upos == Upos::kVerb) {
-      std::string lemma = lex_.VerbLemma(t_.lower(i));
-      if (!lemma.empty()) return lemma;
-    }
-    return t_.lemma(i);
   }
 
   // Arguments of `i`. `subject_too`: the subject belongs to the clause
@@ -416,12 +406,32 @@ class Builder {
         break;
       }
     }
+    if (target != nullptr && source < 0) source = SourceMisattached(phrase.head, target);
     if (target == nullptr || source < 0) return false;
     phrase.saying_only = true;
     target->reported = true;
     target->source_token = Issuer(source);
     target->reporting_cue = "according to";
     return true;
+  }
+
+  // "According to X, S" with X hung on S's verb (as its subject, say): the
+  // head of the words between "to" and the comma, taken out of S.
+  int SourceMisattached(int according, Clause* target) {
+    const int to = according + 1;
+    int end = to + 1;
+    while (end < t_.size() && t_.word(end).form != "," && end - to <= 8) ++end;
+    if (end >= t_.size() || t_.word(end).form != ",") return -1;
+    for (int i = to + 1; i < end; ++i) {
+      const int h = t_.word(i).head;
+      if (h > to && h < end) continue;
+      auto& args = target->args;
+      args.erase(std::remove_if(args.begin(), args.end(),
+                                [i](const Argument& a) { return a.token == i; }),
+                 args.end());
+      return i;
+    }
+    return -1;
   }
 
   // "X said (that) S", a quote before its speaker as a dependent, or a
@@ -441,6 +451,16 @@ class Builder {
     }
     for (int c : t_.children(saying.head)) {
       if (ReportedGerund(c)) return Mutable(c);
+    }
+    // "S, he added" parsed with the saying as the root and S as its
+    // adverbial: S has its own subject and no subordinator ("Speaking to
+    // reporters, he said" and "After S, he said" are no content).
+    for (int c : t_.children(saying.head)) {
+      const DepRel r = t_.rel(c);
+      if (c > saying.head || (r != DepRel::kAdvcl && r != DepRel::kDep)) continue;
+      if (t_.Child(c, DepRel::kMark) >= 0 || !CommaBetween(c, saying.head)) continue;
+      if (t_.Child(c, DepRel::kNsubj) < 0 && t_.Child(c, DepRel::kNsubjPass) < 0) continue;
+      if (Clause* content = Mutable(c)) return content;
     }
     for (Clause& other : clauses_) {
       if (other.governor != saying.head || &other == &saying || other.head < saying.head) continue;
@@ -474,16 +494,21 @@ class Builder {
       if (t_.lower(i) != "according" || t_.lower(i + 1) != "to") continue;
       int source = t_.word(i).head;
       if (t_.rel(i) != DepRel::kCase || source < 0) continue;
-      int up = t_.word(source).head;
-      for (int guard = 0; up >= 0 && Mutable(up) == nullptr && guard < t_.size(); ++guard) {
-        up = t_.word(up).head;
-      }
-      Clause* target = Mutable(up);
+      Clause* target = EnclosingClause(t_.word(source).head);
       if (target == nullptr || target->reported) continue;
       target->reported = true;
       target->source_token = Issuer(source);
       target->reporting_cue = "according to";
     }
+  }
+
+  // The clause `word` heads, or the nearest one above it; nullptr if none.
+  Clause* EnclosingClause(int word) {
+    for (int guard = 0; word >= 0 && guard < t_.size(); ++guard) {
+      if (Clause* c = Mutable(word)) return c;
+      word = t_.word(word).head;
+    }
+    return nullptr;
   }
 
   // "S, X said": the saying hangs off the content's head (as parataxis, a
@@ -494,9 +519,13 @@ class Builder {
     const DepRel r = t_.rel(head);
     const int up = t_.word(head).head;
     if (up < 0 || up > head) return nullptr;
-    const bool linked = r == DepRel::kParataxis || r == DepRel::kCcomp ||
-                        ((r == DepRel::kAdvcl || r == DepRel::kConj) &&
-                         t_.Child(head, DepRel::kMark) < 0);
+    const bool unmarked = t_.Child(head, DepRel::kMark) < 0;
+    // A relative label with no relative word is the parser's mistake for
+    // "..., the ministry said" ("..., which the ministry said" has one).
+    const bool relative = (r == DepRel::kAdvclRelcl || r == DepRel::kAclRelcl) &&
+                          !HasRelativeWord(head);
+    const bool linked = r == DepRel::kParataxis || r == DepRel::kCcomp || relative ||
+                        ((r == DepRel::kAdvcl || r == DepRel::kConj) && unmarked);
     if (!linked || !CommaBetween(up, head)) return nullptr;
     if (OwnSubject(*saying) < 0) {
       const int speaker = PhraseBefore(head);
@@ -506,7 +535,15 @@ class Builder {
       a.role = ArgRole::kSubject;
       saying->args.insert(saying->args.begin(), a);
     }
-    return Mutable(up);
+    // Misparsed as a relative clause, the saying hangs off a noun of S.
+    return relative ? EnclosingClause(up) : Mutable(up);
+  }
+
+  bool HasRelativeWord(int head) const {
+    for (int c : t_.children(head)) {
+      if (t_.word(c).xpos.rfind("W", 0) == 0 || t_.lower(c) == "that") return true;
+    }
+    return false;
   }
 
   bool CommaBetween(int a, int b) const {

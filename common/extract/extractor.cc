@@ -162,8 +162,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   ASSIGN_OR_RETURN(syntax::SyntaxModels syntax, syntax::SyntaxModels::Load(models));
   pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
   const Lexicon* lexicon = pipeline->lexicon.get();
-  pipeline->syntax->set_verb_forms(
-      [lexicon](absl::string_view lower) { return !lexicon->VerbLemma(lower).empty(); });
+  pipeline->syntax->set_verb_lexicon(
+      [lexicon](absl::string_view lower) { return lexicon->VerbLemma(lower); });
   const std::string entity_model = models + "/" + kEntityModelFile;
   absl::StatusOr<entities::EntityTagger> tagger = entities::EntityTagger::Load(entity_model);
   if (!tagger.ok()) {

@@ -150,5 +150,22 @@ TEST_F(ShippedModelsTest, ACapitalizedWordTheVerbDictionaryLacksIsNoVerb) {
   EXPECT_EQ(s[1].upos, Upos::kVerb);  // lower-case words are never constrained
 }
 
+TEST_F(ShippedModelsTest, AVerbTheDictionaryKnowsTakesItsLemmaFromIt) {
+  SyntaxModels models = *models_;
+  models.set_verb_lexicon([](absl::string_view w) -> std::string {
+    return w == "misled" ? "mislead" : "";
+  });
+  SyntaxSentence s;
+  for (absl::string_view w : absl::StrSplit("The minister misled parliament .", ' ')) {
+    SyntaxWord word;
+    word.form = std::string(w);
+    s.push_back(std::move(word));
+  }
+  models.Analyze(&s);
+  ASSERT_EQ(s[2].upos, Upos::kVerb);
+  EXPECT_EQ(s[2].lemma, "mislead");
+  EXPECT_EQ(s[1].lemma, "minister");  // words it does not know keep theirs
+}
+
 }  // namespace
 }  // namespace claims::syntax

@@ -1,5 +1,6 @@
 #include "common/syntax/syntax_models.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/util/status_macros.h"
 
@@ -34,9 +35,28 @@ absl::Status SyntaxModels::Save(const std::string& dir) const {
   return parser_.labels().Save(absl::StrCat(dir, "/", kParserLabelsFile));
 }
 
+void SyntaxModels::set_verb_lexicon(VerbLemmaFn verb_lemma) {
+  is_verb_form_ = [verb_lemma](absl::string_view lower) { return !verb_lemma(lower).empty(); };
+  verb_lemma_ = std::move(verb_lemma);
+}
+
+void SyntaxModels::RelemmatizeVerbs(SyntaxSentence* sentence) const {
+  if (!verb_lemma_) return;
+  for (size_t i = 0; i < sentence->size(); ++i) {
+    SyntaxWord& word = (*sentence)[i];
+    // A capital inside the sentence is a name's ("United Nations"), even
+    // where the tagger wavers.
+    const bool name_like = i > 0 && !word.form.empty() && absl::ascii_isupper(word.form[0]);
+    if (word.upos != Upos::kVerb || word.xpos.rfind("VB", 0) != 0 || name_like) continue;
+    std::string lemma = verb_lemma_(absl::AsciiStrToLower(word.form));
+    if (!lemma.empty()) word.lemma = std::move(lemma);
+  }
+}
+
 void SyntaxModels::Analyze(SyntaxSentence* sentence) const {
   tagger_.Tag(sentence, verb_forms());
   lemmatizer_.Lemmatize(sentence);
+  RelemmatizeVerbs(sentence);
   parser_.Parse(sentence);
 }
 

@@ -9,7 +9,10 @@
 #ifndef CLAIMS_COMMON_SYNTAX_SYNTAX_MODELS_H_
 #define CLAIMS_COMMON_SYNTAX_SYNTAX_MODELS_H_
 
+#include <functional>
 #include <string>
+
+#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -38,15 +41,23 @@ class SyntaxModels {
 
   void Analyze(SyntaxSentence* sentence) const;
 
-  // Installs the tagger's verb-form dictionary (PosTagger::Tag). Call
-  // before the first Analyze; not thread-safe against it.
-  void set_verb_forms(PosTagger::VerbFormTest is_verb_form) {
-    is_verb_form_ = std::move(is_verb_form);
-  }
-  // The installed dictionary, or nullptr.
+  // A verb dictionary: the lemma of a lower-case inflected verb form
+  // ("misled" -> "mislead"), or "" for a word that is no verb form.
+  using VerbLemmaFn = std::function<std::string(absl::string_view lower)>;
+
+  // Installs a verb dictionary. The tagger uses it as its verb-form test
+  // (PosTagger::Tag), and a word tagged VERB that it knows takes its lemma
+  // from it: a dictionary of irregular forms beats the statistical
+  // lemmatizer on rare verbs, and the parser reads lemmas. Call before the
+  // first Analyze; not thread-safe against it.
+  void set_verb_lexicon(VerbLemmaFn verb_lemma);
+  // The installed dictionary's verb-form test, or nullptr.
   const PosTagger::VerbFormTest* verb_forms() const {
     return is_verb_form_ ? &is_verb_form_ : nullptr;
   }
+  // Lemmas of the words tagged VERB, from the installed dictionary where
+  // it knows the form (Analyze calls this after the lemmatizer).
+  void RelemmatizeVerbs(SyntaxSentence* sentence) const;
 
   const PosTagger& tagger() const { return tagger_; }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
@@ -57,6 +68,7 @@ class SyntaxModels {
   Lemmatizer lemmatizer_;
   DependencyParser parser_;
   PosTagger::VerbFormTest is_verb_form_;
+  VerbLemmaFn verb_lemma_;
 };
 
 }  // namespace claims::syntax
