@@ -12,6 +12,21 @@
 #include "common/syntax/word_features.h"
 
 namespace claims::syntax {
+namespace internal {
+
+constexpr uint64_t kNone = 0x5eed;  // stands for a word or tag off the edge
+
+struct TaggerContext {
+  std::vector<WordHashes> words;
+  std::vector<int> tags;  // predicted so far
+  const WordHashes* At(int i) const {
+    return i >= 0 && i < static_cast<int>(words.size()) ? &words[i] : nullptr;
+  }
+  uint64_t TagAt(int i) const { return i >= 0 ? static_cast<uint64_t>(tags[i]) : kNone; }
+};
+
+}  // namespace internal
+
 namespace {
 
 using learn::FeatureVector;
@@ -29,16 +44,8 @@ enum Template : uint32_t {
 
 static_assert(kSuffix5 == kLower + 10, "AddSpellingFeatures fills kLower .. kSuffix5");
 
-constexpr uint64_t kNone = 0x5eed;  // stands for a word or tag off the edge
-
-struct Context {
-  std::vector<WordHashes> words;
-  std::vector<int> tags;  // predicted so far
-  const WordHashes* At(int i) const {
-    return i >= 0 && i < static_cast<int>(words.size()) ? &words[i] : nullptr;
-  }
-  uint64_t TagAt(int i) const { return i >= 0 ? static_cast<uint64_t>(tags[i]) : kNone; }
-};
+using internal::kNone;
+using Context = internal::TaggerContext;
 
 void Features(const Context& c, int i, FeatureVector* f) {
   f->clear();
@@ -107,31 +114,82 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
     : model_(std::move(model)), tags_(std::move(tags)) {
   // Verb tags: VB, VBD, VBG, VBN, VBP, VBZ, as VERB or AUX (not the modal
   // MD: "May", "Could" open sentences and are no verb forms).
-  for (const Tag_& t : tags_) not_verb_.push_back(!absl::StartsWith(t.xpos, "VB"));
+  for (size_t k = 0; k < tags_.size(); ++k) {
+    const Tag_& t = tags_[k];
+    not_verb_.push_back(!absl::StartsWith(t.xpos, "VB"));
+    not_proper_.push_back(t.upos != Upos::kPropn);
+    finite_.push_back(t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP" || t.xpos == "MD");
+    if (t.upos == Upos::kVerb && t.xpos == "VBD") past_class_ = static_cast<int>(k);
+  }
+}
+
+absl::Span<const bool> PosTagger::Allowed(const std::string& form,
+                                          const VerbFormTest* is_verb_form) const {
+  if (is_verb_form == nullptr || !*is_verb_form || form.empty()) return {};
+  const bool capital = absl::ascii_isupper(static_cast<unsigned char>(form[0]));
+  if (capital) {
+    if ((*is_verb_form)(absl::AsciiStrToLower(form))) return {};
+    return absl::MakeConstSpan(not_verb_.data(), not_verb_.size());
+  }
+  // A lower-case verb form inside a sentence is no name ("Israel struck
+  // Gaza": "struck" between two names is no part of them).
+  if (absl::ascii_islower(static_cast<unsigned char>(form[0])) && (*is_verb_form)(form)) {
+    return absl::MakeConstSpan(not_proper_.data(), not_proper_.size());
+  }
+  return {};
+}
+
+void PosTagger::Decode(const SyntaxSentence& sentence, const VerbFormTest* is_verb_form,
+                       int from, Context* c) const {
+  FeatureVector f, next;
+  std::vector<float> scores(model_.num_classes());
+  for (size_t i = from; i < sentence.size(); ++i) {
+    Features(*c, static_cast<int>(i), &f);
+    if (i + 1 < sentence.size()) {
+      // The next word's features (all but the four that read this word's
+      // tag, still 0 here) start loading while this word is scored.
+      Features(*c, static_cast<int>(i + 1), &next);
+      model_.Prefetch(next.keys());
+    }
+    c->tags[i] = model_.Best(f.keys(), scores.data(), Allowed(sentence[i].form, is_verb_form));
+  }
+}
+
+int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
+                                const VerbFormTest& is_verb_form) const {
+  if (past_class_ < 0 || sentence.size() < 3) return -1;
+  for (int t : c.tags) {
+    if (finite_[t]) return -1;
+  }
+  for (size_t i = 1; i < sentence.size(); ++i) {
+    const Upos before = tags_[c.tags[i - 1]].upos;
+    const std::string& form = sentence[i].form;
+    if (tags_[c.tags[i]].xpos == "VBN" && !form.empty() &&
+        absl::ascii_islower(static_cast<unsigned char>(form[0])) && is_verb_form(form) &&
+        (before == Upos::kNoun || before == Upos::kPropn || before == Upos::kPron)) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 void PosTagger::Tag(SyntaxSentence* sentence, const VerbFormTest* is_verb_form) const {
   Context c = MakeContext(*sentence);
-  FeatureVector f, next;
-  std::vector<float> scores(model_.num_classes());
-  for (size_t i = 0; i < sentence->size(); ++i) {
-    Features(c, static_cast<int>(i), &f);
-    if (i + 1 < sentence->size()) {
-      // The next word's features (all but the four that read this word's
-      // tag, still 0 here) start loading while this word is scored.
-      Features(c, static_cast<int>(i + 1), &next);
-      model_.Prefetch(next.keys());
+  Decode(*sentence, is_verb_form, 0, &c);
+  // A sentence with no finite verb whose past participle follows a noun
+  // ("Germany's finance minister rejected calls ...") is a clause whose
+  // verb the tagger read as a participle: that word is the past tense,
+  // and the words after it are tagged again.
+  if (is_verb_form != nullptr && *is_verb_form) {
+    const int j = UnfinishedClause(*sentence, c, *is_verb_form);
+    if (j >= 0) {
+      c.tags[j] = past_class_;
+      Decode(*sentence, is_verb_form, j + 1, &c);
     }
-    const std::string& form = (*sentence)[i].form;
-    const bool no_verb = is_verb_form != nullptr && *is_verb_form && !form.empty() &&
-                         absl::ascii_isupper(static_cast<unsigned char>(form[0])) &&
-                         !(*is_verb_form)(absl::AsciiStrToLower(form));
-    const int best = model_.Best(f.keys(), scores.data(),
-                                 no_verb ? absl::MakeConstSpan(not_verb_.data(), not_verb_.size())
-                                         : absl::Span<const bool>());
-    c.tags[i] = best;
-    (*sentence)[i].upos = tags_[best].upos;
-    (*sentence)[i].xpos = tags_[best].xpos;
+  }
+  for (size_t i = 0; i < sentence->size(); ++i) {
+    (*sentence)[i].upos = tags_[c.tags[i]].upos;
+    (*sentence)[i].xpos = tags_[c.tags[i]].xpos;
   }
 }
 

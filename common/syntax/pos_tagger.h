@@ -18,11 +18,15 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "common/learn/linear_model.h"
 #include "common/learn/perceptron.h"
 #include "common/syntax/syntax_types.h"
 
 namespace claims::syntax {
+namespace internal {
+struct TaggerContext;  // pos_tagger.cc: the words' hashes and their tags so far
+}  // namespace internal
 
 class PosTagger {
  public:
@@ -39,8 +43,9 @@ class PosTagger {
 
   // With `is_verb_form`, a capitalized word it does not know is never
   // tagged a verb ("Boeing", "Emirates" open sentences; "-ing" and "-s"
-  // endings otherwise make them VBG and VBZ): a tag dictionary for the
-  // commonest error on names.
+  // endings otherwise make them VBG and VBZ), and a lower-case word it
+  // knows is never a proper noun: a tag dictionary for the commonest
+  // errors on names and the verbs between them.
   void Tag(SyntaxSentence* sentence, const VerbFormTest* is_verb_form = nullptr) const;
 
   const learn::LinearModel& model() const { return model_; }
@@ -61,10 +66,25 @@ class PosTagger {
     std::string xpos;
   };
   PosTagger(learn::LinearModel model, std::vector<Tag_> tags);
+  using Context = internal::TaggerContext;
+  // Tags words [from, n) greedily left to right into c->tags.
+  void Decode(const SyntaxSentence& sentence, const VerbFormTest* is_verb_form, int from,
+              Context* c) const;
+  // With no finite verb in the sentence: the first known verb form tagged
+  // a past participle right after a noun or pronoun, else -1.
+  int UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
+                       const VerbFormTest& is_verb_form) const;
+  // The classes a word may take under the verb-form dictionary (empty:
+  // all).
+  absl::Span<const bool> Allowed(const std::string& form,
+                                 const VerbFormTest* is_verb_form) const;
 
   learn::LinearModel model_;
   std::vector<Tag_> tags_;  // by class index
-  absl::InlinedVector<bool, 64> not_verb_;  // by class index: not a VB* tag
+  absl::InlinedVector<bool, 64> not_verb_;    // by class index: not a VB* tag
+  absl::InlinedVector<bool, 64> not_proper_;  // by class index: not PROPN
+  absl::InlinedVector<bool, 64> finite_;      // by class index: VBD, VBZ, VBP or MD
+  int past_class_ = -1;                       // the class VERB|VBD
 };
 
 }  // namespace claims::syntax

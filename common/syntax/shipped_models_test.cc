@@ -167,5 +167,23 @@ TEST_F(ShippedModelsTest, AVerbTheDictionaryKnowsTakesItsLemmaFromIt) {
   EXPECT_EQ(s[1].lemma, "minister");  // words it does not know keep theirs
 }
 
+TEST_F(ShippedModelsTest, AClauseWithoutAFiniteVerbTakesThePastTenseAfterItsSubject) {
+  SyntaxModels models = *models_;
+  models.set_verb_lexicon([](absl::string_view w) -> std::string {
+    return w == "rejected" ? "reject" : "";
+  });
+  SyntaxSentence s;
+  for (absl::string_view w :
+       absl::StrSplit("Germany 's finance minister rejected calls for more spending .", ' ')) {
+    SyntaxWord word;
+    word.form = std::string(w);
+    s.push_back(std::move(word));
+  }
+  models.Analyze(&s);
+  EXPECT_EQ(s[4].xpos, "VBD");
+  EXPECT_EQ(s[4].head, -1);  // the verb is the root, "calls" its object
+  EXPECT_EQ(s[5].rel, DepRel::kObj);
+}
+
 }  // namespace
 }  // namespace claims::syntax
