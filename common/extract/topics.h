@@ -16,7 +16,11 @@
 //   ArticleTopics article = stage.RankArticle(pass1);
 //   for (each claim c of sentence i) stage.Assign(pass1[i], article, actors, &c);
 // Assign adds the article's main topic to a claim whose sentence is neutral
-// (no topic of its own) when TopicOptions::inherit_article_topics is set.
+// (no topic of its own) when TopicOptions::inherit_article_topics is set,
+// and narrows a generic topic to the article's main topic below it. The
+// lede counts double when the article's topics are ranked, and a cue that
+// is a title before a person's name ("Defence Secretary John Smith") counts
+// half: it names the speaker, not what the sentence is about.
 // Each topic a claim gets comes with an Evidence {field "topics", cue
 // "<topic> <- <what fired>"}.
 //
@@ -107,6 +111,10 @@ class TopicStage {
   TopicStage(const Taxonomy& taxonomy, TopicOptions options);
   absl::Status AddFile(const std::string& path);
   bool ArticleLicenses(const Cue& cue, const ArticleTopics& article) const;
+  // Narrows a chosen top-level topic that is an ancestor of one of the
+  // article's main topics to that topic: "sport" in a cricket story is
+  // cricket.
+  void Specialise(const ArticleTopics& article, std::vector<ScoredTopic>* chosen) const;
 
   const Taxonomy& taxonomy_;
   TopicOptions options_;

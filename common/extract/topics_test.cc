@@ -39,6 +39,8 @@ constexpr char kCues[] =
     R"({"topic": "law/judiciary", "words": ["court"], "near": ["supreme"], "with": ["judge"], "without": ["tennis"]})" "\n"
     R"({"topic": "sport/tennis", "words": ["court"], "with": ["tennis"]})" "\n"
     R"({"topic": "sport/tennis", "words": ["serve"], "upos": ["NOUN"]})" "\n"
+    R"({"topic": "sport", "words": ["match"]})" "\n"
+    R"({"topic": "law/judiciary", "words": ["magistrate"]})" "\n"
     R"({"topic": "conflict/armed-conflict", "event_types": ["ASSAULT"], "weight": 0.5})" "\n"
     R"({"topic": "law/judiciary", "actor_roles": ["judiciary"]})" "\n";
 
@@ -161,11 +163,12 @@ TEST_F(TopicStageTest, ChildReplacesItsParentAndAliasesNameTopics) {
 }
 
 TEST_F(TopicStageTest, ArticlePriorLiftsWeakCuesInsideTheStory) {
-  // In a labour story, "workers" (0.5) plus the prior (0.5) is labour.
+  // In a labour story, "workers" (0.5) plus the prior (0.5) is labour,
+  // narrowed to the story's own labour topic.
   EXPECT_EQ(Article({Sentence("The union began a strike"), Sentence("The union began a strike"),
                      Sentence("Workers gathered")}),
             "labour/strike <- strike+union | labour/strike <- strike+union | "
-            "labour <- workers");
+            "labour/strike <- workers>article");
 }
 
 TEST_F(TopicStageTest, NeutralSentencesInheritTheArticleTopic) {
@@ -179,6 +182,30 @@ TEST_F(TopicStageTest, NeutralSentencesInheritTheArticleTopic) {
   stage_ = std::move(*stage);
   EXPECT_EQ(Article({Sentence("The union began a strike"), Sentence("It was cold")}),
             "labour/strike <- strike+union | ");
+}
+
+TEST_F(TopicStageTest, TheLedeLeadsTheArticleTopics) {
+  // One sentence each: the first one says what the story is about.
+  Article({Sentence("The union began a strike"), Sentence("The war went on")});
+  EXPECT_EQ(article_ids_, "labour/strike,conflict/armed-conflict");
+  Article({Sentence("The war went on"), Sentence("The union began a strike")});
+  EXPECT_EQ(article_ids_, "conflict/armed-conflict,labour/strike");
+}
+
+TEST_F(TopicStageTest, AGenericTopicTakesTheStorysOwnBranch) {
+  // "match" cues sport; in a tennis story the match is a tennis match.
+  EXPECT_EQ(Article({Sentence("Wimbledon opened"), Sentence("The match was long")}),
+            "sport/tennis <- wimbledon | sport/tennis <- match>article");
+  // Outside one, it stays sport.
+  EXPECT_EQ(Article({Sentence("The match was long")}), "sport <- match");
+}
+
+TEST_F(TopicStageTest, ATitleBeforeANameCountsHalf) {
+  EXPECT_EQ(Article({Sentence("The magistrate spoke")}), "law/judiciary <- magistrate");
+  // "Magistrate Jane Doe spoke": the title names the speaker (0.5 alone).
+  SentenceTokens titled = Sentence("Magistrate Jane Doe spoke");
+  titled.names.push_back({1, 3, entities::EntityType::kPerson});
+  EXPECT_EQ(Article({titled}), "");
 }
 
 TEST_F(TopicStageTest, ClaimFeaturesCueTopics) {
