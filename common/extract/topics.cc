@@ -32,9 +32,10 @@ constexpr size_t kMaxPriorTopLevels = 2;
 // its topics count this many times when the article's topics are ranked.
 constexpr float kLedeWeight = 2.0f;
 // A cue that is a person's title ("Chief executive Jane Doe", "Defence
-// Secretary John Smith") describes the speaker, not what the sentence is
-// about: its weight is multiplied by this.
-constexpr float kTitleFactor = 0.5f;
+// Secretary John Smith") or the subject of a saying verb ("Police said")
+// describes the speaker, not what the sentence is about: its weight is
+// multiplied by this.
+constexpr float kSpeakerFactor = 0.5f;
 
 }  // namespace
 
@@ -174,6 +175,19 @@ void AddScore(int topic, float weight, const std::string& cue,
 
 }  // namespace
 
+bool TopicStage::IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const {
+  if (options_.lexicon == nullptr || words[i].rel != syntax::DepRel::kNsubj) return false;
+  const int head = words[i].head;
+  if (head < 0 || static_cast<size_t>(head) >= words.size() ||
+      words[static_cast<size_t>(head)].upos != syntax::Upos::kVerb) {
+    return false;
+  }
+  const VerbClass* verb =
+      options_.lexicon->ClassOf(absl::AsciiStrToLower(words[static_cast<size_t>(head)].lemma));
+  return verb != nullptr &&
+         (verb->type == claims::v1::STATEMENT || verb->type == claims::v1::STANCE);
+}
+
 SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
   SentenceTopics out;
   const size_t n = s.tokens.size();
@@ -268,8 +282,11 @@ SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
         fired.insert(cue.entry);  // a cue file line counts once a sentence
         float weight = cue.weight;
         if (person_starts.contains(last + 1)) {
-          weight *= kTitleFactor;
+          weight *= kSpeakerFactor;
           absl::StrAppend(&label, "(title)");
+        } else if (analysed && IsSpeaker(s.words, last)) {
+          weight *= kSpeakerFactor;
+          absl::StrAppend(&label, "(speaker)");
         }
         if (licensed) {
           AddScore(cue.topic, weight, label, &out.scored);

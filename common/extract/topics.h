@@ -35,6 +35,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
+#include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
 #include "common/kb/taxonomy.h"
 
@@ -47,6 +48,10 @@ struct TopicOptions {
   // Most topics kept for an article and for a claim.
   int max_article_topics = 3;
   int max_claim_topics = 3;
+  // The verb classes (not owned; may be null): a cue word that is the
+  // subject of a saying or stance verb ("Researchers said ...") names the
+  // speaker rather than what the sentence is about, and counts half.
+  const Lexicon* lexicon = nullptr;
 };
 
 // A topic with its score and the cue that contributed most.
@@ -111,6 +116,8 @@ class TopicStage {
   TopicStage(const Taxonomy& taxonomy, TopicOptions options);
   absl::Status AddFile(const std::string& path);
   bool ArticleLicenses(const Cue& cue, const ArticleTopics& article) const;
+  // Whether word `i` is the subject of a saying or stance verb.
+  bool IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const;
   // Narrows a chosen top-level topic that is an ancestor of one of the
   // article's main topics to that topic: "sport" in a cricket story is
   // cricket.

@@ -208,6 +208,26 @@ TEST_F(TopicStageTest, ATitleBeforeANameCountsHalf) {
   EXPECT_EQ(Article({titled}), "");
 }
 
+TEST_F(TopicStageTest, TheSubjectOfASayingVerbIsTheSpeaker) {
+  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  TopicOptions options;
+  options.lexicon = lexicon->get();
+  auto stage = TopicStage::Load(*taxonomy_, Write("topics_test_cues.jsonl", kCues), "", options);
+  ASSERT_TRUE(stage.ok());
+  stage_ = std::move(*stage);
+  // "The magistrate said it rained": word 1 is the subject of "said" (2).
+  SentenceTokens said = Sentence("The magistrate said/VERB it rained/VERB", {1, 2, -1, 4, 2});
+  said.words[1].rel = syntax::DepRel::kNsubj;
+  said.words[2].lemma = "say";
+  EXPECT_EQ(Article({said}), "");
+  // The subject of another verb is what the sentence is about.
+  SentenceTokens ruled = Sentence("The magistrate ruled/VERB", {1, 2, -1});
+  ruled.words[1].rel = syntax::DepRel::kNsubj;
+  ruled.words[2].lemma = "rule";
+  EXPECT_EQ(Article({ruled}), "law/judiciary <- magistrate");
+}
+
 TEST_F(TopicStageTest, ClaimFeaturesCueTopics) {
   // An ASSAULT event is weak evidence alone, enough inside a war story.
   EXPECT_EQ(Article({Sentence("They moved")}, "ASSAULT"), "");
