@@ -233,7 +233,7 @@ SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
   }
   absl::flat_hash_set<int> fired;
   for (size_t i = 0; i < n; ++i) {
-    if (!s.tokens[i].is_word) continue;
+    if (!s.tokens[i].is_word && !s.tokens[i].is_number) continue;
     for (int k = 0; k < 2; ++k) {
       const std::string& key = k == 0 ? s.tokens[i].lower : lemmas[i];
       if (key.empty() || (k == 1 && key == s.tokens[i].lower)) continue;
@@ -348,9 +348,15 @@ ArticleTopics TopicStage::RankArticle(const std::vector<SentenceTopics>& sentenc
     for (int t : tops) top_count[t] += weight;
   }
   for (const auto& [topic, n] : count) article.ranked.push_back({topic, n, ""});
+  // Ties go to the topic whose top-level branch holds more of the story.
+  auto branch = [&](const ScoredTopic& t) {
+    auto it = top_count.find(top_level_[static_cast<size_t>(t.topic)]);
+    return it == top_count.end() ? 0.0f : it->second;
+  };
   std::sort(article.ranked.begin(), article.ranked.end(),
             [&](const ScoredTopic& a, const ScoredTopic& b) {
               if (a.score != b.score) return a.score > b.score;
+              if (branch(a) != branch(b)) return branch(a) > branch(b);
               if (depth_[static_cast<size_t>(a.topic)] != depth_[static_cast<size_t>(b.topic)]) {
                 return depth_[static_cast<size_t>(a.topic)] > depth_[static_cast<size_t>(b.topic)];
               }

@@ -41,6 +41,8 @@ constexpr char kCues[] =
     R"({"topic": "sport/tennis", "words": ["serve"], "upos": ["NOUN"]})" "\n"
     R"({"topic": "sport", "words": ["match"]})" "\n"
     R"({"topic": "law/judiciary", "words": ["magistrate"]})" "\n"
+    R"({"topic": "labour", "words": ["payroll"]})" "\n"
+    R"({"topic": "sport", "words": ["100 metres"]})" "\n"
     R"({"topic": "conflict/armed-conflict", "event_types": ["ASSAULT"], "weight": 0.5})" "\n"
     R"({"topic": "law/judiciary", "actor_roles": ["judiciary"]})" "\n";
 
@@ -190,6 +192,15 @@ TEST_F(TopicStageTest, TheLedeLeadsTheArticleTopics) {
   EXPECT_EQ(article_ids_, "labour/strike,conflict/armed-conflict");
   Article({Sentence("The war went on"), Sentence("The union began a strike")});
   EXPECT_EQ(article_ids_, "conflict/armed-conflict,labour/strike");
+}
+
+TEST_F(TopicStageTest, TiesGoToTheBranchThatHoldsMoreOfTheStory) {
+  Article({Sentence("The union began a strike and the war went on"), Sentence("Payroll grew")});
+  EXPECT_EQ(article_ids_, "labour/strike,conflict/armed-conflict,labour");
+}
+
+TEST_F(TopicStageTest, APhraseMayStartWithANumber) {
+  EXPECT_EQ(Article({Sentence("He ran the 100 metres")}), "sport <- 100 metres");
 }
 
 TEST_F(TopicStageTest, AGenericTopicTakesTheStorysOwnBranch) {
