@@ -184,8 +184,9 @@ bool TopicStage::IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const 
   }
   const VerbClass* verb =
       options_.lexicon->ClassOf(absl::AsciiStrToLower(words[static_cast<size_t>(head)].lemma));
-  return verb != nullptr &&
-         (verb->type == claims::v1::STATEMENT || verb->type == claims::v1::STANCE);
+  // Only saying: the subject of a stance verb ("unions backed the ban") is
+  // often what the sentence is about.
+  return verb != nullptr && verb->type == claims::v1::STATEMENT;
 }
 
 SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {

@@ -49,8 +49,8 @@ struct TopicOptions {
   int max_article_topics = 3;
   int max_claim_topics = 3;
   // The verb classes (not owned; may be null): a cue word that is the
-  // subject of a saying or stance verb ("Researchers said ...") names the
-  // speaker rather than what the sentence is about, and counts half.
+  // subject of a saying verb ("Researchers said ...") names the speaker
+  // rather than what the sentence is about, and counts half.
   const Lexicon* lexicon = nullptr;
 };
 
@@ -116,7 +116,7 @@ class TopicStage {
   TopicStage(const Taxonomy& taxonomy, TopicOptions options);
   absl::Status AddFile(const std::string& path);
   bool ArticleLicenses(const Cue& cue, const ArticleTopics& article) const;
-  // Whether word `i` is the subject of a saying or stance verb.
+  // Whether word `i` is the subject of a saying verb.
   bool IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const;
   // Narrows a chosen top-level topic that is an ancestor of one of the
   // article's main topics to that topic: "sport" in a cricket story is
