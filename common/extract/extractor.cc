@@ -183,6 +183,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   ASSIGN_OR_RETURN(pipeline->groups, GroupActorFinder::Load(lexicon_dir, *e->kb_));
   TopicOptions topic_options;
   topic_options.inherit_article_topics = config.inherit_article_topics;
+  topic_options.lexicon = pipeline->lexicon.get();
   ASSIGN_OR_RETURN(pipeline->topics,
                    TopicStage::Load(*e->taxonomy_, TopicCuesFile(config),
                                     config.topic_cues_extra_file, topic_options));

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/entities/entity_types.h"
 #include "common/kb/jsonl.h"
 #include "common/kb/kb_entry.pb.h"
 #include "common/syntax/syntax_types.h"
@@ -27,6 +28,14 @@ constexpr float kArticlePrior = 0.5f;
 constexpr float kTopLevelShare = 0.5f;
 // At most this many main top-level topics act as the prior.
 constexpr size_t kMaxPriorTopLevels = 2;
+// The lede (the first sentence with topics) says what the story is about:
+// its topics count this many times when the article's topics are ranked.
+constexpr float kLedeWeight = 2.0f;
+// A cue that is a person's title ("Chief executive Jane Doe", "Defence
+// Secretary John Smith") or the subject of a saying verb ("Police said")
+// describes the speaker, not what the sentence is about: its weight is
+// multiplied by this.
+constexpr float kSpeakerFactor = 0.5f;
 
 }  // namespace
 
@@ -166,6 +175,20 @@ void AddScore(int topic, float weight, const std::string& cue,
 
 }  // namespace
 
+bool TopicStage::IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const {
+  if (options_.lexicon == nullptr || words[i].rel != syntax::DepRel::kNsubj) return false;
+  const int head = words[i].head;
+  if (head < 0 || static_cast<size_t>(head) >= words.size() ||
+      words[static_cast<size_t>(head)].upos != syntax::Upos::kVerb) {
+    return false;
+  }
+  const VerbClass* verb =
+      options_.lexicon->ClassOf(absl::AsciiStrToLower(words[static_cast<size_t>(head)].lemma));
+  // Only saying: the subject of a stance verb ("unions backed the ban") is
+  // often what the sentence is about.
+  return verb != nullptr && verb->type == claims::v1::STATEMENT;
+}
+
 SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
   SentenceTopics out;
   const size_t n = s.tokens.size();
@@ -202,9 +225,16 @@ SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
     }
     return false;
   };
+  // Words that begin a person's name, for titles before names.
+  absl::flat_hash_set<size_t> person_starts;
+  for (const entities::EntitySpan& span : s.names) {
+    if (span.type == entities::EntityType::kPerson && span.begin >= 0) {
+      person_starts.insert(static_cast<size_t>(span.begin));
+    }
+  }
   absl::flat_hash_set<int> fired;
   for (size_t i = 0; i < n; ++i) {
-    if (!s.tokens[i].is_word) continue;
+    if (!s.tokens[i].is_word && !s.tokens[i].is_number) continue;
     for (int k = 0; k < 2; ++k) {
       const std::string& key = k == 0 ? s.tokens[i].lower : lemmas[i];
       if (key.empty() || (k == 1 && key == s.tokens[i].lower)) continue;
@@ -251,10 +281,18 @@ SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
           }
         }
         fired.insert(cue.entry);  // a cue file line counts once a sentence
+        float weight = cue.weight;
+        if (person_starts.contains(last + 1)) {
+          weight *= kSpeakerFactor;
+          absl::StrAppend(&label, "(title)");
+        } else if (analysed && IsSpeaker(s.words, last)) {
+          weight *= kSpeakerFactor;
+          absl::StrAppend(&label, "(speaker)");
+        }
         if (licensed) {
-          AddScore(cue.topic, cue.weight, label, &out.scored);
+          AddScore(cue.topic, weight, label, &out.scored);
         } else if (!cue.with_article.empty()) {
-          out.pending.push_back({cue.topic, cue.weight, label});
+          out.pending.push_back({cue.topic, weight, label});
           out.pending_license.push_back(ref.cue);
         }
       }
@@ -297,19 +335,29 @@ ArticleTopics TopicStage::RankArticle(const std::vector<SentenceTopics>& sentenc
   ArticleTopics article;
   absl::flat_hash_map<int, float> count;
   absl::flat_hash_map<int, float> top_count;
+  bool lede_seen = false;
   for (const SentenceTopics& s : sentences) {
     absl::flat_hash_set<int> tops;
-    for (const ScoredTopic& t : Select(s.scored, taxonomy_.topics(), depth_,
-                                       static_cast<size_t>(options_.max_claim_topics))) {
-      count[t.topic] += 1;
+    const std::vector<ScoredTopic> selected = Select(
+        s.scored, taxonomy_.topics(), depth_, static_cast<size_t>(options_.max_claim_topics));
+    const float weight = !lede_seen && !selected.empty() ? kLedeWeight : 1.0f;
+    if (!selected.empty()) lede_seen = true;
+    for (const ScoredTopic& t : selected) {
+      count[t.topic] += weight;
       tops.insert(top_level_[static_cast<size_t>(t.topic)]);
     }
-    for (int t : tops) top_count[t] += 1;
+    for (int t : tops) top_count[t] += weight;
   }
   for (const auto& [topic, n] : count) article.ranked.push_back({topic, n, ""});
+  // Ties go to the topic whose top-level branch holds more of the story.
+  auto branch = [&](const ScoredTopic& t) {
+    auto it = top_count.find(top_level_[static_cast<size_t>(t.topic)]);
+    return it == top_count.end() ? 0.0f : it->second;
+  };
   std::sort(article.ranked.begin(), article.ranked.end(),
             [&](const ScoredTopic& a, const ScoredTopic& b) {
               if (a.score != b.score) return a.score > b.score;
+              if (branch(a) != branch(b)) return branch(a) > branch(b);
               if (depth_[static_cast<size_t>(a.topic)] != depth_[static_cast<size_t>(b.topic)]) {
                 return depth_[static_cast<size_t>(a.topic)] > depth_[static_cast<size_t>(b.topic)];
               }
@@ -405,6 +453,7 @@ void TopicStage::Assign(
       claim->section() != claims::v1::SECTION_BYLINE) {
     chosen.push_back({article.ranked[0].topic, 0, "article"});
   }
+  Specialise(article, &chosen);
   claim->clear_topics();
   for (const ScoredTopic& t : chosen) {
     const std::string& id = taxonomy_.topics()[static_cast<size_t>(t.topic)].id();
@@ -412,6 +461,30 @@ void TopicStage::Assign(
     auto* e = claim->add_evidence();
     e->set_field("topics");
     e->set_cue(absl::StrCat(id, " <- ", t.cue));
+  }
+}
+
+void TopicStage::Specialise(const ArticleTopics& article,
+                            std::vector<ScoredTopic>* chosen) const {
+  const auto& topics = taxonomy_.topics();
+  for (ScoredTopic& c : *chosen) {
+    // Only a bare top-level topic: a mid-level one ("armed conflict") is
+    // often the right answer in its own right.
+    if (depth_[static_cast<size_t>(c.topic)] != 0) continue;
+    const std::string& id = topics[static_cast<size_t>(c.topic)].id();
+    for (const ScoredTopic& a : article.ranked) {
+      if (a.topic == c.topic ||
+          !Taxonomy::IsSelfOrAncestor(id, topics[static_cast<size_t>(a.topic)].id())) {
+        continue;
+      }
+      const bool taken = std::any_of(chosen->begin(), chosen->end(),
+                                     [&](const ScoredTopic& o) { return o.topic == a.topic; });
+      if (!taken) {
+        c.topic = a.topic;
+        absl::StrAppend(&c.cue, ">article");
+      }
+      break;
+    }
   }
 }
 

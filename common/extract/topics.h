@@ -16,7 +16,11 @@
 //   ArticleTopics article = stage.RankArticle(pass1);
 //   for (each claim c of sentence i) stage.Assign(pass1[i], article, actors, &c);
 // Assign adds the article's main topic to a claim whose sentence is neutral
-// (no topic of its own) when TopicOptions::inherit_article_topics is set.
+// (no topic of its own) when TopicOptions::inherit_article_topics is set,
+// and narrows a generic topic to the article's main topic below it. The
+// lede counts double when the article's topics are ranked, and a cue that
+// is a title before a person's name ("Defence Secretary John Smith") counts
+// half: it names the speaker, not what the sentence is about.
 // Each topic a claim gets comes with an Evidence {field "topics", cue
 // "<topic> <- <what fired>"}.
 //
@@ -31,6 +35,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
+#include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
 #include "common/kb/taxonomy.h"
 
@@ -43,6 +48,10 @@ struct TopicOptions {
   // Most topics kept for an article and for a claim.
   int max_article_topics = 3;
   int max_claim_topics = 3;
+  // The verb classes (not owned; may be null): a cue word that is the
+  // subject of a saying verb ("Researchers said ...") names the speaker
+  // rather than what the sentence is about, and counts half.
+  const Lexicon* lexicon = nullptr;
 };
 
 // A topic with its score and the cue that contributed most.
@@ -107,6 +116,12 @@ class TopicStage {
   TopicStage(const Taxonomy& taxonomy, TopicOptions options);
   absl::Status AddFile(const std::string& path);
   bool ArticleLicenses(const Cue& cue, const ArticleTopics& article) const;
+  // Whether word `i` is the subject of a saying verb.
+  bool IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const;
+  // Narrows a chosen top-level topic that is an ancestor of one of the
+  // article's main topics to that topic: "sport" in a cricket story is
+  // cricket.
+  void Specialise(const ArticleTopics& article, std::vector<ScoredTopic>* chosen) const;
 
   const Taxonomy& taxonomy_;
   TopicOptions options_;

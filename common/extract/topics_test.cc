@@ -39,6 +39,10 @@ constexpr char kCues[] =
     R"({"topic": "law/judiciary", "words": ["court"], "near": ["supreme"], "with": ["judge"], "without": ["tennis"]})" "\n"
     R"({"topic": "sport/tennis", "words": ["court"], "with": ["tennis"]})" "\n"
     R"({"topic": "sport/tennis", "words": ["serve"], "upos": ["NOUN"]})" "\n"
+    R"({"topic": "sport", "words": ["match"]})" "\n"
+    R"({"topic": "law/judiciary", "words": ["magistrate"]})" "\n"
+    R"({"topic": "labour", "words": ["payroll"]})" "\n"
+    R"({"topic": "sport", "words": ["100 metres"]})" "\n"
     R"({"topic": "conflict/armed-conflict", "event_types": ["ASSAULT"], "weight": 0.5})" "\n"
     R"({"topic": "law/judiciary", "actor_roles": ["judiciary"]})" "\n";
 
@@ -161,11 +165,12 @@ TEST_F(TopicStageTest, ChildReplacesItsParentAndAliasesNameTopics) {
 }
 
 TEST_F(TopicStageTest, ArticlePriorLiftsWeakCuesInsideTheStory) {
-  // In a labour story, "workers" (0.5) plus the prior (0.5) is labour.
+  // In a labour story, "workers" (0.5) plus the prior (0.5) is labour,
+  // narrowed to the story's own labour topic.
   EXPECT_EQ(Article({Sentence("The union began a strike"), Sentence("The union began a strike"),
                      Sentence("Workers gathered")}),
             "labour/strike <- strike+union | labour/strike <- strike+union | "
-            "labour <- workers");
+            "labour/strike <- workers>article");
 }
 
 TEST_F(TopicStageTest, NeutralSentencesInheritTheArticleTopic) {
@@ -179,6 +184,59 @@ TEST_F(TopicStageTest, NeutralSentencesInheritTheArticleTopic) {
   stage_ = std::move(*stage);
   EXPECT_EQ(Article({Sentence("The union began a strike"), Sentence("It was cold")}),
             "labour/strike <- strike+union | ");
+}
+
+TEST_F(TopicStageTest, TheLedeLeadsTheArticleTopics) {
+  // One sentence each: the first one says what the story is about.
+  Article({Sentence("The union began a strike"), Sentence("The war went on")});
+  EXPECT_EQ(article_ids_, "labour/strike,conflict/armed-conflict");
+  Article({Sentence("The war went on"), Sentence("The union began a strike")});
+  EXPECT_EQ(article_ids_, "conflict/armed-conflict,labour/strike");
+}
+
+TEST_F(TopicStageTest, TiesGoToTheBranchThatHoldsMoreOfTheStory) {
+  Article({Sentence("The union began a strike and the war went on"), Sentence("Payroll grew")});
+  EXPECT_EQ(article_ids_, "labour/strike,conflict/armed-conflict,labour");
+}
+
+TEST_F(TopicStageTest, APhraseMayStartWithANumber) {
+  EXPECT_EQ(Article({Sentence("He ran the 100 metres")}), "sport <- 100 metres");
+}
+
+TEST_F(TopicStageTest, AGenericTopicTakesTheStorysOwnBranch) {
+  // "match" cues sport; in a tennis story the match is a tennis match.
+  EXPECT_EQ(Article({Sentence("Wimbledon opened"), Sentence("The match was long")}),
+            "sport/tennis <- wimbledon | sport/tennis <- match>article");
+  // Outside one, it stays sport.
+  EXPECT_EQ(Article({Sentence("The match was long")}), "sport <- match");
+}
+
+TEST_F(TopicStageTest, ATitleBeforeANameCountsHalf) {
+  EXPECT_EQ(Article({Sentence("The magistrate spoke")}), "law/judiciary <- magistrate");
+  // "Magistrate Jane Doe spoke": the title names the speaker (0.5 alone).
+  SentenceTokens titled = Sentence("Magistrate Jane Doe spoke");
+  titled.names.push_back({1, 3, entities::EntityType::kPerson});
+  EXPECT_EQ(Article({titled}), "");
+}
+
+TEST_F(TopicStageTest, TheSubjectOfASayingVerbIsTheSpeaker) {
+  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  TopicOptions options;
+  options.lexicon = lexicon->get();
+  auto stage = TopicStage::Load(*taxonomy_, Write("topics_test_cues.jsonl", kCues), "", options);
+  ASSERT_TRUE(stage.ok());
+  stage_ = std::move(*stage);
+  // "The magistrate said it rained": word 1 is the subject of "said" (2).
+  SentenceTokens said = Sentence("The magistrate said/VERB it rained/VERB", {1, 2, -1, 4, 2});
+  said.words[1].rel = syntax::DepRel::kNsubj;
+  said.words[2].lemma = "say";
+  EXPECT_EQ(Article({said}), "");
+  // The subject of another verb is what the sentence is about.
+  SentenceTokens ruled = Sentence("The magistrate ruled/VERB", {1, 2, -1});
+  ruled.words[1].rel = syntax::DepRel::kNsubj;
+  ruled.words[2].lemma = "rule";
+  EXPECT_EQ(Article({ruled}), "law/judiciary <- magistrate");
 }
 
 TEST_F(TopicStageTest, ClaimFeaturesCueTopics) {

@@ -463,6 +463,8 @@ def main():
     ap.add_argument('--kb', default=DEFAULT_KB)
     ap.add_argument('--taxonomy', default=DEFAULT_TAXONOMY,
                     help='topic taxonomy (JSON lines with id, parent, aliases) for topics.jsonl')
+    ap.add_argument('--topics', default=os.path.join(HERE, 'topics.jsonl'),
+                    help='topic set to check (the held-out topics.jsonl, or a development set of the same schema)')
     ap.add_argument('--quiet', action='store_true', help='omit the informational KB notes and the topic id list')
     args = ap.parse_args()
     kb = load_kb(args.kb)
@@ -474,7 +476,7 @@ def main():
             err(name, 'file missing')
             continue
         fn(path, kb, args.quiet)
-    path = os.path.join(HERE, 'topics.jsonl')
+    path = args.topics
     if not os.path.exists(path):
         err('topics.jsonl', 'file missing')
     elif not os.path.exists(args.taxonomy):
