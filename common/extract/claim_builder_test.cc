@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_join.h"
 #include "common/extract/extractor.h"
-#include "common/util/bundled_data.h"
+#include "common/extract/extractor_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -19,18 +19,7 @@ using claims::v1::Claim;
 
 class ClaimsFromStructureTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ExtractorConfig config;
-    config.kb_dir = BundledDataDir() + "/kb";
-    config.taxonomy_file = BundledDataDir() + "/taxonomy/topics.jsonl";
-    auto e = Extractor::Create(config);
-    ASSERT_TRUE(e.ok()) << e.status();
-    extractor_ = e->release();
-  }
-  static void TearDownTestSuite() {
-    delete extractor_;
-    extractor_ = nullptr;
-  }
+  static void SetUpTestSuite() { extractor_ = &BundledExtractor(); }
 
   std::vector<Claim> ClaimsOf(const std::string& body,
                               const std::string& published = "2023-03-01") {
@@ -63,9 +52,9 @@ class ClaimsFromStructureTest : public ::testing::Test {
     return ids;
   }
 
-  static Extractor* extractor_;
+  static const Extractor* extractor_;
 };
-Extractor* ClaimsFromStructureTest::extractor_ = nullptr;
+const Extractor* ClaimsFromStructureTest::extractor_ = nullptr;
 
 using ::testing::Contains;
 using ::testing::ElementsAre;

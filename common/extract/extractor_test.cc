@@ -5,11 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "gmock/gmock.h"
-#include "absl/strings/match.h"
+#include "common/extract/extractor_testing.h"
 #include "common/util/bundled_data.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -88,21 +89,10 @@ std::string ReadFile(const std::string& path) {
 
 class ExtractorTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ExtractorConfig config;
-    config.kb_dir = DataDir() + "/kb";
-    config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
-    auto e = Extractor::Create(config);
-    ASSERT_TRUE(e.ok()) << e.status();
-    extractor_ = e->release();
-  }
-  static void TearDownTestSuite() {
-    delete extractor_;
-    extractor_ = nullptr;
-  }
-  static Extractor* extractor_;
+  static void SetUpTestSuite() { extractor_ = &BundledExtractor(); }
+  static const Extractor* extractor_;
 };
-Extractor* ExtractorTest::extractor_ = nullptr;
+const Extractor* ExtractorTest::extractor_ = nullptr;
 
 // The layout-article checks, once per article.
 class LayoutArticleTest : public ExtractorTest,
@@ -307,9 +297,7 @@ TEST_F(ExtractorTest, HostileInputIsBounded) {
 }
 
 TEST(ExtractorLimitsTest, TooManySentences) {
-  ExtractorConfig config;
-  config.kb_dir = DataDir() + "/kb";
-  config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
+  ExtractorConfig config = BundledExtractorConfig();
   config.max_sentences = 3;
   auto e = Extractor::Create(config);
   ASSERT_TRUE(e.ok()) << e.status();
@@ -319,8 +307,7 @@ TEST(ExtractorLimitsTest, TooManySentences) {
 }
 
 TEST(ExtractorLimitsTest, BadDataFilesAreReported) {
-  ExtractorConfig config;
-  config.kb_dir = DataDir() + "/kb";
+  ExtractorConfig config = BundledExtractorConfig();
   config.taxonomy_file = DataDir() + "/no-such-topics.jsonl";
   EXPECT_FALSE(Extractor::Create(config).ok());
   std::string extra = ::testing::TempDir() + "/bad_extra.jsonl";
@@ -340,9 +327,7 @@ TEST(ExtractorKbTest, SubdivisionOwnsATitle) {
       << R"({"id": "ann-exampleton", "name": "Ann Exampleton", "type": "PERSON", )"
       << R"("offices": [{"title": "premier", "country": "CA-QC", "start": "2030-01-01"}]})"
       << "\n";
-  ExtractorConfig config;
-  config.kb_dir = DataDir() + "/kb";
-  config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
+  ExtractorConfig config = BundledExtractorConfig();
   config.kb_extra_file = extra;
   auto e = Extractor::Create(config);
   ASSERT_TRUE(e.ok()) << e.status();
@@ -387,9 +372,7 @@ std::string TopicsOf(const claims::v1::AnalyzeResponse& r, const std::string& st
 class TopicStageEndToEndTest : public ::testing::TestWithParam<bool> {
  protected:
   absl::StatusOr<claims::v1::AnalyzeResponse> Analyze(const std::string& body) {
-    ExtractorConfig config;
-    config.kb_dir = DataDir() + "/kb";
-    config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
+    ExtractorConfig config = BundledExtractorConfig();
     config.inherit_article_topics = GetParam();
     auto e = Extractor::Create(config);
     if (!e.ok()) return e.status();

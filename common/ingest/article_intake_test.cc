@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/extract/extractor_testing.h"
 #include "gmock/gmock.h"
-#include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -13,8 +13,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string DataDir() { return BundledDataDir(); }
 
 std::string Page(const std::string& name) {
   std::ifstream in(std::string(CLAIMS_SOURCE_TESTDATA_DIR) + "/html/" + name);
@@ -31,18 +29,10 @@ constexpr char kFrench[] =
 
 class ArticleIntakeTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ExtractorConfig config;
-    config.kb_dir = DataDir() + "/kb";
-    config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
-    auto e = Extractor::Create(config);
-    ASSERT_TRUE(e.ok()) << e.status();
-    extractor_ = e->release();
-  }
-  static void TearDownTestSuite() { delete extractor_; }
-  static Extractor* extractor_;
+  static void SetUpTestSuite() { extractor_ = &BundledExtractor(); }
+  static const Extractor* extractor_;
 };
-Extractor* ArticleIntakeTest::extractor_ = nullptr;
+const Extractor* ArticleIntakeTest::extractor_ = nullptr;
 
 TEST_F(ArticleIntakeTest, HtmlPageIsReadAsItsMainText) {
   ArticleIntake intake(extractor_, {});
