@@ -418,7 +418,8 @@ class Builder {
   // "According to X, S" with X hung on S's verb (as its subject, say): the
   // head of the words between "to" and the comma, taken out of S.
   int SourceMisattached(int according, Clause* target) {
-    const int to = according + 1;
+    const int to = t_.Child(according, DepRel::kFixed);
+    if (to < 0) return -1;
     int end = to + 1;
     while (end < t_.size() && t_.word(end).form != "," && end - to <= 8) ++end;
     if (end >= t_.size() || t_.word(end).form != ",") return -1;
