@@ -108,6 +108,21 @@ TEST_F(ClaimsFromStructureTest, QuoteRecordsItsSpeakerAndWords) {
   EXPECT_EQ(c->quote().speaker().id(), "emmanuel-macron");
 }
 
+TEST_F(ClaimsFromStructureTest, AFindingIsItsFindersAndAsSureAsItSays) {
+  auto claims = ClaimsOf(
+      "An inquiry by the European Commission concluded that Google had abused its dominance.");
+  const Claim* c = WithPredicate(claims, "abuse");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "european-commission");
+  EXPECT_EQ(c->content_modality(), claims::v1::ASSERTED);
+  // A finding with no clause is an event, not a saying.
+  auto found = ClaimsOf("Police in Paris found a body in the Seine.");
+  const Claim* f = WithPredicate(found, "find");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->modality(), claims::v1::ASSERTED);
+}
+
 TEST_F(ClaimsFromStructureTest, AccordingToNamesTheSource) {
   auto claims = ClaimsOf("According to the United Nations, more than 2,000 people have fled the town.");
   const Claim* c = WithPredicate(claims, "flee");

@@ -352,13 +352,18 @@ class Builder {
     if (IsAccordingTo(saying)) return;
     if (!IsSpeech(saying)) {
       // "The data suggests that S", "Officials believe S": S is hedged.
+      // "The inquiry found that S": S is the inquiry's finding.
       auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
       Clause* content = Mutable(t_.Child(saying.head, DepRel::kCcomp));
       // The writer does not assert S, whatever S itself says; with a
       // subject, S is what the subject believes or estimates.
       if (embedded && content != nullptr) {
-        content->modality = *embedded;
-        content->modality_cue = saying.predicate;
+        // A verb of finding ("the inquiry found that S") leaves S as sure
+        // as S says; the others make S at most what they are.
+        if (Rank(*embedded) < Rank(content->modality)) {
+          content->modality = *embedded;
+          content->modality_cue = saying.predicate;
+        }
         const int subject = OwnSubject(saying);
         if (subject >= 0 && !saying.copula && !content->reported) {
           saying.saying_only = true;
