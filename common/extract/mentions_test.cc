@@ -1,6 +1,7 @@
 // Actor resolution behaviours, checked through the whole extractor so the
 // real knowledge base and word lists are used.
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,24 @@ class MentionsTest : public ::testing::Test {
       if (m.text() == text) return m.actor_id();
     }
     return "-";
+  }
+  // Ids of the actors the claims of `body` name as subjects, objects or
+  // non-location participants, sorted and joined by spaces.
+  static std::string ClaimActors(const std::string& body, const std::string& date) {
+    claims::v1::Article a;
+    a.set_body(body);
+    a.set_published(date);
+    auto r = extractor_->Analyze(a);
+    if (!r.ok()) return r.status().ToString();
+    std::set<std::string> ids;
+    for (const auto& c : r->claims()) {
+      for (const auto& x : c.subjects()) ids.insert(x.id());
+      for (const auto& x : c.objects()) ids.insert(x.id());
+      for (const auto& x : c.participants()) {
+        if (x.role() != "location") ids.insert(x.id());
+      }
+    }
+    return absl::StrJoin(ids, " ");
   }
   static Extractor* extractor_;
 };
@@ -299,6 +318,44 @@ TEST_F(MentionsTest, GroupNounsNeedTheirSenseNumberAndACountry) {
   EXPECT_EQ(ActorOf("A hospital in Leeds was closed.", "2024-01-01", "hospital"), "-");
   // No country at all: the sector alone, and no government to speak.
   EXPECT_EQ(Mentions("Protesters gathered outside, officials said."), "Protesters=protesters");
+}
+
+// Another romanisation of a known person's name is that person: a full
+// name, a surname after a title, a name with the Arabic article.
+TEST_F(MentionsTest, RomanisationsOfKnownNamesAreThePerson) {
+  EXPECT_EQ(ActorOf("TEHRAN - Mahmud Ahmadinezhad told reporters on Monday that talks "
+                    "would continue.",
+                    "2010-05-03", "Mahmud Ahmadinezhad"),
+            "mahmoud-ahmadinejad");
+  EXPECT_EQ(ActorOf("TRIPOLI - Moamar Kadhafi received the delegation in his tent.",
+                    "2009-06-01", "Moamar Kadhafi"),
+            "muammar-gaddafi");
+}
+
+// A US state abbreviated in a dateline is the state; "The" before a known
+// name is no part of it.
+TEST_F(MentionsTest, DatelineStatesAndTheBeforeKnownNames) {
+  EXPECT_EQ(ActorOf("SACRAMENTO, Calif. - The governor signed the budget on Tuesday.",
+                    "2008-09-23", "The governor"),
+            "arnold-schwarzenegger");
+  EXPECT_EQ(ActorOf("The Fed raised interest rates on Wednesday.", "2022-06-15", "Fed"),
+            "federal-reserve");
+}
+
+// A Chinese or Korean family name alone is the person in office who has it.
+TEST_F(MentionsTest, AFamilyNameWrittenFirstNamesThePersonAlone) {
+  EXPECT_EQ(ActorOf("Xi told the party congress that the economy would keep growing.",
+                    "2022-10-16", "Xi"),
+            "xi-jinping");
+}
+
+// Places of a from/to path and the actor of a "pro-"/"anti-" attitude
+// take no part in the claim.
+TEST_F(MentionsTest, PathsAndAttitudesAreNoParties) {
+  EXPECT_EQ(ClaimActors("From Syria to Libya, Russia has backed one side.", "2020-06-01"),
+            "RUS");
+  EXPECT_EQ(ClaimActors("Several anti-American clerics denounced the agreement.", "2020-06-01"),
+            "");
 }
 
 }  // namespace
