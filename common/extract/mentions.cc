@@ -189,7 +189,21 @@ class ArticleState {
         dateline_country_ = a.country;
       }
       count(a.country);
-      if (a.kind == "region") count(a.id);
+      if (a.kind == "region") {
+        count(a.id);
+      } else if (a.type == claims::v1::LOCATION && a.kind != "country") {
+        // A city named like its state or province ("NEW YORK -", "QUEBEC
+        // -") puts the article there too: "the governor" of New York.
+        if (const auto* same = kb_.Find(a.name)) {
+          for (const AliasMatch& am : *same) {
+            const KbActor& r = kb_.actor(am.actor);
+            if (r.kind == "region" && r.country == a.country && r.name == a.name) {
+              count(r.id);
+              break;
+            }
+          }
+        }
+      }
     }
     focus_owners_.clear();
     for (const auto& [owner, c] : counts) focus_owners_.push_back(owner);
@@ -888,7 +902,22 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     if (it != title_owner_.end()) owner = it->second;
   }
   int holder = -1;
-  if (!owner.empty()) {
+  bool apposition = false;
+  // "The chancellor, Alistair Darling, ...": a name in apposition is the
+  // holder, whatever the dates say.
+  if (te + 2 < n && t[te].text == "," && IsNameToken(t[te + 1])) {
+    int ae = te + 1;
+    while (ae < n && ae - te <= 4 && IsNameToken(t[ae]) && !IsNameStop(t[ae].lower)) ++ae;
+    if (ae - te >= 3 && (ae == n || t[ae].text == "," || t[ae].text == ".")) {
+      const std::vector<AliasMatch>* m = FindKb(t, te + 1, ae, false, nullptr, true);
+      const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
+      if (k >= 0 && KindOf(*m, k) <= AliasKind::kAlias) holder = k;
+    }
+  }
+  apposition = holder >= 0;
+  if (apposition) {
+    // The name said who holds the office.
+  } else if (!owner.empty()) {
     holder = kb_.OfficeHolder(title, owner, date_);
   } else {
     // The holder of that office in the dateline's country; else an office
@@ -914,7 +943,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   if (!owner.empty()) title_owner_[title] = owner;
   AddMention(si, s, i, te, claims::v1::PERSON, ActorForKb(holder),
-             absl::StrCat("role:", title, owner.empty() ? "" : "@", owner),
+             absl::StrCat(apposition ? "apposition:" : "role:", title,
+                          owner.empty() ? "" : "@", owner),
              /*is_name=*/false);
   *next = te;
   return true;

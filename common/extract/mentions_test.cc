@@ -342,6 +342,24 @@ TEST_F(MentionsTest, DatelineStatesAndTheBeforeKnownNames) {
             "federal-reserve");
 }
 
+// A name in apposition says who holds the office; a city named like its
+// state puts a bare "governor" there.
+TEST_F(MentionsTest, AppositionAndCitiesNamedLikeTheirState) {
+  EXPECT_EQ(ActorOf("LONDON - The prime minister, Theresa May, met business leaders on Monday.",
+                    "2019-07-24", "The prime minister"),
+            "theresa-may");
+  EXPECT_EQ(ActorOf("NEW YORK - The governor closed the schools on Sunday.", "2020-03-15",
+                    "The governor"),
+            "andrew-cuomo");
+}
+
+// The last two words of a longer name shorten it ("López Obrador").
+TEST_F(MentionsTest, TheLastTwoWordsOfALongNameAreThePerson) {
+  EXPECT_EQ(ActorOf("MEXICO CITY - Mr Lopez Obrador cancelled the airport project.", "2019-01-10",
+                    "Lopez Obrador"),
+            "andres-manuel-lopez-obrador");
+}
+
 // A Chinese or Korean family name alone is the person in office who has it.
 TEST_F(MentionsTest, AFamilyNameWrittenFirstNamesThePersonAlone) {
   EXPECT_EQ(ActorOf("Xi told the party congress that the economy would keep growing.",

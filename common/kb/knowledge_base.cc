@@ -260,6 +260,15 @@ class KnowledgeBase::Builder {
             !kb_->titles_.contains(words.front())) {
           AddAlias(static_cast<int>(i), words.front(), AliasKind::kSurname);
         }
+        // The last two words of a longer name are how news shortens it:
+        // a double surname ("López Obrador", "Rodríguez Zapatero"), a name
+        // with a particle ("bin Salman", "da Silva") or a Burmese name
+        // without a surname ("Suu Kyi"). Weak evidence, like a surname.
+        if (words.size() >= 3 && words[words.size() - 2].back() != '.') {
+          AddAlias(static_cast<int>(i),
+                   absl::StrCat(words[words.size() - 2], " ", words.back()),
+                   AliasKind::kSurname);
+        }
         const std::string& last = words.back();
         if (last.size() < 3 || given_names.contains(last)) continue;
         AddAlias(static_cast<int>(i), last, AliasKind::kSurname);
