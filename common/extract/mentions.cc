@@ -105,6 +105,34 @@ bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
 }
 
+// Lower-case particles inside names ("Mohammed bin Salman", "Lula da
+// Silva", "Ursula von der Leyen", "Charles de Gaulle"); general knowledge
+// of Arabic, Portuguese, Spanish, French, Dutch and German names.
+bool IsNameParticle(absl::string_view lower) {
+  static constexpr absl::string_view kParticles[] = {
+      "bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das",
+      "du", "van", "von", "der", "den", "la", "le", "ter"};
+  return std::find(std::begin(kParticles), std::end(kParticles), lower) !=
+         std::end(kParticles);
+}
+
+// End of a run of name tokens from `from` (at most `max_tokens` long),
+// taking lower-case particles that a name token follows ("da Silva").
+int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
+  int e = from;
+  while (e < n && e - from < max_tokens) {
+    if (IsNameToken(t[e])) {
+      ++e;
+      continue;
+    }
+    int p = e;
+    while (p < n && p - e < 2 && t[p].is_word && IsNameParticle(t[p].lower)) ++p;
+    if (p == e || p >= n || !IsNameToken(t[p])) break;
+    e = p;
+  }
+  return e;
+}
+
 // Tokens t[a, b) joined by single spaces, into *out.
 void JoinTo(const std::vector<Token>& t, int a, int b, std::string* out) {
   out->clear();
@@ -867,12 +895,16 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   if (title.empty()) return false;
   bool title_capitalized = t[j].capitalized;
-  // Name after the title.
+  // Name after the title ("Crown Prince Mohammed bin Salman").
   int ne = te;
-  while (ne < n && ne - te < 4 && IsNameToken(t[ne]) &&
-         !IsNameStop(t[ne].lower)) {
-    ++ne;
+  if (te < n && IsNameToken(t[te])) ne = NameRunEnd(t, te, n, 6);
+  for (int w = te; w < ne; ++w) {
+    if (IsNameStop(t[w].lower)) {
+      ne = w;
+      break;
+    }
   }
+  while (ne > te && !IsNameToken(t[ne - 1])) --ne;
   if (ne > te && title_capitalized) {
     std::string inferred_owner = owner;
     if (inferred_owner.empty()) {
@@ -942,7 +974,15 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     return true;
   }
   if (!owner.empty()) title_owner_[title] = owner;
-  AddMention(si, s, i, te, claims::v1::PERSON, ActorForKb(holder),
+  // "NATO's secretary general": an organisation qualifying the title is a
+  // mention of its own; the role is the words after it. (A country's stays
+  // inside the role phrase: "Britain's chancellor" is one reference.)
+  int role_start = i;
+  if (qkb >= 0 && kb_.actor(qkb).type == claims::v1::ORGANIZATION) {
+    AddQualifier(si, s, qa, qb, qkb);
+    role_start = possessive ? qb + 1 : qb;
+  }
+  AddMention(si, s, role_start, te, claims::v1::PERSON, ActorForKb(holder),
              absl::StrCat(apposition ? "apposition:" : "role:", title,
                           owner.empty() ? "" : "@", owner),
              /*is_name=*/false);
@@ -955,14 +995,16 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   const auto& t = s.tokens;
   if (!t[i].capitalized || i + 1 >= n) return false;
   if (Honorific(t, i) != claims::v1::PERSON) return false;
-  if (!IsNameToken(t[i + 1]) || IsNameStop(t[i + 1].lower)) {
-    return false;
+  if (IsNameStop(t[i + 1].lower)) return false;
+  // "Mr da Silva", "Mrs von der Leyen": a name may start with a particle.
+  int ne = NameRunEnd(t, i + 1, n, 5);
+  for (int w = i + 1; w < ne; ++w) {
+    if (IsNameStop(t[w].lower)) {
+      ne = w;
+      break;
+    }
   }
-  int ne = i + 1;
-  while (ne < n && ne - (i + 1) < 3 && IsNameToken(t[ne]) &&
-         !IsNameStop(t[ne].lower)) {
-    ++ne;
-  }
+  if (ne == i + 1 || !IsNameToken(t[ne - 1])) return false;
   std::string evidence;
   const char gender = HonorificGender(t[i].text);
   int actor = ResolvePersonName(si, t, i + 1, ne, "", "", gender, &evidence);

@@ -360,6 +360,18 @@ TEST_F(MentionsTest, TheLastTwoWordsOfALongNameAreThePerson) {
             "andres-manuel-lopez-obrador");
 }
 
+// Lower-case particles belong to the name after a title or an honorific;
+// an organisation qualifying a title is its own mention.
+TEST_F(MentionsTest, NameParticlesAndOrganisationQualifiers) {
+  EXPECT_EQ(Mentions("Crown Prince Mohammed bin Salman met President Ursula von der Leyen. "
+                     "Mr da Silva stayed away.",
+                     "2023-06-05"),
+            "Mohammed bin Salman=mohammed-bin-salman "
+            "Ursula von der Leyen=ursula-von-der-leyen da Silva=luiz-inacio-lula-da-silva");
+  EXPECT_EQ(Mentions("NATO's secretary general spoke.", "2016-07-05"),
+            "NATO=nato secretary general=jens-stoltenberg");
+}
+
 // A Chinese or Korean family name alone is the person in office who has it.
 TEST_F(MentionsTest, AFamilyNameWrittenFirstNamesThePersonAlone) {
   EXPECT_EQ(ActorOf("Xi told the party congress that the economy would keep growing.",

@@ -241,7 +241,10 @@ class KnowledgeBase::Builder {
       for (const auto& n : a.aliases) {
         std::vector<absl::string_view> words =
             absl::StrSplit(n, ' ', absl::SkipEmpty());
-        if (words.size() >= 2) given_names.insert(std::string(words.front()));
+        if (words.size() >= 2) {
+          given_names.insert(std::string(words.front()));
+          kb_->given_skeletons_.insert(NameSkeleton(words.front()));
+        }
       }
     }
     for (size_t i = 0; i < kb_->actors_.size(); ++i) {
@@ -508,6 +511,11 @@ std::vector<AliasMatch> KnowledgeBase::FindVariant(
   }
   const std::string skeleton = NameSkeleton(key);
   if (SkeletonLetters(skeleton) < kMinSkeletonLetters) return {};
+  // A given name alone ("Mohammed") is never taken for a surname it
+  // resembles ("Mohamad").
+  if (skeleton.find(' ') == std::string::npos && given_skeletons_.contains(skeleton)) {
+    return {};
+  }
   if (auto it = skeletons_.find(skeleton); it != skeletons_.end()) return it->second;
   const size_t space = skeleton.find(' ');
   if (space == std::string::npos || skeleton.rfind(' ') != space ||

@@ -22,6 +22,7 @@
 #include "absl/strings/string_view.h"
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
 
@@ -172,6 +173,9 @@ class KnowledgeBase {
     AliasMatch match;
   };
   absl::flat_hash_map<std::string, std::vector<FirstPart>> by_last_skeleton_;
+  // Skeletons of the given names of people's names: a one-word variant
+  // that is one finds nothing.
+  absl::flat_hash_set<std::string> given_skeletons_;
   absl::flat_hash_map<std::string, std::string> titles_;
   // Lower-case first word -> longest alias and title starting with it.
   absl::flat_hash_map<std::string, WordsFrom> words_from_;

@@ -38,6 +38,8 @@ std::unique_ptr<KnowledgeBase> People() {
       R"({"id": "aleksandr-voronenko", "name": "Aleksandr Voronenko", "type": "PERSON", "country": "BLR"})",
       R"({"id": "wen-zhaolin", "name": "Wen Zhaolin", "type": "PERSON", "country": "CHN", "aliases": ["President Wen"]})",
       R"({"id": "haddad-town", "name": "Kaddadi", "type": "LOCATION", "kind": "city"})",
+      R"({"id": "tunku-mohamad", "name": "Tunku Mohamad", "type": "PERSON", "country": "MYS"})",
+      R"({"id": "mohammed-example", "name": "Mohammed Example", "type": "PERSON", "country": "MYS"})",
   });
   EXPECT_TRUE(kb.ok()) << kb.status();
   return kb.ok() ? std::move(*kb) : nullptr;
@@ -58,6 +60,9 @@ TEST(NameSkeletonTest, KnowledgeBaseFindsVariantsOfPeopleOnly) {
   // Another romanisation of the given name, the same long surname.
   EXPECT_EQ(variant("Alyaksandar Voronenka"), "aleksandr-voronenko");
   EXPECT_EQ(variant("Boris Voronenka"), "");
+  // A given name alone is not taken for a surname like it.
+  EXPECT_EQ(variant("Muhammad"), "");
+  EXPECT_EQ(variant("Tunku Muhammad"), "tunku-mohamad");
   // Short skeletons find nothing.
   EXPECT_EQ(variant("Wenn"), "");
 }
