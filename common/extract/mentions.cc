@@ -929,6 +929,32 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   if (!the && owner.empty()) return false;
   if (!the && !title_capitalized && !possessive) return false;
+  // "the prime minister of Singapore", "the premier in Quebec City", "the
+  // governor of Texas": a country, its capital or a curated region after
+  // the title owns it.
+  int after_end = -1;
+  if (owner.empty() && te + 1 < n && (t[te].lower == "of" || t[te].lower == "in") &&
+      t[te + 1].capitalized) {
+    for (int k = std::min({3, n - te - 1, Facts(te + 1).alias_words}); k >= 1 && owner.empty();
+         --k) {
+      const auto* m = FindKb(t, te + 1, te + 1 + k, false);
+      if (m == nullptr) continue;
+      for (const AliasMatch& am : *m) {
+        const KbActor& a = kb_.actor(am.actor);
+        const bool country = a.kind == "country" &&
+                             (am.kind == AliasKind::kName || am.kind == AliasKind::kAlias ||
+                              am.kind == AliasKind::kCapital);
+        if (country || (a.kind == "region" && !a.gazetteer && am.kind <= AliasKind::kAlias)) {
+          owner = a.id;
+          qa = te + 1;
+          qb = te + 1 + k;
+          qkb = am.actor;
+          after_end = qb;
+          break;
+        }
+      }
+    }
+  }
   if (owner.empty()) {
     auto it = title_owner_.find(title);
     if (it != title_owner_.end()) owner = it->second;
@@ -970,7 +996,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   if (holder < 0) {
     if (qkb >= 0) AddQualifier(si, s, qa, qb, qkb);
-    *next = te;
+    *next = std::max(te, after_end);
     return true;
   }
   if (!owner.empty()) title_owner_[title] = owner;
@@ -978,7 +1004,9 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   // mention of its own; the role is the words after it. (A country's stays
   // inside the role phrase: "Britain's chancellor" is one reference.)
   int role_start = i;
-  if (qkb >= 0 && kb_.actor(qkb).type == claims::v1::ORGANIZATION) {
+  if (after_end >= 0) {
+    AddQualifier(si, s, qa, qb, qkb);  // after the role phrase
+  } else if (qkb >= 0 && kb_.actor(qkb).type == claims::v1::ORGANIZATION) {
     AddQualifier(si, s, qa, qb, qkb);
     role_start = possessive ? qb + 1 : qb;
   }
@@ -986,7 +1014,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
              absl::StrCat(apposition ? "apposition:" : "role:", title,
                           owner.empty() ? "" : "@", owner),
              /*is_name=*/false);
-  *next = te;
+  *next = std::max(te, after_end);
   return true;
 }
 

@@ -372,6 +372,15 @@ TEST_F(MentionsTest, NameParticlesAndOrganisationQualifiers) {
             "NATO=nato secretary general=jens-stoltenberg");
 }
 
+// A country, capital or region after the title owns it.
+TEST_F(MentionsTest, ACountryAfterTheTitleOwnsIt) {
+  EXPECT_EQ(ActorOf("PARIS - The talks were praised by the prime minister in Ottawa on Monday.",
+                    "2001-05-07", "the prime minister"),
+            "jean-chretien");
+  EXPECT_EQ(Mentions("The president of Brazil arrived.", "2004-05-07"),
+            "The president=luiz-inacio-lula-da-silva Brazil=BRA");
+}
+
 // A Chinese or Korean family name alone is the person in office who has it.
 TEST_F(MentionsTest, AFamilyNameWrittenFirstNamesThePersonAlone) {
   EXPECT_EQ(ActorOf("Xi told the party congress that the economy would keep growing.",
