@@ -1207,7 +1207,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   int b = std::min<int>(span->end, static_cast<int>(t.size()));
   // "The Fed", "The Kremlin": a sentence's capitalised article is no part
   // of a name the knowledge base knows without it.
+  // "The Hague" and "The Times" are names with their article.
   const int a = span->begin + (b - span->begin >= 2 && t[span->begin].lower == "the" &&
+                                       FindKb(t, span->begin, b, false) == nullptr &&
                                        FindKb(t, span->begin + 1, b, false) != nullptr
                                    ? 1
                                    : 0);

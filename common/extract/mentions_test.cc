@@ -340,6 +340,7 @@ TEST_F(MentionsTest, DatelineStatesAndTheBeforeKnownNames) {
             "arnold-schwarzenegger");
   EXPECT_EQ(ActorOf("The Fed raised interest rates on Wednesday.", "2022-06-15", "Fed"),
             "federal-reserve");
+  EXPECT_EQ(ActorOf("The Hague hosted the talks on Wednesday.", "2022-06-15", "Hague"), "-");
 }
 
 // A name in apposition says who holds the office; a city named like its
