@@ -133,11 +133,14 @@ int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
   return e;
 }
 
-// Tokens t[a, b) joined by single spaces, into *out.
+// Tokens t[a, b) joined by single spaces where the text has space between
+// them, into *out.
 void JoinTo(const std::vector<Token>& t, int a, int b, std::string* out) {
   out->clear();
   for (int i = a; i < b; ++i) {
-    if (i > a) out->push_back(' ');
+    // Tokens written together stay together: "Fishermen's", not
+    // "Fishermen 's" (which would fold to another acronym).
+    if (i > a && t[i].start > t[i - 1].end) out->push_back(' ');
     out->append(t[i].text.data(), t[i].text.size());
   }
 }

@@ -1,5 +1,6 @@
 // Actor resolution behaviours, checked through the whole extractor so the
 // real knowledge base and word lists are used.
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -380,6 +381,19 @@ TEST_F(MentionsTest, ACountryAfterTheTitleOwnsIt) {
             "jean-chretien");
   EXPECT_EQ(Mentions("The president of Brazil arrived.", "2004-05-07"),
             "The president=luiz-inacio-lula-da-silva Brazil=BRA");
+}
+
+// A discovered name keeps its possessive as written, so its initials are
+// those of the words ("Shepherds'", not "Shepherds '").
+TEST_F(MentionsTest, DiscoveredNamesKeepTheirPossessive) {
+  claims::v1::Article a;
+  a.set_body("The Lowland Shepherds' Union met on Monday.");
+  auto r = extractor_->Analyze(a);
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> names;
+  for (const auto& actor : r->actors()) names.push_back(actor.name());
+  EXPECT_NE(std::find(names.begin(), names.end(), "Lowland Shepherds' Union"), names.end())
+      << absl::StrJoin(names, "|");
 }
 
 // A Chinese or Korean family name alone is the person in office who has it.
