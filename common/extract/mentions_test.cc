@@ -396,6 +396,15 @@ TEST_F(MentionsTest, DiscoveredNamesKeepTheirPossessive) {
       << absl::StrJoin(names, "|");
 }
 
+// A given name that looks like an article leaves the full name another
+// person's: "Ed Miliband" is not David Miliband.
+TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {
+  const std::string id = ActorOf("BRIGHTON - Ed Miliband promised to freeze energy prices.",
+                                 "2013-09-24", "Ed Miliband");
+  EXPECT_NE(id, "david-miliband");
+  EXPECT_NE(id, "-");
+}
+
 // A Chinese or Korean family name alone is the person in office who has it.
 TEST_F(MentionsTest, AFamilyNameWrittenFirstNamesThePersonAlone) {
   EXPECT_EQ(ActorOf("Xi told the party congress that the economy would keep growing.",

@@ -511,6 +511,12 @@ std::vector<AliasMatch> KnowledgeBase::FindVariant(
   }
   const std::string skeleton = NameSkeleton(key);
   if (SkeletonLetters(skeleton) < kMinSkeletonLetters) return {};
+  // A name of several words is never a variant of one word: the words the
+  // skeleton dropped (articles) must not leave a surname alone.
+  if (skeleton.find(' ') == std::string::npos &&
+      key.find(' ') != std::string::npos) {
+    return {};
+  }
   // A given name alone ("Mohammed") is never taken for a surname it
   // resembles ("Mohamad").
   if (skeleton.find(' ') == std::string::npos && given_skeletons_.contains(skeleton)) {

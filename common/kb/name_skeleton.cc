@@ -11,13 +11,11 @@
 namespace claims {
 namespace {
 
-// Arabic articles as romanised, written as separate words ("Muammar el
-// Qaddafi", "Khaled Al Mansouri") or before a hyphen.
-bool IsArabicArticle(absl::string_view lower) {
-  return lower == "al" || lower == "el" || lower == "ad" || lower == "ed" ||
-         lower == "as" || lower == "ash" || lower == "at" || lower == "az" ||
-         lower == "an" || lower == "ar" || lower == "ul";
-}
+// The Arabic article as romanised, written as a separate word ("Muammar el
+// Qaddafi", "Khaled Al Mansouri") or before a hyphen. Only "al" and "el":
+// its assimilated forms ("ad-", "as-", "an-") are also given names and
+// words of other languages ("Ed Miliband" is not "Miliband").
+bool IsArabicArticle(absl::string_view lower) { return lower == "al" || lower == "el"; }
 
 // Digraphs and letters that romanisations of one sound differ in, folded
 // in this order (so "ckh" and "sch" come out right).

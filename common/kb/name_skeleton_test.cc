@@ -20,6 +20,7 @@ TEST(NameSkeletonTest, RomanisationsOfOneNameMeet) {
 TEST(NameSkeletonTest, DifferentNamesStayApart) {
   EXPECT_NE(NameSkeleton("Boris Johnson"), NameSkeleton("Gary Johnson"));
   EXPECT_NE(NameSkeleton("Hugo Chavez"), NameSkeleton("Cesar Chavez"));
+  EXPECT_NE(NameSkeleton("Ed Miliband"), NameSkeleton("Miliband"));
   EXPECT_EQ(NameSkeleton("al"), "");
   EXPECT_EQ(SkeletonLetters("mamar kadafa"), 11);
 }
@@ -60,6 +61,10 @@ TEST(NameSkeletonTest, KnowledgeBaseFindsVariantsOfPeopleOnly) {
   // Another romanisation of the given name, the same long surname.
   EXPECT_EQ(variant("Alyaksandar Voronenka"), "aleksandr-voronenko");
   EXPECT_EQ(variant("Boris Voronenka"), "");
+  // Another given name makes another person; so does a word the skeleton
+  // drops ("Ed Haddadi" is not "Haddadi"; "El Haddadi" is, the article off).
+  EXPECT_EQ(variant("Ed Haddadi"), "");
+  EXPECT_EQ(variant("El Haddadi"), "karim-haddadi");  // the article comes off
   // A given name alone is not taken for a surname like it.
   EXPECT_EQ(variant("Muhammad"), "");
   EXPECT_EQ(variant("Tunku Muhammad"), "tunku-mohamad");
