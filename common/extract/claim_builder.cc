@@ -133,7 +133,7 @@ class SentenceClaims {
   // Mentions that qualify another word rather than name an actor of the
   // claim: "Israeli" in "Israeli Prime Minister X", "American hostage".
   bool Qualifier(const FoundMention& m) const {
-    if (m.evidence == "kb:qualifier") return true;
+    if (m.modifier) return true;
     return m.evidence == "kb:demonym" && m.last_token < static_cast<int>(t_.size()) &&
            lex_.IsNationalityNoun(t_[static_cast<size_t>(m.last_token)].lower);
   }

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/kb/name_skeleton.h"
 #include "common/kb/unaccent.h"
 #include "common/text/utf8.h"
 
@@ -21,16 +22,12 @@ using text::Token;
 // Result of ArticleState::ShortName when a short name fits several people.
 constexpr int kAmbiguous = -2;
 
-// Countries whose names put the family name first ("Xi Jinping", "Kim
-// Jong-un"): their first word is a surname, often of two letters.
-constexpr absl::string_view kFamilyNameFirst[] = {
-    "CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM"};
-
-// Key of a name part: case, diacritics and typographic dashes folded, so
-// "Al-Rashidi" finds "al-Rashidi" and "Chavez" finds "Chávez".
+// Key of a name part: case, diacritics, typographic dashes and a leading
+// Arabic article folded, so "Al-Rashidi" finds "al-Rashidi" and "Rashidi",
+// and "Chavez" finds "Chávez".
 std::string PartKey(absl::string_view word) {
-  return absl::AsciiStrToLower(
-      StripDiacritics(KnowledgeBase::NormalizeKey(word)));
+  return absl::AsciiStrToLower(StripDiacritics(
+      WithoutArabicArticle(KnowledgeBase::NormalizeKey(word))));
 }
 
 // Bounded work: tokens of one sentence considered for mentions.
@@ -108,11 +105,42 @@ bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
 }
 
-// Tokens t[a, b) joined by single spaces, into *out.
+// Lower-case particles inside names ("Mohammed bin Salman", "Lula da
+// Silva", "Ursula von der Leyen", "Charles de Gaulle"); general knowledge
+// of Arabic, Portuguese, Spanish, French, Dutch and German names.
+bool IsNameParticle(absl::string_view lower) {
+  static constexpr absl::string_view kParticles[] = {
+      "bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das",
+      "du", "van", "von", "der", "den", "la", "le", "ter"};
+  return std::find(std::begin(kParticles), std::end(kParticles), lower) !=
+         std::end(kParticles);
+}
+
+// End of a run of name tokens from `from` (at most `max_tokens` long),
+// taking lower-case particles that a name token follows ("da Silva").
+int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
+  int e = from;
+  while (e < n && e - from < max_tokens) {
+    if (IsNameToken(t[e])) {
+      ++e;
+      continue;
+    }
+    int p = e;
+    while (p < n && p - e < 2 && t[p].is_word && IsNameParticle(t[p].lower)) ++p;
+    if (p == e || p >= n || !IsNameToken(t[p])) break;
+    e = p;
+  }
+  return e;
+}
+
+// Tokens t[a, b) joined by single spaces where the text has space between
+// them, into *out.
 void JoinTo(const std::vector<Token>& t, int a, int b, std::string* out) {
   out->clear();
   for (int i = a; i < b; ++i) {
-    if (i > a) out->push_back(' ');
+    // Tokens written together stay together: "Fishermen's", not
+    // "Fishermen 's" (which would fold to another acronym).
+    if (i > a && t[i].start > t[i - 1].end) out->push_back(' ');
     out->append(t[i].text.data(), t[i].text.size());
   }
 }
@@ -192,7 +220,21 @@ class ArticleState {
         dateline_country_ = a.country;
       }
       count(a.country);
-      if (a.kind == "region") count(a.id);
+      if (a.kind == "region") {
+        count(a.id);
+      } else if (a.type == claims::v1::LOCATION && a.kind != "country") {
+        // A city named like its state or province ("NEW YORK -", "QUEBEC
+        // -") puts the article there too: "the governor" of New York.
+        if (const auto* same = kb_.Find(a.name)) {
+          for (const AliasMatch& am : *same) {
+            const KbActor& r = kb_.actor(am.actor);
+            if (r.kind == "region" && r.country == a.country && r.name == a.name) {
+              count(r.id);
+              break;
+            }
+          }
+        }
+      }
     }
     focus_owners_.clear();
     for (const auto& [owner, c] : counts) focus_owners_.push_back(owner);
@@ -270,9 +312,7 @@ class ArticleState {
   void RegisterNameParts(int actor, int si, int token) {
     if (actor < 0 || result_.actors[actor].type != claims::v1::PERSON) return;
     const ArticleActor& a = result_.actors[actor];
-    const bool family_first =
-        std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst),
-                  a.country) != std::end(kFamilyNameFirst);
+    const bool family_first = FamilyNameFirst(a.country);
     std::vector<std::string> names = {a.name};
     if (a.kb_index >= 0) {
       for (const auto& al : kb_.actor(a.kb_index).aliases) names.push_back(al);
@@ -462,17 +502,29 @@ class ArticleState {
   }
 
   // Knowledge-base actors of the surface t[a, b); when `folded`, ignoring
-  // case if the exact form is unknown (*exact tells which matched).
+  // case if the exact form is unknown (*exact tells which matched); when
+  // `variants`, people named in another romanisation as a last resort
+  // ("Ahmadinezhad", KnowledgeBase::FindVariant; variant_ tells). A variant
+  // result lives in variant_matches_ until the next call.
   const std::vector<AliasMatch>* FindKb(const std::vector<Token>& t, int a,
                                         int b, bool folded,
-                                        bool* exact = nullptr) {
+                                        bool* exact = nullptr,
+                                        bool variants = false) {
     JoinTo(t, a, b, &key_);
+    variant_ = false;
     const auto* m = kb_.Find(key_);
     // A spelling without (or with) the diacritics of an alias is the same
     // name: "Erdogan", "Walesa".
     if (m == nullptr) m = kb_.FindUnaccented(key_);
     if (exact != nullptr) *exact = m != nullptr;
     if (m == nullptr && folded) m = kb_.FindFolded(key_);
+    if (m == nullptr && variants && !t[a].all_caps) {
+      variant_matches_ = kb_.FindVariant(key_);
+      if (!variant_matches_.empty()) {
+        m = &variant_matches_;
+        variant_ = true;
+      }
+    }
     return m;
   }
 
@@ -490,6 +542,28 @@ class ArticleState {
     m.is_name = is_name;
     AddMention(std::move(m));
   }
+
+  // The country or organisation qualifying a title ("U.S." of "U.S.
+  // President X", "Israeli" of "Israeli Prime Minister"): a modifier.
+  void AddQualifier(int si, const SentenceTokens& s, int a, int b, int kb_index) {
+    FoundMention m;
+    m.start = s.tokens[a].start;
+    m.end = s.tokens[b - 1].end;
+    m.sentence = si;
+    m.first_token = a;
+    m.last_token = b;
+    m.type = kb_.actor(kb_index).type;
+    m.actor = ActorForKb(kb_index);
+    m.evidence = "kb:qualifier";
+    m.modifier = true;
+    AddMention(std::move(m));
+  }
+
+  // Marks as modifiers the places of a from/to path of the sentence just
+  // processed ("From Gaza, to Yemen, to Iran, Washington and Tel Aviv
+  // have pursued ...", "flights from Moscow to Antalya"): the path says
+  // where, it is no party to the claim.
+  void MarkPaths(int si, const SentenceTokens& s, size_t first_mention);
 
   // Records a longer surface form ("Mr Netanyahu", "President Trump") as an
   // alias of the actor, though the mention span is the name alone.
@@ -590,6 +664,8 @@ class ArticleState {
   std::vector<std::vector<TokenFacts>> sentence_facts_;
   std::vector<TokenFacts>* facts_ = nullptr;  // of the current sentence
   std::string key_;  // scratch for knowledge-base lookups
+  std::vector<AliasMatch> variant_matches_;  // see FindKb
+  bool variant_ = false;  // the last FindKb matched a variant spelling
 };
 
 // A short name: a surname or given name alone ("Bush", "Mr Bush",
@@ -699,7 +775,7 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
                                     std::string* evidence) {
   // Knowledge base, longest first.
   for (int e = b; e > a; --e) {
-    const auto* m = FindKb(t, a, e, false);
+    const auto* m = FindKb(t, a, e, false, nullptr, /*variants=*/e == b);
     if (m == nullptr) continue;
     int k = ChooseKb(*m, claims::v1::PERSON);
     if (k < 0) continue;
@@ -708,7 +784,7 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
       if (actor != -1) return actor;
       continue;
     }
-    *evidence = "kb:alias";
+    *evidence = variant_ ? "kb:variant" : "kb:alias";
     const int actor = ActorForKb(k);
     RegisterNameParts(actor, si, a);
     return actor;
@@ -822,12 +898,16 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   if (title.empty()) return false;
   bool title_capitalized = t[j].capitalized;
-  // Name after the title.
+  // Name after the title ("Crown Prince Mohammed bin Salman").
   int ne = te;
-  while (ne < n && ne - te < 4 && IsNameToken(t[ne]) &&
-         !IsNameStop(t[ne].lower)) {
-    ++ne;
+  if (te < n && IsNameToken(t[te])) ne = NameRunEnd(t, te, n, 6);
+  for (int w = te; w < ne; ++w) {
+    if (IsNameStop(t[w].lower)) {
+      ne = w;
+      break;
+    }
   }
+  while (ne > te && !IsNameToken(t[ne - 1])) --ne;
   if (ne > te && title_capitalized) {
     std::string inferred_owner = owner;
     if (inferred_owner.empty()) {
@@ -842,8 +922,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
       evidence = "ambiguous:name";
     }
     if (qkb >= 0) {
-      AddMention(si, s, qa, qb, kb_.actor(qkb).type, ActorForKb(qkb),
-                 "kb:qualifier");
+      AddQualifier(si, s, qa, qb, qkb);
       title_owner_[title] = owner;
     }
     AddMention(si, s, te, ne, claims::v1::PERSON, actor,
@@ -853,12 +932,53 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   if (!the && owner.empty()) return false;
   if (!the && !title_capitalized && !possessive) return false;
+  // "the prime minister of Singapore", "the premier in Quebec City", "the
+  // governor of Texas": a country, its capital or a curated region after
+  // the title owns it.
+  int after_end = -1;
+  if (owner.empty() && te + 1 < n && (t[te].lower == "of" || t[te].lower == "in") &&
+      t[te + 1].capitalized) {
+    for (int k = std::min({3, n - te - 1, Facts(te + 1).alias_words}); k >= 1 && owner.empty();
+         --k) {
+      const auto* m = FindKb(t, te + 1, te + 1 + k, false);
+      if (m == nullptr) continue;
+      for (const AliasMatch& am : *m) {
+        const KbActor& a = kb_.actor(am.actor);
+        const bool country = a.kind == "country" &&
+                             (am.kind == AliasKind::kName || am.kind == AliasKind::kAlias ||
+                              am.kind == AliasKind::kCapital);
+        if (country || (a.kind == "region" && !a.gazetteer && am.kind <= AliasKind::kAlias)) {
+          owner = a.id;
+          qa = te + 1;
+          qb = te + 1 + k;
+          qkb = am.actor;
+          after_end = qb;
+          break;
+        }
+      }
+    }
+  }
   if (owner.empty()) {
     auto it = title_owner_.find(title);
     if (it != title_owner_.end()) owner = it->second;
   }
   int holder = -1;
-  if (!owner.empty()) {
+  bool apposition = false;
+  // "The chancellor, Alistair Darling, ...": a name in apposition is the
+  // holder, whatever the dates say.
+  if (te + 2 < n && t[te].text == "," && IsNameToken(t[te + 1])) {
+    int ae = te + 1;
+    while (ae < n && ae - te <= 4 && IsNameToken(t[ae]) && !IsNameStop(t[ae].lower)) ++ae;
+    if (ae - te >= 3 && (ae == n || t[ae].text == "," || t[ae].text == ".")) {
+      const std::vector<AliasMatch>* m = FindKb(t, te + 1, ae, false, nullptr, true);
+      const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
+      if (k >= 0 && KindOf(*m, k) <= AliasKind::kAlias) holder = k;
+    }
+  }
+  apposition = holder >= 0;
+  if (apposition) {
+    // The name said who holds the office.
+  } else if (!owner.empty()) {
     holder = kb_.OfficeHolder(title, owner, date_);
   } else {
     // The holder of that office in the dateline's country; else an office
@@ -878,18 +998,26 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     }
   }
   if (holder < 0) {
-    if (qkb >= 0) {
-      AddMention(si, s, qa, qb, kb_.actor(qkb).type, ActorForKb(qkb),
-                 "kb:qualifier");
-    }
-    *next = te;
+    if (qkb >= 0) AddQualifier(si, s, qa, qb, qkb);
+    *next = std::max(te, after_end);
     return true;
   }
   if (!owner.empty()) title_owner_[title] = owner;
-  AddMention(si, s, i, te, claims::v1::PERSON, ActorForKb(holder),
-             absl::StrCat("role:", title, owner.empty() ? "" : "@", owner),
+  // "NATO's secretary general": an organisation qualifying the title is a
+  // mention of its own; the role is the words after it. (A country's stays
+  // inside the role phrase: "Britain's chancellor" is one reference.)
+  int role_start = i;
+  if (after_end >= 0) {
+    AddQualifier(si, s, qa, qb, qkb);  // after the role phrase
+  } else if (qkb >= 0 && kb_.actor(qkb).type == claims::v1::ORGANIZATION) {
+    AddQualifier(si, s, qa, qb, qkb);
+    role_start = possessive ? qb + 1 : qb;
+  }
+  AddMention(si, s, role_start, te, claims::v1::PERSON, ActorForKb(holder),
+             absl::StrCat(apposition ? "apposition:" : "role:", title,
+                          owner.empty() ? "" : "@", owner),
              /*is_name=*/false);
-  *next = te;
+  *next = std::max(te, after_end);
   return true;
 }
 
@@ -898,14 +1026,16 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   const auto& t = s.tokens;
   if (!t[i].capitalized || i + 1 >= n) return false;
   if (Honorific(t, i) != claims::v1::PERSON) return false;
-  if (!IsNameToken(t[i + 1]) || IsNameStop(t[i + 1].lower)) {
-    return false;
+  if (IsNameStop(t[i + 1].lower)) return false;
+  // "Mr da Silva", "Mrs von der Leyen": a name may start with a particle.
+  int ne = NameRunEnd(t, i + 1, n, 5);
+  for (int w = i + 1; w < ne; ++w) {
+    if (IsNameStop(t[w].lower)) {
+      ne = w;
+      break;
+    }
   }
-  int ne = i + 1;
-  while (ne < n && ne - (i + 1) < 3 && IsNameToken(t[ne]) &&
-         !IsNameStop(t[ne].lower)) {
-    ++ne;
-  }
+  if (ne == i + 1 || !IsNameToken(t[ne - 1])) return false;
   std::string evidence;
   const char gender = HonorificGender(t[i].text);
   int actor = ResolvePersonName(si, t, i + 1, ne, "", "", gender, &evidence);
@@ -1002,6 +1132,8 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
   }
   bool any = false;
   size_t offset = 0;
+  const bool attitude = absl::StartsWith(tok.lower, "pro-") ||
+                        absl::StartsWith(tok.lower, "anti-");
   for (absl::string_view part : absl::StrSplit(tok.text, '-')) {
     size_t ps = tok.start + offset;
     offset += part.size() + 1;
@@ -1053,6 +1185,9 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
     m.type = type;
     m.actor = actor;
     m.evidence = evidence;
+    // "pro-Israel figures", "anti-American protests": an attitude towards
+    // the actor, who takes no part.
+    m.modifier = attitude;
     AddMention(std::move(m));
     any = true;
   }
@@ -1072,8 +1207,15 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   if (span == nullptr) return false;
   const auto& t = s.tokens;
-  const int a = span->begin;
   int b = std::min<int>(span->end, static_cast<int>(t.size()));
+  // "The Fed", "The Kremlin": a sentence's capitalised article is no part
+  // of a name the knowledge base knows without it.
+  // "The Hague" and "The Times" are names with their article.
+  const int a = span->begin + (b - span->begin >= 2 && t[span->begin].lower == "the" &&
+                                       FindKb(t, span->begin, b, false) == nullptr &&
+                                       FindKb(t, span->begin + 1, b, false) != nullptr
+                                   ? 1
+                                   : 0);
   *next = b;
   // A lone function word is no name, whatever a gazetteer lists ("Of" is
   // a town in Turkey; "Of equal note ..." opens a sentence).
@@ -1112,6 +1254,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       break;
     }
   }
+  // Another romanisation of a known person's name ("Mahmud Ahmadinezhad").
+  if (m == nullptr && type == claims::v1::PERSON) m = FindKb(t, a, b, folded, nullptr, true);
+  const bool variant = m != nullptr && variant_;
   // A person's double-barrelled name ("Amara Okonkwo-Bell", or
   // "Okonkwo-Bell" after it) is one name, not a compound of known ones.
   const bool person_name =
@@ -1134,7 +1279,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     {
       const AliasKind kind = KindOf(*m, k);
       int actor = -1;
-      std::string evidence = kKindNames[static_cast<int>(kind)];
+      std::string evidence = variant ? "kb:variant" : kKindNames[static_cast<int>(kind)];
       if (kind == AliasKind::kSurname && b - a == 1) {
         actor = ShortName(t[a].text, si, a, 0, "", m, &evidence);
         if (actor == kAmbiguous) {
@@ -1297,6 +1442,7 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     if (label) i = k + 1;
     break;
   }
+  const size_t first_mention = result_.mentions.size();
   while (i < n) {
     int next = i + 1;
     if (TryTitle(si, s, i, n, &next) || TryHonorific(si, s, i, n, &next) ||
@@ -1305,6 +1451,37 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
       continue;
     }
     ++i;
+  }
+  MarkPaths(si, s, first_mention);
+}
+
+void ArticleState::MarkPaths(int si, const SentenceTokens& s, size_t first_mention) {
+  const auto& t = s.tokens;
+  auto is_place = [&](const FoundMention& m) {
+    return m.actor >= 0 && m.sentence == si &&
+           result_.actors[m.actor].type == claims::v1::LOCATION;
+  };
+  auto word_before = [&](const FoundMention& m, int back) -> absl::string_view {
+    const int w = m.first_token - back;
+    return w >= 0 ? absl::string_view(t[w].lower) : absl::string_view();
+  };
+  std::vector<FoundMention>& ms = result_.mentions;
+  for (size_t k = first_mention; k < ms.size(); ++k) {
+    if (!is_place(ms[k]) || word_before(ms[k], 1) != "from") continue;
+    // The places that follow as "(,) to X": at least one makes a path.
+    std::vector<size_t> path = {k};
+    int end = ms[k].last_token;
+    for (size_t j = k + 1; j < ms.size(); ++j) {
+      if (!is_place(ms[j])) break;
+      const int gap = ms[j].first_token - end;
+      const bool comma = gap == 2 && t[end].text == ",";
+      if (word_before(ms[j], 1) != "to" || !(gap == 1 || comma)) break;
+      path.push_back(j);
+      end = ms[j].last_token;
+    }
+    if (path.size() < 2) continue;
+    for (size_t j : path) ms[j].modifier = true;
+    k = path.back();
   }
 }
 

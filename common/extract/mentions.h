@@ -62,6 +62,11 @@ struct FoundMention {
   // "both leaders", "the administration"): they denote the actor here but
   // are not names of it, so they never become its aliases.
   bool is_name = true;
+  // True when the mention names no participant of a claim although it
+  // names an actor: a qualifier of a title ("U.S." of "U.S. President
+  // Donald Trump"), an attitude ("Israel" of "pro-Israel figures") or a
+  // path ("From Gaza, to Yemen, to Iran"). The claim builder leaves it out.
+  bool modifier = false;
   // Added by the coreference stage: a pronoun or description referring
   // back to the actor (is_name is false).
   bool coreference = false;

@@ -1,6 +1,8 @@
 // Actor resolution behaviours, checked through the whole extractor so the
 // real knowledge base and word lists are used.
+#include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,24 @@ class MentionsTest : public ::testing::Test {
       if (m.text() == text) return m.actor_id();
     }
     return "-";
+  }
+  // Ids of the actors the claims of `body` name as subjects, objects or
+  // non-location participants, sorted and joined by spaces.
+  static std::string ClaimActors(const std::string& body, const std::string& date) {
+    claims::v1::Article a;
+    a.set_body(body);
+    a.set_published(date);
+    auto r = extractor_->Analyze(a);
+    if (!r.ok()) return r.status().ToString();
+    std::set<std::string> ids;
+    for (const auto& c : r->claims()) {
+      for (const auto& x : c.subjects()) ids.insert(x.id());
+      for (const auto& x : c.objects()) ids.insert(x.id());
+      for (const auto& x : c.participants()) {
+        if (x.role() != "location") ids.insert(x.id());
+      }
+    }
+    return absl::StrJoin(ids, " ");
   }
   static Extractor* extractor_;
 };
@@ -299,6 +319,106 @@ TEST_F(MentionsTest, GroupNounsNeedTheirSenseNumberAndACountry) {
   EXPECT_EQ(ActorOf("A hospital in Leeds was closed.", "2024-01-01", "hospital"), "-");
   // No country at all: the sector alone, and no government to speak.
   EXPECT_EQ(Mentions("Protesters gathered outside, officials said."), "Protesters=protesters");
+}
+
+// Another romanisation of a known person's name is that person: a full
+// name, a surname after a title, a name with the Arabic article.
+TEST_F(MentionsTest, RomanisationsOfKnownNamesAreThePerson) {
+  EXPECT_EQ(ActorOf("TEHRAN - Mahmud Ahmadinezhad told reporters on Monday that talks "
+                    "would continue.",
+                    "2010-05-03", "Mahmud Ahmadinezhad"),
+            "mahmoud-ahmadinejad");
+  EXPECT_EQ(ActorOf("TRIPOLI - Moamar Kadhafi received the delegation in his tent.",
+                    "2009-06-01", "Moamar Kadhafi"),
+            "muammar-gaddafi");
+}
+
+// A US state abbreviated in a dateline is the state; "The" before a known
+// name is no part of it.
+TEST_F(MentionsTest, DatelineStatesAndTheBeforeKnownNames) {
+  EXPECT_EQ(ActorOf("SACRAMENTO, Calif. - The governor signed the budget on Tuesday.",
+                    "2008-09-23", "The governor"),
+            "arnold-schwarzenegger");
+  EXPECT_EQ(ActorOf("The Fed raised interest rates on Wednesday.", "2022-06-15", "Fed"),
+            "federal-reserve");
+  EXPECT_EQ(ActorOf("The Hague hosted the talks on Wednesday.", "2022-06-15", "Hague"), "-");
+}
+
+// A name in apposition says who holds the office; a city named like its
+// state puts a bare "governor" there.
+TEST_F(MentionsTest, AppositionAndCitiesNamedLikeTheirState) {
+  EXPECT_EQ(ActorOf("LONDON - The prime minister, Theresa May, met business leaders on Monday.",
+                    "2019-07-24", "The prime minister"),
+            "theresa-may");
+  EXPECT_EQ(ActorOf("NEW YORK - The governor closed the schools on Sunday.", "2020-03-15",
+                    "The governor"),
+            "andrew-cuomo");
+}
+
+// The last two words of a longer name shorten it ("López Obrador").
+TEST_F(MentionsTest, TheLastTwoWordsOfALongNameAreThePerson) {
+  EXPECT_EQ(ActorOf("MEXICO CITY - Mr Lopez Obrador cancelled the airport project.", "2019-01-10",
+                    "Lopez Obrador"),
+            "andres-manuel-lopez-obrador");
+}
+
+// Lower-case particles belong to the name after a title or an honorific;
+// an organisation qualifying a title is its own mention.
+TEST_F(MentionsTest, NameParticlesAndOrganisationQualifiers) {
+  EXPECT_EQ(Mentions("Crown Prince Mohammed bin Salman met President Ursula von der Leyen. "
+                     "Mr da Silva stayed away.",
+                     "2023-06-05"),
+            "Mohammed bin Salman=mohammed-bin-salman "
+            "Ursula von der Leyen=ursula-von-der-leyen da Silva=luiz-inacio-lula-da-silva");
+  EXPECT_EQ(Mentions("NATO's secretary general spoke.", "2016-07-05"),
+            "NATO=nato secretary general=jens-stoltenberg");
+}
+
+// A country, capital or region after the title owns it.
+TEST_F(MentionsTest, ACountryAfterTheTitleOwnsIt) {
+  EXPECT_EQ(ActorOf("PARIS - The talks were praised by the prime minister in Ottawa on Monday.",
+                    "2001-05-07", "the prime minister"),
+            "jean-chretien");
+  EXPECT_EQ(Mentions("The president of Brazil arrived.", "2004-05-07"),
+            "The president=luiz-inacio-lula-da-silva Brazil=BRA");
+}
+
+// A discovered name keeps its possessive as written, so its initials are
+// those of the words ("Shepherds'", not "Shepherds '").
+TEST_F(MentionsTest, DiscoveredNamesKeepTheirPossessive) {
+  claims::v1::Article a;
+  a.set_body("The Lowland Shepherds' Union met on Monday.");
+  auto r = extractor_->Analyze(a);
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> names;
+  for (const auto& actor : r->actors()) names.push_back(actor.name());
+  EXPECT_NE(std::find(names.begin(), names.end(), "Lowland Shepherds' Union"), names.end())
+      << absl::StrJoin(names, "|");
+}
+
+// A given name that looks like an article leaves the full name another
+// person's: "Ed Miliband" is not David Miliband.
+TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {
+  const std::string id = ActorOf("BRIGHTON - Ed Miliband promised to freeze energy prices.",
+                                 "2013-09-24", "Ed Miliband");
+  EXPECT_NE(id, "david-miliband");
+  EXPECT_NE(id, "-");
+}
+
+// A Chinese or Korean family name alone is the person in office who has it.
+TEST_F(MentionsTest, AFamilyNameWrittenFirstNamesThePersonAlone) {
+  EXPECT_EQ(ActorOf("Xi told the party congress that the economy would keep growing.",
+                    "2022-10-16", "Xi"),
+            "xi-jinping");
+}
+
+// Places of a from/to path and the actor of a "pro-"/"anti-" attitude
+// take no part in the claim.
+TEST_F(MentionsTest, PathsAndAttitudesAreNoParties) {
+  EXPECT_EQ(ClaimActors("From Syria to Libya, Russia has backed one side.", "2020-06-01"),
+            "RUS");
+  EXPECT_EQ(ClaimActors("Several anti-American clerics denounced the agreement.", "2020-06-01"),
+            "");
 }
 
 }  // namespace

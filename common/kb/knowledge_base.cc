@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "common/kb/jsonl.h"
 #include "common/kb/kb_entry.pb.h"
+#include "common/kb/name_skeleton.h"
 #include "common/kb/unaccent.h"
 #include "common/util/status_macros.h"
 
@@ -64,7 +65,41 @@ bool IsNameSuffix(absl::string_view w) {
          w == "IV" || w == "XIV";
 }
 
+// Skeletons shorter than this find nothing (FindVariant).
+constexpr int kMinSkeletonLetters = 5;
+
+// True when two given names' skeletons are one romanisation apart: the same
+// first letter, at least four letters, and an edit distance of at most two
+// ("alaksandr" / "alaksandar"; not "bars" / "kath").
+bool NearGivenName(absl::string_view a, absl::string_view b) {
+  if (a.size() < 4 || b.size() < 4 || a[0] != b[0]) return false;
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()] <= 2;
+}
+
+// Countries whose names put the family name first (general knowledge of
+// naming customs): China, Taiwan, Hong Kong, Macau, the two Koreas,
+// Vietnam, Singapore's Chinese names and Cambodia.
+constexpr absl::string_view kFamilyNameFirst[] = {
+    "CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM"};
+
 }  // namespace
+
+bool FamilyNameFirst(absl::string_view country) {
+  return std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst),
+                   country) != std::end(kFamilyNameFirst);
+}
 
 std::string KnowledgeBase::NormalizeKey(absl::string_view surface) {
   std::string out;
@@ -206,7 +241,10 @@ class KnowledgeBase::Builder {
       for (const auto& n : a.aliases) {
         std::vector<absl::string_view> words =
             absl::StrSplit(n, ' ', absl::SkipEmpty());
-        if (words.size() >= 2) given_names.insert(std::string(words.front()));
+        if (words.size() >= 2) {
+          given_names.insert(std::string(words.front()));
+          kb_->given_skeletons_.insert(NameSkeleton(words.front()));
+        }
       }
     }
     for (size_t i = 0; i < kb_->actors_.size(); ++i) {
@@ -219,15 +257,32 @@ class KnowledgeBase::Builder {
             absl::StrSplit(n, ' ', absl::SkipEmpty());
         while (words.size() > 1 && IsNameSuffix(words.back())) words.pop_back();
         if (words.size() < 2) continue;
+        // "Xi" of "Xi Jinping": a family name written first, unless the
+        // form starts with a title ("President Xi").
+        if (FamilyNameFirst(a.country) && words.front().size() >= 2 &&
+            !kb_->titles_.contains(words.front())) {
+          AddAlias(static_cast<int>(i), words.front(), AliasKind::kSurname);
+        }
+        // The last two words of a longer name are how news shortens it:
+        // a double surname ("López Obrador", "Rodríguez Zapatero"), a name
+        // with a particle ("bin Salman", "da Silva") or a Burmese name
+        // without a surname ("Suu Kyi"). Weak evidence, like a surname.
+        if (words.size() >= 3 && words[words.size() - 2].back() != '.') {
+          AddAlias(static_cast<int>(i),
+                   absl::StrCat(words[words.size() - 2], " ", words.back()),
+                   AliasKind::kSurname);
+        }
         const std::string& last = words.back();
         if (last.size() < 3 || given_names.contains(last)) continue;
         AddAlias(static_cast<int>(i), last, AliasKind::kSurname);
       }
     }
+    IndexSkeletons();
     // Strongest evidence first, then the most prominent place, then load
     // order (documented at AliasMatch).
     const std::vector<KbActor>& actors = kb_->actors_;
-    for (auto* map : {&kb_->aliases_, &kb_->folded_, &kb_->unaccented_}) {
+    for (auto* map : {&kb_->aliases_, &kb_->folded_, &kb_->unaccented_,
+                      &kb_->skeletons_}) {
       for (auto& [key, matches] : *map) {
         if (matches.size() < 2) continue;
         std::stable_sort(matches.begin(), matches.end(),
@@ -250,6 +305,38 @@ class KnowledgeBase::Builder {
   std::string Version() const { return absl::StrFormat("kb-%016x", hash_); }
 
  private:
+  // People's names, aliases and surnames under their skeletons, with the
+  // kind of the alias (FindVariant). Short skeletons are left out: they
+  // match too many unrelated names.
+  void IndexSkeletons() {
+    auto add = [](std::vector<AliasMatch>& v, int index, AliasKind kind) {
+      for (auto& m : v) {
+        if (m.actor == index) {
+          if (kind < m.kind) m.kind = kind;
+          return;
+        }
+      }
+      v.push_back({index, kind});
+    };
+    for (auto& [key, matches] : kb_->aliases_) {
+      const std::string skeleton = NameSkeleton(key);
+      if (SkeletonLetters(skeleton) < kMinSkeletonLetters) continue;
+      const size_t space = skeleton.rfind(' ');
+      for (const AliasMatch& m : matches) {
+        if (kb_->actors_[m.actor].type != claims::v1::PERSON ||
+            m.kind == AliasKind::kGazetteer) {
+          continue;
+        }
+        add(kb_->skeletons_[skeleton], m.actor, m.kind);
+        if (space != std::string::npos && skeleton.find(' ') == space &&
+            skeleton.size() - space - 1 >= kMinSkeletonLetters + 1) {
+          kb_->by_last_skeleton_[skeleton.substr(space + 1)].push_back(
+              {skeleton.substr(0, space), m});
+        }
+      }
+    }
+  }
+
   void AddAlias(int index, absl::string_view surface, AliasKind kind) {
     std::string key = NormalizeKey(surface);
     if (key.empty()) return;
@@ -403,6 +490,56 @@ const std::vector<AliasMatch>* KnowledgeBase::FindUnaccented(
   if (plain.size() == surface.size()) return nullptr;  // nothing stripped
   it = aliases_.find(plain);
   return it == aliases_.end() ? nullptr : &it->second;
+}
+
+std::vector<AliasMatch> KnowledgeBase::FindVariant(
+    absl::string_view surface) const {
+  const std::string key = NormalizeKey(surface);
+  auto people = [this](const std::vector<AliasMatch>* m) {
+    std::vector<AliasMatch> out;
+    if (m == nullptr) return out;
+    for (const AliasMatch& am : *m) {
+      if (actors_[am.actor].type == claims::v1::PERSON) out.push_back(am);
+    }
+    return out;
+  };
+  // "el-Assad", "al-Sisi": the name without its article may be known.
+  if (const absl::string_view bare = WithoutArabicArticle(key); bare.size() != key.size()) {
+    const auto* m = Find(bare);
+    if (m == nullptr) m = FindUnaccented(bare);
+    if (auto found = people(m); !found.empty()) return found;
+  }
+  const std::string skeleton = NameSkeleton(key);
+  if (SkeletonLetters(skeleton) < kMinSkeletonLetters) return {};
+  // A name of several words is never a variant of one word: the words the
+  // skeleton dropped (articles) must not leave a surname alone.
+  if (skeleton.find(' ') == std::string::npos &&
+      key.find(' ') != std::string::npos) {
+    return {};
+  }
+  // A given name alone ("Mohammed") is never taken for a surname it
+  // resembles ("Mohamad").
+  if (skeleton.find(' ') == std::string::npos && given_skeletons_.contains(skeleton)) {
+    return {};
+  }
+  if (auto it = skeletons_.find(skeleton); it != skeletons_.end()) return it->second;
+  const size_t space = skeleton.find(' ');
+  if (space == std::string::npos || skeleton.rfind(' ') != space ||
+      skeleton.size() - space - 1 < kMinSkeletonLetters + 1) {
+    return {};
+  }
+  std::vector<AliasMatch> out;
+  auto it = by_last_skeleton_.find(skeleton.substr(space + 1));
+  if (it == by_last_skeleton_.end()) return out;
+  const absl::string_view first = absl::string_view(skeleton).substr(0, space);
+  for (const FirstPart& p : it->second) {
+    if (!NearGivenName(first, p.first)) continue;
+    if (std::none_of(out.begin(), out.end(),
+                     [&](const AliasMatch& m) { return m.actor == p.match.actor; })) {
+      out.push_back(p.match);
+    }
+  }
+  return out;
 }
 
 const std::vector<AliasMatch>* KnowledgeBase::FindFolded(

@@ -22,6 +22,7 @@
 #include "absl/strings/string_view.h"
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
 
@@ -82,6 +83,11 @@ struct AliasMatch {
   AliasKind kind = AliasKind::kName;
 };
 
+// True for countries whose names put the family name first ("Xi Jinping",
+// "Kim Jong-un", "Nguyen Xuan Phuc"): there the first word of a name is the
+// surname, often of two letters.
+bool FamilyNameFirst(absl::string_view country);
+
 class KnowledgeBase {
  public:
   // INVALID_ARGUMENT "file:line: reason" for a malformed entry; NOT_FOUND if
@@ -104,6 +110,16 @@ class KnowledgeBase {
   // The same ignoring diacritics, case-sensitive: "Erdogan" finds the alias
   // "Erdoğan", "Wałęsa" the alias "Walesa" (see unaccent.h).
   const std::vector<AliasMatch>* FindUnaccented(absl::string_view surface) const;
+  // People a name names in another romanisation, for a name no lookup above
+  // knows: "el-Assad" finds the alias "Assad" (the Arabic article dropped),
+  // "Mahmud Ahmadinezhad" and "Mr Ahmadinezhad" find Mahmoud Ahmadinejad,
+  // "Qaddafi" finds the surname "Gaddafi" (see name_skeleton.h), and
+  // "Alyaksandr Lukashenka" finds "Alexander Lukashenko" (the same long
+  // surname and given names at most two letters apart). Only people are
+  // found this way; skeletons of fewer than five letters find nothing.
+  // Kinds are those of the alias the variant matched, in Find's order;
+  // empty when none.
+  std::vector<AliasMatch> FindVariant(absl::string_view surface) const;
 
   const std::vector<KbActor>& actors() const { return actors_; }
   const KbActor& actor(int index) const { return actors_[index]; }
@@ -148,6 +164,18 @@ class KnowledgeBase {
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> folded_;
   // Aliases written with diacritics, under their spelling without them.
   absl::flat_hash_map<std::string, std::vector<AliasMatch>> unaccented_;
+  // People's names and surnames under their NameSkeleton (FindVariant).
+  absl::flat_hash_map<std::string, std::vector<AliasMatch>> skeletons_;
+  // Two-word skeletons of people's names by their last part: the first
+  // part and the match ("lakasanka" -> {"alaksandar", Lukashenko}).
+  struct FirstPart {
+    std::string first;
+    AliasMatch match;
+  };
+  absl::flat_hash_map<std::string, std::vector<FirstPart>> by_last_skeleton_;
+  // Skeletons of the given names of people's names: a one-word variant
+  // that is one finds nothing.
+  absl::flat_hash_set<std::string> given_skeletons_;
   absl::flat_hash_map<std::string, std::string> titles_;
   // Lower-case first word -> longest alias and title starting with it.
   absl::flat_hash_map<std::string, WordsFrom> words_from_;

@@ -184,6 +184,21 @@ DEMONYMS = {
     "ES-AN": (["Andalusian"], ["Andalusians"]), "FR-20R": (["Corsican"], ["Corsicans"]),
 }
 
+# AP-style abbreviations of US states, as datelines write them ("SACRAMENTO,
+# Calif. -"); general knowledge of AP usage.
+US_AP = {
+    "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.",
+    "US-CO": "Colo.", "US-CT": "Conn.", "US-DE": "Del.", "US-FL": "Fla.",
+    "US-GA": "Ga.", "US-IL": "Ill.", "US-KS": "Kan.", "US-KY": "Ky.",
+    "US-LA": "La.", "US-MD": "Md.", "US-MA": "Mass.", "US-MI": "Mich.",
+    "US-MN": "Minn.", "US-MO": "Mo.", "US-MT": "Mont.", "US-NE": "Neb.",
+    "US-NV": "Nev.", "US-NH": "N.H.", "US-NJ": "N.J.", "US-NM": "N.M.",
+    "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.", "US-OK": "Okla.",
+    "US-OR": "Ore.", "US-PA": "Pa.", "US-RI": "R.I.", "US-SC": "S.C.",
+    "US-SD": "S.D.", "US-TN": "Tenn.", "US-VT": "Vt.", "US-VA": "Va.",
+    "US-WA": "Wash.", "US-WV": "W.Va.", "US-WI": "Wis.", "US-WY": "Wyo.",
+}
+
 # Countries whose ISO names are romanisations with scholarly marks
 # ("Badakhshān", "Tôkyô", "Ḩalab"): the plain ASCII spelling, which English
 # news uses, becomes the name and the marked one an alias.
@@ -335,6 +350,8 @@ def main():
             "country": alpha3.get(cc, cc),
             "role": "place",
         }
+        if strong and code in US_AP:
+            aliases = aliases + [US_AP[code]]
         if aliases:
             entry["aliases"] = aliases
         if former:

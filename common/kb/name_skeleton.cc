@@ -1,0 +1,92 @@
+#include "common/kb/name_skeleton.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "common/kb/unaccent.h"
+
+namespace claims {
+namespace {
+
+// The Arabic article as romanised, written as a separate word ("Muammar el
+// Qaddafi", "Khaled Al Mansouri") or before a hyphen. Only "al" and "el":
+// its assimilated forms ("ad-", "as-", "an-") are also given names and
+// words of other languages ("Ed Miliband" is not "Miliband").
+bool IsArabicArticle(absl::string_view lower) { return lower == "al" || lower == "el"; }
+
+// Digraphs and letters that romanisations of one sound differ in, folded
+// in this order (so "ckh" and "sch" come out right).
+constexpr std::pair<const char*, const char*> kFolds[] = {
+    {"sch", "s"}, {"tch", "c"}, {"ph", "f"}, {"kh", "k"}, {"gh", "g"},
+    {"dh", "d"}, {"th", "t"},  {"zh", "j"}, {"dj", "j"}, {"sh", "s"},
+    {"ch", "c"}, {"ck", "k"},  {"q", "k"},  {"x", "ks"}, {"w", "v"},
+    {"z", "s"}};
+
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+// One lower-case ASCII word folded (see the header).
+std::string FoldPart(std::string w) {
+  for (const auto& [from_chars, to_chars] : kFolds) {
+    const std::string from(from_chars), to(to_chars);
+    for (size_t at = w.find(from); at != std::string::npos;
+         at = w.find(from, at + to.size())) {
+      w.replace(at, from.size(), to);
+    }
+  }
+  // Gaddafi / Kadhafi / Qaddafi: a velar first letter is written either way.
+  if (!w.empty() && (w[0] == 'g' || w[0] == 'c')) w[0] = 'k';
+  std::string out;
+  for (char c : w) {
+    const char folded = IsVowel(c) ? 'a' : c;
+    if (!out.empty() && out.back() == folded) continue;  // doubled, vowel runs
+    out.push_back(folded);
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::string_view WithoutArabicArticle(absl::string_view word) {
+  if (word.size() > 4 && (word[2] == '-' || word[2] == ' ')) {
+    const std::string head = absl::AsciiStrToLower(word.substr(0, 2));
+    if (head == "al" || head == "el") return word.substr(3);
+  }
+  return word;
+}
+
+std::string NameSkeleton(absl::string_view name) {
+  const std::string plain = StripDiacritics(name);
+  std::string out;
+  for (absl::string_view token :
+       absl::StrSplit(plain, absl::ByAnyChar(" -'\t"), absl::SkipEmpty())) {
+    // "ElBaradei": the article written onto a capitalised name.
+    if (token.size() > 3 && (absl::StartsWith(token, "El") || absl::StartsWith(token, "Al")) &&
+        absl::ascii_isupper(static_cast<unsigned char>(token[2]))) {
+      token.remove_prefix(2);
+    }
+    std::string lower;
+    for (char c : token) {
+      if (absl::ascii_isalpha(static_cast<unsigned char>(c))) {
+        lower.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    if (lower.empty() || IsArabicArticle(lower)) continue;
+    if (lower == "ibn" || lower == "ben") lower = "bin";
+    if (!out.empty()) out.push_back(' ');
+    out += FoldPart(std::move(lower));
+  }
+  return out;
+}
+
+int SkeletonLetters(absl::string_view skeleton) {
+  int n = 0;
+  for (char c : skeleton) n += c != ' ';
+  return n;
+}
+
+}  // namespace claims
