@@ -12,6 +12,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "common/extract/extractor.h"
+#include "common/extract/extractor_testing.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -19,17 +20,7 @@ namespace {
 
 class CoreferenceTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    const char* env = std::getenv("CLAIMS_DATA_DIR");
-    std::string data = env != nullptr ? env : CLAIMS_SOURCE_DATA_DIR;
-    ExtractorConfig config;
-    config.kb_dir = data + "/kb";
-    config.taxonomy_file = data + "/taxonomy/topics.jsonl";
-    auto e = Extractor::Create(config);
-    ASSERT_TRUE(e.ok()) << e.status();
-    extractor_ = e->release();
-  }
-  static void TearDownTestSuite() { delete extractor_; }
+  static void SetUpTestSuite() { extractor_ = &BundledExtractor(); }
 
   // "text=actor_id" for each mention the coreference stage added.
   static std::string Links(const std::string& body,
@@ -47,9 +38,9 @@ class CoreferenceTest : public ::testing::Test {
     }
     return absl::StrJoin(out, " ");
   }
-  static Extractor* extractor_;
+  static const Extractor* extractor_;
 };
-Extractor* CoreferenceTest::extractor_ = nullptr;
+const Extractor* CoreferenceTest::extractor_ = nullptr;
 
 TEST_F(CoreferenceTest, APronounSubjectLinksToTheSalientSubjectBeforeIt) {
   EXPECT_EQ(Links("Olaf Scholz met Emmanuel Macron in Berlin on Monday. "

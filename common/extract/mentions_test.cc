@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_join.h"
 #include "common/extract/extractor.h"
+#include "common/extract/extractor_testing.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -15,17 +16,7 @@ namespace {
 
 class MentionsTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    const char* env = std::getenv("CLAIMS_DATA_DIR");
-    std::string data = env != nullptr ? env : CLAIMS_SOURCE_DATA_DIR;
-    ExtractorConfig config;
-    config.kb_dir = data + "/kb";
-    config.taxonomy_file = data + "/taxonomy/topics.jsonl";
-    auto e = Extractor::Create(config);
-    ASSERT_TRUE(e.ok()) << e.status();
-    extractor_ = e->release();
-  }
-  static void TearDownTestSuite() { delete extractor_; }
+  static void SetUpTestSuite() { extractor_ = &BundledExtractor(); }
 
   // "text=actor_id" for each mention ("text=" when unresolved).
   static std::string Mentions(const std::string& body, const std::string& date = "") {
@@ -69,9 +60,9 @@ class MentionsTest : public ::testing::Test {
     }
     return absl::StrJoin(ids, " ");
   }
-  static Extractor* extractor_;
+  static const Extractor* extractor_;
 };
-Extractor* MentionsTest::extractor_ = nullptr;
+const Extractor* MentionsTest::extractor_ = nullptr;
 
 TEST_F(MentionsTest, AShortNameInATitleCaseHeadingIsOneMention) {
   EXPECT_EQ(Mentions("Varek Qaltavir spoke to reporters on Monday.\n\n"
