@@ -1208,10 +1208,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (span == nullptr) return false;
   const auto& t = s.tokens;
   int b = std::min<int>(span->end, static_cast<int>(t.size()));
-  // "The Fed", "The Kremlin": a sentence's capitalised article is no part
-  // of a name the knowledge base knows without it.
-  // "The Hague" and "The Times" are names with their article.
-  const int a = span->begin + (b - span->begin >= 2 && t[span->begin].lower == "the" &&
+  // "The Fed", "The Kremlin", "From Gaza": a sentence's capitalised
+  // article or preposition is no part of a name the knowledge base knows
+  // without it. "The Hague" and "The Times" are names with their article.
+  const int a = span->begin + (b - span->begin >= 2 && IsNameStop(t[span->begin].lower) &&
                                        FindKb(t, span->begin, b, false) == nullptr &&
                                        FindKb(t, span->begin + 1, b, false) != nullptr
                                    ? 1
