@@ -134,7 +134,7 @@ class SentenceClaims {
   // claim: "Israeli" in "Israeli Prime Minister X", "American hostage".
   bool Qualifier(const FoundMention& m) const {
     if (m.modifier) return true;
-    return m.evidence == "kb:demonym" && m.last_token < static_cast<int>(t_.size()) &&
+    return m.kb_kind == AliasKind::kDemonym && m.last_token < static_cast<int>(t_.size()) &&
            lex_.IsNationalityNoun(t_[static_cast<size_t>(m.last_token)].lower);
   }
 
@@ -245,7 +245,7 @@ class SentenceClaims {
     const ArticleActor& a = actors_[static_cast<size_t>(m.actor)];
     if (a.type == claims::v1::LOCATION && a.kind != "country") return true;
     // A capital after "in"/"at" is the city, not its government.
-    return m.evidence == "kb:capital" &&
+    return m.kb_kind == AliasKind::kCapital &&
            (preposition == "in" || preposition == "at" || preposition == "near" ||
             preposition == "from");
   }

@@ -1301,6 +1301,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
         mention_type = result_.actors[actor].type;
       }
       AddMention(si, s, a, b, mention_type, actor, std::move(evidence));
+      result_.mentions.back().kb_kind = kind;
       return true;
     }
   }
@@ -1386,6 +1387,7 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
                  am.kind == AliasKind::kGroupName ? claims::v1::GROUP
                                                   : kb_.actor(am.actor).type,
                  ActorForKb(am.actor), kKindNames[static_cast<int>(am.kind)]);
+      result_.mentions.back().kb_kind = am.kind;
       *next = i + k;
       return true;
     }

@@ -25,6 +25,7 @@
 #ifndef CLAIMS_COMMON_EXTRACT_MENTIONS_H_
 #define CLAIMS_COMMON_EXTRACT_MENTIONS_H_
 
+#include <optional>
 #include <string>
 #include "absl/strings/string_view.h"
 #include <vector>
@@ -58,6 +59,9 @@ struct FoundMention {
   claims::v1::ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
   int actor = -1;       // index into MentionResult::actors
   std::string evidence;
+  // How the knowledge base named it, when it did ("Israeli" a demonym,
+  // "Kyiv" a capital): later stages decide on this, never on `evidence`.
+  std::optional<AliasKind> kb_kind;
   // False for references by role or description ("the prime minister",
   // "both leaders", "the administration"): they denote the actor here but
   // are not names of it, so they never become its aliases.
