@@ -9,27 +9,13 @@
 #include <mutex>
 #include <thread>
 
-#include "absl/strings/str_cat.h"
 #include "cli/claims_client.h"
 #include "gtest/gtest.h"
 #include "tests/integration/server_process.h"
+#include "tests/integration/synthetic_article.h"
 
 namespace claims::testing {
 namespace {
-
-// Distinct articles that each yield several claims.
-claims::v1::Article SyntheticArticle(int n) {
-  claims::v1::Article article;
-  article.set_id(absl::StrCat("crash-", n));
-  article.set_body(absl::StrCat(
-      "Talks Resume in Geneva, Round ", n, "\n",
-      "Prime Minister Benjamin Netanyahu met President Donald Trump in "
-      "Washington on March ", 1 + n % 28, ", 2025 to discuss a ceasefire in Gaza.\n",
-      "Hamas reportedly rejected the proposal for round ", n, ".\n",
-      "Over ", 40 + n % 50, " per cent of Israelis support a hostage deal, a poll found.\n",
-      "The European Union said it would send aid to Gaza."));
-  return article;
-}
 
 TEST(CrashTest, AcknowledgedArticlesSurviveKillNine) {
   const std::string data_dir = MakeTempDir("claims-crash");
@@ -37,7 +23,7 @@ TEST(CrashTest, AcknowledgedArticlesSurviveKillNine) {
   ASSERT_TRUE(ingest.ok()) << ingest.status();
 
   std::vector<claims::v1::Article> articles;
-  for (int n = 0; n < 400; ++n) articles.push_back(SyntheticArticle(n));
+  for (int n = 0; n < 400; ++n) articles.push_back(Synthetic("crash", n));
 
   std::mutex mu;
   std::map<std::string, uint32_t> acknowledged;  // id -> claim count
@@ -93,7 +79,7 @@ TEST(CrashTest, AcknowledgedArticlesSurviveKillNine) {
   EXPECT_GE(present, static_cast<int>(acknowledged.size()));
 
   // The restarted writer keeps accepting work.
-  auto again = client.IngestArticle(SyntheticArticle(1000));
+  auto again = client.IngestArticle(Synthetic("crash", 1000));
   EXPECT_TRUE(again.ok()) << again.status();
   std::filesystem::remove_all(data_dir);
 }

@@ -19,11 +19,9 @@
 #include "claims/v1/claims.pb.h"
 #include "cli/claims_client.h"
 #include "tests/integration/server_process.h"
+#include "tests/integration/synthetic_article.h"
 
 namespace claims::testing {
-
-// Article `prefix`-`n`: a few sentences with claims, different for each n.
-claims::v1::Article Synthetic(const std::string& prefix, int n);
 
 // A client of `ingest` and/or `query` (nullptr: an address nobody serves).
 ClaimsClient Client(const ServerProcess* ingest, const ServerProcess* query);
