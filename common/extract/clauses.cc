@@ -94,8 +94,7 @@ class Builder {
     if (t_.rel(i) != DepRel::kXcomp || t_.word(i).xpos != "VBG") return false;
     const int gov = t_.word(i).head;
     if (gov < 0) return false;
-    const VerbClass* vc = lex_.ClassOf(t_.lemma(gov));
-    return vc != nullptr && vc->type == claims::v1::STATEMENT;
+    return lex_.IsSpeechVerb(t_.lemma(gov));
   }
 
   Clause MakeClause(int h, int governor) {
@@ -321,10 +320,7 @@ class Builder {
     return i;
   }
 
-  bool IsSpeech(const Clause& c) const {
-    const VerbClass* vc = lex_.ClassOf(c.predicate);
-    return vc != nullptr && vc->type == claims::v1::STATEMENT && !c.copula;
-  }
+  bool IsSpeech(const Clause& c) const { return !c.copula && lex_.IsSpeechVerb(c.predicate); }
 
   // The clause headed by `word` (before or after raising), or nullptr.
   Clause* Mutable(int word) {
@@ -428,16 +424,13 @@ class Builder {
     int end = to + 1;
     while (end < t_.size() && t_.word(end).form != "," && end - to <= 8) ++end;
     if (end >= t_.size() || t_.word(end).form != ",") return -1;
-    for (int i = to + 1; i < end; ++i) {
-      const int h = t_.word(i).head;
-      if (h > to && h < end) continue;
-      auto& args = target->args;
-      args.erase(std::remove_if(args.begin(), args.end(),
-                                [i](const Argument& a) { return a.token == i; }),
-                 args.end());
-      return i;
-    }
-    return -1;
+    const int source = SpanHead(to + 1, end);
+    if (source < 0) return -1;
+    auto& args = target->args;
+    args.erase(std::remove_if(args.begin(), args.end(),
+                              [source](const Argument& a) { return a.token == source; }),
+               args.end());
+    return source;
   }
 
   // "X said (that) S", a quote before its speaker as a dependent, or a
@@ -572,9 +565,14 @@ class Builder {
     int start = verb;
     while (start > 0 && t_.word(start - 1).form != "," && !t_.IsQuote(start - 1)) --start;
     if (start == verb || verb - start > 8) return -1;
-    for (int i = start; i < verb; ++i) {
+    return SpanHead(start, verb);
+  }
+
+  // The first word of [start, end) whose head lies outside it, or -1.
+  int SpanHead(int start, int end) const {
+    for (int i = start; i < end; ++i) {
       const int h = t_.word(i).head;
-      if (h < start || h >= verb) return i;
+      if (h < start || h >= end) return i;
     }
     return -1;
   }

@@ -13,9 +13,6 @@
 namespace claims {
 namespace {
 
-// Calls on_line(fields, line_number) for each non-comment line of
-// dir/name, split on tabs (tsv) or white space (word lists).
-
 absl::Status ReadSet(const std::string& dir, const std::string& name,
                      bool lower, absl::flat_hash_set<std::string>* out) {
   return ReadDataRows(dir, name, false, [&](const std::vector<std::string>& f) {
@@ -223,6 +220,11 @@ std::string Lexicon::VerbLemma(absl::string_view w, bool* inflected) const {
 const VerbClass* Lexicon::ClassOf(absl::string_view lemma) const {
   auto it = verb_classes_.find(lemma);
   return it == verb_classes_.end() ? nullptr : &it->second;
+}
+
+bool Lexicon::IsSpeechVerb(absl::string_view lemma) const {
+  const VerbClass* vc = ClassOf(lemma);
+  return vc != nullptr && vc->type == claims::v1::STATEMENT;
 }
 
 }  // namespace claims

@@ -65,6 +65,9 @@ class Lexicon {
   // not the bare lemma (a strong cue for a finite verb).
   std::string VerbLemma(absl::string_view lower, bool* inflected = nullptr) const;
   const VerbClass* ClassOf(absl::string_view lemma) const;
+  // A verb of saying (claim type STATEMENT in verb_classes.tsv: "say",
+  // "deny", "accuse").
+  bool IsSpeechVerb(absl::string_view lemma) const;
 
   // How a modality cue attaches in the dependency tree (modality.tsv).
   enum class CueAttachment {

@@ -117,17 +117,20 @@ bool IsNameParticle(absl::string_view lower) {
 }
 
 // End of a run of name tokens from `from` (at most `max_tokens` long),
-// taking lower-case particles that a name token follows ("da Silva").
+// taking lower-case particles that a name token follows ("da Silva"); it
+// ends before a word that never continues a name ("President Trump The").
+// The run ends on a name token, or is empty.
 int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
+  auto name_word = [&](int i) { return IsNameToken(t[i]) && !IsNameStop(t[i].lower); };
   int e = from;
   while (e < n && e - from < max_tokens) {
-    if (IsNameToken(t[e])) {
+    if (name_word(e)) {
       ++e;
       continue;
     }
     int p = e;
     while (p < n && p - e < 2 && t[p].is_word && IsNameParticle(t[p].lower)) ++p;
-    if (p == e || p >= n || !IsNameToken(t[p])) break;
+    if (p == e || p >= n || !name_word(p)) break;
     e = p;
   }
   return e;
@@ -528,8 +531,9 @@ class ArticleState {
     return m;
   }
 
-  void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
-                  int actor, std::string evidence, bool is_name = true) {
+  // The mention of tokens [a, b) of sentence `si`.
+  static FoundMention MentionAt(int si, const SentenceTokens& s, int a, int b, ActorType type,
+                                int actor, std::string evidence) {
     FoundMention m;
     m.start = s.tokens[a].start;
     m.end = s.tokens[b - 1].end;
@@ -539,22 +543,41 @@ class ArticleState {
     m.type = type;
     m.actor = actor;
     m.evidence = std::move(evidence);
+    return m;
+  }
+
+  void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
+                  int actor, std::string evidence, bool is_name = true) {
+    FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.is_name = is_name;
     AddMention(std::move(m));
+  }
+
+  // A mention the knowledge base named, with how it did.
+  void AddKbMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
+                    int actor, std::string evidence, AliasKind kind) {
+    FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
+    m.kb_kind = kind;
+    AddMention(std::move(m));
+  }
+
+  // The known person named in apposition right after a title at t[te]
+  // (", Alistair Darling,"), or -1.
+  int AppositionHolder(const std::vector<Token>& t, int te, int n) {
+    if (te + 2 >= n || t[te].text != "," || !IsNameToken(t[te + 1])) return -1;
+    int ae = te + 1;
+    while (ae < n && ae - te <= 4 && IsNameToken(t[ae]) && !IsNameStop(t[ae].lower)) ++ae;
+    if (ae - te < 3 || (ae != n && t[ae].text != "," && t[ae].text != ".")) return -1;
+    const std::vector<AliasMatch>* m = FindKb(t, te + 1, ae, false, nullptr, true);
+    const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
+    return k >= 0 && KindOf(*m, k) <= AliasKind::kAlias ? k : -1;
   }
 
   // The country or organisation qualifying a title ("U.S." of "U.S.
   // President X", "Israeli" of "Israeli Prime Minister"): a modifier.
   void AddQualifier(int si, const SentenceTokens& s, int a, int b, int kb_index) {
-    FoundMention m;
-    m.start = s.tokens[a].start;
-    m.end = s.tokens[b - 1].end;
-    m.sentence = si;
-    m.first_token = a;
-    m.last_token = b;
-    m.type = kb_.actor(kb_index).type;
-    m.actor = ActorForKb(kb_index);
-    m.evidence = "kb:qualifier";
+    FoundMention m = MentionAt(si, s, a, b, kb_.actor(kb_index).type, ActorForKb(kb_index),
+                               "kb:qualifier");
     m.modifier = true;
     AddMention(std::move(m));
   }
@@ -899,15 +922,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   if (title.empty()) return false;
   bool title_capitalized = t[j].capitalized;
   // Name after the title ("Crown Prince Mohammed bin Salman").
-  int ne = te;
-  if (te < n && IsNameToken(t[te])) ne = NameRunEnd(t, te, n, 6);
-  for (int w = te; w < ne; ++w) {
-    if (IsNameStop(t[w].lower)) {
-      ne = w;
-      break;
-    }
-  }
-  while (ne > te && !IsNameToken(t[ne - 1])) --ne;
+  const int ne = te < n && IsNameToken(t[te]) ? NameRunEnd(t, te, n, 6) : te;
   if (ne > te && title_capitalized) {
     std::string inferred_owner = owner;
     if (inferred_owner.empty()) {
@@ -962,25 +977,13 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     auto it = title_owner_.find(title);
     if (it != title_owner_.end()) owner = it->second;
   }
-  int holder = -1;
-  bool apposition = false;
   // "The chancellor, Alistair Darling, ...": a name in apposition is the
   // holder, whatever the dates say.
-  if (te + 2 < n && t[te].text == "," && IsNameToken(t[te + 1])) {
-    int ae = te + 1;
-    while (ae < n && ae - te <= 4 && IsNameToken(t[ae]) && !IsNameStop(t[ae].lower)) ++ae;
-    if (ae - te >= 3 && (ae == n || t[ae].text == "," || t[ae].text == ".")) {
-      const std::vector<AliasMatch>* m = FindKb(t, te + 1, ae, false, nullptr, true);
-      const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
-      if (k >= 0 && KindOf(*m, k) <= AliasKind::kAlias) holder = k;
-    }
-  }
-  apposition = holder >= 0;
-  if (apposition) {
-    // The name said who holds the office.
-  } else if (!owner.empty()) {
+  int holder = AppositionHolder(t, te, n);
+  const bool apposition = holder >= 0;
+  if (!apposition && !owner.empty()) {
     holder = kb_.OfficeHolder(title, owner, date_);
-  } else {
+  } else if (!apposition) {
     // The holder of that office in the dateline's country; else an office
     // holder the article has already named ("the President"), the first
     // one, so the answer does not depend on hash order; else the holder in
@@ -1026,16 +1029,9 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   const auto& t = s.tokens;
   if (!t[i].capitalized || i + 1 >= n) return false;
   if (Honorific(t, i) != claims::v1::PERSON) return false;
-  if (IsNameStop(t[i + 1].lower)) return false;
   // "Mr da Silva", "Mrs von der Leyen": a name may start with a particle.
-  int ne = NameRunEnd(t, i + 1, n, 5);
-  for (int w = i + 1; w < ne; ++w) {
-    if (IsNameStop(t[w].lower)) {
-      ne = w;
-      break;
-    }
-  }
-  if (ne == i + 1 || !IsNameToken(t[ne - 1])) return false;
+  const int ne = NameRunEnd(t, i + 1, n, 5);
+  if (ne == i + 1) return false;
   std::string evidence;
   const char gender = HonorificGender(t[i].text);
   int actor = ResolvePersonName(si, t, i + 1, ne, "", "", gender, &evidence);
@@ -1300,8 +1296,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       } else if (type == claims::v1::OTHER_ACTOR) {
         mention_type = result_.actors[actor].type;
       }
-      AddMention(si, s, a, b, mention_type, actor, std::move(evidence));
-      result_.mentions.back().kb_kind = kind;
+      AddKbMention(si, s, a, b, mention_type, actor, std::move(evidence), kind);
       return true;
     }
   }
@@ -1383,11 +1378,10 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     if (m == nullptr) continue;
     for (const AliasMatch& am : *m) {
       if (am.kind != AliasKind::kDemonym && am.kind != AliasKind::kGroupName) continue;
-      AddMention(si, s, i, i + k,
-                 am.kind == AliasKind::kGroupName ? claims::v1::GROUP
-                                                  : kb_.actor(am.actor).type,
-                 ActorForKb(am.actor), kKindNames[static_cast<int>(am.kind)]);
-      result_.mentions.back().kb_kind = am.kind;
+      AddKbMention(si, s, i, i + k,
+                   am.kind == AliasKind::kGroupName ? claims::v1::GROUP
+                                                    : kb_.actor(am.actor).type,
+                   ActorForKb(am.actor), kKindNames[static_cast<int>(am.kind)], am.kind);
       *next = i + k;
       return true;
     }

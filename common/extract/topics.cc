@@ -182,11 +182,10 @@ bool TopicStage::IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const 
       words[static_cast<size_t>(head)].upos != syntax::Upos::kVerb) {
     return false;
   }
-  const VerbClass* verb =
-      options_.lexicon->ClassOf(absl::AsciiStrToLower(words[static_cast<size_t>(head)].lemma));
   // Only saying: the subject of a stance verb ("unions backed the ban") is
   // often what the sentence is about.
-  return verb != nullptr && verb->type == claims::v1::STATEMENT;
+  return options_.lexicon->IsSpeechVerb(
+      absl::AsciiStrToLower(words[static_cast<size_t>(head)].lemma));
 }
 
 SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {

@@ -1,6 +1,7 @@
 #include "common/kb/name_skeleton.h"
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -19,7 +20,7 @@ bool IsArabicArticle(absl::string_view lower) { return lower == "al" || lower ==
 
 // Digraphs and letters that romanisations of one sound differ in, folded
 // in this order (so "ckh" and "sch" come out right).
-constexpr std::pair<const char*, const char*> kFolds[] = {
+constexpr std::pair<std::string_view, std::string_view> kFolds[] = {
     {"sch", "s"}, {"tch", "c"}, {"ph", "f"}, {"kh", "k"}, {"gh", "g"},
     {"dh", "d"}, {"th", "t"},  {"zh", "j"}, {"dj", "j"}, {"sh", "s"},
     {"ch", "c"}, {"ck", "k"},  {"q", "k"},  {"x", "ks"}, {"w", "v"},
@@ -31,8 +32,7 @@ bool IsVowel(char c) {
 
 // One lower-case ASCII word folded (see the header).
 std::string FoldPart(std::string w) {
-  for (const auto& [from_chars, to_chars] : kFolds) {
-    const std::string from(from_chars), to(to_chars);
+  for (const auto& [from, to] : kFolds) {
     for (size_t at = w.find(from); at != std::string::npos;
          at = w.find(from, at + to.size())) {
       w.replace(at, from.size(), to);
@@ -53,8 +53,7 @@ std::string FoldPart(std::string w) {
 
 absl::string_view WithoutArabicArticle(absl::string_view word) {
   if (word.size() > 4 && (word[2] == '-' || word[2] == ' ')) {
-    const std::string head = absl::AsciiStrToLower(word.substr(0, 2));
-    if (head == "al" || head == "el") return word.substr(3);
+    if (IsArabicArticle(absl::AsciiStrToLower(word.substr(0, 2)))) return word.substr(3);
   }
   return word;
 }

@@ -125,18 +125,20 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
 
 absl::Span<const bool> PosTagger::Allowed(const std::string& form,
                                           const VerbFormTest* is_verb_form) const {
-  if (is_verb_form == nullptr || !*is_verb_form || form.empty()) return {};
-  const bool capital = absl::ascii_isupper(static_cast<unsigned char>(form[0]));
-  if (capital) {
-    if ((*is_verb_form)(absl::AsciiStrToLower(form))) return {};
-    return absl::MakeConstSpan(not_verb_.data(), not_verb_.size());
+  if (is_verb_form == nullptr || !*is_verb_form || form.empty() ||
+      !absl::ascii_isupper(static_cast<unsigned char>(form[0])) ||
+      (*is_verb_form)(absl::AsciiStrToLower(form))) {
+    return {};
   }
-  // A lower-case verb form inside a sentence is no name ("Israel struck
-  // Gaza": "struck" between two names is no part of them).
-  if (absl::ascii_islower(static_cast<unsigned char>(form[0])) && (*is_verb_form)(form)) {
-    return absl::MakeConstSpan(not_proper_.data(), not_proper_.size());
+  return absl::MakeConstSpan(not_verb_.data(), not_verb_.size());
+}
+
+int PosTagger::BestNotProper(const float* scores) const {
+  int best = -1;
+  for (size_t k = 0; k < not_proper_.size(); ++k) {
+    if (not_proper_[k] && (best < 0 || scores[k] > scores[best])) best = static_cast<int>(k);
   }
-  return {};
+  return best;
 }
 
 void PosTagger::Decode(const SyntaxSentence& sentence, const VerbFormTest* is_verb_form,
@@ -151,7 +153,17 @@ void PosTagger::Decode(const SyntaxSentence& sentence, const VerbFormTest* is_ve
       Features(*c, static_cast<int>(i + 1), &next);
       model_.Prefetch(next.keys());
     }
-    c->tags[i] = model_.Best(f.keys(), scores.data(), Allowed(sentence[i].form, is_verb_form));
+    const std::string& form = sentence[i].form;
+    int best = model_.Best(f.keys(), scores.data(), Allowed(form, is_verb_form));
+    // A lower-case verb form inside a sentence is no name ("Israel struck
+    // Gaza": "struck" between two names is no part of them). The
+    // dictionary is asked only when the tagger says "name".
+    if (tags_[best].upos == Upos::kPropn && is_verb_form != nullptr && *is_verb_form &&
+        !form.empty() && absl::ascii_islower(static_cast<unsigned char>(form[0])) &&
+        (*is_verb_form)(form)) {
+      best = BestNotProper(scores.data());
+    }
+    c->tags[i] = best;
   }
 }
 

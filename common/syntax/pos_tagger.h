@@ -74,10 +74,12 @@ class PosTagger {
   // a past participle right after a noun or pronoun, else -1.
   int UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
                        const VerbFormTest& is_verb_form) const;
-  // The classes a word may take under the verb-form dictionary (empty:
-  // all).
+  // The classes a capitalized word may take under the verb-form
+  // dictionary (empty: all).
   absl::Span<const bool> Allowed(const std::string& form,
                                  const VerbFormTest* is_verb_form) const;
+  // The best-scoring class that is not a proper noun.
+  int BestNotProper(const float* scores) const;
 
   learn::LinearModel model_;
   std::vector<Tag_> tags_;  // by class index
