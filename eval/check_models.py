@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 SYNTAX = re.compile(r"^(\w+) dev: UPOS ([\d.]+) XPOS ([\d.]+) lemma ([\d.]+) "
-                    r"UAS ([\d.]+) LAS ([\d.]+)")
+                    r"UAS ([\d.]+) LAS ([\d.]+) uLAS ([\d.]+)")
 ENTITIES = re.compile(r"^dev: F1 ([\d.]+) \(PER/ORG/LOC ([\d.]+); PER ([\d.]+) "
                       r"ORG ([\d.]+) LOC ([\d.]+) MISC ([\d.]+)")
 
@@ -36,7 +36,7 @@ def measure(args):
         m = SYNTAX.match(line)
         if m:
             figures[m.group(1) + "_dev"] = dict(zip(
-                ["upos", "xpos", "lemma", "uas", "las"], map(float, m.groups()[1:])))
+                ["upos", "xpos", "lemma", "uas", "las", "ulas"], map(float, m.groups()[1:])))
     out = run([args.train_entities, "--evaluate_only",
                "--conll_dir=" + os.path.join(args.shared, "train/conll2003"),
                "--models_dir=" + args.models, "--kb_dir=" + args.kb,

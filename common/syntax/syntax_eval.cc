@@ -17,14 +17,14 @@ void SyntaxScores::Add(const SyntaxSentence& gold, const SyntaxSentence& predict
     if (g.head == p.head) {
       ++uas;
       las += g.rel == p.rel;
+      ulas += BaseRel(g.rel) == BaseRel(p.rel);
     }
   }
 }
 
 std::string SyntaxScores::Summary() const {
-  return absl::StrFormat("UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f (%d words)",
-                         Rate(upos), Rate(xpos), Rate(lemma), Rate(uas), Rate(las),
-                         words);
+  return absl::StrFormat("UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f uLAS %.4f (%d words)",
+      Rate(upos), Rate(xpos), Rate(lemma), Rate(uas), Rate(las), Rate(ulas), words);
 }
 
 }  // namespace claims::syntax

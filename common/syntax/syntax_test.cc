@@ -47,6 +47,24 @@ std::vector<SyntaxSentence> Treebank() {
   return *s;
 }
 
+TEST(SyntaxScoresTest, LasComparesSubtypesAndUniversalLasDoesNot) {
+  SyntaxSentence gold(3);
+  gold[0] = {"Taxes", "tax", Upos::kNoun, "NNS", 2, DepRel::kNsubjPass};
+  gold[1] = {"were", "be", Upos::kAux, "VBD", 2, DepRel::kAuxPass};
+  gold[2] = {"raised", "raise", Upos::kVerb, "VBN", -1, DepRel::kRoot};
+  SyntaxSentence predicted = gold;
+  predicted[0].rel = DepRel::kNsubj;  // right relation, wrong subtype
+  predicted[1].head = 0;              // wrong head: wrong for both
+  SyntaxScores scores;
+  scores.Add(gold, predicted);
+  EXPECT_EQ(scores.words, 3u);
+  EXPECT_EQ(scores.uas, 2u);
+  EXPECT_EQ(scores.las, 1u);
+  EXPECT_EQ(scores.ulas, 2u);
+  EXPECT_NE(scores.Summary().find("LAS 0.3333 uLAS 0.6667"), std::string::npos)
+      << scores.Summary();
+}
+
 TEST(ConlluTest, ReadsWordsSkippingRangesAndEmptyNodes) {
   const std::vector<SyntaxSentence> s = Treebank();
   ASSERT_EQ(s.size(), 3u);
