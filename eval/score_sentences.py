@@ -29,7 +29,8 @@ sentence. Also reports:
     `subject_text`.
 With --json the figures are printed as one JSON object; with -v the missed
 gold actors, the false positives (predicted actors matching no gold actor of
-the sentence) and the missed subjects are listed.
+the sentence), the missed subjects and the sentences whose topics differ
+from gold are listed.
 """
 import json
 import os
@@ -95,6 +96,7 @@ def main():
     misses = []
     false_positives = []
     subject_misses = []
+    topic_misses = []
     for g, a in zip(gold, analyses):
         body = a["article"]["article"]["body"]
         # byte offsets -> code points
@@ -175,6 +177,9 @@ def main():
             topic_tp += len(topics & gold_set)
             topic_fp += len(topics - gold_set)
             topic_fn += len(gold_set - topics)
+            if topics != gold_set:
+                topic_misses.append((sorted(gold_set), sorted(topics),
+                                     g["text"][gs["start"]:gs["start"] + 70]))
             if gs.get("topics"):
                 topic_total += 1
                 gold_topics = gold_set
@@ -240,6 +245,8 @@ def main():
             print("  false positive:", pid, "|", text)
         for name, text in subject_misses:
             print("  subject miss:", name, "|", text)
+        for gold, got, text in topic_misses:
+            print("  topics:", text, "| gold", gold, "| got", got)
 
 if __name__ == "__main__":
     main()

@@ -10,7 +10,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev prometheus-cpp-dev
   libgumbo-dev libcld2-dev
   nats-server libnats-dev
-  iso-codes procps
+  iso-codes wordnet-base procps
   clang libclang-rt-14-dev
 )
 

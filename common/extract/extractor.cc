@@ -77,6 +77,15 @@ std::string TopicCuesFile(const ExtractorConfig& config) {
   return std::string(CLAIMS_SOURCE_DATA_DIR) + "/taxonomy/" + kName;
 }
 
+// The lexical cues (topic_cues_wordnet.jsonl) beside the cue file in use,
+// or none when that folder has no such file.
+std::string LexicalCuesFile(const std::string& cue_file) {
+  std::filesystem::path path =
+      std::filesystem::path(cue_file).parent_path() / "topic_cues_wordnet.jsonl";
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec) ? path.string() : "";
+}
+
 bool IsBlank(absl::string_view s) {
   for (size_t i = 0; i < s.size();) {
     size_t len;
@@ -185,8 +194,10 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   topic_options.inherit_article_topics = config.inherit_article_topics;
   topic_options.lexicon = pipeline->lexicon.get();
   ASSIGN_OR_RETURN(pipeline->topics,
-                   TopicStage::Load(*e->taxonomy_, TopicCuesFile(config),
-                                    config.topic_cues_extra_file, topic_options));
+                   TopicStage::Load(*e->taxonomy_,
+                                    {TopicCuesFile(config), LexicalCuesFile(TopicCuesFile(config)),
+                                     config.topic_cues_extra_file},
+                                    topic_options));
   pipeline->claims = std::make_unique<ClaimBuilder>(*pipeline->lexicon);
   e->pipeline_ = std::move(pipeline);
   e->version_ = absl::StrCat(kExtractorVersion, "+", e->kb_->version());

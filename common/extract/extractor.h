@@ -45,7 +45,8 @@ struct ExtractorConfig {
   // tagger: knowledge/models); "" = the "models" folder beside kb_dir.
   std::string models_dir;
   // The topic stage's cue file (claims.kb.TopicCue lines); "" = the
-  // topic_cues.jsonl beside taxonomy_file, else the bundled one.
+  // topic_cues.jsonl beside taxonomy_file, else the bundled one. The
+  // lexical cues (topic_cues_wordnet.jsonl) beside it load after it.
   std::string topic_cues_file;
   // Optional operator file of more cues, read after topic_cues_file.
   std::string topic_cues_extra_file;

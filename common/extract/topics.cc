@@ -71,8 +71,8 @@ TopicStage::TopicStage(const Taxonomy& taxonomy, TopicOptions options)
 TopicStage::~TopicStage() = default;
 
 absl::StatusOr<std::unique_ptr<TopicStage>> TopicStage::Load(
-    const Taxonomy& taxonomy, const std::string& cue_file,
-    const std::string& extra_cue_file, TopicOptions options) {
+    const Taxonomy& taxonomy, const std::vector<std::string>& cue_files,
+    TopicOptions options) {
   std::unique_ptr<TopicStage> stage(new TopicStage(taxonomy, options));
   // The taxonomy's own keywords are plain cues (an operator's extension
   // file may add some).
@@ -90,7 +90,7 @@ absl::StatusOr<std::unique_ptr<TopicStage>> TopicStage::Load(
       stage->by_first_word_[words[0]].push_back(std::move(ref));
     }
   }
-  for (const std::string& path : {cue_file, extra_cue_file}) {
+  for (const std::string& path : cue_files) {
     if (path.empty()) continue;
     absl::Status s = stage->AddFile(path);
     if (!s.ok()) return s;

@@ -1,11 +1,13 @@
 #include "common/extract/topics.h"
 
+#include <algorithm>
 #include <deque>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "common/text/tokenizer.h"
@@ -81,7 +83,7 @@ class TopicStageTest : public ::testing::Test {
     auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
     ASSERT_TRUE(t.ok()) << t.status();
     taxonomy_ = std::move(*t);
-    auto stage = TopicStage::Load(*taxonomy_, Write("topics_test_cues.jsonl", kCues), "",
+    auto stage = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)},
                                   TopicOptions{});
     ASSERT_TRUE(stage.ok()) << stage.status();
     stage_ = std::move(*stage);
@@ -178,7 +180,7 @@ TEST_F(TopicStageTest, NeutralSentencesInheritTheArticleTopic) {
             "labour/strike <- strike+union | labour/strike <- article");
   TopicOptions no_inherit;
   no_inherit.inherit_article_topics = false;
-  auto stage = TopicStage::Load(*taxonomy_, Write("topics_test_cues.jsonl", kCues), "",
+  auto stage = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)},
                                 no_inherit);
   ASSERT_TRUE(stage.ok());
   stage_ = std::move(*stage);
@@ -224,7 +226,7 @@ TEST_F(TopicStageTest, TheSubjectOfASayingVerbIsTheSpeaker) {
   ASSERT_TRUE(lexicon.ok()) << lexicon.status();
   TopicOptions options;
   options.lexicon = lexicon->get();
-  auto stage = TopicStage::Load(*taxonomy_, Write("topics_test_cues.jsonl", kCues), "", options);
+  auto stage = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)}, options);
   ASSERT_TRUE(stage.ok());
   stage_ = std::move(*stage);
   // "The magistrate said it rained": word 1 is the subject of "said" (2).
@@ -255,21 +257,75 @@ TEST(TopicStageLoadTest, NamesFileAndLineOfABadCue) {
                            "# comment\n"
                            R"({"topic": "labour", "words": ["strike"]})" "\n"
                            R"({"topic": "no/such", "words": ["x"]})" "\n");
-  auto stage = TopicStage::Load(**t, path, "", TopicOptions{});
+  auto stage = TopicStage::Load(**t, {path}, TopicOptions{});
   ASSERT_FALSE(stage.ok());
   EXPECT_EQ(stage.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(stage.status().message().find(path + ":3"), std::string::npos)
       << stage.status();
   std::string upper = Write("upper_cues.jsonl", R"({"topic": "labour", "words": ["Strike"]})");
-  EXPECT_FALSE(TopicStage::Load(**t, upper, "", TopicOptions{}).ok());
+  EXPECT_FALSE(TopicStage::Load(**t, {upper}, TopicOptions{}).ok());
 }
 
-TEST(TopicStageBundledTest, BundledCuesLoadAgainstTheBundledTaxonomy) {
-  const std::string dir = CLAIMS_SOURCE_DATA_DIR "/taxonomy/";
-  auto t = Taxonomy::LoadFromFile(dir + "topics.jsonl");
-  ASSERT_TRUE(t.ok()) << t.status();
-  auto stage = TopicStage::Load(**t, dir + "topic_cues.jsonl", "", TopicOptions{});
+TEST(TopicStageLoadTest, LaterFilesAddCues) {
+  auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
+  ASSERT_TRUE(t.ok());
+  const std::string lexical =
+      Write("lexical_cues.jsonl", R"({"topic": "sport/tennis", "words": ["racket"], "weight": 0.5})"
+                                  "\n");
+  auto stage = TopicStage::Load(**t, {Write("topics_test_cues.jsonl", kCues), "", lexical},
+                                TopicOptions{});
   ASSERT_TRUE(stage.ok()) << stage.status();
+  auto topics = [&](const std::string& text) {
+    std::vector<std::string> ids;
+    for (const ScoredTopic& st : (*stage)->ScoreSentence(Sentence(text)).scored) {
+      ids.push_back(absl::StrCat((*t)->topics()[static_cast<size_t>(st.topic)].id(), "=",
+                                 st.score));
+    }
+    return absl::StrJoin(ids, ",");
+  };
+  // A weak cue of the later file counts half, beside the first file's.
+  EXPECT_EQ(topics("a new racket"), "sport/tennis=0.5");
+  EXPECT_EQ(topics("a racket and a serve"), "sport/tennis=1.5");
+}
+
+// The shipped cues: the hand-written file and the lexical cues generated
+// from WordNet (knowledge/taxonomy/gen_wordnet_cues.py).
+class TopicStageBundledTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string dir = CLAIMS_SOURCE_DATA_DIR "/taxonomy/";
+    auto t = Taxonomy::LoadFromFile(dir + "topics.jsonl");
+    ASSERT_TRUE(t.ok()) << t.status();
+    taxonomy_ = std::move(*t);
+    auto stage = TopicStage::Load(
+        *taxonomy_, {dir + "topic_cues.jsonl", dir + "topic_cues_wordnet.jsonl"}, TopicOptions{});
+    ASSERT_TRUE(stage.ok()) << stage.status();
+    stage_ = std::move(*stage);
+  }
+  // "topic=score" of the sentence's cued topics.
+  std::string Scored(const std::string& text) {
+    std::vector<std::string> out;
+    for (const ScoredTopic& st : stage_->ScoreSentence(Sentence(text)).scored) {
+      out.push_back(
+          absl::StrCat(taxonomy_->topics()[static_cast<size_t>(st.topic)].id(), "=", st.score));
+    }
+    std::sort(out.begin(), out.end());
+    return absl::StrJoin(out, ",");
+  }
+  std::unique_ptr<Taxonomy> taxonomy_;
+  std::unique_ptr<TopicStage> stage_;
+};
+
+TEST_F(TopicStageBundledTest, WordsNoHandCueListsGetAWeakCueFromWordNet) {
+  // Hyponyms of the anchors (doctor, legislator, precipitation) that no
+  // hand-written cue names.
+  EXPECT_EQ(Scored("the oncologist"), "health/medical-profession=0.5");
+  EXPECT_EQ(Scored("the congresswoman"), "politics/government/legislature=0.5");
+  EXPECT_EQ(Scored("a downpour"), "weather/phenomena=0.5");
+  // Two of them make a topic.
+  EXPECT_EQ(Scored("the oncologist and the paediatrician"), "health/medical-profession=1");
+  // A word whose usual senses lie under no anchor cues nothing.
+  EXPECT_EQ(Scored("the table"), "");
 }
 
 }  // namespace
