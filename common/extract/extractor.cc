@@ -29,7 +29,7 @@
 namespace claims {
 
 // Version of the extraction rules; bump when output changes.
-constexpr char kExtractorVersion[] = "extract-0.5.0";
+constexpr char kExtractorVersion[] = "extract-0.6.0";
 // The entity tagger's file in the models folder.
 constexpr char kEntityModelFile[] = "entities.clm";
 // Most aliases listed per actor in a response.

@@ -136,6 +136,17 @@ int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
   return e;
 }
 
+// The end of the organisation's name starting at word i: a run of at
+// least two capitalised words that begins there (not inside a longer run)
+// and ends in an organisation's head noun; -1 when there is none.
+int OrganisationRunEnd(const std::vector<Token>& t, int i) {
+  const int n = static_cast<int>(t.size());
+  if (!IsNameToken(t[i]) || IsNameStop(t[i].lower)) return -1;
+  if (i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower)) return -1;
+  const int e = NameRunEnd(t, i, n, 8);
+  return e - i >= 2 && IsOrganisationHead(t[e - 1].text) ? e : -1;
+}
+
 // Tokens t[a, b) joined by single spaces where the text has space between
 // them, into *out.
 void JoinTo(const std::vector<Token>& t, int a, int b, std::string* out) {
@@ -553,6 +564,33 @@ class ArticleState {
     AddMention(std::move(m));
   }
 
+  // "the Nigerian Coastal Fisheries Association (NCFA)": an acronym in
+  // brackets right after an organisation's name, made of its words'
+  // initials, is that organisation here and in the rest of the article.
+  // Returns where scanning goes on: after the brackets, or `i`.
+  int LinkAcronym(int si, const SentenceTokens& s, int i, int n) {
+    const auto& t = s.tokens;
+    if (i + 2 >= n || t[i].text != "(" || t[i + 2].text != ")" || !t[i + 1].all_caps ||
+        result_.mentions.empty()) {
+      return i;
+    }
+    const FoundMention& named = result_.mentions.back();
+    if (named.sentence != si || named.last_token != i || named.actor < 0 ||
+        result_.actors[named.actor].type != claims::v1::ORGANIZATION) {
+      return i;
+    }
+    std::string initials;
+    for (int w = named.first_token; w < named.last_token; ++w) {
+      if (t[w].capitalized) initials.push_back(t[w].text[0]);
+    }
+    if (initials.size() < 2 || initials != t[i + 1].text) return i;
+    const int actor = named.actor;
+    AddMention(si, s, i + 1, i + 2, claims::v1::ORGANIZATION, actor, "article:acronym");
+    auto [it, inserted] = by_folded_name_.emplace(Lower(t[i + 1].text), actor);
+    if (!inserted && it->second != actor) it->second = -2;
+    return i + 3;
+  }
+
   // A mention the knowledge base named, with how it did.
   void AddKbMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                     int actor, std::string evidence, AliasKind kind) {
@@ -776,13 +814,22 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
     *evidence = by_title ? "kb:surname+title" : "kb:surname";
   } else if (kb_people.size() > 1) {
     // Of several, the one in office at the date is the one news calls by
-    // surname alone; two in office ("Bush" in 2003) stay ambiguous.
+    // surname alone; of several in office, the one of the dateline's
+    // country ("Mr Howard" in 2004: John in Sydney, Michael in London);
+    // else ("Bush" in 2003) they stay ambiguous.
+    std::vector<int> in_office;
     for (int k : kb_people) {
-      if (!InOffice(k)) continue;
-      if (chosen >= 0) return kAmbiguous;
-      chosen = k;
+      if (InOffice(k)) in_office.push_back(k);
     }
-    if (chosen < 0) return kAmbiguous;
+    if (in_office.size() > 1 && !dateline_country_.empty()) {
+      in_office.erase(std::remove_if(in_office.begin(), in_office.end(),
+                                     [&](int k) {
+                                       return kb_.actor(k).country != dateline_country_;
+                                     }),
+                      in_office.end());
+    }
+    if (in_office.size() != 1) return kAmbiguous;
+    chosen = in_office[0];
     *evidence = by_title ? "kb:surname+title" : "kb:surname+office";
   }
   if (chosen < 0) return -1;
@@ -856,8 +903,14 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     the = true;
     ++j;
   }
-  // "the new prime minister", "the acting president".
-  if (j < n && IsTitleModifier(t[j].lower)) ++j;
+  // "the new prime minister", "the acting president". "The former
+  // opposition leader" held the office before the article's date: only a
+  // name says who, never the date.
+  bool former = false;
+  if (j < n && IsTitleModifier(t[j].lower)) {
+    former = absl::string_view(t[j].lower) == "former";
+    ++j;
+  }
   // Qualifier: a country, organisation or curated subdivision ("Israeli",
   // "US", "UN", "Scottish", "California").
   std::string owner;
@@ -981,9 +1034,12 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   // holder, whatever the dates say.
   int holder = AppositionHolder(t, te, n);
   const bool apposition = holder >= 0;
-  if (!apposition && !owner.empty()) {
+  if (apposition || former) {
+    // The name in apposition, or nobody (a former holder is not the one
+    // in office at the date).
+  } else if (!owner.empty()) {
     holder = kb_.OfficeHolder(title, owner, date_);
-  } else if (!apposition) {
+  } else {
     // The holder of that office in the dateline's country; else an office
     // holder the article has already named ("the President"), the first
     // one, so the answer does not depend on hash order; else the holder in
@@ -1041,6 +1097,12 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   } else if (actor >= 0 && gender != 0) {
     // Tells this person from a namesake later ("Mrs Clinton", "Clinton").
     honorific_gender_.emplace(actor, gender);
+  }
+  // An honorific says person: a discovered actor the tagger typed
+  // otherwise at an earlier bare mention ("Barrientos said ... Dr
+  // Barrientos") is one.
+  if (actor >= 0 && result_.actors[actor].kb_index < 0) {
+    result_.actors[actor].type = claims::v1::PERSON;
   }
   if (evidence == "discovered:title") evidence = "discovered";
   AddMention(si, s, i + 1, ne, claims::v1::PERSON, actor,
@@ -1201,8 +1263,17 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   for (const entities::EntitySpan& e : s.names) {
     if (e.begin == i) span = &e;
   }
-  if (span == nullptr) return false;
   const auto& t = s.tokens;
+  // An organisation's name: capitalised words ending in an organisation's
+  // head noun ("Nigerian Coastal Fisheries Association"), however the
+  // tagger split or typed them.
+  entities::EntitySpan joined;
+  const int org_end = OrganisationRunEnd(t, i);
+  if (org_end > 0 && (span == nullptr || span->end < org_end)) {
+    joined = {i, org_end, entities::EntityType::kOrganization};
+    span = &joined;
+  }
+  if (span == nullptr) return false;
   int b = std::min<int>(span->end, static_cast<int>(t.size()));
   // "The Fed", "The Kremlin", "From Gaza": a sentence's capitalised
   // article or preposition is no part of a name the knowledge base knows
@@ -1250,6 +1321,14 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       break;
     }
   }
+  // Or end inside a span the tagger ran on past it into lower-case words
+  // ("Gulf states | agreed"); not a person's, whose longer name is
+  // another person.
+  for (int k = b - a - 1; m == nullptr && type != claims::v1::PERSON && k >= 2; --k) {
+    if (t[a + k].capitalized) continue;
+    m = FindKb(t, a, a + k, folded);
+    if (m != nullptr) e = a + k;
+  }
   // Another romanisation of a known person's name ("Mahmud Ahmadinezhad").
   if (m == nullptr && type == claims::v1::PERSON) m = FindKb(t, a, b, folded, nullptr, true);
   const bool variant = m != nullptr && variant_;
@@ -1268,7 +1347,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     // there ("About the Author") is no name.
     if (b - a == 1 && titlecase && IsDictionaryWord(t, a)) return true;
   }
-  const int k = m == nullptr ? -1 : ChooseKb(*m, type);
+  // A known name longer than the tagger's span ("Gulf | states") shows the
+  // tagger cut the name, and its type is no better than its span.
+  const int k =
+      m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
   if (k >= 0) {
     const int b = e;  // the knowledge base's extent
     *next = e;
@@ -1443,7 +1525,7 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     int next = i + 1;
     if (TryTitle(si, s, i, n, &next) || TryHonorific(si, s, i, n, &next) ||
         TryKbOrName(si, s, i, n, headline, titlecase, &next)) {
-      i = std::max(next, i + 1);
+      i = LinkAcronym(si, s, std::max(next, i + 1), n);
       continue;
     }
     ++i;

@@ -270,6 +270,36 @@ TEST_F(MentionsTest, OrganisationHeadsBrokenSpansAndScandalNames) {
             "gulf-states");
 }
 
+TEST_F(MentionsTest, AnAcronymInBracketsIsTheOrganisationBeforeIt) {
+  const std::string text =
+      "The Nigerian Coastal Fisheries Association (NCFA) said trawlers were "
+      "emptying the gulf. The NCFA asked the navy to patrol the coast.";
+  EXPECT_EQ(ActorOf(text, "2021-07-08", "Nigerian Coastal Fisheries Association"),
+            "nigerian-coastal-fisheries-association");
+  EXPECT_EQ(ActorOf(text, "2021-07-08", "NCFA"), "nigerian-coastal-fisheries-association");
+  // Letters that are not the name's initials are no acronym of it.
+  EXPECT_NE(ActorOf("The Coastal Fisheries Association (WWF) met.", "2021-07-08", "WWF"),
+            "coastal-fisheries-association");
+}
+
+TEST_F(MentionsTest, AnHonorificMakesADiscoveredActorAPerson) {
+  // The tagger may type a bare surname an organisation; "Dr" settles it.
+  claims::v1::Article article;
+  article.set_body(
+      "Barrientos said most patients had gone home, and Dr Barrientos thanked the "
+      "volunteers.");
+  article.set_published("2018-02-03");
+  auto r = extractor_->Analyze(article);
+  ASSERT_TRUE(r.ok()) << r.status();
+  bool found = false;
+  for (const auto& a : r->actors()) {
+    if (a.id() != "barrientos") continue;
+    found = true;
+    EXPECT_EQ(a.type(), claims::v1::PERSON);
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(MentionsTest, AllCapsHeadlinesUseKnownNames) {
   EXPECT_EQ(Mentions("SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP .\nJapan beat Syria 2-1 on Friday ."),
             "JAPAN=JPN SYRIA=SYR ASIAN CUP= Japan=JPN Syria=SYR");
@@ -363,6 +393,39 @@ TEST_F(MentionsTest, NameParticlesAndOrganisationQualifiers) {
             "Ursula von der Leyen=ursula-von-der-leyen da Silva=luiz-inacio-lula-da-silva");
   EXPECT_EQ(Mentions("NATO's secretary general spoke.", "2016-07-05"),
             "NATO=nato secretary general=jens-stoltenberg");
+}
+
+// "The opposition leader" is the Leader of the Opposition of the article's
+// country at its date, in any of its forms; after the title a surname is
+// the holder's. A former holder is not the one in office at the date.
+TEST_F(MentionsTest, TheOppositionLeaderIsTheHolderAtTheArticleDate) {
+  EXPECT_EQ(ActorOf("LONDON - The opposition leader attacked the budget on Wednesday.",
+                    "2017-03-08", "The opposition leader"),
+            "jeremy-corbyn");
+  EXPECT_EQ(ActorOf("LONDON - The leader of the opposition asked about hospital waiting lists.",
+                    "2023-11-22", "The leader of the opposition"),
+            "keir-starmer");
+  EXPECT_EQ(ActorOf("LONDON - MPs cheered as the Leader of the Opposition rose to speak.",
+                    "2024-12-04", "the Leader of the Opposition"),
+            "kemi-badenoch");
+  EXPECT_EQ(ActorOf("LONDON - Opposition leader Howard said the report was damning.",
+                    "2004-07-14", "Howard"),
+            "michael-howard");
+  const std::string former = Mentions(
+      "LONDON - The former opposition leader said the party should back Europe.", "2016-03-02");
+  EXPECT_EQ(former.find("jeremy-corbyn"), std::string::npos) << former;
+  const std::string former_pm = Mentions(
+      "LONDON - The former prime minister said the party should back Europe.", "2016-03-02");
+  EXPECT_EQ(former_pm.find("david-cameron"), std::string::npos) << former_pm;
+}
+
+// Of namesakes in office at the date, the surname alone is the one of the
+// dateline's country.
+TEST_F(MentionsTest, NamesakesInOfficeFollowTheDateline) {
+  EXPECT_EQ(ActorOf("SYDNEY - Mr Howard said the troops would stay.", "2004-03-10", "Howard"),
+            "john-howard");
+  EXPECT_EQ(ActorOf("LONDON - Mr Howard said taxes would fall.", "2004-03-10", "Howard"),
+            "michael-howard");
 }
 
 // A country, capital or region after the title owns it.

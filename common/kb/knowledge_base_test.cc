@@ -266,6 +266,17 @@ TEST(KnowledgeBaseTest, BundledOfficesAnswerBareTitles) {
   EXPECT_EQ(holder("Mayor", "GBLON", "2015-06-01"), "boris-johnson");
   // A vacancy between holders has nobody.
   EXPECT_EQ(holder("President", "LBN", "2023-06-01"), "nobody");
+  // The Leader of the Opposition, by any of its names; acting holders, a
+  // handover and a vacancy (India's Lok Sabha had none from 2014 to 2024).
+  EXPECT_EQ(holder("opposition leader", "GBR", "2015-06-01"), "harriet-harman");
+  EXPECT_EQ(holder("leader of the opposition", "GBR", "2017-03-08"), "jeremy-corbyn");
+  EXPECT_EQ(holder("Leader of the Opposition", "GBR", "2024-11-01"), "rishi-sunak");
+  EXPECT_EQ(holder("Opposition leader", "GBR", "2024-11-02"), "kemi-badenoch");
+  EXPECT_EQ(holder("Leader of the Official Opposition", "CAN", "2016-05-10"), "rona-ambrose");
+  EXPECT_EQ(holder("opposition leader", "AUS", "2006-08-16"), "kim-beazley");
+  EXPECT_EQ(holder("opposition leader", "NZL", "2007-05-17"), "john-key");
+  EXPECT_EQ(holder("opposition leader", "IND", "2018-07-20"), "nobody");
+  EXPECT_EQ(holder("opposition leader", "IND", "2024-07-01"), "rahul-gandhi");
 }
 
 TEST(KnowledgeBaseTest, BundledWorldData) {

@@ -202,22 +202,27 @@ std::string Acronym(const std::vector<std::string>& w) {
   return out.size() >= 2 ? out : "";
 }
 
-// The form an incoming discovered actor looks for, or "" when none.
-std::string LookupForm(const Actor& actor) {
+// The forms an incoming discovered actor looks for, in order (the first
+// that finds stored actors decides); none for an empty name.
+std::vector<std::string> LookupForms(const Actor& actor) {
   const std::vector<std::string> w = Words(FoldName(actor.name()));
-  if (w.empty()) return "";
+  if (w.empty()) return {};
   if (actor.type() == claims::v1::PERSON) {
-    return SurnameOnly(WrittenWords(actor.name()))
-               ? absl::StrCat("surname:", absl::StrJoin(w, " "))
-               : absl::StrCat("name:", absl::StrJoin(w, " "));
+    const std::vector<std::string> written = WrittenWords(actor.name());
+    if (SurnameOnly(written)) return {absl::StrCat("surname:", absl::StrJoin(w, " "))};
+    std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " "))};
+    // Two words may be a double surname ("Quispe Huaman" of "Julio Quispe
+    // Huaman") when no one has them as a full name.
+    if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
+    return forms;
   }
   const bool acronym =
       w.size() == 1 && actor.name().size() <= 6 &&
       std::all_of(actor.name().begin(), actor.name().end(), [](char c) {
         return absl::ascii_isupper(static_cast<unsigned char>(c));
       });
-  return acronym ? absl::StrCat("acronym:", w[0])
-                 : absl::StrCat("name:", absl::StrJoin(w, " "));
+  return {acronym ? absl::StrCat("acronym:", w[0])
+                  : absl::StrCat("name:", absl::StrJoin(w, " "))};
 }
 
 absl::StatusOr<std::vector<std::string>> IdsUnder(rocksdb::DB* db,
@@ -331,6 +336,11 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     const size_t s = SurnameStart(written);
     forms.push_back(absl::StrCat(
         "surname:", absl::StrJoin(written.begin() + s, written.end(), " ")));
+    // Everything after the given name too: a double surname ("Quispe
+    // Huaman" of "Julio Quispe Huaman", "García Márquez").
+    if (s == written.size() - 1 && written.size() >= 3) {
+      forms.push_back(absl::StrCat("surname:", absl::StrJoin(written.begin() + 1, written.end(), " ")));
+    }
     // The last word alone too ("Rashidi" of "al-Rashidi"), unless it is
     // half of a double-barrelled name ("Bell" of "Okonkwo-Bell").
     if (s + 1 < written.size() || Words(written.back()).size() > 1) {
@@ -353,22 +363,23 @@ namespace {
 absl::StatusOr<StoredIdentity> MatchOne(
     rocksdb::DB* db, const Actor& actor,
     const absl::flat_hash_set<std::string>& article_ids) {
-  const std::string form = LookupForm(actor);
-  if (form.empty()) return StoredIdentity();
-  ASSIGN_OR_RETURN(std::vector<std::string> ids, IdsUnder(db, form));
   std::vector<std::string> candidates;
   std::map<std::string, std::string> names;
   const char gender = GenderOf(actor);
-  for (const std::string& id : ids) {
-    if (id == actor.id()) continue;
-    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
-    if (absl::IsNotFound(stored.status())) continue;
-    if (!stored.ok()) return stored.status();
-    if (stored->type() != actor.type()) continue;
-    const char other = GenderOf(*stored);
-    if (gender != 0 && other != 0 && gender != other) continue;
-    candidates.push_back(id);
-    names[id] = stored->name();
+  for (const std::string& form : LookupForms(actor)) {
+    ASSIGN_OR_RETURN(std::vector<std::string> ids, IdsUnder(db, form));
+    for (const std::string& id : ids) {
+      if (id == actor.id()) continue;
+      absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+      if (absl::IsNotFound(stored.status())) continue;
+      if (!stored.ok()) return stored.status();
+      if (stored->type() != actor.type()) continue;
+      const char other = GenderOf(*stored);
+      if (gender != 0 && other != 0 && gender != other) continue;
+      candidates.push_back(id);
+      names[id] = stored->name();
+    }
+    if (!candidates.empty()) break;
   }
   std::string chosen;
   if (candidates.size() == 1) {

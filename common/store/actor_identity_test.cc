@@ -104,6 +104,18 @@ TEST_F(ActorIdentityTest, ADoubleBarrelledSurnameJoinsWholeNeverByHalf) {
   EXPECT_EQ(StoredIds("c"), "holloway");
 }
 
+TEST_F(ActorIdentityTest, ADoubleSurnameJoinsTheFullName) {
+  // Spanish and Portuguese names carry two family names; a later article
+  // may drop the given name only.
+  Put(Article("a", {{"julio-quispe-huaman", "Julio Quispe Huaman"}}));
+  Put(Article("b", {{"quispe-huaman", "Quispe Huaman"}}));
+  EXPECT_EQ(StoredIds("b"), "julio-quispe-huaman");
+  // Two words that are someone's full name stay that person's.
+  Put(Article("c", {{"ana-quispe", "Ana Quispe"}}));
+  Put(Article("d", {{"ana-quispe-2", "Ana Quispe"}}));
+  EXPECT_EQ(StoredIds("d"), "ana-quispe");
+}
+
 TEST_F(ActorIdentityTest, SpellingVariantsFoldToOneId) {
   Put(Article("a", {{"fatima-al-rashidi", "Fatima al-Rashidi"}}));
   Put(Article("b", {{"fatima-al-rashidi-2", "Fatima Al Rashidi"}}));
