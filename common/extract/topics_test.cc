@@ -1,5 +1,7 @@
 #include "common/extract/topics.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <deque>
 #include <fstream>
@@ -16,8 +18,10 @@
 namespace claims {
 namespace {
 
+// CTest runs each test as a process of its own, several at once: the
+// files are named per process so that they never overwrite each other.
 std::string Write(const std::string& name, const std::string& text) {
-  std::string path = ::testing::TempDir() + "/" + name;
+  std::string path = ::testing::TempDir() + "/" + std::to_string(::getpid()) + "-" + name;
   std::ofstream(path) << text;
   return path;
 }
