@@ -19,11 +19,15 @@ class MentionsTest : public ::testing::Test {
   static void SetUpTestSuite() { extractor_ = &BundledExtractor(); }
 
   // "text=actor_id" for each mention ("text=" when unresolved).
-  static std::string Mentions(const std::string& body, const std::string& date = "") {
+  static absl::StatusOr<claims::v1::AnalyzeResponse> Analyze(const std::string& body,
+                                                            const std::string& date) {
     claims::v1::Article a;
     a.set_body(body);
     a.set_published(date);
-    auto r = extractor_->Analyze(a);
+    return extractor_->Analyze(a);
+  }
+  static std::string Mentions(const std::string& body, const std::string& date = "") {
+    auto r = Analyze(body, date);
     if (!r.ok()) return r.status().ToString();
     std::vector<std::string> out;
     for (const auto& m : r->mentions()) out.push_back(m.text() + "=" + m.actor_id());
@@ -32,10 +36,7 @@ class MentionsTest : public ::testing::Test {
   // The actor of the first mention written `text`, or "-" when none.
   static std::string ActorOf(const std::string& body, const std::string& date,
                              const std::string& text) {
-    claims::v1::Article a;
-    a.set_body(body);
-    a.set_published(date);
-    auto r = extractor_->Analyze(a);
+    auto r = Analyze(body, date);
     if (!r.ok()) return r.status().ToString();
     for (const auto& m : r->mentions()) {
       if (m.text() == text) return m.actor_id();
@@ -45,10 +46,7 @@ class MentionsTest : public ::testing::Test {
   // Ids of the actors the claims of `body` name as subjects, objects or
   // non-location participants, sorted and joined by spaces.
   static std::string ClaimActors(const std::string& body, const std::string& date) {
-    claims::v1::Article a;
-    a.set_body(body);
-    a.set_published(date);
-    auto r = extractor_->Analyze(a);
+    auto r = Analyze(body, date);
     if (!r.ok()) return r.status().ToString();
     std::set<std::string> ids;
     for (const auto& c : r->claims()) {
@@ -284,12 +282,9 @@ TEST_F(MentionsTest, AnAcronymInBracketsIsTheOrganisationBeforeIt) {
 
 TEST_F(MentionsTest, AnHonorificMakesADiscoveredActorAPerson) {
   // The tagger may type a bare surname an organisation; "Dr" settles it.
-  claims::v1::Article article;
-  article.set_body(
-      "Barrientos said most patients had gone home, and Dr Barrientos thanked the "
-      "volunteers.");
-  article.set_published("2018-02-03");
-  auto r = extractor_->Analyze(article);
+  auto r = Analyze(
+      "Barrientos said most patients had gone home, and Dr Barrientos thanked the volunteers.",
+      "2018-02-03");
   ASSERT_TRUE(r.ok()) << r.status();
   bool found = false;
   for (const auto& a : r->actors()) {
@@ -440,9 +435,7 @@ TEST_F(MentionsTest, ACountryAfterTheTitleOwnsIt) {
 // A discovered name keeps its possessive as written, so its initials are
 // those of the words ("Shepherds'", not "Shepherds '").
 TEST_F(MentionsTest, DiscoveredNamesKeepTheirPossessive) {
-  claims::v1::Article a;
-  a.set_body("The Lowland Shepherds' Union met on Monday.");
-  auto r = extractor_->Analyze(a);
+  auto r = Analyze("The Lowland Shepherds' Union met on Monday.", "");
   ASSERT_TRUE(r.ok()) << r.status();
   std::vector<std::string> names;
   for (const auto& actor : r->actors()) names.push_back(actor.name());
