@@ -29,8 +29,8 @@ sentence. Also reports:
     `subject_text`.
 With --json the figures are printed as one JSON object; with -v the missed
 gold actors, the false positives (predicted actors matching no gold actor of
-the sentence), the missed subjects and the sentences whose topics differ
-from gold are listed.
+the sentence), the missed subjects and the sentences whose topics or first modality
+differ from gold are listed.
 """
 import json
 import os
@@ -97,6 +97,7 @@ def main():
     false_positives = []
     subject_misses = []
     topic_misses = []
+    modality_misses = []
     for g, a in zip(gold, analyses):
         body = a["article"]["article"]["body"]
         # byte offsets -> code points
@@ -189,6 +190,9 @@ def main():
             if mods:
                 mod_total += 1
                 mod_ok += gs.get("modality", "asserted") == first_modality
+                if gs.get("modality", "asserted") != first_modality:
+                    modality_misses.append((gs.get("modality", "asserted"), first_modality,
+                                            g["text"][gs["start"]:gs["start"] + 90]))
                 mod_any_ok += gs.get("modality", "asserted") in mods
             if gs.get("event_date"):
                 date_total += 1
@@ -247,6 +251,8 @@ def main():
             print("  subject miss:", name, "|", text)
         for gold, got, text in topic_misses:
             print("  topics:", text, "| gold", gold, "| got", got)
+        for gold, got, text in modality_misses:
+            print("  modality:", text, "| gold", gold, "| got", got)
 
 if __name__ == "__main__":
     main()

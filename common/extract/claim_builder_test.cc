@@ -170,6 +170,16 @@ TEST_F(ClaimsFromStructureTest, ModalsAndConditionalsByTheirSyntax) {
   c = WithPredicate(nothing, "reach");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality(), claims::v1::NEGATED);
+  // "not ... without": two negations state a requirement.
+  auto requirement =
+      ClaimsOf("The Kremlin cannot win the war without mobilising more troops.");
+  c = WithPredicate(requirement, "win");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::ASSERTED);
+  auto plain = ClaimsOf("The Kremlin cannot win the war.");
+  c = WithPredicate(plain, "win");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::NEGATED);
 }
 
 TEST_F(ClaimsFromStructureTest, RelativeClauseAttachesToItsNoun) {

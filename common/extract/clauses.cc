@@ -1,6 +1,7 @@
 #include "common/extract/clauses.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 
@@ -213,6 +214,17 @@ class Builder {
     c->args.push_back(a);
   }
 
+  // Whether predicate i has an adverbial clause opened by "without".
+  bool HasWithoutClause(int i) const {
+    for (int k : t_.children(i)) {
+      if (t_.rel(k) != DepRel::kAdvcl) continue;
+      for (int g : t_.children(k)) {
+        if (t_.rel(g) == DepRel::kMark && t_.lower(g) == "without") return true;
+      }
+    }
+    return false;
+  }
+
   template <typename CueFn>
   void OwnModality(int i, const Clause* c, CueFn& cue) const {
     bool conditional = false;
@@ -237,8 +249,12 @@ class Builder {
       if (r == DepRel::kAdvmod) {
         // "not only ... but also" is no negation.
         if (k + 1 < t_.size() && t_.lower(k + 1) == "only") continue;
-        if (auto m = lex_.ModalityCue(Cue::kAdverb, lemma)) cue(*m, t_.lower(k));
-        else if (auto m2 = lex_.ModalityCue(Cue::kAdverb, t_.lower(k))) cue(*m2, t_.lower(k));
+        std::optional<Modality> m = lex_.ModalityCue(Cue::kAdverb, lemma);
+        if (!m) m = lex_.ModalityCue(Cue::kAdverb, t_.lower(k));
+        // "cannot be understood without accounting for ...", "no one
+        // leaves without paying": two negations state a requirement.
+        if (m && *m == claims::v1::NEGATED && HasWithoutClause(i)) continue;
+        if (m) cue(*m, t_.lower(k));
       } else if (r == DepRel::kAux && t_.word(k).xpos == "MD") {
         if (auto m = lex_.ModalityCue(Cue::kAuxiliary, t_.lower(k))) {
           cue(*m, t_.lower(k));
