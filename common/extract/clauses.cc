@@ -568,11 +568,16 @@ class Builder {
     return false;
   }
 
+  // The clause's own subject. A clause has one; when the parser gives it
+  // several ("Polish | President Andrzej Duda said", both nsubj), the one
+  // nearest before the verb heads the phrase, the others modify it.
   int OwnSubject(const Clause& c) const {
+    int best = -1;
     for (const Argument& a : c.args) {
-      if (a.role == ArgRole::kSubject && !a.inherited) return a.token;
+      if (a.role != ArgRole::kSubject || a.inherited) continue;
+      if (best < 0 || (a.token < c.head && a.token > best)) best = a.token;
     }
-    return -1;
+    return best;
   }
 
   // The head of the words between the last comma before `verb` and it

@@ -169,18 +169,34 @@ void PosTagger::Decode(const SyntaxSentence& sentence, const VerbFormTest* is_ve
 
 int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
                                 const VerbFormTest& is_verb_form) const {
-  if (past_class_ < 0 || sentence.size() < 3) return -1;
-  for (int t : c.tags) {
-    if (finite_[t]) return -1;
-  }
-  for (size_t i = 1; i < sentence.size(); ++i) {
+  const size_t n = sentence.size();
+  if (past_class_ < 0 || n < 3) return -1;
+  const bool any_finite =
+      std::any_of(c.tags.begin(), c.tags.end(), [&](int t) { return finite_[t] != 0; });
+  // The clause a word closes: from the last comma (or colon, semicolon)
+  // before it, with no finite verb or auxiliary of its own.
+  auto clause_has_verb = [&](size_t i) {
+    for (size_t k = i; k-- > 0;) {
+      const std::string& f = sentence[k].form;
+      if (f == "," || f == ";" || f == ":") return false;
+      if (finite_[c.tags[k]] || tags_[c.tags[k]].upos == Upos::kAux) return true;
+    }
+    return false;
+  };
+  for (size_t i = 1; i < n; ++i) {
     const Upos before = tags_[c.tags[i - 1]].upos;
     const std::string& form = sentence[i].form;
-    if (tags_[c.tags[i]].xpos == "VBN" && !form.empty() &&
-        absl::ascii_islower(static_cast<unsigned char>(form[0])) && is_verb_form(form) &&
-        (before == Upos::kNoun || before == Upos::kPropn || before == Upos::kPron)) {
-      return static_cast<int>(i);
+    if (tags_[c.tags[i]].xpos != "VBN" || form.empty() ||
+        !absl::ascii_islower(static_cast<unsigned char>(form[0])) || !is_verb_form(form) ||
+        (before != Upos::kNoun && before != Upos::kPropn && before != Upos::kPron)) {
+      continue;
     }
+    // No finite verb anywhere; or the participle closes its clause before
+    // "that" or the sentence's end ("..., the ministry estimated.", "the
+    // ministry estimated that ...") with none in that clause.
+    const bool closes = i + 1 == n || (i + 2 == n && sentence[i + 1].form == ".") ||
+                        absl::AsciiStrToLower(sentence[i + 1].form) == "that";
+    if (!any_finite || (closes && !clause_has_verb(i))) return static_cast<int>(i);
   }
   return -1;
 }
@@ -188,10 +204,10 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
 void PosTagger::Tag(SyntaxSentence* sentence, const VerbFormTest* is_verb_form) const {
   Context c = MakeContext(*sentence);
   Decode(*sentence, is_verb_form, 0, &c);
-  // A sentence with no finite verb whose past participle follows a noun
-  // ("Germany's finance minister rejected calls ...") is a clause whose
-  // verb the tagger read as a participle: that word is the past tense,
-  // and the words after it are tagged again.
+  // A clause with no finite verb whose past participle follows a noun
+  // ("Germany's finance minister rejected calls ...", "..., the ministry
+  // estimated.") is one whose verb the tagger read as a participle: that
+  // word is the past tense, and the words after it are tagged again.
   if (is_verb_form != nullptr && *is_verb_form) {
     const int j = UnfinishedClause(*sentence, c, *is_verb_form);
     if (j >= 0) {

@@ -70,8 +70,9 @@ class PosTagger {
   // Tags words [from, n) greedily left to right into c->tags.
   void Decode(const SyntaxSentence& sentence, const VerbFormTest* is_verb_form, int from,
               Context* c) const;
-  // With no finite verb in the sentence: the first known verb form tagged
-  // a past participle right after a noun or pronoun, else -1.
+  // The first known verb form tagged a past participle right after a noun
+  // or pronoun, in a sentence with no finite verb or closing a clause that
+  // has none (before "that" or the sentence's end); else -1.
   int UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
                        const VerbFormTest& is_verb_form) const;
   // The classes a capitalized word may take under the verb-form

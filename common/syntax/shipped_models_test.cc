@@ -185,5 +185,30 @@ TEST_F(ShippedModelsTest, AClauseWithoutAFiniteVerbTakesThePastTenseAfterItsSubj
   EXPECT_EQ(s[5].rel, DepRel::kObj);
 }
 
+TEST_F(ShippedModelsTest, AParticipleClosingAClauseWithoutAVerbIsThePastTense) {
+  SyntaxModels models = *models_;
+  models.set_verb_lexicon([](absl::string_view w) -> std::string {
+    return w == "estimated" ? "estimate" : w == "arrive" ? "arrive" : "";
+  });
+  auto analyse = [&](absl::string_view text) {
+    SyntaxSentence s;
+    for (absl::string_view w : absl::StrSplit(text, ' ')) {
+      SyntaxWord word;
+      word.form = std::string(w);
+      s.push_back(std::move(word));
+    }
+    models.Analyze(&s);
+    return s;
+  };
+  // Postposed attribution, and a verb before "that".
+  SyntaxSentence s = analyse("More migrants could arrive this year , the ministry estimated .");
+  EXPECT_EQ(s[9].xpos, "VBD");
+  s = analyse("The ministry estimated that more migrants could arrive .");
+  EXPECT_EQ(s[2].xpos, "VBD");
+  // A participle inside a clause that has its verb stays one.
+  s = analyse("The ministry has estimated the cost .");
+  EXPECT_EQ(s[3].xpos, "VBN");
+}
+
 }  // namespace
 }  // namespace claims::syntax
