@@ -180,6 +180,15 @@ class SentenceClaims {
     return out;
   }
 
+  // Whether `mention` is the possessor of `head` ("His" of "His rival").
+  bool IsPossessorOf(int mention, int head) const {
+    if (CoversHead(mention, head)) return false;
+    for (int k : tree_.children(head)) {
+      if (tree_.rel(k) == syntax::DepRel::kNmodPoss && CoversHead(mention, k)) return true;
+    }
+    return false;
+  }
+
   bool CoversHead(int mention, int head) const {
     const auto& at = covering_[static_cast<size_t>(head)];
     return std::find(at.begin(), at.end(), mention) != at.end();
@@ -390,6 +399,10 @@ class SentenceClaims {
 
   void AddSource(const Clause& clause, Claim* c) {
     std::vector<int> mentions = PhraseMentions(clause.source_token);
+    // "His Communist challenger told ...": the possessor is not the speaker.
+    mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                  [&](int m) { return IsPossessorOf(m, clause.source_token); }),
+                   mentions.end());
     int actor = mentions.empty() ? PronounActor(clause.source_token)
                                  : ctx_.mentions[static_cast<size_t>(mentions[0])]->actor;
     if (actor >= 0) {

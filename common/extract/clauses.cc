@@ -44,6 +44,10 @@ bool IsClauseHead(const Tree& t, int i) {
   if (r == DepRel::kRoot) return true;
   const bool verbal = t.word(i).upos == Upos::kVerb || t.Child(i, DepRel::kCop) >= 0;
   if (!verbal) return false;
+  // A predicate with a subject of its own is a clause, whatever the parser
+  // called its attachment ("Conditions would be worse ..., X said" with
+  // "worse" taken for an adverb of "said").
+  if (t.Child(i, DepRel::kNsubj) >= 0 || t.Child(i, DepRel::kNsubjPass) >= 0) return true;
   return IsClausalRel(r) || r == DepRel::kConj || r == DepRel::kList ||
          r == DepRel::kDep;
 }
@@ -468,11 +472,15 @@ class Builder {
       if (ReportedGerund(c)) return Mutable(c);
     }
     // "S, he added" parsed with the saying as the root and S as its
-    // adverbial: S has its own subject and no subordinator ("Speaking to
-    // reporters, he said" and "After S, he said" are no content).
+    // adverbial (or anything else but an argument): S has its own subject
+    // and no subordinator ("Speaking to reporters, he said" and "After S,
+    // he said" are no content).
     for (int c : t_.children(saying.head)) {
       const DepRel r = t_.rel(c);
-      if (c > saying.head || (r != DepRel::kAdvcl && r != DepRel::kDep)) continue;
+      if (c > saying.head || r == DepRel::kNsubj || r == DepRel::kNsubjPass ||
+          r == DepRel::kObj || r == DepRel::kCsubj) {
+        continue;
+      }
       if (t_.Child(c, DepRel::kMark) >= 0 || !CommaBetween(c, saying.head)) continue;
       if (t_.Child(c, DepRel::kNsubj) < 0 && t_.Child(c, DepRel::kNsubjPass) < 0) continue;
       if (Clause* content = Mutable(c)) return content;
@@ -583,10 +591,25 @@ class Builder {
   // The head of the words between the last comma before `verb` and it
   // ("..., Chancellor Olaf Scholz told"): the one whose head lies outside.
   int PhraseBefore(int verb) const {
-    int start = verb;
-    while (start > 0 && t_.word(start - 1).form != "," && !t_.IsQuote(start - 1)) --start;
-    if (start == verb || verb - start > 8) return -1;
-    return SpanHead(start, verb);
+    auto phrase_start = [&](int end) {
+      int start = end;
+      while (start > 0 && t_.word(start - 1).form != "," && !t_.IsQuote(start - 1)) --start;
+      return start;
+    };
+    int end = verb;
+    // "..., the planning minister, Bambang Brodjonegoro, said": the
+    // phrase before a name in apposition.
+    if (end > 0 && t_.word(end - 1).form == ",") {
+      const int apposition = phrase_start(end - 1);
+      if (apposition < 2 || apposition == end - 1 || end - 1 - apposition > 5 ||
+          t_.word(apposition - 1).form != ",") {
+        return -1;
+      }
+      end = apposition - 1;
+    }
+    const int start = phrase_start(end);
+    if (start == end || end - start > 8) return -1;
+    return SpanHead(start, end);
   }
 
   // The first word of [start, end) whose head lies outside it, or -1.
@@ -602,6 +625,15 @@ class Builder {
     int source = OwnSubject(saying);
     for (const Argument& a : saying.args) {
       if (source < 0 && a.role == ArgRole::kSubject) source = a.token;
+    }
+    // "S, the planning minister, Bambang Brodjonegoro, said" with the
+    // speaker parsed into S: the phrase just before the verb. So too when
+    // the subject has a preposition, which no subject has ("..., two
+    // people familiar with | the operation told Reuters").
+    if (content->head < saying.head &&
+        (source < 0 || t_.Child(source, DepRel::kCase) >= 0)) {
+      const int before = PhraseBefore(saying.head);
+      if (before >= 0) source = before;
     }
     if (saying.modality == claims::v1::NEGATED) {
       // "did not say that S": S is neither asserted nor reported.
