@@ -1454,12 +1454,22 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     return TryGroupReference(si, s, i, n, next);
   }
   // Demonyms and group names ("Israeli", "Palestinians") that the tagger
-  // leaves out of its names still refer to their country's actor.
+  // leaves out of its names still refer to their country's actor; so do a
+  // person's or organisation's full name or alias the tagger missed
+  // ("Erdoğan said"), when capitalised and no dictionary word ("Apple").
   for (int k = std::min(Facts(i).alias_words, n - i); k >= 1; --k) {
     const auto* m = FindKb(t, i, i + k, headline || tok.all_caps);
     if (m == nullptr) continue;
+    bool capitalised = !headline && !(k == 1 && IsDictionaryWord(t, i));
+    for (int w = i; w < i + k && capitalised; ++w) capitalised = IsNameToken(t[w]);
     for (const AliasMatch& am : *m) {
-      if (am.kind != AliasKind::kDemonym && am.kind != AliasKind::kGroupName) continue;
+      const ActorType kb_type = kb_.actor(am.actor).type;
+      const bool missed_name =
+          capitalised && am.kind <= AliasKind::kAlias &&
+          (kb_type == claims::v1::PERSON || kb_type == claims::v1::ORGANIZATION);
+      if (am.kind != AliasKind::kDemonym && am.kind != AliasKind::kGroupName && !missed_name) {
+        continue;
+      }
       AddKbMention(si, s, i, i + k,
                    am.kind == AliasKind::kGroupName ? claims::v1::GROUP
                                                     : kb_.actor(am.actor).type,

@@ -280,6 +280,14 @@ TEST_F(MentionsTest, AnAcronymInBracketsIsTheOrganisationBeforeIt) {
             "coastal-fisheries-association");
 }
 
+TEST_F(MentionsTest, AKnownNameTheTaggerMissedIsStillAMention) {
+  // The tagger leaves the accented spelling untagged; the knowledge base
+  // knows it as an alias of a person.
+  EXPECT_EQ(ActorOf("ANKARA - Erdoğan said on Tuesday that Turkey would not back down.",
+                    "2019-05-01", "Erdoğan"),
+            "recep-tayyip-erdogan");
+}
+
 TEST_F(MentionsTest, AnHonorificMakesADiscoveredActorAPerson) {
   // The tagger may type a bare surname an organisation; "Dr" settles it.
   auto r = Analyze(
