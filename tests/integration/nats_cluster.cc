@@ -48,12 +48,28 @@ absl::StatusOr<std::unique_ptr<NatsCluster>> NatsCluster::Start(
   }
   cluster->binary_ = *binary;
   cluster->dir_ = MakeTempDir("nats-cluster");
+  // Loopback ports are picked free, then bound by the servers: another
+  // test may take one in between, and that server exits. Such a start is
+  // tried again on other ports.
+  constexpr int kAttempts = 3;
+  absl::Status launched;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    launched = cluster->Launch(nodes);
+    if (launched.ok() || !absl::IsUnavailable(launched)) break;
+    cluster->StopAll();
+  }
+  if (!launched.ok()) return launched;
+  return cluster;
+}
+
+absl::Status NatsCluster::Launch(int nodes) {
+  nodes_.clear();
   for (int i = 0; i < nodes; ++i) {
     Node node;
     node.name = absl::StrCat("n", i + 1);
-    if (cluster->network_ != nullptr) {
+    if (network_ != nullptr) {
       // A namespace of its own: the standard ports are free.
-      node.host = cluster->network_->ip(i);
+      node.host = network_->ip(i);
       node.client_port = 4222;
       node.cluster_port = 6222;
       node.http_port = 8222;
@@ -63,35 +79,42 @@ absl::StatusOr<std::unique_ptr<NatsCluster>> NatsCluster::Start(
       node.cluster_port = PickFreePort();
       node.http_port = PickFreePort();
     }
-    cluster->nodes_.push_back(node);
+    nodes_.push_back(node);
   }
   std::vector<std::string> routes;
-  for (const Node& n : cluster->nodes_) {
+  for (const Node& n : nodes_) {
     routes.push_back(absl::StrCat("nats-route://", n.host, ":", n.cluster_port));
   }
-  for (Node& n : cluster->nodes_) {
-    n.config = absl::StrCat(cluster->dir_, "/", n.name, ".conf");
+  for (Node& n : nodes_) {
+    n.config = absl::StrCat(dir_, "/", n.name, ".conf");
     std::ofstream out(n.config);
     out << "server_name: " << n.name << "\n"
         << "listen: " << n.host << ":" << n.client_port << "\n"
         << "http: " << n.host << ":" << n.http_port << "\n"
         << "max_payload: 8MB\n"
-        << "jetstream { store_dir: \"" << cluster->dir_ << "/" << n.name
-        << "\" }\n"
+        << "jetstream { store_dir: \"" << dir_ << "/" << n.name << "\" }\n"
         << "cluster { name: claims; listen: " << n.host << ":" << n.cluster_port
         << "; routes: [" << absl::StrJoin(routes, ", ") << "] }\n";
   }
-  for (Node& n : cluster->nodes_) {
-    if (absl::Status s = cluster->Spawn(&n); !s.ok()) return s;
+  for (Node& n : nodes_) {
+    if (absl::Status s = Spawn(&n); !s.ok()) return s;
   }
-  for (const Node& n : cluster->nodes_) {
-    if (absl::Status s = cluster->WaitHealthy(n); !s.ok()) return s;
+  for (Node& n : nodes_) {
+    if (absl::Status s = WaitHealthy(n); !s.ok()) return s;
   }
-  return cluster;
+  return absl::OkStatus();
+}
+
+void NatsCluster::StopAll() {
+  for (int i = 0; i < size(); ++i) Kill(i);
+  for (const Node& n : nodes_) {
+    std::error_code ec;
+    std::filesystem::remove_all(absl::StrCat(dir_, "/", n.name), ec);
+  }
 }
 
 NatsCluster::~NatsCluster() {
-  for (int i = 0; i < size(); ++i) Kill(i);
+  StopAll();
   if (!dir_.empty()) std::filesystem::remove_all(dir_);
 }
 
@@ -126,7 +149,7 @@ absl::Status NatsCluster::Spawn(Node* node) {
   return absl::OkStatus();
 }
 
-absl::Status NatsCluster::WaitHealthy(const Node& node) {
+absl::Status NatsCluster::WaitHealthy(Node& node) {
   const absl::Time deadline = absl::Now() + absl::Seconds(30);
   const std::string address = absl::StrCat(node.host, ":", node.http_port);
   while (absl::Now() < deadline) {
@@ -134,10 +157,20 @@ absl::Status NatsCluster::WaitHealthy(const Node& node) {
     if (body.ok() && body->find("\"ok\"") != std::string::npos) {
       return absl::OkStatus();
     }
+    // A server that exited (a port taken since it was picked, say) will
+    // never be healthy: UNAVAILABLE, with the end of its log.
+    if (node.pid > 0 && waitpid(node.pid, nullptr, WNOHANG) == node.pid) {
+      node.pid = -1;  // reaped: nothing left to kill
+      std::ifstream in(absl::StrCat(dir_, "/", node.name, ".log"));
+      std::string line, last;
+      while (std::getline(in, line)) last = line;
+      return absl::UnavailableError(
+          absl::StrCat("nats-server ", node.name, " exited: ", last));
+    }
     absl::SleepFor(absl::Milliseconds(100));
   }
   return absl::DeadlineExceededError(
-      absl::StrCat("nats-server ", node.name, " not healthy; see ", dir_));
+      absl::StrCat("nats-server ", node.name, " not healthy within 30 s; see ", dir_));
 }
 
 void NatsCluster::Kill(int i) {

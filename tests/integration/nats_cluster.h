@@ -82,8 +82,14 @@ class NatsCluster {
     pid_t pid = -1;
   };
   NatsCluster() = default;
+  // Picks ports, writes the configurations, starts `nodes` servers and
+  // waits until each is healthy; UNAVAILABLE when one exited.
+  absl::Status Launch(int nodes);
+  // Kills every node and deletes their stores (logs stay).
+  void StopAll();
   absl::Status Spawn(Node* node);
-  absl::Status WaitHealthy(const Node& node);
+  // UNAVAILABLE when the node exited, DEADLINE_EXCEEDED after 30 s.
+  absl::Status WaitHealthy(Node& node);
 
   // Declared first, so destroyed last: after ~NatsCluster killed the nodes.
   std::unique_ptr<NamespaceNetwork> network_;
