@@ -161,16 +161,23 @@ absl::Status NatsCluster::WaitHealthy(Node& node) {
     // never be healthy: UNAVAILABLE, with the end of its log.
     if (node.pid > 0 && waitpid(node.pid, nullptr, WNOHANG) == node.pid) {
       node.pid = -1;  // reaped: nothing left to kill
-      std::ifstream in(absl::StrCat(dir_, "/", node.name, ".log"));
-      std::string line, last;
-      while (std::getline(in, line)) last = line;
       return absl::UnavailableError(
-          absl::StrCat("nats-server ", node.name, " exited: ", last));
+          absl::StrCat("nats-server ", node.name, " exited: ", LastLogLine(node)));
     }
     absl::SleepFor(absl::Milliseconds(100));
   }
-  return absl::DeadlineExceededError(
-      absl::StrCat("nats-server ", node.name, " not healthy within 30 s; see ", dir_));
+  // The folder goes with the cluster: the log's end travels in the error.
+  return absl::DeadlineExceededError(absl::StrCat(
+      "nats-server ", node.name, " not healthy within 30 s; its log ends: ", LastLogLine(node)));
+}
+
+std::string NatsCluster::LastLogLine(const Node& node) const {
+  std::ifstream in(absl::StrCat(dir_, "/", node.name, ".log"));
+  std::string line, last;
+  while (std::getline(in, line)) {
+    if (!line.empty()) last = line;
+  }
+  return last;
 }
 
 void NatsCluster::Kill(int i) {

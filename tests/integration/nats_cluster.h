@@ -90,6 +90,7 @@ class NatsCluster {
   absl::Status Spawn(Node* node);
   // UNAVAILABLE when the node exited, DEADLINE_EXCEEDED after 30 s.
   absl::Status WaitHealthy(Node& node);
+  std::string LastLogLine(const Node& node) const;
 
   // Declared first, so destroyed last: after ~NatsCluster killed the nodes.
   std::unique_ptr<NamespaceNetwork> network_;
