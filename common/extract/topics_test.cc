@@ -81,6 +81,17 @@ SentenceTokens Sentence(const std::string& text, const std::vector<int>& heads =
   return s;
 }
 
+// "topic=score,..." of a sentence's cued topics, sorted.
+std::string Scored(const Taxonomy& taxonomy, const SentenceTopics& sentence) {
+  std::vector<std::string> out;
+  for (const ScoredTopic& st : sentence.scored) {
+    out.push_back(
+        absl::StrCat(taxonomy.topics()[static_cast<size_t>(st.topic)].id(), "=", st.score));
+  }
+  std::sort(out.begin(), out.end());
+  return absl::StrJoin(out, ",");
+}
+
 class TopicStageTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -280,12 +291,7 @@ TEST(TopicStageLoadTest, LaterFilesAddCues) {
                                 TopicOptions{});
   ASSERT_TRUE(stage.ok()) << stage.status();
   auto topics = [&](const std::string& text) {
-    std::vector<std::string> ids;
-    for (const ScoredTopic& st : (*stage)->ScoreSentence(Sentence(text)).scored) {
-      ids.push_back(absl::StrCat((*t)->topics()[static_cast<size_t>(st.topic)].id(), "=",
-                                 st.score));
-    }
-    return absl::StrJoin(ids, ",");
+    return Scored(**t, (*stage)->ScoreSentence(Sentence(text)));
   };
   // A weak cue of the later file counts half, beside the first file's.
   EXPECT_EQ(topics("a new racket"), "sport/tennis=0.5");
@@ -306,15 +312,8 @@ class TopicStageBundledTest : public ::testing::Test {
     ASSERT_TRUE(stage.ok()) << stage.status();
     stage_ = std::move(*stage);
   }
-  // "topic=score" of the sentence's cued topics.
   std::string Scored(const std::string& text) {
-    std::vector<std::string> out;
-    for (const ScoredTopic& st : stage_->ScoreSentence(Sentence(text)).scored) {
-      out.push_back(
-          absl::StrCat(taxonomy_->topics()[static_cast<size_t>(st.topic)].id(), "=", st.score));
-    }
-    std::sort(out.begin(), out.end());
-    return absl::StrJoin(out, ",");
+    return claims::Scored(*taxonomy_, stage_->ScoreSentence(Sentence(text)));
   }
   std::unique_ptr<Taxonomy> taxonomy_;
   std::unique_ptr<TopicStage> stage_;
