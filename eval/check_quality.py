@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FIGURES = {
     "seed.sentence_actor_recall": ("seed: sentence-level actor recall", 0.95),
     "seed.sentence_actor_precision": ("seed: sentence-level actor precision", 0.90),
-    "seed.topic_f1": ("seed: sentence topic F1", None),
+    "seed.topic_f1": ("seed: sentence topic F1", 0.80),
     "seed.modality_accuracy": ("seed: modality accuracy", 0.95),
     "seed.subject_recall": ("seed: subject recall", 0.85),
     "seed.subject_precision": ("seed: subject precision", 0.90),
@@ -42,6 +42,10 @@ FIGURES = {
     "gum.pronoun_precision": ("GUM dev: pronoun link precision (coref_gum)", None),
     "gum.pronoun_f1": ("GUM dev: pronoun link F1 (coref_gum)", None),
     "gum.description_precision": ("GUM dev: description link precision", None),
+    "topics_dev.exact_f1": ("topics_dev: sentence topic F1, exact ids", 0.70),
+    "topics_dev.top_level_f1": ("topics_dev: sentence topic F1, top level", 0.85),
+    "topics_dev2.exact_f1": ("topics_dev2 (blind): topic F1, exact ids", 0.70),
+    "topics_dev2.top_level_f1": ("topics_dev2 (blind): topic F1, top level", 0.85),
 }
 
 
@@ -84,6 +88,14 @@ def measure(args, workdir):
                 figures["gum.%s_precision" % kind] = float(m.group(2))
                 if kind == "pronoun":
                     figures["gum.pronoun_f1"] = float(m.group(3))
+
+    # The project's own topic development sets (eval/sets; no ../shared).
+    for name in ("topics_dev", "topics_dev2"):
+        topics = json.loads(run([sys.executable, os.path.join(HERE, "score_topics.py"),
+                                 "--extract_eval", args.extract_eval, "--json",
+                                 "--set", os.path.join(HERE, "sets", name + ".jsonl")]))
+        figures[name + ".exact_f1"] = topics["topic_f1"]
+        figures[name + ".top_level_f1"] = topics["top_level_f1"]
 
     gold, pred, an = predict("seed-gold.jsonl", analysis=True)
     seed = score(args.shared, gold, pred)

@@ -20,6 +20,7 @@
 #include "common/kb/knowledge_base.h"
 #include "common/syntax/pos_tagger.h"
 #include "common/syntax/syntax_models.h"
+#include "train/or_die.h"
 
 ABSL_FLAG(std::string, conll_dir, "../shared/train/conll2003", "folder of eng.train and eng.testa");
 ABSL_FLAG(std::string, models_dir, "knowledge/models", "folder of the syntax models");
@@ -32,15 +33,6 @@ ABSL_FLAG(int, min_updates, 2, "features updated fewer times in training are dro
 
 namespace claims::entities {
 namespace {
-
-template <typename T>
-T OrDie(absl::StatusOr<T> value) {
-  if (!value.ok()) {
-    std::fprintf(stderr, "%s\n", value.status().ToString().c_str());
-    std::exit(1);
-  }
-  return *std::move(value);
-}
 
 void Retag(const syntax::PosTagger& tagger, std::vector<EntityDocument>* docs) {
   for (EntityDocument& doc : *docs) {

@@ -29,9 +29,12 @@
 namespace claims {
 
 // Version of the extraction rules; bump when output changes.
-constexpr char kExtractorVersion[] = "extract-0.6.0";
+constexpr char kExtractorVersion[] = "extract-0.7.0";
 // The entity tagger's file in the models folder.
 constexpr char kEntityModelFile[] = "entities.clm";
+// The topic model's file in the models folder (optional: cues alone
+// without it).
+constexpr char kTopicModelFile[] = "topics.clm";
 // Most aliases listed per actor in a response.
 constexpr size_t kMaxAliasesPerActor = 40;
 
@@ -45,6 +48,7 @@ struct ExtractorPipeline {
   std::unique_ptr<MentionFinder> mentions;
   std::unique_ptr<GroupActorFinder> groups;
   std::unique_ptr<CoreferenceResolver> coreference;
+  std::unique_ptr<TopicModel> topic_model;
   std::unique_ptr<TopicStage> topics;
   std::unique_ptr<ClaimBuilder> claims;
   ConfidenceCalibration confidence;  // the identity with raw_confidence
@@ -193,6 +197,17 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   TopicOptions topic_options;
   topic_options.inherit_article_topics = config.inherit_article_topics;
   topic_options.lexicon = pipeline->lexicon.get();
+  const std::string topic_model = models + "/" + kTopicModelFile;
+  std::error_code ec;
+  if (config.use_topic_model && std::filesystem::is_regular_file(topic_model, ec)) {
+    absl::StatusOr<TopicModel> loaded = TopicModel::Load(topic_model, *e->taxonomy_);
+    if (!loaded.ok()) {
+      return absl::Status(loaded.status().code(),
+                          absl::StrCat(topic_model, ": ", loaded.status().message()));
+    }
+    pipeline->topic_model = std::make_unique<TopicModel>(*std::move(loaded));
+    topic_options.model = pipeline->topic_model.get();
+  }
   ASSIGN_OR_RETURN(pipeline->topics,
                    TopicStage::Load(*e->taxonomy_,
                                     {TopicCuesFile(config), LexicalCuesFile(TopicCuesFile(config)),
@@ -202,6 +217,40 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   e->pipeline_ = std::move(pipeline);
   e->version_ = absl::StrCat(kExtractorVersion, "+", e->kb_->version());
   return e;
+}
+
+absl::StatusOr<std::vector<SentenceTokens>> Extractor::Sentences(
+    const std::string& body, const text::ArticleLayout& layout) const {
+  const ExtractorPipeline& p = *pipeline_;
+  std::vector<SentenceTokens> sentences;
+  for (const text::TextBlock& block : layout.blocks) {
+    for (auto [s, e] : p.splitter->Split(body, block.start, block.end)) {
+      SentenceTokens st;
+      st.start = s;
+      st.end = e;
+      st.section = block.section;
+      st.tokens = text::Tokenize(body, s, e, 400, &p.lexicon->abbreviations());
+      sentences.push_back(std::move(st));
+      if (sentences.size() > config_.max_sentences) {
+        return absl::ResourceExhaustedError(absl::StrCat(
+            "article has more than ", config_.max_sentences, " sentences"));
+      }
+    }
+  }
+  AnalyzeSyntax(p, &sentences);
+  return sentences;
+}
+
+absl::StatusOr<std::vector<SentenceTokens>> Extractor::AnalyzeSentences(
+    const claims::v1::Article& article) const {
+  const std::string& body = article.body();
+  if (body.size() > config_.max_body_bytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "body is ", body.size(), " bytes; the limit is ", config_.max_body_bytes));
+  }
+  RETURN_IF_ERROR(text::ValidateText(body, "body"));
+  ASSIGN_OR_RETURN(text::ArticleLayout layout, text::ParseLayout(body));
+  return Sentences(body, layout);
 }
 
 absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
@@ -250,24 +299,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     }
   }
 
-  // --- sentences and tokens ---
-  std::vector<SentenceTokens> sentences;
-  for (const text::TextBlock& block : layout.blocks) {
-    for (auto [s, e] : p.splitter->Split(body, block.start, block.end)) {
-      SentenceTokens st;
-      st.start = s;
-      st.end = e;
-      st.section = block.section;
-      st.tokens = text::Tokenize(body, s, e, 400, &p.lexicon->abbreviations());
-      sentences.push_back(std::move(st));
-      if (sentences.size() > config_.max_sentences) {
-        return absl::ResourceExhaustedError(absl::StrCat(
-            "article has more than ", config_.max_sentences, " sentences"));
-      }
-    }
-  }
-
-  AnalyzeSyntax(p, &sentences);
+  ASSIGN_OR_RETURN(std::vector<SentenceTokens> sentences, Sentences(body, layout));
 
   // --- publication date ---
   claims::v1::AnalyzeResponse response;
@@ -371,13 +403,14 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
   }
 
   // --- topics, pass 1: each sentence's cues, then the article's topics ---
-  std::vector<SentenceTopics> sentence_topics;
-  sentence_topics.reserve(sentences.size());
-  for (const SentenceTokens& s : sentences) {
-    sentence_topics.push_back(config_.assign_topics ? p.topics->ScoreSentence(s)
-                                                    : SentenceTopics());
+  TopicStage::ArticleScores topic_scores;
+  if (config_.assign_topics) {
+    topic_scores = p.topics->ScoreArticle(sentences);
+  } else {
+    topic_scores.sentences.resize(sentences.size());
   }
-  const ArticleTopics article_topics = p.topics->RankArticle(sentence_topics);
+  const std::vector<SentenceTopics>& sentence_topics = topic_scores.sentences;
+  const ArticleTopics& article_topics = topic_scores.article;
   for (const std::string& id : p.topics->Ids(article_topics)) stored->add_topics(id);
   absl::flat_hash_map<std::string, const ArticleActor*> actor_by_id;
   for (const ArticleActor& a : mentions.actors) actor_by_id.emplace(a.id, &a);

@@ -21,6 +21,7 @@
 #include "claims/v1/claims.pb.h"
 #include "common/kb/knowledge_base.h"
 #include "common/kb/taxonomy.h"
+#include "common/extract/mentions.h"
 #include "common/text/layout.h"
 
 namespace claims {
@@ -50,6 +51,9 @@ struct ExtractorConfig {
   std::string topic_cues_file;
   // Optional operator file of more cues, read after topic_cues_file.
   std::string topic_cues_extra_file;
+  // False leaves the trained topic model (topics.clm in models_dir) out:
+  // topics from the cues alone.
+  bool use_topic_model = true;
   // A claim whose sentence has no topic of its own takes the article's
   // main topic.
   bool inherit_article_topics = true;
@@ -89,6 +93,12 @@ class Extractor {
       const claims::v1::Article& article,
       const text::ArticleLayout* layout = nullptr) const;
 
+  // The article's sentences as the later stages see them (tokens, tags,
+  // lemmas, dependencies, names), for the trainers of those stages; the
+  // same validation errors as Analyze.
+  absl::StatusOr<std::vector<SentenceTokens>> AnalyzeSentences(
+      const claims::v1::Article& article) const;
+
   const KnowledgeBase& knowledge_base() const { return *kb_; }
   const Taxonomy& taxonomy() const { return *taxonomy_; }
 
@@ -96,6 +106,10 @@ class Extractor {
   const std::string& version() const { return version_; }
 
  private:
+  // The body's sentences, tokenized and analysed (syntax and names).
+  absl::StatusOr<std::vector<SentenceTokens>> Sentences(
+      const std::string& body, const text::ArticleLayout& layout) const;
+
   Extractor(ExtractorConfig config, std::unique_ptr<KnowledgeBase> kb,
             std::unique_ptr<Taxonomy> taxonomy);
 

@@ -36,6 +36,9 @@ constexpr float kLedeWeight = 2.0f;
 // describes the speaker, not what the sentence is about: its weight is
 // multiplied by this.
 constexpr float kSpeakerFactor = 0.5f;
+// The topic model's score a child topic needs for the top-down search to
+// go into it (TopicStage::ApplyModel).
+constexpr float kModelDescend = 0.0f;
 
 }  // namespace
 
@@ -65,6 +68,14 @@ TopicStage::TopicStage(const Taxonomy& taxonomy, TopicOptions options)
     auto it = topic_index_.find(std::string(Taxonomy::TopLevel(id)));
     top_level_[i] = it == topic_index_.end() ? static_cast<int>(i) : it->second;
     depth_[i] = static_cast<int>(std::count(id.begin(), id.end(), '/'));
+  }
+  children_.resize(topics.size());
+  parent_.assign(topics.size(), -1);
+  for (size_t i = 0; i < topics.size(); ++i) {
+    auto parent = topic_index_.find(topics[i].parent());
+    if (parent == topic_index_.end()) continue;
+    parent_[i] = parent->second;
+    children_[static_cast<size_t>(parent->second)].push_back(static_cast<int>(i));
   }
 }
 
@@ -280,6 +291,8 @@ SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
           }
         }
         fired.insert(cue.entry);  // a cue file line counts once a sentence
+        out.fired.push_back(
+            {taxonomy_.topics()[static_cast<size_t>(cue.topic)].id(), cue.weight < 1.0f});
         float weight = cue.weight;
         if (person_starts.contains(last + 1)) {
           weight *= kSpeakerFactor;
@@ -298,6 +311,71 @@ SentenceTopics TopicStage::ScoreSentence(const SentenceTokens& s) const {
     }
   }
   return out;
+}
+
+TopicStage::ArticleScores TopicStage::ScoreArticle(
+    const std::vector<SentenceTokens>& sentences) const {
+  ArticleScores scores;
+  scores.sentences.reserve(sentences.size());
+  for (const SentenceTokens& s : sentences) scores.sentences.push_back(ScoreSentence(s));
+  scores.article = RankArticle(scores.sentences);
+  if (options_.model == nullptr) return scores;
+  const std::vector<std::string> branches = Branches(scores.article);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    ApplyModel(sentences[i], branches, &scores.sentences[i]);
+  }
+  scores.article = RankArticle(scores.sentences);
+  return scores;
+}
+
+std::vector<std::string> TopicStage::Branches(const ArticleTopics& article) const {
+  std::vector<std::string> ids;
+  for (int t : article.top_levels) ids.push_back(taxonomy_.topics()[static_cast<size_t>(t)].id());
+  return ids;
+}
+
+void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::string> branches,
+                            SentenceTopics* out) const {
+  learn::FeatureVector f;
+  std::vector<std::string> names;
+  TopicModel::Features(s, out->fired, branches, &f, &names);
+  std::vector<float> m;
+  options_.model->Score(f.keys(), &m);
+  const float blend = options_.model->blend();
+  // Each class is trained with the sentences of its whole subtree, so the
+  // top levels learn from hundreds of sentences and the leaves from a few:
+  // the model judges a cued topic by its branch, and the cue picks the
+  // topic inside the branch.
+  absl::flat_hash_set<int> cued;  // top-level topics
+  for (ScoredTopic& t : out->scored) {
+    const int top = top_level_[static_cast<size_t>(t.topic)];
+    cued.insert(top);
+    float model = m[static_cast<size_t>(top)];
+    if (t.topic != top) model += m[static_cast<size_t>(t.topic)];
+    // A topic the hand-written cues already give is confirmed, never
+    // overruled: the model learnt from a few thousand sentences, the cues
+    // from the senses of words. Weak cues it judges freely.
+    t.score += blend * model;
+  }
+  // A branch no cue named, where the model alone could reach the threshold
+  // (with the article prior): its topic is found top-down, into the best
+  // child while the model holds the sentence is in it.
+  for (size_t t = 0; t < m.size(); ++t) {
+    if (top_level_[t] != static_cast<int>(t)) continue;
+    const float score = blend * m[t];
+    if (score < kThreshold - kArticlePrior || cued.contains(static_cast<int>(t))) continue;
+    int node = static_cast<int>(t);
+    for (;;) {
+      int best = -1;
+      for (int child : children_[static_cast<size_t>(node)]) {
+        if (best < 0 || m[static_cast<size_t>(child)] > m[static_cast<size_t>(best)]) best = child;
+      }
+      if (best < 0 || m[static_cast<size_t>(best)] <= kModelDescend) break;
+      node = best;
+    }
+    const std::string feature = options_.model->StrongestFeature(f.keys(), names, node);
+    out->scored.push_back({node, score, absl::StrCat("model:", feature)});
+  }
 }
 
 namespace {

@@ -14,11 +14,16 @@
 // "court" law beside "judge" and sport beside "tennis". Claim features cue
 // topics too: the PLOVER event type and the KB role or kind of an actor.
 //
+// Over the cues, a trained topic model (topic_model.h, knowledge/models/
+// topics.clm) judges each sentence from its lemmas, dependency pairs,
+// names, fired cues and the article's main branches: its score for a cued
+// topic's branch and for the topic itself confirms or overrules the cue,
+// and a branch no cue named gets the model's own topic, found top-down.
+//
 // Two passes over an article:
-//   std::vector<SentenceTopics> pass1;
-//   for (each sentence s) pass1.push_back(stage.ScoreSentence(s));
-//   ArticleTopics article = stage.RankArticle(pass1);
-//   for (each claim c of sentence i) stage.Assign(pass1[i], article, actors, &c);
+//   TopicStage::ArticleScores pass1 = stage.ScoreArticle(sentences);
+//   for (each claim c of sentence i)
+//     stage.Assign(pass1.sentences[i], pass1.article, actors, &c);
 // Assign adds the article's main topic to a claim whose sentence is neutral
 // (no topic of its own) when TopicOptions::inherit_article_topics is set,
 // and narrows a generic topic to the article's main topic below it. The
@@ -41,6 +46,7 @@
 #include "claims/v1/claims.pb.h"
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
+#include "common/extract/topic_model.h"
 #include "common/kb/taxonomy.h"
 
 namespace claims {
@@ -56,6 +62,10 @@ struct TopicOptions {
   // subject of a saying verb ("Researchers said ...") names the speaker
   // rather than what the sentence is about, and counts half.
   const Lexicon* lexicon = nullptr;
+  // The trained topic model (not owned; may be null: cues alone). Its
+  // score, times its blend, adds to each topic's cue score: it confirms or
+  // overrules the cues that fired, and finds topics no cue names.
+  const TopicModel* model = nullptr;
 };
 
 // A topic with its score and the cue that contributed most.
@@ -70,6 +80,7 @@ struct SentenceTopics {
   std::vector<ScoredTopic> scored;   // licensed by the sentence itself
   std::vector<ScoredTopic> pending;  // licensed only by an article topic
   std::vector<int> pending_license;  // per pending: index of its cue
+  std::vector<FiredCue> fired;       // every cue that fired (the model's input)
 };
 
 // The article's main topics, best first.
@@ -93,8 +104,22 @@ class TopicStage {
   TopicStage(const TopicStage&) = delete;  // holds references into its cues
   TopicStage& operator=(const TopicStage&) = delete;
 
-  // Pass 1: the topics the sentence's analysed words cue.
+  // Both passes of pass 1 over a whole article: every sentence's cues, the
+  // article's topics from them, then (with a model) the model's judgement of
+  // each sentence in the light of the article, and the article's topics
+  // again. `sentences` of the result is parallel to the input.
+  struct ArticleScores {
+    std::vector<SentenceTopics> sentences;
+    ArticleTopics article;
+  };
+  ArticleScores ScoreArticle(const std::vector<SentenceTokens>& sentences) const;
+
+  // The topics the sentence's analysed words cue (no model).
   SentenceTopics ScoreSentence(const SentenceTokens& sentence) const;
+
+  // The top-level ids of the article's main branches (the model's article
+  // features).
+  std::vector<std::string> Branches(const ArticleTopics& article) const;
 
   // The article's main topics from every sentence's pass-1 topics.
   ArticleTopics RankArticle(const std::vector<SentenceTopics>& sentences) const;
@@ -120,6 +145,9 @@ class TopicStage {
 
   TopicStage(const Taxonomy& taxonomy, TopicOptions options);
   absl::Status AddFile(const std::string& path);
+  // Adds the model's scores to `out` (see TopicOptions::model).
+  void ApplyModel(const SentenceTokens& sentence, absl::Span<const std::string> branches,
+                  SentenceTopics* out) const;
   bool ArticleLicenses(const Cue& cue, const ArticleTopics& article) const;
   // Whether word `i` is the subject of a saying verb.
   bool IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const;
@@ -133,6 +161,8 @@ class TopicStage {
   std::vector<Cue> cues_;
   std::vector<int> top_level_;  // topic index -> its top-level topic index
   std::vector<int> depth_;      // topic index -> number of '/'
+  std::vector<std::vector<int>> children_;  // topic index -> its children
+  std::vector<int> parent_;                 // topic index -> parent, or -1
   absl::flat_hash_map<std::string, int> topic_index_;
   absl::flat_hash_map<std::string, std::vector<PhraseRef>> by_first_word_;
   absl::flat_hash_map<std::string, std::vector<int>> by_event_type_;

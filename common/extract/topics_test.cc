@@ -333,3 +333,87 @@ TEST_F(TopicStageBundledTest, WordsNoHandCueListsGetAWeakCueFromWordNet) {
 
 }  // namespace
 }  // namespace claims
+
+namespace claims {
+namespace {
+
+// The topic stage with a trained model: the model overrules a cue in the
+// wrong company and finds a topic no cue names.
+class TopicStageModelTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
+    ASSERT_TRUE(t.ok()) << t.status();
+    taxonomy_ = std::move(*t);
+    auto cues = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)},
+                                 TopicOptions{});
+    ASSERT_TRUE(cues.ok()) << cues.status();
+    // Each sentence alone is its article; labels with their ancestors.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> labelled = {
+        {"the/DET war/NOUN raged/VERB", {"conflict", "conflict/armed-conflict"}},
+        {"the/DET war/NOUN ended/VERB", {"conflict", "conflict/armed-conflict"}},
+        {"a/DET price/NOUN war/NOUN among/ADP grocers/NOUN", {}},
+        {"a/DET price/NOUN war/NOUN among/ADP airlines/NOUN", {}},
+        {"the/DET umpire/NOUN called/VERB time/NOUN", {"sport", "sport/tennis"}},
+        {"the/DET umpire/NOUN stopped/VERB play/NOUN", {"sport", "sport/tennis"}},
+        {"the/DET magistrate/NOUN called/VERB time/NOUN", {"law", "law/judiciary"}},
+    };
+    std::vector<TopicModel::Example> examples;
+    learn::FeatureVector f;
+    for (const auto& [text, topics] : labelled) {
+      const SentenceTokens s = Sentence(text);
+      const SentenceTopics fired = (*cues)->ScoreSentence(s);
+      const std::vector<std::string> branches = (*cues)->Branches((*cues)->RankArticle({fired}));
+      TopicModel::Features(s, fired.fired, branches, &f, nullptr);
+      TopicModel::Example e{std::vector<uint64_t>(f.keys().begin(), f.keys().end()), {}};
+      for (const std::string& id : topics) {
+        for (size_t i = 0; i < taxonomy_->topics().size(); ++i) {
+          if (taxonomy_->topics()[i].id() == id) e.topics.push_back(static_cast<int>(i));
+        }
+      }
+      examples.push_back(std::move(e));
+    }
+    TopicModel::TrainOptions train;
+    train.blend = 1.0f;
+    auto model = TopicModel::FromModel(TopicModel::Train(examples, *taxonomy_, train), *taxonomy_);
+    ASSERT_TRUE(model.ok()) << model.status();
+    model_ = std::make_unique<TopicModel>(*std::move(model));
+    TopicOptions options;
+    options.model = model_.get();
+    auto stage = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)}, options);
+    ASSERT_TRUE(stage.ok()) << stage.status();
+    stage_ = std::move(*stage);
+  }
+
+  // "topic<-cue,..." the article of one sentence gets, as a claim would.
+  std::string Topics(const std::string& text) {
+    const TopicStage::ArticleScores scores = stage_->ScoreArticle({Sentence(text)});
+    claims::v1::Claim c;
+    stage_->Assign(scores.sentences[0], scores.article, {}, &c);
+    std::vector<std::string> cues;
+    for (const auto& e : c.evidence()) cues.push_back(e.cue());
+    return absl::StrJoin(cues, ",");
+  }
+
+  std::unique_ptr<Taxonomy> taxonomy_;
+  std::unique_ptr<TopicModel> model_;
+  std::unique_ptr<TopicStage> stage_;
+};
+
+TEST_F(TopicStageModelTest, ConfirmsOverrulesAndFinds) {
+  // The cue "war", confirmed.
+  EXPECT_EQ(Topics("the/DET war/NOUN raged/VERB"), "conflict/armed-conflict <- war");
+  // The same cue among prices: overruled (an unseen company, a known price).
+  EXPECT_EQ(Topics("a/DET price/NOUN war/NOUN among/ADP telecoms/NOUN"), "");
+  // No cue names the umpire: the model finds tennis.
+  EXPECT_EQ(Topics("the/DET umpire/NOUN waved/VERB"), "sport/tennis <- model:word:umpire");
+}
+
+TEST_F(TopicStageModelTest, RefusesAModelOfAnotherFeatureVersion) {
+  learn::LinearModel other({"sport"}, {{"features", "topic-features-0"}, {"blend", "1"}}, {});
+  EXPECT_EQ(TopicModel::FromModel(other, *taxonomy_).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace claims

@@ -92,6 +92,40 @@ TEST(PerceptronTest, AverageDropsSmallWeights) {
   EXPECT_GT(all.num_features(), 0u);
 }
 
+// Classes that are not exclusive (topics of a sentence): each class is
+// trained on its own, positive above zero, with Adjust.
+TEST(PerceptronTest, AdjustLearnsClassesThatCanHoldTogether) {
+  // Features: word ids. Class 0 "sport" for words 1 and 3, class 1 "money"
+  // for words 2 and 3 (word 3: "transfer fee", both).
+  const std::vector<std::pair<uint64_t, std::vector<bool>>> data = {
+      {1, {true, false}}, {2, {false, true}}, {3, {true, true}}, {4, {false, false}}};
+  AveragedPerceptron p(2);
+  FeatureVector f;
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    for (const auto& [word, gold] : data) {
+      f.clear();
+      f.Add(1, word);
+      f.Add(2, 0);  // bias
+      float scores[2] = {0, 0};
+      p.Score(f.keys(), scores);
+      for (int c = 0; c < 2; ++c) {
+        const float y = gold[c] ? 1.0f : -1.0f;
+        if (y * scores[c] <= 0) p.Adjust(f.keys(), c, y);
+      }
+      p.Tick();
+    }
+  }
+  const LinearModel model = p.Average({"sport", "money"}, {}, Pruning{});
+  for (const auto& [word, gold] : data) {
+    f.clear();
+    f.Add(1, word);
+    f.Add(2, 0);
+    float scores[2] = {0, 0};
+    model.Score(f.keys(), scores);
+    for (int c = 0; c < 2; ++c) EXPECT_EQ(scores[c] > 0, gold[c]) << word << " " << c;
+  }
+}
+
 TEST(LinearModelTest, SaveLoadRoundTrip) {
   const LinearModel model = TrainToy();
   const std::string path = TempPath("toy.clm");

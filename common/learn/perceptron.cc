@@ -37,6 +37,15 @@ void AveragedPerceptron::Update(absl::Span<const uint64_t> keys, int truth,
   }
 }
 
+void AveragedPerceptron::Adjust(absl::Span<const uint64_t> keys, int cls,
+                                float delta) {
+  for (uint64_t key : keys) {
+    Feature& feature = weights_[key];
+    ++feature.updates;
+    Add(&feature, cls, delta, clock_);
+  }
+}
+
 LinearModel AveragedPerceptron::Average(
     std::vector<std::string> classes,
     std::map<std::string, std::string> metadata, const Pruning& pruning) const {

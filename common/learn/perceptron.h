@@ -49,6 +49,10 @@ class AveragedPerceptron {
   // Moves weight from `guess` to `truth` on every feature; nothing when
   // they are equal.
   void Update(absl::Span<const uint64_t> keys, int truth, int guess);
+  // Adds `delta` to class `cls` on every feature: the update of a
+  // one-against-the-rest (binary per class) model, where a class is right
+  // or wrong on its own rather than against another class.
+  void Adjust(absl::Span<const uint64_t> keys, int cls, float delta);
   // Counts one example; call once per decision, updated or not.
   void Tick() { ++clock_; }
 

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Checks topic training files: schema, known topic ids, no ancestor of a
+given id beside it, and coverage of the topics of the writer's subtrees.
+
+  python3 train/data/topics/check.py train/data/topics/w1.jsonl [--roots economy,labour]
+"""
+import argparse, collections, json, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TAXONOMY = os.path.join(HERE, '..', '..', '..', 'knowledge', 'taxonomy', 'topics.jsonl')
+
+
+def load_ids():
+    ids = {}
+    for line in open(TAXONOMY, encoding='utf-8'):
+        if line.startswith('#') or not line.strip():
+            continue
+        e = json.loads(line)
+        ids[e['id']] = e
+    return ids
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('files', nargs='+')
+    ap.add_argument('--roots', default='')
+    args = ap.parse_args()
+    ids = load_ids()
+    errors = 0
+    count = collections.Counter()
+    articles = sentences = neutral = 0
+    seen_ids = set()
+    for path in args.files:
+        for n, line in enumerate(open(path, encoding='utf-8'), 1):
+            if not line.strip():
+                continue
+            where = f'{path}:{n}'
+            try:
+                a = json.loads(line)
+            except json.JSONDecodeError as e:
+                print(f'{where}: bad JSON: {e}'); errors += 1; continue
+            for key in ('id', 'subject', 'published', 'dateline', 'title', 'topics', 'sentences'):
+                if key not in a:
+                    print(f'{where}: missing "{key}"'); errors += 1
+            if a.get('id') in seen_ids:
+                print(f'{where}: duplicate id {a.get("id")}'); errors += 1
+            seen_ids.add(a.get('id'))
+            articles += 1
+            lists = [('article', a.get('topics', []))]
+            for i, s in enumerate(a.get('sentences', [])):
+                sentences += 1
+                if not isinstance(s.get('text'), str) or not s['text'].strip():
+                    print(f'{where}: sentence {i} without text'); errors += 1
+                if s.get('neutral'):
+                    neutral += 1
+                lists.append((f'sentence {i}', s.get('topics', [])))
+                for t in s.get('topics', []):
+                    count[t] += 1
+            for what, topics in lists:
+                if not topics or len(topics) > 3:
+                    print(f'{where}: {what}: needs 1-3 topics, has {len(topics)}'); errors += 1
+                for t in topics:
+                    if t not in ids:
+                        print(f'{where}: {what}: unknown topic id "{t}"'); errors += 1
+                    for u in topics:
+                        if u != t and t.startswith(u + '/'):
+                            print(f'{where}: {what}: "{u}" is an ancestor of "{t}"'); errors += 1
+    print(f'{articles} articles, {sentences} sentences ({neutral} neutral), {errors} errors')
+    if args.roots:
+        roots = args.roots.split(',')
+        mine = [i for i in ids if i.split('/')[0] in roots]
+        leaves = [i for i in mine if not any(j.startswith(i + '/') for j in mine)]
+        few = [(i, count[i]) for i in mine if count[i] < (4 if i in leaves else 2)]
+        print(f'{len(mine)} topics under {",".join(roots)}; below target (leaf 4, inner 2):')
+        for i, c in few:
+            print(f'  {i}: {c}')
+    return 1 if errors else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
