@@ -55,6 +55,11 @@ class Lexicon {
   // Last word of a job title that may precede a name ("minister").
   bool IsTitleHead(absl::string_view lower) const { return title_heads_.contains(lower); }
   // Nouns a demonym only gives the nationality of ("hostage", "citizens").
+  // A noun for a kind of organisation ("firm", "carmaker", "lender") that
+  // can stand right before an organisation's name.
+  bool IsOrganisationNoun(absl::string_view lower) const {
+    return organisation_nouns_.contains(lower);
+  }
   bool IsNationalityNoun(absl::string_view lower) const {
     return nationality_nouns_.contains(lower);
   }
@@ -87,6 +92,7 @@ class Lexicon {
   absl::flat_hash_map<std::string, claims::v1::ActorType> honorifics_;
   absl::flat_hash_set<std::string> title_heads_;
   absl::flat_hash_set<std::string> nationality_nouns_;
+  absl::flat_hash_set<std::string> organisation_nouns_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
   absl::flat_hash_map<std::string, std::string> irregular_;

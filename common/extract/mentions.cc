@@ -1309,6 +1309,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     *next = b;
   }
   if (IsOrganisationHead(t[b - 1].text)) type = claims::v1::ORGANIZATION;
+  // So does a noun for a kind of organisation right before it ("the
+  // shipping firm Nordhav Line", "carmaker Volkswagen").
+  if (a > 0 && t[a - 1].is_word && !t[a - 1].capitalized &&
+      lex_.IsOrganisationNoun(t[a - 1].lower) && type == claims::v1::PERSON) {
+    type = claims::v1::ORGANIZATION;
+  }
   const bool folded = headline || t[a].all_caps;
   // A known name may run past the tagger's span ("Gulf states"): the
   // knowledge base's longer form wins.

@@ -303,6 +303,29 @@ TEST_F(MentionsTest, AnHonorificMakesADiscoveredActorAPerson) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(MentionsTest, ANounForAKindOfOrganisationTypesTheNameAfterIt) {
+  // Unfamiliar company names read like people's; "the shipping firm",
+  // "carmaker" and "lender" say otherwise.
+  for (const std::string& text : {
+           std::string("Sigrun Aasland, chief executive of the shipping firm Kvalheim Brenne, "
+                       "said two vessels would be sold."),
+           std::string("Profits at carmaker Veloria Moretti fell by a third."),
+           std::string("The regional lender Jorge Almagro said deposits rose.")}) {
+    auto r = Analyze(text, "2022-06-01");
+    ASSERT_TRUE(r.ok()) << r.status();
+    bool found = false;
+    for (const auto& a : r->actors()) {
+      if (a.name() != "Kvalheim Brenne" && a.name() != "Veloria Moretti" &&
+          a.name() != "Jorge Almagro") {
+        continue;
+      }
+      found = true;
+      EXPECT_EQ(a.type(), claims::v1::ORGANIZATION) << a.name();
+    }
+    EXPECT_TRUE(found) << text;
+  }
+}
+
 TEST_F(MentionsTest, AllCapsHeadlinesUseKnownNames) {
   EXPECT_EQ(Mentions("SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP .\nJapan beat Syria 2-1 on Friday ."),
             "JAPAN=JPN SYRIA=SYR ASIAN CUP= Japan=JPN Syria=SYR");
