@@ -337,8 +337,7 @@ std::vector<std::string> TopicStage::Branches(const ArticleTopics& article) cons
 void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::string> branches,
                             SentenceTopics* out) const {
   learn::FeatureVector f;
-  std::vector<std::string> names;
-  TopicModel::Features(s, out->fired, branches, &f, &names);
+  TopicModel::Features(s, out->fired, branches, &f, nullptr);
   std::vector<float> m;
   options_.model->Score(f.keys(), &m);
   const float blend = options_.model->blend();
@@ -346,6 +345,7 @@ void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::strin
   // top levels learn from hundreds of sentences and the leaves from a few:
   // the model judges a cued topic by its branch, and the cue picks the
   // topic inside the branch.
+  std::vector<std::string> names;
   absl::flat_hash_set<int> cued;  // top-level topics
   for (ScoredTopic& t : out->scored) {
     const int top = top_level_[static_cast<size_t>(t.topic)];
@@ -373,6 +373,9 @@ void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::strin
       if (best < 0 || m[static_cast<size_t>(best)] <= kModelDescend) break;
       node = best;
     }
+    // Feature names only when evidence needs them (rarely: most branches
+    // have a cue).
+    if (names.empty()) TopicModel::Features(s, out->fired, branches, &f, &names);
     const std::string feature = options_.model->StrongestFeature(f.keys(), names, node);
     out->scored.push_back({node, score, absl::StrCat("model:", feature)});
   }

@@ -3,6 +3,7 @@
 given id beside it, and coverage of the topics of the writer's subtrees.
 
   python3 train/data/topics/check.py train/data/topics/w1.jsonl [--roots economy,labour]
+  python3 train/data/topics/check.py train/data/topics     # every *.jsonl there
 """
 import argparse, collections, json, os, sys
 
@@ -30,7 +31,13 @@ def main():
     count = collections.Counter()
     articles = sentences = neutral = 0
     seen_ids = set()
-    for path in args.files:
+    paths = []
+    for f in args.files:
+        if os.path.isdir(f):
+            paths += sorted(os.path.join(f, n) for n in os.listdir(f) if n.endswith('.jsonl'))
+        else:
+            paths.append(f)
+    for path in paths:
         for n, line in enumerate(open(path, encoding='utf-8'), 1):
             if not line.strip():
                 continue
