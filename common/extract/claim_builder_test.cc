@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "absl/strings/str_join.h"
+#include "common/extract/clauses.h"
 #include "common/extract/extractor.h"
+#include "common/extract/lexicon.h"
 #include "common/extract/extractor_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -129,6 +131,67 @@ TEST_F(ClaimsFromStructureTest, AccordingToNamesTheSource) {
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
   EXPECT_EQ(c->modality_source().id(), "united-nations");
+}
+
+// The parser sometimes makes the source of a sentence-initial "According
+// to X, S" the root, S hanging below it; the analysis still reports S.
+TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
+  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  using syntax::DepRel;
+  using syntax::Upos;
+  // "According to the mayor, Ana Ruiz, heavy rain and a landslide had cut
+  // the road ." with the parse the tagger and parser gave a sentence of
+  // this shape.
+  struct W {
+    const char* form;
+    const char* lemma;
+    Upos upos;
+    int head;
+    DepRel rel;
+  };
+  const std::vector<W> words = {
+      {"According", "accord", Upos::kVerb, 3, DepRel::kCase},
+      {"to", "to", Upos::kAdp, 0, DepRel::kFixed},
+      {"the", "the", Upos::kDet, 3, DepRel::kDet},
+      {"mayor", "mayor", Upos::kNoun, -1, DepRel::kRoot},
+      {",", ",", Upos::kPunct, 5, DepRel::kPunct},
+      {"Ana", "Ana", Upos::kPropn, 3, DepRel::kAppos},
+      {"Ruiz", "Ruiz", Upos::kPropn, 5, DepRel::kFlat},
+      {",", ",", Upos::kPunct, 3, DepRel::kPunct},
+      {"heavy", "heavy", Upos::kAdj, 9, DepRel::kAmod},
+      {"rain", "rain", Upos::kNoun, 3, DepRel::kAppos},
+      {"and", "and", Upos::kCconj, 14, DepRel::kCc},
+      {"a", "a", Upos::kDet, 12, DepRel::kDet},
+      {"landslide", "landslide", Upos::kNoun, 14, DepRel::kNsubj},
+      {"had", "have", Upos::kAux, 14, DepRel::kAux},
+      {"cut", "cut", Upos::kVerb, 9, DepRel::kConj},
+      {"the", "the", Upos::kDet, 16, DepRel::kDet},
+      {"road", "road", Upos::kNoun, 14, DepRel::kObj},
+      {".", ".", Upos::kPunct, 3, DepRel::kPunct},
+  };
+  syntax::SyntaxSentence sentence;
+  for (const W& w : words) {
+    syntax::SyntaxWord word;
+    word.form = w.form;
+    word.lemma = w.lemma;
+    word.upos = w.upos;
+    word.head = w.head;
+    word.rel = w.rel;
+    sentence.push_back(word);
+  }
+  const DependencyTree tree(sentence);
+  const std::vector<Clause> clauses = ClauseAnalyzer(**lexicon).Analyze(tree);
+  const Clause* cut = nullptr;
+  for (const Clause& c : clauses) {
+    if (c.head == 14) cut = &c;
+    // The source's own verbless clause makes no claim.
+    if (c.head == 3) EXPECT_TRUE(c.saying_only);
+  }
+  ASSERT_NE(cut, nullptr);
+  EXPECT_TRUE(cut->reported);
+  EXPECT_EQ(cut->source_token, 3);
+  EXPECT_EQ(cut->reporting_cue, "according to");
 }
 
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {

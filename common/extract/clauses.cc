@@ -517,12 +517,36 @@ class Builder {
       if (t_.lower(i) != "according" || t_.lower(i + 1) != "to") continue;
       int source = t_.word(i).head;
       if (t_.rel(i) != DepRel::kCase || source < 0) continue;
+      if (t_.word(source).head < 0) {
+        ReportedAfterRootSource(source);
+        continue;
+      }
       Clause* target = EnclosingClause(t_.word(source).head);
       if (target == nullptr || target->reported) continue;
       target->reported = true;
       target->source_token = Issuer(source);
       target->reporting_cue = "according to";
     }
+  }
+
+  // "According to the authority's chairman, Osama Rabie, winds had pushed
+  // the ship aground" parsed with the source as the sentence's root: the
+  // source's own verbless clause says nothing, and the first clause after
+  // it is what the source reports.
+  void ReportedAfterRootSource(int source) {
+    Clause* own = Mutable(source);
+    if (own != nullptr && !own->verbless) return;
+    Clause* target = nullptr;
+    for (Clause& c : clauses_) {
+      if (c.head > source && !c.verbless && (target == nullptr || c.head < target->head)) {
+        target = &c;
+      }
+    }
+    if (target == nullptr || target->reported) return;
+    if (own != nullptr) own->saying_only = true;
+    target->reported = true;
+    target->source_token = Issuer(source);
+    target->reporting_cue = "according to";
   }
 
   // The clause `word` heads, or the nearest one above it; nullptr if none.
