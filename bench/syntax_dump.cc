@@ -3,7 +3,8 @@
 // that a change meant to make them faster can be checked to change nothing:
 // dump before, dump after, compare the files byte for byte.
 //
-//   build/bench/syntax_dump --lexicon=true ../shared/train/ud-english/*dev.conllu > a.tsv
+//   build/bench/syntax_dump --lexicon=true
+//   ../shared/train/ud-english/*dev.conllu > a.tsv
 //
 // Flags: --lexicon=true installs the extractor's verb dictionary, as the
 // extractor does (data/extract); --models=DIR (default the source tree's).
@@ -38,14 +39,16 @@ int main(int argc, char** argv) {
   }
   std::unique_ptr<claims::Lexicon> lex;
   if (lexicon) {
-    auto loaded = claims::Lexicon::Load(std::string(CLAIMS_SOURCE_DATA_DIR) + "/extract");
+    auto loaded =
+        claims::Lexicon::Load(std::string(CLAIMS_SOURCE_DATA_DIR) + "/extract");
     if (!loaded.ok()) {
       std::cerr << loaded.status() << "\n";
       return 1;
     }
     lex = *std::move(loaded);
     const claims::Lexicon* l = lex.get();
-    models->set_verb_lexicon([l](absl::string_view lower) { return l->VerbLemma(lower); });
+    models->set_verb_lexicon(
+        [l](absl::string_view lower) { return l->VerbLemma(lower); });
   }
   for (const std::string& file : files) {
     auto read = claims::syntax::ReadConllu(file);
@@ -59,8 +62,9 @@ int main(int argc, char** argv) {
       models->Analyze(&s);
       for (size_t i = 0; i < s.size(); ++i) {
         std::cout << i + 1 << '\t' << s[i].form << '\t' << s[i].lemma << '\t'
-                  << claims::syntax::UposName(s[i].upos) << '\t' << s[i].xpos << '\t'
-                  << s[i].head + 1 << '\t' << claims::syntax::DepRelName(s[i].rel) << '\n';
+                  << claims::syntax::UposName(s[i].upos) << '\t' << s[i].xpos
+                  << '\t' << s[i].head + 1 << '\t'
+                  << claims::syntax::DepRelName(s[i].rel) << '\n';
       }
       std::cout << '\n';
     }
