@@ -22,12 +22,8 @@ void Mark(int begin, int end, GazetteerKind kind, GazetteerHits* hits) {
   }
 }
 
-}  // namespace
-
-GazetteerKind KbGazetteer::KindOf(const AliasMatch& match) const {
-  if (match.kind == AliasKind::kDemonym) return GazetteerKind::kDemonym;
-  if (match.kind == AliasKind::kGroupName) return GazetteerKind::kGroupName;
-  const KbActor& actor = kb_.actor(match.actor);
+// The kind of gazetteer mark a name of this actor makes.
+GazetteerKind ActorKind(const KbActor& actor) {
   if (actor.kind == "person") return GazetteerKind::kPerson;
   if (actor.kind == "party") return GazetteerKind::kParty;
   if (actor.kind == "country") return GazetteerKind::kCountry;
@@ -37,6 +33,19 @@ GazetteerKind KbGazetteer::KindOf(const AliasMatch& match) const {
   if (actor.type == claims::v1::LOCATION) return GazetteerKind::kPlace;
   if (actor.type == claims::v1::PERSON) return GazetteerKind::kPerson;
   return GazetteerKind::kOther;
+}
+
+}  // namespace
+
+KbGazetteer::KbGazetteer(const KnowledgeBase& kb) : kb_(kb) {
+  actor_kinds_.reserve(kb_.actors().size());
+  for (const KbActor& actor : kb_.actors()) actor_kinds_.push_back(ActorKind(actor));
+}
+
+GazetteerKind KbGazetteer::KindOf(const AliasMatch& match) const {
+  if (match.kind == AliasKind::kDemonym) return GazetteerKind::kDemonym;
+  if (match.kind == AliasKind::kGroupName) return GazetteerKind::kGroupName;
+  return actor_kinds_[match.actor];
 }
 
 void KbGazetteer::Annotate(const std::vector<std::string>& words,

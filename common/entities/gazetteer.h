@@ -25,12 +25,17 @@ class Gazetteer {
 // title that starts there (exact case, or case-folded in all-caps text).
 class KbGazetteer final : public Gazetteer {
  public:
-  explicit KbGazetteer(const KnowledgeBase& kb) : kb_(kb) {}
+  // `kb` (immutable after Load) must outlive the gazetteer.
+  explicit KbGazetteer(const KnowledgeBase& kb);
   void Annotate(const std::vector<std::string>& words, GazetteerHits* hits) const override;
 
  private:
   GazetteerKind KindOf(const AliasMatch& match) const;
   const KnowledgeBase& kb_;
+  // By actor index: the kind its name marks, found once (an alias such as
+  // a common surname matches dozens of actors, each a few string
+  // comparisons of its kind).
+  std::vector<GazetteerKind> actor_kinds_;
 };
 
 }  // namespace claims::entities

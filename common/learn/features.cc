@@ -1,5 +1,7 @@
 #include "common/learn/features.h"
 
+#include <algorithm>
+
 namespace claims::learn {
 
 uint64_t HashString(absl::string_view text) {
@@ -10,5 +12,7 @@ uint64_t HashString(absl::string_view text) {
   }
   return HashCombine(h, text.size());
 }
+
+void FeatureVector::Grow() { keys_.resize(std::max<size_t>(64, 2 * keys_.size())); }
 
 }  // namespace claims::learn

@@ -29,39 +29,56 @@ uint64_t HashString(absl::string_view text);
 
 // Mixes one more value into a hash (splitmix64 finalizer of h ^ v). DO NOT
 // CHANGE: embedded in model files.
-inline uint64_t HashCombine(uint64_t h, uint64_t v) {
+constexpr uint64_t HashCombine(uint64_t h, uint64_t v) {
   uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
 }
 
+namespace internal {
+template <uint32_t N>
+constexpr std::array<uint64_t, N> HashStarts(uint64_t seed) {
+  std::array<uint64_t, N> starts{};
+  for (uint32_t t = 0; t < N; ++t) starts[t] = HashCombine(seed, t);
+  return starts;
+}
+}  // namespace internal
+
 class FeatureVector {
  public:
-  void clear() { keys_.clear(); }
-  void Add(uint32_t tmpl, uint64_t a) { keys_.push_back(HashCombine(Start(tmpl), a)); }
+  void clear() { size_ = 0; }
+  void Add(uint32_t tmpl, uint64_t a) { Push(HashCombine(Start(tmpl), a)); }
   void Add(uint32_t tmpl, uint64_t a, uint64_t b) {
-    keys_.push_back(HashCombine(HashCombine(Start(tmpl), a), b));
+    Push(HashCombine(HashCombine(Start(tmpl), a), b));
   }
   void Add(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
-    keys_.push_back(HashCombine(HashCombine(HashCombine(Start(tmpl), a), b), c));
+    Push(HashCombine(HashCombine(HashCombine(Start(tmpl), a), b), c));
   }
-  absl::Span<const uint64_t> keys() const { return keys_; }
-  size_t size() const { return keys_.size(); }
+  absl::Span<const uint64_t> keys() const { return absl::MakeConstSpan(keys_.data(), size_); }
+  size_t size() const { return size_; }
 
  private:
   static constexpr uint64_t kSeed = 0x636c61696d73ULL;  // "claims"
   static constexpr uint32_t kCachedTemplates = 512;
-  // HashCombine(kSeed, tmpl), computed once for the common template ids.
+  // HashCombine(kSeed, tmpl) for the common template ids, computed by the
+  // compiler: no initialisation guard to test on every Add.
+  static constexpr std::array<uint64_t, kCachedTemplates> kStarts =
+      internal::HashStarts<kCachedTemplates>(kSeed);
   static uint64_t Start(uint32_t tmpl) {
-    static const std::array<uint64_t, kCachedTemplates> starts = [] {
-      std::array<uint64_t, kCachedTemplates> a{};
-      for (uint32_t t = 0; t < kCachedTemplates; ++t) a[t] = HashCombine(kSeed, t);
-      return a;
-    }();
-    return tmpl < kCachedTemplates ? starts[tmpl] : HashCombine(kSeed, tmpl);
+    return tmpl < kCachedTemplates ? kStarts[tmpl] : HashCombine(kSeed, tmpl);
   }
-  std::vector<uint64_t> keys_;
+  // Add is a few multiplications and a store, called millions of times a
+  // second: it stays small enough to inline, and only growing the buffer
+  // (rare, once a vector is warm) is a call.
+  void Push(uint64_t key) {
+    if (size_ == keys_.size()) Grow();
+    keys_[size_++] = key;
+  }
+  void Grow();
+
+  std::vector<uint64_t> keys_;  // keys_[0, size_) are the features
+  size_t size_ = 0;
 };
 
 }  // namespace claims::learn

@@ -296,6 +296,13 @@ void LinearModel::ScoreWide(absl::Span<const uint64_t> keys, float* scores) cons
 void LinearModel::ScoreNarrow(absl::Span<const uint64_t> keys, float* scores) const {
   const size_t mask = narrow_.size() - 1;
   const int classes = num_classes();
+  // The sums stay in registers until the last key: added in scores[], each
+  // addition waited for the previous one's store to be read back, a chain
+  // through memory the length of the feature list. Each class is still
+  // summed in key order, so the floats are the same. A model of fewer
+  // classes has kAbsent (-0.0f) in the unused lanes, never stored.
+  float sum[kNarrowClasses];
+  for (int c = 0; c < kNarrowClasses; ++c) sum[c] = c < classes ? scores[c] : 0.0f;
   for (size_t begin = 0; begin < keys.size(); begin += kBatch) {
     const size_t n = std::min(kBatch, keys.size() - begin);
     for (size_t i = 0; i < n; ++i) __builtin_prefetch(&narrow_[SlotOf(keys[begin + i], mask)]);
@@ -303,9 +310,10 @@ void LinearModel::ScoreNarrow(absl::Span<const uint64_t> keys, float* scores) co
       const NarrowSlot* slot = FindSlot(narrow_, keys[begin + i]);
       if (slot == nullptr) continue;
       // Absent classes add -0.0f: no change, and no branch.
-      for (int c = 0; c < classes; ++c) scores[c] += FromBfloat16(slot->weight[c]);
+      for (int c = 0; c < kNarrowClasses; ++c) sum[c] += FromBfloat16(slot->weight[c]);
     }
   }
+  for (int c = 0; c < classes; ++c) scores[c] = sum[c];
 }
 
 int LinearModel::Best(absl::Span<const uint64_t> keys, float* scores,

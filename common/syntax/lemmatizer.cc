@@ -7,12 +7,65 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "common/learn/features.h"
 #include "common/learn/perceptron.h"
 #include "common/syntax/word_features.h"
 
 namespace claims::syntax {
+namespace internal {
+
+// Lemmas by MemoKey. Bounded: when full it is emptied and fills again with
+// the words that come next, so a long-running server keeps its memory and
+// follows its vocabulary. Thread-safe; Lemmatize takes the lock twice a
+// sentence (one lookup of all its words, one insertion of the new ones).
+class LemmaMemo {
+ public:
+  // About 5 MB when full; news text of a few thousand articles rarely
+  // fills it.
+  static constexpr size_t kCapacity = 1 << 16;
+
+  // For each key: its lemma into *lemmas[i] when known, else i into
+  // *missing.
+  void FindAll(absl::Span<const absl::string_view> keys, absl::Span<std::string*> lemmas,
+               std::vector<size_t>* missing) const {
+    absl::ReaderMutexLock lock(&mu_);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      auto it = lemmas_.find(keys[i]);
+      if (it == lemmas_.end()) {
+        missing->push_back(i);
+      } else {
+        *lemmas[i] = it->second;
+      }
+    }
+  }
+  void InsertAll(absl::Span<const absl::string_view> keys,
+                 absl::Span<const std::string* const> lemmas) {
+    absl::MutexLock lock(&mu_);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (lemmas_.size() >= kCapacity) lemmas_.clear();
+      lemmas_.emplace(keys[i], *lemmas[i]);
+    }
+  }
+
+ private:
+  mutable absl::Mutex mu_;
+  absl::flat_hash_map<std::string, std::string> lemmas_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace internal
+
 namespace {
+
+// Appends what a lemma depends on, unambiguously: the form's length and
+// bytes, the UPOS, then the XPOS.
+void AppendMemoKey(const SyntaxWord& word, std::string* out) {
+  const uint32_t size = static_cast<uint32_t>(word.form.size());
+  out->append(reinterpret_cast<const char*>(&size), sizeof(size));
+  out->append(word.form);
+  out->push_back(static_cast<char>(word.upos));
+  out->append(word.xpos);
+}
 
 using learn::FeatureVector;
 using learn::HashString;
@@ -95,7 +148,9 @@ std::string LemmaEdit::Apply(absl::string_view form) const {
 }
 
 Lemmatizer::Lemmatizer(learn::LinearModel model, std::vector<LemmaEdit> edits)
-    : model_(std::move(model)), edits_(std::move(edits)) {
+    : model_(std::move(model)),
+      edits_(std::move(edits)),
+      memo_(std::make_shared<internal::LemmaMemo>()) {
   for (size_t i = 0; i < edits_.size(); ++i) {
     by_ending_[edits_[i].lower ? 0 : 1][edits_[i].remove].push_back(static_cast<int>(i));
     longest_ending_ = std::max(longest_ending_, edits_[i].remove.size());
@@ -138,7 +193,7 @@ void Lemmatizer::Candidates(absl::string_view form, std::vector<int>* out) const
   }
 }
 
-std::string Lemmatizer::LemmaOf(const SyntaxWord& word, Scratch* scratch) const {
+std::string Lemmatizer::Predict(const SyntaxWord& word, Scratch* scratch) const {
   std::vector<int>& candidates = scratch->candidates;
   Candidates(word.form, &candidates);
   if (candidates.empty()) return absl::AsciiStrToLower(word.form);
@@ -155,27 +210,61 @@ std::string Lemmatizer::LemmaOf(const SyntaxWord& word, Scratch* scratch) const 
 }
 
 std::string Lemmatizer::LemmaOf(const SyntaxWord& word) const {
+  std::string key;
+  AppendMemoKey(word, &key);
+  const absl::string_view keys[] = {key};
+  std::string lemma;
+  std::string* lemmas[] = {&lemma};
+  std::vector<size_t> missing;
+  memo_->FindAll(keys, absl::MakeSpan(lemmas), &missing);
+  if (missing.empty()) return lemma;
   Scratch scratch;
-  return LemmaOf(word, &scratch);
+  lemma = Predict(word, &scratch);
+  memo_->InsertAll(keys, lemmas);
+  return lemma;
 }
 
 void Lemmatizer::Lemmatize(SyntaxSentence* sentence) const {
-  Scratch scratch;
-  if (!sentence->empty()) {
-    Features((*sentence)[0], &scratch.features);
-    scratch.features_ready = true;
+  const size_t n = sentence->size();
+  if (n == 0) return;
+  // All the words' keys in one buffer (views taken once it stops growing).
+  std::string buffer;
+  std::vector<size_t> ends(n);
+  for (size_t i = 0; i < n; ++i) {
+    AppendMemoKey((*sentence)[i], &buffer);
+    ends[i] = buffer.size();
   }
-  for (size_t i = 0; i < sentence->size(); ++i) {
+  std::vector<absl::string_view> keys(n);
+  std::vector<std::string*> lemmas(n);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t begin = i == 0 ? 0 : ends[i - 1];
+    keys[i] = absl::string_view(buffer).substr(begin, ends[i] - begin);
+    lemmas[i] = &(*sentence)[i].lemma;
+  }
+  std::vector<size_t> missing;
+  memo_->FindAll(keys, absl::MakeSpan(lemmas), &missing);
+  if (missing.empty()) return;
+  Scratch scratch;
+  const SyntaxWord* first = &(*sentence)[missing[0]];
+  Features(*first, &scratch.features);
+  scratch.features_ready = true;
+  std::vector<absl::string_view> new_keys;
+  std::vector<const std::string*> new_lemmas;
+  for (size_t k = 0; k < missing.size(); ++k) {
+    SyntaxWord& word = (*sentence)[missing[k]];
     // Words are independent: the next word's features start loading while
     // this one is scored (a model lookup is a cache miss).
-    if (i + 1 < sentence->size()) {
-      Features((*sentence)[i + 1], &scratch.next_features);
+    if (k + 1 < missing.size()) {
+      Features((*sentence)[missing[k + 1]], &scratch.next_features);
       model_.Prefetch(scratch.next_features.keys());
     }
-    (*sentence)[i].lemma = LemmaOf((*sentence)[i], &scratch);
+    word.lemma = Predict(word, &scratch);
     std::swap(scratch.features, scratch.next_features);
-    scratch.features_ready = i + 1 < sentence->size();
+    scratch.features_ready = k + 1 < missing.size();
+    new_keys.push_back(keys[missing[k]]);
+    new_lemmas.push_back(&word.lemma);
   }
+  memo_->InsertAll(new_keys, new_lemmas);
 }
 
 Lemmatizer Lemmatizer::Train(const std::vector<SyntaxSentence>& train,

@@ -6,11 +6,17 @@
 //   ASSIGN_OR_RETURN(Lemmatizer lemmatizer, Lemmatizer::Load(path));
 //   lemmatizer.Lemmatize(&sentence);   // after tagging; fills lemma
 //
-// Immutable after construction; Lemmatize is const and thread-safe.
+// A lemma depends only on the word's form, UPOS and XPOS, and most words
+// of news text recur: lemmas once computed are remembered (LemmaMemo below)
+// and looked up before any scoring, which gives the same lemma as scoring.
+//
+// The model is immutable after construction; Lemmatize and LemmaOf are
+// const and thread-safe (the memo has its own lock).
 #ifndef CLAIMS_COMMON_SYNTAX_LEMMATIZER_H_
 #define CLAIMS_COMMON_SYNTAX_LEMMATIZER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +29,9 @@
 #include "common/syntax/syntax_types.h"
 
 namespace claims::syntax {
+namespace internal {
+class LemmaMemo;  // lemmatizer.cc: lemmas already computed, by form and tags
+}  // namespace internal
 
 // How a lemma is made from a form: optionally lower-case it, then replace
 // the ending `remove` by `add`.
@@ -50,6 +59,7 @@ class Lemmatizer {
 
   // Fills `lemma` of every word; needs upos and xpos.
   void Lemmatize(SyntaxSentence* sentence) const;
+  // The lemma of one word (form, upos and xpos).
   std::string LemmaOf(const SyntaxWord& word) const;
 
  private:
@@ -62,7 +72,8 @@ class Lemmatizer {
     bool features_ready = false;
     learn::FeatureVector next_features;
   };
-  std::string LemmaOf(const SyntaxWord& word, Scratch* scratch) const;
+  // The model's lemma, without the memo.
+  std::string Predict(const SyntaxWord& word, Scratch* scratch) const;
 
  public:
 
@@ -87,6 +98,8 @@ class Lemmatizer {
   // others.
   absl::flat_hash_map<std::string, std::vector<int>> by_ending_[2];
   size_t longest_ending_ = 0;
+  // Never null. Copies of a lemmatizer share it: same model, same lemmas.
+  std::shared_ptr<internal::LemmaMemo> memo_;
 };
 
 }  // namespace claims::syntax

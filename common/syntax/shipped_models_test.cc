@@ -210,5 +210,36 @@ TEST_F(ShippedModelsTest, AParticipleClosingAClauseWithoutAVerbIsThePastTense) {
   EXPECT_EQ(s[3].xpos, "VBN");
 }
 
+// The lemmatizer remembers the lemmas it computed (by form, UPOS and
+// XPOS): a remembered lemma is the one the model gives, and the same form
+// under other tags is not taken from the memo.
+TEST_F(ShippedModelsTest, RememberedLemmasAreTheModelsAndKeyedByTags) {
+  auto word = [](const std::string& form, Upos upos, const std::string& xpos) {
+    SyntaxWord w;
+    w.form = form;
+    w.upos = upos;
+    w.xpos = xpos;
+    return w;
+  };
+  const SyntaxSentence words = {word("saw", Upos::kVerb, "VBD"), word("saw", Upos::kNoun, "NN"),
+                                word("leaves", Upos::kVerb, "VBZ"),
+                                word("leaves", Upos::kNoun, "NNS"),
+                                word("Leaves", Upos::kNoun, "NNS")};
+  // A lemmatizer of its own, so that nothing is remembered yet.
+  absl::StatusOr<Lemmatizer> fresh =
+      Lemmatizer::Load(BundledDataDir() + "/models/" + SyntaxModels::kLemmatizerFile);
+  ASSERT_TRUE(fresh.ok()) << fresh.status();
+  SyntaxSentence first = words;
+  fresh->Lemmatize(&first);  // computed
+  SyntaxSentence again = words;
+  fresh->Lemmatize(&again);  // remembered
+  const std::vector<std::string> expected = {"see", "saw", "leave", "leaf", "leaf"};
+  for (size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(first[i].lemma, expected[i]) << words[i].form << " " << words[i].xpos;
+    EXPECT_EQ(again[i].lemma, expected[i]) << words[i].form << " " << words[i].xpos;
+    EXPECT_EQ(fresh->LemmaOf(words[i]), expected[i]);
+  }
+}
+
 }  // namespace
 }  // namespace claims::syntax
