@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,17 @@ ABSL_FLAG(std::string, lexicon_dir, "knowledge/extract",
           "with --evaluate_only: also score with this lexicon's verb forms as the "
           "tagger's dictionary (as the extractor runs it)");
 ABSL_FLAG(double, prune, 0, "with --evaluate_only: drop weights below this first and report sizes");
+ABSL_FLAG(bool, parser_only, false,
+          "train only the parser, with the tagger and lemmatizer of --tagger_dir, and "
+          "write only the parser's files to --out_dir (parser experiments)");
+ABSL_FLAG(std::string, tagger_dir, "knowledge/models",
+          "with --parser_only: where tagger.clm and lemmatizer.clm are read from");
+ABSL_FLAG(std::string, jackknife_cache, "",
+          "file of the jackknifed training tags: read when it exists, else written "
+          "(parser experiments skip retraining the fold taggers; delete it when the "
+          "tagger, its flags or the data change)");
+ABSL_FLAG(std::string, dump_dev, "",
+          "with --evaluate_only: write the predicted dev analyses to PREFIX{EWT,GUM}.conllu");
 
 namespace claims::syntax {
 namespace {
@@ -55,6 +67,28 @@ std::vector<SyntaxSentence> ReadOrDie(const std::string& path) {
     std::exit(1);
   }
   return *std::move(s);
+}
+
+template <typename T>
+T OrDie(absl::StatusOr<T> value) {
+  if (!value.ok()) {
+    std::fprintf(stderr, "%s\n", value.status().ToString().c_str());
+    std::exit(1);
+  }
+  return *std::move(value);
+}
+
+// Predicted analyses for error analysis (ID FORM LEMMA UPOS XPOS HEAD DEPREL).
+void WriteConllu(const std::string& path, const std::vector<SyntaxSentence>& sentences) {
+  std::ofstream out(path);
+  for (const SyntaxSentence& s : sentences) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      out << i + 1 << '\t' << s[i].form << '\t' << s[i].lemma << '\t' << UposName(s[i].upos)
+          << '\t' << s[i].xpos << "\t_\t" << s[i].head + 1 << '\t' << DepRelName(s[i].rel)
+          << "\t_\t_\n";
+    }
+    out << '\n';
+  }
 }
 
 // Tags, lemmas and parses each dev set with `models` and prints its scores
@@ -87,6 +121,9 @@ void Report(const SyntaxModels& models,
     secs[2] = absl::ToDoubleSeconds(absl::Now() - start);
     SyntaxScores scores;
     for (size_t i = 0; i < gold.size(); ++i) scores.Add(gold[i], predicted[i]);
+    if (const std::string prefix = absl::GetFlag(FLAGS_dump_dev); !prefix.empty()) {
+      WriteConllu(prefix + name + ".conllu", predicted);
+    }
     std::printf("%s dev: %s; words/s: tagger %.0f lemmatizer %.0f parser %.0f all %.0f\n",
                 name.c_str(), scores.Summary().c_str(), scores.words / secs[0],
                 scores.words / secs[1], scores.words / secs[2],
@@ -109,6 +146,32 @@ std::vector<SyntaxSentence> JackknifeTags(const std::vector<SyntaxSentence>& tra
     std::fflush(stdout);
   }
   return tagged;
+}
+
+// Reads the tags of a --jackknife_cache file into `train` (one "UPOS XPOS"
+// line per word, a blank line after each sentence); false if there is none
+// or it does not fit.
+bool ReadTagCache(const std::string& path, std::vector<SyntaxSentence>* train) {
+  std::ifstream in(path);
+  if (!in) return false;
+  for (SyntaxSentence& s : *train) {
+    for (SyntaxWord& w : s) {
+      std::string upos;
+      if (!(in >> upos >> w.xpos)) return false;
+      std::optional<Upos> u = ParseUpos(upos);
+      if (!u) return false;
+      w.upos = *u;
+    }
+  }
+  return true;
+}
+
+void WriteTagCache(const std::string& path, const std::vector<SyntaxSentence>& train) {
+  std::ofstream out(path);
+  for (const SyntaxSentence& s : train) {
+    for (const SyntaxWord& w : s) out << UposName(w.upos) << ' ' << w.xpos << '\n';
+    out << '\n';
+  }
 }
 
 int Main() {
@@ -164,14 +227,24 @@ int Main() {
   PosTagger::TrainOptions tag_opt;
   tag_opt.epochs = absl::GetFlag(FLAGS_tagger_epochs);
   tag_opt.pruning = learn::Pruning{pruning.min_weight, 1};
-  const PosTagger tagger = PosTagger::Train(train, tag_opt);
   Lemmatizer::TrainOptions lemma_opt;
   lemma_opt.epochs = absl::GetFlag(FLAGS_lemma_epochs);
   lemma_opt.pruning = learn::Pruning{pruning.min_weight, 1};
-  const Lemmatizer lemmatizer = Lemmatizer::Train(train, lemma_opt);
+  const bool parser_only = absl::GetFlag(FLAGS_parser_only);
+  const std::string tagger_dir = absl::GetFlag(FLAGS_tagger_dir);
+  const PosTagger tagger =
+      parser_only ? OrDie(PosTagger::Load(tagger_dir + "/" + SyntaxModels::kTaggerFile))
+                  : PosTagger::Train(train, tag_opt);
+  const Lemmatizer lemmatizer =
+      parser_only ? OrDie(Lemmatizer::Load(tagger_dir + "/" + SyntaxModels::kLemmatizerFile))
+                  : Lemmatizer::Train(train, lemma_opt);
 
-  std::vector<SyntaxSentence> parser_train =
-      JackknifeTags(train, absl::GetFlag(FLAGS_folds), tag_opt);
+  const std::string cache = absl::GetFlag(FLAGS_jackknife_cache);
+  std::vector<SyntaxSentence> parser_train = train;
+  if (cache.empty() || !ReadTagCache(cache, &parser_train)) {
+    parser_train = JackknifeTags(train, absl::GetFlag(FLAGS_folds), tag_opt);
+    if (!cache.empty()) WriteTagCache(cache, parser_train);
+  }
   DependencyParser::TrainOptions parse_opt;
   parse_opt.epochs = absl::GetFlag(FLAGS_parser_epochs);
   parse_opt.pruning = pruning;
@@ -183,7 +256,14 @@ int Main() {
   };
   const DependencyParser parser = DependencyParser::Train(parser_train, parse_opt);
   const SyntaxModels models(tagger, lemmatizer, parser);
-  if (absl::Status s = models.Save(out); !s.ok()) {
+  absl::Status s =
+      parser_only
+          ? parser.moves().Save(out + "/" + SyntaxModels::kParserMovesFile)
+          : models.Save(out);
+  if (s.ok() && parser_only) {
+    s = parser.labels().Save(out + "/" + SyntaxModels::kParserLabelsFile);
+  }
+  if (!s.ok()) {
     std::fprintf(stderr, "%s\n", s.ToString().c_str());
     return 1;
   }

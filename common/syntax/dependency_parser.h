@@ -28,7 +28,7 @@ namespace claims::syntax {
 
 class DependencyParser {
  public:
-  static constexpr char kFeatureVersion[] = "arc-hybrid-3";
+  static constexpr char kFeatureVersion[] = "arc-hybrid-4";
 
   static absl::StatusOr<DependencyParser> Load(const std::string& moves_path,
                                                const std::string& labels_path);

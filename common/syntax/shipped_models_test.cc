@@ -122,8 +122,10 @@ TEST_F(ShippedModelsTest, WrittenSentences) {
     }
   }
   std::printf("%d of %d expectations met\n", met, total);
-  // Recorded with the models of knowledge/models/scores.json.
-  EXPECT_GE(met, 33) << "of " << total;
+  // Recorded with the models of knowledge/models/scores.json (33 with the
+  // arc-hybrid-3 parser; its successor roots "..., Mr Brown said ." at
+  // "said", as EWT often does, and misses the parataxis).
+  EXPECT_GE(met, 32) << "of " << total;
 }
 
 TEST_F(ShippedModelsTest, MonthNameIsNotAModal) {
