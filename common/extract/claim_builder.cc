@@ -403,6 +403,7 @@ class SentenceClaims {
     mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
                                   [&](int m) { return IsPossessorOf(m, clause.source_token); }),
                    mentions.end());
+    if (mentions.empty()) mentions = NameAfterTitle(clause.source_token);
     int actor = mentions.empty() ? PronounActor(clause.source_token)
                                  : ctx_.mentions[static_cast<size_t>(mentions[0])]->actor;
     if (actor >= 0) {
@@ -414,6 +415,24 @@ class SentenceClaims {
     AddEvidence(c, "modality_source",
                 actor >= 0 ? absl::StrCat(text, ":", actors_[static_cast<size_t>(actor)].id)
                            : absl::StrCat(text, ":unlinked"));
+  }
+
+  // "Chancellor | Olaf Scholz told reporters" with the title cut from the
+  // name by the parser: the mentions of the capitalised words right after
+  // a capitalised word that no mention covers.
+  std::vector<int> NameAfterTitle(int word) const {
+    std::vector<int> out;
+    auto capitalised = [&](int w) {
+      return w < static_cast<int>(t_.size()) && t_[static_cast<size_t>(w)].is_word &&
+             t_[static_cast<size_t>(w)].capitalized;
+    };
+    if (!capitalised(word)) return out;
+    for (int w = word + 1; capitalised(w) && out.empty(); ++w) {
+      for (int m : covering_[static_cast<size_t>(w)]) {
+        if (!Qualifier(*ctx_.mentions[static_cast<size_t>(m)])) out.push_back(m);
+      }
+    }
+    return out;
   }
 
   // Mentions among `words` not placed yet ("... through Parliament").
