@@ -4,6 +4,7 @@
 #include "common/extract/claim_builder.h"
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/str_join.h"
@@ -192,6 +193,48 @@ TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
   EXPECT_TRUE(cut->reported);
   EXPECT_EQ(cut->source_token, 3);
   EXPECT_EQ(cut->reporting_cue, "according to");
+}
+
+// "Up to 500 people could arrive, the ministry estimated." with "Up" taken
+// for a subordinator: a preposition does not make the content a
+// subordinate clause.
+TEST(ClauseAnalyzerTest, APrepositionParsedAsAMarkSubordinatesNothing) {
+  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<std::tuple<const char*, const char*, Upos, int, DepRel>> words = {
+      {"Up", "up", Upos::kAdp, 5, DepRel::kMark},
+      {"to", "to", Upos::kAdp, 3, DepRel::kCase},
+      {"500", "500", Upos::kNum, 3, DepRel::kNummod},
+      {"people", "people", Upos::kNoun, 5, DepRel::kNsubj},
+      {"could", "could", Upos::kAux, 5, DepRel::kAux},
+      {"arrive", "arrive", Upos::kVerb, 9, DepRel::kAdvcl},
+      {",", ",", Upos::kPunct, 5, DepRel::kPunct},
+      {"the", "the", Upos::kDet, 8, DepRel::kDet},
+      {"ministry", "ministry", Upos::kNoun, 9, DepRel::kNsubj},
+      {"estimated", "estimate", Upos::kVerb, -1, DepRel::kRoot},
+      {".", ".", Upos::kPunct, 9, DepRel::kPunct},
+  };
+  syntax::SyntaxSentence sentence;
+  for (const auto& [form, lemma, upos, head, rel] : words) {
+    syntax::SyntaxWord word;
+    word.form = form;
+    word.lemma = lemma;
+    word.upos = upos;
+    word.head = head;
+    word.rel = rel;
+    sentence.push_back(word);
+  }
+  const DependencyTree tree(sentence);
+  const std::vector<Clause> clauses = ClauseAnalyzer(**lexicon).Analyze(tree);
+  const Clause* arrive = nullptr;
+  for (const Clause& c : clauses) {
+    if (c.head == 5) arrive = &c;
+  }
+  ASSERT_NE(arrive, nullptr);
+  EXPECT_TRUE(arrive->reported);
+  EXPECT_EQ(arrive->reporting_verb, 9);
 }
 
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {

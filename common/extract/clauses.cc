@@ -481,7 +481,7 @@ class Builder {
           r == DepRel::kObj || r == DepRel::kCsubj) {
         continue;
       }
-      if (t_.Child(c, DepRel::kMark) >= 0 || !CommaBetween(c, saying.head)) continue;
+      if (Subordinated(c) || !CommaBetween(c, saying.head)) continue;
       if (t_.Child(c, DepRel::kNsubj) < 0 && t_.Child(c, DepRel::kNsubjPass) < 0) continue;
       if (Clause* content = Mutable(c)) return content;
     }
@@ -558,6 +558,26 @@ class Builder {
     return nullptr;
   }
 
+  // Whether `head` has a subordinating word ("if", "because", "that"). A
+  // preposition the parser took for one ("Up | to 800,000 asylum seekers
+  // could arrive") is not.
+  bool Subordinated(int head) const {
+    // English subordinating conjunctions: a closed class.
+    static constexpr absl::string_view kSubordinators[] = {
+        "after", "although", "as", "because", "before", "if", "lest", "once",
+        "since", "so", "than", "that", "though", "till", "unless", "until",
+        "when", "whenever", "where", "whereas", "whether", "while", "whilst"};
+    for (int k : t_.children(head)) {
+      if (t_.rel(k) != DepRel::kMark) continue;
+      if (t_.word(k).upos == syntax::Upos::kSconj ||
+          std::find(std::begin(kSubordinators), std::end(kSubordinators), t_.lower(k)) !=
+              std::end(kSubordinators)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // "S, X said": the saying hangs off the content's head (as parataxis, a
   // complement, an unmarked adverbial or, misparsed, a conjunct). Without
   // a subject of its own, the phrase just before the verb is the speaker.
@@ -566,7 +586,7 @@ class Builder {
     const DepRel r = t_.rel(head);
     const int up = t_.word(head).head;
     if (up < 0 || up > head) return nullptr;
-    const bool unmarked = t_.Child(head, DepRel::kMark) < 0;
+    const bool unmarked = !Subordinated(head);
     // A relative label with no relative word is the parser's mistake for
     // "..., the ministry said" ("..., which the ministry said" has one).
     const bool relative = (r == DepRel::kAdvclRelcl || r == DepRel::kAclRelcl) &&
