@@ -28,6 +28,7 @@
 #include "common/syntax/pos_tagger.h"
 #include "common/syntax/syntax_eval.h"
 #include "common/syntax/syntax_models.h"
+#include "train/or_die.h"
 
 ABSL_FLAG(std::string, ud_dir, "../shared/train/ud-english",
           "folder of en_{ewt,gum}-ud-{train,dev}.conllu");
@@ -59,24 +60,6 @@ ABSL_FLAG(std::string, dump_dev, "",
 
 namespace claims::syntax {
 namespace {
-
-std::vector<SyntaxSentence> ReadOrDie(const std::string& path) {
-  absl::StatusOr<std::vector<SyntaxSentence>> s = ReadConllu(path);
-  if (!s.ok()) {
-    std::fprintf(stderr, "%s\n", s.status().ToString().c_str());
-    std::exit(1);
-  }
-  return *std::move(s);
-}
-
-template <typename T>
-T OrDie(absl::StatusOr<T> value) {
-  if (!value.ok()) {
-    std::fprintf(stderr, "%s\n", value.status().ToString().c_str());
-    std::exit(1);
-  }
-  return *std::move(value);
-}
 
 // Predicted analyses for error analysis (ID FORM LEMMA UPOS XPOS HEAD DEPREL).
 void WriteConllu(const std::string& path, const std::vector<SyntaxSentence>& sentences) {
@@ -178,8 +161,8 @@ int Main() {
   const std::string ud = absl::GetFlag(FLAGS_ud_dir);
   const std::string out = absl::GetFlag(FLAGS_out_dir);
   const std::vector<std::pair<std::string, std::vector<SyntaxSentence>>> dev = {
-      {"EWT", ReadOrDie(ud + "/en_ewt-ud-dev.conllu")},
-      {"GUM", ReadOrDie(ud + "/en_gum-ud-dev.conllu")}};
+      {"EWT", OrDie(ReadConllu(ud + "/en_ewt-ud-dev.conllu"))},
+      {"GUM", OrDie(ReadConllu(ud + "/en_gum-ud-dev.conllu"))}};
   if (absl::GetFlag(FLAGS_evaluate_only)) {
     absl::StatusOr<SyntaxModels> models = SyntaxModels::Load(out);
     if (!models.ok()) {
@@ -218,8 +201,10 @@ int Main() {
     std::fprintf(stderr, "cannot write to %s\n", out.c_str());
     return 1;
   }
-  std::vector<SyntaxSentence> train = ReadOrDie(ud + "/en_ewt-ud-train.conllu");
-  for (SyntaxSentence& s : ReadOrDie(ud + "/en_gum-ud-train.conllu")) train.push_back(std::move(s));
+  std::vector<SyntaxSentence> train = OrDie(ReadConllu(ud + "/en_ewt-ud-train.conllu"));
+  for (SyntaxSentence& s : OrDie(ReadConllu(ud + "/en_gum-ud-train.conllu"))) {
+    train.push_back(std::move(s));
+  }
   std::printf("training on %zu sentences\n", train.size());
   const learn::Pruning pruning{static_cast<float>(absl::GetFlag(FLAGS_min_weight)),
                                absl::GetFlag(FLAGS_min_updates)};

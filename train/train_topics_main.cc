@@ -33,7 +33,6 @@ ABSL_FLAG(std::string, out, "knowledge/models/topics.clm", "model file to write"
 ABSL_FLAG(int, epochs, 10, "training passes");
 ABSL_FLAG(double, blend, 0.15, "weight of one unit of model score against the cue threshold");
 ABSL_FLAG(double, min_weight, 0.01, "averaged weights below this are dropped");
-ABSL_FLAG(bool, ancestors, true, "a sentence is a positive example of its topics' ancestors too");
 ABSL_FLAG(int, min_updates, 1, "features updated fewer times in training are dropped");
 
 namespace claims {
@@ -59,9 +58,7 @@ std::vector<int> WithAncestors(const Taxonomy& taxonomy, const Value& ids) {
   const auto& topics = taxonomy.topics();
   for (size_t t = 0; t < topics.size(); ++t) {
     for (const Value& id : ids.list_value().values()) {
-      const std::string canonical = taxonomy.Canonical(id.string_value());
-      if (absl::GetFlag(FLAGS_ancestors) ? Taxonomy::IsSelfOrAncestor(topics[t].id(), canonical)
-                                         : topics[t].id() == canonical) {
+      if (Taxonomy::IsSelfOrAncestor(topics[t].id(), taxonomy.Canonical(id.string_value()))) {
         out.push_back(static_cast<int>(t));
         break;
       }

@@ -134,6 +134,23 @@ TEST_F(ClaimsFromStructureTest, AccordingToNamesTheSource) {
   EXPECT_EQ(c->modality_source().id(), "united-nations");
 }
 
+// A sentence as a tagger and parser gave it: form, lemma, UPOS, head, relation.
+using ParsedWord =
+    std::tuple<const char*, const char*, syntax::Upos, int, syntax::DepRel>;
+syntax::SyntaxSentence Parsed(const std::vector<ParsedWord>& words) {
+  syntax::SyntaxSentence sentence;
+  for (const auto& [form, lemma, upos, head, rel] : words) {
+    syntax::SyntaxWord word;
+    word.form = form;
+    word.lemma = lemma;
+    word.upos = upos;
+    word.head = head;
+    word.rel = rel;
+    sentence.push_back(word);
+  }
+  return sentence;
+}
+
 // The parser sometimes makes the source of a sentence-initial "According
 // to X, S" the root, S hanging below it; the analysis still reports S.
 TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
@@ -144,14 +161,7 @@ TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
   // "According to the mayor, Ana Ruiz, heavy rain and a landslide had cut
   // the road ." with the parse the tagger and parser gave a sentence of
   // this shape.
-  struct W {
-    const char* form;
-    const char* lemma;
-    Upos upos;
-    int head;
-    DepRel rel;
-  };
-  const std::vector<W> words = {
+  const std::vector<ParsedWord> words = {
       {"According", "accord", Upos::kVerb, 3, DepRel::kCase},
       {"to", "to", Upos::kAdp, 0, DepRel::kFixed},
       {"the", "the", Upos::kDet, 3, DepRel::kDet},
@@ -171,16 +181,7 @@ TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
       {"road", "road", Upos::kNoun, 14, DepRel::kObj},
       {".", ".", Upos::kPunct, 3, DepRel::kPunct},
   };
-  syntax::SyntaxSentence sentence;
-  for (const W& w : words) {
-    syntax::SyntaxWord word;
-    word.form = w.form;
-    word.lemma = w.lemma;
-    word.upos = w.upos;
-    word.head = w.head;
-    word.rel = w.rel;
-    sentence.push_back(word);
-  }
+  const syntax::SyntaxSentence sentence = Parsed(words);
   const DependencyTree tree(sentence);
   const std::vector<Clause> clauses = ClauseAnalyzer(**lexicon).Analyze(tree);
   const Clause* cut = nullptr;
@@ -203,7 +204,7 @@ TEST(ClauseAnalyzerTest, APrepositionParsedAsAMarkSubordinatesNothing) {
   ASSERT_TRUE(lexicon.ok()) << lexicon.status();
   using syntax::DepRel;
   using syntax::Upos;
-  const std::vector<std::tuple<const char*, const char*, Upos, int, DepRel>> words = {
+  const std::vector<ParsedWord> words = {
       {"Up", "up", Upos::kAdp, 5, DepRel::kMark},
       {"to", "to", Upos::kAdp, 3, DepRel::kCase},
       {"500", "500", Upos::kNum, 3, DepRel::kNummod},
@@ -216,16 +217,7 @@ TEST(ClauseAnalyzerTest, APrepositionParsedAsAMarkSubordinatesNothing) {
       {"estimated", "estimate", Upos::kVerb, -1, DepRel::kRoot},
       {".", ".", Upos::kPunct, 9, DepRel::kPunct},
   };
-  syntax::SyntaxSentence sentence;
-  for (const auto& [form, lemma, upos, head, rel] : words) {
-    syntax::SyntaxWord word;
-    word.form = form;
-    word.lemma = lemma;
-    word.upos = upos;
-    word.head = head;
-    word.rel = rel;
-    sentence.push_back(word);
-  }
+  const syntax::SyntaxSentence sentence = Parsed(words);
   const DependencyTree tree(sentence);
   const std::vector<Clause> clauses = ClauseAnalyzer(**lexicon).Analyze(tree);
   const Clause* arrive = nullptr;

@@ -219,6 +219,14 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   return e;
 }
 
+absl::Status Extractor::CheckBody(const std::string& body) const {
+  if (body.size() > config_.max_body_bytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "body is ", body.size(), " bytes; the limit is ", config_.max_body_bytes));
+  }
+  return text::ValidateText(body, "body");
+}
+
 absl::StatusOr<std::vector<SentenceTokens>> Extractor::Sentences(
     const std::string& body, const text::ArticleLayout& layout) const {
   const ExtractorPipeline& p = *pipeline_;
@@ -244,11 +252,7 @@ absl::StatusOr<std::vector<SentenceTokens>> Extractor::Sentences(
 absl::StatusOr<std::vector<SentenceTokens>> Extractor::AnalyzeSentences(
     const claims::v1::Article& article) const {
   const std::string& body = article.body();
-  if (body.size() > config_.max_body_bytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "body is ", body.size(), " bytes; the limit is ", config_.max_body_bytes));
-  }
-  RETURN_IF_ERROR(text::ValidateText(body, "body"));
+  RETURN_IF_ERROR(CheckBody(body));
   ASSIGN_OR_RETURN(text::ArticleLayout layout, text::ParseLayout(body));
   return Sentences(body, layout);
 }
@@ -259,11 +263,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
   const ExtractorPipeline& p = *pipeline_;
   const std::string& body = article.body();
   // --- validation ---
-  if (body.size() > config_.max_body_bytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "body is ", body.size(), " bytes; the limit is ", config_.max_body_bytes));
-  }
-  RETURN_IF_ERROR(text::ValidateText(body, "body"));
+  RETURN_IF_ERROR(CheckBody(body));
   RETURN_IF_ERROR(text::ValidateText(article.id(), "id"));
   RETURN_IF_ERROR(text::ValidateText(article.title(), "title"));
   RETURN_IF_ERROR(text::ValidateText(article.url(), "url"));

@@ -106,6 +106,9 @@ class Extractor {
   const std::string& version() const { return version_; }
 
  private:
+  // RESOURCE_EXHAUSTED over the size limit, INVALID_ARGUMENT for text that
+  // is not valid UTF-8 or holds binary data.
+  absl::Status CheckBody(const std::string& body) const;
   // The body's sentences, tokenized and analysed (syntax and names).
   absl::StatusOr<std::vector<SentenceTokens>> Sentences(
       const std::string& body, const text::ArticleLayout& layout) const;

@@ -162,7 +162,6 @@ class TopicStage {
   std::vector<int> top_level_;  // topic index -> its top-level topic index
   std::vector<int> depth_;      // topic index -> number of '/'
   std::vector<std::vector<int>> children_;  // topic index -> its children
-  std::vector<int> parent_;                 // topic index -> parent, or -1
   absl::flat_hash_map<std::string, int> topic_index_;
   absl::flat_hash_map<std::string, std::vector<PhraseRef>> by_first_word_;
   absl::flat_hash_map<std::string, std::vector<int>> by_event_type_;
