@@ -220,7 +220,8 @@ std::string Lemmatizer::LemmaOf(const SyntaxWord& word) const {
   if (missing.empty()) return lemma;
   Scratch scratch;
   lemma = Predict(word, &scratch);
-  memo_->InsertAll(keys, lemmas);
+  const std::string* const inserted[] = {&lemma};
+  memo_->InsertAll(keys, inserted);
   return lemma;
 }
 
