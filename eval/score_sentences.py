@@ -29,7 +29,7 @@ sentence. Also reports:
     `subject_text`.
 With --json the figures are printed as one JSON object; with -v the missed
 gold actors, the false positives (predicted actors matching no gold actor of
-the sentence), the missed subjects and the sentences whose topics or first modality
+the sentence), the missed and false-positive subjects and the sentences whose topics or first modality
 differ from gold are listed.
 """
 import json
@@ -96,6 +96,7 @@ def main():
     misses = []
     false_positives = []
     subject_misses = []
+    subject_false_positives = []
     topic_misses = []
     modality_misses = []
     for g, a in zip(gold, analyses):
@@ -174,6 +175,8 @@ def main():
                     subj_fn += 1
                     subject_misses.append((ga["name"], g["text"][gs["start"]:gs["start"] + 70]))
             subj_fp += len(subject_ids - subject_matched)
+            for pid in sorted(subject_ids - subject_matched):
+                subject_false_positives.append((pid, g["text"][gs["start"]:gs["start"] + 70]))
             gold_set = {gold_topic(t) for t in gs.get("topics", [])}
             topic_tp += len(topics & gold_set)
             topic_fp += len(topics - gold_set)
@@ -249,6 +252,8 @@ def main():
             print("  false positive:", pid, "|", text)
         for name, text in subject_misses:
             print("  subject miss:", name, "|", text)
+        for pid, text in subject_false_positives:
+            print("  subject false positive:", pid, "|", text)
         for gold, got, text in topic_misses:
             print("  topics:", text, "| gold", gold, "| got", got)
         for gold, got, text in modality_misses:
