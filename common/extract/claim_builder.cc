@@ -778,7 +778,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   std::vector<std::optional<Claim>> built(clauses.size());
   for (size_t k = 0; k < clauses.size(); ++k) {
     const Clause& clause = clauses[k];
-    if (clause.saying_only || clause.words.empty()) continue;
+    if (!clause.makes_claim() || clause.words.empty()) continue;
     const Clause* saying = nullptr;
     for (const Clause& other : clauses) {
       if (clause.reporting_verb >= 0 && other.head == clause.reporting_verb) saying = &other;

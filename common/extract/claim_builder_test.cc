@@ -229,6 +229,108 @@ TEST(ClauseAnalyzerTest, APrepositionParsedAsAMarkSubordinatesNothing) {
   EXPECT_EQ(arrive->reporting_verb, 9);
 }
 
+// The analysis of one hand-parsed sentence.
+std::vector<Clause> ClausesOf(const std::vector<ParsedWord>& words) {
+  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
+  EXPECT_TRUE(lexicon.ok()) << lexicon.status();
+  const syntax::SyntaxSentence sentence = Parsed(words);
+  const DependencyTree tree(sentence);
+  return ClauseAnalyzer(**lexicon).Analyze(tree);
+}
+
+const Clause* HeadedBy(const std::vector<Clause>& clauses, int head) {
+  for (const Clause& c : clauses) {
+    if (c.head == head) return &c;
+  }
+  return nullptr;
+}
+
+// "The ruling was fair, said a league spokesman." with the speaker of the
+// inverted saying parsed as its object.
+TEST(ClauseAnalyzerTest, TheSpeakerOfAnInvertedSayingFollowsIt) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<Clause> clauses = ClausesOf({
+      {"The", "the", Upos::kDet, 1, DepRel::kDet},
+      {"ruling", "ruling", Upos::kNoun, 3, DepRel::kNsubj},
+      {"was", "be", Upos::kAux, 3, DepRel::kCop},
+      {"fair", "fair", Upos::kAdj, -1, DepRel::kRoot},
+      {",", ",", Upos::kPunct, 5, DepRel::kPunct},
+      {"said", "say", Upos::kVerb, 3, DepRel::kParataxis},
+      {"a", "a", Upos::kDet, 8, DepRel::kDet},
+      {"league", "league", Upos::kNoun, 8, DepRel::kCompound},
+      {"spokesman", "spokesman", Upos::kNoun, 5, DepRel::kObj},
+      {".", ".", Upos::kPunct, 3, DepRel::kPunct},
+  });
+  const Clause* fair = HeadedBy(clauses, 3);
+  ASSERT_NE(fair, nullptr);
+  EXPECT_TRUE(fair->reported);
+  EXPECT_EQ(fair->source_token, 8);
+  EXPECT_EQ(fair->reporting_verb, 5);
+}
+
+// "Tehran has long denied seeking the bomb ." with the gerund parsed as an
+// adverbial of the denial.
+TEST(ClauseAnalyzerTest, AGerundTheParserHungAsAnAdverbialIsStillDenied) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  std::vector<ParsedWord> words = {
+      {"Tehran", "Tehran", Upos::kPropn, 3, DepRel::kNsubj},
+      {"has", "have", Upos::kAux, 3, DepRel::kAux},
+      {"long", "long", Upos::kAdv, 3, DepRel::kAdvmod},
+      {"denied", "deny", Upos::kVerb, -1, DepRel::kRoot},
+      {"seeking", "seek", Upos::kVerb, 3, DepRel::kAdvcl},
+      {"the", "the", Upos::kDet, 6, DepRel::kDet},
+      {"bomb", "bomb", Upos::kNoun, 4, DepRel::kObj},
+      {".", ".", Upos::kPunct, 3, DepRel::kPunct},
+  };
+  syntax::SyntaxSentence sentence = Parsed(words);
+  sentence[4].xpos = "VBG";
+  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  const DependencyTree tree(sentence);
+  const std::vector<Clause> clauses = ClauseAnalyzer(**lexicon).Analyze(tree);
+  const Clause* seek = HeadedBy(clauses, 4);
+  ASSERT_NE(seek, nullptr);
+  EXPECT_TRUE(seek->reported);
+  EXPECT_EQ(seek->source_token, 0);
+  EXPECT_EQ(seek->modality, claims::v1::NEGATED);
+  const Clause* deny = HeadedBy(clauses, 3);
+  ASSERT_NE(deny, nullptr);
+  EXPECT_FALSE(deny->makes_claim());
+}
+
+// "Traders fear prices will rise , analysts said ." The analysts report
+// the traders' fear: that clause is their claim, and the rise is what the
+// traders fear.
+TEST(ClauseAnalyzerTest, ASayingThatIsItselfReportedIsTheReportsClaim) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<Clause> clauses = ClausesOf({
+      {"Traders", "trader", Upos::kNoun, 1, DepRel::kNsubj},
+      {"fear", "fear", Upos::kVerb, -1, DepRel::kRoot},
+      {"prices", "price", Upos::kNoun, 4, DepRel::kNsubj},
+      {"will", "will", Upos::kAux, 4, DepRel::kAux},
+      {"rise", "rise", Upos::kVerb, 1, DepRel::kCcomp},
+      {",", ",", Upos::kPunct, 7, DepRel::kPunct},
+      {"analysts", "analyst", Upos::kNoun, 7, DepRel::kNsubj},
+      {"said", "say", Upos::kVerb, 1, DepRel::kParataxis},
+      {".", ".", Upos::kPunct, 1, DepRel::kPunct},
+  });
+  const Clause* fear = HeadedBy(clauses, 1);
+  const Clause* rise = HeadedBy(clauses, 4);
+  const Clause* said = HeadedBy(clauses, 7);
+  ASSERT_NE(fear, nullptr);
+  ASSERT_NE(rise, nullptr);
+  ASSERT_NE(said, nullptr);
+  EXPECT_TRUE(fear->reported);
+  EXPECT_EQ(fear->source_token, 6);
+  EXPECT_TRUE(fear->makes_claim());
+  EXPECT_TRUE(rise->reported);
+  EXPECT_EQ(rise->source_token, 0);
+  EXPECT_FALSE(said->makes_claim());
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");

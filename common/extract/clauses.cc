@@ -95,11 +95,16 @@ class Builder {
     return t_.rel(i) != DepRel::kXcomp || ReportedGerund(i);
   }
 
+  // "denied ignoring the warnings": the gerund a verb of saying takes as
+  // its complement, or, with no subordinator or comma between ("has
+  // always denied seeking ..."), as what the parser called an adverbial.
   bool ReportedGerund(int i) const {
-    if (t_.rel(i) != DepRel::kXcomp || t_.word(i).xpos != "VBG") return false;
+    const DepRel r = t_.rel(i);
+    if ((r != DepRel::kXcomp && r != DepRel::kAdvcl) || t_.word(i).xpos != "VBG") return false;
     const int gov = t_.word(i).head;
-    if (gov < 0) return false;
-    return lex_.IsSpeechVerb(t_.lemma(gov));
+    if (gov < 0 || !lex_.IsSpeechVerb(t_.lemma(gov))) return false;
+    return r == DepRel::kXcomp ||
+           (i > gov && t_.Child(i, DepRel::kMark) < 0 && !CommaBetween(gov, i));
   }
 
   Clause MakeClause(int h, int governor) {
@@ -595,15 +600,33 @@ class Builder {
                         ((r == DepRel::kAdvcl || r == DepRel::kConj) && unmarked);
     if (!linked || !CommaBetween(up, head)) return nullptr;
     if (OwnSubject(*saying) < 0) {
-      const int speaker = PhraseBefore(head);
+      int speaker = PhraseBefore(head);
+      if (speaker < 0) speaker = SpeakerAfter(*saying);
       if (speaker < 0) return nullptr;
+      auto& args = saying->args;
+      args.erase(std::remove_if(args.begin(), args.end(),
+                                [speaker](const Argument& a) { return a.token == speaker; }),
+                 args.end());
       Argument a;
       a.token = speaker;
       a.role = ArgRole::kSubject;
-      saying->args.insert(saying->args.begin(), a);
+      args.insert(args.begin(), a);
     }
     // Misparsed as a relative clause, the saying hangs off a noun of S.
     return relative ? EnclosingClause(up) : Mutable(up);
+  }
+
+  // "S, said a FIFA spokesman": in an inverted saying right after the
+  // comma or quote, the speaker follows the verb (the parser often makes
+  // it the object). Its first nominal dependent after it, or -1.
+  int SpeakerAfter(const Clause& saying) const {
+    const int verb = saying.head;
+    if (verb == 0 || (t_.word(verb - 1).form != "," && !t_.IsQuote(verb - 1))) return -1;
+    for (int c : t_.children(verb)) {
+      const DepRel r = t_.rel(c);
+      if (c > verb && (r == DepRel::kObj || r == DepRel::kNsubj || r == DepRel::kIobj)) return c;
+    }
+    return -1;
   }
 
   bool HasRelativeWord(int head) const {

@@ -73,6 +73,11 @@ struct Clause {
   // The clause is a saying whose content became its own clause: it makes
   // no claim (unless negated, when the content makes none instead).
   bool saying_only = false;
+  // Whether the clause makes a claim of its own: not a saying whose
+  // content speaks for it, unless the saying is itself what another source
+  // reports ("Investors fear S, analysts said": the analysts' claim is the
+  // investors' fear; "According to the paper, officials told X that S").
+  bool makes_claim() const { return !saying_only || (reported && reporting_verb != head); }
   // A clause that only modifies or complements another (relative,
   // participial, adverbial, complement) rather than stating on its own.
   bool subordinate() const {
