@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "absl/container/flat_hash_set.h"
@@ -14,6 +15,7 @@
 #include "common/store/actor_records.h"
 #include "common/store/db_options.h"
 #include "common/store/key_codec.h"
+#include "common/store/language_words.h"
 #include "common/util/status_macros.h"
 #include "rocksdb/db.h"
 #include "rocksdb/write_batch.h"
@@ -237,6 +239,41 @@ absl::StatusOr<std::vector<std::string>> IdsUnder(rocksdb::DB* db,
   return ids;
 }
 
+// Ids under the forms `form` and `form` followed by more words: "name:nordhav"
+// finds "name:nordhav" and "name:nordhav line", not "name:nordhavn".
+absl::StatusOr<std::vector<std::string>> IdsUnderLeading(
+    rocksdb::DB* db, const std::string& form) {
+  std::vector<std::string> ids;
+  const std::string prefix = IdentityStartsWithPrefix(form);
+  RETURN_IF_ERROR(ForEachInRange(db, PrefixRange(prefix), "scan identities",
+                                 [&](std::string_view key, std::string_view) {
+                                   const std::string_view rest =
+                                       key.substr(prefix.size());
+                                   const size_t end = rest.find('\0');
+                                   if (end == std::string_view::npos)
+                                     return true;
+                                   if (end == 0 || rest[0] == ' ') {
+                                     ids.emplace_back(rest.substr(end + 1));
+                                   }
+                                   return true;
+                                 }));
+  return ids;
+}
+
+// Ids of the actors that go by `name` as a name or alias.
+absl::StatusOr<std::vector<std::string>> IdsNamed(rocksdb::DB* db,
+                                                  std::string_view name) {
+  std::vector<std::string> ids;
+  RETURN_IF_ERROR(ForEachInRange(
+      db, PrefixRange(AliasExactPrefix(NormalizeAlias(name))), "scan aliases",
+      [&](std::string_view key, std::string_view) {
+        std::optional<std::string> id = ActorIdFromAliasKey(key);
+        if (id.has_value()) ids.push_back(std::move(*id));
+        return true;
+      }));
+  return ids;
+}
+
 absl::StatusOr<std::vector<std::string>> ContextOf(rocksdb::DB* db,
                                                    const std::string& id) {
   std::string value;
@@ -359,6 +396,68 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
 
 namespace {
 
+// True when a short form may stand for one actor: at least one of its
+// folded words is no word of the language ("Nordhav", not "National").
+bool NameLike(const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& w) { return !IsLanguageWord(w); });
+}
+
+// The stored actor of the other type that a discovered actor found under
+// none of its own type's forms is, when the tagger mistyped a short form:
+//   * a person's name that is an organisation's name or its leading words
+//     ("Nordhav", PERSON, of "Nordhav Line"), unless an honorific makes it
+//     a person ("Ms Nordhav");
+//   * an organisation's name of two or more words that is a person's
+//     surname ("Quispe Huaman", ORGANIZATION, of "Julio Quispe Huaman"); one
+//     word is not enough, firms are named after people ("Dyson").
+// Only discovered actors are joined (the short forms of known ones are the
+// knowledge base's), the short form must be name-like, and no actor but
+// the one candidate may go by it (a known person's alias "Johnson" keeps
+// "Johnson" from "Johnson Matthey"); else the empty identity. An actor
+// stored under the same id keeps its type ("Nordhav Line" stays an
+// organisation when a later article's tagger calls it a person).
+absl::StatusOr<StoredIdentity> MatchOtherType(rocksdb::DB* db,
+                                              const Actor& actor) {
+  const bool person = actor.type() == claims::v1::PERSON;
+  if (person && GenderOf(actor) != 0) return StoredIdentity();
+  const claims::v1::ActorType other =
+      person ? claims::v1::ORGANIZATION : claims::v1::PERSON;
+  absl::StatusOr<Actor> self = ReadActorRecord(db, actor.id());
+  if (self.ok() && self->type() == other && IsDiscovered(*self)) {
+    return StoredIdentity{actor.id(), self->name(), other};
+  }
+  if (!self.ok() && !absl::IsNotFound(self.status())) return self.status();
+  const std::string folded = FoldName(actor.name());
+  const std::vector<std::string> w = Words(folded);
+  if (w.empty() || !NameLike(w)) return StoredIdentity();
+  std::vector<std::string> ids;
+  if (person) {
+    ASSIGN_OR_RETURN(ids, IdsUnderLeading(db, absl::StrCat("name:", folded)));
+  } else {
+    if (w.size() < 2) return StoredIdentity();
+    ASSIGN_OR_RETURN(ids, IdsUnder(db, absl::StrCat("surname:", folded)));
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  StoredIdentity found;
+  for (const std::string& id : ids) {
+    if (id == actor.id()) continue;
+    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+    if (absl::IsNotFound(stored.status())) continue;
+    if (!stored.ok()) return stored.status();
+    if (stored->type() != other || !IsDiscovered(*stored)) continue;
+    if (!found.id.empty()) return StoredIdentity();  // two candidates
+    found = StoredIdentity{id, stored->name(), other};
+  }
+  if (found.id.empty()) return found;
+  ASSIGN_OR_RETURN(std::vector<std::string> named, IdsNamed(db, actor.name()));
+  for (const std::string& id : named) {
+    if (id != found.id) return StoredIdentity();
+  }
+  return found;
+}
+
 // The one stored actor `actor` is, or "" (none, or ambiguous).
 absl::StatusOr<StoredIdentity> MatchOne(
     rocksdb::DB* db, const Actor& actor,
@@ -381,6 +480,7 @@ absl::StatusOr<StoredIdentity> MatchOne(
     }
     if (!candidates.empty()) break;
   }
+  if (candidates.empty()) return MatchOtherType(db, actor);
   std::string chosen;
   if (candidates.size() == 1) {
     chosen = candidates[0];
@@ -390,7 +490,7 @@ absl::StatusOr<StoredIdentity> MatchOne(
     ASSIGN_OR_RETURN(chosen, ByContext(db, candidates, others));
   }
   if (chosen.empty()) return StoredIdentity();
-  return StoredIdentity{chosen, names[chosen]};
+  return StoredIdentity{chosen, names[chosen], actor.type()};
 }
 
 void Rename(const IdentityMap& identities, ActorRef* ref) {
@@ -398,6 +498,7 @@ void Rename(const IdentityMap& identities, ActorRef* ref) {
   if (it == identities.end()) return;
   ref->set_id(it->second.id);
   ref->set_name(it->second.name);
+  ref->set_type(it->second.type);
 }
 
 }  // namespace
@@ -420,13 +521,17 @@ void ApplyIdentities(const IdentityMap& identities, AnalyzeResponse* analysis) {
   for (Actor& a : *analysis->mutable_actors()) {
     auto it = identities.find(a.id());
     if (it == identities.end()) continue;
-    if (IsGlobalAlias(a, a.name())) a.add_aliases(a.name());
+    if (a.name() != it->second.name && IsGlobalAlias(a, a.name()))
+      a.add_aliases(a.name());
     a.set_id(it->second.id);
     a.set_name(it->second.name);
+    a.set_type(it->second.type);
   }
   for (claims::v1::Mention& m : *analysis->mutable_mentions()) {
     auto it = identities.find(m.actor_id());
-    if (it != identities.end()) m.set_actor_id(it->second.id);
+    if (it == identities.end()) continue;
+    m.set_actor_id(it->second.id);
+    m.set_type(it->second.type);
   }
   for (claims::v1::Claim& c : *analysis->mutable_claims()) {
     for (ActorRef& r : *c.mutable_subjects()) Rename(identities, &r);

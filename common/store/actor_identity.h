@@ -13,7 +13,16 @@
 //     the actors named with them (shared co-occurring actors), never by
 //     chance; a known gender (from "Mr"/"Ms" forms) must agree;
 //   * an acronym ("RTA") joins the one stored organisation whose initials
-//     it is ("Riverside Tenants' Alliance").
+//     it is ("Riverside Tenants' Alliance");
+//   * a short form the tagger gave the other type, found under none of its
+//     own type's forms, joins the one discovered actor of the other type
+//     it is a short form of: "Nordhav" (as a person) the organisation whose
+//     name is or begins with it ("Nordhav Line"), "Quispe Huaman" (as an
+//     organisation) the person of that surname of two or more words
+//     ("Julio Quispe Huaman"). The form must be name-like (not only words
+//     of the language: "National" joins nothing), and no other actor may go
+//     by it. The stored actor's type wins, also over an article that
+//     gives an actor stored under the same id the other type.
 // Anything ambiguous keeps the extractor's id: a split, never a wrong merge.
 //
 // Store-internal; called by ClaimStore under its write lock.
@@ -54,8 +63,10 @@ bool IsGlobalAlias(const claims::v1::Actor& actor, std::string_view alias);
 struct StoredIdentity {
   std::string id;
   std::string name;
+  claims::v1::ActorType type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
 };
-// Article actor id -> stored identity, for the actors that change id.
+// Article actor id -> stored identity, for the actors that change id (or
+// only type: a discovered actor stored under its id as the other type).
 using IdentityMap = std::map<std::string, StoredIdentity>;
 
 // Matches the discovered actors of `analysis` against the stored ones (see
@@ -64,8 +75,8 @@ absl::StatusOr<IdentityMap> MatchStoredActors(
     rocksdb::DB* db, const claims::v1::AnalyzeResponse& analysis);
 
 // Rewrites `analysis` to the stored identities: actor records (the stored
-// name stays the name, the article's becomes an alias), mentions and the
-// subjects, objects and participants of claims.
+// name and type stay, the article's name becomes an alias), mentions and
+// the subjects, objects and participants of claims.
 void ApplyIdentities(const IdentityMap& identities,
                      claims::v1::AnalyzeResponse* analysis);
 

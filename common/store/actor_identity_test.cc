@@ -145,6 +145,71 @@ TEST_F(ActorIdentityTest, AnAcronymJoinsTheOrganisationItAbbreviates) {
   EXPECT_EQ(StoredIds("b"), "riverside-tenants-alliance");
 }
 
+TEST_F(ActorIdentityTest, AnOrganisationsLeadingWordTypedAsAPersonJoinsIt) {
+  Put(Article("a", {{"halvgrund-shipping", "Halvgrund Shipping",
+                     claims::v1::ORGANIZATION}}));
+  // The full name typed as a person keeps the organisation's type...
+  Put(Article("b", {{"halvgrund-shipping", "Halvgrund Shipping"}}));
+  // ...so a later short form still finds it.
+  Put(Article("c", {{"halvgrund", "Halvgrund"}}));
+  EXPECT_EQ(StoredIds("c"), "halvgrund-shipping");
+  auto actor =
+      store_internal::ReadActorRecord(store_->db(), "halvgrund-shipping");
+  ASSERT_TRUE(actor.ok());
+  EXPECT_EQ(actor->type(), claims::v1::ORGANIZATION);  // the stored type wins
+  EXPECT_EQ(actor->name(), "Halvgrund Shipping");
+  EXPECT_EQ(Resolve("Halvgrund"), "halvgrund-shipping");
+}
+
+TEST_F(ActorIdentityTest, ADoubleSurnameTypedAsAnOrganisationJoinsThePerson) {
+  Put(Article("a", {{"tomas-ccori-mamani", "Tomas Ccori Mamani"}}));
+  Put(Article("b",
+              {{"ccori-mamani", "Ccori Mamani", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("b"), "tomas-ccori-mamani");
+  auto actor =
+      store_internal::ReadActorRecord(store_->db(), "tomas-ccori-mamani");
+  ASSERT_TRUE(actor.ok());
+  EXPECT_EQ(actor->type(), claims::v1::PERSON);
+}
+
+TEST_F(ActorIdentityTest, ALeadingWordOfTwoOrganisationsStaysApart) {
+  Put(Article("a", {{"halvgrund-shipping", "Halvgrund Shipping",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("b", {{"halvgrund-energy", "Halvgrund Energy",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("c", {{"halvgrund", "Halvgrund"}}));
+  EXPECT_EQ(StoredIds("c"), "halvgrund");
+}
+
+TEST_F(ActorIdentityTest, AWordOfTheLanguageNeverJoinsAnOrganisation) {
+  Put(Article("a", {{"national-cargo-board", "National Cargo Board",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("b", {{"national", "National"}}));
+  Put(Article("c", {{"national-cargo", "National Cargo"}}));
+  EXPECT_EQ(StoredIds("b"), "national");
+  EXPECT_EQ(StoredIds("c"), "national-cargo");
+}
+
+TEST_F(ActorIdentityTest, AnHonorificKeepsAPersonFromAnOrganisation) {
+  Put(Article("a", {{"halvgrund-shipping", "Halvgrund Shipping",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article(
+      "b", {{"halvgrund", "Halvgrund", claims::v1::PERSON, {"Ms Halvgrund"}}}));
+  EXPECT_EQ(StoredIds("b"), "halvgrund");
+}
+
+TEST_F(ActorIdentityTest, ASurnameTypedAsAnOrganisationMustBeOneAndWhole) {
+  Put(Article("a", {{"tomas-ccori-mamani", "Tomas Ccori Mamani"}}));
+  Put(Article("b", {{"rosa-ccori-mamani", "Rosa Ccori Mamani"}}));
+  Put(Article("c",
+              {{"ccori-mamani", "Ccori Mamani", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("c"), "ccori-mamani");  // two people of that surname
+  // One word may be a firm named after a person.
+  Put(Article("d", {{"eskil-brannvik", "Eskil Brannvik"}}));
+  Put(Article("e", {{"brannvik", "Brannvik", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("e"), "brannvik");
+}
+
 TEST_F(ActorIdentityTest, TwoPeopleOfOneSurnameAreToldApartByTheirCompany) {
   Put(Article("a", {{"susan-hartley", "Susan Hartley"}, kSheffield}));
   Put(Article("b", {{"michael-hartley", "Michael Hartley"}, kCornwall}));
@@ -176,6 +241,7 @@ TEST_F(ActorIdentityTest, HonorificsOfTheOtherGenderNeverMerge) {
   EXPECT_EQ(StoredIds("b"), "hartley");
 }
 
+// Nor an organisation it begins, while a known person goes by it.
 TEST_F(ActorIdentityTest, ASurnameNeverJoinsAKnownPersonOrAnotherType) {
   Put(Article(
       "a", {{"boris-johnson",

@@ -177,6 +177,10 @@ std::string IdentityPrefix(std::string_view form) {
   return PrefixedTerminated(kIdentityPrefix, form);
 }
 
+std::string IdentityStartsWithPrefix(std::string_view form_prefix) {
+  return Prefixed(kIdentityPrefix, form_prefix);
+}
+
 std::string ActorContextKey(std::string_view actor_id) {
   return Prefixed(kActorContextPrefix, actor_id);
 }

@@ -176,6 +176,8 @@ std::optional<std::string> ActorIdFromAliasKey(std::string_view key);
 std::string IdentityKey(std::string_view form, std::string_view actor_id);
 // Keys of every actor id under exactly this form.
 std::string IdentityPrefix(std::string_view form);
+// Keys of every form starting with `form_prefix`.
+std::string IdentityStartsWithPrefix(std::string_view form_prefix);
 std::string ActorContextKey(std::string_view actor_id);
 
 std::string AffiliationKey(std::string_view country, std::string_view actor_id);

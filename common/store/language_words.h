@@ -1,0 +1,21 @@
+// Words of the English language (WordNet's lemmas and the common-word list
+// of knowledge/extract), to tell a name ("Nordhav", "Quispe") from a word
+// that many names begin with ("National", "United", "Green").
+//
+// The lists are compiled in rather than read from --lexicon_dir: identity
+// decisions are replayed by replicas (see claim_store.cc), which must decide
+// as the writer did whatever they were started with.
+#ifndef CLAIMS_COMMON_STORE_LANGUAGE_WORDS_H_
+#define CLAIMS_COMMON_STORE_LANGUAGE_WORDS_H_
+
+#include <string_view>
+
+namespace claims::store_internal {
+
+// True when `folded_word` (one word of FoldName's output) is a word of the
+// language. Thread-safe.
+bool IsLanguageWord(std::string_view folded_word);
+
+}  // namespace claims::store_internal
+
+#endif  // CLAIMS_COMMON_STORE_LANGUAGE_WORDS_H_
