@@ -4,8 +4,20 @@ given id beside it, and coverage of the topics of the writer's subtrees.
 
   python3 train/data/topics/check.py train/data/topics/w1.jsonl [--roots economy,labour]
   python3 train/data/topics/check.py train/data/topics     # every *.jsonl there
+  python3 train/data/topics/check.py train/data/topics --against eval/sets/topics*.jsonl
+
+With --against, also an error: a training article with a sentence close to
+a sentence of an evaluation file (more than half... see NEAR), that is, an
+article on an event an evaluation article covers. Writers who chose events
+from memory tend to choose the same famous ones; such articles are left out
+of training so that no figure is measured on what was trained on.
 """
-import argparse, collections, json, os, sys
+import argparse, collections, json, os, re, sys
+
+# Jaccard similarity of two sentences' word sets (sentences of more than
+# MIN_WORDS words) above which they tell of the same event.
+NEAR = 0.4
+MIN_WORDS = 5
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TAXONOMY = os.path.join(HERE, '..', '..', '..', 'knowledge', 'taxonomy', 'topics.jsonl')
@@ -21,11 +33,48 @@ def load_ids():
     return ids
 
 
+def words(text):
+    return set(re.findall(r'[a-z0-9]+', text.lower()))
+
+
+def evaluation_sentences(paths):
+    """(evaluation article id, word set) of every long enough sentence."""
+    out = []
+    for path in paths:
+        for line in open(path, encoding='utf-8'):
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            for s in d.get('sentences', []):
+                text = s.get('text')
+                if text is None and 'start' in s:
+                    text = d.get('text', d.get('body', ''))[s['start']:s['end']]
+                w = words(text or '')
+                if len(w) > MIN_WORDS:
+                    out.append((d.get('id'), w))
+    return out
+
+
+def near_evaluation(article, evaluation):
+    for s in article.get('sentences', []):
+        w = words(s.get('text') or '')
+        if len(w) <= MIN_WORDS:
+            continue
+        for eid, e in evaluation:
+            if len(w & e) / len(w | e) > NEAR:
+                return eid
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('files', nargs='+')
     ap.add_argument('--roots', default='')
+    ap.add_argument('--against', nargs='*', default=[],
+                    help='evaluation files (JSONL with "sentences" of {"text"}, or "text" '
+                         'and "sentences" spans)')
     args = ap.parse_args()
+    evaluation = evaluation_sentences(args.against)
     ids = load_ids()
     errors = 0
     count = collections.Counter()
@@ -54,6 +103,10 @@ def main():
             seen_ids.add(a.get('id'))
             articles += 1
             lists = [('article', a.get('topics', []))]
+            near = near_evaluation(a, evaluation)
+            if near:
+                print(f'{where}: {a.get("id")} tells of an event of evaluation article {near}')
+                errors += 1
             for i, s in enumerate(a.get('sentences', [])):
                 sentences += 1
                 if not isinstance(s.get('text'), str) or not s['text'].strip():
