@@ -411,7 +411,9 @@ class SentenceClaims {
       *c->mutable_modality_source() = Ref(actors_[static_cast<size_t>(actor)], "source");
     }
     if (actor < 0 && clause.source_optional) return;
-    const std::string text = PhraseText(clause.source_token);
+    const std::string text = clause.source_first >= 0
+                                 ? SpanText(clause.source_first, clause.source_last)
+                                 : PhraseText(clause.source_token);
     AddEvidence(c, "modality_source",
                 actor >= 0 ? absl::StrCat(text, ":", actors_[static_cast<size_t>(actor)].id)
                            : absl::StrCat(text, ":unlinked"));
@@ -495,8 +497,13 @@ class SentenceClaims {
   std::string PhraseText(int head) const {
     std::vector<int> words = tree_.PhraseWords(head);
     if (words.empty()) return "";
-    const size_t a = t_[static_cast<size_t>(words.front())].start;
-    const size_t b = t_[static_cast<size_t>(words.back())].end;
+    return SpanText(words.front(), words.back());
+  }
+
+  // The text of words [first, last].
+  std::string SpanText(int first, int last) const {
+    const size_t a = t_[static_cast<size_t>(first)].start;
+    const size_t b = t_[static_cast<size_t>(last)].end;
     return std::string(body_.substr(a, b - a));
   }
 

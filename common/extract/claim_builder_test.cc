@@ -331,6 +331,58 @@ TEST(ClauseAnalyzerTest, ASayingThatIsItselfReportedIsTheReportsClaim) {
   EXPECT_FALSE(said->makes_claim());
 }
 
+// "Two officials familiar with the inquiry said prices fell ." with the
+// subject phrase split by the parser (its head an unmarked oblique, the
+// noun of its prepositional phrase the subject).
+TEST(ClauseAnalyzerTest, ASubjectPhraseTheParserSplitIsOnePhrase) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<Clause> clauses = ClausesOf({
+      {"Two", "two", Upos::kNum, 1, DepRel::kNummod},
+      {"officials", "official", Upos::kNoun, 6, DepRel::kOblUnmarked},
+      {"familiar", "familiar", Upos::kAdj, 6, DepRel::kXcomp},
+      {"with", "with", Upos::kAdp, 5, DepRel::kCase},
+      {"the", "the", Upos::kDet, 5, DepRel::kDet},
+      {"inquiry", "inquiry", Upos::kNoun, 6, DepRel::kNsubj},
+      {"said", "say", Upos::kVerb, -1, DepRel::kRoot},
+      {"prices", "price", Upos::kNoun, 8, DepRel::kNsubj},
+      {"fell", "fall", Upos::kVerb, 6, DepRel::kCcomp},
+      {".", ".", Upos::kPunct, 6, DepRel::kPunct},
+  });
+  const Clause* said = HeadedBy(clauses, 6);
+  const Clause* fell = HeadedBy(clauses, 8);
+  ASSERT_NE(said, nullptr);
+  ASSERT_NE(fell, nullptr);
+  EXPECT_EQ(said->subject_first, 0);
+  EXPECT_EQ(said->subject_last, 5);
+  EXPECT_TRUE(fell->reported);
+  EXPECT_EQ(fell->source_token, 1);
+  EXPECT_EQ(fell->source_first, 0);
+  EXPECT_EQ(fell->source_last, 5);
+}
+
+// Two subjects with no preposition between ("Polish | President Andrzej
+// Duda said") are no split phrase: the parse stands.
+TEST(ClauseAnalyzerTest, TwoSubjectsWithoutAPrepositionAreNotRepaired) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<Clause> clauses = ClausesOf({
+      {"Polish", "Polish", Upos::kPropn, 4, DepRel::kNsubj},
+      {"President", "President", Upos::kPropn, 2, DepRel::kCompound},
+      {"Andrzej", "Andrzej", Upos::kPropn, 4, DepRel::kNsubj},
+      {"Duda", "Duda", Upos::kPropn, 2, DepRel::kFlat},
+      {"said", "say", Upos::kVerb, -1, DepRel::kRoot},
+      {"talks", "talk", Upos::kNoun, 6, DepRel::kNsubj},
+      {"failed", "fail", Upos::kVerb, 4, DepRel::kCcomp},
+  });
+  const Clause* said = HeadedBy(clauses, 4);
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->subject_first, -1);
+  const Clause* failed = HeadedBy(clauses, 6);
+  ASSERT_NE(failed, nullptr);
+  EXPECT_EQ(failed->source_token, 2);
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");

@@ -61,6 +61,7 @@ class Builder {
     for (int i = first_word_; i < t_.size(); ++i) {
       if (t_.rel(i) == DepRel::kRoot || t_.word(i).head < first_word_) Visit(i);
     }
+    for (Clause& c : clauses_) RepairSplitSubject(&c);
     for (Clause& c : clauses_) InheritSubjects(&c);
     for (size_t k = 0; k < clauses_.size(); ++k) FindSpeech(k);
     FindLooseAccordingTo();
@@ -300,6 +301,72 @@ class Builder {
     }
     std::sort(out.begin(), out.end());
     return out;
+  }
+
+  // A subject phrase the parser split into several dependents of the verb
+  // ("The owners | of the San Jose | mine have denied", "Two officials |
+  // familiar | with the investigation said"): the words from the clause's
+  // start (the sentence's, or after a comma, quote or colon) to the verb's
+  // auxiliaries hang from the verb only, hold no verb, and two or more of
+  // them are its dependents, one a subject, with a preposition between.
+  // They are one phrase, and its head is its first noun before any
+  // preposition ("owners", "officials").
+  void RepairSplitSubject(Clause* c) {
+    const int v = clause_head_of(c->head);
+    int end = v;  // the run ends before the verb's auxiliaries and adverbs
+    while (end > first_word_ && t_.word(end - 1).head == v &&
+           (t_.rel(end - 1) == DepRel::kAux || t_.rel(end - 1) == DepRel::kAuxPass ||
+            t_.rel(end - 1) == DepRel::kAdvmod)) {
+      --end;
+    }
+    int start = end;
+    while (start > first_word_ && !IsBoundary(start - 1)) --start;
+    if (end - start < 3) return;
+    int dependents = 0;
+    bool subject = false, preposition = false;
+    for (int i = start; i < end; ++i) {
+      if (t_.word(i).upos == Upos::kVerb || t_.word(i).upos == Upos::kAux) return;
+      preposition |= i > start && t_.word(i).upos == Upos::kAdp;
+      int h = t_.word(i).head;
+      for (int guard = 0; guard < 8 && h >= start && h < end; ++guard) h = t_.word(h).head;
+      if (h != v) return;
+      if (t_.word(i).head != v) continue;
+      ++dependents;
+      subject |= t_.rel(i) == DepRel::kNsubj || t_.rel(i) == DepRel::kNsubjPass;
+    }
+    // A preposition inside is what a parse of a whole phrase attaches
+    // within it ("Polish | President Andrzej Duda said", two subjects and
+    // no preposition, is left to OwnSubject).
+    if (dependents < 2 || !subject || !preposition) return;
+    int head = -1;
+    for (int i = start; i < end && head < 0; ++i) {
+      const Upos u = t_.word(i).upos;
+      if (u == Upos::kAdp || u == Upos::kSconj) return;
+      if (u == Upos::kNoun || u == Upos::kPropn || u == Upos::kPron) head = i;
+    }
+    if (head < 0) return;
+    auto& args = c->args;
+    args.erase(std::remove_if(args.begin(), args.end(),
+                              [&](const Argument& a) {
+                                return !a.inherited && a.token >= start && a.token < end;
+                              }),
+               args.end());
+    Argument a;
+    a.token = head;
+    a.role = ArgRole::kSubject;
+    if (t_.Child(v, DepRel::kAuxPass) >= 0) {
+      a.role = ArgRole::kObject;
+      a.patient = true;
+    }
+    args.insert(args.begin(), a);
+    c->subject_first = start;
+    c->subject_last = end - 1;
+  }
+
+  bool IsBoundary(int i) const {
+    const std::string& f = t_.word(i).form;
+    return f == "," || f == ":" || f == ";" || t_.IsQuote(i) ||
+           t_.word(i).upos == Upos::kSconj || t_.word(i).upos == Upos::kCconj;
   }
 
   // Coordinated verbs share the subject ("Israel struck Gaza and fired
@@ -720,6 +787,10 @@ class Builder {
       part->reported = true;
       part->reporting_verb = saying.head;
       part->source_token = source;
+      if (source >= 0 && source == OwnSubject(saying) && saying.subject_first >= 0) {
+        part->source_first = saying.subject_first;
+        part->source_last = saying.subject_last;
+      }
       part->reporting_cue = t_.lower(saying.head);
       if (embedded && Rank(*embedded) < Rank(part->modality)) {
         part->modality = *embedded;

@@ -65,6 +65,10 @@ struct Clause {
   bool reported = false;
   int reporting_verb = -1;
   int source_token = -1;
+  // The source's words when the parser split its phrase (see
+  // subject_first), else -1: the phrase is source_token's subtree.
+  int source_first = -1;
+  int source_last = -1;
   std::string reporting_cue;  // "said", "according to", "reportedly"
   // Attributed by a verb of belief or estimate ("Analysts estimate that
   // S"): REPORTED only when the source names an actor; otherwise ("The
@@ -73,6 +77,12 @@ struct Clause {
   // The clause is a saying whose content became its own clause: it makes
   // no claim (unless negated, when the content makes none instead).
   bool saying_only = false;
+  // A subject phrase the parser split into several dependents of the verb
+  // ("The owners | of the San Jose | mine have denied") is read as one:
+  // its words [subject_first, subject_last], its head the subject
+  // argument. -1 when the parse needed no repair.
+  int subject_first = -1;
+  int subject_last = -1;
   // Whether the clause makes a claim of its own: not a saying whose
   // content speaks for it, unless the saying is itself what another source
   // reports ("Investors fear S, analysts said": the analysts' claim is the
