@@ -383,6 +383,59 @@ TEST(ClauseAnalyzerTest, TwoSubjectsWithoutAPrepositionAreNotRepaired) {
   EXPECT_EQ(failed->source_token, 2);
 }
 
+// "The mayor called the plan a disaster ." The naming states that the plan
+// is a disaster, and the mayor says so.
+TEST(ClauseAnalyzerTest, CallingSomethingSomethingIsReportedContent) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<Clause> clauses = ClausesOf({
+      {"The", "the", Upos::kDet, 1, DepRel::kDet},
+      {"mayor", "mayor", Upos::kNoun, 2, DepRel::kNsubj},
+      {"called", "call", Upos::kVerb, -1, DepRel::kRoot},
+      {"the", "the", Upos::kDet, 4, DepRel::kDet},
+      {"plan", "plan", Upos::kNoun, 2, DepRel::kObj},
+      {"a", "a", Upos::kDet, 6, DepRel::kDet},
+      {"disaster", "disaster", Upos::kNoun, 2, DepRel::kXcomp},
+      {".", ".", Upos::kPunct, 2, DepRel::kPunct},
+  });
+  const Clause* disaster = HeadedBy(clauses, 6);
+  ASSERT_NE(disaster, nullptr);
+  EXPECT_EQ(disaster->predicate, "be");
+  EXPECT_TRUE(disaster->copula);
+  ASSERT_FALSE(disaster->args.empty());
+  EXPECT_EQ(disaster->args[0].token, 4);
+  EXPECT_EQ(disaster->args[0].role, ArgRole::kSubject);
+  EXPECT_TRUE(disaster->reported);
+  EXPECT_EQ(disaster->source_token, 1);
+  const Clause* called = HeadedBy(clauses, 2);
+  ASSERT_NE(called, nullptr);
+  EXPECT_FALSE(called->makes_claim());
+}
+
+// "The convoy appears to have been attacked ." The subject raised from a
+// passive event is what was attacked.
+TEST(ClauseAnalyzerTest, ASubjectRaisedFromAPassiveIsItsPatient) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<Clause> clauses = ClausesOf({
+      {"The", "the", Upos::kDet, 1, DepRel::kDet},
+      {"convoy", "convoy", Upos::kNoun, 2, DepRel::kNsubj},
+      {"appears", "appear", Upos::kVerb, -1, DepRel::kRoot},
+      {"to", "to", Upos::kPart, 6, DepRel::kMark},
+      {"have", "have", Upos::kAux, 6, DepRel::kAux},
+      {"been", "be", Upos::kAux, 6, DepRel::kAuxPass},
+      {"attacked", "attack", Upos::kVerb, 2, DepRel::kXcomp},
+      {".", ".", Upos::kPunct, 2, DepRel::kPunct},
+  });
+  const Clause* attacked = HeadedBy(clauses, 6);
+  ASSERT_NE(attacked, nullptr);
+  EXPECT_EQ(attacked->modality, claims::v1::HEDGED);
+  ASSERT_EQ(attacked->args.size(), 1u);
+  EXPECT_EQ(attacked->args[0].token, 1);
+  EXPECT_EQ(attacked->args[0].role, ArgRole::kObject);
+  EXPECT_TRUE(attacked->args[0].patient);
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");

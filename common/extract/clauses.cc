@@ -92,6 +92,7 @@ class Builder {
   // than an xcomp, or the gerund a verb of saying reports ("denied
   // ignoring the warnings").
   bool OwnClause(int i) const {
+    if (NamedAs(i)) return true;
     if (!IsClauseHead(t_, i)) return false;
     return t_.rel(i) != DepRel::kXcomp || ReportedGerund(i);
   }
@@ -107,6 +108,23 @@ class Builder {
     return r == DepRel::kXcomp ||
            (i > gov && t_.Child(i, DepRel::kMark) < 0 && !CommaBetween(gov, i));
   }
+
+  // "called the purchase | a win", "branded him | a traitor": the
+  // predicative complement of a verb of naming, with that verb's object
+  // before it. It heads a proposition of its own (the purchase is a win),
+  // which the namer asserts.
+  bool NamedAs(int i) const {
+    if (t_.rel(i) != DepRel::kXcomp) return false;
+    const Upos u = t_.word(i).upos;
+    if (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kAdj) return false;
+    const int gov = t_.word(i).head;
+    if (gov < 0 || !lex_.ModalityCue(Cue::kNaming, t_.lemma(gov))) return false;
+    const int named = t_.Child(gov, DepRel::kObj);
+    return named >= 0 && named < i;
+  }
+
+  // An xcomp that is a clause of its own, not a link of its governor's.
+  bool OwnXcomp(int i) const { return ReportedGerund(i) || NamedAs(i); }
 
   Clause MakeClause(int h, int governor) {
     Clause c;
@@ -137,9 +155,30 @@ class Builder {
       c.predicate += " " + t_.lemma(prt);
     }
     for (int link : chain) CollectArgs(link, link == h, &c);
+    // "The convoy appears to have been attacked": a subject raised from a
+    // passive event is its patient.
+    if (chain.size() > 1 && t_.Child(c.head, DepRel::kAuxPass) >= 0) {
+      for (Argument& a : c.args) {
+        if (a.role == ArgRole::kSubject && t_.rel(a.token) == DepRel::kNsubj &&
+            t_.word(a.token).head == h) {
+          a.role = ArgRole::kObject;
+          a.patient = true;
+        }
+      }
+    }
+    if (NamedAs(h)) {
+      // "the purchase is a win": the namer's object is the subject.
+      c.copula = true;
+      c.verbless = false;
+      c.predicate = "be";
+      Argument named;
+      named.token = t_.Child(t_.word(h).head, DepRel::kObj);
+      named.role = ArgRole::kSubject;
+      c.args.insert(c.args.begin(), named);
+    }
     // A non-raising xcomp ("threatened to attack Israel") adds its
     // arguments to the governing claim.
-    for (int x = t_.Child(c.head, DepRel::kXcomp); x >= 0 && !ReportedGerund(x);) {
+    for (int x = t_.Child(c.head, DepRel::kXcomp); x >= 0 && !OwnXcomp(x);) {
       CollectArgs(x, false, &c);
       const int next = t_.Child(x, DepRel::kXcomp);
       x = next == x ? -1 : next;
@@ -338,6 +377,14 @@ class Builder {
     // within it ("Polish | President Andrzej Duda said", two subjects and
     // no preposition, is left to OwnSubject).
     if (dependents < 2 || !subject || !preposition) return;
+    // A subject pronoun right before the verb is its subject ("the
+    // pursuit of a deal | he is opposed to"): closed-class English.
+    static constexpr absl::string_view kNominative[] = {"i",  "you", "he",  "she",
+                                                        "it", "we",  "they"};
+    if (std::find(std::begin(kNominative), std::end(kNominative), t_.lower(end - 1)) !=
+        std::end(kNominative)) {
+      return;
+    }
     int head = -1;
     for (int i = start; i < end && head < 0; ++i) {
       const Upos u = t_.word(i).upos;
@@ -404,7 +451,7 @@ class Builder {
   // The word that heads the clause containing `head` (before raising).
   int clause_head_of(int head) const {
     int i = head;
-    for (int guard = 0; guard < 8 && t_.rel(i) == DepRel::kXcomp && !ReportedGerund(i); ++guard) {
+    for (int guard = 0; guard < 8 && t_.rel(i) == DepRel::kXcomp && !OwnXcomp(i); ++guard) {
       const int up = t_.word(i).head;
       if (up < 0) break;
       i = up;
@@ -541,7 +588,7 @@ class Builder {
       }
     }
     for (int c : t_.children(saying.head)) {
-      if (ReportedGerund(c)) return Mutable(c);
+      if (OwnXcomp(c)) return Mutable(c);
     }
     // "S, he added" parsed with the saying as the root and S as its
     // adverbial (or anything else but an argument): S has its own subject

@@ -105,7 +105,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
             {"mark", CueAttachment::kMark},
             {"determiner", CueAttachment::kDeterminer},
             {"pronoun", CueAttachment::kPronoun},
-            {"embedding", CueAttachment::kEmbedding}};
+            {"embedding", CueAttachment::kEmbedding},
+            {"naming", CueAttachment::kNaming}};
     claims::v1::Modality modality;
     auto attachment = f.size() == 3 ? kAttachments->find(f[1]) : kAttachments->end();
     if (attachment == kAttachments->end() || !claims::v1::Modality_Parse(f[2], &modality)) {

@@ -77,7 +77,7 @@ class Lexicon {
   // How a modality cue attaches in the dependency tree (modality.tsv).
   enum class CueAttachment {
     kAdverb, kAuxiliary, kConditional, kRaising, kMark, kDeterminer,
-    kPronoun, kEmbedding
+    kPronoun, kEmbedding, kNaming
   };
   // The modality `lemma` signals when attached as `attachment`, if any.
   std::optional<claims::v1::Modality> ModalityCue(CueAttachment attachment,
