@@ -59,7 +59,7 @@ class ArticlesTest : public ::testing::Test {
   void RestartIngest(const std::vector<std::string>& flags) {
     ingest_->Signal(SIGTERM);
     ASSERT_EQ(ingest_->Wait(), 0);
-    StartServers(flags);
+    ASSERT_NO_FATAL_FAILURE(StartServers(flags));
   }
   claims::v1::IngestArticleResponse Ingest(const Article& article) {
     auto reply = client_->IngestArticle(article);
@@ -90,7 +90,7 @@ class ArticlesTest : public ::testing::Test {
 };
 
 TEST_F(ArticlesTest, HtmlPageStoredWithOriginalAndExtractedText) {
-  StartServers();
+  ASSERT_NO_FATAL_FAILURE(StartServers());
   Article article;
   article.set_body(Page("wire-service.html"));  // content_type detected
   auto reply = Ingest(article);
@@ -115,7 +115,7 @@ TEST_F(ArticlesTest, HtmlPageStoredWithOriginalAndExtractedText) {
 }
 
 TEST_F(ArticlesTest, UnsupportedLanguageRefusedAndNothingStored) {
-  StartServers();
+  ASSERT_NO_FATAL_FAILURE(StartServers());
   Article article;
   article.set_body(kSpanish);
   auto reply = client_->IngestArticle(article);
@@ -131,7 +131,7 @@ TEST_F(ArticlesTest, UnsupportedLanguageRefusedAndNothingStored) {
 }
 
 TEST_F(ArticlesTest, OperatorFlagStoresUnsupportedLanguageWithoutClaims) {
-  StartServers({"--unsupported_language=store"});
+  ASSERT_NO_FATAL_FAILURE(StartServers({"--unsupported_language=store"}));
   Article article;
   article.set_body(kSpanish);
   auto reply = Ingest(article);
@@ -148,7 +148,7 @@ TEST_F(ArticlesTest, OperatorFlagStoresUnsupportedLanguageWithoutClaims) {
 }
 
 TEST_F(ArticlesTest, RecrawlWithDateAddedReplacesInsteadOfDuplicating) {
-  StartServers();
+  ASSERT_NO_FATAL_FAILURE(StartServers());
   Article first;
   first.set_url("https://www.example.com/world/scholz-paris?utm_source=rss");
   first.set_body("Chancellor Olaf Scholz visited Paris on May 2, 2024. He met "
@@ -180,7 +180,7 @@ TEST_F(ArticlesTest, RecrawlWithDateAddedReplacesInsteadOfDuplicating) {
 }
 
 TEST_F(ArticlesTest, ListArticlesNewestFirstByDateAndSourceWithPages) {
-  StartServers();
+  ASSERT_NO_FATAL_FAILURE(StartServers());
   struct Item { const char* url; const char* date; };
   const Item items[] = {
       {"https://news.example.org/a", "2024-01-10"},
@@ -239,7 +239,7 @@ TEST_F(ArticlesTest, ListArticlesNewestFirstByDateAndSourceWithPages) {
 }
 
 TEST_F(ArticlesTest, ReextractBringsClaimsUpToDateWithANewKnowledgeBase) {
-  StartServers();
+  ASSERT_NO_FATAL_FAILURE(StartServers());
   std::vector<std::string> ids;
   uint64_t sequence = 0;
   for (int i = 0; i < 4; ++i) {
@@ -261,7 +261,7 @@ TEST_F(ArticlesTest, ReextractBringsClaimsUpToDateWithANewKnowledgeBase) {
   std::ofstream(extra)
       << R"({"id": "ilse-vantongeren-kb", "name": "Ilse Vantongeren", "type": "PERSON", "kind": "person", "country": "BEL", "role": "government", "aliases": ["Vantongeren"]})"
       << "\n";
-  RestartIngest({"--kb_extra_file=" + extra});
+  ASSERT_NO_FATAL_FAILURE(RestartIngest({"--kb_extra_file=" + extra}));
 
   // Articles written meanwhile already use the new version.
   Article fresh;
