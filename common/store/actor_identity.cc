@@ -360,6 +360,13 @@ bool IsGlobalAlias(const Actor& actor, std::string_view alias) {
     if (name.size() >= 2 && name[0] == w[0] && SurnameStart(name) > 0)
       return false;
   }
+  // A word of the language alone is no name of a discovered organisation
+  // ("Line" of "Nordhav Line", "Group", "Holdings"): it would gather every
+  // later article's use of the word.
+  if (actor.type() == claims::v1::ORGANIZATION && w.size() == 1 && IsDiscovered(actor) &&
+      IsLanguageWord(w[0]) && Words(FoldName(actor.name())).size() > 1) {
+    return false;
+  }
   return true;
 }
 

@@ -284,6 +284,21 @@ TEST(FoldNameTest, FoldsCaseAccentsTransliterationAndPunctuation) {
   EXPECT_EQ(FoldName("Александр Лукашенко"), "aleksandr lukasenko");
 }
 
+TEST(GlobalAliasTest, AWordAloneIsNoNameOfADiscoveredOrganisation) {
+  Actor line;
+  line.set_name("Vostrand Line");
+  line.set_type(claims::v1::ORGANIZATION);
+  EXPECT_FALSE(IsGlobalAlias(line, "Line"));
+  EXPECT_TRUE(IsGlobalAlias(line, "Vostrand"));
+  EXPECT_TRUE(IsGlobalAlias(line, "Vostrand Line"));
+  // A known organisation keeps the short forms its record lists.
+  Actor shell;
+  shell.set_name("Royal Dutch Shell");
+  shell.set_type(claims::v1::ORGANIZATION);
+  shell.set_country("GBR");
+  EXPECT_TRUE(IsGlobalAlias(shell, "Shell"));
+}
+
 TEST(GlobalAliasTest, OnlyNames) {
   Actor a;
   a.set_name("Jane Smithfield");
