@@ -151,11 +151,28 @@ syntax::SyntaxSentence Parsed(const std::vector<ParsedWord>& words) {
   return sentence;
 }
 
+// The analysis of one hand-parsed sentence.
+std::vector<Clause> ClausesOf(const syntax::SyntaxSentence& sentence) {
+  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
+  EXPECT_TRUE(lexicon.ok()) << lexicon.status();
+  if (!lexicon.ok()) return {};
+  const DependencyTree tree(sentence);
+  return ClauseAnalyzer(**lexicon).Analyze(tree);
+}
+std::vector<Clause> ClausesOf(const std::vector<ParsedWord>& words) {
+  return ClausesOf(Parsed(words));
+}
+
+const Clause* HeadedBy(const std::vector<Clause>& clauses, int head) {
+  for (const Clause& c : clauses) {
+    if (c.head == head) return &c;
+  }
+  return nullptr;
+}
+
 // The parser sometimes makes the source of a sentence-initial "According
 // to X, S" the root, S hanging below it; the analysis still reports S.
 TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
-  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
   using syntax::DepRel;
   using syntax::Upos;
   // "According to the mayor, Ana Ruiz, heavy rain and a landslide had cut
@@ -181,15 +198,13 @@ TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
       {"road", "road", Upos::kNoun, 14, DepRel::kObj},
       {".", ".", Upos::kPunct, 3, DepRel::kPunct},
   };
-  const syntax::SyntaxSentence sentence = Parsed(words);
-  const DependencyTree tree(sentence);
-  const std::vector<Clause> clauses = ClauseAnalyzer(**lexicon).Analyze(tree);
-  const Clause* cut = nullptr;
-  for (const Clause& c : clauses) {
-    if (c.head == 14) cut = &c;
-    // The source's own verbless clause makes no claim.
-    if (c.head == 3) EXPECT_TRUE(c.saying_only);
+  const std::vector<Clause> clauses = ClausesOf(words);
+  // The source's own verbless clause makes no claim.
+  const Clause* source = HeadedBy(clauses, 3);
+  if (source != nullptr) {
+    EXPECT_TRUE(source->saying_only);
   }
+  const Clause* cut = HeadedBy(clauses, 14);
   ASSERT_NE(cut, nullptr);
   EXPECT_TRUE(cut->reported);
   EXPECT_EQ(cut->source_token, 3);
@@ -200,8 +215,6 @@ TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
 // for a subordinator: a preposition does not make the content a
 // subordinate clause.
 TEST(ClauseAnalyzerTest, APrepositionParsedAsAMarkSubordinatesNothing) {
-  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
   using syntax::DepRel;
   using syntax::Upos;
   const std::vector<ParsedWord> words = {
@@ -217,32 +230,11 @@ TEST(ClauseAnalyzerTest, APrepositionParsedAsAMarkSubordinatesNothing) {
       {"estimated", "estimate", Upos::kVerb, -1, DepRel::kRoot},
       {".", ".", Upos::kPunct, 9, DepRel::kPunct},
   };
-  const syntax::SyntaxSentence sentence = Parsed(words);
-  const DependencyTree tree(sentence);
-  const std::vector<Clause> clauses = ClauseAnalyzer(**lexicon).Analyze(tree);
-  const Clause* arrive = nullptr;
-  for (const Clause& c : clauses) {
-    if (c.head == 5) arrive = &c;
-  }
+  const std::vector<Clause> clauses = ClausesOf(words);
+  const Clause* arrive = HeadedBy(clauses, 5);
   ASSERT_NE(arrive, nullptr);
   EXPECT_TRUE(arrive->reported);
   EXPECT_EQ(arrive->reporting_verb, 9);
-}
-
-// The analysis of one hand-parsed sentence.
-std::vector<Clause> ClausesOf(const std::vector<ParsedWord>& words) {
-  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
-  EXPECT_TRUE(lexicon.ok()) << lexicon.status();
-  const syntax::SyntaxSentence sentence = Parsed(words);
-  const DependencyTree tree(sentence);
-  return ClauseAnalyzer(**lexicon).Analyze(tree);
-}
-
-const Clause* HeadedBy(const std::vector<Clause>& clauses, int head) {
-  for (const Clause& c : clauses) {
-    if (c.head == head) return &c;
-  }
-  return nullptr;
 }
 
 // "The ruling was fair, said a league spokesman." with the speaker of the
@@ -274,7 +266,7 @@ TEST(ClauseAnalyzerTest, TheSpeakerOfAnInvertedSayingFollowsIt) {
 TEST(ClauseAnalyzerTest, AGerundTheParserHungAsAnAdverbialIsStillDenied) {
   using syntax::DepRel;
   using syntax::Upos;
-  std::vector<ParsedWord> words = {
+  const std::vector<ParsedWord> words = {
       {"Tehran", "Tehran", Upos::kPropn, 3, DepRel::kNsubj},
       {"has", "have", Upos::kAux, 3, DepRel::kAux},
       {"long", "long", Upos::kAdv, 3, DepRel::kAdvmod},
@@ -286,10 +278,7 @@ TEST(ClauseAnalyzerTest, AGerundTheParserHungAsAnAdverbialIsStillDenied) {
   };
   syntax::SyntaxSentence sentence = Parsed(words);
   sentence[4].xpos = "VBG";
-  auto lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
-  const DependencyTree tree(sentence);
-  const std::vector<Clause> clauses = ClauseAnalyzer(**lexicon).Analyze(tree);
+  const std::vector<Clause> clauses = ClausesOf(sentence);
   const Clause* seek = HeadedBy(clauses, 4);
   ASSERT_NE(seek, nullptr);
   EXPECT_TRUE(seek->reported);

@@ -113,14 +113,17 @@ class Builder {
   // predicative complement of a verb of naming, with that verb's object
   // before it. It heads a proposition of its own (the purchase is a win),
   // which the namer asserts.
-  bool NamedAs(int i) const {
-    if (t_.rel(i) != DepRel::kXcomp) return false;
+  bool NamedAs(int i) const { return NamedObject(i) >= 0; }
+
+  // The object a predicative complement `i` names (NamedAs), or -1.
+  int NamedObject(int i) const {
+    if (t_.rel(i) != DepRel::kXcomp) return -1;
     const Upos u = t_.word(i).upos;
-    if (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kAdj) return false;
+    if (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kAdj) return -1;
     const int gov = t_.word(i).head;
-    if (gov < 0 || !lex_.ModalityCue(Cue::kNaming, t_.lemma(gov))) return false;
+    if (gov < 0 || !lex_.ModalityCue(Cue::kNaming, t_.lemma(gov))) return -1;
     const int named = t_.Child(gov, DepRel::kObj);
-    return named >= 0 && named < i;
+    return named >= 0 && named < i ? named : -1;
   }
 
   // An xcomp that is a clause of its own, not a link of its governor's.
@@ -166,15 +169,12 @@ class Builder {
         }
       }
     }
-    if (NamedAs(h)) {
+    if (const int named = NamedObject(h); named >= 0) {
       // "the purchase is a win": the namer's object is the subject.
       c.copula = true;
       c.verbless = false;
       c.predicate = "be";
-      Argument named;
-      named.token = t_.Child(t_.word(h).head, DepRel::kObj);
-      named.role = ArgRole::kSubject;
-      c.args.insert(c.args.begin(), named);
+      PutSubjectFirst(named, false, named, named, &c);
     }
     // A non-raising xcomp ("threatened to attack Israel") adds its
     // arguments to the governing claim.
@@ -392,22 +392,26 @@ class Builder {
       if (u == Upos::kNoun || u == Upos::kPropn || u == Upos::kPron) head = i;
     }
     if (head < 0) return;
+    PutSubjectFirst(head, t_.Child(v, DepRel::kAuxPass) >= 0, start, end - 1, c);
+    c->subject_first = start;
+    c->subject_last = end - 1;
+  }
+
+  // Makes `token` the clause's first argument, its subject (its patient
+  // when `passive`), in place of the clause's own arguments among words
+  // [first, last].
+  static void PutSubjectFirst(int token, bool passive, int first, int last, Clause* c) {
     auto& args = c->args;
     args.erase(std::remove_if(args.begin(), args.end(),
                               [&](const Argument& a) {
-                                return !a.inherited && a.token >= start && a.token < end;
+                                return a.token >= first && a.token <= last;
                               }),
                args.end());
     Argument a;
-    a.token = head;
-    a.role = ArgRole::kSubject;
-    if (t_.Child(v, DepRel::kAuxPass) >= 0) {
-      a.role = ArgRole::kObject;
-      a.patient = true;
-    }
+    a.token = token;
+    a.role = passive ? ArgRole::kObject : ArgRole::kSubject;
+    a.patient = passive;
     args.insert(args.begin(), a);
-    c->subject_first = start;
-    c->subject_last = end - 1;
   }
 
   bool IsBoundary(int i) const {
@@ -717,14 +721,7 @@ class Builder {
       int speaker = PhraseBefore(head);
       if (speaker < 0) speaker = SpeakerAfter(*saying);
       if (speaker < 0) return nullptr;
-      auto& args = saying->args;
-      args.erase(std::remove_if(args.begin(), args.end(),
-                                [speaker](const Argument& a) { return a.token == speaker; }),
-                 args.end());
-      Argument a;
-      a.token = speaker;
-      a.role = ArgRole::kSubject;
-      args.insert(args.begin(), a);
+      PutSubjectFirst(speaker, false, speaker, speaker, saying);
     }
     // Misparsed as a relative clause, the saying hangs off a noun of S.
     return relative ? EnclosingClause(up) : Mutable(up);

@@ -28,6 +28,17 @@ struct Named {
   std::string role = "";
 };
 
+Actor ActorOf(const Named& n) {
+  Actor a;
+  a.set_id(n.id);
+  a.set_name(n.name);
+  a.set_type(n.type);
+  a.set_country(n.country);
+  a.set_role(n.role);
+  for (const std::string& alias : n.aliases) a.add_aliases(alias);
+  return a;
+}
+
 // An article whose one claim names every actor of `actors`, as the
 // extractor reports them (discovered ones without country and role).
 AnalyzeResponse Article(const std::string& id,
@@ -37,13 +48,7 @@ AnalyzeResponse Article(const std::string& id,
   AnalyzeResponse analysis =
       MakeAnalysis(id, "h-" + id, "2021-05-19", {MakeClaim(ids)});
   for (const Named& n : actors) {
-    Actor* a = analysis.add_actors();
-    a->set_id(n.id);
-    a->set_name(n.name);
-    a->set_type(n.type);
-    a->set_country(n.country);
-    a->set_role(n.role);
-    for (const std::string& alias : n.aliases) a->add_aliases(alias);
+    *analysis.add_actors() = ActorOf(n);
     claims::v1::Mention* m = analysis.add_mentions();
     m->set_text(n.name);
     m->set_actor_id(n.id);
@@ -285,34 +290,25 @@ TEST(FoldNameTest, FoldsCaseAccentsTransliterationAndPunctuation) {
 }
 
 TEST(GlobalAliasTest, AWordAloneIsNoNameOfADiscoveredOrganisation) {
-  Actor line;
-  line.set_name("Vostrand Line");
-  line.set_type(claims::v1::ORGANIZATION);
+  const Actor line = ActorOf({"vostrand-line", "Vostrand Line", claims::v1::ORGANIZATION});
   EXPECT_FALSE(IsGlobalAlias(line, "Line"));
   EXPECT_TRUE(IsGlobalAlias(line, "Vostrand"));
   EXPECT_TRUE(IsGlobalAlias(line, "Vostrand Line"));
   // A known organisation keeps the short forms its record lists.
-  Actor shell;
-  shell.set_name("Royal Dutch Shell");
-  shell.set_type(claims::v1::ORGANIZATION);
-  shell.set_country("GBR");
+  const Actor shell =
+      ActorOf({"shell", "Royal Dutch Shell", claims::v1::ORGANIZATION, {}, "GBR"});
   EXPECT_TRUE(IsGlobalAlias(shell, "Shell"));
 }
 
 TEST(GlobalAliasTest, OnlyNames) {
-  Actor a;
-  a.set_name("Jane Smithfield");
-  a.set_type(claims::v1::PERSON);
+  const Actor a = ActorOf({"jane-smithfield", "Jane Smithfield"});
   EXPECT_TRUE(IsGlobalAlias(a, "Ms Smithfield"));
   EXPECT_TRUE(IsGlobalAlias(a, "Smithfield"));
   EXPECT_FALSE(IsGlobalAlias(a, "Jane"));
   EXPECT_FALSE(IsGlobalAlias(a, "The Prime Minister"));
   EXPECT_FALSE(IsGlobalAlias(a, "both leaders"));
   EXPECT_FALSE(IsGlobalAlias(a, "she"));
-  Actor xi;
-  xi.set_name("Xi Jinping");
-  xi.set_type(claims::v1::PERSON);
-  xi.set_country("CHN");
+  const Actor xi = ActorOf({"xi-jinping", "Xi Jinping", claims::v1::PERSON, {}, "CHN"});
   EXPECT_TRUE(IsGlobalAlias(xi, "Xi"));  // the family name comes first
 }
 
