@@ -345,7 +345,7 @@ class ArticleState {
           return x.actor == actor;
         });
         if (it == at.end()) {
-          at.push_back({actor, si, token});
+          at.push_back({actor, si, token, (i == 0) != family_first});
         } else if (std::make_pair(si, token) <
                    std::make_pair(it->sentence, it->token)) {
           it->sentence = si;
@@ -426,8 +426,8 @@ class ArticleState {
   }
 
   int ShortName(absl::string_view word, int si, int token, char gender,
-                const std::string& title, const std::vector<AliasMatch>* kb,
-                std::string* evidence);
+                absl::string_view honorific, const std::string& title,
+                const std::vector<AliasMatch>* kb, std::string* evidence);
 
   // The one person of the article whose full name this several-word name
   // shortens, same first and last word ("Joshua Norton" of "Joshua Abraham
@@ -451,6 +451,35 @@ class ArticleState {
           })) {
         continue;
       }
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    return found;
+  }
+
+  // The one organisation the article discovered whose name, without its
+  // legal form, begins with this shorter name ("Hadiwijaya Sawit" of "PT
+  // Hadiwijaya Sawit Lestari"), or -1. The name must hold a word that is
+  // not a dictionary word ("Sawit", not "National").
+  int OrganisationShortened(absl::string_view name) const {
+    std::vector<std::string> words;
+    bool name_like = false;
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+      words.push_back(PartKey(w));
+      name_like = name_like || !lex_.IsDictionaryWord(words.back());
+    }
+    if (words.empty() || !name_like) return -1;
+    int found = -1;
+    for (size_t i = 0; i < result_.actors.size(); ++i) {
+      const ArticleActor& a = result_.actors[i];
+      if (a.type != claims::v1::ORGANIZATION || a.kb_index >= 0) continue;
+      std::vector<std::string> full;
+      for (absl::string_view w : absl::StrSplit(a.name, ' ', absl::SkipEmpty())) {
+        std::string key = PartKey(w);
+        if (!lex_.IsLegalForm(key)) full.push_back(std::move(key));
+      }
+      if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin()))
+        continue;
       if (found >= 0) return -1;
       found = static_cast<int>(i);
     }
@@ -565,9 +594,11 @@ class ArticleState {
   }
 
   // "the Nigerian Coastal Fisheries Association (NCFA)": an acronym in
-  // brackets right after an organisation's name, made of its words'
-  // initials, is that organisation here and in the rest of the article.
-  // Returns where scanning goes on: after the brackets, or `i`.
+  // brackets right after an organisation's name is that organisation here
+  // and in the rest of the article. Its letters need not be the English
+  // name's initials ("Anti-Corruption Foundation (FBK)", "Doctors Without
+  // Borders (MSF)") unless the knowledge base knows the acronym as another
+  // actor's. Returns where scanning goes on: after the brackets, or `i`.
   int LinkAcronym(int si, const SentenceTokens& s, int i, int n) {
     const auto& t = s.tokens;
     if (i + 2 >= n || t[i].text != "(" || t[i + 2].text != ")" || !t[i + 1].all_caps ||
@@ -583,7 +614,17 @@ class ArticleState {
     for (int w = named.first_token; w < named.last_token; ++w) {
       if (t[w].capitalized) initials.push_back(t[w].text[0]);
     }
-    if (initials.size() < 2 || initials != t[i + 1].text) return i;
+    const absl::string_view acronym = t[i + 1].text;
+    if (acronym.size() < 2 || acronym.size() > 6) return i;
+    if (initials != acronym) {
+      const std::vector<AliasMatch>* known = kb_.Find(acronym);
+      if (known != nullptr &&
+          std::none_of(known->begin(), known->end(), [&](const AliasMatch& am) {
+            return am.actor == result_.actors[named.actor].kb_index;
+          })) {
+        return i;
+      }
+    }
     const int actor = named.actor;
     AddMention(si, s, i + 1, i + 2, claims::v1::ORGANIZATION, actor, "article:acronym");
     auto [it, inserted] = by_folded_name_.emplace(Lower(t[i + 1].text), actor);
@@ -690,9 +731,12 @@ class ArticleState {
                    bool titlecase, int* next);
   bool TryCompound(int si, const SentenceTokens& s, int i);
   bool TryGroupReference(int si, const SentenceTokens& s, int i, int n, int* next);
+  // `honorific`: the lower-case honorific before the name ("mr", "dr"),
+  // or "".
   int ResolvePersonName(int si, const std::vector<Token>& t, int a, int b,
                         const std::string& title, const std::string& owner,
-                        char gender, std::string* evidence);
+                        char gender, absl::string_view honorific,
+                        std::string* evidence);
 
   const KnowledgeBase& kb_;
   const Lexicon& lex_;
@@ -706,10 +750,13 @@ class ArticleState {
     int actor = -1;
     int sentence = 0;  // where the article first named the person in full
     int token = 0;
+    bool given = false;  // the part is the given name, not the family name
   };
   // PartKey of a first or last name -> the people named in full with it.
   absl::flat_hash_map<std::string, std::vector<NamedAt>> name_parts_;
   absl::flat_hash_map<int, char> honorific_gender_;  // actor -> 'm' / 'f'
+  // actor -> the honorific the article first gave them, lower case ("dr")
+  absl::flat_hash_map<int, std::string> honorific_of_;
   // PartKey of a surname -> PartKeys of the words written before it.
   absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> given_before_;
   absl::flat_hash_map<std::string, std::string> title_owner_;
@@ -736,14 +783,18 @@ class ArticleState {
 // Returns the actor, kAmbiguous when several people fit, or -1 when nobody
 // does (the caller discovers the name).
 int ArticleState::ShortName(absl::string_view word, int si, int token,
-                            char gender, const std::string& title,
+                            char gender, absl::string_view honorific,
+                            const std::string& title,
                             const std::vector<AliasMatch>* kb,
                             std::string* evidence) {
   auto agrees = [gender](char g) { return gender == 0 || g == 0 || g == gender; };
+  // After an honorific or a title the word is a family name: "Mr
+  // Hadiwijaya" is not the "Hadiwijaya" of "Hadiwijaya Sawit".
+  const bool family_name = !honorific.empty() || !title.empty();
   std::vector<int> before, after, kb_people;
   if (auto it = name_parts_.find(PartKey(word)); it != name_parts_.end()) {
     for (const NamedAt& n : it->second) {
-      if (!agrees(GenderOf(n.actor))) continue;
+      if (!agrees(GenderOf(n.actor)) || (family_name && n.given)) continue;
       const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
       (earlier ? before : after).push_back(n.actor);
     }
@@ -778,6 +829,16 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
                  v->end());
       }
     }
+  }
+  // Of namesakes, the one the article gave this honorific before ("Dr
+  // MacLeod" beside "Mr MacLeod").
+  if (before.size() > 1 && !honorific.empty()) {
+    std::vector<int> same;
+    for (int a : before) {
+      auto it = honorific_of_.find(a);
+      if (it != honorific_of_.end() && it->second == honorific) same.push_back(a);
+    }
+    if (same.size() == 1) before = same;
   }
   // The person the article has named in full before.
   if (before.size() == 1) {
@@ -842,6 +903,7 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
 int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
                                     int b, const std::string& title,
                                     const std::string& owner, char gender,
+                                    absl::string_view honorific,
                                     std::string* evidence) {
   // Knowledge base, longest first.
   for (int e = b; e > a; --e) {
@@ -850,7 +912,7 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
     int k = ChooseKb(*m, claims::v1::PERSON);
     if (k < 0) continue;
     if (e - a == 1 && KindOf(*m, k) == AliasKind::kSurname) {
-      const int actor = ShortName(t[a].text, si, a, gender, title, m, evidence);
+      const int actor = ShortName(t[a].text, si, a, gender, honorific, title, m, evidence);
       if (actor != -1) return actor;
       continue;
     }
@@ -879,7 +941,7 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
     }
   }
   if (b - a == 1) {
-    const int actor = ShortName(t[a].text, si, a, gender, title, nullptr, evidence);
+    const int actor = ShortName(t[a].text, si, a, gender, honorific, title, nullptr, evidence);
     if (actor != -1) return actor;
   }
   *evidence = "discovered:title";
@@ -984,7 +1046,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     }
     std::string evidence;
     int actor =
-        ResolvePersonName(si, t, te, ne, title, inferred_owner, 0, &evidence);
+        ResolvePersonName(si, t, te, ne, title, inferred_owner, 0, "", &evidence);
     if (actor == kAmbiguous) {
       actor = -1;
       evidence = "ambiguous:name";
@@ -1090,13 +1152,16 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   if (ne == i + 1) return false;
   std::string evidence;
   const char gender = HonorificGender(t[i].text);
-  int actor = ResolvePersonName(si, t, i + 1, ne, "", "", gender, &evidence);
+  const std::string honorific = Lower(absl::StripSuffix(t[i].text, "."));
+  int actor = ResolvePersonName(si, t, i + 1, ne, "", "", gender, honorific, &evidence);
   if (actor == kAmbiguous) {
     actor = -1;
     evidence = "ambiguous:name";
-  } else if (actor >= 0 && gender != 0) {
-    // Tells this person from a namesake later ("Mrs Clinton", "Clinton").
-    honorific_gender_.emplace(actor, gender);
+  } else if (actor >= 0) {
+    // Tells this person from a namesake later ("Mrs Clinton", "Clinton";
+    // "Dr MacLeod" beside "Mr MacLeod").
+    if (gender != 0) honorific_gender_.emplace(actor, gender);
+    honorific_of_.emplace(actor, honorific);
   }
   // An honorific says person: a discovered actor the tagger typed
   // otherwise at an earlier bare mention ("Barrientos said ... Dr
@@ -1172,7 +1237,7 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
   // ("Ashworth-Ford" after "Helena Ashworth-Ford") is that person.
   if (name_parts_.contains(PartKey(tok.text))) {
     std::string evidence;
-    const int actor = ShortName(tok.text, si, i, 0, "", nullptr, &evidence);
+    const int actor = ShortName(tok.text, si, i, 0, "", "", nullptr, &evidence);
     if (actor >= 0) {
       AddMention(si, s, i, i + 1, claims::v1::PERSON, actor, std::move(evidence));
       return true;
@@ -1209,7 +1274,7 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
         KindOf(*matches, k) == AliasKind::kSurname) {
       // A surname ("Bush-Blair"): a short name like any other.
       k = -1;
-      actor = ShortName(part, si, i, 0, "", matches, &evidence);
+      actor = ShortName(part, si, i, 0, "", "", matches, &evidence);
       if (actor == kAmbiguous) continue;
       if (actor >= 0) {
         type = claims::v1::PERSON;
@@ -1225,7 +1290,7 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
       }
     }
     if (actor < 0) {
-      int linked = ShortName(part, si, i, 0, "", nullptr, &evidence);
+      int linked = ShortName(part, si, i, 0, "", "", nullptr, &evidence);
       if (linked == kAmbiguous) continue;
       if (linked >= 0) {
         actor = linked;
@@ -1278,11 +1343,18 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // "The Fed", "The Kremlin", "From Gaza": a sentence's capitalised
   // article or preposition is no part of a name the knowledge base knows
   // without it. "The Hague" and "The Times" are names with their article.
-  const int a = span->begin + (b - span->begin >= 2 && IsNameStop(t[span->begin].lower) &&
-                                       FindKb(t, span->begin, b, false) == nullptr &&
-                                       FindKb(t, span->begin + 1, b, false) != nullptr
-                                   ? 1
-                                   : 0);
+  int a = span->begin + (b - span->begin >= 2 && IsNameStop(t[span->begin].lower) &&
+                                 FindKb(t, span->begin, b, false) == nullptr &&
+                                 FindKb(t, span->begin + 1, b, false) != nullptr
+                             ? 1
+                             : 0);
+  // "Born Mahathir bin Mohamad in ...": a verb that opens the sentence,
+  // capitalised only for that, is no part of the name it runs into.
+  if (a == 0 && b >= 2 && s.words.size() == t.size() &&
+      s.words[0].upos == syntax::Upos::kVerb && IsDictionaryWord(t, 0) &&
+      FindKb(t, 0, b, false) == nullptr) {
+    a = 1;
+  }
   *next = b;
   // A lone function word is no name, whatever a gazetteer lists ("Of" is
   // a town in Turkey; "Of equal note ..." opens a sentence).
@@ -1365,7 +1437,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       int actor = -1;
       std::string evidence = variant ? "kb:variant" : kKindNames[static_cast<int>(kind)];
       if (kind == AliasKind::kSurname && b - a == 1) {
-        actor = ShortName(t[a].text, si, a, 0, "", m, &evidence);
+        actor = ShortName(t[a].text, si, a, 0, "", "", m, &evidence);
         if (actor == kAmbiguous) {
           AddMention(si, s, a, b, type, -1, "ambiguous:name");
           return true;
@@ -1410,7 +1482,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   int actor = -1;
   std::string evidence = "article:name";
   if (b - a == 1) {
-    actor = ShortName(t[a].text, si, a, 0, "", nullptr, &evidence);
+    actor = ShortName(t[a].text, si, a, 0, "", "", nullptr, &evidence);
     if (actor == kAmbiguous) {
       AddMention(si, s, a, b, type, -1, "ambiguous:name");
       return true;
@@ -1440,6 +1512,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   if (actor >= 0 && type == claims::v1::PERSON && b - a >= 2) {
     RegisterNameParts(actor, si, a);
+  }
+  // One word the tagger calls a person is more likely a surname than a
+  // company's first word ("Hadiwijaya" beside "PT Hadiwijaya Sawit").
+  if (actor < 0 && (b - a >= 2 || type == claims::v1::ORGANIZATION)) {
+    actor = OrganisationShortened(name);
+    if (actor >= 0) evidence = "article:organisation-short";
   }
   if (actor < 0) {
     actor = Discover(std::move(name), type);

@@ -275,9 +275,47 @@ TEST_F(MentionsTest, AnAcronymInBracketsIsTheOrganisationBeforeIt) {
   EXPECT_EQ(ActorOf(text, "2021-07-08", "Nigerian Coastal Fisheries Association"),
             "nigerian-coastal-fisheries-association");
   EXPECT_EQ(ActorOf(text, "2021-07-08", "NCFA"), "nigerian-coastal-fisheries-association");
-  // Letters that are not the name's initials are no acronym of it.
+  // Letters that are another known actor's acronym are no acronym of it.
   EXPECT_NE(ActorOf("The Coastal Fisheries Association (WWF) met.", "2021-07-08", "WWF"),
             "coastal-fisheries-association");
+  // Letters of the name in another language are ("Fond Borby s Korruptsiei").
+  EXPECT_EQ(ActorOf("Ivan Zhdanov, director of the Anti-Corruption Foundation (FBK), "
+                    "said the FBK would publish its findings.",
+                    "2020-08-22", "FBK"),
+            "anti-corruption-foundation");
+}
+
+// A company's short form is the company the article named in full, without
+// its legal form; a surname after an honorific is never the given-name-like
+// first word of another name.
+TEST_F(MentionsTest, ACompanysShortFormAndTheFounderStayApart) {
+  const std::string text =
+      "PT Purnomo Agro Lestari, a rubber planter controlled by Rizal Purnomo, plans a "
+      "share sale. Purnomo Agro declined to comment.";
+  EXPECT_EQ(ActorOf(text, "2012-05-08", "Purnomo Agro"), "pt-purnomo-agro-lestari");
+  const std::string shortened =
+      "Permits held by Purnomo Agro were suspended on Monday. Mr Purnomo said the "
+      "fires had started on land farmed by villagers.";
+  EXPECT_NE(ActorOf(shortened, "2015-09-23", "Purnomo"),
+            ActorOf(shortened, "2015-09-23", "Purnomo Agro"));
+}
+
+TEST_F(MentionsTest, AnHonorificTheArticleGaveTellsNamesakesApart) {
+  EXPECT_EQ(ActorOf("Callum Grant, a ferry skipper, and Dr Fiona Grant, a consultant, "
+                    "spoke at the meeting. Mr Grant wants a second vessel. Dr Grant "
+                    "said patients should fly.",
+                    "2018-03-14", "Grant"),
+            "callum-grant");
+  EXPECT_EQ(Mentions("Callum Grant, a ferry skipper, and Dr Fiona Grant, a consultant, "
+                     "spoke at the meeting. Dr Grant said patients should fly.",
+                     "2018-03-14"),
+            "Callum Grant=callum-grant Fiona Grant=fiona-grant Grant=fiona-grant");
+}
+
+TEST_F(MentionsTest, AVerbOpeningTheSentenceIsNoPartOfAName) {
+  const std::string mentions =
+      Mentions("Born Tomasz Brzezicki in Lodz in 1950, he trained as an engineer.", "2003-11-01");
+  EXPECT_NE(mentions.find("Tomasz Brzezicki=tomasz-brzezicki"), std::string::npos) << mentions;
 }
 
 TEST_F(MentionsTest, AKnownNameTheTaggerMissedIsStillAMention) {
@@ -417,6 +455,10 @@ TEST_F(MentionsTest, NameParticlesAndOrganisationQualifiers) {
                      "2023-06-05"),
             "Mohammed bin Salman=mohammed-bin-salman "
             "Ursula von der Leyen=ursula-von-der-leyen da Silva=luiz-inacio-lula-da-silva");
+  // The surname from its particle on is the person's (the knowledge base's).
+  EXPECT_EQ(ActorOf("BRUSSELS - Mrs von der Leyen presented the plan.", "2020-03-04",
+                    "von der Leyen"),
+            "ursula-von-der-leyen");
   EXPECT_EQ(Mentions("NATO's secretary general spoke.", "2016-07-05"),
             "NATO=nato secretary general=jens-stoltenberg");
 }

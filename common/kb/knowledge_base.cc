@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
@@ -271,6 +272,16 @@ class KnowledgeBase::Builder {
           AddAlias(static_cast<int>(i),
                    absl::StrCat(words[words.size() - 2], " ", words.back()),
                    AliasKind::kSurname);
+        }
+        // A surname that starts with a lower-case particle ("von der
+        // Leyen", "de la Rúa"): from the particle on.
+        for (size_t w = 1; w + 2 < words.size(); ++w) {
+          if (absl::ascii_islower(static_cast<unsigned char>(words[w][0]))) {
+            AddAlias(static_cast<int>(i),
+                     absl::StrJoin(words.begin() + w, words.end(), " "),
+                     AliasKind::kSurname);
+            break;
+          }
         }
         const std::string& last = words.back();
         if (last.size() < 3 || given_names.contains(last)) continue;

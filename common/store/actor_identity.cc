@@ -204,6 +204,42 @@ std::string Acronym(const std::vector<std::string>& w) {
   return out.size() >= 2 ? out : "";
 }
 
+// Folded words with the spelling differences of romanisations folded too:
+// "ks" = "x", "kh" = "h", "ph" = "f", "y" = "i", doubled letters single
+// ("Aleksei" = "Alexei" = "Alexey", "Hnatyuk" = "Hnatiuk", "Mohammed" =
+// "Mohamed").
+std::string RomanKey(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) {
+    if (!out.empty()) out.push_back(' ');
+    const size_t start = out.size();
+    for (size_t i = 0; i < word.size(); ++i) {
+      char c = word[i];
+      const char next = i + 1 < word.size() ? word[i + 1] : 0;
+      if (c == 'k' && next == 's') {
+        c = 'x';
+        ++i;
+      } else if ((c == 'k' && next == 'h') || (c == 'p' && next == 'h')) {
+        c = c == 'k' ? 'h' : 'f';
+        ++i;
+      } else if (c == 'y') {
+        c = 'i';
+      }
+      if (out.size() > start && out.back() == c) continue;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// True for a name written as an acronym: one word of 2-6 capitals ("RTA").
+bool IsAcronym(std::string_view name) {
+  return name.size() >= 2 && name.size() <= 6 &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return absl::ascii_isupper(static_cast<unsigned char>(c));
+         });
+}
+
 // The forms an incoming discovered actor looks for, in order (the first
 // that finds stored actors decides); none for an empty name.
 std::vector<std::string> LookupForms(const Actor& actor) {
@@ -211,20 +247,19 @@ std::vector<std::string> LookupForms(const Actor& actor) {
   if (w.empty()) return {};
   if (actor.type() == claims::v1::PERSON) {
     const std::vector<std::string> written = WrittenWords(actor.name());
-    if (SurnameOnly(written)) return {absl::StrCat("surname:", absl::StrJoin(w, " "))};
-    std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " "))};
+    if (SurnameOnly(written)) {
+      return {absl::StrCat("surname:", absl::StrJoin(w, " ")),
+              absl::StrCat("roman-surname:", RomanKey(w))};
+    }
+    std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " ")),
+                                      absl::StrCat("roman-name:", RomanKey(w))};
     // Two words may be a double surname ("Quispe Huaman" of "Julio Quispe
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
     return forms;
   }
-  const bool acronym =
-      w.size() == 1 && actor.name().size() <= 6 &&
-      std::all_of(actor.name().begin(), actor.name().end(), [](char c) {
-        return absl::ascii_isupper(static_cast<unsigned char>(c));
-      });
-  return {acronym ? absl::StrCat("acronym:", w[0])
-                  : absl::StrCat("name:", absl::StrJoin(w, " "))};
+  return {IsAcronym(actor.name()) ? absl::StrCat("acronym:", w[0])
+                                   : absl::StrCat("name:", absl::StrJoin(w, " "))};
 }
 
 absl::StatusOr<std::vector<std::string>> IdsUnder(rocksdb::DB* db,
@@ -380,6 +415,10 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     const size_t s = SurnameStart(written);
     forms.push_back(absl::StrCat(
         "surname:", absl::StrJoin(written.begin() + s, written.end(), " ")));
+    // Other romanisations of the name find it too (see RomanKey).
+    forms.push_back(absl::StrCat("roman-name:", RomanKey(w)));
+    forms.push_back(absl::StrCat(
+        "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));
     // Everything after the given name too: a double surname ("Quispe
     // Huaman" of "Julio Quispe Huaman", "García Márquez").
     if (s == written.size() - 1 && written.size() >= 3) {
@@ -394,9 +433,26 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
         forms.push_back(absl::StrCat("surname:", last));
       }
     }
-  } else if (actor.type() == claims::v1::ORGANIZATION && w.size() >= 2) {
-    const std::string acronym = Acronym(w);
+  } else if (actor.type() == claims::v1::ORGANIZATION) {
+    // The name without its legal form too ("hadiwijaya sawit lestari" of
+    // "PT Hadiwijaya Sawit Lestari"), which short forms begin with.
+    std::vector<std::string> core;
+    for (const std::string& word : w) {
+      if (!IsLegalForm(word)) core.push_back(word);
+    }
+    if (!core.empty() && core.size() < w.size()) {
+      forms.push_back(absl::StrCat("name:", absl::StrJoin(core, " ")));
+    }
+    const std::string acronym = core.size() >= 2 ? Acronym(core) : "";
     if (!acronym.empty()) forms.push_back(absl::StrCat("acronym:", acronym));
+    // An acronym the article gave it ("Anti-Corruption Foundation (FBK)").
+    for (const std::string& alias : actor.aliases()) {
+      if (IsAcronym(alias)) {
+        std::string form = absl::StrCat("acronym:", FoldName(alias));
+        if (std::find(forms.begin(), forms.end(), form) == forms.end())
+          forms.push_back(std::move(form));
+      }
+    }
   }
   return forms;
 }
@@ -500,6 +556,51 @@ absl::StatusOr<StoredIdentity> MatchOne(
   return StoredIdentity{chosen, names[chosen], actor.type()};
 }
 
+// A name the tagger took for a place the knowledge base does not know is
+// the one discovered person or organisation stored under it: an acronym
+// ("The FBK") an organisation's; another name-like form ("said
+// Darko-Mensah") a person's surname or full name, or an organisation's
+// name, only when the stored actor was named with actors this article
+// names too.
+absl::StatusOr<StoredIdentity> MatchMistypedPlace(
+    rocksdb::DB* db, const Actor& actor,
+    const absl::flat_hash_set<std::string>& article_ids) {
+  if (actor.type() != claims::v1::LOCATION || !actor.country().empty()) {
+    return StoredIdentity();
+  }
+  const std::string folded = FoldName(actor.name());
+  const std::vector<std::string> w = Words(folded);
+  std::vector<std::string> forms;
+  if (IsAcronym(actor.name())) {
+    forms = {absl::StrCat("acronym:", folded)};
+  } else if (!w.empty() && NameLike(w)) {
+    forms = {absl::StrCat("surname:", folded), absl::StrCat("name:", folded)};
+  } else {
+    return StoredIdentity();
+  }
+  std::vector<std::string> candidates;
+  std::map<std::string, StoredIdentity> found;
+  for (const std::string& form : forms) {
+    ASSIGN_OR_RETURN(std::vector<std::string> ids, IdsUnder(db, form));
+    for (const std::string& id : ids) {
+      absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+      if (absl::IsNotFound(stored.status())) continue;
+      if (!stored.ok()) return stored.status();
+      if (!IsDiscovered(*stored) || found.count(id) > 0) continue;
+      candidates.push_back(id);
+      found[id] = StoredIdentity{id, stored->name(), stored->type()};
+    }
+  }
+  if (candidates.size() != 1) return StoredIdentity();
+  if (!IsAcronym(actor.name())) {
+    absl::flat_hash_set<std::string> others = article_ids;
+    others.erase(actor.id());
+    ASSIGN_OR_RETURN(std::string chosen, ByContext(db, candidates, others));
+    if (chosen.empty()) return StoredIdentity();
+  }
+  return found[candidates[0]];
+}
+
 void Rename(const IdentityMap& identities, ActorRef* ref) {
   auto it = identities.find(ref->id());
   if (it == identities.end()) return;
@@ -516,7 +617,12 @@ absl::StatusOr<IdentityMap> MatchStoredActors(rocksdb::DB* db,
   absl::flat_hash_set<std::string> article_ids;
   for (const Actor& a : analysis.actors()) article_ids.insert(a.id());
   for (const Actor& a : analysis.actors()) {
-    if (!IsDiscovered(a) || out.count(a.id()) > 0) continue;
+    if (out.count(a.id()) > 0) continue;
+    if (!IsDiscovered(a)) {
+      ASSIGN_OR_RETURN(StoredIdentity found, MatchMistypedPlace(db, a, article_ids));
+      if (!found.id.empty()) out[a.id()] = std::move(found);
+      continue;
+    }
     ASSIGN_OR_RETURN(StoredIdentity found, MatchOne(db, a, article_ids));
     if (!found.id.empty()) out[a.id()] = std::move(found);
   }

@@ -131,6 +131,53 @@ TEST_F(ActorIdentityTest, SpellingVariantsFoldToOneId) {
   EXPECT_EQ(StoredIds("c"), "fatima-al-rashidi");
 }
 
+TEST_F(ActorIdentityTest, OtherRomanisationsOfANameJoinIt) {
+  Put(Article("a", {{"alexei-navalny", "Alexei Navalny"}}));
+  Put(Article("b", {{"aleksei-navalny", "Aleksei Navalny"}}));
+  Put(Article("c", {{"alexey-navalny", "Alexey Navalny"}}));
+  Put(Article("d", {{"olena-hnatyuk", "Olena Hnatyuk"}}));
+  Put(Article("e", {{"hnatiuk", "Hnatiuk", claims::v1::PERSON, {"Ms Hnatiuk"}}}));
+  EXPECT_EQ(StoredIds("b"), "alexei-navalny");
+  EXPECT_EQ(StoredIds("c"), "alexei-navalny");
+  EXPECT_EQ(StoredIds("e"), "olena-hnatyuk");
+  // Another given name is another person, however the surname is spelt.
+  Put(Article("f", {{"yulia-navalnaya", "Yulia Navalnaya"}}));
+  Put(Article("g", {{"oleg-navalny", "Oleg Navalny"}}));
+  EXPECT_EQ(StoredIds("g"), "oleg-navalny");
+}
+
+TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {
+  Put(Article("a", {{"anti-corruption-foundation",
+                     "Anti-Corruption Foundation",
+                     claims::v1::ORGANIZATION,
+                     {"FBK"}}}));
+  Put(Article("b", {{"fbk", "FBK", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("b"), "anti-corruption-foundation");
+  // Taken for a place the knowledge base does not know: still the
+  // organisation.
+  Put(Article("c", {{"fbk", "FBK", claims::v1::LOCATION}}));
+  EXPECT_EQ(StoredIds("c"), "anti-corruption-foundation");
+}
+
+TEST_F(ActorIdentityTest, AShortFormWithoutTheLegalFormJoinsTheCompany) {
+  Put(Article("a", {{"pt-hadiwijaya-sawit-lestari",
+                     "PT Hadiwijaya Sawit Lestari",
+                     claims::v1::ORGANIZATION}}));
+  // The tagger took the short form for a person's name.
+  Put(Article("b", {{"hadiwijaya-sawit", "Hadiwijaya Sawit"}}));
+  EXPECT_EQ(StoredIds("b"), "pt-hadiwijaya-sawit-lestari");
+}
+
+TEST_F(ActorIdentityTest, ASurnameTakenForAPlaceJoinsThePersonNamedWithTheSameActors) {
+  const Named board{"ghana-cocoa-board", "Ghana Cocoa Board", claims::v1::ORGANIZATION};
+  Put(Article("a", {{"yaw-darko-mensah", "Yaw Darko-Mensah"}, board}));
+  Put(Article("b", {{"darko-mensah", "Darko-Mensah", claims::v1::LOCATION}, board}));
+  EXPECT_EQ(StoredIds("b"), "yaw-darko-mensah ghana-cocoa-board");
+  // With no actor in common it stays what the tagger said.
+  Put(Article("c", {{"darko-mensah", "Darko-Mensah", claims::v1::LOCATION}}));
+  EXPECT_EQ(StoredIds("c"), "darko-mensah");
+}
+
 TEST_F(ActorIdentityTest, AnUnlinkedSpellingOfAKnownPersonJoinsItsId) {
   Put(Article("a", {{"lech-walesa",
                      "Lech Wałęsa",

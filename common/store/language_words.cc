@@ -7,19 +7,32 @@ namespace claims::store_internal {
 
 // Generated from the knowledge/extract word lists (embed_words.cmake).
 extern const std::string_view kLanguageWordList;
+extern const std::string_view kLegalFormList;
+
+namespace {
+
+// The words of a list: one a line, '#' comments.
+const std::unordered_set<std::string_view>* Lines(std::string_view list) {
+  auto* words = new std::unordered_set<std::string_view>();
+  std::string_view rest = list;
+  while (!rest.empty()) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (!line.empty() && line[0] != '#') words->insert(line);
+  }
+  return words;
+}
+
+}  // namespace
 
 bool IsLanguageWord(std::string_view folded_word) {
-  static const auto* const kWords = [] {
-    auto* words = new std::unordered_set<std::string_view>();
-    std::string_view rest = kLanguageWordList;
-    while (!rest.empty()) {
-      const size_t end = std::min(rest.find('\n'), rest.size());
-      const std::string_view line = rest.substr(0, end);
-      rest.remove_prefix(std::min(end + 1, rest.size()));
-      if (!line.empty() && line[0] != '#') words->insert(line);
-    }
-    return words;
-  }();
+  static const auto* const kWords = Lines(kLanguageWordList);
+  return kWords->count(folded_word) > 0;
+}
+
+bool IsLegalForm(std::string_view folded_word) {
+  static const auto* const kWords = Lines(kLegalFormList);
   return kWords->count(folded_word) > 0;
 }
 

@@ -1,6 +1,7 @@
 // Words of the English language (WordNet's lemmas and the common-word list
 // of knowledge/extract), to tell a name ("Nordhav", "Quispe") from a word
-// that many names begin with ("National", "United", "Green").
+// that many names begin with ("National", "United", "Green"); and the legal
+// forms of company names, which news leaves out when it shortens one.
 //
 // The lists are compiled in rather than read from --lexicon_dir: identity
 // decisions are replayed by replicas (see claim_store.cc), which must decide
@@ -15,6 +16,10 @@ namespace claims::store_internal {
 // True when `folded_word` (one word of FoldName's output) is a word of the
 // language. Thread-safe.
 bool IsLanguageWord(std::string_view folded_word);
+
+// True when `folded_word` is a company's legal form ("pt", "ltd", "ag";
+// knowledge/extract/legal_forms.txt). Thread-safe.
+bool IsLegalForm(std::string_view folded_word);
 
 }  // namespace claims::store_internal
 
