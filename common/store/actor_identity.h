@@ -7,13 +7,18 @@
 // matched against the actors stored before it, by folded name forms (case,
 // accents, transliteration and punctuation folded: "Fatima al-Rashidi" =
 // "Fatima Al Rashidi"):
-//   * a full name joins the one stored actor of that full name;
+//   * a full name joins the one stored actor of that full name, or else of
+//     that name in another romanisation ("Aleksei" = "Alexei" = "Alexey",
+//     "Hnatyuk" = "Hnatiuk"; surnames alike);
 //   * a surname alone ("Smithfield", "Ms Smithfield", "Al-Rashidi") joins
 //     the one stored person of that surname; several are told apart only by
 //     the actors named with them (shared co-occurring actors), never by
 //     chance; a known gender (from "Mr"/"Ms" forms) must agree;
 //   * an acronym ("RTA") joins the one stored organisation whose initials
-//     it is ("Riverside Tenants' Alliance");
+//     it is ("Riverside Tenants' Alliance") or that an article gave it
+//     ("Anti-Corruption Foundation (FBK)"); an organisation is also found
+//     by its name without its legal form ("Hadiwijaya Sawit Lestari" of
+//     "PT Hadiwijaya Sawit Lestari");
 //   * a short form the tagger gave the other type, found under none of its
 //     own type's forms, joins the one discovered actor of the other type
 //     it is a short form of: "Nordhav" (as a person) the organisation whose
@@ -23,6 +28,10 @@
 //     of the language: "National" joins nothing), and no other actor may go
 //     by it. The stored actor's type wins, also over an article that
 //     gives an actor stored under the same id the other type.
+//   * a name the tagger took for a place no knowledge base lists joins
+//     the one discovered organisation of that acronym ("The FBK"), or the
+//     one discovered person or organisation of that surname or name that
+//     was named with an actor this article names too ("said Darko-Mensah").
 // Anything ambiguous keeps the extractor's id: a split, never a wrong merge.
 //
 // Store-internal; called by ClaimStore under its write lock.

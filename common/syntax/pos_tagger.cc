@@ -183,14 +183,33 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
     }
     return false;
   };
+  // True when t[i - 1] is the comma that closes a parenthesis after the
+  // sentence's first noun phrase ("Sedibeng Foods, a grocery chain,
+  // warned"; not the opening one of "The man, injured in the blast, ...")
+  // and no verb came before it.
+  auto closes_apposition = [&](size_t i) {
+    if (sentence[i - 1].form != ",") return false;
+    size_t first_comma = i - 1;
+    for (size_t k = 0; k + 1 < i; ++k) {
+      if (finite_[c.tags[k]] || tags_[c.tags[k]].upos == Upos::kAux ||
+          tags_[c.tags[k]].upos == Upos::kVerb) {
+        return false;
+      }
+      if (sentence[k].form == "," && first_comma == i - 1) first_comma = k;
+    }
+    if (first_comma == i - 1 || first_comma == 0) return false;
+    const Upos head = tags_[c.tags[first_comma - 1]].upos;
+    return head == Upos::kNoun || head == Upos::kPropn;
+  };
   for (size_t i = 1; i < n; ++i) {
     const Upos before = tags_[c.tags[i - 1]].upos;
     const std::string& form = sentence[i].form;
     if (tags_[c.tags[i]].xpos != "VBN" || form.empty() ||
-        !absl::ascii_islower(static_cast<unsigned char>(form[0])) || !is_verb_form(form) ||
-        (before != Upos::kNoun && before != Upos::kPropn && before != Upos::kPron)) {
+        !absl::ascii_islower(static_cast<unsigned char>(form[0])) || !is_verb_form(form)) {
       continue;
     }
+    if (closes_apposition(i)) return static_cast<int>(i);
+    if (before != Upos::kNoun && before != Upos::kPropn && before != Upos::kPron) continue;
     // No finite verb anywhere; or the participle closes its clause before
     // "that" or the sentence's end ("..., the ministry estimated.", "the
     // ministry estimated that ...") with none in that clause.

@@ -72,7 +72,9 @@ class PosTagger {
               Context* c) const;
   // The first known verb form tagged a past participle right after a noun
   // or pronoun, in a sentence with no finite verb or closing a clause that
-  // has none (before "that" or the sentence's end); else -1.
+  // has none (before "that" or the sentence's end), or right after the
+  // comma closing an apposition to the sentence's first noun phrase with no
+  // verb before it ("Sedibeng Foods, a grocery chain, warned ..."); else -1.
   int UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
                        const VerbFormTest& is_verb_form) const;
   // The classes a capitalized word may take under the verb-form

@@ -212,6 +212,34 @@ TEST_F(ShippedModelsTest, AParticipleClosingAClauseWithoutAVerbIsThePastTense) {
   EXPECT_EQ(s[3].xpos, "VBN");
 }
 
+TEST_F(ShippedModelsTest, AParticipleAfterAnAppositionToTheSubjectIsThePastTense) {
+  SyntaxModels models = *models_;
+  models.set_verb_lexicon([](absl::string_view w) -> std::string {
+    if (w == "warned") return "warn";
+    if (w == "injured") return "injure";
+    if (w == "taken") return "take";
+    return "";
+  });
+  auto analyse = [&](absl::string_view text) {
+    SyntaxSentence s;
+    for (absl::string_view w : absl::StrSplit(text, ' ')) {
+      SyntaxWord word;
+      word.form = std::string(w);
+      s.push_back(std::move(word));
+    }
+    models.Analyze(&s);
+    return s;
+  };
+  SyntaxSentence s = analyse(
+      "Sedibeng Foods , a grocery chain with 310 stores , warned on Wednesday that sales "
+      "would fall .");
+  EXPECT_EQ(s[10].xpos, "VBD");
+  EXPECT_EQ(s[10].head, -1);
+  // The comma that opens the apposition is no such place.
+  s = analyse("The man , injured in the blast , was taken to hospital .");
+  EXPECT_EQ(s[3].xpos, "VBN");
+}
+
 // The lemmatizer remembers the lemmas it computed (by form, UPOS and
 // XPOS): a remembered lemma is the one the model gives, and the same form
 // under other tags is not taken from the memo.
