@@ -1372,6 +1372,20 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       break;
     }
   }
+  // Nor does a name hold a lower-case verb, pronoun or subordinator
+  // ("KasPintar denied that its systems"); it ends before one.
+  if (!broken && s.words.size() == t.size()) {
+    for (int w = a + 1; w < b; ++w) {
+      const syntax::Upos u = s.words[w].upos;
+      if (t[w].is_word && !t[w].capitalized &&
+          (u == syntax::Upos::kVerb || u == syntax::Upos::kAux || u == syntax::Upos::kPron ||
+           u == syntax::Upos::kSconj)) {
+        b = w;
+        *next = b;
+        break;
+      }
+    }
+  }
   // An organisation's head noun right after the span ("Middle East
   // Institute", "Nanyang Technological University") makes it an
   // organisation's name, whatever the span was typed.

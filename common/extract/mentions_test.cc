@@ -312,6 +312,11 @@ TEST_F(MentionsTest, AnHonorificTheArticleGaveTellsNamesakesApart) {
             "Callum Grant=callum-grant Fiona Grant=fiona-grant Grant=fiona-grant");
 }
 
+TEST_F(MentionsTest, ANameEndsBeforeALowerCaseVerbOrPronoun) {
+  EXPECT_EQ(Mentions("KasPintar denied that its systems had been breached.", "2020-01-01"),
+            "KasPintar=kaspintar");
+}
+
 TEST_F(MentionsTest, AVerbOpeningTheSentenceIsNoPartOfAName) {
   const std::string mentions =
       Mentions("Born Tomasz Brzezicki in Lodz in 1950, he trained as an engineer.", "2003-11-01");
