@@ -10,6 +10,7 @@
 #include "common/learn/features.h"
 #include "common/learn/perceptron.h"
 #include "common/syntax/word_features.h"
+#include "common/kb/unaccent.h"
 
 namespace claims::entities {
 namespace {
@@ -214,7 +215,12 @@ std::vector<std::vector<EntitySpan>> RunDocument(
   std::vector<std::vector<WordHashes>> words(sentences.size());
   std::vector<bool> headline(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) {
-    for (const syntax::SyntaxWord& w : sentences[s]) words[s].push_back(syntax::HashWord(w.form));
+    // Letters with diacritics as their base letters: the training news is
+    // nearly all ASCII, and "Rosângela Conceição" is a name as "Rosangela
+    // Conceicao" is.
+    for (const syntax::SyntaxWord& w : sentences[s]) {
+      words[s].push_back(syntax::HashWord(StripDiacritics(w.form)));
+    }
     headline[s] = IsHeadline(words[s]);
   }
   DocumentMemory memory;

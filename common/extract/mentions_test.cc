@@ -130,10 +130,10 @@ TEST_F(MentionsTest, GazetteerNamesLinkPlacesButMakeNoMentionAlone) {
   // place the entity tagger finds links to its entry.
   EXPECT_EQ(Mentions("Police said the convoy arrived in Rzeszow on Monday."),
             "Police=POL-police Rzeszow=rzeszow-pol");
-  // A curated place keeps its id. A gazetteer name the tagger does not find
-  // ("León" here) makes no mention of its own.
+  // A curated place keeps its id; a name the tagger finds, accents and
+  // all, is the gazetteer's most populous place of that name.
   EXPECT_EQ(Mentions("She moved from Birmingham to León in May."),
-            "Birmingham=birmingham-gbr");
+            "Birmingham=birmingham-gbr León=leon-nic");
 }
 
 TEST_F(MentionsTest, ShortNameBeforeFullName) {
@@ -315,6 +315,15 @@ TEST_F(MentionsTest, AnHonorificTheArticleGaveTellsNamesakesApart) {
 TEST_F(MentionsTest, ANameEndsBeforeALowerCaseVerbOrPronoun) {
   EXPECT_EQ(Mentions("KasPintar denied that its systems had been breached.", "2020-01-01"),
             "KasPintar=kaspintar");
+}
+
+TEST_F(MentionsTest, NamesWithDiacriticsAreFoundAsWithout) {
+  for (const std::string& name : {"Rosângela Conceição", "Rosangela Conceicao"}) {
+    const std::string mentions = Mentions(
+        "On the edge of the landfill, where the city has dumped its rubbish for 25 years, " +
+        name + " sorts plastic bottles by colour.");
+    EXPECT_NE(mentions.find(name + "="), std::string::npos) << mentions;
+  }
 }
 
 TEST_F(MentionsTest, AVerbOpeningTheSentenceIsNoPartOfAName) {

@@ -204,6 +204,13 @@ std::string Acronym(const std::vector<std::string>& w) {
   return out.size() >= 2 ? out : "";
 }
 
+// A person's folded name words with a short given name written in full
+// ("tim weah" -> "timothy weah").
+std::vector<std::string> FullGiven(std::vector<std::string> words) {
+  if (words.size() >= 2) words[0] = std::string(FullGivenName(words[0]));
+  return words;
+}
+
 // Folded words with the spelling differences of romanisations folded too:
 // "ks" = "x", "kh" = "h", "ph" = "f", "y" = "i", doubled letters single
 // ("Aleksei" = "Alexei" = "Alexey", "Hnatyuk" = "Hnatiuk", "Mohammed" =
@@ -252,7 +259,7 @@ std::vector<std::string> LookupForms(const Actor& actor) {
               absl::StrCat("roman-surname:", RomanKey(w))};
     }
     std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " ")),
-                                      absl::StrCat("roman-name:", RomanKey(w))};
+                                      absl::StrCat("roman-name:", RomanKey(FullGiven(w)))};
     // Two words may be a double surname ("Quispe Huaman" of "Julio Quispe
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
@@ -415,8 +422,9 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     const size_t s = SurnameStart(written);
     forms.push_back(absl::StrCat(
         "surname:", absl::StrJoin(written.begin() + s, written.end(), " ")));
-    // Other romanisations of the name find it too (see RomanKey).
-    forms.push_back(absl::StrCat("roman-name:", RomanKey(w)));
+    // Other romanisations of the name, and the given name's short or full
+    // form, find it too (see RomanKey, FullGiven).
+    forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(w))));
     forms.push_back(absl::StrCat(
         "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));
     // Everything after the given name too: a double surname ("Quispe

@@ -9,7 +9,8 @@
 // "Fatima Al Rashidi"):
 //   * a full name joins the one stored actor of that full name, or else of
 //     that name in another romanisation ("Aleksei" = "Alexei" = "Alexey",
-//     "Hnatyuk" = "Hnatiuk"; surnames alike);
+//     "Hnatyuk" = "Hnatiuk"; surnames alike) or with the given name's short
+//     or full form ("Tim Weah" = "Timothy Weah");
 //   * a surname alone ("Smithfield", "Ms Smithfield", "Al-Rashidi") joins
 //     the one stored person of that surname; several are told apart only by
 //     the actors named with them (shared co-occurring actors), never by

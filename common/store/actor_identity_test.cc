@@ -146,6 +146,16 @@ TEST_F(ActorIdentityTest, OtherRomanisationsOfANameJoinIt) {
   EXPECT_EQ(StoredIds("g"), "oleg-navalny");
 }
 
+TEST_F(ActorIdentityTest, AShortGivenNameJoinsTheFullOne) {
+  Put(Article("a", {{"george-weah-jr", "George Weah Jr"}}));
+  Put(Article("b", {{"timothy-weah", "Timothy Weah"}}));
+  Put(Article("c", {{"tim-weah", "Tim Weah"}}));
+  EXPECT_EQ(StoredIds("c"), "timothy-weah");
+  Put(Article("d", {{"bill-okafor", "Bill Okafor"}}));
+  Put(Article("e", {{"william-okafor", "William Okafor"}}));
+  EXPECT_EQ(StoredIds("e"), "bill-okafor");
+}
+
 TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {
   Put(Article("a", {{"anti-corruption-foundation",
                      "Anti-Corruption Foundation",

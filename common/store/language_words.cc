@@ -1,6 +1,8 @@
 #include "common/store/language_words.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace claims::store_internal {
@@ -8,6 +10,7 @@ namespace claims::store_internal {
 // Generated from the knowledge/extract word lists (embed_words.cmake).
 extern const std::string_view kLanguageWordList;
 extern const std::string_view kLegalFormList;
+extern const std::string_view kNicknameList;
 
 namespace {
 
@@ -34,6 +37,21 @@ bool IsLanguageWord(std::string_view folded_word) {
 bool IsLegalForm(std::string_view folded_word) {
   static const auto* const kWords = Lines(kLegalFormList);
   return kWords->count(folded_word) > 0;
+}
+
+std::string_view FullGivenName(std::string_view folded_word) {
+  static const auto* const kFull = [] {
+    auto* full = new std::unordered_map<std::string_view, std::string_view>();
+    const std::unique_ptr<const std::unordered_set<std::string_view>> lines(
+        Lines(kNicknameList));
+    for (std::string_view line : *lines) {
+      const size_t tab = line.find('\t');
+      if (tab != std::string_view::npos) full->emplace(line.substr(0, tab), line.substr(tab + 1));
+    }
+    return full;
+  }();
+  auto it = kFull->find(folded_word);
+  return it == kFull->end() ? folded_word : it->second;
 }
 
 }  // namespace claims::store_internal
