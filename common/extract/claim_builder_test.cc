@@ -211,6 +211,35 @@ TEST(ClauseAnalyzerTest, AccordingToASourceParsedAsTheRoot) {
   EXPECT_EQ(cut->reporting_cue, "according to");
 }
 
+// "The army withdrew and rebels took control, the ministry said." with the
+// saying hung on the second conjunct: the report covers both.
+TEST(ClauseAnalyzerTest, APostposedSayingReportsEveryConjunct) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<ParsedWord> words = {
+      {"The", "the", Upos::kDet, 1, DepRel::kDet},
+      {"army", "army", Upos::kNoun, 2, DepRel::kNsubj},
+      {"withdrew", "withdraw", Upos::kVerb, -1, DepRel::kRoot},
+      {"and", "and", Upos::kCconj, 5, DepRel::kCc},
+      {"rebels", "rebel", Upos::kNoun, 5, DepRel::kNsubj},
+      {"took", "take", Upos::kVerb, 2, DepRel::kConj},
+      {"control", "control", Upos::kNoun, 5, DepRel::kObj},
+      {",", ",", Upos::kPunct, 10, DepRel::kPunct},
+      {"the", "the", Upos::kDet, 9, DepRel::kDet},
+      {"ministry", "ministry", Upos::kNoun, 10, DepRel::kNsubj},
+      {"said", "say", Upos::kVerb, 5, DepRel::kParataxis},
+      {".", ".", Upos::kPunct, 2, DepRel::kPunct},
+  };
+  const std::vector<Clause> clauses = ClausesOf(words);
+  for (int head : {2, 5}) {
+    const Clause* c = HeadedBy(clauses, head);
+    ASSERT_NE(c, nullptr) << head;
+    EXPECT_TRUE(c->reported) << head;
+    EXPECT_EQ(c->reporting_verb, 10) << head;
+    EXPECT_EQ(c->source_token, 9) << head;
+  }
+}
+
 // "Up to 500 people could arrive, the ministry estimated." with "Up" taken
 // for a subordinator: a preposition does not make the content a
 // subordinate clause.

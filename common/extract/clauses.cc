@@ -65,6 +65,7 @@ class Builder {
     for (Clause& c : clauses_) InheritSubjects(&c);
     for (size_t k = 0; k < clauses_.size(); ++k) FindSpeech(k);
     FindLooseAccordingTo();
+    SpreadOverCoordination();
     for (Clause& c : clauses_) FindQuote(&c);
     return std::move(clauses_);
   }
@@ -819,26 +820,66 @@ class Builder {
       return;
     }
     saying.saying_only = true;
-    auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
-    std::vector<Clause*> parts = {content};
-    for (Clause& other : clauses_) {
-      if (&other != content && other.governor == content->head &&
-          t_.rel(clause_head_of(other.head)) == DepRel::kConj) {
-        parts.push_back(&other);
-      }
+    content->reported = true;
+    content->reporting_verb = saying.head;
+    content->source_token = source;
+    if (source >= 0 && source == OwnSubject(saying) && saying.subject_first >= 0) {
+      content->source_first = saying.subject_first;
+      content->source_last = saying.subject_last;
     }
-    for (Clause* part : parts) {
-      part->reported = true;
-      part->reporting_verb = saying.head;
-      part->source_token = source;
-      if (source >= 0 && source == OwnSubject(saying) && saying.subject_first >= 0) {
-        part->source_first = saying.subject_first;
-        part->source_last = saying.subject_last;
+    content->reporting_cue = t_.lower(saying.head);
+    EmbeddedModality(saying, content);
+  }
+
+  // A verb of saying that hedges what it reports ("warned", "suggested").
+  void EmbeddedModality(const Clause& saying, Clause* content) const {
+    auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
+    if (embedded && Rank(*embedded) < Rank(content->modality)) {
+      content->modality = *embedded;
+      content->modality_cue = saying.predicate;
+    }
+  }
+
+  // A report covers the whole coordination it frames: "X said S1 and S2",
+  // "S1 and S2, X said", "According to X, S1 and S2", whichever conjunct
+  // the parser hung the frame on. The coordination is a clause and its
+  // conj clauses; the frame (the saying, or the source of "according to")
+  // must lie outside all of their words.
+  void SpreadOverCoordination() {
+    for (size_t k = 0; k < clauses_.size(); ++k) {
+      if (!clauses_[k].reported) continue;
+      const Clause from = clauses_[k];
+      auto conj = [this](const Clause& c) {
+        return t_.rel(clause_head_of(c.head)) == DepRel::kConj;
+      };
+      Clause* first = &clauses_[k];
+      if (conj(from)) {
+        if (Clause* g = Mutable(from.governor); g != nullptr && !g->saying_only) first = g;
       }
-      part->reporting_cue = t_.lower(saying.head);
-      if (embedded && Rank(*embedded) < Rank(part->modality)) {
-        part->modality = *embedded;
-        part->modality_cue = saying.predicate;
+      std::vector<Clause*> group = {first};
+      for (Clause& other : clauses_) {
+        if (&other != first && other.governor == first->head && conj(other) &&
+            !other.saying_only) {
+          group.push_back(&other);
+        }
+      }
+      const int frame = from.reporting_verb >= 0 ? from.reporting_verb : from.source_token;
+      if (frame < 0 || group.size() < 2) continue;
+      const bool before = std::all_of(group.begin(), group.end(),
+                                      [&](const Clause* c) { return frame < c->head; });
+      const bool after = std::all_of(group.begin(), group.end(),
+                                     [&](const Clause* c) { return frame > c->head; });
+      if (!before && !after) continue;
+      const Clause* saying = from.reporting_verb >= 0 ? Mutable(from.reporting_verb) : nullptr;
+      for (Clause* c : group) {
+        if (c->reported || c->head == frame) continue;
+        c->reported = true;
+        c->reporting_verb = from.reporting_verb;
+        c->source_token = from.source_token;
+        c->source_first = from.source_first;
+        c->source_last = from.source_last;
+        c->reporting_cue = from.reporting_cue;
+        if (saying != nullptr) EmbeddedModality(*saying, c);
       }
     }
   }
