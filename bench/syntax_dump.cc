@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     lex = *std::move(loaded);
     const claims::Lexicon* l = lex.get();
     models->set_verb_lexicon(
-        [l](absl::string_view lower) { return l->VerbLemma(lower); });
+        [l](absl::string_view lower, absl::string_view xpos) { return l->VerbLemma(lower, xpos); });
   }
   for (const std::string& file : files) {
     auto read = claims::syntax::ReadConllu(file);

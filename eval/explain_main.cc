@@ -84,7 +84,9 @@ int main(int argc, char** argv) {
   }
   // The verb dictionary, as the extractor installs it.
   const claims::Lexicon* lex = lexicon->get();
-  syntax->set_verb_lexicon([lex](absl::string_view lower) { return lex->VerbLemma(lower); });
+  syntax->set_verb_lexicon([lex](absl::string_view lower, absl::string_view xpos) {
+    return lex->VerbLemma(lower, xpos);
+  });
   claims::ClauseAnalyzer analyzer(**lexicon);
   std::string line;
   while (std::getline(std::cin, line)) {

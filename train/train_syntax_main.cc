@@ -188,7 +188,9 @@ int Main() {
     auto lexicon = Lexicon::Load(absl::GetFlag(FLAGS_lexicon_dir));
     if (lexicon.ok()) {
       const Lexicon* lex = lexicon->get();
-      models->set_verb_lexicon([lex](absl::string_view w) { return lex->VerbLemma(w); });
+      models->set_verb_lexicon([lex](absl::string_view w, absl::string_view xpos) {
+        return lex->VerbLemma(w, xpos);
+      });
       std::printf("with the verb-form dictionary of %s:\n", absl::GetFlag(FLAGS_lexicon_dir).c_str());
       Report(*models, dev);
     }

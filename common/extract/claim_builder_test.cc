@@ -126,6 +126,12 @@ TEST_F(ClaimsFromStructureTest, AFindingIsItsFindersAndAsSureAsItSays) {
   EXPECT_EQ(f->modality(), claims::v1::ASSERTED);
 }
 
+TEST_F(ClaimsFromStructureTest, ABareInfinitiveIsItsOwnLemma) {
+  // "lay" is also the past of "lie"; after "would" it is "lay off".
+  auto claims = ClaimsOf("The company said it would lay off 4,000 employees.");
+  EXPECT_NE(WithPredicate(claims, "lay off"), nullptr);
+}
+
 TEST_F(ClaimsFromStructureTest, AccordingToNamesTheSource) {
   auto claims = ClaimsOf("According to the United Nations, more than 2,000 people have fled the town.");
   const Claim* c = WithPredicate(claims, "flee");

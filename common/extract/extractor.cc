@@ -176,7 +176,9 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
   const Lexicon* lexicon = pipeline->lexicon.get();
   pipeline->syntax->set_verb_lexicon(
-      [lexicon](absl::string_view lower) { return lexicon->VerbLemma(lower); });
+      [lexicon](absl::string_view lower, absl::string_view xpos) {
+        return lexicon->VerbLemma(lower, xpos);
+      });
   const std::string entity_model = models + "/" + kEntityModelFile;
   absl::StatusOr<entities::EntityTagger> tagger = entities::EntityTagger::Load(entity_model);
   if (!tagger.ok()) {

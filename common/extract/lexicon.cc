@@ -220,6 +220,11 @@ std::string Lexicon::VerbLemma(absl::string_view w, bool* inflected) const {
   return r;
 }
 
+std::string Lexicon::VerbLemma(absl::string_view lower, absl::string_view xpos) const {
+  if (xpos == "VB" && verbs_.contains(lower)) return std::string(lower);
+  return VerbLemma(lower);
+}
+
 const VerbClass* Lexicon::ClassOf(absl::string_view lemma) const {
   auto it = verb_classes_.find(lemma);
   return it == verb_classes_.end() ? nullptr : &it->second;

@@ -71,6 +71,10 @@ class Lexicon {
   // the word is not a known verb form. *inflected is set when the form is
   // not the bare lemma (a strong cue for a finite verb).
   std::string VerbLemma(absl::string_view lower, bool* inflected = nullptr) const;
+  // The same for a form with its Penn tag: a bare infinitive (VB) that is
+  // a verb's base form is its own lemma, though it is another verb's past
+  // too ("will lay off", not "lie off"; "to found a company").
+  std::string VerbLemma(absl::string_view lower, absl::string_view xpos) const;
   const VerbClass* ClassOf(absl::string_view lemma) const;
   // A verb of saying (claim type STATEMENT in verb_classes.tsv: "say",
   // "deny", "accuse").

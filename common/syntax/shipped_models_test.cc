@@ -154,7 +154,7 @@ TEST_F(ShippedModelsTest, ACapitalizedWordTheVerbDictionaryLacksIsNoVerb) {
 
 TEST_F(ShippedModelsTest, AVerbTheDictionaryKnowsTakesItsLemmaFromIt) {
   SyntaxModels models = *models_;
-  models.set_verb_lexicon([](absl::string_view w) -> std::string {
+  models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
     return w == "misled" ? "mislead" : "";
   });
   SyntaxSentence s;
@@ -171,7 +171,7 @@ TEST_F(ShippedModelsTest, AVerbTheDictionaryKnowsTakesItsLemmaFromIt) {
 
 TEST_F(ShippedModelsTest, AClauseWithoutAFiniteVerbTakesThePastTenseAfterItsSubject) {
   SyntaxModels models = *models_;
-  models.set_verb_lexicon([](absl::string_view w) -> std::string {
+  models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
     return w == "rejected" ? "reject" : "";
   });
   SyntaxSentence s;
@@ -189,7 +189,7 @@ TEST_F(ShippedModelsTest, AClauseWithoutAFiniteVerbTakesThePastTenseAfterItsSubj
 
 TEST_F(ShippedModelsTest, AParticipleClosingAClauseWithoutAVerbIsThePastTense) {
   SyntaxModels models = *models_;
-  models.set_verb_lexicon([](absl::string_view w) -> std::string {
+  models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
     return w == "estimated" ? "estimate" : w == "arrive" ? "arrive" : "";
   });
   auto analyse = [&](absl::string_view text) {
@@ -214,7 +214,7 @@ TEST_F(ShippedModelsTest, AParticipleClosingAClauseWithoutAVerbIsThePastTense) {
 
 TEST_F(ShippedModelsTest, AParticipleAfterAnAppositionToTheSubjectIsThePastTense) {
   SyntaxModels models = *models_;
-  models.set_verb_lexicon([](absl::string_view w) -> std::string {
+  models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
     if (w == "warned") return "warn";
     if (w == "injured") return "injure";
     if (w == "taken") return "take";

@@ -36,7 +36,9 @@ absl::Status SyntaxModels::Save(const std::string& dir) const {
 }
 
 void SyntaxModels::set_verb_lexicon(VerbLemmaFn verb_lemma) {
-  is_verb_form_ = [verb_lemma](absl::string_view lower) { return !verb_lemma(lower).empty(); };
+  is_verb_form_ = [verb_lemma](absl::string_view lower) {
+    return !verb_lemma(lower, "").empty();
+  };
   verb_lemma_ = std::move(verb_lemma);
 }
 
@@ -48,7 +50,7 @@ void SyntaxModels::RelemmatizeVerbs(SyntaxSentence* sentence) const {
     // where the tagger wavers.
     const bool name_like = i > 0 && !word.form.empty() && absl::ascii_isupper(word.form[0]);
     if (word.upos != Upos::kVerb || word.xpos.rfind("VB", 0) != 0 || name_like) continue;
-    std::string lemma = verb_lemma_(absl::AsciiStrToLower(word.form));
+    std::string lemma = verb_lemma_(absl::AsciiStrToLower(word.form), word.xpos);
     if (!lemma.empty()) word.lemma = std::move(lemma);
   }
 }

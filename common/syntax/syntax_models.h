@@ -42,8 +42,10 @@ class SyntaxModels {
   void Analyze(SyntaxSentence* sentence) const;
 
   // A verb dictionary: the lemma of a lower-case inflected verb form
-  // ("misled" -> "mislead"), or "" for a word that is no verb form.
-  using VerbLemmaFn = std::function<std::string(absl::string_view lower)>;
+  // ("misled" -> "mislead") with the Penn tag it was given ("" when
+  // unknown), or "" for a word that is no verb form.
+  using VerbLemmaFn =
+      std::function<std::string(absl::string_view lower, absl::string_view xpos)>;
 
   // Installs a verb dictionary. The tagger uses it as its verb-form test
   // (PosTagger::Tag), and a word tagged VERB that it knows takes its lemma
