@@ -34,6 +34,8 @@ ABSL_FLAG(int, epochs, 10, "training passes");
 ABSL_FLAG(double, blend, 0.15, "weight of one unit of model score against the cue threshold");
 ABSL_FLAG(double, min_weight, 0.01, "averaged weights below this are dropped");
 ABSL_FLAG(int, min_updates, 1, "features updated fewer times in training are dropped");
+ABSL_FLAG(int, seed, 1, "order of the training sentences (to measure the spread between runs)");
+ABSL_FLAG(int, runs, 1, "independent runs of --epochs passes whose models are averaged");
 
 namespace claims {
 namespace {
@@ -149,6 +151,8 @@ int Main() {
   train.blend = static_cast<float>(absl::GetFlag(FLAGS_blend));
   train.pruning.min_weight = static_cast<float>(absl::GetFlag(FLAGS_min_weight));
   train.pruning.min_updates = absl::GetFlag(FLAGS_min_updates);
+  train.seed = static_cast<uint32_t>(absl::GetFlag(FLAGS_seed));
+  train.runs = absl::GetFlag(FLAGS_runs);
   const learn::LinearModel model = TopicModel::Train(examples, extractor->taxonomy(), train);
   const absl::Status saved = model.Save(absl::GetFlag(FLAGS_out));
   if (!saved.ok()) {

@@ -160,7 +160,8 @@ learn::LinearModel TopicModel::Train(const std::vector<Example>& examples,
   std::mt19937 rng(options.seed);
   std::vector<float> scores(classes);
   std::vector<bool> gold(classes);
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+  for (int epoch = 0; epoch < options.epochs * std::max(1, options.runs); ++epoch) {
+    if (epoch > 0 && epoch % options.epochs == 0) perceptron.Restart();
     std::shuffle(order.begin(), order.end(), rng);
     for (const Example* e : order) {
       std::fill(scores.begin(), scores.end(), 0.0f);

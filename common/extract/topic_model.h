@@ -77,6 +77,9 @@ class TopicModel {
   };
   struct TrainOptions {
     int epochs = 10;
+    // Independent runs, each of `epochs` passes in its own order, whose
+    // averaged weights are averaged (AveragedPerceptron::Restart).
+    int runs = 1;
     uint32_t seed = 1;
     float blend = 0.15f;
     learn::Pruning pruning;

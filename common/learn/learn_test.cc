@@ -92,6 +92,35 @@ TEST(PerceptronTest, AverageDropsSmallWeights) {
   EXPECT_GT(all.num_features(), 0u);
 }
 
+// Runs after Restart average with the runs before: two runs of equal
+// length give the mean of the two runs' averaged weights.
+TEST(PerceptronTest, RestartAveragesIndependentRuns) {
+  FeatureVector f;
+  f.Add(1, 1);
+  auto run = [&](AveragedPerceptron* p, int truth, int ticks) {
+    p->Update(f.keys(), truth, 1 - truth);
+    for (int i = 0; i < ticks; ++i) p->Tick();
+  };
+  AveragedPerceptron both(2), first(2), second(2);
+  run(&both, 0, 100);
+  both.Restart();
+  run(&both, 1, 100);
+  run(&first, 0, 100);
+  run(&second, 1, 100);
+  float s_both[2] = {0, 0}, s_first[2] = {0, 0}, s_second[2] = {0, 0};
+  both.Average({"x", "y"}, {}, Pruning{}).Score(f.keys(), s_both);
+  first.Average({"x", "y"}, {}, Pruning{}).Score(f.keys(), s_first);
+  second.Average({"x", "y"}, {}, Pruning{}).Score(f.keys(), s_second);
+  for (int c = 0; c < 2; ++c) {
+    EXPECT_NEAR(s_both[c], (s_first[c] + s_second[c]) / 2, 0.02f) << c;
+  }
+  // The current weights start again from zero: only the second run's.
+  float current[2] = {0, 0};
+  both.Score(f.keys(), current);
+  EXPECT_FLOAT_EQ(current[0], -1.0f);
+  EXPECT_FLOAT_EQ(current[1], 1.0f);
+}
+
 // Classes that are not exclusive (topics of a sentence): each class is
 // trained on its own, positive above zero, with Adjust.
 TEST(PerceptronTest, AdjustLearnsClassesThatCanHoldTogether) {

@@ -14,6 +14,17 @@ void AveragedPerceptron::Score(absl::Span<const uint64_t> keys,
   }
 }
 
+void AveragedPerceptron::Restart() {
+  // Zeroing is one more change of -w at the current clock (see Add); it
+  // does not count as an update of the feature.
+  for (auto& [key, feature] : weights_) {
+    for (Cell& cell : feature.cells) {
+      cell.u -= static_cast<double>(clock_) * cell.w;
+      cell.w = 0;
+    }
+  }
+}
+
 void AveragedPerceptron::Add(Feature* feature, int cls, float delta, int64_t clock) {
   for (Cell& cell : feature->cells) {
     if (cell.cls == cls) {

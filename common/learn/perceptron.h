@@ -55,6 +55,12 @@ class AveragedPerceptron {
   void Adjust(absl::Span<const uint64_t> keys, int cls, float delta);
   // Counts one example; call once per decision, updated or not.
   void Tick() { ++clock_; }
+  // Sets every current weight to zero and keeps the running average:
+  // training on from here is a new run (in another example order, say),
+  // and Average averages over all runs' examples alike. Runs of equal
+  // length give the mean of their averaged models, which varies less with
+  // the order than any one of them.
+  void Restart();
 
   // The averaged model, pruned as `pruning` says. Training may go on
   // afterwards.
