@@ -23,15 +23,16 @@ class ShippedModelsTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete models_; }
 
-  // Analyses a sentence given as space-separated words.
-  SyntaxSentence Analyze(const std::string& text) {
+  // Analyses a sentence given as space-separated words (with `models`, or
+  // the shipped ones).
+  static SyntaxSentence Analyze(absl::string_view text, const SyntaxModels* models = nullptr) {
     SyntaxSentence s;
     for (absl::string_view w : absl::StrSplit(text, ' ')) {
       SyntaxWord word;
       word.form = std::string(w);
       s.push_back(std::move(word));
     }
-    models_->Analyze(&s);
+    (models != nullptr ? models : models_)->Analyze(&s);
     return s;
   }
   static int Find(const SyntaxSentence& s, const std::string& form) {
@@ -192,16 +193,7 @@ TEST_F(ShippedModelsTest, AParticipleClosingAClauseWithoutAVerbIsThePastTense) {
   models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
     return w == "estimated" ? "estimate" : w == "arrive" ? "arrive" : "";
   });
-  auto analyse = [&](absl::string_view text) {
-    SyntaxSentence s;
-    for (absl::string_view w : absl::StrSplit(text, ' ')) {
-      SyntaxWord word;
-      word.form = std::string(w);
-      s.push_back(std::move(word));
-    }
-    models.Analyze(&s);
-    return s;
-  };
+  auto analyse = [&](absl::string_view text) { return Analyze(text, &models); };
   // Postposed attribution, and a verb before "that".
   SyntaxSentence s = analyse("More migrants could arrive this year , the ministry estimated .");
   EXPECT_EQ(s[9].xpos, "VBD");
@@ -220,16 +212,7 @@ TEST_F(ShippedModelsTest, AParticipleAfterAnAppositionToTheSubjectIsThePastTense
     if (w == "taken") return "take";
     return "";
   });
-  auto analyse = [&](absl::string_view text) {
-    SyntaxSentence s;
-    for (absl::string_view w : absl::StrSplit(text, ' ')) {
-      SyntaxWord word;
-      word.form = std::string(w);
-      s.push_back(std::move(word));
-    }
-    models.Analyze(&s);
-    return s;
-  };
+  auto analyse = [&](absl::string_view text) { return Analyze(text, &models); };
   SyntaxSentence s = analyse(
       "Sedibeng Foods , a grocery chain with 310 stores , warned on Wednesday that sales "
       "would fall .");
