@@ -844,14 +844,15 @@ class Builder {
   // "S1 and S2, X said", "According to X, S1 and S2", whichever conjunct
   // the parser hung the frame on. The coordination is a clause and its
   // conj clauses; the frame (the saying, or the source of "according to")
-  // must lie outside all of their words.
+  // must come before all of their heads or after all of them.
   void SpreadOverCoordination() {
+    auto conj = [this](const Clause& c) {
+      return t_.rel(clause_head_of(c.head)) == DepRel::kConj;
+    };
     for (size_t k = 0; k < clauses_.size(); ++k) {
       if (!clauses_[k].reported) continue;
-      const Clause from = clauses_[k];
-      auto conj = [this](const Clause& c) {
-        return t_.rel(clause_head_of(c.head)) == DepRel::kConj;
-      };
+      // Only other, unreported clauses change below: `from` stays as it is.
+      const Clause& from = clauses_[k];
       Clause* first = &clauses_[k];
       if (conj(from)) {
         if (Clause* g = Mutable(from.governor); g != nullptr && !g->saying_only) first = g;

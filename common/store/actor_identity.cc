@@ -586,27 +586,25 @@ absl::StatusOr<StoredIdentity> MatchMistypedPlace(
   } else {
     return StoredIdentity();
   }
-  std::vector<std::string> candidates;
   std::map<std::string, StoredIdentity> found;
   for (const std::string& form : forms) {
     ASSIGN_OR_RETURN(std::vector<std::string> ids, IdsUnder(db, form));
     for (const std::string& id : ids) {
+      if (found.count(id) > 0) continue;
       absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
       if (absl::IsNotFound(stored.status())) continue;
       if (!stored.ok()) return stored.status();
-      if (!IsDiscovered(*stored) || found.count(id) > 0) continue;
-      candidates.push_back(id);
-      found[id] = StoredIdentity{id, stored->name(), stored->type()};
+      if (IsDiscovered(*stored)) found[id] = StoredIdentity{id, stored->name(), stored->type()};
     }
   }
-  if (candidates.size() != 1) return StoredIdentity();
+  if (found.size() != 1) return StoredIdentity();
   if (!IsAcronym(actor.name())) {
     absl::flat_hash_set<std::string> others = article_ids;
     others.erase(actor.id());
-    ASSIGN_OR_RETURN(std::string chosen, ByContext(db, candidates, others));
+    ASSIGN_OR_RETURN(std::string chosen, ByContext(db, {found.begin()->first}, others));
     if (chosen.empty()) return StoredIdentity();
   }
-  return found[candidates[0]];
+  return found.begin()->second;
 }
 
 void Rename(const IdentityMap& identities, ActorRef* ref) {
