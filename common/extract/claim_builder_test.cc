@@ -571,6 +571,24 @@ TEST_F(ClaimsFromStructureTest, ABeliefIsAttributedOnlyToAnActor) {
   EXPECT_FALSE(d->has_modality_source());
 }
 
+TEST_F(ClaimsFromStructureTest, ACourtRulingIsTheCourtsContentWhereverTheParserHangsIt) {
+  // The "that"-clause is parsed under "Friday", and "has" tagged AUX.
+  auto claims = ClaimsOf(
+      "The International Court of Justice ruled on Friday that Singapore has "
+      "sovereignty over Pedra Branca.");
+  const Claim* c = WithPredicate(claims, "have");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "icj");
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("SGP"));
+  for (const Claim& other : claims) EXPECT_NE(other.predicate(), "rule");
+  // A verb with an object of its own has no clause to attribute.
+  auto gene = ClaimsOf("Chinese scientists found a gene that controls ageing.");
+  const Claim* g = WithPredicate(gene, "find");
+  ASSERT_NE(g, nullptr);
+  for (const Claim& other : gene) EXPECT_NE(other.modality(), claims::v1::REPORTED);
+}
+
 TEST_F(ClaimsFromStructureTest, TheIssuerOfADocumentIsTheSource) {
   auto claims = ClaimsOf("According to a report published by the World Bank, growth in Brazil will slow.");
   const Claim* c = WithPredicate(claims, "slow");

@@ -42,7 +42,12 @@ bool IsClausalRel(DepRel r) {
 bool IsClauseHead(const Tree& t, int i) {
   const DepRel r = t.rel(i);
   if (r == DepRel::kRoot) return true;
-  const bool verbal = t.word(i).upos == Upos::kVerb || t.Child(i, DepRel::kCop) >= 0;
+  // An auxiliary that heads words of its own ("that Singapore has
+  // sovereignty" with "has" tagged AUX) is a main verb the tagger missed.
+  const bool main_aux = t.word(i).upos == Upos::kAux && r != DepRel::kAux &&
+                        r != DepRel::kAuxPass && r != DepRel::kCop;
+  const bool verbal =
+      t.word(i).upos == Upos::kVerb || main_aux || t.Child(i, DepRel::kCop) >= 0;
   if (!verbal) return false;
   // A predicate with a subject of its own is a clause, whatever the parser
   // called its attachment ("Conditions would be worse ..., X said" with
@@ -135,7 +140,8 @@ class Builder {
     c.governor = governor >= 0 ? clauses_[static_cast<size_t>(governor)].head : -1;
     c.head = h;
     c.relation = t_.rel(h);
-    c.verbless = t_.word(h).upos != Upos::kVerb && t_.Child(h, DepRel::kCop) < 0;
+    c.verbless = t_.word(h).upos != Upos::kVerb && t_.word(h).upos != Upos::kAux &&
+                 t_.Child(h, DepRel::kCop) < 0;
     Modality best = claims::v1::ASSERTED;
     auto cue = [&](Modality m, const std::string& text) {
       if (Rank(m) < Rank(best)) {
@@ -495,6 +501,7 @@ class Builder {
       // "The inquiry found that S": S is the inquiry's finding.
       auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
       Clause* content = Mutable(t_.Child(saying.head, DepRel::kCcomp));
+      if (content == nullptr) content = ThatClauseBelow(saying);
       // The writer does not assert S, whatever S itself says; with a
       // subject, S is what the subject believes or estimates.
       if (embedded && content != nullptr) {
@@ -617,13 +624,29 @@ class Builder {
       if (own_mark >= 0 && t_.lower(own_mark) == "of" && IsSpeech(saying) && !saying.reported) {
         return &other;
       }
-      const int mark = t_.Child(other.head, DepRel::kMark);
-      if ((mark >= 0 && t_.lower(mark) == "that") ||
-          (!other.words.empty() && t_.lower(other.words.front()) == "that")) {
+      if (OpensWithThat(other)) return &other;
+    }
+    return nullptr;
+  }
+
+  // A "that"-clause below `verb`'s clause that the parser hung elsewhere
+  // ("ruled on Friday that S" with S under "Friday"), or nullptr. A verb
+  // with an object has its complement already ("found a gene that ...").
+  Clause* ThatClauseBelow(const Clause& verb) {
+    if (t_.Child(verb.head, DepRel::kObj) >= 0) return nullptr;
+    for (Clause& other : clauses_) {
+      if (other.governor == verb.head && &other != &verb && other.head > verb.head &&
+          OpensWithThat(other)) {
         return &other;
       }
     }
     return nullptr;
+  }
+
+  bool OpensWithThat(const Clause& c) const {
+    const int mark = t_.Child(c.head, DepRel::kMark);
+    return (mark >= 0 && t_.lower(mark) == "that") ||
+           (!c.words.empty() && t_.lower(c.words.front()) == "that");
   }
 
   bool Dominates(int top, int word) const {
