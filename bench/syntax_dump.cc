@@ -46,9 +46,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     lex = *std::move(loaded);
-    const claims::Lexicon* l = lex.get();
-    models->set_verb_lexicon(
-        [l](absl::string_view lower, absl::string_view xpos) { return l->VerbLemma(lower, xpos); });
+    claims::InstallInSyntax(*lex, &*models);
   }
   for (const std::string& file : files) {
     auto read = claims::syntax::ReadConllu(file);

@@ -82,11 +82,7 @@ int main(int argc, char** argv) {
     std::cerr << "cannot load the extractor from " << data << "\n";
     return 1;
   }
-  // The verb dictionary, as the extractor installs it.
-  const claims::Lexicon* lex = lexicon->get();
-  syntax->set_verb_lexicon([lex](absl::string_view lower, absl::string_view xpos) {
-    return lex->VerbLemma(lower, xpos);
-  });
+  claims::InstallInSyntax(**lexicon, &*syntax);
   claims::ClauseAnalyzer analyzer(**lexicon);
   std::string line;
   while (std::getline(std::cin, line)) {

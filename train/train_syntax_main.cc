@@ -91,7 +91,7 @@ void Report(const SyntaxModels& models,
     }
     double secs[3] = {0, 0, 0};
     absl::Time start = absl::Now();
-    for (SyntaxSentence& p : predicted) models.tagger().Tag(&p, models.verb_forms());
+    for (SyntaxSentence& p : predicted) models.tagger().Tag(&p, models.tag_dictionary());
     secs[0] = absl::ToDoubleSeconds(absl::Now() - start);
     start = absl::Now();
     for (SyntaxSentence& p : predicted) {
@@ -187,11 +187,8 @@ int Main() {
     // As the extractor runs them: with the verb-form dictionary.
     auto lexicon = Lexicon::Load(absl::GetFlag(FLAGS_lexicon_dir));
     if (lexicon.ok()) {
-      const Lexicon* lex = lexicon->get();
-      models->set_verb_lexicon([lex](absl::string_view w, absl::string_view xpos) {
-        return lex->VerbLemma(w, xpos);
-      });
-      std::printf("with the verb-form dictionary of %s:\n", absl::GetFlag(FLAGS_lexicon_dir).c_str());
+      claims::InstallInSyntax(**lexicon, &*models);
+      std::printf("with the tag dictionary of %s:\n", absl::GetFlag(FLAGS_lexicon_dir).c_str());
       Report(*models, dev);
     }
     return 0;

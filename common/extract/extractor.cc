@@ -174,11 +174,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   const std::string models = DataDir(config.models_dir, config, "models");
   ASSIGN_OR_RETURN(syntax::SyntaxModels syntax, syntax::SyntaxModels::Load(models));
   pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
-  const Lexicon* lexicon = pipeline->lexicon.get();
-  pipeline->syntax->set_verb_lexicon(
-      [lexicon](absl::string_view lower, absl::string_view xpos) {
-        return lexicon->VerbLemma(lower, xpos);
-      });
+  InstallInSyntax(*pipeline->lexicon, pipeline->syntax.get());
   const std::string entity_model = models + "/" + kEntityModelFile;
   absl::StatusOr<entities::EntityTagger> tagger = entities::EntityTagger::Load(entity_model);
   if (!tagger.ok()) {

@@ -235,4 +235,11 @@ bool Lexicon::IsSpeechVerb(absl::string_view lemma) const {
   return vc != nullptr && vc->type == claims::v1::STATEMENT;
 }
 
+void InstallInSyntax(const Lexicon& lexicon, syntax::SyntaxModels* models) {
+  const Lexicon* lex = &lexicon;
+  models->set_verb_lexicon(
+      [lex](absl::string_view lower, absl::string_view xpos) { return lex->VerbLemma(lower, xpos); },
+      [lex](absl::string_view lower) { return lex->IsDictionaryWord(lower); });
+}
+
 }  // namespace claims

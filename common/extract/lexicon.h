@@ -22,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
+#include "common/syntax/syntax_models.h"
 
 namespace claims {
 
@@ -107,6 +108,11 @@ class Lexicon {
   absl::flat_hash_map<std::pair<CueAttachment, std::string>, claims::v1::Modality>
       modality_cues_;
 };
+
+// Installs the lexicon's verb forms and dictionary words in the syntax
+// models (SyntaxModels::set_verb_lexicon), as the extractor runs them. The
+// lexicon must outlive the models' use of it.
+void InstallInSyntax(const Lexicon& lexicon, syntax::SyntaxModels* models);
 
 }  // namespace claims
 

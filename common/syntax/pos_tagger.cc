@@ -123,14 +123,34 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
   }
 }
 
+namespace {
+
+// "looters" -> "looter", "churches" -> "church", "militias" -> "militia",
+// "bodies" -> "body": whether a lower-case form ending in "s" is the
+// plural of a dictionary word.
+bool IsPluralOfWord(absl::string_view lower, const PosTagger::WordTest& is_word) {
+  if (lower.size() < 4 || lower.back() != 's' || lower[lower.size() - 2] == 's') return false;
+  if (is_word(lower.substr(0, lower.size() - 1))) return true;
+  if (absl::EndsWith(lower, "es") && is_word(lower.substr(0, lower.size() - 2))) return true;
+  return absl::EndsWith(lower, "ies") &&
+         is_word(absl::StrCat(lower.substr(0, lower.size() - 3), "y"));
+}
+
+}  // namespace
+
 absl::Span<const bool> PosTagger::Allowed(const std::string& form,
-                                          const VerbFormTest* is_verb_form) const {
-  if (is_verb_form == nullptr || !*is_verb_form || form.empty() ||
-      !absl::ascii_isupper(static_cast<unsigned char>(form[0])) ||
-      (*is_verb_form)(absl::AsciiStrToLower(form))) {
-    return {};
+                                          const TagDictionary* dictionary) const {
+  if (dictionary == nullptr || !dictionary->is_verb_form || form.empty()) return {};
+  const auto not_verb = absl::MakeConstSpan(not_verb_.data(), not_verb_.size());
+  if (absl::ascii_isupper(static_cast<unsigned char>(form[0]))) {
+    return dictionary->is_verb_form(absl::AsciiStrToLower(form)) ? absl::Span<const bool>()
+                                                                 : not_verb;
   }
-  return absl::MakeConstSpan(not_verb_.data(), not_verb_.size());
+  if (!dictionary->is_word || form.back() != 's') return {};
+  const std::string lower = absl::AsciiStrToLower(form);
+  return IsPluralOfWord(lower, dictionary->is_word) && !dictionary->is_verb_form(lower)
+             ? not_verb
+             : absl::Span<const bool>();
 }
 
 int PosTagger::BestNotProper(const float* scores) const {
@@ -141,7 +161,7 @@ int PosTagger::BestNotProper(const float* scores) const {
   return best;
 }
 
-void PosTagger::Decode(const SyntaxSentence& sentence, const VerbFormTest* is_verb_form,
+void PosTagger::Decode(const SyntaxSentence& sentence, const TagDictionary* dictionary,
                        int from, Context* c) const {
   FeatureVector f, next;
   std::vector<float> scores(model_.num_classes());
@@ -154,13 +174,13 @@ void PosTagger::Decode(const SyntaxSentence& sentence, const VerbFormTest* is_ve
       model_.Prefetch(next.keys());
     }
     const std::string& form = sentence[i].form;
-    int best = model_.Best(f.keys(), scores.data(), Allowed(form, is_verb_form));
+    int best = model_.Best(f.keys(), scores.data(), Allowed(form, dictionary));
     // A lower-case verb form inside a sentence is no name ("Israel struck
     // Gaza": "struck" between two names is no part of them). The
     // dictionary is asked only when the tagger says "name".
-    if (tags_[best].upos == Upos::kPropn && is_verb_form != nullptr && *is_verb_form &&
+    if (tags_[best].upos == Upos::kPropn && dictionary != nullptr && dictionary->is_verb_form &&
         !form.empty() && absl::ascii_islower(static_cast<unsigned char>(form[0])) &&
-        (*is_verb_form)(form)) {
+        dictionary->is_verb_form(form)) {
       best = BestNotProper(scores.data());
     }
     c->tags[i] = best;
@@ -168,7 +188,7 @@ void PosTagger::Decode(const SyntaxSentence& sentence, const VerbFormTest* is_ve
 }
 
 int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
-                                const VerbFormTest& is_verb_form) const {
+                                const WordTest& is_verb_form) const {
   const size_t n = sentence.size();
   if (past_class_ < 0 || n < 3) return -1;
   const bool any_finite =
@@ -220,18 +240,18 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
   return -1;
 }
 
-void PosTagger::Tag(SyntaxSentence* sentence, const VerbFormTest* is_verb_form) const {
+void PosTagger::Tag(SyntaxSentence* sentence, const TagDictionary* dictionary) const {
   Context c = MakeContext(*sentence);
-  Decode(*sentence, is_verb_form, 0, &c);
+  Decode(*sentence, dictionary, 0, &c);
   // A clause with no finite verb whose past participle follows a noun
   // ("Germany's finance minister rejected calls ...", "..., the ministry
   // estimated.") is one whose verb the tagger read as a participle: that
   // word is the past tense, and the words after it are tagged again.
-  if (is_verb_form != nullptr && *is_verb_form) {
-    const int j = UnfinishedClause(*sentence, c, *is_verb_form);
+  if (dictionary != nullptr && dictionary->is_verb_form) {
+    const int j = UnfinishedClause(*sentence, c, dictionary->is_verb_form);
     if (j >= 0) {
       c.tags[j] = past_class_;
-      Decode(*sentence, is_verb_form, j + 1, &c);
+      Decode(*sentence, dictionary, j + 1, &c);
     }
   }
   for (size_t i = 0; i < sentence->size(); ++i) {

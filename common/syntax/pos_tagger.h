@@ -38,15 +38,23 @@ class PosTagger {
   static absl::StatusOr<PosTagger> Load(const std::string& path);
   static absl::StatusOr<PosTagger> FromModel(learn::LinearModel model);
 
-  // Whether a lower-case form is a known verb form ("faced", "said").
-  using VerbFormTest = std::function<bool(absl::string_view lower)>;
+  // A test of a lower-case form against a dictionary.
+  using WordTest = std::function<bool(absl::string_view lower)>;
+  // What an English dictionary tells the decoder.
+  struct TagDictionary {
+    WordTest is_verb_form;  // a known verb form ("faced", "said")
+    WordTest is_word;       // any dictionary word ("looter"); may be empty
+  };
 
-  // With `is_verb_form`, a capitalized word it does not know is never
-  // tagged a verb ("Boeing", "Emirates" open sentences; "-ing" and "-s"
-  // endings otherwise make them VBG and VBZ), and a lower-case word it
-  // knows is never a proper noun: a tag dictionary for the commonest
-  // errors on names and the verbs between them.
-  void Tag(SyntaxSentence* sentence, const VerbFormTest* is_verb_form = nullptr) const;
+  // With a dictionary, a tag dictionary for the commonest errors on names,
+  // the verbs between them and unknown plurals:
+  //  * a capitalized word that is no verb form is never tagged a verb
+  //    ("Boeing", "Emirates" open sentences; "-ing" and "-s" endings
+  //    otherwise make them VBG and VBZ);
+  //  * a lower-case verb form is never a proper noun;
+  //  * a lower-case plural of a dictionary word that is no verb form
+  //    ("looters", "surveyors") is never a verb.
+  void Tag(SyntaxSentence* sentence, const TagDictionary* dictionary = nullptr) const;
 
   const learn::LinearModel& model() const { return model_; }
 
@@ -68,7 +76,7 @@ class PosTagger {
   PosTagger(learn::LinearModel model, std::vector<Tag_> tags);
   using Context = internal::TaggerContext;
   // Tags words [from, n) greedily left to right into c->tags.
-  void Decode(const SyntaxSentence& sentence, const VerbFormTest* is_verb_form, int from,
+  void Decode(const SyntaxSentence& sentence, const TagDictionary* dictionary, int from,
               Context* c) const;
   // The first known verb form tagged a past participle right after a noun
   // or pronoun, in a sentence with no finite verb or closing a clause that
@@ -76,11 +84,10 @@ class PosTagger {
   // comma closing an apposition to the sentence's first noun phrase with no
   // verb before it ("Sedibeng Foods, a grocery chain, warned ..."); else -1.
   int UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
-                       const VerbFormTest& is_verb_form) const;
-  // The classes a capitalized word may take under the verb-form
-  // dictionary (empty: all).
+                       const WordTest& is_verb_form) const;
+  // The classes `form` may take under the dictionary (empty: all).
   absl::Span<const bool> Allowed(const std::string& form,
-                                 const VerbFormTest* is_verb_form) const;
+                                 const TagDictionary* dictionary) const;
   // The best-scoring class that is not a proper noun.
   int BestNotProper(const float* scores) const;
 

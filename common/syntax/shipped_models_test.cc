@@ -139,18 +139,39 @@ TEST_F(ShippedModelsTest, MonthNameIsNotAModal) {
 
 TEST_F(ShippedModelsTest, ACapitalizedWordTheVerbDictionaryLacksIsNoVerb) {
   const std::string text = "Emirates denied the report .";
-  PosTagger::VerbFormTest is_verb = [](absl::string_view w) {
-    return w == "denied" || w == "reported";
-  };
+  PosTagger::TagDictionary dictionary;
+  dictionary.is_verb_form = [](absl::string_view w) { return w == "denied" || w == "reported"; };
   SyntaxSentence s;
   for (absl::string_view w : absl::StrSplit(text, ' ')) {
     SyntaxWord word;
     word.form = std::string(w);
     s.push_back(std::move(word));
   }
-  models_->tagger().Tag(&s, &is_verb);
+  models_->tagger().Tag(&s, &dictionary);
   EXPECT_NE(s[0].xpos.substr(0, 2), "VB") << s[0].xpos;
   EXPECT_EQ(s[1].upos, Upos::kVerb);  // lower-case words are never constrained
+}
+
+TEST_F(ShippedModelsTest, APluralOfADictionaryWordThatIsNoVerbFormIsNoVerb) {
+  SyntaxSentence s;
+  for (absl::string_view w : absl::StrSplit("Archaeologists have long complained that looters dig up "
+                                           "thousands of graves along the desert coast .", ' ')) {
+    SyntaxWord word;
+    word.form = std::string(w);
+    s.push_back(std::move(word));
+  }
+  PosTagger::TagDictionary dictionary;
+  dictionary.is_verb_form = [](absl::string_view w) {
+    return w == "have" || w == "complained" || w == "dig";
+  };
+  dictionary.is_word = [](absl::string_view w) { return w == "looter" || w == "grave"; };
+  SyntaxSentence plain = s;
+  models_->tagger().Tag(&plain);
+  models_->tagger().Tag(&s, &dictionary);
+  const auto looters = static_cast<size_t>(Find(s, "looters"));
+  EXPECT_EQ(s[looters].upos, Upos::kNoun) << s[looters].xpos << " (without: "
+                                         << plain[looters].xpos << ")";
+  EXPECT_EQ(s[Find(s, "dig")].upos, Upos::kVerb);
 }
 
 TEST_F(ShippedModelsTest, AVerbTheDictionaryKnowsTakesItsLemmaFromIt) {

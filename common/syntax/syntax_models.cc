@@ -35,10 +35,11 @@ absl::Status SyntaxModels::Save(const std::string& dir) const {
   return parser_.labels().Save(absl::StrCat(dir, "/", kParserLabelsFile));
 }
 
-void SyntaxModels::set_verb_lexicon(VerbLemmaFn verb_lemma) {
-  is_verb_form_ = [verb_lemma](absl::string_view lower) {
+void SyntaxModels::set_verb_lexicon(VerbLemmaFn verb_lemma, PosTagger::WordTest is_word) {
+  dictionary_.is_verb_form = [verb_lemma](absl::string_view lower) {
     return !verb_lemma(lower, "").empty();
   };
+  dictionary_.is_word = std::move(is_word);
   verb_lemma_ = std::move(verb_lemma);
 }
 
@@ -56,7 +57,7 @@ void SyntaxModels::RelemmatizeVerbs(SyntaxSentence* sentence) const {
 }
 
 void SyntaxModels::Analyze(SyntaxSentence* sentence) const {
-  tagger_.Tag(sentence, verb_forms());
+  tagger_.Tag(sentence, tag_dictionary());
   lemmatizer_.Lemmatize(sentence);
   RelemmatizeVerbs(sentence);
   parser_.Parse(sentence);

@@ -47,15 +47,16 @@ class SyntaxModels {
   using VerbLemmaFn =
       std::function<std::string(absl::string_view lower, absl::string_view xpos)>;
 
-  // Installs a verb dictionary. The tagger uses it as its verb-form test
-  // (PosTagger::Tag), and a word tagged VERB that it knows takes its lemma
-  // from it: a dictionary of irregular forms beats the statistical
-  // lemmatizer on rare verbs, and the parser reads lemmas. Call before the
-  // first Analyze; not thread-safe against it.
-  void set_verb_lexicon(VerbLemmaFn verb_lemma);
-  // The installed dictionary's verb-form test, or nullptr.
-  const PosTagger::VerbFormTest* verb_forms() const {
-    return is_verb_form_ ? &is_verb_form_ : nullptr;
+  // Installs a verb dictionary and, optionally, a test for any dictionary
+  // word. The tagger uses them as its tag dictionary (PosTagger::Tag), and
+  // a word tagged VERB that the verb dictionary knows takes its lemma from
+  // it: a dictionary of irregular forms beats the statistical lemmatizer on
+  // rare verbs, and the parser reads lemmas. Call before the first Analyze;
+  // not thread-safe against it.
+  void set_verb_lexicon(VerbLemmaFn verb_lemma, PosTagger::WordTest is_word = nullptr);
+  // The installed tag dictionary, or nullptr.
+  const PosTagger::TagDictionary* tag_dictionary() const {
+    return dictionary_.is_verb_form ? &dictionary_ : nullptr;
   }
   // Lemmas of the words tagged VERB, from the installed dictionary where
   // it knows the form (Analyze calls this after the lemmatizer).
@@ -69,7 +70,7 @@ class SyntaxModels {
   PosTagger tagger_;
   Lemmatizer lemmatizer_;
   DependencyParser parser_;
-  PosTagger::VerbFormTest is_verb_form_;
+  PosTagger::TagDictionary dictionary_;
   VerbLemmaFn verb_lemma_;
 };
 
