@@ -561,7 +561,10 @@ class ArticleState {
     if (m == nullptr) m = kb_.FindUnaccented(key_);
     if (exact != nullptr) *exact = m != nullptr;
     if (m == nullptr && folded) m = kb_.FindFolded(key_);
-    if (m == nullptr && variants && !t[a].all_caps) {
+    // A common English word ("Power" opening a sentence) is that word, not
+    // another romanisation of a name ("Pawar").
+    if (m == nullptr && variants && !t[a].all_caps &&
+        !(b - a == 1 && lex_.IsCommonWord(t[a].lower))) {
       variant_matches_ = kb_.FindVariant(key_);
       if (!variant_matches_.empty()) {
         m = &variant_matches_;

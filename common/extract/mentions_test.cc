@@ -430,6 +430,11 @@ TEST_F(MentionsTest, RomanisationsOfKnownNamesAreThePerson) {
   EXPECT_EQ(ActorOf("TRIPOLI - Moamar Kadhafi received the delegation in his tent.",
                     "2009-06-01", "Moamar Kadhafi"),
             "muammar-gaddafi");
+  // A common English word is that word, whatever name it sounds like.
+  EXPECT_NE(ActorOf("Power has been cut across the capital and could take weeks to restore, "
+                    "according to Tonga Power.",
+                    "2022-01-17", "Power"),
+            "sharad-pawar");
 }
 
 // A US state abbreviated in a dateline is the state; "The" before a known
