@@ -283,6 +283,20 @@ class KnowledgeBase::Builder {
             break;
           }
         }
+        // A compound surname joined by a particle ("Cristina Fernández de
+        // Kirchner", "Luiz Inácio Lula da Silva"): the surname from the
+        // word before the particle ("Fernández de Kirchner"), and the name
+        // without the particle's part ("Cristina Fernández").
+        for (size_t w = 2; w + 1 < words.size(); ++w) {
+          if (!absl::ascii_islower(static_cast<unsigned char>(words[w][0]))) continue;
+          AddAlias(static_cast<int>(i),
+                   absl::StrJoin(words.begin() + static_cast<ptrdiff_t>(w) - 1, words.end(), " "),
+                   AliasKind::kSurname);
+          AddAlias(static_cast<int>(i),
+                   absl::StrJoin(words.begin(), words.begin() + static_cast<ptrdiff_t>(w), " "),
+                   AliasKind::kAlias);
+          break;
+        }
         const std::string& last = words.back();
         if (last.size() < 3 || given_names.contains(last)) continue;
         AddAlias(static_cast<int>(i), last, AliasKind::kSurname);

@@ -110,6 +110,19 @@ TEST(KnowledgeBaseTest, GivenNamesAreNotSurnameAliases) {
   EXPECT_EQ((*kb)->Find("Howard")->front().kind, AliasKind::kSurname);
 }
 
+// A compound surname joined by a particle is how news shortens the name,
+// and so is the name without the particle's part.
+TEST(KnowledgeBaseTest, ACompoundSurnameWithAParticleIsAnAlias) {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "cfk", "name": "Cristina Fernández de Kirchner", "type": "PERSON"})",
+  });
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  ASSERT_NE((*kb)->Find("Fernández de Kirchner"), nullptr);
+  EXPECT_EQ((*kb)->Find("Fernández de Kirchner")->front().kind, AliasKind::kSurname);
+  ASSERT_NE((*kb)->Find("Cristina Fernández"), nullptr);
+  EXPECT_EQ((*kb)->Find("Cristina Fernández")->front().kind, AliasKind::kAlias);
+}
+
 // Renders the actors a surface form names, in match order: "id/kind ...".
 std::string Matches(const KnowledgeBase& kb, const char* surface, bool folded = false) {
   const auto* m = folded ? kb.FindFolded(surface) : kb.Find(surface);
