@@ -740,6 +740,9 @@ class ArticleState {
                         const std::string& title, const std::string& owner,
                         char gender, absl::string_view honorific,
                         std::string* evidence);
+  // True when t[a, b) starts with the family name that opens the name of
+  // knowledge-base person `kb_index` and goes on with other given names.
+  bool OtherGivenNames(int kb_index, const std::vector<Token>& t, int a, int b) const;
 
   const KnowledgeBase& kb_;
   const Lexicon& lex_;
@@ -903,6 +906,16 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
   return actor;
 }
 
+bool ArticleState::OtherGivenNames(int kb_index, const std::vector<Token>& t, int a,
+                                   int b) const {
+  if (a + 1 >= b) return false;
+  std::vector<std::string> words =
+      absl::StrSplit(KnowledgeBase::NormalizeKey(kb_.actor(kb_index).name), absl::ByAnyChar(" -"),
+                     absl::SkipEmpty());
+  if (words.size() < 2 || words[0] != KnowledgeBase::NormalizeKey(t[a].text)) return false;
+  return KnowledgeBase::NormalizeKey(t[a + 1].text) != words[1];
+}
+
 int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
                                     int b, const std::string& title,
                                     const std::string& owner, char gender,
@@ -915,6 +928,10 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
     int k = ChooseKb(*m, claims::v1::PERSON);
     if (k < 0) continue;
     if (e - a == 1 && KindOf(*m, k) == AliasKind::kSurname) {
+      // A family name written first and followed by other given names is
+      // another member of the family ("Park Chung Hee", father of "Park
+      // Geun-hye").
+      if (e < b && OtherGivenNames(k, t, a, b)) continue;
       const int actor = ShortName(t[a].text, si, a, gender, honorific, title, m, evidence);
       if (actor != -1) return actor;
       continue;

@@ -437,6 +437,16 @@ TEST_F(MentionsTest, RomanisationsOfKnownNamesAreThePerson) {
             "sharad-pawar");
 }
 
+// A family name written first and followed by other given names is another
+// member of the family, not the known person of that family name.
+TEST_F(MentionsTest, AFamilyNameWithOtherGivenNamesIsAnotherPerson) {
+  const std::string body =
+      "SEOUL - President Park Geun-hye visited Gumi on Monday. Park praised the "
+      "town where her father, the late President Park Chung Hee, was born.";
+  EXPECT_EQ(ActorOf(body, "2013-11-04", "Park"), "park-geun-hye");
+  EXPECT_NE(ActorOf(body, "2013-11-04", "Park Chung Hee"), "park-geun-hye");
+}
+
 // A US state abbreviated in a dateline is the state; "The" before a known
 // name is no part of it.
 TEST_F(MentionsTest, DatelineStatesAndTheBeforeKnownNames) {
