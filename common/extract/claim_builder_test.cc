@@ -589,6 +589,15 @@ TEST_F(ClaimsFromStructureTest, ACourtRulingIsTheCourtsContentWhereverTheParserH
   for (const Claim& other : gene) EXPECT_NE(other.modality(), claims::v1::REPORTED);
 }
 
+TEST_F(ClaimsFromStructureTest, ATrailingAccordingToReportsTheMainClauseToo) {
+  auto claims = ClaimsOf(
+      "King Mohammed VI telephoned the players to congratulate them, according to a "
+      "statement from the royal palace.");
+  const Claim* c = WithPredicate(claims, "telephone");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+}
+
 TEST_F(ClaimsFromStructureTest, TheIssuerOfADocumentIsTheSource) {
   auto claims = ClaimsOf("According to a report published by the World Bank, growth in Brazil will slow.");
   const Claim* c = WithPredicate(claims, "slow");

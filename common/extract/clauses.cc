@@ -487,6 +487,7 @@ class Builder {
         saying.reported = true;
         saying.source_token = Issuer(a.token);
         saying.reporting_cue = "according to";
+        ReportMainClauseToo(saying, a.token);
       }
     }
     if (!saying.reported && saying.modality == claims::v1::REPORTED) {
@@ -527,6 +528,29 @@ class Builder {
     if (content == nullptr) content = PrecedingContent(&saying);
     if (content == nullptr || content == &saying) return;
     MarkReported(saying, content);
+  }
+
+  // "X telephoned the players to congratulate them, according to S": an
+  // "according to" set off by a comma after the clause it hangs on reports
+  // the whole sentence, so the clauses that clause completes or modifies
+  // (xcomp, advcl) up to the main one are reported too.
+  void ReportMainClauseToo(const Clause& lower, int source) {
+    int according = -1;
+    for (int k : t_.children(source)) {
+      if (t_.rel(k) == DepRel::kCase && t_.lower(k) == "according") according = k;
+    }
+    if (according <= lower.head || according == 0 || t_.word(according - 1).form != ",") return;
+    const Clause* c = &lower;
+    for (int guard = 0; guard < 8; ++guard) {
+      const DepRel r = c->relation;
+      if (r != DepRel::kXcomp && r != DepRel::kAdvcl) break;
+      Clause* up = Mutable(c->governor);
+      if (up == nullptr || up->reported) break;
+      up->reported = true;
+      up->source_token = lower.source_token;
+      up->reporting_cue = "according to";
+      c = up;
+    }
   }
 
   // The agent of a document named as a source ("according to a statement

@@ -191,6 +191,23 @@ TEST_F(ShippedModelsTest, AVerbTheDictionaryKnowsTakesItsLemmaFromIt) {
   EXPECT_EQ(s[1].lemma, "minister");  // words it does not know keep theirs
 }
 
+TEST_F(ShippedModelsTest, APrefixedVerbTakesTheLemmaOfItsLastPart) {
+  SyntaxModels models = *models_;
+  models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
+    if (w == "denied") return "deny";
+    return w == "declaring" ? "declare" : "";
+  });
+  SyntaxSentence s;
+  for (absl::string_view w : absl::StrSplit("Acacia has denied under-declaring its exports .", ' ')) {
+    SyntaxWord word;
+    word.form = std::string(w);
+    s.push_back(std::move(word));
+  }
+  models.Analyze(&s);
+  ASSERT_EQ(s[3].upos, Upos::kVerb);
+  EXPECT_EQ(s[3].lemma, "under-declare");
+}
+
 TEST_F(ShippedModelsTest, AClauseWithoutAFiniteVerbTakesThePastTenseAfterItsSubject) {
   SyntaxModels models = *models_;
   models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {

@@ -51,7 +51,16 @@ void SyntaxModels::RelemmatizeVerbs(SyntaxSentence* sentence) const {
     // where the tagger wavers.
     const bool name_like = i > 0 && !word.form.empty() && absl::ascii_isupper(word.form[0]);
     if (word.upos != Upos::kVerb || word.xpos.rfind("VB", 0) != 0 || name_like) continue;
-    std::string lemma = verb_lemma_(absl::AsciiStrToLower(word.form), word.xpos);
+    const std::string lower = absl::AsciiStrToLower(word.form);
+    std::string lemma = verb_lemma_(lower, word.xpos);
+    // A prefixed verb the dictionary lacks ("under-declaring"): the
+    // dictionary's lemma of its last part, after the prefix.
+    const size_t hyphen = lower.rfind('-');
+    if (lemma.empty() && hyphen != std::string::npos && hyphen > 0 &&
+        hyphen + 1 < lower.size()) {
+      std::string last = verb_lemma_(lower.substr(hyphen + 1), word.xpos);
+      if (!last.empty()) lemma = lower.substr(0, hyphen + 1) + last;
+    }
     if (!lemma.empty()) word.lemma = std::move(lemma);
   }
 }
