@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     lex = *std::move(loaded);
-    claims::InstallInSyntax(*lex, &*models);
+    claims::InstallInSyntax(*lex, nullptr, &*models);
   }
   for (const std::string& file : files) {
     auto read = claims::syntax::ReadConllu(file);

@@ -78,11 +78,12 @@ int main(int argc, char** argv) {
   auto extractor = claims::Extractor::Create(config);
   auto syntax = claims::syntax::SyntaxModels::Load(data + "/models");
   auto lexicon = claims::Lexicon::Load(data + "/extract");
-  if (!extractor.ok() || !syntax.ok() || !lexicon.ok()) {
+  auto kb = claims::KnowledgeBase::Load(config.kb_dir, "");
+  if (!extractor.ok() || !syntax.ok() || !lexicon.ok() || !kb.ok()) {
     std::cerr << "cannot load the extractor from " << data << "\n";
     return 1;
   }
-  claims::InstallInSyntax(**lexicon, &*syntax);
+  claims::InstallInSyntax(**lexicon, kb->get(), &*syntax);
   claims::ClauseAnalyzer analyzer(**lexicon);
   std::string line;
   while (std::getline(std::cin, line)) {

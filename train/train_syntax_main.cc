@@ -187,7 +187,7 @@ int Main() {
     // As the extractor runs them: with the verb-form dictionary.
     auto lexicon = Lexicon::Load(absl::GetFlag(FLAGS_lexicon_dir));
     if (lexicon.ok()) {
-      claims::InstallInSyntax(**lexicon, &*models);
+      claims::InstallInSyntax(**lexicon, nullptr, &*models);
       std::printf("with the tag dictionary of %s:\n", absl::GetFlag(FLAGS_lexicon_dir).c_str());
       Report(*models, dev);
     }

@@ -174,7 +174,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   const std::string models = DataDir(config.models_dir, config, "models");
   ASSIGN_OR_RETURN(syntax::SyntaxModels syntax, syntax::SyntaxModels::Load(models));
   pipeline->syntax = std::make_unique<syntax::SyntaxModels>(std::move(syntax));
-  InstallInSyntax(*pipeline->lexicon, pipeline->syntax.get());
+  // The knowledge base moves into the extractor below; the object stays.
+  InstallInSyntax(*pipeline->lexicon, kb.get(), pipeline->syntax.get());
   const std::string entity_model = models + "/" + kEntityModelFile;
   absl::StatusOr<entities::EntityTagger> tagger = entities::EntityTagger::Load(entity_model);
   if (!tagger.ok()) {

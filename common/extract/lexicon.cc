@@ -1,5 +1,7 @@
 #include "common/extract/lexicon.h"
 
+#include <algorithm>
+
 #include <fstream>
 
 #include "absl/strings/ascii.h"
@@ -235,11 +237,22 @@ bool Lexicon::IsSpeechVerb(absl::string_view lemma) const {
   return vc != nullptr && vc->type == claims::v1::STATEMENT;
 }
 
-void InstallInSyntax(const Lexicon& lexicon, syntax::SyntaxModels* models) {
+void InstallInSyntax(const Lexicon& lexicon, const KnowledgeBase* kb,
+                     syntax::SyntaxModels* models) {
   const Lexicon* lex = &lexicon;
+  syntax::PosTagger::WordTest is_name;
+  if (kb != nullptr) {
+    is_name = [kb](absl::string_view form) {
+      const std::vector<AliasMatch>* matches = kb->Find(form);
+      if (matches == nullptr) return false;
+      return std::any_of(matches->begin(), matches->end(), [kb](const AliasMatch& m) {
+        return kb->actor(m.actor).type == claims::v1::PERSON && m.kind != AliasKind::kGazetteer;
+      });
+    };
+  }
   models->set_verb_lexicon(
       [lex](absl::string_view lower, absl::string_view xpos) { return lex->VerbLemma(lower, xpos); },
-      [lex](absl::string_view lower) { return lex->IsDictionaryWord(lower); });
+      [lex](absl::string_view lower) { return lex->IsDictionaryWord(lower); }, std::move(is_name));
 }
 
 }  // namespace claims

@@ -22,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "claims/v1/claims.pb.h"
+#include "common/kb/knowledge_base.h"
 #include "common/syntax/syntax_models.h"
 
 namespace claims {
@@ -109,10 +110,12 @@ class Lexicon {
       modality_cues_;
 };
 
-// Installs the lexicon's verb forms and dictionary words in the syntax
-// models (SyntaxModels::set_verb_lexicon), as the extractor runs them. The
-// lexicon must outlive the models' use of it.
-void InstallInSyntax(const Lexicon& lexicon, syntax::SyntaxModels* models);
+// Installs the lexicon's verb forms and dictionary words, and the names of
+// the people of `kb` (may be null), in the syntax models
+// (SyntaxModels::set_verb_lexicon), as the extractor runs them. Both must
+// outlive the models' use of them.
+void InstallInSyntax(const Lexicon& lexicon, const KnowledgeBase* kb,
+                     syntax::SyntaxModels* models);
 
 }  // namespace claims
 

@@ -143,8 +143,9 @@ absl::Span<const bool> PosTagger::Allowed(const std::string& form,
   if (dictionary == nullptr || !dictionary->is_verb_form || form.empty()) return {};
   const auto not_verb = absl::MakeConstSpan(not_verb_.data(), not_verb_.size());
   if (absl::ascii_isupper(static_cast<unsigned char>(form[0]))) {
-    return dictionary->is_verb_form(absl::AsciiStrToLower(form)) ? absl::Span<const bool>()
-                                                                 : not_verb;
+    const bool verb = dictionary->is_verb_form(absl::AsciiStrToLower(form)) &&
+                      !(dictionary->is_name && dictionary->is_name(form));
+    return verb ? absl::Span<const bool>() : not_verb;
   }
   if (!dictionary->is_word || form.back() != 's') return {};
   const std::string lower = absl::AsciiStrToLower(form);

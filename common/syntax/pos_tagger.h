@@ -44,13 +44,17 @@ class PosTagger {
   struct TagDictionary {
     WordTest is_verb_form;  // a known verb form ("faced", "said")
     WordTest is_word;       // any dictionary word ("looter"); may be empty
+    // Takes the form as written: whether it names a known person
+    // ("Trump", "Bush"); may be empty.
+    WordTest is_name;
   };
 
   // With a dictionary, a tag dictionary for the commonest errors on names,
   // the verbs between them and unknown plurals:
-  //  * a capitalized word that is no verb form is never tagged a verb
-  //    ("Boeing", "Emirates" open sentences; "-ing" and "-s" endings
-  //    otherwise make them VBG and VBZ);
+  //  * a capitalized word that is no verb form, or that names a known
+  //    person, is never tagged a verb ("Boeing", "Emirates" open sentences;
+  //    "-ing" and "-s" endings otherwise make them VBG and VBZ; "Trump
+  //    wrote");
   //  * a lower-case verb form is never a proper noun;
   //  * a lower-case plural of a dictionary word that is no verb form
   //    ("looters", "surveyors") is never a verb.

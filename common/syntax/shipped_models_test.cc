@@ -174,6 +174,24 @@ TEST_F(ShippedModelsTest, APluralOfADictionaryWordThatIsNoVerbFormIsNoVerb) {
   EXPECT_EQ(s[Find(s, "dig")].upos, Upos::kVerb);
 }
 
+TEST_F(ShippedModelsTest, ACapitalizedKnownPersonsNameIsNoVerb) {
+  SyntaxSentence s;
+  for (absl::string_view w :
+       absl::StrSplit("Trump wrote on his platform that the call had been productive .", ' ')) {
+    SyntaxWord word;
+    word.form = std::string(w);
+    s.push_back(std::move(word));
+  }
+  PosTagger::TagDictionary dictionary;
+  dictionary.is_verb_form = [](absl::string_view w) {
+    return w == "trump" || w == "wrote" || w == "had" || w == "been";
+  };
+  dictionary.is_name = [](absl::string_view w) { return w == "Trump"; };
+  models_->tagger().Tag(&s, &dictionary);
+  EXPECT_NE(s[0].xpos.substr(0, 2), "VB") << s[0].xpos;
+  EXPECT_EQ(s[1].upos, Upos::kVerb);
+}
+
 TEST_F(ShippedModelsTest, AVerbTheDictionaryKnowsTakesItsLemmaFromIt) {
   SyntaxModels models = *models_;
   models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
