@@ -96,7 +96,8 @@ bool IsOrganisationHead(absl::string_view word) {
       "Foundation",  "Council",     "Association", "Society",     "Agency",
       "Commission",  "Committee",   "Ministry",   "Department",   "Corporation",
       "Fund",        "Trust",       "League",     "Federation",   "Organisation",
-      "Organization", "Authority",  "Bureau",     "Hospital",     "Museum"};
+      "Organization", "Authority",  "Bureau",     "Hospital",     "Museum",
+      "Party",        "Alliance",   "Movement"};
   return std::find(std::begin(kHeads), std::end(kHeads), word) != std::end(kHeads);
 }
 
@@ -480,6 +481,22 @@ class ArticleState {
       }
       if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin()))
         continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    return found;
+  }
+
+  // "The Brotherhood" after "the Muslim Brotherhood": the one organisation
+  // of the article whose several-word name ends in `word`, or -1.
+  int OrganisationByHead(absl::string_view word) const {
+    const std::string key = PartKey(word);
+    int found = -1;
+    for (size_t i = 0; i < result_.actors.size(); ++i) {
+      const ArticleActor& a = result_.actors[i];
+      if (a.type != claims::v1::ORGANIZATION) continue;
+      const size_t space = a.name.rfind(' ');
+      if (space == std::string::npos || PartKey(a.name.substr(space + 1)) != key) continue;
       if (found >= 0) return -1;
       found = static_cast<int>(i);
     }
@@ -1170,6 +1187,9 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   // "Mr da Silva", "Mrs von der Leyen": a name may start with a particle.
   const int ne = NameRunEnd(t, i + 1, n, 5);
   if (ne == i + 1) return false;
+  // "Freedom and Justice Party": a run that ends in an organisation's head
+  // noun names no person.
+  if (IsOrganisationHead(t[ne - 1].text)) return false;
   std::string evidence;
   const char gender = HonorificGender(t[i].text);
   const std::string honorific = Lower(absl::StripSuffix(t[i].text, "."));
@@ -1406,6 +1426,20 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       }
     }
   }
+  // Nor does it end in lower-case words ("Brotherhood and from | its
+  // Freedom and Justice Party"): the tagger ran on past it. A particle
+  // with a capital after it ("al-Mansouri") and a possessive "'s" are
+  // part of the name.
+  auto lower_case = [&](int w) {
+    const bool possessive = w > 0 && (t[w - 1].text == "'" || t[w - 1].text == "\u2019");
+    return t[w].is_word && !possessive && std::none_of(t[w].text.begin(), t[w].text.end(), [](char c) {
+             return absl::ascii_isupper(static_cast<unsigned char>(c));
+           });
+  };
+  if (!broken && b - a > 1 && lower_case(b - 1)) {
+    while (b - a > 1 && lower_case(b - 1)) --b;
+    *next = b;
+  }
   // An organisation's head noun right after the span ("Middle East
   // Institute", "Nanyang Technological University") makes it an
   // organisation's name, whatever the span was typed.
@@ -1553,6 +1587,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     actor = OrganisationShortened(name);
     if (actor >= 0) evidence = "article:organisation-short";
   }
+  if (actor < 0 && b - a == 1 && a > 0 && t[a - 1].lower == "the") {
+    actor = OrganisationByHead(t[a].text);
+    if (actor >= 0) evidence = "article:organisation-head";
+  }
   if (actor < 0) {
     actor = Discover(std::move(name), type);
     evidence = absl::StrCat("tagger:", entities::EntityTypeName(span->type));
@@ -1579,7 +1617,11 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     const auto* m = FindKb(t, i, i + k, headline || tok.all_caps);
     if (m == nullptr) continue;
     bool capitalised = !headline && !(k == 1 && IsDictionaryWord(t, i));
-    for (int w = i; w < i + k && capitalised; ++w) capitalised = IsNameToken(t[w]);
+    // Function words may join the capitalised ones inside ("Freedom and
+    // Justice Party", "Bank of England").
+    for (int w = i; w < i + k && capitalised; ++w) {
+      capitalised = IsNameToken(t[w]) || (w > i && w + 1 < i + k && IsFunctionWord(w));
+    }
     for (const AliasMatch& am : *m) {
       const ActorType kb_type = kb_.actor(am.actor).type;
       const bool missed_name =

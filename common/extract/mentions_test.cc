@@ -447,6 +447,19 @@ TEST_F(MentionsTest, AFamilyNameWithOtherGivenNamesIsAnotherPerson) {
   EXPECT_NE(ActorOf(body, "2013-11-04", "Park Chung Hee"), "park-geun-hye");
 }
 
+// An organisation's name runs over the function words inside it, and "the"
+// with its last word is the organisation again; a title-like word inside
+// an organisation's name ("Justice") makes no person of its head.
+TEST_F(MentionsTest, OrganisationNamesAndTheirHeads) {
+  const std::string body =
+      "CAIRO - Mohamed Morsi of the Muslim Brotherhood won the vote. The Brotherhood "
+      "said the result was fair. Morsi later resigned from its Freedom and Justice Party.";
+  EXPECT_EQ(ActorOf(body, "2012-06-24", "Brotherhood"), "muslim-brotherhood-egy");
+  EXPECT_EQ(ActorOf(body, "2012-06-24", "Freedom and Justice Party"),
+            "freedom-and-justice-party-egy");
+  EXPECT_EQ(ActorOf(body, "2012-06-24", "Party"), "-");
+}
+
 // A US state abbreviated in a dateline is the state; "The" before a known
 // name is no part of it.
 TEST_F(MentionsTest, DatelineStatesAndTheBeforeKnownNames) {
