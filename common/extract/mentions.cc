@@ -503,6 +503,26 @@ class ArticleState {
     return found;
   }
 
+  // The one organisation of the article whose name's capitalised words
+  // have `acronym` as initials ("Freedom and Justice Party" for "FJP"),
+  // or -1.
+  int OrganisationByInitials(absl::string_view acronym) const {
+    if (acronym.size() < 2 || acronym.size() > 6) return -1;
+    int found = -1;
+    for (size_t i = 0; i < result_.actors.size(); ++i) {
+      const ArticleActor& a = result_.actors[i];
+      if (a.type != claims::v1::ORGANIZATION) continue;
+      std::string initials;
+      for (absl::string_view w : absl::StrSplit(a.name, absl::ByAnyChar(" -"), absl::SkipEmpty())) {
+        if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) initials.push_back(w[0]);
+      }
+      if (initials != acronym) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    return found;
+  }
+
   // True when `text` is only the first word of the actor's several-word
   // name ("Benjamin" of "Benjamin Netanyahu"): a given name alone is no
   // alias, as it names many people.
@@ -1564,16 +1584,26 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     }
   }
   if (actor < 0 && type == claims::v1::PERSON && b - a >= 3) {
-    // A known person with a middle name written out ("Donald John Trump").
-    const std::string short_name =
-        absl::StrCat(t[a].text, " ", t[b - 1].text);
-    if (const auto* known = kb_.Find(short_name)) {
-      const int k = ChooseKb(*known, claims::v1::PERSON);
+    // A known person with a middle name written out ("Donald John Trump"),
+    // or a first given name news leaves out ("Muhammad Nawaz Sharif").
+    const std::string without_middle = absl::StrCat(t[a].text, " ", t[b - 1].text);
+    const std::string without_first = Join(t, a + 1, b);
+    for (const std::string* short_name : {&without_middle, &without_first}) {
+      const auto* known = kb_.Find(*short_name);
+      const int k = known == nullptr ? -1 : ChooseKb(*known, claims::v1::PERSON);
       if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
         actor = ActorForKb(k);
-        evidence = "kb:name-without-middle";
+        evidence = short_name == &without_middle ? "kb:name-without-middle"
+                                                 : "kb:name-without-first";
+        break;
       }
     }
+  }
+  // An acronym of the initials of one organisation the article named
+  // ("the FJP" after "the Freedom and Justice Party").
+  if (actor < 0 && b - a == 1 && t[a].all_caps) {
+    actor = OrganisationByInitials(t[a].text);
+    if (actor >= 0) evidence = "article:initials";
   }
   if (actor < 0 && type == claims::v1::PERSON && b - a >= 2) {
     actor = NameVariantOf(name);

@@ -460,6 +460,20 @@ TEST_F(MentionsTest, OrganisationNamesAndTheirHeads) {
   EXPECT_EQ(ActorOf(body, "2012-06-24", "Party"), "-");
 }
 
+// A first given name news leaves out is still the known person; an
+// acronym of the initials of an organisation the article named is it.
+TEST_F(MentionsTest, LeadingGivenNamesAndInitialsOfArticleOrganisations) {
+  EXPECT_EQ(ActorOf("LAHORE - Muhammad Nawaz Sharif was sworn in on Wednesday.", "2013-06-05",
+                    "Muhammad Nawaz Sharif"),
+            "nawaz-sharif");
+  const std::string body =
+      "The Kisumu Fishermen Welfare Association said catches had fallen. The KFWA "
+      "blamed water hyacinth.";
+  const std::string association = ActorOf(body, "2019-03-01", "Kisumu Fishermen Welfare Association");
+  EXPECT_NE(association, "-");
+  EXPECT_EQ(ActorOf(body, "2019-03-01", "KFWA"), association);
+}
+
 // A US state abbreviated in a dateline is the state; "The" before a known
 // name is no part of it.
 TEST_F(MentionsTest, DatelineStatesAndTheBeforeKnownNames) {
