@@ -324,11 +324,14 @@ class ArticleState {
   // Bush" resolved by the office at the date), and where it first did, so
   // its short names ("Bush", "Jeb") can find it. Called for each such
   // mention; the earliest place is kept.
-  void RegisterNameParts(int actor, int si, int token) {
+  // `written`: the name as the article wrote it, when it is none of the
+  // actor's names ("Cristina Fernández" for Cristina Fernández de Kirchner).
+  void RegisterNameParts(int actor, int si, int token, absl::string_view written = "") {
     if (actor < 0 || result_.actors[actor].type != claims::v1::PERSON) return;
     const ArticleActor& a = result_.actors[actor];
     const bool family_first = FamilyNameFirst(a.country);
     std::vector<std::string> names = {a.name};
+    if (!written.empty()) names.emplace_back(written);
     if (a.kb_index >= 0) {
       for (const auto& al : kb_.actor(a.kb_index).aliases) names.push_back(al);
     }
@@ -975,7 +978,7 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
     }
     *evidence = variant_ ? "kb:variant" : "kb:alias";
     const int actor = ActorForKb(k);
-    RegisterNameParts(actor, si, a);
+    RegisterNameParts(actor, si, a, Join(t, a, e));
     return actor;
   }
   // The holder of the office, when the name fits theirs ("Benjamin").
@@ -1533,7 +1536,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       }
       if (actor < 0) {
         actor = ActorForKb(k);
-        RegisterNameParts(actor, si, a);
+        RegisterNameParts(actor, si, a, Join(t, a, b));
       }
       // The tagger types the mention ("Washington" the government is an
       // ORG mention of the USA); the knowledge base names the actor, and
@@ -1660,10 +1663,12 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
       if (am.kind != AliasKind::kDemonym && am.kind != AliasKind::kGroupName && !missed_name) {
         continue;
       }
+      const int actor = ActorForKb(am.actor);
       AddKbMention(si, s, i, i + k,
                    am.kind == AliasKind::kGroupName ? claims::v1::GROUP
                                                     : kb_.actor(am.actor).type,
-                   ActorForKb(am.actor), kKindNames[static_cast<int>(am.kind)], am.kind);
+                   actor, kKindNames[static_cast<int>(am.kind)], am.kind);
+      if (missed_name && k >= 2) RegisterNameParts(actor, si, i, Join(t, i, i + k));
       *next = i + k;
       return true;
     }

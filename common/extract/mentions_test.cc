@@ -472,6 +472,12 @@ TEST_F(MentionsTest, LeadingGivenNamesAndInitialsOfArticleOrganisations) {
   const std::string association = ActorOf(body, "2019-03-01", "Kisumu Fishermen Welfare Association");
   EXPECT_NE(association, "-");
   EXPECT_EQ(ActorOf(body, "2019-03-01", "KFWA"), association);
+  // A surname of the name as the article wrote it ("Cristina Fernández" for
+  // Cristina Fernández de Kirchner) is hers.
+  EXPECT_EQ(ActorOf("BUENOS AIRES - Cristina Fernández spoke on Monday. Ms Fernández said "
+                    "the debt would be paid.",
+                    "2010-03-01", "Fernández"),
+            "cristina-fernandez-de-kirchner");
 }
 
 // A US state abbreviated in a dateline is the state; "The" before a known
