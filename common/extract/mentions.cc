@@ -338,7 +338,22 @@ class ArticleState {
     for (const auto& n : names) {
       std::vector<std::string> words = absl::StrSplit(n, ' ', absl::SkipEmpty());
       if (words.size() < 2) continue;
-      for (size_t i : {size_t{0}, words.size() - 1}) {
+      std::vector<size_t> parts = {0, words.size() - 1};
+      // Two given names and two surnames ("Luz Adriana Quiñónez Mosquera"):
+      // news calls her by the first surname.
+      if (words.size() >= 4 && !family_first &&
+          !absl::ascii_islower(static_cast<unsigned char>(words[words.size() - 2][0]))) {
+        parts.push_back(words.size() - 2);
+      }
+      // The first half of a hyphenated double surname ("Quiñónez" of
+      // "Quiñónez-Mosquera"), when it is a word of its own.
+      const size_t hyphen = words.back().find('-');
+      if (hyphen != std::string::npos && hyphen >= 4 &&
+          absl::ascii_isupper(static_cast<unsigned char>(words.back()[0]))) {
+        words.push_back(words.back().substr(0, hyphen));
+        parts.push_back(words.size() - 1);
+      }
+      for (size_t i : parts) {
         const std::string& w = words[i];
         // Initials and short given names ("J.", "Al", "Ed") name too many
         // people; a family name written first may be short ("Xi", "Li").

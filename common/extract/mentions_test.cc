@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/extract/extractor.h"
 #include "common/extract/extractor_testing.h"
@@ -478,6 +479,14 @@ TEST_F(MentionsTest, LeadingGivenNamesAndInitialsOfArticleOrganisations) {
                     "the debt would be paid.",
                     "2010-03-01", "Fernández"),
             "cristina-fernandez-de-kirchner");
+  // The first of two surnames, written apart or hyphenated.
+  for (const char* name : {"Luz Adriana Paredes Mosquera", "Luz Adriana Paredes-Mosquera"}) {
+    const std::string body = absl::StrCat("POPAYAN - Mayor ", name,
+                                          " opened the market. Ms Paredes said it cost little.");
+    const std::string mayor = ActorOf(body, "2017-05-02", name);
+    EXPECT_NE(mayor, "-");
+    EXPECT_EQ(ActorOf(body, "2017-05-02", "Paredes"), mayor) << name;
+  }
 }
 
 // A US state abbreviated in a dateline is the state; "The" before a known

@@ -263,6 +263,12 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     // Two words may be a double surname ("Quispe Huaman" of "Julio Quispe
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
+    // Two given names and two surnames: also the name without the second
+    // surname, as news often writes it (see IdentityForms).
+    if (w.size() >= 4) {
+      const std::vector<std::string> first(w.begin(), w.end() - 1);
+      forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(first))));
+    }
     return forms;
   }
   return {IsAcronym(actor.name()) ? absl::StrCat("acronym:", w[0])
@@ -425,6 +431,12 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     // Other romanisations of the name, and the given name's short or full
     // form, find it too (see RomanKey, FullGiven).
     forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(w))));
+    // Two given names and two surnames ("Luz Adriana Quiñónez Mosquera"):
+    // also without the second surname ("Luz Adriana Quinonez").
+    if (w.size() >= 4) {
+      const std::vector<std::string> first(w.begin(), w.end() - 1);
+      forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(first))));
+    }
     forms.push_back(absl::StrCat(
         "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));
     // Everything after the given name too: a double surname ("Quispe

@@ -121,6 +121,16 @@ TEST_F(ActorIdentityTest, ADoubleSurnameJoinsTheFullName) {
   EXPECT_EQ(StoredIds("d"), "ana-quispe");
 }
 
+TEST_F(ActorIdentityTest, TwoGivenNamesAndTwoSurnamesJoinTheNameWithoutTheSecond) {
+  Put(Article("a", {{"luz-adriana-quinonez-mosquera", "Luz Adriana Quiñónez Mosquera"}}));
+  Put(Article("b", {{"luz-adriana-quinonez", "Luz Adriana Quinonez"}}));
+  EXPECT_EQ(StoredIds("b"), "luz-adriana-quinonez-mosquera");
+  // And the other way round.
+  Put(Article("c", {{"jose-luis-paredes", "José Luis Paredes"}}));
+  Put(Article("d", {{"jose-luis-paredes-rojas", "José Luis Paredes Rojas"}}));
+  EXPECT_EQ(StoredIds("d"), "jose-luis-paredes");
+}
+
 TEST_F(ActorIdentityTest, SpellingVariantsFoldToOneId) {
   Put(Article("a", {{"fatima-al-rashidi", "Fatima al-Rashidi"}}));
   Put(Article("b", {{"fatima-al-rashidi-2", "Fatima Al Rashidi"}}));
