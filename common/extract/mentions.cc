@@ -591,6 +591,9 @@ class ArticleState {
       int score = -static_cast<int>(m.kind) * 10;
       if (kb_to_actor_.contains(m.actor)) score += 25;
       if (InOffice(m.actor)) score += 8;
+      // Of namesakes, the one of the dateline's country ("Congress" in a
+      // NEW DELHI story is the party).
+      if (!dateline_country_.empty() && k.country == dateline_country_) score += 5;
       if (score > best_score) {
         best_score = score;
         best = m.actor;

@@ -489,6 +489,16 @@ TEST_F(MentionsTest, LeadingGivenNamesAndInitialsOfArticleOrganisations) {
   }
 }
 
+// Of organisations sharing a name, the one of the dateline's country.
+TEST_F(MentionsTest, ANameSeveralCountriesShareIsTheDatelines) {
+  EXPECT_EQ(ActorOf("NEW DELHI - Congress won the state election on Sunday.", "2018-12-11",
+                    "Congress"),
+            "indian-national-congress-ind");
+  EXPECT_EQ(ActorOf("WASHINGTON - Congress passed the budget on Sunday.", "2018-12-11",
+                    "Congress"),
+            "us-congress");
+}
+
 // A US state abbreviated in a dateline is the state; "The" before a known
 // name is no part of it.
 TEST_F(MentionsTest, DatelineStatesAndTheBeforeKnownNames) {
