@@ -749,6 +749,12 @@ class ArticleState {
       }
       ArticleActor& a = result_.actors[m.actor];
       ++a.mention_count;
+      // The dateline's place, as soon as it is found (see FindFocusCountries).
+      if (m.sentence == first_body_sentence_ && m.first_token == 0 &&
+          a.type == claims::v1::LOCATION && dateline_country_.empty() && !a.country.empty() &&
+          !authors_.contains(m.actor)) {
+        dateline_country_ = a.country;
+      }
       if (a.type == claims::v1::PERSON) {
         last_person_ = m.actor;
         if (a.role == "government" && !a.country.empty()) {
