@@ -23,15 +23,20 @@ class ShippedModelsTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete models_; }
 
-  // Analyses a sentence given as space-separated words (with `models`, or
-  // the shipped ones).
-  static SyntaxSentence Analyze(absl::string_view text, const SyntaxModels* models = nullptr) {
+  // The words of a sentence given as space-separated words, unanalysed.
+  static SyntaxSentence Words(absl::string_view text) {
     SyntaxSentence s;
     for (absl::string_view w : absl::StrSplit(text, ' ')) {
       SyntaxWord word;
       word.form = std::string(w);
       s.push_back(std::move(word));
     }
+    return s;
+  }
+  // Analyses a sentence given as space-separated words (with `models`, or
+  // the shipped ones).
+  static SyntaxSentence Analyze(absl::string_view text, const SyntaxModels* models = nullptr) {
+    SyntaxSentence s = Words(text);
     (models != nullptr ? models : models_)->Analyze(&s);
     return s;
   }
@@ -141,25 +146,16 @@ TEST_F(ShippedModelsTest, ACapitalizedWordTheVerbDictionaryLacksIsNoVerb) {
   const std::string text = "Emirates denied the report .";
   PosTagger::TagDictionary dictionary;
   dictionary.is_verb_form = [](absl::string_view w) { return w == "denied" || w == "reported"; };
-  SyntaxSentence s;
-  for (absl::string_view w : absl::StrSplit(text, ' ')) {
-    SyntaxWord word;
-    word.form = std::string(w);
-    s.push_back(std::move(word));
-  }
+  SyntaxSentence s = Words(text);
   models_->tagger().Tag(&s, &dictionary);
   EXPECT_NE(s[0].xpos.substr(0, 2), "VB") << s[0].xpos;
   EXPECT_EQ(s[1].upos, Upos::kVerb);  // lower-case words are never constrained
 }
 
 TEST_F(ShippedModelsTest, APluralOfADictionaryWordThatIsNoVerbFormIsNoVerb) {
-  SyntaxSentence s;
-  for (absl::string_view w : absl::StrSplit("Archaeologists have long complained that looters dig up "
-                                           "thousands of graves along the desert coast .", ' ')) {
-    SyntaxWord word;
-    word.form = std::string(w);
-    s.push_back(std::move(word));
-  }
+  SyntaxSentence s = Words(
+      "Archaeologists have long complained that looters dig up thousands of graves along the "
+      "desert coast .");
   PosTagger::TagDictionary dictionary;
   dictionary.is_verb_form = [](absl::string_view w) {
     return w == "have" || w == "complained" || w == "dig";
@@ -175,13 +171,7 @@ TEST_F(ShippedModelsTest, APluralOfADictionaryWordThatIsNoVerbFormIsNoVerb) {
 }
 
 TEST_F(ShippedModelsTest, ACapitalizedKnownPersonsNameIsNoVerb) {
-  SyntaxSentence s;
-  for (absl::string_view w :
-       absl::StrSplit("Trump wrote on his platform that the call had been productive .", ' ')) {
-    SyntaxWord word;
-    word.form = std::string(w);
-    s.push_back(std::move(word));
-  }
+  SyntaxSentence s = Words("Trump wrote on his platform that the call had been productive .");
   PosTagger::TagDictionary dictionary;
   dictionary.is_verb_form = [](absl::string_view w) {
     return w == "trump" || w == "wrote" || w == "had" || w == "been";
@@ -197,12 +187,7 @@ TEST_F(ShippedModelsTest, AVerbTheDictionaryKnowsTakesItsLemmaFromIt) {
   models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
     return w == "misled" ? "mislead" : "";
   });
-  SyntaxSentence s;
-  for (absl::string_view w : absl::StrSplit("The minister misled parliament .", ' ')) {
-    SyntaxWord word;
-    word.form = std::string(w);
-    s.push_back(std::move(word));
-  }
+  SyntaxSentence s = Words("The minister misled parliament .");
   models.Analyze(&s);
   ASSERT_EQ(s[2].upos, Upos::kVerb);
   EXPECT_EQ(s[2].lemma, "mislead");
@@ -215,12 +200,7 @@ TEST_F(ShippedModelsTest, APrefixedVerbTakesTheLemmaOfItsLastPart) {
     if (w == "denied") return "deny";
     return w == "declaring" ? "declare" : "";
   });
-  SyntaxSentence s;
-  for (absl::string_view w : absl::StrSplit("Acacia has denied under-declaring its exports .", ' ')) {
-    SyntaxWord word;
-    word.form = std::string(w);
-    s.push_back(std::move(word));
-  }
+  SyntaxSentence s = Words("Acacia has denied under-declaring its exports .");
   models.Analyze(&s);
   ASSERT_EQ(s[3].upos, Upos::kVerb);
   EXPECT_EQ(s[3].lemma, "under-declare");
@@ -231,13 +211,7 @@ TEST_F(ShippedModelsTest, AClauseWithoutAFiniteVerbTakesThePastTenseAfterItsSubj
   models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
     return w == "rejected" ? "reject" : "";
   });
-  SyntaxSentence s;
-  for (absl::string_view w :
-       absl::StrSplit("Germany 's finance minister rejected calls for more spending .", ' ')) {
-    SyntaxWord word;
-    word.form = std::string(w);
-    s.push_back(std::move(word));
-  }
+  SyntaxSentence s = Words("Germany 's finance minister rejected calls for more spending .");
   models.Analyze(&s);
   EXPECT_EQ(s[4].xpos, "VBD");
   EXPECT_EQ(s[4].head, -1);  // the verb is the root, "calls" its object
