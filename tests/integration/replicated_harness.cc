@@ -149,9 +149,10 @@ int ExpectAllPresent(const ServerProcess& query, Load& load) {
   return missing;
 }
 
-void WaitForAll(std::atomic<int>& count, int n, absl::Duration timeout) {
+bool WaitForAll(std::atomic<int>& count, int n, absl::Duration timeout) {
   const absl::Time deadline = absl::Now() + timeout;
   while (count.load() < n && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(20));
+  return count.load() >= n;
 }
 
 }  // namespace claims::testing

@@ -71,8 +71,8 @@ struct Load {
 // returns how many are missing.
 int ExpectAllPresent(const ServerProcess& query, Load& load);
 
-// Waits until `count` reaches `n` or `timeout` passes.
-void WaitForAll(std::atomic<int>& count, int n, absl::Duration timeout);
+// Waits until `count` reaches `n` or `timeout` passes; true when it did.
+bool WaitForAll(std::atomic<int>& count, int n, absl::Duration timeout);
 
 }  // namespace claims::testing
 
