@@ -502,7 +502,12 @@ class Builder {
       // "The inquiry found that S": S is the inquiry's finding.
       auto embedded = lex_.ModalityCue(Cue::kEmbedding, saying.predicate);
       Clause* content = Mutable(t_.Child(saying.head, DepRel::kCcomp));
-      if (content == nullptr) content = ThatClauseBelow(saying);
+      // A "that"-clause the parser hung elsewhere ("ruled on Friday that
+      // S", S under "Friday"); a verb with an object has its complement
+      // already ("found a gene that ...").
+      if (content == nullptr && t_.Child(saying.head, DepRel::kObj) < 0) {
+        content = FirstClauseBelow(saying, [this](const Clause& c) { return OpensWithThat(c); });
+      }
       // The writer does not assert S, whatever S itself says; with a
       // subject, S is what the subject believes or estimates.
       if (embedded && content != nullptr) {
@@ -640,27 +645,23 @@ class Builder {
       if (t_.Child(c, DepRel::kNsubj) < 0 && t_.Child(c, DepRel::kNsubjPass) < 0) continue;
       if (Clause* content = Mutable(c)) return content;
     }
-    for (Clause& other : clauses_) {
-      if (other.governor != saying.head || &other == &saying || other.head < saying.head) continue;
+    return FirstClauseBelow(saying, [&](const Clause& other) {
       // "accused the union of refusing to negotiate".
       const int own_mark = t_.Child(clause_head_of(other.head), DepRel::kMark);
       // A saying itself reported ("reportedly accused ... of") is the news.
-      if (own_mark >= 0 && t_.lower(own_mark) == "of" && IsSpeech(saying) && !saying.reported) {
-        return &other;
-      }
-      if (OpensWithThat(other)) return &other;
-    }
-    return nullptr;
+      return (own_mark >= 0 && t_.lower(own_mark) == "of" && IsSpeech(saying) &&
+              !saying.reported) ||
+             OpensWithThat(other);
+    });
   }
 
-  // A "that"-clause below `verb`'s clause that the parser hung elsewhere
-  // ("ruled on Friday that S" with S under "Friday"), or nullptr. A verb
-  // with an object has its complement already ("found a gene that ...").
-  Clause* ThatClauseBelow(const Clause& verb) {
-    if (t_.Child(verb.head, DepRel::kObj) >= 0) return nullptr;
+  // The first clause after `verb` that belongs to `verb`'s clause and
+  // `fits`, or nullptr.
+  template <typename Fits>
+  Clause* FirstClauseBelow(const Clause& verb, Fits fits) {
     for (Clause& other : clauses_) {
       if (other.governor == verb.head && &other != &verb && other.head > verb.head &&
-          OpensWithThat(other)) {
+          fits(other)) {
         return &other;
       }
     }

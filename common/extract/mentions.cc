@@ -217,6 +217,14 @@ class ArticleState {
   // The countries a bare title ("the prime minister") may belong to, from
   // the first pass: the dateline's ("WASHINGTON -", "LONDON 1996-08-30"),
   // and the one the article's mentions name most (first named wins a tie).
+  // A mention of a place with a country opening the first body sentence,
+  // not the author's: the dateline ("WASHINGTON -").
+  bool IsDatelinePlace(const FoundMention& m) const {
+    if (m.actor < 0 || m.sentence != first_body_sentence_ || m.first_token != 0) return false;
+    const ArticleActor& a = result_.actors[m.actor];
+    return a.type == claims::v1::LOCATION && !a.country.empty() && !authors_.contains(m.actor);
+  }
+
   void FindFocusCountries() {
     // owner -> (mentions, first seen); owners are countries and, for
     // sub-national offices, regions ("GB-SCT").
@@ -230,10 +238,7 @@ class ArticleState {
       if (m.actor < 0) continue;
       const ArticleActor& a = result_.actors[m.actor];
       if (a.country.empty() || authors_.contains(m.actor)) continue;
-      if (m.sentence == first_body_sentence_ && m.first_token == 0 &&
-          a.type == claims::v1::LOCATION && dateline_country_.empty()) {
-        dateline_country_ = a.country;
-      }
+      if (dateline_country_.empty() && IsDatelinePlace(m)) dateline_country_ = a.country;
       count(a.country);
       if (a.kind == "region") {
         count(a.id);
@@ -456,20 +461,25 @@ class ArticleState {
     for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty()))
       words.push_back(PartKey(w));
     if (words.size() < 2) return -1;
-    int found = -1;
-    for (size_t i = 0; i < result_.actors.size(); ++i) {
-      const ArticleActor& a = result_.actors[i];
-      if (a.type != claims::v1::PERSON) continue;
+    return TheOneActor([&](const ArticleActor& a) {
+      if (a.type != claims::v1::PERSON) return false;
       std::vector<std::string> full;
       for (absl::string_view w : absl::StrSplit(a.name, ' ', absl::SkipEmpty()))
         full.push_back(PartKey(w));
-      if (full.size() <= words.size() || full.front() != words.front() ||
-          full.back() != words.back() ||
-          !std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-            return std::find(full.begin(), full.end(), w) != full.end();
-          })) {
-        continue;
-      }
+      return full.size() > words.size() && full.front() == words.front() &&
+             full.back() == words.back() &&
+             std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+               return std::find(full.begin(), full.end(), w) != full.end();
+             });
+    });
+  }
+
+  // The one actor of the article that `matches`, or -1 (none or several).
+  template <typename Matches>
+  int TheOneActor(Matches matches) const {
+    int found = -1;
+    for (size_t i = 0; i < result_.actors.size(); ++i) {
+      if (!matches(result_.actors[i])) continue;
       if (found >= 0) return -1;
       found = static_cast<int>(i);
     }
@@ -488,37 +498,26 @@ class ArticleState {
       name_like = name_like || !lex_.IsDictionaryWord(words.back());
     }
     if (words.empty() || !name_like) return -1;
-    int found = -1;
-    for (size_t i = 0; i < result_.actors.size(); ++i) {
-      const ArticleActor& a = result_.actors[i];
-      if (a.type != claims::v1::ORGANIZATION || a.kb_index >= 0) continue;
+    return TheOneActor([&](const ArticleActor& a) {
+      if (a.type != claims::v1::ORGANIZATION || a.kb_index >= 0) return false;
       std::vector<std::string> full;
       for (absl::string_view w : absl::StrSplit(a.name, ' ', absl::SkipEmpty())) {
         std::string key = PartKey(w);
         if (!lex_.IsLegalForm(key)) full.push_back(std::move(key));
       }
-      if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin()))
-        continue;
-      if (found >= 0) return -1;
-      found = static_cast<int>(i);
-    }
-    return found;
+      return full.size() > words.size() && std::equal(words.begin(), words.end(), full.begin());
+    });
   }
 
   // "The Brotherhood" after "the Muslim Brotherhood": the one organisation
   // of the article whose several-word name ends in `word`, or -1.
   int OrganisationByHead(absl::string_view word) const {
     const std::string key = PartKey(word);
-    int found = -1;
-    for (size_t i = 0; i < result_.actors.size(); ++i) {
-      const ArticleActor& a = result_.actors[i];
-      if (a.type != claims::v1::ORGANIZATION) continue;
+    return TheOneActor([&](const ArticleActor& a) {
       const size_t space = a.name.rfind(' ');
-      if (space == std::string::npos || PartKey(a.name.substr(space + 1)) != key) continue;
-      if (found >= 0) return -1;
-      found = static_cast<int>(i);
-    }
-    return found;
+      return a.type == claims::v1::ORGANIZATION && space != std::string::npos &&
+             PartKey(a.name.substr(space + 1)) == key;
+    });
   }
 
   // The one organisation of the article whose name's capitalised words
@@ -526,19 +525,14 @@ class ArticleState {
   // or -1.
   int OrganisationByInitials(absl::string_view acronym) const {
     if (acronym.size() < 2 || acronym.size() > 6) return -1;
-    int found = -1;
-    for (size_t i = 0; i < result_.actors.size(); ++i) {
-      const ArticleActor& a = result_.actors[i];
-      if (a.type != claims::v1::ORGANIZATION) continue;
+    return TheOneActor([&](const ArticleActor& a) {
+      if (a.type != claims::v1::ORGANIZATION) return false;
       std::string initials;
       for (absl::string_view w : absl::StrSplit(a.name, absl::ByAnyChar(" -"), absl::SkipEmpty())) {
         if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) initials.push_back(w[0]);
       }
-      if (initials != acronym) continue;
-      if (found >= 0) return -1;
-      found = static_cast<int>(i);
-    }
-    return found;
+      return initials == acronym;
+    });
   }
 
   // True when `text` is only the first word of the actor's several-word
@@ -749,12 +743,9 @@ class ArticleState {
       }
       ArticleActor& a = result_.actors[m.actor];
       ++a.mention_count;
-      // The dateline's place, as soon as it is found (see FindFocusCountries).
-      if (m.sentence == first_body_sentence_ && m.first_token == 0 &&
-          a.type == claims::v1::LOCATION && dateline_country_.empty() && !a.country.empty() &&
-          !authors_.contains(m.actor)) {
-        dateline_country_ = a.country;
-      }
+      // The dateline's country as soon as its place is found, so that
+      // namesakes later in the article are chosen by it (ChooseKb).
+      if (dateline_country_.empty() && IsDatelinePlace(m)) dateline_country_ = a.country;
       if (a.type == claims::v1::PERSON) {
         last_person_ = m.actor;
         if (a.role == "government" && !a.country.empty()) {

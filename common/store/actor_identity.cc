@@ -247,6 +247,15 @@ bool IsAcronym(std::string_view name) {
          });
 }
 
+// Two given names and two surnames ("Luz Adriana Quiñónez Mosquera", at
+// least four words): the romanised form of the name without the second
+// surname, as news often writes it ("Luz Adriana Quinonez"). Stored and
+// looked up, so the two meet whichever comes first.
+std::string WithoutSecondSurname(const std::vector<std::string>& words) {
+  return absl::StrCat("roman-name:",
+                      RomanKey(FullGiven(std::vector<std::string>(words.begin(), words.end() - 1))));
+}
+
 // The forms an incoming discovered actor looks for, in order (the first
 // that finds stored actors decides); none for an empty name.
 std::vector<std::string> LookupForms(const Actor& actor) {
@@ -263,12 +272,7 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     // Two words may be a double surname ("Quispe Huaman" of "Julio Quispe
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
-    // Two given names and two surnames: also the name without the second
-    // surname, as news often writes it (see IdentityForms).
-    if (w.size() >= 4) {
-      const std::vector<std::string> first(w.begin(), w.end() - 1);
-      forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(first))));
-    }
+    if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
     return forms;
   }
   return {IsAcronym(actor.name()) ? absl::StrCat("acronym:", w[0])
@@ -431,12 +435,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     // Other romanisations of the name, and the given name's short or full
     // form, find it too (see RomanKey, FullGiven).
     forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(w))));
-    // Two given names and two surnames ("Luz Adriana Quiñónez Mosquera"):
-    // also without the second surname ("Luz Adriana Quinonez").
-    if (w.size() >= 4) {
-      const std::vector<std::string> first(w.begin(), w.end() - 1);
-      forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(first))));
-    }
+    if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
     forms.push_back(absl::StrCat(
         "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));
     // Everything after the given name too: a double surname ("Quispe
