@@ -55,6 +55,8 @@ ABSL_FLAG(std::string, jackknife_cache, "",
           "file of the jackknifed training tags: read when it exists, else written "
           "(parser experiments skip retraining the fold taggers; delete it when the "
           "tagger, its flags or the data change)");
+ABSL_FLAG(std::string, word_classes, "knowledge/models/word-classes.tsv",
+          "the parser's word classes (gen_word_classes.py); written to --out_dir with the parser");
 ABSL_FLAG(std::string, dump_dev, "",
           "with --evaluate_only: write the predicted dev analyses to PREFIX{EWT,GUM}.conllu");
 
@@ -175,7 +177,8 @@ int Main() {
           *PosTagger::FromModel(models->tagger().model().Pruned(prune)),
           *Lemmatizer::FromModel(models->lemmatizer().model().Pruned(prune)),
           *DependencyParser::FromModels(models->parser().moves().Pruned(prune),
-                                        models->parser().labels().Pruned(prune)));
+                                        models->parser().labels().Pruned(prune),
+                                        models->parser().classes()));
     }
     for (const learn::LinearModel* m :
          {&models->tagger().model(), &models->lemmatizer().model(),
@@ -232,6 +235,8 @@ int Main() {
   DependencyParser::TrainOptions parse_opt;
   parse_opt.epochs = absl::GetFlag(FLAGS_parser_epochs);
   parse_opt.pruning = pruning;
+  parse_opt.classes = std::make_shared<const WordClasses>(
+      OrDie(WordClasses::Load(absl::GetFlag(FLAGS_word_classes))));
   parse_opt.on_epoch = [&](int epoch, const DependencyParser& parser) {
     if (epoch % 3 != 0 && epoch != parse_opt.epochs) return;
     std::printf("parser epoch %d\n", epoch);
@@ -247,6 +252,7 @@ int Main() {
   if (s.ok() && parser_only) {
     s = parser.labels().Save(out + "/" + SyntaxModels::kParserLabelsFile);
   }
+  if (s.ok() && parser_only) s = parser.classes()->Save(out + "/" + WordClasses::kFile);
   if (!s.ok()) {
     std::fprintf(stderr, "%s\n", s.ToString().c_str());
     return 1;

@@ -452,6 +452,15 @@ class ArticleState {
   int ShortName(absl::string_view word, int si, int token, char gender,
                 absl::string_view honorific, const std::string& title,
                 const std::vector<AliasMatch>* kb, std::string* evidence);
+  // Of `actors` (in the order the article named them), the one with the
+  // most mentions so far; the first of equals.
+  int MostMentioned(const std::vector<int>& actors) const;
+  // True when a name the article gave the actor so far has `word` after a
+  // particle: a compound surname ("Fernández de Kirchner").
+  bool WritesInCompound(int actor, absl::string_view word) const;
+  // True when two of `actors` were first named in full in one sentence
+  // with an "and" between them: coordinated, as equals.
+  bool NamedAsEquals(const std::string& key, const std::vector<int>& actors) const;
 
   // The one person of the article whose full name this several-word name
   // shortens, same first and last word ("Joshua Norton" of "Joshua Abraham
@@ -831,6 +840,8 @@ class ArticleState {
   bool second_pass_ = false;
   // Facts of every token, by sentence; made on the first pass.
   std::vector<std::vector<TokenFacts>> sentence_facts_;
+  // Sentence -> its tokens "and" (NamedAsEquals).
+  absl::flat_hash_map<int, std::vector<int>> ands_;
   std::vector<TokenFacts>* facts_ = nullptr;  // of the current sentence
   std::string key_;  // scratch for knowledge-base lookups
   std::vector<AliasMatch> variant_matches_;  // see FindKb
@@ -901,12 +912,27 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
     }
     if (same.size() == 1) before = same;
   }
+  // Of namesakes named before ("Park Geun-hye, the daughter of Park
+  // Chung-hee"), the bare name is the article's main one: the one it has
+  // named most often so far, the first named of equals.
+  if (before.size() > 1) {
+    // Not one whose surname the article writes as a compound with a
+    // particle ("Fernández de Kirchner" is not "Kirchner").
+    std::vector<int> plain;
+    for (int a : before) {
+      if (!WritesInCompound(a, word)) plain.push_back(a);
+    }
+    if (plain.empty()) return kAmbiguous;
+    // Introduced as equals ("Lech Kaczynski and his twin brother Jaroslaw
+    // Kaczynski"), no one is the main one.
+    if (plain.size() > 1 && NamedAsEquals(PartKey(word), plain)) return kAmbiguous;
+    before = {MostMentioned(plain)};
+  }
   // The person the article has named in full before.
   if (before.size() == 1) {
     *evidence = "article:name";
     return before[0];
   }
-  if (before.size() > 1) return kAmbiguous;
   // Forward, to the one person named in full later, when the knowledge base
   // knows no other of the name ("Trump" in a headline, "Donald Trump" in
   // the text; not "Clinton" before "Bill Clinton").
@@ -959,6 +985,49 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
   // The office named the person as surely as a full name would.
   if (by_title) RegisterNameParts(actor, si, token);
   return actor;
+}
+
+int ArticleState::MostMentioned(const std::vector<int>& actors) const {
+  int best = actors[0];  // `actors` are in the order the article named them
+  for (int a : actors) {
+    if (result_.actors[a].mention_count > result_.actors[best].mention_count) best = a;
+  }
+  return best;
+}
+
+bool ArticleState::NamedAsEquals(const std::string& key, const std::vector<int>& actors) const {
+  auto it = name_parts_.find(key);
+  if (it == name_parts_.end()) return false;
+  std::vector<const NamedAt*> at;
+  for (const NamedAt& n : it->second) {
+    if (std::find(actors.begin(), actors.end(), n.actor) != actors.end()) at.push_back(&n);
+  }
+  for (size_t i = 0; i < at.size(); ++i) {
+    for (size_t j = i + 1; j < at.size(); ++j) {
+      if (at[i]->sentence != at[j]->sentence) continue;
+      auto ands = ands_.find(at[i]->sentence);
+      if (ands == ands_.end()) continue;
+      const auto [lo, hi] = std::minmax(at[i]->token, at[j]->token);
+      if (std::any_of(ands->second.begin(), ands->second.end(),
+                      [&](int k) { return k > lo && k < hi; })) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool ArticleState::WritesInCompound(int actor, absl::string_view word) const {
+  const std::string key = PartKey(word);
+  for (const std::string& text : result_.actors[actor].mention_texts) {
+    const std::vector<absl::string_view> words = absl::StrSplit(text, ' ', absl::SkipEmpty());
+    for (size_t i = 1; i < words.size(); ++i) {
+      if (PartKey(words[i]) == key && IsNameParticle(absl::AsciiStrToLower(words[i - 1]))) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 bool ArticleState::OtherGivenNames(int kb_index, const std::vector<Token>& t, int a,
@@ -1689,6 +1758,19 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     }
     break;
   }
+  // A name part of a person the article named in full, which the tagger
+  // missed ("Evangeline is a research associate" after "Evangeline
+  // Cheng"): capitalised and no dictionary word.
+  if (tok.capitalized && !tok.all_caps && !headline && !IsDictionaryWord(t, i) &&
+      name_parts_.contains(PartKey(tok.text))) {
+    std::string evidence;
+    const int actor = ShortName(tok.text, si, i, 0, "", "", nullptr, &evidence);
+    if (actor >= 0) {
+      AddMention(si, s, i, i + 1, claims::v1::PERSON, actor, std::move(evidence));
+      *next = i + 1;
+      return true;
+    }
+  }
   if (TryCompound(si, s, i)) {
     *next = i + 1;
     return true;
@@ -1706,6 +1788,12 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     sentence_facts_.resize(static_cast<size_t>(si) + 1);
   }
   facts_ = &sentence_facts_[static_cast<size_t>(si)];
+  if (!ands_.contains(si)) {
+    std::vector<int>& ands = ands_[si];
+    for (int i = 0; i < n; ++i) {
+      if (t[i].lower == "and" || t[i].text == "&") ands.push_back(i);
+    }
+  }
   if (facts_->size() != t.size()) {
     facts_->assign(t.size(), TokenFacts());
     for (int i = 0; i < n; ++i) {

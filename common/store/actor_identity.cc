@@ -211,32 +211,66 @@ std::vector<std::string> FullGiven(std::vector<std::string> words) {
   return words;
 }
 
-// Folded words with the spelling differences of romanisations folded too:
-// "ks" = "x", "kh" = "h", "ph" = "f", "y" = "i", doubled letters single
-// ("Aleksei" = "Alexei" = "Alexey", "Hnatyuk" = "Hnatiuk", "Mohammed" =
-// "Mohamed").
-std::string RomanKey(const std::vector<std::string>& words) {
+// Words joined by spaces, each letter as `rule(word, &i, previous)` makes
+// it (0 drops it; the rule may consume more letters), doubled letters
+// single.
+template <typename Rule>
+std::string FoldLetters(const std::vector<std::string>& words, Rule rule) {
   std::string out;
   for (const std::string& word : words) {
     if (!out.empty()) out.push_back(' ');
     const size_t start = out.size();
     for (size_t i = 0; i < word.size(); ++i) {
-      char c = word[i];
-      const char next = i + 1 < word.size() ? word[i + 1] : 0;
-      if (c == 'k' && next == 's') {
-        c = 'x';
-        ++i;
-      } else if ((c == 'k' && next == 'h') || (c == 'p' && next == 'h')) {
-        c = c == 'k' ? 'h' : 'f';
-        ++i;
-      } else if (c == 'y') {
-        c = 'i';
-      }
-      if (out.size() > start && out.back() == c) continue;
-      out.push_back(c);
+      const char previous = out.size() > start ? out.back() : 0;
+      const char c = rule(word, &i, previous);
+      if (c != 0 && c != previous) out.push_back(c);
     }
   }
   return out;
+}
+
+// Folded words with the spelling differences of romanisations folded too:
+// "ks" = "x", "kh" = "h", "ph" = "f", "y" = "i", doubled letters single
+// ("Aleksei" = "Alexei" = "Alexey", "Hnatyuk" = "Hnatiuk", "Mohammed" =
+// "Mohamed").
+std::string RomanKey(const std::vector<std::string>& words) {
+  return FoldLetters(words, [](const std::string& word, size_t* i, char) {
+    const char c = word[*i];
+    const char next = *i + 1 < word.size() ? word[*i + 1] : 0;
+    if (c == 'k' && next == 's') {
+      ++*i;
+      return 'x';
+    }
+    if ((c == 'k' || c == 'p') && next == 'h') {
+      ++*i;
+      return c == 'k' ? 'h' : 'f';
+    }
+    return c == 'y' ? 'i' : c;
+  });
+}
+
+// A looser key than RomanKey for the spellings of South Asian and Arabic
+// names in English ("Nasreen Akhter Chowdhury" = "Nasrin Akter
+// Choudhury"): an h after a consonant is dropped, "ee" is "i", "oo", "ou"
+// and "ow" are "u", "y" is "i", doubled letters single. Only a whole
+// name of two words or more is looked up by it.
+std::string VariantKey(const std::vector<std::string>& words) {
+  return FoldLetters(words, [](const std::string& word, size_t* i, char previous) {
+    const char c = word[*i];
+    const char next = *i + 1 < word.size() ? word[*i + 1] : 0;
+    if (c == 'h' && previous != 0 && std::string_view("aeiou").find(previous) == std::string_view::npos) {
+      return '\0';
+    }
+    if (c == 'e' && next == 'e') {
+      ++*i;
+      return 'i';
+    }
+    if (c == 'o' && (next == 'o' || next == 'u' || next == 'w')) {
+      ++*i;
+      return 'u';
+    }
+    return c == 'y' ? 'i' : c;
+  });
 }
 
 // True for a name written as an acronym: one word of 2-6 capitals ("RTA").
@@ -268,7 +302,8 @@ std::vector<std::string> LookupForms(const Actor& actor) {
               absl::StrCat("roman-surname:", RomanKey(w))};
     }
     std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " ")),
-                                      absl::StrCat("roman-name:", RomanKey(FullGiven(w)))};
+                                      absl::StrCat("roman-name:", RomanKey(FullGiven(w))),
+                                      absl::StrCat("variant-name:", VariantKey(FullGiven(w)))};
     // Two words may be a double surname ("Quispe Huaman" of "Julio Quispe
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
@@ -435,6 +470,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     // Other romanisations of the name, and the given name's short or full
     // form, find it too (see RomanKey, FullGiven).
     forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(w))));
+    forms.push_back(absl::StrCat("variant-name:", VariantKey(FullGiven(w))));
     if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
     forms.push_back(absl::StrCat(
         "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));

@@ -156,6 +156,15 @@ TEST_F(ActorIdentityTest, OtherRomanisationsOfANameJoinIt) {
   EXPECT_EQ(StoredIds("g"), "oleg-navalny");
 }
 
+TEST_F(ActorIdentityTest, SouthAsianSpellingsOfAWholeNameJoinIt) {
+  Put(Article("a", {{"nasreen-akhter-chowdhury", "Nasreen Akhter Chowdhury"}}));
+  Put(Article("b", {{"nasrin-akter-choudhury", "Nasrin Akter Choudhury"}}));
+  Put(Article("c", {{"nazma-akhter-chowdhury", "Nazma Akhter Chowdhury"}}));
+  EXPECT_EQ(StoredIds("b"), "nasreen-akhter-chowdhury");
+  // Another given name is another person.
+  EXPECT_EQ(StoredIds("c"), "nazma-akhter-chowdhury");
+}
+
 TEST_F(ActorIdentityTest, AShortGivenNameJoinsTheFullOne) {
   Put(Article("a", {{"george-weah-jr", "George Weah Jr"}}));
   Put(Article("b", {{"timothy-weah", "Timothy Weah"}}));

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/learn/features.h"
 #include "common/learn/perceptron.h"
+#include "common/syntax/word_classes.h"
 #include "common/syntax/word_features.h"
 
 namespace claims::syntax {
@@ -88,8 +89,9 @@ struct State {
 };
 
 struct Words {
-  // Per word: lower-case form, xpos, upos, lemma, last three letters.
-  std::vector<uint64_t> w, t, u, lemma, suffix;
+  // Per word: lower-case form, xpos, upos, lemma, last three letters, and
+  // the lemma's WordNet class (the upos where it has none).
+  std::vector<uint64_t> w, t, u, lemma, suffix, cls;
   // punct[i]: punctuation marks among the first i words.
   std::vector<int> punct = {0};
   // Punctuation strictly between words a and b (either order), capped at 2:
@@ -107,16 +109,20 @@ struct Words {
   uint64_t U(int i, int n) const { return Get(u, i, n); }
   uint64_t Lm(int i, int n) const { return Get(lemma, i, n); }
   uint64_t Sf(int i, int n) const { return Get(suffix, i, n); }
+  uint64_t C(int i, int n) const { return Get(cls, i, n); }
 };
 
-Words MakeWords(const SyntaxSentence& s) {
+Words MakeWords(const SyntaxSentence& s, const WordClasses* classes) {
   Words words;
   for (const SyntaxWord& word : s) {
     const std::string lower = NormalizeWord(word.form);
+    const std::string lemma = NormalizeWord(word.lemma);
     words.w.push_back(HashString(lower));
     words.t.push_back(HashString(word.xpos));
     words.u.push_back(static_cast<uint64_t>(word.upos));
-    words.lemma.push_back(HashString(NormalizeWord(word.lemma)));
+    words.lemma.push_back(HashString(lemma));
+    const uint8_t c = classes == nullptr ? 0 : classes->Of(lemma, word.upos);
+    words.cls.push_back(c != 0 ? c : 256 + static_cast<uint64_t>(word.upos));
     words.suffix.push_back(HashString(LastChars(lower, 3)));
     words.punct.push_back(words.punct.back() + (word.upos == Upos::kPunct));
   }
@@ -188,6 +194,32 @@ void MoreMoveFeatures(const State& st, const Words& x, uint32_t k, FeatureVector
   f->Add(++k, T(s1), W(b0l), T(b0));
   f->Add(++k, T(s0), W(b0l), T(b0));
   f->Add(++k, W(s1), W(s0), W(b0l));
+}
+
+// Templates of word classes (arc-hybrid-5): the classes stand in for words
+// too rare to have weights of their own, chiefly in attachment ("ate ...
+// with a fork": s1, s0, b0 and b0's preposition) and the root choice.
+// DO NOT CHANGE without bumping kFeatureVersion.
+void ClassMoveFeatures(const State& st, const Words& x, FeatureVector* f) {
+  const int n = st.n;
+  const int s0 = st.S(0), s1 = st.S(1), b0 = st.B(0);
+  const int b0l = b0 < 0 ? -1 : st.left1[b0];
+  auto C = [&](int i) { return x.C(i, n); };
+  auto W = [&](int i) { return x.W(i, n); };
+  auto T = [&](int i) { return x.T(i, n); };
+  uint32_t k = 300;
+  f->Add(++k, C(s0));
+  f->Add(++k, C(s1));
+  f->Add(++k, C(b0));
+  f->Add(++k, C(s0), C(b0));
+  f->Add(++k, C(s1), C(s0));
+  f->Add(++k, T(s0), C(b0));
+  f->Add(++k, C(s0), T(b0));
+  f->Add(++k, C(s1), W(b0l), C(b0));
+  f->Add(++k, C(s0), W(b0l), C(b0));
+  f->Add(++k, C(s1), C(s0), W(b0l));
+  f->Add(++k, W(s1), C(s0));
+  f->Add(++k, C(s0), W(b0));
 }
 
 // Move templates. DO NOT CHANGE without bumping kFeatureVersion.
@@ -285,6 +317,7 @@ void MoveFeatures(const State& st, const Words& x, FeatureVector* f) {
   // Buffer emptiness and stack depth, for the single-root rule.
   f->Add(++k, b0 < 0, std::min<int>(st.stack.size(), 4));
   MoreMoveFeatures(st, x, k, f);
+  ClassMoveFeatures(st, x, f);
 }
 
 // Label templates, for the arc h -> d. DO NOT CHANGE without bumping
@@ -360,6 +393,11 @@ void LabelFeatures(const State& st, const Words& x, int h, int d,
   f->Add(210, W(d), T(b0));
   f->Add(211, T(h), T(d), x.PunctBetween(h, d, n));
   f->Add(212, W(h), W(d), dir);
+  const uint64_t ch = x.C(h, n), cd = x.C(d, n);
+  f->Add(213, ch, cd, dir);
+  f->Add(214, cd, W(dl), dir);
+  f->Add(215, ch, W(dl), cd);
+  f->Add(216, W(h), cd, dir);
 }
 
 // Gold arcs each move would make unreachable (Goldberg & Nivre 2013).
@@ -418,17 +456,23 @@ bool DependencyParser::IsProjective(const SyntaxSentence& s) {
   return true;
 }
 
-absl::StatusOr<DependencyParser> DependencyParser::Load(
-    const std::string& moves_path, const std::string& labels_path) {
+absl::StatusOr<DependencyParser> DependencyParser::Load(const std::string& moves_path,
+                                                       const std::string& labels_path,
+                                                       const std::string& classes_path) {
   absl::StatusOr<learn::LinearModel> moves = learn::LinearModel::Load(moves_path);
   if (!moves.ok()) return moves.status();
   absl::StatusOr<learn::LinearModel> labels = learn::LinearModel::Load(labels_path);
   if (!labels.ok()) return labels.status();
-  return FromModels(*std::move(moves), *std::move(labels));
+  absl::StatusOr<WordClasses> classes = WordClasses::Load(classes_path);
+  if (!classes.ok()) return classes.status();
+  return FromModels(*std::move(moves), *std::move(labels),
+                    std::make_shared<const WordClasses>(*std::move(classes)));
 }
 
 absl::StatusOr<DependencyParser> DependencyParser::FromModels(
-    learn::LinearModel moves, learn::LinearModel labels) {
+    learn::LinearModel moves, learn::LinearModel labels,
+    std::shared_ptr<const WordClasses> classes) {
+  if (classes == nullptr) classes = std::make_shared<const WordClasses>();
   if (moves.Meta("features") != kFeatureVersion ||
       labels.Meta("features") != kFeatureVersion || moves.num_classes() != kNumMoves) {
     return absl::FailedPreconditionError(
@@ -440,13 +484,14 @@ absl::StatusOr<DependencyParser> DependencyParser::FromModels(
     if (!rel) return absl::FailedPreconditionError(absl::StrCat("bad label ", name));
     rels.push_back(*rel);
   }
-  return DependencyParser(std::move(moves), std::move(labels), std::move(rels));
+  return DependencyParser(std::move(moves), std::move(labels), std::move(rels),
+                          std::move(classes));
 }
 
 void DependencyParser::Parse(SyntaxSentence* sentence) const {
   const int n = static_cast<int>(sentence->size());
   if (n == 0) return;
-  const Words x = MakeWords(*sentence);
+  const Words x = MakeWords(*sentence, classes_.get());
   State st(n);
   FeatureVector f;
   std::vector<float> move_scores(kNumMoves), label_scores(labels_.num_classes());
@@ -495,12 +540,12 @@ DependencyParser DependencyParser::Train(const std::vector<SyntaxSentence>& trai
   auto average = [&] {
     const std::map<std::string, std::string> meta = {{"features", kFeatureVersion}};
     return *FromModels(moves.Average(move_names, meta, options.pruning),
-                       labels.Average(label_names, meta, options.pruning));
+                       labels.Average(label_names, meta, options.pruning), options.classes);
   };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(data.begin(), data.end(), rng);
     for (const SyntaxSentence* s : data) {
-      const Words x = MakeWords(*s);
+      const Words x = MakeWords(*s, options.classes.get());
       const std::vector<int> gold = GoldHeads(*s);
       State st(static_cast<int>(s->size()));
       while (!st.Terminal()) {

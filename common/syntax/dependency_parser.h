@@ -7,7 +7,7 @@
 // Work is linear in the sentence: exactly 2n transitions for n words.
 //
 //   ASSIGN_OR_RETURN(DependencyParser parser,
-//                    DependencyParser::Load(moves_path, labels_path));
+//                    DependencyParser::Load(moves_path, labels_path, classes_path));
 //   parser.Parse(&sentence);   // needs upos/xpos; fills head and rel
 //
 // Immutable after construction; Parse is const and thread-safe.
@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,22 +24,28 @@
 #include "common/learn/linear_model.h"
 #include "common/learn/perceptron.h"
 #include "common/syntax/syntax_types.h"
+#include "common/syntax/word_classes.h"
 
 namespace claims::syntax {
 
 class DependencyParser {
  public:
-  static constexpr char kFeatureVersion[] = "arc-hybrid-4";
+  static constexpr char kFeatureVersion[] = "arc-hybrid-5";
 
+  // The two models and the word classes they were trained with (null in
+  // FromModels: none, every word's class is its tag).
   static absl::StatusOr<DependencyParser> Load(const std::string& moves_path,
-                                               const std::string& labels_path);
-  static absl::StatusOr<DependencyParser> FromModels(learn::LinearModel moves,
-                                                     learn::LinearModel labels);
+                                               const std::string& labels_path,
+                                               const std::string& classes_path);
+  static absl::StatusOr<DependencyParser> FromModels(
+      learn::LinearModel moves, learn::LinearModel labels,
+      std::shared_ptr<const WordClasses> classes);
 
   void Parse(SyntaxSentence* sentence) const;
 
   const learn::LinearModel& moves() const { return moves_; }
   const learn::LinearModel& labels() const { return labels_; }
+  const std::shared_ptr<const WordClasses>& classes() const { return classes_; }
 
   struct TrainOptions {
     int epochs = 15;
@@ -46,6 +53,8 @@ class DependencyParser {
     learn::Pruning pruning;
     // Probability of following a wrong predicted move (from epoch 2 on).
     double explore = 0.9;
+    // The word classes the parser reads (shipped with it; null: none).
+    std::shared_ptr<const WordClasses> classes;
     std::function<void(int epoch, const DependencyParser&)> on_epoch;
   };
   // Trains on the projective sentences of `train` (the arc-hybrid oracle
@@ -59,12 +68,16 @@ class DependencyParser {
 
  private:
   DependencyParser(learn::LinearModel moves, learn::LinearModel labels,
-                   std::vector<DepRel> rels)
-      : moves_(std::move(moves)), labels_(std::move(labels)), rels_(std::move(rels)) {}
+                   std::vector<DepRel> rels, std::shared_ptr<const WordClasses> classes)
+      : moves_(std::move(moves)),
+        labels_(std::move(labels)),
+        rels_(std::move(rels)),
+        classes_(std::move(classes)) {}
 
   learn::LinearModel moves_;
   learn::LinearModel labels_;
   std::vector<DepRel> rels_;  // label class index -> relation
+  std::shared_ptr<const WordClasses> classes_;  // never null
 };
 
 }  // namespace claims::syntax

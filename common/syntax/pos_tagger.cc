@@ -188,6 +188,15 @@ void PosTagger::Decode(const SyntaxSentence& sentence, const TagDictionary* dict
   }
 }
 
+namespace {
+
+bool IsRelativePronoun(absl::string_view word) {
+  const std::string lower = absl::AsciiStrToLower(word);
+  return lower == "who" || lower == "whose" || lower == "whom" || lower == "which";
+}
+
+}  // namespace
+
 int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
                                 const WordTest& is_verb_form) const {
   const size_t n = sentence.size();
@@ -208,15 +217,20 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
   // sentence's first noun phrase ("Sedibeng Foods, a grocery chain,
   // warned"; not the opening one of "The man, injured in the blast, ...")
   // and no verb came before it.
+  // The parenthesis may be a relative clause with verbs of its own
+  // ("Gutierrez, who is in Brazil, denied ...").
   auto closes_apposition = [&](size_t i) {
     if (sentence[i - 1].form != ",") return false;
     size_t first_comma = i - 1;
+    bool relative = false;
     for (size_t k = 0; k + 1 < i; ++k) {
-      if (finite_[c.tags[k]] || tags_[c.tags[k]].upos == Upos::kAux ||
-          tags_[c.tags[k]].upos == Upos::kVerb) {
-        return false;
+      const bool verb = finite_[c.tags[k]] || tags_[c.tags[k]].upos == Upos::kAux ||
+                        tags_[c.tags[k]].upos == Upos::kVerb;
+      if (verb && !relative) return false;
+      if (sentence[k].form == "," && first_comma == i - 1) {
+        first_comma = k;
+        relative = k + 2 < i && IsRelativePronoun(sentence[k + 1].form);
       }
-      if (sentence[k].form == "," && first_comma == i - 1) first_comma = k;
     }
     if (first_comma == i - 1 || first_comma == 0) return false;
     const Upos head = tags_[c.tags[first_comma - 1]].upos;

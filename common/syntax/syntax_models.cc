@@ -23,7 +23,8 @@ absl::StatusOr<SyntaxModels> SyntaxModels::Load(const std::string& dir) {
   RETURN_IF_ERROR(InFile(lemmatizer.status(), lemma_path));
   absl::StatusOr<DependencyParser> parser =
       DependencyParser::Load(absl::StrCat(dir, "/", kParserMovesFile),
-                             absl::StrCat(dir, "/", kParserLabelsFile));
+                             absl::StrCat(dir, "/", kParserLabelsFile),
+                             absl::StrCat(dir, "/", WordClasses::kFile));
   RETURN_IF_ERROR(InFile(parser.status(), absl::StrCat(dir, "/parser-*.clm")));
   return SyntaxModels(*std::move(tagger), *std::move(lemmatizer), *std::move(parser));
 }
@@ -32,7 +33,8 @@ absl::Status SyntaxModels::Save(const std::string& dir) const {
   RETURN_IF_ERROR(tagger_.model().Save(absl::StrCat(dir, "/", kTaggerFile)));
   RETURN_IF_ERROR(lemmatizer_.model().Save(absl::StrCat(dir, "/", kLemmatizerFile)));
   RETURN_IF_ERROR(parser_.moves().Save(absl::StrCat(dir, "/", kParserMovesFile)));
-  return parser_.labels().Save(absl::StrCat(dir, "/", kParserLabelsFile));
+  RETURN_IF_ERROR(parser_.labels().Save(absl::StrCat(dir, "/", kParserLabelsFile)));
+  return parser_.classes()->Save(absl::StrCat(dir, "/", WordClasses::kFile));
 }
 
 void SyntaxModels::set_verb_lexicon(VerbLemmaFn verb_lemma, PosTagger::WordTest is_word,

@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "common/syntax/conllu.h"
 #include "common/syntax/dependency_parser.h"
@@ -7,6 +8,7 @@
 #include "common/syntax/pos_tagger.h"
 #include "common/syntax/syntax_eval.h"
 #include "common/syntax/syntax_models.h"
+#include "common/syntax/word_classes.h"
 #include "common/syntax/word_features.h"
 #include "gtest/gtest.h"
 
@@ -110,6 +112,15 @@ TEST(WordFeaturesTest, ShapesAndAffixes) {
   EXPECT_TRUE(h.all_caps);
   EXPECT_TRUE(h.capitalized);
   EXPECT_FALSE(HashWord("A").all_caps);
+  // Letters beyond ASCII by their case: a name is a name in any script.
+  EXPECT_EQ(WordShape("Ōhashi"), "Xx");
+  EXPECT_EQ(WordShape("Özil"), "Xx");
+  EXPECT_EQ(WordShape("café"), "x");
+  EXPECT_EQ(WordShape("北京"), "u");
+  EXPECT_TRUE(HashWord("Ōhashi").capitalized);
+  EXPECT_TRUE(HashWord("Şahin").capitalized);
+  EXPECT_FALSE(HashWord("émile").capitalized);
+  EXPECT_TRUE(HashWord("ÉTÉ").all_caps);
 }
 
 TEST(LemmaEditTest, SmallestEdit) {
@@ -199,6 +210,52 @@ TEST(SyntaxTrainingTest, ModelsLearnTheirTrainingData) {
                              std::filesystem::copy_options::overwrite_existing);
   EXPECT_EQ(SyntaxModels::Load(dir).status().code(), absl::StatusCode::kFailedPrecondition);
   std::filesystem::remove_all(dir);
+}
+
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(WordClassesTest, NounAndVerbClassesOfALemma) {
+  const std::string path =
+      WriteTemp("classes.tsv", "# comment\nfork\t6\t35\nfriday\t28\t0\n");
+  absl::StatusOr<WordClasses> classes = WordClasses::Load(path);
+  ASSERT_TRUE(classes.ok()) << classes.status();
+  EXPECT_EQ(classes->size(), 2u);
+  EXPECT_EQ(classes->Of("fork", Upos::kNoun), 6);
+  EXPECT_EQ(classes->Of("fork", Upos::kVerb), 35);
+  EXPECT_EQ(classes->Of("friday", Upos::kVerb), 0);
+  EXPECT_EQ(classes->Of("fork", Upos::kAdj), 0);  // only nouns and verbs
+  EXPECT_EQ(classes->Of("spoon", Upos::kNoun), 0);
+}
+
+TEST(WordClassesTest, ABadRowIsDataLossNamingTheLine) {
+  const std::string path = WriteTemp("bad-classes.tsv", "fork\t6\t35\nspoon\tsix\t0\n");
+  absl::StatusOr<WordClasses> classes = WordClasses::Load(path);
+  EXPECT_EQ(classes.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(classes.status().message().find("bad-classes.tsv:2"), absl::string_view::npos);
+  EXPECT_EQ(WordClasses::Load(path + ".missing").status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(WordClassesTest, TheShippedFileLoads) {
+  absl::StatusOr<WordClasses> classes =
+      WordClasses::Load(std::string(CLAIMS_SOURCE_DATA_DIR) + "/models/word-classes.tsv");
+  ASSERT_TRUE(classes.ok()) << classes.status();
+  EXPECT_GT(classes->size(), 50000u);
+  EXPECT_EQ(classes->Of("friday", Upos::kNoun), 28);  // noun.time
+  EXPECT_EQ(classes->Of("say", Upos::kVerb), 32);     // verb.communication
+  // Saved, it is the file it was loaded from, byte for byte (training
+  // writes it beside the parser it trained).
+  const std::string copy = ::testing::TempDir() + "/word-classes-copy.tsv";
+  ASSERT_TRUE(classes->Save(copy).ok());
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_EQ(read(copy),
+            read(std::string(CLAIMS_SOURCE_DATA_DIR) + "/models/word-classes.tsv"));
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "common/syntax/word_features.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "absl/strings/ascii.h"
 #include "common/learn/features.h"
 
@@ -8,12 +11,29 @@ namespace {
 
 inline bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-char ShapeClass(unsigned char c) {
-  if (absl::ascii_isupper(c)) return 'X';
-  if (absl::ascii_islower(c)) return 'x';
-  if (absl::ascii_isdigit(c)) return 'd';
-  if (c >= 0x80) return 'u';  // any non-ASCII byte: letters of other scripts
-  return static_cast<char>(c);
+// The code point at text[*i], advancing *i past it (U+FFFD for a bad
+// sequence).
+UChar32 NextCodePoint(absl::string_view text, size_t* i) {
+  UChar32 c;
+  int32_t pos = static_cast<int32_t>(*i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos,
+          static_cast<int32_t>(text.size()), c);
+  *i = static_cast<size_t>(pos);
+  return c < 0 ? 0xFFFD : c;
+}
+
+// Letters of any script by case ("Ōhashi" is "Xx" like "Ohashi"); other
+// non-ASCII characters 'u'.
+char ShapeClass(UChar32 c) {
+  if (c < 0x80) {
+    if (absl::ascii_isupper(c)) return 'X';
+    if (absl::ascii_islower(c)) return 'x';
+    if (absl::ascii_isdigit(c)) return 'd';
+    return static_cast<char>(c);
+  }
+  if (u_isupper(c) || u_istitle(c)) return 'X';
+  if (u_islower(c)) return 'x';
+  return 'u';
 }
 
 }  // namespace
@@ -32,9 +52,8 @@ std::string NormalizeWord(absl::string_view form) {
 
 std::string WordShape(absl::string_view form) {
   std::string shape;
-  for (unsigned char c : form) {
-    if (IsContinuation(c)) continue;
-    const char cls = ShapeClass(c);
+  for (size_t i = 0; i < form.size();) {
+    const char cls = ShapeClass(NextCodePoint(form, &i));
     if (shape.empty() || shape.back() != cls) shape.push_back(cls);
   }
   return shape;
@@ -79,13 +98,14 @@ WordHashes HashWord(absl::string_view form) {
   for (int i = 0; i < 3; ++i) h.prefix[i] = learn::HashString(FirstChars(lower, i + 1));
   for (int i = 0; i < 5; ++i) h.suffix[i] = learn::HashString(LastChars(lower, i + 1));
   int letters = 0, lowers = 0;
-  for (unsigned char c : form) {
-    if (absl::ascii_isalpha(c)) {
+  for (size_t i = 0; i < form.size();) {
+    const UChar32 c = NextCodePoint(form, &i);
+    if (u_isalpha(c)) {
       ++letters;
-      if (absl::ascii_islower(c)) ++lowers;
-      if (letters == 1) h.capitalized = absl::ascii_isupper(c);
+      if (u_islower(c)) ++lowers;
+      if (letters == 1) h.capitalized = u_isupper(c) || u_istitle(c);
     }
-    if (absl::ascii_isdigit(c)) h.has_digit = true;
+    if (c < 0x80 && absl::ascii_isdigit(c)) h.has_digit = true;
     if (c == '-') h.has_hyphen = true;
   }
   h.all_caps = letters >= 2 && lowers == 0;

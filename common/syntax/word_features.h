@@ -23,7 +23,7 @@ struct WordHashes {
   uint64_t shape = 0;   // WordShape(form)
   uint64_t prefix[3] = {};  // first 1, 2, 3 characters of `lower`
   uint64_t suffix[5] = {};  // last 1..5 characters of `lower`
-  bool capitalized = false;  // first letter upper case
+  bool capitalized = false;  // first letter upper case (any script: "Ōhashi")
   bool all_caps = false;     // two or more letters, none lower case
   bool has_digit = false;
   bool has_hyphen = false;
@@ -42,7 +42,8 @@ void AddSpellingFeatures(const WordHashes& w, uint32_t first, int suffixes,
 std::string NormalizeWord(absl::string_view form);
 
 // Character classes with runs collapsed: "Netanyahu" -> "Xx", "U.S." ->
-// "X.X.", "2,500" -> "d,d", "al-Ani" -> "x-Xx".
+// "X.X.", "2,500" -> "d,d", "al-Ani" -> "x-Xx"; letters of any script by
+// case ("Ōhashi" -> "Xx", "café" -> "x"), other non-ASCII characters 'u'.
 std::string WordShape(absl::string_view form);
 
 // The last `n` characters (UTF-8 code points) of `text`, or all of it.
