@@ -1556,6 +1556,16 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     *next = b;
   }
   if (IsOrganisationHead(t[b - 1].text)) type = claims::v1::ORGANIZATION;
+  // So does a legal form after it or at its end ("Padma Knit Composite
+  // Ltd", "Sanriku Kaisan Co.").
+  auto legal_form = [&](int w) {
+    return t[w].capitalized && lex_.IsLegalForm(absl::StripSuffix(t[w].lower, "."));
+  };
+  if (!broken && b < static_cast<int>(t.size()) && legal_form(b)) {
+    ++b;
+    *next = b;
+  }
+  if (b - a >= 2 && legal_form(b - 1)) type = claims::v1::ORGANIZATION;
   // So does a noun for a kind of organisation right before it ("the
   // shipping firm Nordhav Line", "carmaker Volkswagen").
   if (a > 0 && t[a - 1].is_word && !t[a - 1].capitalized &&

@@ -111,6 +111,20 @@ TEST_F(MentionsTest, HonorificsTitlesAndSurnames) {
             "Netanyahu=benjamin-netanyahu Biden=joe-biden Netanyahu=benjamin-netanyahu");
 }
 
+TEST_F(MentionsTest, ALegalFormMakesANameAnOrganisations) {
+  auto r = Analyze("Karim Hossain Ltd, which makes shirts for European retailers, shut one of "
+                   "its units on Saturday.",
+                   "2013-04-27");
+  ASSERT_TRUE(r.ok()) << r.status();
+  bool found = false;
+  for (const auto& m : r->mentions()) {
+    if (m.text() != "Karim Hossain Ltd") continue;
+    found = true;
+    EXPECT_EQ(m.type(), claims::v1::ORGANIZATION);
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(MentionsTest, DemonymsCapitalsPossessivesAndCompounds) {
   EXPECT_EQ(Mentions("Iran's envoy met Russian officials as Washington and "
                      "Beijing watched the US-Israeli talks."),

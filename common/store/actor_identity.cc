@@ -290,6 +290,15 @@ std::string WithoutSecondSurname(const std::vector<std::string>& words) {
                       RomanKey(FullGiven(std::vector<std::string>(words.begin(), words.end() - 1))));
 }
 
+// Folded name words without the legal-form words ("pt", "ltd").
+std::vector<std::string> WithoutLegalForm(const std::vector<std::string>& words) {
+  std::vector<std::string> core;
+  for (const std::string& word : words) {
+    if (!IsLegalForm(word)) core.push_back(word);
+  }
+  return core;
+}
+
 // The forms an incoming discovered actor looks for, in order (the first
 // that finds stored actors decides); none for an empty name.
 std::vector<std::string> LookupForms(const Actor& actor) {
@@ -310,8 +319,17 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
     return forms;
   }
-  return {IsAcronym(actor.name()) ? absl::StrCat("acronym:", w[0])
-                                   : absl::StrCat("name:", absl::StrJoin(w, " "))};
+  if (IsAcronym(actor.name())) return {absl::StrCat("acronym:", w[0])};
+  std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " "))};
+  // An organisation's name with a legal form finds it without
+  // ("Sanriku Kaisan Co." of "Sanriku Kaisan").
+  if (actor.type() == claims::v1::ORGANIZATION) {
+    const std::vector<std::string> core = WithoutLegalForm(w);
+    if (!core.empty() && core.size() < w.size()) {
+      forms.push_back(absl::StrCat("name:", absl::StrJoin(core, " ")));
+    }
+  }
+  return forms;
 }
 
 absl::StatusOr<std::vector<std::string>> IdsUnder(rocksdb::DB* db,
@@ -491,10 +509,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
   } else if (actor.type() == claims::v1::ORGANIZATION) {
     // The name without its legal form too ("hadiwijaya sawit lestari" of
     // "PT Hadiwijaya Sawit Lestari"), which short forms begin with.
-    std::vector<std::string> core;
-    for (const std::string& word : w) {
-      if (!IsLegalForm(word)) core.push_back(word);
-    }
+    const std::vector<std::string> core = WithoutLegalForm(w);
     if (!core.empty() && core.size() < w.size()) {
       forms.push_back(absl::StrCat("name:", absl::StrJoin(core, " ")));
     }
@@ -519,6 +534,26 @@ namespace {
 bool NameLike(const std::vector<std::string>& words) {
   return std::any_of(words.begin(), words.end(),
                      [](const std::string& w) { return !IsLanguageWord(w); });
+}
+
+// The one discovered actor of `type` among `ids` other than `self`; the
+// empty identity when there is none or more than one.
+absl::StatusOr<StoredIdentity> OneDiscovered(rocksdb::DB* db, std::vector<std::string> ids,
+                                             const std::string& self,
+                                             claims::v1::ActorType type) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  StoredIdentity found;
+  for (const std::string& id : ids) {
+    if (id == self) continue;
+    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+    if (absl::IsNotFound(stored.status())) continue;
+    if (!stored.ok()) return stored.status();
+    if (stored->type() != type || !IsDiscovered(*stored)) continue;
+    if (!found.id.empty()) return StoredIdentity();  // two candidates
+    found = StoredIdentity{id, stored->name(), type};
+  }
+  return found;
 }
 
 // The stored actor of the other type that a discovered actor found under
@@ -556,24 +591,26 @@ absl::StatusOr<StoredIdentity> MatchOtherType(rocksdb::DB* db,
     if (w.size() < 2) return StoredIdentity();
     ASSIGN_OR_RETURN(ids, IdsUnder(db, absl::StrCat("surname:", folded)));
   }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  StoredIdentity found;
-  for (const std::string& id : ids) {
-    if (id == actor.id()) continue;
-    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
-    if (absl::IsNotFound(stored.status())) continue;
-    if (!stored.ok()) return stored.status();
-    if (stored->type() != other || !IsDiscovered(*stored)) continue;
-    if (!found.id.empty()) return StoredIdentity();  // two candidates
-    found = StoredIdentity{id, stored->name(), other};
-  }
+  ASSIGN_OR_RETURN(StoredIdentity found, OneDiscovered(db, std::move(ids), actor.id(), other));
   if (found.id.empty()) return found;
   ASSIGN_OR_RETURN(std::vector<std::string> named, IdsNamed(db, actor.name()));
   for (const std::string& id : named) {
     if (id != found.id) return StoredIdentity();
   }
   return found;
+}
+
+// A discovered organisation of two words or more is the one discovered
+// organisation stored under a longer name that begins with them ("Padma
+// Knit" of "Padma Knit Composite Ltd"), when no other goes by that start.
+absl::StatusOr<StoredIdentity> MatchShortenedOrganisation(rocksdb::DB* db,
+                                                          const Actor& actor) {
+  if (actor.type() != claims::v1::ORGANIZATION || !IsDiscovered(actor)) return StoredIdentity();
+  const std::string folded = FoldName(actor.name());
+  if (Words(folded).size() < 2) return StoredIdentity();
+  ASSIGN_OR_RETURN(std::vector<std::string> ids,
+                   IdsUnderLeading(db, absl::StrCat("name:", folded)));
+  return OneDiscovered(db, std::move(ids), actor.id(), claims::v1::ORGANIZATION);
 }
 
 // The one stored actor `actor` is, or "" (none, or ambiguous).
@@ -598,7 +635,11 @@ absl::StatusOr<StoredIdentity> MatchOne(
     }
     if (!candidates.empty()) break;
   }
-  if (candidates.empty()) return MatchOtherType(db, actor);
+  if (candidates.empty()) {
+    ASSIGN_OR_RETURN(StoredIdentity shortened, MatchShortenedOrganisation(db, actor));
+    if (!shortened.id.empty()) return shortened;
+    return MatchOtherType(db, actor);
+  }
   std::string chosen;
   if (candidates.size() == 1) {
     chosen = candidates[0];

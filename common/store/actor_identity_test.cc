@@ -175,6 +175,21 @@ TEST_F(ActorIdentityTest, AShortGivenNameJoinsTheFullOne) {
   EXPECT_EQ(StoredIds("e"), "bill-okafor");
 }
 
+TEST_F(ActorIdentityTest, AnOrganisationsShortOrLegalFormFindsIt) {
+  Put(Article("a", {{"padma-knit-composite-ltd", "Padma Knit Composite Ltd",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("b", {{"padma-knit", "Padma Knit", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("b"), "padma-knit-composite-ltd");
+  Put(Article("c", {{"sanriku-kaisan", "Sanriku Kaisan", claims::v1::ORGANIZATION}}));
+  Put(Article("d", {{"sanriku-kaisan-co", "Sanriku Kaisan Co.", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("d"), "sanriku-kaisan");
+  // Two longer names begin so: neither.
+  Put(Article("e", {{"nordhav-line", "Nordhav Line Shipping", claims::v1::ORGANIZATION}}));
+  Put(Article("f", {{"nordhav-line-energy", "Nordhav Line Energy", claims::v1::ORGANIZATION}}));
+  Put(Article("g", {{"nordhav-line-x", "Nordhav Line", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("g"), "nordhav-line-x");
+}
+
 TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {
   Put(Article("a", {{"anti-corruption-foundation",
                      "Anti-Corruption Foundation",
