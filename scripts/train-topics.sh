@@ -18,5 +18,5 @@ if [ -z "$TRAIN_TOPICS" ]; then
 fi
 "$TRAIN_TOPICS" \
   --data_dir=train/data/topics --knowledge_dir=knowledge \
-  --out=knowledge/models/topics.clm --epochs=10 --blend=0.15 \
+  --out=knowledge/models/topics.clm --epochs=10 --blend=0.05 \
   --min_weight=0.01 --min_updates=1 --runs=5 "$@"

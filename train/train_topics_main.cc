@@ -31,7 +31,7 @@ ABSL_FLAG(std::string, data_dir, "train/data/topics", "folder of the labelled ar
 ABSL_FLAG(std::string, knowledge_dir, "knowledge", "the project's knowledge folder");
 ABSL_FLAG(std::string, out, "knowledge/models/topics.clm", "model file to write");
 ABSL_FLAG(int, epochs, 10, "training passes");
-ABSL_FLAG(double, blend, 0.15, "weight of one unit of model score against the cue threshold");
+ABSL_FLAG(double, blend, 0.05, "weight of one unit of model score against the cue threshold");
 ABSL_FLAG(double, min_weight, 0.01, "averaged weights below this are dropped");
 ABSL_FLAG(int, min_updates, 1, "features updated fewer times in training are dropped");
 ABSL_FLAG(int, seed, 1, "order of the training sentences (to measure the spread between runs)");

@@ -81,7 +81,7 @@ class TopicModel {
     // averaged weights are averaged (AveragedPerceptron::Restart).
     int runs = 1;
     uint32_t seed = 1;
-    float blend = 0.15f;
+    float blend = 0.05f;
     learn::Pruning pruning;
   };
   // One class per taxonomy topic; deterministic for the same input.
