@@ -865,8 +865,16 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
   const bool family_name = !honorific.empty() || !title.empty();
   std::vector<int> before, after, kb_people;
   if (auto it = name_parts_.find(PartKey(word)); it != name_parts_.end()) {
+    // A given name after a title the person holds at the date ("PM
+    // Shehbaz", as South Asian news writes) is theirs too.
+    auto holds_title = [&](int actor) {
+      const int k = result_.actors[actor].kb_index;
+      return !title.empty() && k >= 0 && kb_.HeldTitle(k, title, date_);
+    };
     for (const NamedAt& n : it->second) {
-      if (!agrees(GenderOf(n.actor)) || (family_name && n.given)) continue;
+      if (!agrees(GenderOf(n.actor)) || (family_name && n.given && !holds_title(n.actor))) {
+        continue;
+      }
       const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
       (earlier ? before : after).push_back(n.actor);
     }

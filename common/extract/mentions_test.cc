@@ -205,6 +205,19 @@ TEST_F(MentionsTest, ASurnameIsTheMainOneOfNamesakesNotIntroducedAsEquals) {
             "tomas-vega");
 }
 
+TEST_F(MentionsTest, AGivenNameAfterATitleThePersonHoldsIsTheirs) {
+  const std::string text =
+      "Shehbaz Sharif was sworn in as prime minister on Monday, with his brother "
+      "Nawaz Sharif in the audience. In his first address, PM Shehbaz promised a "
+      "new loan programme.";
+  EXPECT_EQ(ActorOf(text, "2024-03-05", "Shehbaz"), "shehbaz-sharif");
+  // Not after a title the person does not hold then.
+  EXPECT_NE(ActorOf("Shehbaz Sharif met the Chinese envoy in Lahore. President Shehbaz "
+                    "spoke first.",
+                    "2024-03-05", "Shehbaz"),
+            "shehbaz-sharif");
+}
+
 TEST_F(MentionsTest, AnHonorificsGenderTellsNamesakesApart) {
   EXPECT_EQ(ActorOf("Anna Marsh and her brother Peter Marsh run the farm near "
                     "Taunton. Mr Marsh said the harvest was poor.",
