@@ -111,6 +111,19 @@ TEST_F(ClaimsFromStructureTest, QuoteRecordsItsSpeakerAndWords) {
   EXPECT_EQ(c->quote().speaker().id(), "emmanuel-macron");
 }
 
+// The parser hangs "told" off the speaker's noun as a clause of its own,
+// and the noun off the quote: the quote is still the speaker's.
+TEST_F(ClaimsFromStructureTest, AQuoteBeforeASpeakerPhraseTheParserSplitIsReported) {
+  auto claims = ClaimsOf(
+      "\"Every ward is full, and we are turning patients away,\" a nurse at Ridgeway "
+      "General Hospital told Reuters.");
+  const Claim* c = WithPredicate(claims, "turn");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_FALSE(c->modality_source().id().empty());
+  EXPECT_EQ(c->quote().text(), "Every ward is full, and we are turning patients away");
+}
+
 TEST_F(ClaimsFromStructureTest, AFindingIsItsFindersAndAsSureAsItSays) {
   auto claims = ClaimsOf(
       "An inquiry by the European Commission concluded that Google had abused its dominance.");

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace claims {
 namespace {
@@ -765,6 +766,14 @@ class Builder {
                           !HasRelativeWord(head);
     const bool linked = r == DepRel::kParataxis || r == DepRel::kCcomp || relative ||
                         ((r == DepRel::kAdvcl || r == DepRel::kConj) && unmarked);
+    // "S," a doctor at the hospital told Reuters: the saying misparsed as
+    // a finite clause of the speaker's noun, which hangs off S.
+    if (r == DepRel::kAcl && unmarked && OwnSubject(*saying) < 0 &&
+        absl::StartsWith(t_.word(head).xpos, "VB") && t_.word(head).xpos != "VBG" &&
+        t_.word(head).xpos != "VBN" && PhraseBefore(head) == up && CommaBetween(0, up)) {
+      PutSubjectFirst(up, false, up, up, saying);
+      return EnclosingClause(up);
+    }
     if (!linked || !CommaBetween(up, head)) return nullptr;
     if (OwnSubject(*saying) < 0) {
       int speaker = PhraseBefore(head);
