@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "common/kb/name_skeleton.h"
 #include "common/kb/unaccent.h"
@@ -369,7 +370,10 @@ class ArticleState {
           return x.actor == actor;
         });
         if (it == at.end()) {
-          at.push_back({actor, si, token, (i == 0) != family_first});
+          // Where people go by their first name, it is no given name to
+          // keep from an honorific ("Dr Abiy").
+          const bool given = (i == 0) != family_first && !(i == 0 && CalledByFirstName(a.country));
+          at.push_back({actor, si, token, given});
         } else if (std::make_pair(si, token) <
                    std::make_pair(it->sentence, it->token)) {
           it->sentence = si;
@@ -624,6 +628,11 @@ class ArticleState {
     if (m == nullptr && folded) m = kb_.FindFolded(key_);
     // A common English word ("Power" opening a sentence) is that word, not
     // another romanisation of a name ("Pawar").
+    // A known name written with a hyphen inside ("Ahmadi-Nejad").
+    if (m == nullptr && variants && key_.find('-') != std::string::npos) {
+      m = kb_.FindFolded(absl::StrReplaceAll(key_, {{"-", ""}}));
+      variant_ = m != nullptr;
+    }
     if (m == nullptr && variants && !t[a].all_caps &&
         !(b - a == 1 && lex_.IsCommonWord(t[a].lower))) {
       variant_matches_ = kb_.FindVariant(key_);
@@ -1686,6 +1695,20 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     if (it != by_folded_name_.end() && it->second >= 0) {
       actor = it->second;
       evidence = "article:name-folded";
+    }
+  }
+  // A known person's two names in the other order, where news writes them
+  // either way ("Orbán Viktor"); three names with the grandfather's last,
+  // where people go by their first ("Abiy Ahmed Ali").
+  if (actor < 0 && type == claims::v1::PERSON && (b - a == 2 || b - a == 3)) {
+    const bool two = b - a == 2;
+    const std::string other = two ? absl::StrCat(t[a + 1].text, " ", t[a].text) : Join(t, a, b - 1);
+    const auto* known = kb_.Find(other);
+    const int k = known == nullptr ? -1 : ChooseKb(*known, claims::v1::PERSON);
+    if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias &&
+        (two ? EitherNameOrder(kb_.actor(k).country) : CalledByFirstName(kb_.actor(k).country))) {
+      actor = ActorForKb(k);
+      evidence = two ? "kb:name-reversed" : "kb:name-without-last";
     }
   }
   if (actor < 0 && type == claims::v1::PERSON && b - a >= 3) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/extract/extractor.h"
@@ -216,6 +217,34 @@ TEST_F(MentionsTest, AGivenNameAfterATitleThePersonHoldsIsTheirs) {
                     "spoke first.",
                     "2024-03-05", "Shehbaz"),
             "shehbaz-sharif");
+}
+
+// Naming customs beyond "given name, surname" (sentences written for
+// these tests).
+TEST_F(MentionsTest, KnownNamesInOtherCustomsAndSpellings) {
+  // Family name first, as Hungarian news writes it.
+  EXPECT_EQ(ActorOf("Orbán Viktor addressed supporters in Budapest.", "2018-04-09",
+                    "Orbán Viktor"),
+            "viktor-orban");
+  // Called by the first name, with the grandfather's name written out.
+  const std::string abiy =
+      "The committee gave its prize to Ethiopia's prime minister, Abiy Ahmed Ali, on "
+      "Friday. Dr Abiy said the prize belonged to all Ethiopians.";
+  auto r = Analyze(abiy, "2019-10-11");
+  ASSERT_TRUE(r.ok()) << r.status();
+  int abiys = 0;
+  for (const auto& m : r->mentions()) {
+    if (!absl::StartsWith(m.text(), "Abiy")) continue;
+    ++abiys;
+    EXPECT_EQ(m.actor_id(), "abiy-ahmed") << m.text();
+  }
+  EXPECT_EQ(abiys, 2);
+  // A hyphen inside a known name.
+  EXPECT_EQ(ActorOf("Mahmoud Ahmadi-Nejad spoke in Tehran on Sunday.", "2006-01-15",
+                    "Mahmoud Ahmadi-Nejad"),
+            "mahmoud-ahmadinejad");
+  // Not where names keep their order: two given names reversed are nobody known.
+  EXPECT_NE(ActorOf("Biden Joe spoke in Delaware.", "2022-01-15", "Biden Joe"), "joe-biden");
 }
 
 TEST_F(MentionsTest, AnHonorificsGenderTellsNamesakesApart) {

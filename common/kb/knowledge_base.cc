@@ -102,6 +102,16 @@ bool FamilyNameFirst(absl::string_view country) {
                    country) != std::end(kFamilyNameFirst);
 }
 
+bool EitherNameOrder(absl::string_view country) {
+  return FamilyNameFirst(country) || country == "JPN" || country == "HUN";
+}
+
+bool CalledByFirstName(absl::string_view country) {
+  static constexpr absl::string_view kFirstName[] = {"ETH", "ERI", "ISL", "IDN", "MMR"};
+  return std::find(std::begin(kFirstName), std::end(kFirstName), country) !=
+         std::end(kFirstName);
+}
+
 std::string KnowledgeBase::NormalizeKey(absl::string_view surface) {
   std::string out;
   out.reserve(surface.size());

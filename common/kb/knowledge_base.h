@@ -87,6 +87,14 @@ struct AliasMatch {
 // "Kim Jong-un", "Nguyen Xuan Phuc"): there the first word of a name is the
 // surname, often of two letters.
 bool FamilyNameFirst(absl::string_view country);
+// True for countries whose names English-language news writes in either
+// order ("Orbán Viktor" and "Viktor Orbán"; Japan's since 2019): the
+// family-name-first countries, Japan and Hungary.
+bool EitherNameOrder(absl::string_view country);
+// True for countries whose people go by their first name: patronymic or
+// single names ("Dr Abiy" of Abiy Ahmed, "Mr. Joko" of Joko Widodo):
+// Ethiopia, Eritrea, Iceland, Indonesia, Myanmar.
+bool CalledByFirstName(absl::string_view country);
 
 class KnowledgeBase {
  public:

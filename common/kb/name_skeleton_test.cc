@@ -82,6 +82,11 @@ TEST(NameSkeletonTest, AFamilyNameWrittenFirstIsASurname) {
   EXPECT_EQ(kb->Find("President"), nullptr);
   EXPECT_TRUE(FamilyNameFirst("CHN"));
   EXPECT_FALSE(FamilyNameFirst("GBR"));
+  EXPECT_TRUE(EitherNameOrder("HUN"));
+  EXPECT_TRUE(EitherNameOrder("KOR"));
+  EXPECT_FALSE(EitherNameOrder("USA"));
+  EXPECT_TRUE(CalledByFirstName("ETH"));
+  EXPECT_FALSE(CalledByFirstName("HUN"));
 }
 
 }  // namespace
