@@ -1524,6 +1524,19 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // a town in Turkey; "Of equal note ..." opens a sentence).
   if (b - a == 1 && !t[a].all_caps && IsFunctionWord(a)) return true;
   ActorType type = ActorTypeOf(span->type);
+  // A person's name the tagger split at a particle ("Maria Aparecida | dos
+  // | Santos Teixeira") is one name.
+  for (bool joined_more = type == claims::v1::PERSON; joined_more;) {
+    joined_more = false;
+    if (b + 1 >= static_cast<int>(t.size()) || !IsNameParticle(t[b].lower)) break;
+    for (const entities::EntitySpan& e : s.names) {
+      if (e.begin == b + 1 && ActorTypeOf(e.type) == claims::v1::PERSON) {
+        b = std::min<int>(e.end, static_cast<int>(t.size()));
+        *next = b;
+        joined_more = true;
+      }
+    }
+  }
   // A span running on over a comma into lower-case words ("Maga base,
   // which") is a tagger error: only a known name before the comma counts.
   bool broken = false;

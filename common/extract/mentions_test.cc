@@ -243,6 +243,11 @@ TEST_F(MentionsTest, KnownNamesInOtherCustomsAndSpellings) {
   EXPECT_EQ(ActorOf("Mahmoud Ahmadi-Nejad spoke in Tehran on Sunday.", "2006-01-15",
                     "Mahmoud Ahmadi-Nejad"),
             "mahmoud-ahmadinejad");
+  // A name with a particle inside is one name, however the tagger split it.
+  EXPECT_EQ(ActorOf("\"They came without warning,\" said Maria Aparecida dos Santos Teixeira, "
+                    "a coordinator of the institute.",
+                    "2012-05-02", "Maria Aparecida dos Santos Teixeira"),
+            "maria-aparecida-dos-santos-teixeira");
   // Not where names keep their order: two given names reversed are nobody known.
   EXPECT_NE(ActorOf("Biden Joe spoke in Delaware.", "2022-01-15", "Biden Joe"), "joe-biden");
 }
