@@ -1024,7 +1024,8 @@ bool ArticleState::NamedAsEquals(const std::string& key, const std::vector<int>&
       if (at[i]->sentence != at[j]->sentence) continue;
       auto ands = ands_.find(at[i]->sentence);
       if (ands == ands_.end()) continue;
-      const auto [lo, hi] = std::minmax(at[i]->token, at[j]->token);
+      const int lo = std::min(at[i]->token, at[j]->token);
+      const int hi = std::max(at[i]->token, at[j]->token);
       if (std::any_of(ands->second.begin(), ands->second.end(),
                       [&](int k) { return k > lo && k < hi; })) {
         return true;

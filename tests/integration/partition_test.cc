@@ -40,6 +40,7 @@ constexpr int kCycles = 4;
 constexpr absl::Duration kIsolation = absl::Seconds(8);
 // Acknowledged articles to see between cuts (the cluster has recovered).
 constexpr int kProgress = 10;
+constexpr absl::Duration kProgressBudget = absl::Minutes(2);
 
 class PartitionTest : public ::testing::Test {
  protected:
@@ -174,11 +175,15 @@ TEST_F(PartitionTest, IsolatingTheLeaderOrAFollowerLosesNoAcknowledgedArticle) {
   };
   std::vector<Cycle> cycles;
   // A load that stops making progress is the failure to diagnose: say so
-  // when it happens, with where the cycles were, not only at the end.
+  // when it happens, with where the cycles were, not only at the end. The
+  // budget is two minutes: after a heal that finds a node still catching
+  // up, nats-server 2.9 has taken just over a minute to elect a stream
+  // leader again (no acknowledged write was lost).
   auto progress = [&](const char* when) {
     const int want = load.count.load() + kProgress;
-    if (!WaitForAll(load.count, want, absl::Seconds(60))) {
-      ADD_FAILURE() << "no " << kProgress << " acknowledgements within 60 s " << when << " ("
+    if (!WaitForAll(load.count, want, kProgressBudget)) {
+      ADD_FAILURE() << "no " << kProgress << " acknowledgements within "
+                    << absl::FormatDuration(kProgressBudget) << " " << when << " ("
                     << load.count.load() << " acknowledged, " << load.failed_attempts.load()
                     << " failed attempts so far, " << absl::FormatDuration(absl::Now() - started)
                     << " into the run)";
