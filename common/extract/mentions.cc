@@ -107,6 +107,15 @@ bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
 }
 
+// The tagger's name that begins at token `i` of the sentence, or null.
+const entities::EntitySpan* NameAt(const SentenceTokens& s, int i) {
+  const entities::EntitySpan* span = nullptr;
+  for (const entities::EntitySpan& e : s.names) {
+    if (e.begin == i) span = &e;
+  }
+  return span;
+}
+
 // Lower-case particles inside names ("Mohammed bin Salman", "Lula da
 // Silva", "Ursula von der Leyen", "Charles de Gaulle"); general knowledge
 // of Arabic, Portuguese, Spanish, French, Dutch and German names.
@@ -626,13 +635,13 @@ class ArticleState {
     if (m == nullptr) m = kb_.FindUnaccented(key_);
     if (exact != nullptr) *exact = m != nullptr;
     if (m == nullptr && folded) m = kb_.FindFolded(key_);
-    // A common English word ("Power" opening a sentence) is that word, not
-    // another romanisation of a name ("Pawar").
     // A known name written with a hyphen inside ("Ahmadi-Nejad").
     if (m == nullptr && variants && key_.find('-') != std::string::npos) {
       m = kb_.FindFolded(absl::StrReplaceAll(key_, {{"-", ""}}));
       variant_ = m != nullptr;
     }
+    // A common English word ("Power" opening a sentence) is that word, not
+    // another romanisation of a name ("Pawar").
     if (m == nullptr && variants && !t[a].all_caps &&
         !(b - a == 1 && lex_.IsCommonWord(t[a].lower))) {
       variant_matches_ = kb_.FindVariant(key_);
@@ -1489,10 +1498,7 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
 // are only actors when the knowledge base knows them (demonyms, groups).
 bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline,
                            bool titlecase, int* next) {
-  const entities::EntitySpan* span = nullptr;
-  for (const entities::EntitySpan& e : s.names) {
-    if (e.begin == i) span = &e;
-  }
+  const entities::EntitySpan* span = NameAt(s, i);
   const auto& t = s.tokens;
   // An organisation's name: capitalised words ending in an organisation's
   // head noun ("Nigerian Coastal Fisheries Association"), however the
@@ -1527,16 +1533,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   ActorType type = ActorTypeOf(span->type);
   // A person's name the tagger split at a particle ("Maria Aparecida | dos
   // | Santos Teixeira") is one name.
-  for (bool joined_more = type == claims::v1::PERSON; joined_more;) {
-    joined_more = false;
-    if (b + 1 >= static_cast<int>(t.size()) || !IsNameParticle(t[b].lower)) break;
-    for (const entities::EntitySpan& e : s.names) {
-      if (e.begin == b + 1 && ActorTypeOf(e.type) == claims::v1::PERSON) {
-        b = std::min<int>(e.end, static_cast<int>(t.size()));
-        *next = b;
-        joined_more = true;
-      }
-    }
+  while (type == claims::v1::PERSON && b + 1 < static_cast<int>(t.size()) &&
+         IsNameParticle(t[b].lower)) {
+    const entities::EntitySpan* more = NameAt(s, b + 1);
+    if (more == nullptr || ActorTypeOf(more->type) != claims::v1::PERSON) break;
+    b = std::min<int>(more->end, static_cast<int>(t.size()));
+    *next = b;
   }
   // A span running on over a comma into lower-case words ("Maga base,
   // which") is a tagger error: only a known name before the comma counts.

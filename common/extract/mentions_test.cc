@@ -35,6 +35,17 @@ class MentionsTest : public ::testing::Test {
     for (const auto& m : r->mentions()) out.push_back(m.text() + "=" + m.actor_id());
     return absl::StrJoin(out, " ");
   }
+  // The mentions of an analysis whose text begins with `prefix` (is it,
+  // with `whole`), in order.
+  static std::vector<claims::v1::Mention> Written(const claims::v1::AnalyzeResponse& r,
+                                                  absl::string_view prefix,
+                                                  bool whole = true) {
+    std::vector<claims::v1::Mention> out;
+    for (const auto& m : r.mentions()) {
+      if (whole ? m.text() == prefix : absl::StartsWith(m.text(), prefix)) out.push_back(m);
+    }
+    return out;
+  }
   // The actor of the first mention written `text`, or "-" when none.
   static std::string ActorOf(const std::string& body, const std::string& date,
                              const std::string& text) {
@@ -117,13 +128,9 @@ TEST_F(MentionsTest, ALegalFormMakesANameAnOrganisations) {
                    "its units on Saturday.",
                    "2013-04-27");
   ASSERT_TRUE(r.ok()) << r.status();
-  bool found = false;
-  for (const auto& m : r->mentions()) {
-    if (m.text() != "Karim Hossain Ltd") continue;
-    found = true;
-    EXPECT_EQ(m.type(), claims::v1::ORGANIZATION);
-  }
-  EXPECT_TRUE(found);
+  const std::vector<claims::v1::Mention> firm = Written(*r, "Karim Hossain Ltd");
+  for (const auto& m : firm) EXPECT_EQ(m.type(), claims::v1::ORGANIZATION);
+  EXPECT_FALSE(firm.empty());
 }
 
 TEST_F(MentionsTest, DemonymsCapitalsPossessivesAndCompounds) {
@@ -196,9 +203,7 @@ TEST_F(MentionsTest, ASurnameIsTheMainOneOfNamesakesNotIntroducedAsEquals) {
   auto r = Analyze(text, "2019-05-04");
   ASSERT_TRUE(r.ok()) << r.status();
   std::vector<std::string> bare;
-  for (const auto& m : r->mentions()) {
-    if (m.text() == "Cartwright") bare.push_back(m.actor_id());
-  }
+  for (const auto& m : Written(*r, "Cartwright")) bare.push_back(m.actor_id());
   EXPECT_EQ(bare, (std::vector<std::string>{"helen-cartwright", "helen-cartwright"}));
   EXPECT_EQ(ActorOf("Maria Lopez de Vega thanked her brother, Tomas Vega, at the "
                     "launch in Seville. Vega said the firm would hire 40 people.",
@@ -232,13 +237,9 @@ TEST_F(MentionsTest, KnownNamesInOtherCustomsAndSpellings) {
       "Friday. Dr Abiy said the prize belonged to all Ethiopians.";
   auto r = Analyze(abiy, "2019-10-11");
   ASSERT_TRUE(r.ok()) << r.status();
-  int abiys = 0;
-  for (const auto& m : r->mentions()) {
-    if (!absl::StartsWith(m.text(), "Abiy")) continue;
-    ++abiys;
-    EXPECT_EQ(m.actor_id(), "abiy-ahmed") << m.text();
-  }
-  EXPECT_EQ(abiys, 2);
+  const std::vector<claims::v1::Mention> abiys = Written(*r, "Abiy", /*whole=*/false);
+  for (const auto& m : abiys) EXPECT_EQ(m.actor_id(), "abiy-ahmed") << m.text();
+  EXPECT_EQ(abiys.size(), 2u);
   // A hyphen inside a known name.
   EXPECT_EQ(ActorOf("Mahmoud Ahmadi-Nejad spoke in Tehran on Sunday.", "2006-01-15",
                     "Mahmoud Ahmadi-Nejad"),

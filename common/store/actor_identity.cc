@@ -299,6 +299,18 @@ std::vector<std::string> WithoutLegalForm(const std::vector<std::string>& words)
   return core;
 }
 
+// Adds an organisation's name without its legal form (`core`, of
+// WithoutLegalForm(words)) to `forms` when it has one and more: stored and
+// looked up, so "PT Hadiwijaya Sawit Lestari", "Sanriku Kaisan Co." and
+// their names without meet.
+void AddNameWithoutLegalForm(const std::vector<std::string>& words,
+                             const std::vector<std::string>& core,
+                             std::vector<std::string>* forms) {
+  if (!core.empty() && core.size() < words.size()) {
+    forms->push_back(absl::StrCat("name:", absl::StrJoin(core, " ")));
+  }
+}
+
 // The forms an incoming discovered actor looks for, in order (the first
 // that finds stored actors decides); none for an empty name.
 std::vector<std::string> LookupForms(const Actor& actor) {
@@ -321,13 +333,8 @@ std::vector<std::string> LookupForms(const Actor& actor) {
   }
   if (IsAcronym(actor.name())) return {absl::StrCat("acronym:", w[0])};
   std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " "))};
-  // An organisation's name with a legal form finds it without
-  // ("Sanriku Kaisan Co." of "Sanriku Kaisan").
   if (actor.type() == claims::v1::ORGANIZATION) {
-    const std::vector<std::string> core = WithoutLegalForm(w);
-    if (!core.empty() && core.size() < w.size()) {
-      forms.push_back(absl::StrCat("name:", absl::StrJoin(core, " ")));
-    }
+    AddNameWithoutLegalForm(w, WithoutLegalForm(w), &forms);
   }
   return forms;
 }
@@ -507,12 +514,9 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
       }
     }
   } else if (actor.type() == claims::v1::ORGANIZATION) {
-    // The name without its legal form too ("hadiwijaya sawit lestari" of
-    // "PT Hadiwijaya Sawit Lestari"), which short forms begin with.
+    // The name without its legal form too, which short forms begin with.
     const std::vector<std::string> core = WithoutLegalForm(w);
-    if (!core.empty() && core.size() < w.size()) {
-      forms.push_back(absl::StrCat("name:", absl::StrJoin(core, " ")));
-    }
+    AddNameWithoutLegalForm(w, core, &forms);
     const std::string acronym = core.size() >= 2 ? Acronym(core) : "";
     if (!acronym.empty()) forms.push_back(absl::StrCat("acronym:", acronym));
     // An acronym the article gave it ("Anti-Corruption Foundation (FBK)").
