@@ -1,5 +1,5 @@
 // explain: shows how the extractor reads sentences, for developers: the
-// dependency parse, the clause analysis and the claims of each line of
+// dependency parse, the mentions, the clause analysis and the claims of each line of
 // standard input (one article per line, dated --published).
 //
 //   echo "Police said the man posed a danger." | build/eval/explain
@@ -104,6 +104,12 @@ int main(int argc, char** argv) {
       }
       syntax->Analyze(&words);
       PrintParse(words, analyzer);
+      for (const auto& m : response->mentions()) {
+        if (m.start() < s.start() || m.end() > s.end()) continue;
+        std::cout << "  mention \"" << m.text() << "\" " << claims::v1::ActorType_Name(m.type())
+                  << " -> " << (m.actor_id().empty() ? "-" : m.actor_id()) << " (" << m.evidence()
+                  << ")\n";
+      }
       for (const auto& c : response->claims()) {
         if (c.start() != s.start()) continue;
         std::cout << "  => " << claims::v1::ClaimType_Name(c.type()) << " " << Refs(c.subjects())

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/entities/abbreviations.h"
 #include "common/entities/entity_tagger.h"
 #include "common/entities/gazetteer.h"
 #include "common/extract/claim_builder.h"
@@ -125,7 +126,7 @@ claims::v1::Granularity Granularity(const Timex& t) { return t.granularity; }
 
 // The syntax stage (tags, lemmas, dependencies of every sentence), then the
 // entity stage (names of the whole article, one document for the tagger's
-// document features).
+// document features; a long form an abbreviation defines is one name).
 void AnalyzeSyntax(const ExtractorPipeline& p, std::vector<SentenceTokens>* sentences) {
   // Analysed in one vector (the tagger's input), then moved into place.
   std::vector<syntax::SyntaxSentence> words(sentences->size());
@@ -139,6 +140,7 @@ void AnalyzeSyntax(const ExtractorPipeline& p, std::vector<SentenceTokens>* sent
       p.entity_tagger->Tag(words, p.gazetteer.get());
   for (size_t s = 0; s < sentences->size(); ++s) {
     (*sentences)[s].words = std::move(words[s]);
+    entities::JoinDefinedNames((*sentences)[s].words, &names[s]);
     (*sentences)[s].names = std::move(names[s]);
   }
 }

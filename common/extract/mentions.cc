@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "common/entities/abbreviations.h"
 #include "common/kb/name_skeleton.h"
 #include "common/kb/unaccent.h"
 #include "common/text/utf8.h"
@@ -1540,10 +1541,18 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     b = std::min<int>(more->end, static_cast<int>(t.size()));
     *next = b;
   }
+  // A long form an abbreviation defines ("Instituto Raizes do Xingu
+  // (IRX)") is a name as it stands: the cuts below are for the tagger's
+  // run-on spans.
+  const bool defined = [&] {
+    if (s.words.size() != t.size()) return false;
+    const auto d = entities::FindDefinition(s.words, b);
+    return d.has_value() && d->begin == span->begin;
+  }();
   // A span running on over a comma into lower-case words ("Maga base,
   // which") is a tagger error: only a known name before the comma counts.
   bool broken = false;
-  for (int w = a + 1; w + 1 < b; ++w) {
+  for (int w = a + 1; !defined && w + 1 < b; ++w) {
     const absl::string_view p = t[w].text;
     if ((p == "," || p == ";" || p == "(") && t[w + 1].is_word &&
         !t[w + 1].capitalized) {
@@ -1554,7 +1563,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // Nor does a name hold a lower-case verb, pronoun or subordinator
   // ("KasPintar denied that its systems"); it ends before one.
-  if (!broken && s.words.size() == t.size()) {
+  if (!broken && !defined && s.words.size() == t.size()) {
     for (int w = a + 1; w < b; ++w) {
       const syntax::Upos u = s.words[w].upos;
       if (t[w].is_word && !t[w].capitalized &&
@@ -1576,7 +1585,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
              return absl::ascii_isupper(static_cast<unsigned char>(c));
            });
   };
-  if (!broken && b - a > 1 && lower_case(b - 1)) {
+  if (!broken && !defined && b - a > 1 && lower_case(b - 1)) {
     while (b - a > 1 && lower_case(b - 1)) --b;
     *next = b;
   }

@@ -29,16 +29,26 @@ bool IsIsoDate(absl::string_view s) {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-int WordCount(absl::string_view s) {
+// At least as many tokens as text::Tokenize makes of `s`: its words, and
+// one more for each mark that may be a token of its own ("People's" is
+// "People" "'s", "Co." may be "Co" "."). Callers try spans from this many
+// tokens down, so a bound too high costs a lookup, one too low a name.
+int TokenBound(absl::string_view s) {
   int n = 0;
   for (absl::string_view w : absl::StrSplit(s, ' ', absl::SkipEmpty())) {
     (void)w;
     ++n;
   }
+  for (char c : s) {
+    if (c == '\'' || c == '-' || c == '/' || c == '.' || c == ',' || c == '(' || c == ')' ||
+        c == '&' || c == '\xE2' /* lead byte of ’ and the dashes */) {
+      ++n;
+    }
+  }
   return n;
 }
 
-// Records that a phrase of `key`'s length starts with its first word
+// Records that a phrase of `key`'s length in tokens starts with its first word
 // (lower-cased, so exact and case-folded lookups share the entry).
 template <typename Entry>
 void NoteFirstWord(absl::string_view key, int Entry::*field,
@@ -46,7 +56,7 @@ void NoteFirstWord(absl::string_view key, int Entry::*field,
   const size_t space = key.find(' ');
   std::string first = absl::AsciiStrToLower(key.substr(0, space));
   int& longest = (*words_from)[first].*field;
-  longest = std::max(longest, WordCount(key));
+  longest = std::max(longest, TokenBound(key));
 }
 
 

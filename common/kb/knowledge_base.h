@@ -138,9 +138,10 @@ class KnowledgeBase {
   // or nullptr.
   const std::string* FindTitle(absl::string_view surface) const;
 
-  // Words in the longest alias and the longest title whose first word is
-  // `first_word` (case-insensitive); 0 when none starts with it. Lets a
-  // caller skip the positions where no alias can start.
+  // Tokens (text::Tokenize's, or a few more: a bound) in the longest alias
+  // and the longest title whose first word is `first_word`
+  // (case-insensitive); 0 when none starts with it. Lets a caller skip the
+  // positions where no alias can start.
   struct WordsFrom {
     int alias = 0;
     int title = 0;

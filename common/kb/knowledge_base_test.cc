@@ -2,9 +2,12 @@
 #include "common/kb/unaccent.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
+#include "common/text/tokenizer.h"
 #include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
 
@@ -78,6 +81,18 @@ TEST(KnowledgeBaseTest, LookupsNormalizeAndPrefixLengths) {
   EXPECT_EQ(from.title, 1);
   EXPECT_EQ(from.alias, 0);
   EXPECT_EQ(kb->MaxWordsFrom("nobody").title, 0);
+}
+
+TEST(KnowledgeBaseTest, PrefixLengthsCountTheTokenizersTokens) {
+  // "Tigray People's Liberation Front" is five tokens ("People" "'s"), and
+  // a caller trying spans from MaxWordsFrom down must reach them.
+  const char* name = "Tigray People’s Liberation Front";
+  auto kb = KnowledgeBase::FromJsonLines({absl::StrCat(
+      R"({"id": "tplf", "name": ")", name, R"(", "type": "ORGANIZATION", "kind": "party", "country": "ETH"})")});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  const size_t tokens = text::Tokenize(name, 0, std::strlen(name)).size();
+  EXPECT_EQ(tokens, 5u);
+  EXPECT_GE((*kb)->MaxWordsFrom("Tigray").alias, static_cast<int>(tokens));
 }
 
 TEST(KnowledgeBaseTest, DatedOffices) {

@@ -335,6 +335,9 @@ std::vector<std::string> LookupForms(const Actor& actor) {
   std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " "))};
   if (actor.type() == claims::v1::ORGANIZATION) {
     AddNameWithoutLegalForm(w, WithoutLegalForm(w), &forms);
+    // An acronym written as a word ("Madek" of "... Derneği (MADEK)",
+    // "Nato"), when no organisation has it as a name.
+    if (w.size() == 1 && w[0].size() <= 6) forms.push_back(absl::StrCat("acronym:", w[0]));
   }
   return forms;
 }
@@ -563,8 +566,9 @@ absl::StatusOr<StoredIdentity> OneDiscovered(rocksdb::DB* db, std::vector<std::s
 // The stored actor of the other type that a discovered actor found under
 // none of its own type's forms is, when the tagger mistyped a short form:
 //   * a person's name that is an organisation's name or its leading words
-//     ("Nordhav", PERSON, of "Nordhav Line"), unless an honorific makes it
-//     a person ("Ms Nordhav");
+//     ("Nordhav", PERSON, of "Nordhav Line") or its acronym ("Madek" of
+//     "... Derneği (MADEK)"), unless an honorific makes it a person ("Ms
+//     Nordhav");
 //   * an organisation's name of two or more words that is a person's
 //     surname ("Quispe Huaman", ORGANIZATION, of "Julio Quispe Huaman"); one
 //     word is not enough, firms are named after people ("Dyson").
@@ -591,6 +595,10 @@ absl::StatusOr<StoredIdentity> MatchOtherType(rocksdb::DB* db,
   std::vector<std::string> ids;
   if (person) {
     ASSIGN_OR_RETURN(ids, IdsUnderLeading(db, absl::StrCat("name:", folded)));
+    // Or its acronym written as a word ("Madek" of "... Derneği (MADEK)").
+    if (ids.empty() && w.size() == 1 && folded.size() <= 6) {
+      ASSIGN_OR_RETURN(ids, IdsUnder(db, absl::StrCat("acronym:", folded)));
+    }
   } else {
     if (w.size() < 2) return StoredIdentity();
     ASSIGN_OR_RETURN(ids, IdsUnder(db, absl::StrCat("surname:", folded)));

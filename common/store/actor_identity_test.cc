@@ -203,6 +203,21 @@ TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {
   EXPECT_EQ(StoredIds("c"), "anti-corruption-foundation");
 }
 
+TEST_F(ActorIdentityTest, AnAcronymWrittenAsAWordFindsItsOrganisation) {
+  Put(Article("a", {{"marmara-deniz-koruma-dernegi",
+                     "Marmara Deniz Koruma Derneği",
+                     claims::v1::ORGANIZATION,
+                     {"MADEK"}}}));
+  Put(Article("b", {{"madek", "Madek", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("b"), "marmara-deniz-koruma-dernegi");
+  // Also when the tagger took it for a person's name, unless an honorific
+  // makes it one.
+  Put(Article("c", {{"madek", "Madek", claims::v1::PERSON}}));
+  EXPECT_EQ(StoredIds("c"), "marmara-deniz-koruma-dernegi");
+  Put(Article("d", {{"ms-madek", "Ms Madek", claims::v1::PERSON}}));
+  EXPECT_EQ(StoredIds("d"), "ms-madek");
+}
+
 TEST_F(ActorIdentityTest, AShortFormWithoutTheLegalFormJoinsTheCompany) {
   Put(Article("a", {{"pt-hadiwijaya-sawit-lestari",
                      "PT Hadiwijaya Sawit Lestari",
