@@ -150,12 +150,19 @@ int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
 
 // The end of the organisation's name starting at word i: a run of at
 // least two capitalised words that begins there (not inside a longer run)
-// and ends in an organisation's head noun; -1 when there is none.
+// and ends in an organisation's head noun; -1 when there is none. A plural
+// possessive inside joins the runs around it ("Oshodi Traders' Welfare
+// Association"); "'s" does not ("Russia's Foreign Ministry" is two).
 int OrganisationRunEnd(const std::vector<Token>& t, int i) {
   const int n = static_cast<int>(t.size());
   if (!IsNameToken(t[i]) || IsNameStop(t[i].lower)) return -1;
   if (i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower)) return -1;
-  const int e = NameRunEnd(t, i, n, 8);
+  int e = NameRunEnd(t, i, n, 8);
+  while (e > i && e + 1 < n && e - i < 8 && (t[e].text == "'" || t[e].text == "\u2019") &&
+         absl::EndsWith(t[e - 1].lower, "s") && IsNameToken(t[e + 1]) &&
+         !IsNameStop(t[e + 1].lower)) {
+    e = NameRunEnd(t, e + 1, n, 8 - (e + 1 - i));
+  }
   return e - i >= 2 && IsOrganisationHead(t[e - 1].text) ? e : -1;
 }
 
@@ -1549,6 +1556,16 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     const auto d = entities::FindDefinition(s.words, b);
     return d.has_value() && d->begin == span->begin;
   }();
+  // The tagger's person span may stop a word short of a long name ("Tran
+  // Thi Ngoc | Hanh"): a proper noun right after it that is no word of
+  // the language and no other name is part of it.
+  while (type == claims::v1::PERSON && !headline && !titlecase && b - a < 5 &&
+         b < static_cast<int>(t.size()) && s.words.size() == t.size() &&
+         IsNameToken(t[b]) && !t[b].all_caps && !IsNameStop(t[b].lower) &&
+         s.words[b].upos == syntax::Upos::kPropn && !IsDictionaryWord(t, b) &&
+         NameAt(s, b) == nullptr) {
+    *next = ++b;
+  }
   // A span running on over a comma into lower-case words ("Maga base,
   // which") is a tagger error: only a known name before the comma counts.
   bool broken = false;

@@ -681,6 +681,18 @@ TEST_F(MentionsTest, DiscoveredNamesKeepTheirPossessive) {
       << absl::StrJoin(names, "|");
 }
 
+// A plural possessive inside an organisation's name, and a long person's
+// name the tagger may end a word early, are one name each (not when that
+// word is also a word of the language: "Nguyen Thi Kim | Lien").
+TEST_F(MentionsTest, LongNamesStayWhole) {
+  const std::string body =
+      "The Kisumu Boat Builders' Welfare Association met on Monday. Nguyen Thi Thu Huong, "
+      "a trader, said prices fell.";
+  EXPECT_EQ(ActorOf(body, "2020-03-02", "Kisumu Boat Builders' Welfare Association"),
+            "kisumu-boat-builders-welfare-association");
+  EXPECT_EQ(ActorOf(body, "2020-03-02", "Nguyen Thi Thu Huong"), "nguyen-thi-thu-huong");
+}
+
 // A given name that looks like an article leaves the full name another
 // person's: "Ed Miliband" is not David Miliband.
 TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {

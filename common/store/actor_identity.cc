@@ -290,6 +290,18 @@ std::string WithoutSecondSurname(const std::vector<std::string>& words) {
                       RomanKey(FullGiven(std::vector<std::string>(words.begin(), words.end() - 1))));
 }
 
+// A person's given name and last name without the names between
+// ("rosario macaraeg" of "Rosario B. Macaraeg", "maria teixeira" of "Maria
+// Aparecida dos Santos Teixeira", "tran hanh" of "Tran Thi Ngoc Hanh"), as
+// later articles shorten a name. A name of three words or more is stored
+// under it, and looks up the two-word name it makes; a two-word name looks
+// it up. So the long and the short form meet whichever comes first, and
+// two long forms of one first and last name ("Rosario B." and "Rosario T.
+// Macaraeg") never do.
+std::string FirstAndLast(absl::string_view kind, const std::vector<std::string>& words) {
+  return absl::StrCat(kind, words.front(), " ", words.back());
+}
+
 // Folded name words without the legal-form words ("pt", "ltd").
 std::vector<std::string> WithoutLegalForm(const std::vector<std::string>& words) {
   std::vector<std::string> core;
@@ -329,6 +341,7 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
     if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
+    forms.push_back(FirstAndLast(w.size() == 2 ? "first-last:" : "name:", w));
     return forms;
   }
   if (IsAcronym(actor.name())) return {absl::StrCat("acronym:", w[0])};
@@ -500,6 +513,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(w))));
     forms.push_back(absl::StrCat("variant-name:", VariantKey(FullGiven(w))));
     if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
+    if (w.size() >= 3) forms.push_back(FirstAndLast("first-last:", w));
     forms.push_back(absl::StrCat(
         "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));
     // Everything after the given name too: a double surname ("Quispe

@@ -10,7 +10,9 @@
 //   * a full name joins the one stored actor of that full name, or else of
 //     that name in another romanisation ("Aleksei" = "Alexei" = "Alexey",
 //     "Hnatyuk" = "Hnatiuk"; surnames alike) or with the given name's short
-//     or full form ("Tim Weah" = "Timothy Weah");
+//     or full form ("Tim Weah" = "Timothy Weah"), or else the one of that
+//     first and last name with other names between ("Rosario Macaraeg" =
+//     "Rosario B. Macaraeg");
 //   * a surname alone ("Smithfield", "Ms Smithfield", "Al-Rashidi") joins
 //     the one stored person of that surname; several are told apart only by
 //     the actors named with them (shared co-occurring actors), never by

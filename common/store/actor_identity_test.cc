@@ -203,6 +203,20 @@ TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {
   EXPECT_EQ(StoredIds("c"), "anti-corruption-foundation");
 }
 
+TEST_F(ActorIdentityTest, ANameWithoutItsMiddleNamesJoinsTheFullName) {
+  Put(Article("a", {{"rosario-b-macaraeg", "Rosario B. Macaraeg"}}));
+  Put(Article("b", {{"rosario-macaraeg", "Rosario Macaraeg"}}));
+  EXPECT_EQ(StoredIds("b"), "rosario-b-macaraeg");
+  // And the other way round.
+  Put(Article("c", {{"ines-paredes", "Inés Paredes"}}));
+  Put(Article("d", {{"ines-maria-de-la-cruz-paredes", "Inés María de la Cruz Paredes"}}));
+  EXPECT_EQ(StoredIds("d"), "ines-paredes");
+  // Two of that first and last name: neither.
+  Put(Article("e", {{"rosario-t-macaraeg", "Rosario T. Macaraeg"}}));
+  Put(Article("f", {{"rosario-macaraeg", "Rosario Macaraeg"}}));
+  EXPECT_EQ(StoredIds("f"), "rosario-macaraeg");
+}
+
 TEST_F(ActorIdentityTest, AnAcronymWrittenAsAWordFindsItsOrganisation) {
   Put(Article("a", {{"marmara-deniz-koruma-dernegi",
                      "Marmara Deniz Koruma Derneği",
