@@ -401,8 +401,14 @@ char SalienceCoreference::NameGender(const ArticleActor& actor) const {
   }
   const size_t space = actor.name.find(' ');
   // "Néstor" is written "Nestor" in the table.
-  auto it = given_names_.find(
-      absl::AsciiStrToLower(StripDiacritics(actor.name.substr(0, space))));
+  const std::string given = absl::AsciiStrToLower(StripDiacritics(actor.name.substr(0, space)));
+  auto it = given_names_.find(given);
+  // A compound given name the table lacks has its first name's gender
+  // ("Marie-Claude", "Jean-Pierre").
+  const size_t hyphen = given.find('-');
+  if (it == given_names_.end() && hyphen != std::string::npos) {
+    it = given_names_.find(given.substr(0, hyphen));
+  }
   return it == given_names_.end() ? 0 : it->second;
 }
 

@@ -117,23 +117,36 @@ const entities::EntitySpan* NameAt(const SentenceTokens& s, int i) {
   return span;
 }
 
-// Lower-case particles inside names ("Mohammed bin Salman", "Lula da
-// Silva", "Ursula von der Leyen", "Charles de Gaulle"); general knowledge
-// of Arabic, Portuguese, Spanish, French, Dutch and German names.
+// Lower-case particles inside names ("Mohammed bin Salman", "Nurul Huda
+// binti Abdul Rahman", "Lula da Silva", "Ursula von der Leyen", "Charles
+// de Gaulle"); general knowledge of Arabic, Malay, Portuguese, Spanish,
+// French, Dutch and German names.
 bool IsNameParticle(absl::string_view lower) {
   static constexpr absl::string_view kParticles[] = {
-      "bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das",
+      "bin", "bint", "binti", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das",
       "du", "van", "von", "der", "den", "la", "le", "ter"};
   return std::find(std::begin(kParticles), std::end(kParticles), lower) !=
          std::end(kParticles);
 }
 
+// A surname written with its particle and a hyphen ("al-Saadi",
+// "el-Sisi"): a name token, though its first letter is lower case.
+bool IsParticleName(const Token& t) {
+  const size_t hyphen = t.lower.find('-');
+  return t.is_word && !t.possessive && hyphen != std::string::npos && hyphen + 1 < t.text.size() &&
+         IsNameParticle(absl::string_view(t.lower).substr(0, hyphen)) &&
+         absl::ascii_isupper(static_cast<unsigned char>(t.text[hyphen + 1]));
+}
+
 // End of a run of name tokens from `from` (at most `max_tokens` long),
-// taking lower-case particles that a name token follows ("da Silva"); it
-// ends before a word that never continues a name ("President Trump The").
-// The run ends on a name token, or is empty.
+// taking lower-case particles that a name token follows ("da Silva") and
+// surnames with a hyphenated particle ("al-Saadi"); it ends before a word
+// that never continues a name ("President Trump The"). The run ends on a
+// name token, or is empty.
 int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
-  auto name_word = [&](int i) { return IsNameToken(t[i]) && !IsNameStop(t[i].lower); };
+  auto name_word = [&](int i) {
+    return (IsNameToken(t[i]) || IsParticleName(t[i])) && !IsNameStop(t[i].lower);
+  };
   int e = from;
   while (e < n && e - from < max_tokens) {
     if (name_word(e)) {
@@ -903,6 +916,16 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
       }
       const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
       (earlier ? before : after).push_back(n.actor);
+    }
+  }
+  // An honorific's gender picks the people known to have it over those of
+  // a given name the gender table lacks ("Ms. Tremblay": Marie-Claude, not
+  // Jean, named before her).
+  for (auto* v : {&before, &after}) {
+    if (gender != 0 && std::any_of(v->begin(), v->end(),
+                                   [&](int a) { return GenderOf(a) == gender; })) {
+      v->erase(std::remove_if(v->begin(), v->end(), [&](int a) { return GenderOf(a) == 0; }),
+               v->end());
     }
   }
   if (kb != nullptr) {

@@ -693,6 +693,40 @@ TEST_F(MentionsTest, LongNamesStayWhole) {
   EXPECT_EQ(ActorOf(body, "2020-03-02", "Nguyen Thi Thu Huong"), "nguyen-thi-thu-huong");
 }
 
+// "Ms. Lavoie" after a Jean Lavoie (a given name the gender table lacks)
+// and an Anne-Sophie Lavoie (a compound of a woman's name) is hers.
+TEST_F(MentionsTest, AnHonorificPrefersAKnownGenderToAnUnknownOne) {
+  const std::string body =
+      "Claude Roy succeeded Jean Lavoie as mayor on Sunday. Newcomer Anne-Sophie Lavoie won a "
+      "council seat. Ms. Lavoie, 38, campaigned on cycling routes.";
+  auto r = Analyze(body, "2017-11-06");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> ms = Written(*r, "Lavoie");  // of "Ms. Lavoie"
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].actor_id(), "anne-sophie-lavoie");
+}
+
+// A surname with a hyphenated particle is a name after a title or an
+// honorific; a Thai person goes by the given name ("Mr Thaksin" after
+// Thaksin Shinawatra).
+TEST_F(MentionsTest, ParticleSurnamesAndThaiGivenNames) {
+  EXPECT_EQ(ActorOf("Prime Minister Mustafa al-Kadhimi visited Basra.", "2021-03-01",
+                    "Mustafa al-Kadhimi"),
+            "mustafa-al-kadhimi");
+  auto r = Analyze("BAGHDAD - The farm is run by Mr al-Hashimi, who grows dates.", "2021-03-01");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> ms = Written(*r, "al-Hashimi");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].type(), claims::v1::PERSON);
+  auto thai = Analyze(
+      "BANGKOK - Thaksin Shinawatra won the election. Mr Thaksin said he would serve a full term.",
+      "2005-02-07");
+  ASSERT_TRUE(thai.ok()) << thai.status();
+  const std::vector<claims::v1::Mention> given = Written(*thai, "Thaksin");
+  ASSERT_EQ(given.size(), 1u);
+  EXPECT_EQ(given[0].actor_id(), "thaksin-shinawatra");
+}
+
 // A given name that looks like an article leaves the full name another
 // person's: "Ed Miliband" is not David Miliband.
 TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {

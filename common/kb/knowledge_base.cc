@@ -117,7 +117,7 @@ bool EitherNameOrder(absl::string_view country) {
 }
 
 bool CalledByFirstName(absl::string_view country) {
-  static constexpr absl::string_view kFirstName[] = {"ETH", "ERI", "ISL", "IDN", "MMR"};
+  static constexpr absl::string_view kFirstName[] = {"ETH", "ERI", "ISL", "IDN", "MMR", "THA"};
   return std::find(std::begin(kFirstName), std::end(kFirstName), country) !=
          std::end(kFirstName);
 }

@@ -92,8 +92,10 @@ bool FamilyNameFirst(absl::string_view country);
 // family-name-first countries, Japan and Hungary.
 bool EitherNameOrder(absl::string_view country);
 // True for countries whose people go by their first name: patronymic or
-// single names ("Dr Abiy" of Abiy Ahmed, "Mr. Joko" of Joko Widodo):
-// Ethiopia, Eritrea, Iceland, Indonesia, Myanmar.
+// single names ("Dr Abiy" of Abiy Ahmed, "Mr. Joko" of Joko Widodo), or
+// the given name as the name of address ("Mr Thaksin" of Thaksin
+// Shinawatra, as Thai usage and its English-language press have it):
+// Ethiopia, Eritrea, Iceland, Indonesia, Myanmar, Thailand.
 bool CalledByFirstName(absl::string_view country);
 
 class KnowledgeBase {

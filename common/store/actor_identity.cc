@@ -293,7 +293,9 @@ std::string WithoutSecondSurname(const std::vector<std::string>& words) {
 // A person's given name and last name without the names between
 // ("rosario macaraeg" of "Rosario B. Macaraeg", "maria teixeira" of "Maria
 // Aparecida dos Santos Teixeira", "tran hanh" of "Tran Thi Ngoc Hanh"), as
-// later articles shorten a name. A name of three words or more is stored
+// later articles shorten a name. Words as written: a compound given name
+// is one ("Jean-François Tremblay" is not "Jean Tremblay"). A name of
+// three words or more is stored
 // under it, and looks up the two-word name it makes; a two-word name looks
 // it up. So the long and the short form meet whichever comes first, and
 // two long forms of one first and last name ("Rosario B." and "Rosario T.
@@ -341,7 +343,9 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
     if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
-    forms.push_back(FirstAndLast(w.size() == 2 ? "first-last:" : "name:", w));
+    if (written.size() >= 2) {
+      forms.push_back(FirstAndLast(written.size() == 2 ? "first-last:" : "name:", written));
+    }
     return forms;
   }
   if (IsAcronym(actor.name())) return {absl::StrCat("acronym:", w[0])};
@@ -513,7 +517,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(w))));
     forms.push_back(absl::StrCat("variant-name:", VariantKey(FullGiven(w))));
     if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
-    if (w.size() >= 3) forms.push_back(FirstAndLast("first-last:", w));
+    if (written.size() >= 3) forms.push_back(FirstAndLast("first-last:", written));
     forms.push_back(absl::StrCat(
         "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));
     // Everything after the given name too: a double surname ("Quispe

@@ -211,6 +211,11 @@ TEST_F(ActorIdentityTest, ANameWithoutItsMiddleNamesJoinsTheFullName) {
   Put(Article("c", {{"ines-paredes", "Inés Paredes"}}));
   Put(Article("d", {{"ines-maria-de-la-cruz-paredes", "Inés María de la Cruz Paredes"}}));
   EXPECT_EQ(StoredIds("d"), "ines-paredes");
+  // A compound given name is one name: "Jean Tremblay" is not "Jean-François
+  // Tremblay".
+  Put(Article("g", {{"jean-francois-tremblay", "Jean-François Tremblay"}}));
+  Put(Article("h", {{"jean-tremblay", "Jean Tremblay"}}));
+  EXPECT_EQ(StoredIds("h"), "jean-tremblay");
   // Two of that first and last name: neither.
   Put(Article("e", {{"rosario-t-macaraeg", "Rosario T. Macaraeg"}}));
   Put(Article("f", {{"rosario-macaraeg", "Rosario Macaraeg"}}));
