@@ -65,6 +65,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   RETURN_IF_ERROR(ReadSet(dir, "nationality_nouns.txt", true, &lex->nationality_nouns_));
   RETURN_IF_ERROR(ReadSet(dir, "organisation_nouns.txt", true, &lex->organisation_nouns_));
   RETURN_IF_ERROR(ReadSet(dir, "legal_forms.txt", true, &lex->legal_forms_));
+  RETURN_IF_ERROR(ReadSet(dir, "organisation_leading_heads.txt", true,
+                          &lex->organisation_leading_heads_));
   RETURN_IF_ERROR(ReadSet(dir, "abbreviations.txt", false, &lex->abbreviations_));
   RETURN_IF_ERROR(ReadDataRows(dir, "honorifics.tsv", true, [&](const auto& f) {
     claims::v1::ActorType t;

@@ -62,6 +62,11 @@ class Lexicon {
   bool IsOrganisationNoun(absl::string_view lower) const {
     return organisation_nouns_.contains(lower);
   }
+  // A head noun that opens an organisation's name ("instituto",
+  // "verband", "persatuan"; English ones before "of": "union").
+  bool IsOrganisationLeadingHead(absl::string_view lower) const {
+    return organisation_leading_heads_.contains(lower);
+  }
   // A company's legal form ("pt", "ltd", "ag"), lower case without dots.
   bool IsLegalForm(absl::string_view lower) const { return legal_forms_.contains(lower); }
   bool IsNationalityNoun(absl::string_view lower) const {
@@ -102,6 +107,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> nationality_nouns_;
   absl::flat_hash_set<std::string> organisation_nouns_;
   absl::flat_hash_set<std::string> legal_forms_;
+  absl::flat_hash_set<std::string> organisation_leading_heads_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
   absl::flat_hash_map<std::string, std::string> irregular_;

@@ -103,6 +103,19 @@ bool IsOrganisationHead(absl::string_view word) {
   return std::find(std::begin(kHeads), std::end(kHeads), word) != std::end(kHeads);
 }
 
+// Lower-case words between the capitalised words of an organisation's
+// name ("Union of ...", "Asociación de Caficultores del Alto Macizo",
+// "Samahan ng mga Mangingisda"): English, Romance, Germanic and Filipino
+// connectors, general knowledge.
+bool IsNameConnector(absl::string_view lower) {
+  static constexpr absl::string_view kConnectors[] = {
+      "of",  "for", "the", "and", "de",  "del", "des", "do", "da", "dos", "das", "di", "du",
+      "la",  "le",  "les", "y",   "e",   "et",  "und", "für", "ng", "mga", "van", "von", "der",
+      "den", "della", "delle", "dei", "degli", "em", "en", "para", "pour", "sa", "dan"};
+  return std::find(std::begin(kConnectors), std::end(kConnectors), lower) !=
+         std::end(kConnectors);
+}
+
 // A token that can be part of a name: capitalised word or initials.
 bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
@@ -812,6 +825,34 @@ class ArticleState {
     if (f.common < 0) f.common = lex_.IsCommonWord(t[i].lower) ? 1 : 0;
     return f.common > 0;
   }
+  // The end of an organisation's name opened by a head noun at word i
+  // ("Instituto Raizes do Xingu", "Union of Basra Date Palm Growers"):
+  // capitalised words and the connectors between them, ending on a
+  // capitalised word; -1 when there is none, when the knowledge base
+  // knows the words as they are ("Union of Soviet Socialist Republics"),
+  // or when an English head has no connector after it ("Union Pacific").
+  int LeadingHeadRunEnd(const std::vector<Token>& t, int i) {
+    const int n = static_cast<int>(t.size());
+    if (!IsNameToken(t[i]) || !lex_.IsOrganisationLeadingHead(t[i].lower)) return -1;
+    if (i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower)) return -1;
+    int e = i + 1, last = -1;
+    while (e < n && e - i < 10) {
+      if (IsNameToken(t[e])) {
+        last = e++;
+      } else if (t[e].is_word && !t[e].capitalized && IsNameConnector(t[e].lower)) {
+        ++e;
+      } else if ((t[e].text == "'" || t[e].text == "\u2019") && last == e - 1) {
+        ++e;  // "Growers'"
+      } else {
+        break;
+      }
+    }
+    if (last < 0) return -1;
+    if (IsNameToken(t[i + 1]) && IsDictionaryWord(t, i)) return -1;
+    if (FindKb(t, i, last + 1, false) != nullptr) return -1;
+    return last + 1;
+  }
+
   bool IsDictionaryWord(const std::vector<Token>& t, int i) {
     TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
     if (f.dictionary < 0) f.dictionary = lex_.IsDictionaryWord(t[i].lower) ? 1 : 0;
@@ -910,8 +951,16 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
       const int k = result_.actors[actor].kb_index;
       return !title.empty() && k >= 0 && kb_.HeldTitle(k, title, date_);
     };
+    // A family name of someone named before outranks a given name of
+    // someone else ("Brückner" after "Brückner Präzisionsguss", which the
+    // tagger took for a person, and "Hajo Brückner").
+    const bool family_before = std::any_of(it->second.begin(), it->second.end(), [&](const NamedAt& n) {
+      return !n.given && std::make_pair(n.sentence, n.token) < std::make_pair(si, token) &&
+             agrees(GenderOf(n.actor));
+    });
     for (const NamedAt& n : it->second) {
-      if (!agrees(GenderOf(n.actor)) || (family_name && n.given && !holds_title(n.actor))) {
+      if (!agrees(GenderOf(n.actor)) || (family_name && n.given && !holds_title(n.actor)) ||
+          (family_before && n.given)) {
         continue;
       }
       const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
@@ -1535,7 +1584,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // head noun ("Nigerian Coastal Fisheries Association"), however the
   // tagger split or typed them.
   entities::EntitySpan joined;
-  const int org_end = OrganisationRunEnd(t, i);
+  const int org_end = std::max(OrganisationRunEnd(t, i), LeadingHeadRunEnd(t, i));
   if (org_end > 0 && (span == nullptr || span->end < org_end)) {
     joined = {i, org_end, entities::EntityType::kOrganization};
     span = &joined;
@@ -1637,7 +1686,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     ++b;
     *next = b;
   }
-  if (IsOrganisationHead(t[b - 1].text)) type = claims::v1::ORGANIZATION;
+  if (IsOrganisationHead(t[b - 1].text) || (b - a >= 2 && LeadingHeadRunEnd(t, a) >= b)) {
+    type = claims::v1::ORGANIZATION;
+  }
   // So does a legal form after it or at its end ("Padma Knit Composite
   // Ltd", "Sanriku Kaisan Co.").
   auto legal_form = [&](int w) {

@@ -727,6 +727,24 @@ TEST_F(MentionsTest, ParticleSurnamesAndThaiGivenNames) {
   EXPECT_EQ(given[0].actor_id(), "thaksin-shinawatra");
 }
 
+// A bare family name is the person who has it, not one whose given name
+// it is (a firm named after its founder that the tagger took for a
+// person); a name opened by a head noun ("Verband ...") is an
+// organisation's.
+TEST_F(MentionsTest, AFamilyNameOutranksAGivenName) {
+  const std::string body =
+      "Kessler Feinguss was founded in 1921. It kept Lutz Kessler as chairman. \"We survived,\" "
+      "said Kessler. The Verband Saarlaendischer Giesser welcomed the news.";
+  auto r = Analyze(body, "2016-09-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> bare = Written(*r, "Kessler");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].actor_id(), "lutz-kessler");
+  const std::vector<claims::v1::Mention> verband = Written(*r, "Verband Saarlaendischer Giesser");
+  ASSERT_EQ(verband.size(), 1u);
+  EXPECT_EQ(verband[0].type(), claims::v1::ORGANIZATION);
+}
+
 // A given name that looks like an article leaves the full name another
 // person's: "Ed Miliband" is not David Miliband.
 TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {
