@@ -543,9 +543,10 @@ class ArticleState {
   }
 
   // The one organisation the article discovered whose name, without its
-  // legal form, begins with this shorter name ("Hadiwijaya Sawit" of "PT
-  // Hadiwijaya Sawit Lestari"), or -1. The name must hold a word that is
-  // not a dictionary word ("Sawit", not "National").
+  // legal form, begins with this shorter name or is it ("Hadiwijaya Sawit"
+  // of "PT Hadiwijaya Sawit Lestari", "Sinar Sawit" of "Sinar Sawit Bhd"),
+  // or -1. The name must hold a word that is not a dictionary word
+  // ("Sawit", not "National").
   int OrganisationShortened(absl::string_view name) const {
     std::vector<std::string> words;
     bool name_like = false;
@@ -557,23 +558,37 @@ class ArticleState {
     return TheOneActor([&](const ArticleActor& a) {
       if (a.type != claims::v1::ORGANIZATION || a.kb_index >= 0) return false;
       std::vector<std::string> full;
+      size_t all = 0;
       for (absl::string_view w : absl::StrSplit(a.name, ' ', absl::SkipEmpty())) {
         std::string key = PartKey(w);
+        ++all;
         if (!lex_.IsLegalForm(key)) full.push_back(std::move(key));
       }
-      return full.size() > words.size() && std::equal(words.begin(), words.end(), full.begin());
+      return all > words.size() && full.size() >= words.size() &&
+             std::equal(words.begin(), words.end(), full.begin());
     });
   }
 
-  // "The Brotherhood" after "the Muslim Brotherhood": the one organisation
-  // of the article whose several-word name ends in `word`, or -1.
-  int OrganisationByHead(absl::string_view word) const {
-    const std::string key = PartKey(word);
+  // "The Brotherhood" after "the Muslim Brotherhood", "the Reserve Bank"
+  // after "the South African Reserve Bank": the one organisation of the
+  // article whose longer name ends in these words, or -1.
+  int OrganisationByHead(absl::string_view words) const {
+    const std::string key = FoldedWords(words);
     return TheOneActor([&](const ArticleActor& a) {
-      const size_t space = a.name.rfind(' ');
-      return a.type == claims::v1::ORGANIZATION && space != std::string::npos &&
-             PartKey(a.name.substr(space + 1)) == key;
+      if (a.type != claims::v1::ORGANIZATION) return false;
+      const std::string name = FoldedWords(a.name);
+      return name.size() > key.size() && absl::EndsWith(name, key) &&
+             name[name.size() - key.size() - 1] == ' ';
     });
+  }
+  // The PartKeys of a name's words, joined by spaces.
+  static std::string FoldedWords(absl::string_view name) {
+    std::string out;
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+      if (!out.empty()) out.push_back(' ');
+      out += PartKey(w);
+    }
+    return out;
   }
 
   // The one organisation of the article whose name's capitalised words
@@ -1580,6 +1595,22 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
                            bool titlecase, int* next) {
   const entities::EntitySpan* span = NameAt(s, i);
   const auto& t = s.tokens;
+  // The tagger may leave out a name's first word where every word is
+  // capitalised, at a sentence's start ("Sinar | Sawit Bhd posted ..."):
+  // a proper noun right before its span that is no word of the language
+  // and no known name is part of it.
+  entities::EntitySpan widened;
+  const entities::EntitySpan* from_next =
+      span == nullptr && !headline && !titlecase && i + 1 < static_cast<int>(t.size())
+          ? NameAt(s, i + 1)
+          : nullptr;
+  if (from_next != nullptr && s.words.size() == t.size() && IsNameToken(t[i]) &&
+      !t[i].all_caps && !IsNameStop(t[i].lower) &&
+      (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP") &&
+      !IsFunctionWord(i) && !IsDictionaryWord(t, i) && FindKb(t, i, i + 1, false) == nullptr) {
+    widened = {i, from_next->end, from_next->type};
+    span = &widened;
+  }
   // An organisation's name: capitalised words ending in an organisation's
   // head noun ("Nigerian Coastal Fisheries Association"), however the
   // tagger split or typed them.
@@ -1861,8 +1892,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     actor = OrganisationShortened(name);
     if (actor >= 0) evidence = "article:organisation-short";
   }
-  if (actor < 0 && b - a == 1 && a > 0 && t[a - 1].lower == "the") {
-    actor = OrganisationByHead(t[a].text);
+  if (actor < 0 && a > 0 && t[a - 1].lower == "the") {
+    actor = OrganisationByHead(name);
     if (actor >= 0) evidence = "article:organisation-head";
   }
   if (actor < 0) {

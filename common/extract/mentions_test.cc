@@ -745,6 +745,25 @@ TEST_F(MentionsTest, AFamilyNameOutranksAGivenName) {
   EXPECT_EQ(verband[0].type(), claims::v1::ORGANIZATION);
 }
 
+// A company's name at a sentence's start keeps its first word, and its
+// name without the legal form is it; "the Reserve Bank" is the one bank of
+// the article whose name ends so.
+TEST_F(MentionsTest, ShortFormsOfOrganisationsInTheArticle) {
+  const std::string body =
+      "IPOH - Kenanga Sawit Bhd posted a rise in profit. Analysts said Kenanga Sawit would "
+      "gain. The South African Reserve Bank held rates. The Reserve Bank said so.";
+  auto r = Analyze(body, "2015-03-02");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> full = Written(*r, "Kenanga Sawit Bhd");
+  const std::vector<claims::v1::Mention> shorter = Written(*r, "Kenanga Sawit");
+  ASSERT_EQ(full.size(), 1u);
+  ASSERT_EQ(shorter.size(), 1u);
+  EXPECT_EQ(shorter[0].actor_id(), full[0].actor_id());
+  const std::vector<claims::v1::Mention> bank = Written(*r, "Reserve Bank");
+  ASSERT_EQ(bank.size(), 1u);
+  EXPECT_EQ(bank[0].actor_id(), "south-african-reserve-bank");
+}
+
 // A given name that looks like an article leaves the full name another
 // person's: "Ed Miliband" is not David Miliband.
 TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {

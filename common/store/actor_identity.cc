@@ -232,11 +232,16 @@ std::string FoldLetters(const std::vector<std::string>& words, Rule rule) {
 // Folded words with the spelling differences of romanisations folded too:
 // "ks" = "x", "kh" = "h", "ph" = "f", "y" = "i", doubled letters single
 // ("Aleksei" = "Alexei" = "Alexey", "Hnatyuk" = "Hnatiuk", "Mohammed" =
-// "Mohamed").
+// "Mohamed"), and German umlauts written out as FoldName writes them
+// ("Brueckner" = "Brückner": "ae", "oe", "ue" = "a", "o", "u").
 std::string RomanKey(const std::vector<std::string>& words) {
   return FoldLetters(words, [](const std::string& word, size_t* i, char) {
     const char c = word[*i];
     const char next = *i + 1 < word.size() ? word[*i + 1] : 0;
+    if ((c == 'a' || c == 'o' || c == 'u') && next == 'e') {
+      ++*i;
+      return c;
+    }
     if (c == 'k' && next == 's') {
       ++*i;
       return 'x';
@@ -304,6 +309,36 @@ std::string FirstAndLast(absl::string_view kind, const std::vector<std::string>&
   return absl::StrCat(kind, words.front(), " ", words.back());
 }
 
+// A person's name as news also writes it: without the Malay patronymic
+// particle ("Nurul Huda Abdul Rahman" of "Nurul Huda binti Abdul Rahman")
+// or without leading initials ("Nilanthi Kumari Edirisinghe" of "E. M.
+// Nilanthi Kumari Edirisinghe", as Sri Lankan and South Indian names put
+// them); empty when neither applies or under two words would be left.
+std::vector<std::string> ShortenedPersonName(const std::vector<std::string>& written) {
+  std::vector<std::string> out;
+  size_t first = 0;
+  while (first + 2 < written.size() && written[first].size() == 1) ++first;
+  for (size_t i = first; i < written.size(); ++i) {
+    if (i > first && i + 1 < written.size() &&
+        (written[i] == "bin" || written[i] == "binti" || written[i] == "bint")) {
+      continue;
+    }
+    out.push_back(written[i]);
+  }
+  if (out.size() < 2 || out.size() == written.size()) return {};
+  return out;
+}
+
+// Adds the forms of ShortenedPersonName(written), when there is one: its
+// full name and, for three words or more, its first and last name.
+void AddShortenedPersonForms(const std::vector<std::string>& written,
+                             std::vector<std::string>* forms) {
+  const std::vector<std::string> shorter = ShortenedPersonName(written);
+  if (shorter.empty()) return;
+  forms->push_back(absl::StrCat("name:", absl::StrJoin(shorter, " ")));
+  if (shorter.size() >= 3) forms->push_back(FirstAndLast("first-last:", shorter));
+}
+
 // Folded name words without the legal-form words ("pt", "ltd").
 std::vector<std::string> WithoutLegalForm(const std::vector<std::string>& words) {
   std::vector<std::string> core;
@@ -346,6 +381,7 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     if (written.size() >= 2) {
       forms.push_back(FirstAndLast(written.size() == 2 ? "first-last:" : "name:", written));
     }
+    AddShortenedPersonForms(written, &forms);
     return forms;
   }
   if (IsAcronym(actor.name())) return {absl::StrCat("acronym:", w[0])};
@@ -518,6 +554,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     forms.push_back(absl::StrCat("variant-name:", VariantKey(FullGiven(w))));
     if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
     if (written.size() >= 3) forms.push_back(FirstAndLast("first-last:", written));
+    AddShortenedPersonForms(written, &forms);
     forms.push_back(absl::StrCat(
         "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));
     // Everything after the given name too: a double surname ("Quispe

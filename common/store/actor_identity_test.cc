@@ -216,6 +216,17 @@ TEST_F(ActorIdentityTest, ANameWithoutItsMiddleNamesJoinsTheFullName) {
   Put(Article("g", {{"jean-francois-tremblay", "Jean-François Tremblay"}}));
   Put(Article("h", {{"jean-tremblay", "Jean Tremblay"}}));
   EXPECT_EQ(StoredIds("h"), "jean-tremblay");
+  // Without a Malay patronymic particle, or without leading initials.
+  Put(Article("i", {{"siti-aminah-binti-yusof", "Siti Aminah binti Yusof"}}));
+  Put(Article("j", {{"siti-aminah-yusof", "Siti Aminah Yusof"}}));
+  EXPECT_EQ(StoredIds("j"), "siti-aminah-binti-yusof");
+  Put(Article("k", {{"k-r-dilrukshi-perera", "K. R. Dilrukshi Perera"}}));
+  Put(Article("l", {{"dilrukshi-perera", "Dilrukshi Perera"}}));
+  EXPECT_EQ(StoredIds("l"), "k-r-dilrukshi-perera");
+  // A German umlaut written out.
+  Put(Article("m", {{"jorg-mussig", "Jörg Müßig"}}));
+  Put(Article("n", {{"joerg-muessig", "Joerg Muessig"}}));
+  EXPECT_EQ(StoredIds("n"), "jorg-mussig");
   // Two of that first and last name: neither.
   Put(Article("e", {{"rosario-t-macaraeg", "Rosario T. Macaraeg"}}));
   Put(Article("f", {{"rosario-macaraeg", "Rosario Macaraeg"}}));
