@@ -617,7 +617,7 @@ KnowledgeBase::WordsFrom KnowledgeBase::MaxWordsFrom(
   auto it = words_from_.find(key);
   if (it != words_from_.end()) return it->second;
   // "Wałęsa" may start the alias "Walesa" (see FindUnaccented).
-  it = words_from_.find(StripDiacritics(key));
+  it = words_from_.find(absl::AsciiStrToLower(StripDiacritics(key)));
   return it == words_from_.end() ? WordsFrom() : it->second;
 }
 

@@ -62,6 +62,8 @@ TEST(KnowledgeBaseTest, SpellingsWithAndWithoutDiacriticsMeet) {
   EXPECT_EQ(StripDiacritics("Şişli Ærø Straße"), "Sisli AEro Strasse");
   EXPECT_GE((*kb)->MaxWordsFrom("Erdogan").alias, 1);
   EXPECT_GE((*kb)->MaxWordsFrom("Wałęsa").alias, 1);
+  // A capital the ASCII folding does not lower ("Ł" of "Łódź" for "Lodz").
+  EXPECT_GE((*kb)->MaxWordsFrom("Łech").alias, 1);
 }
 
 TEST(KnowledgeBaseTest, LookupsNormalizeAndPrefixLengths) {

@@ -562,6 +562,13 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     if (s == written.size() - 1 && written.size() >= 3) {
       forms.push_back(absl::StrCat("surname:", absl::StrJoin(written.begin() + 1, written.end(), " ")));
     }
+    // The first half of a double-barrelled surname, as news shortens
+    // one ("Ms Adeyemo" of "Folasade Adeyemo-Bakare"), unless it is a word
+    // of the language ("Smith" of "Smith-Jones" names too many).
+    if (const std::vector<std::string> halves = Words(written.back());
+        halves.size() == 2 && !In(kSurnameParticles, halves[0]) && !IsLanguageWord(halves[0])) {
+      forms.push_back(absl::StrCat("surname:", halves[0]));
+    }
     // The last word alone too ("Rashidi" of "al-Rashidi"), unless it is
     // half of a double-barrelled name ("Bell" of "Okonkwo-Bell").
     if (s + 1 < written.size() || Words(written.back()).size() > 1) {

@@ -223,6 +223,10 @@ TEST_F(ActorIdentityTest, ANameWithoutItsMiddleNamesJoinsTheFullName) {
   Put(Article("k", {{"k-r-dilrukshi-perera", "K. R. Dilrukshi Perera"}}));
   Put(Article("l", {{"dilrukshi-perera", "Dilrukshi Perera"}}));
   EXPECT_EQ(StoredIds("l"), "k-r-dilrukshi-perera");
+  // The first half of a double-barrelled surname.
+  Put(Article("o", {{"chiamaka-obiora-lawal", "Chiamaka Obiora-Lawal"}}));
+  Put(Article("p", {{"obiora", "Obiora", claims::v1::PERSON, {"Ms Obiora"}}}));
+  EXPECT_EQ(StoredIds("p"), "chiamaka-obiora-lawal");
   // A German umlaut written out.
   Put(Article("m", {{"jorg-mussig", "Jörg Müßig"}}));
   Put(Article("n", {{"joerg-muessig", "Joerg Muessig"}}));
