@@ -958,7 +958,7 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
   // After an honorific or a title the word is a family name: "Mr
   // Hadiwijaya" is not the "Hadiwijaya" of "Hadiwijaya Sawit".
   const bool family_name = !honorific.empty() || !title.empty();
-  std::vector<int> before, after, kb_people;
+  std::vector<int> before, after, kb_people, given_before;
   if (auto it = name_parts_.find(PartKey(word)); it != name_parts_.end()) {
     // A given name after a title the person holds at the date ("PM
     // Shehbaz", as South Asian news writes) is theirs too.
@@ -974,13 +974,29 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
              agrees(GenderOf(n.actor));
     });
     for (const NamedAt& n : it->second) {
+      const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
+      if (agrees(GenderOf(n.actor)) && !honorific.empty() && title.empty() && n.given &&
+          !family_before && earlier &&
+          std::count(result_.actors[n.actor].name.begin(), result_.actors[n.actor].name.end(), ' ') >= 2 &&
+          std::find(given_before.begin(), given_before.end(), n.actor) == given_before.end()) {
+        given_before.push_back(n.actor);
+      }
       if (!agrees(GenderOf(n.actor)) || (family_name && n.given && !holds_title(n.actor)) ||
           (family_before && n.given)) {
         continue;
       }
-      const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
       (earlier ? before : after).push_back(n.actor);
     }
+  }
+  // With no one of that family name, an honorific before the first name
+  // of the one person named before in full, in three names or more, writes
+  // the family name first ("Ms Tran" after "Tran Thi Ngoc Hanh"): theirs,
+  // not a namesake the knowledge base knows. Not after a title ("President
+  // Shehbaz"), nor for two names ("Mr Hadiwijaya" beside a firm the tagger
+  // took for a person, "Hadiwijaya Sawit").
+  if (before.empty() && after.empty() && given_before.size() == 1) {
+    *evidence = "article:name-family-first";
+    return given_before[0];
   }
   // An honorific's gender picks the people known to have it over those of
   // a given name the gender table lacks ("Ms. Tremblay": Marie-Claude, not

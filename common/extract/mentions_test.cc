@@ -764,6 +764,19 @@ TEST_F(MentionsTest, ShortFormsOfOrganisationsInTheArticle) {
   EXPECT_EQ(bank[0].actor_id(), "south-african-reserve-bank");
 }
 
+// "Ms Pham" after "Pham Thi Thu Trang" is hers (a family name written
+// first), not Pham Minh Chinh, whom the knowledge base knows.
+TEST_F(MentionsTest, AnHonorificBeforeTheFirstOfThreeNamesIsThatPerson) {
+  auto r = Analyze(
+      "CAN THO - Pham Thi Thu Trang, a fish processor, flew to Alabama. \"The rules are "
+      "strict,\" Ms Pham said.",
+      "2017-05-20");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> ms = Written(*r, "Pham");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].actor_id(), "pham-thi-thu-trang");
+}
+
 // A given name that looks like an article leaves the full name another
 // person's: "Ed Miliband" is not David Miliband.
 TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {

@@ -674,17 +674,50 @@ absl::StatusOr<StoredIdentity> MatchOtherType(rocksdb::DB* db,
   return found;
 }
 
-// A discovered organisation of two words or more is the one discovered
-// organisation stored under a longer name that begins with them ("Padma
-// Knit" of "Padma Knit Composite Ltd"), when no other goes by that start.
+// A discovered organisation is the one discovered organisation stored
+// under a longer name that begins with its name ("Padma Knit" of "Padma
+// Knit Composite Ltd", "Kobowise" of "Kobowise Technologies Ltd"), when no
+// other goes by that start. One word must be no word of the language
+// ("Kobowise", not "Global").
 absl::StatusOr<StoredIdentity> MatchShortenedOrganisation(rocksdb::DB* db,
                                                           const Actor& actor) {
   if (actor.type() != claims::v1::ORGANIZATION || !IsDiscovered(actor)) return StoredIdentity();
   const std::string folded = FoldName(actor.name());
-  if (Words(folded).size() < 2) return StoredIdentity();
+  const std::vector<std::string> w = Words(folded);
+  if (w.empty() || (w.size() == 1 && !NameLike(w))) return StoredIdentity();
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
                    IdsUnderLeading(db, absl::StrCat("name:", folded)));
   return OneDiscovered(db, std::move(ids), actor.id(), claims::v1::ORGANIZATION);
+}
+
+// True when the words of `shorter` are those of `longer` with some
+// dropped, in order.
+bool IsSubsequence(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  size_t j = 0;
+  for (const std::string& word : longer) {
+    if (j < shorter.size() && word == shorter[j]) ++j;
+  }
+  return j == shorter.size();
+}
+
+// A person's name of three words or more is the one stored person of the
+// same first and last name whose middle names hold its own ("Tran Ngoc
+// Hanh" of "Tran Thi Ngoc Hanh"; never "Rosario T." of "Rosario B.
+// Macaraeg").
+absl::StatusOr<StoredIdentity> MatchWithFewerMiddleNames(rocksdb::DB* db, const Actor& actor) {
+  const std::vector<std::string> written = WrittenWords(actor.name());
+  if (actor.type() != claims::v1::PERSON || written.size() < 3) return StoredIdentity();
+  ASSIGN_OR_RETURN(std::vector<std::string> ids,
+                   IdsUnder(db, FirstAndLast("first-last:", written)));
+  std::vector<std::string> fitting;
+  for (const std::string& id : ids) {
+    if (id == actor.id()) continue;
+    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+    if (absl::IsNotFound(stored.status())) continue;
+    if (!stored.ok()) return stored.status();
+    if (IsSubsequence(written, WrittenWords(stored->name()))) fitting.push_back(id);
+  }
+  return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::PERSON);
 }
 
 // The one stored actor `actor` is, or "" (none, or ambiguous).
@@ -712,6 +745,8 @@ absl::StatusOr<StoredIdentity> MatchOne(
   if (candidates.empty()) {
     ASSIGN_OR_RETURN(StoredIdentity shortened, MatchShortenedOrganisation(db, actor));
     if (!shortened.id.empty()) return shortened;
+    ASSIGN_OR_RETURN(StoredIdentity fewer, MatchWithFewerMiddleNames(db, actor));
+    if (!fewer.id.empty()) return fewer;
     return MatchOtherType(db, actor);
   }
   std::string chosen;

@@ -223,6 +223,10 @@ TEST_F(ActorIdentityTest, ANameWithoutItsMiddleNamesJoinsTheFullName) {
   Put(Article("k", {{"k-r-dilrukshi-perera", "K. R. Dilrukshi Perera"}}));
   Put(Article("l", {{"dilrukshi-perera", "Dilrukshi Perera"}}));
   EXPECT_EQ(StoredIds("l"), "k-r-dilrukshi-perera");
+  // Fewer middle names.
+  Put(Article("q", {{"nguyen-thi-bich-ngoc", "Nguyen Thi Bich Ngoc"}}));
+  Put(Article("r", {{"nguyen-bich-ngoc", "Nguyen Bich Ngoc"}}));
+  EXPECT_EQ(StoredIds("r"), "nguyen-thi-bich-ngoc");
   // The first half of a double-barrelled surname.
   Put(Article("o", {{"chiamaka-obiora-lawal", "Chiamaka Obiora-Lawal"}}));
   Put(Article("p", {{"obiora", "Obiora", claims::v1::PERSON, {"Ms Obiora"}}}));
