@@ -151,6 +151,16 @@ bool IsParticleName(const Token& t) {
          absl::ascii_isupper(static_cast<unsigned char>(t.text[hyphen + 1]));
 }
 
+// The token of t[a, b) that is a surname alone: the one word, or the last
+// after its particles ("van den Berg", "Van den Berg", "da Silva"); -1
+// for a longer name.
+int SurnameAlone(const std::vector<Token>& t, int a, int b) {
+  for (int i = a; i + 1 < b; ++i) {
+    if (!IsNameParticle(t[i].lower)) return -1;
+  }
+  return b > a ? b - 1 : -1;
+}
+
 // End of a run of name tokens from `from` (at most `max_tokens` long),
 // taking lower-case particles that a name token follows ("da Silva") and
 // surnames with a hyphenated particle ("al-Saadi"); it ends before a word
@@ -639,9 +649,37 @@ class ArticleState {
   // Picks among knowledge-base candidates for one surface form: of type
   // `wanted` when that is PERSON, of any other type when it is another
   // actor type, of any type when it is unspecified; -1 when none fits.
+  // The dateline's country, or else the country the article's mentions
+  // name most (in the first pass, those so far; first named wins a tie);
+  // "" when none is known.
+  std::string FocusCountry() const {
+    if (!dateline_country_.empty()) return dateline_country_;
+    for (const std::string& owner : focus_owners_) {
+      if (owner.size() == 3) return owner;  // not a region ("GB-SCT")
+    }
+    std::vector<std::pair<std::string, int>> counts;  // in order first named
+    for (const FoundMention& m : result_.mentions) {
+      if (m.actor < 0) continue;
+      const std::string& country = result_.actors[m.actor].country;
+      if (country.empty() || authors_.contains(m.actor)) continue;
+      auto it = std::find_if(counts.begin(), counts.end(),
+                             [&](const auto& c) { return c.first == country; });
+      if (it == counts.end()) {
+        counts.emplace_back(country, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    auto best = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+      return a.second < b.second;  // the first of equals stays
+    });
+    return best == counts.end() ? "" : best->first;
+  }
+
   int ChooseKb(const std::vector<AliasMatch>& matches, ActorType wanted) {
     int best = -1;
     int best_score = -1000;
+    const std::string focus = matches.size() > 1 ? FocusCountry() : "";
     for (const AliasMatch& m : matches) {
       const KbActor& k = kb_.actor(m.actor);
       if (wanted != claims::v1::ACTOR_TYPE_UNSPECIFIED &&
@@ -657,8 +695,9 @@ class ArticleState {
       if (kb_to_actor_.contains(m.actor)) score += 25;
       if (InOffice(m.actor)) score += 8;
       // Of namesakes, the one of the dateline's country ("Congress" in a
-      // NEW DELHI story is the party).
-      if (!dateline_country_.empty() && k.country == dateline_country_) score += 5;
+      // NEW DELHI story is the party), or else of the country the article
+      // names most ("NPP" after "Ghanaians" and "Ghanaian").
+      if (!k.country.empty() && k.country == focus) score += 5;
       if (score > best_score) {
         best_score = score;
         best = m.actor;
@@ -1222,8 +1261,8 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
       }
     }
   }
-  if (b - a == 1) {
-    const int actor = ShortName(t[a].text, si, a, gender, honorific, title, nullptr, evidence);
+  if (const int w = SurnameAlone(t, a, b); w >= 0) {
+    const int actor = ShortName(t[w].text, si, w, gender, honorific, title, nullptr, evidence);
     if (actor != -1) return actor;
   }
   *evidence = "discovered:title";
@@ -1530,10 +1569,24 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
     if (actor == kAmbiguous) return false;
   }
   // A compound is of known names only: one unknown part makes the token a
-  // name of its own ("Okonkwo-Bell" is not Bell).
+  // name of its own ("Okonkwo-Bell" is not Bell), and so does a short
+  // lower-case part that is no word: the second syllable of an East Asian
+  // given name ("Wen-je" of Ko Wen-je is not Wen Jiabao; "US-led" and
+  // "pre-Brexit" stay compounds).
+  bool after_name = false;
   for (absl::string_view part : absl::StrSplit(tok.text, '-')) {
     size_t len;
-    if (part.empty() || !text::IsUpper(text::DecodeAt(part, 0, &len))) continue;
+    if (part.empty()) continue;
+    if (!text::IsUpper(text::DecodeAt(part, 0, &len))) {
+      const std::string lower = absl::AsciiStrToLower(part);
+      if (after_name && part.size() <= 3 && !lex_.IsDictionaryWord(lower) &&
+          lex_.VerbLemma(lower).empty() && !IsNameParticle(part)) {
+        return false;
+      }
+      after_name = false;
+      continue;
+    }
+    after_name = true;
     if (kb_.Find(part) == nullptr && !name_parts_.contains(PartKey(part))) {
       return false;
     }
@@ -1620,6 +1673,22 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       span == nullptr && !headline && !titlecase && i + 1 < static_cast<int>(t.size())
           ? NameAt(s, i + 1)
           : nullptr;
+  // Or a given name before a surname's particles ("Pieter | van den |
+  // Berg"): the words from the given name are a person's name.
+  int particles = 0;
+  while (span == nullptr && !headline && !titlecase && particles < 2 &&
+         i + particles + 2 < static_cast<int>(t.size()) &&
+         IsNameParticle(t[i + particles + 1].lower) && !t[i + particles + 1].capitalized) {
+    ++particles;
+  }
+  const entities::EntitySpan* after_particles =
+      particles > 0 ? NameAt(s, i + particles + 1) : nullptr;
+  if (after_particles != nullptr && after_particles->type != entities::EntityType::kOrganization &&
+      IsNameToken(t[i]) && !t[i].all_caps && !IsNameStop(t[i].lower) && !IsFunctionWord(i) &&
+      !IsDictionaryWord(t, i) && FindKb(t, i, i + 1, false) == nullptr) {
+    widened = {i, after_particles->end, entities::EntityType::kPerson};
+    span = &widened;
+  }
   if (from_next != nullptr && s.words.size() == t.size() && IsNameToken(t[i]) &&
       !t[i].all_caps && !IsNameStop(t[i].lower) &&
       (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP") &&
@@ -1662,8 +1731,14 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // | Santos Teixeira") is one name.
   while (type == claims::v1::PERSON && b + 1 < static_cast<int>(t.size()) &&
          IsNameParticle(t[b].lower)) {
-    const entities::EntitySpan* more = NameAt(s, b + 1);
-    if (more == nullptr || ActorTypeOf(more->type) != claims::v1::PERSON) break;
+    // One or two particles ("dos", "van den"), then the surname, which the
+    // tagger may have taken for a place ("Berg").
+    const int p = b + 2 < static_cast<int>(t.size()) && IsNameParticle(t[b + 1].lower) ? 2 : 1;
+    const entities::EntitySpan* more = NameAt(s, b + p);
+    if (more == nullptr || (ActorTypeOf(more->type) != claims::v1::PERSON &&
+                            ActorTypeOf(more->type) != claims::v1::LOCATION)) {
+      break;
+    }
     b = std::min<int>(more->end, static_cast<int>(t.size()));
     *next = b;
   }
@@ -1846,8 +1921,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   std::string name = Join(t, a, b);
   int actor = -1;
   std::string evidence = "article:name";
-  if (b - a == 1) {
-    actor = ShortName(t[a].text, si, a, 0, "", "", nullptr, &evidence);
+  if (const int w = SurnameAlone(t, a, b); w >= 0) {
+    actor = ShortName(t[w].text, si, w, 0, "", "", nullptr, &evidence);
     if (actor == kAmbiguous) {
       AddMention(si, s, a, b, type, -1, "ambiguous:name");
       return true;

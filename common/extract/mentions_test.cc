@@ -777,6 +777,20 @@ TEST_F(MentionsTest, AnHonorificBeforeTheFirstOfThreeNamesIsThatPerson) {
   EXPECT_EQ(ms[0].actor_id(), "pham-thi-thu-trang");
 }
 
+// A surname with particles is a surname alone after an honorific ("Ms
+// van der Meer" is the woman of that name named before, not a new person),
+// and a given name before the particles belongs to the name.
+TEST_F(MentionsTest, SurnamesWithParticles) {
+  const std::string body =
+      "Joost van der Meer led the union. Anouk van der Meer, no relation, runs a bakery. "
+      "\"We need help,\" Ms van der Meer said.";
+  auto r = Analyze(body, "2014-01-18");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> ms = Written(*r, "van der Meer");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].actor_id(), "anouk-van-der-meer");
+}
+
 // A given name that looks like an article leaves the full name another
 // person's: "Ed Miliband" is not David Miliband.
 TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {
