@@ -131,12 +131,12 @@ const entities::EntitySpan* NameAt(const SentenceTokens& s, int i) {
 }
 
 // Lower-case particles inside names ("Mohammed bin Salman", "Nurul Huda
-// binti Abdul Rahman", "Lula da Silva", "Ursula von der Leyen", "Charles
-// de Gaulle"); general knowledge of Arabic, Malay, Portuguese, Spanish,
-// French, Dutch and German names.
+// binti Abdul Rahman", "Fadma Aït Lahcen", "Lula da Silva", "Ursula von der
+// Leyen", "Charles de Gaulle"); general knowledge of Arabic, Berber, Malay,
+// Portuguese, Spanish, French, Dutch and German names.
 bool IsNameParticle(absl::string_view lower) {
   static constexpr absl::string_view kParticles[] = {
-      "bin", "bint", "binti", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das",
+      "bin", "bint", "binti", "ibn", "al", "el", "ait", "aït", "da", "de", "di", "do", "dos", "das",
       "du", "van", "von", "der", "den", "la", "le", "ter"};
   return std::find(std::begin(kParticles), std::end(kParticles), lower) !=
          std::end(kParticles);
@@ -152,13 +152,16 @@ bool IsParticleName(const Token& t) {
 }
 
 // The token of t[a, b) that is a surname alone: the one word, or the last
-// after its particles ("van den Berg", "Van den Berg", "da Silva"); -1
-// for a longer name.
+// after its particles, one of them in lower case ("van den Berg", "Van den
+// Berg", "da Silva"; not "Al Gore" or "Van Jones", given names); -1 for a
+// longer name.
 int SurnameAlone(const std::vector<Token>& t, int a, int b) {
+  bool lower_case = false;
   for (int i = a; i + 1 < b; ++i) {
     if (!IsNameParticle(t[i].lower)) return -1;
+    lower_case = lower_case || !t[i].capitalized;
   }
-  return b > a ? b - 1 : -1;
+  return b - a == 1 || (b - a > 1 && lower_case) ? b - 1 : -1;
 }
 
 // End of a run of name tokens from `from` (at most `max_tokens` long),
@@ -1937,14 +1940,17 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // A known person's two names in the other order, where news writes them
   // either way ("Orbán Viktor"); three names with the grandfather's last,
-  // where people go by their first ("Abiy Ahmed Ali").
+  // where people go by their first ("Abiy Ahmed Ali"), or with the
+  // mother's surname last ("Sebastián Piñera Echenique").
   if (actor < 0 && type == claims::v1::PERSON && (b - a == 2 || b - a == 3)) {
     const bool two = b - a == 2;
     const std::string other = two ? absl::StrCat(t[a + 1].text, " ", t[a].text) : Join(t, a, b - 1);
     const auto* known = kb_.Find(other);
     const int k = known == nullptr ? -1 : ChooseKb(*known, claims::v1::PERSON);
     if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias &&
-        (two ? EitherNameOrder(kb_.actor(k).country) : CalledByFirstName(kb_.actor(k).country))) {
+        (two ? EitherNameOrder(kb_.actor(k).country)
+             : CalledByFirstName(kb_.actor(k).country) ||
+                   TwoSurnamesFatherFirst(kb_.actor(k).country))) {
       actor = ActorForKb(k);
       evidence = two ? "kb:name-reversed" : "kb:name-without-last";
     }

@@ -791,6 +791,13 @@ TEST_F(MentionsTest, SurnamesWithParticles) {
   EXPECT_EQ(ms[0].actor_id(), "anouk-van-der-meer");
 }
 
+// A known Chilean named with the mother's surname too is the known person.
+TEST_F(MentionsTest, AKnownNameWithTheMothersSurname) {
+  EXPECT_EQ(ActorOf("SANTIAGO - Sebastián Piñera Echenique was sworn in on Friday.", "2018-03-11",
+                    "Sebastián Piñera Echenique"),
+            "sebastian-pinera");
+}
+
 // A given name that looks like an article leaves the full name another
 // person's: "Ed Miliband" is not David Miliband.
 TEST_F(MentionsTest, AnotherGivenNameIsAnotherPersonEvenAsAVariant) {

@@ -122,6 +122,13 @@ bool CalledByFirstName(absl::string_view country) {
          std::end(kFirstName);
 }
 
+bool TwoSurnamesFatherFirst(absl::string_view country) {
+  static constexpr absl::string_view kSpanish[] = {
+      "ESP", "MEX", "GTM", "HND", "SLV", "NIC", "CRI", "PAN", "CUB", "DOM", "PRI",
+      "COL", "VEN", "ECU", "PER", "BOL", "CHL", "ARG", "URY", "PRY"};
+  return std::find(std::begin(kSpanish), std::end(kSpanish), country) != std::end(kSpanish);
+}
+
 std::string KnowledgeBase::NormalizeKey(absl::string_view surface) {
   std::string out;
   out.reserve(surface.size());

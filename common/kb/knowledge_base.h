@@ -97,6 +97,10 @@ bool EitherNameOrder(absl::string_view country);
 // Shinawatra, as Thai usage and its English-language press have it):
 // Ethiopia, Eritrea, Iceland, Indonesia, Myanmar, Thailand.
 bool CalledByFirstName(absl::string_view country);
+// True for countries whose names end in two surnames, the father's first,
+// and whose news drops the mother's ("Sebastián Piñera" of Sebastián
+// Piñera Echenique): Spain and the Spanish-speaking Americas.
+bool TwoSurnamesFatherFirst(absl::string_view country);
 
 class KnowledgeBase {
  public:

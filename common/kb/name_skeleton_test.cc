@@ -87,6 +87,8 @@ TEST(NameSkeletonTest, AFamilyNameWrittenFirstIsASurname) {
   EXPECT_FALSE(EitherNameOrder("USA"));
   EXPECT_TRUE(CalledByFirstName("ETH"));
   EXPECT_FALSE(CalledByFirstName("HUN"));
+  EXPECT_TRUE(TwoSurnamesFatherFirst("CHL"));
+  EXPECT_FALSE(TwoSurnamesFatherFirst("BRA"));  // the father's surname last
 }
 
 }  // namespace
