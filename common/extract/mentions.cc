@@ -934,6 +934,9 @@ class ArticleState {
   bool TryKbOrName(int si, const SentenceTokens& s, int i, int n, bool headline,
                    bool titlecase, int* next);
   bool TryCompound(int si, const SentenceTokens& s, int i);
+  // A name the tagger's span at i + 1 or after a surname's particles
+  // starts a word early: true with that span in *widened (see TryName).
+  bool WidenedName(const SentenceTokens& s, int i, entities::EntitySpan* widened);
   bool TryGroupReference(int si, const SentenceTokens& s, int i, int n, int* next);
   // `honorific`: the lower-case honorific before the name ("mr", "dr"),
   // or "".
@@ -1663,40 +1666,45 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
 // article named by one of their names ("Ben-Gvir" after "Itamar Ben-Gvir"),
 // else discovered as a new actor of the tagger's type. Other names (MISC)
 // are only actors when the knowledge base knows them (demonyms, groups).
+bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntitySpan* widened) {
+  const auto& t = s.tokens;
+  const int n = static_cast<int>(t.size());
+  // A word of its own name: capitalised, no word of the language, no
+  // known name.
+  const bool name_word = IsNameToken(t[i]) && !t[i].all_caps && !IsNameStop(t[i].lower) &&
+                         !IsFunctionWord(i) && !IsDictionaryWord(t, i) &&
+                         FindKb(t, i, i + 1, false) == nullptr;
+  if (!name_word) return false;
+  // A given name before a surname's particles ("Pieter | van den | Berg"):
+  // the words from the given name are a person's name.
+  int particles = 0;
+  while (particles < 2 && i + particles + 2 < n && IsNameParticle(t[i + particles + 1].lower) &&
+         !t[i + particles + 1].capitalized) {
+    ++particles;
+  }
+  const entities::EntitySpan* after = particles > 0 ? NameAt(s, i + particles + 1) : nullptr;
+  if (after != nullptr && after->type != entities::EntityType::kOrganization) {
+    *widened = {i, after->end, entities::EntityType::kPerson};
+    return true;
+  }
+  // The tagger may leave out a name's first word where every word is
+  // capitalised, at a sentence's start ("Sinar | Sawit Bhd posted ..."): a
+  // proper noun right before its span is part of it.
+  const entities::EntitySpan* next = i + 1 < n ? NameAt(s, i + 1) : nullptr;
+  if (next != nullptr && s.words.size() == t.size() &&
+      (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP")) {
+    *widened = {i, next->end, next->type};
+    return true;
+  }
+  return false;
+}
+
 bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline,
                            bool titlecase, int* next) {
   const entities::EntitySpan* span = NameAt(s, i);
   const auto& t = s.tokens;
-  // The tagger may leave out a name's first word where every word is
-  // capitalised, at a sentence's start ("Sinar | Sawit Bhd posted ..."):
-  // a proper noun right before its span that is no word of the language
-  // and no known name is part of it.
   entities::EntitySpan widened;
-  const entities::EntitySpan* from_next =
-      span == nullptr && !headline && !titlecase && i + 1 < static_cast<int>(t.size())
-          ? NameAt(s, i + 1)
-          : nullptr;
-  // Or a given name before a surname's particles ("Pieter | van den |
-  // Berg"): the words from the given name are a person's name.
-  int particles = 0;
-  while (span == nullptr && !headline && !titlecase && particles < 2 &&
-         i + particles + 2 < static_cast<int>(t.size()) &&
-         IsNameParticle(t[i + particles + 1].lower) && !t[i + particles + 1].capitalized) {
-    ++particles;
-  }
-  const entities::EntitySpan* after_particles =
-      particles > 0 ? NameAt(s, i + particles + 1) : nullptr;
-  if (after_particles != nullptr && after_particles->type != entities::EntityType::kOrganization &&
-      IsNameToken(t[i]) && !t[i].all_caps && !IsNameStop(t[i].lower) && !IsFunctionWord(i) &&
-      !IsDictionaryWord(t, i) && FindKb(t, i, i + 1, false) == nullptr) {
-    widened = {i, after_particles->end, entities::EntityType::kPerson};
-    span = &widened;
-  }
-  if (from_next != nullptr && s.words.size() == t.size() && IsNameToken(t[i]) &&
-      !t[i].all_caps && !IsNameStop(t[i].lower) &&
-      (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP") &&
-      !IsFunctionWord(i) && !IsDictionaryWord(t, i) && FindKb(t, i, i + 1, false) == nullptr) {
-    widened = {i, from_next->end, from_next->type};
+  if (span == nullptr && !headline && !titlecase && WidenedName(s, i, &widened)) {
     span = &widened;
   }
   // An organisation's name: capitalised words ending in an organisation's
