@@ -116,6 +116,9 @@ bool IsNameConnector(absl::string_view lower) {
          std::end(kConnectors);
 }
 
+// The bare apostrophe of a plural possessive ("Farmers'"), as its own token.
+bool IsPluralPossessive(const Token& t) { return t.text == "'" || t.text == "\u2019"; }
+
 // A token that can be part of a name: capitalised word or initials.
 bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
@@ -197,7 +200,7 @@ int OrganisationRunEnd(const std::vector<Token>& t, int i) {
   if (!IsNameToken(t[i]) || IsNameStop(t[i].lower)) return -1;
   if (i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower)) return -1;
   int e = NameRunEnd(t, i, n, 8);
-  while (e > i && e + 1 < n && e - i < 8 && (t[e].text == "'" || t[e].text == "\u2019") &&
+  while (e > i && e + 1 < n && e - i < 8 && IsPluralPossessive(t[e]) &&
          absl::EndsWith(t[e - 1].lower, "s") && IsNameToken(t[e + 1]) &&
          !IsNameStop(t[e + 1].lower)) {
     e = NameRunEnd(t, e + 1, n, 8 - (e + 1 - i));
@@ -649,9 +652,6 @@ class ArticleState {
     return kind;
   }
 
-  // Picks among knowledge-base candidates for one surface form: of type
-  // `wanted` when that is PERSON, of any other type when it is another
-  // actor type, of any type when it is unspecified; -1 when none fits.
   // The dateline's country, or else the country the article's mentions
   // name most (in the first pass, those so far; first named wins a tie);
   // "" when none is known.
@@ -679,6 +679,9 @@ class ArticleState {
     return best == counts.end() ? "" : best->first;
   }
 
+  // Picks among knowledge-base candidates for one surface form: of type
+  // `wanted` when that is PERSON, of any other type when it is another
+  // actor type, of any type when it is unspecified; -1 when none fits.
   int ChooseKb(const std::vector<AliasMatch>& matches, ActorType wanted) {
     int best = -1;
     int best_score = -1000;
@@ -898,7 +901,7 @@ class ArticleState {
         last = e++;
       } else if (t[e].is_word && !t[e].capitalized && IsNameConnector(t[e].lower)) {
         ++e;
-      } else if ((t[e].text == "'" || t[e].text == "\u2019") && last == e - 1) {
+      } else if (IsPluralPossessive(t[e]) && last == e - 1) {
         ++e;  // "Growers'"
       } else {
         break;
@@ -1661,20 +1664,10 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
   return any;
 }
 
-// A name the entity tagger found starting at word i: linked to a
-// knowledge-base actor of a compatible type, else to a person of the
-// article named by one of their names ("Ben-Gvir" after "Itamar Ben-Gvir"),
-// else discovered as a new actor of the tagger's type. Other names (MISC)
-// are only actors when the knowledge base knows them (demonyms, groups).
 bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntitySpan* widened) {
   const auto& t = s.tokens;
   const int n = static_cast<int>(t.size());
-  // A word of its own name: capitalised, no word of the language, no
-  // known name.
-  const bool name_word = IsNameToken(t[i]) && !t[i].all_caps && !IsNameStop(t[i].lower) &&
-                         !IsFunctionWord(i) && !IsDictionaryWord(t, i) &&
-                         FindKb(t, i, i + 1, false) == nullptr;
-  if (!name_word) return false;
+  if (!IsNameToken(t[i]) || t[i].all_caps) return false;
   // A given name before a surname's particles ("Pieter | van den | Berg"):
   // the words from the given name are a person's name.
   int particles = 0;
@@ -1683,22 +1676,30 @@ bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntityS
     ++particles;
   }
   const entities::EntitySpan* after = particles > 0 ? NameAt(s, i + particles + 1) : nullptr;
-  if (after != nullptr && after->type != entities::EntityType::kOrganization) {
-    *widened = {i, after->end, entities::EntityType::kPerson};
-    return true;
-  }
-  // The tagger may leave out a name's first word where every word is
+  // Or the tagger left out a name's first word where every word is
   // capitalised, at a sentence's start ("Sinar | Sawit Bhd posted ..."): a
   // proper noun right before its span is part of it.
   const entities::EntitySpan* next = i + 1 < n ? NameAt(s, i + 1) : nullptr;
-  if (next != nullptr && s.words.size() == t.size() &&
-      (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP")) {
-    *widened = {i, next->end, next->type};
-    return true;
+  const bool person = after != nullptr && after->type != entities::EntityType::kOrganization;
+  const bool proper = next != nullptr && s.words.size() == t.size() &&
+                      (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP");
+  if (!person && !proper) return false;
+  // Either way the word is one of its own name: no word of the language,
+  // no known name (the dearer tests last, for the few words that get here).
+  if (IsNameStop(t[i].lower) || IsFunctionWord(i) || IsDictionaryWord(t, i) ||
+      FindKb(t, i, i + 1, false) != nullptr) {
+    return false;
   }
-  return false;
+  *widened = person ? entities::EntitySpan{i, after->end, entities::EntityType::kPerson}
+                    : entities::EntitySpan{i, next->end, next->type};
+  return true;
 }
 
+// A name the entity tagger found starting at word i: linked to a
+// knowledge-base actor of a compatible type, else to a person of the
+// article named by one of their names ("Ben-Gvir" after "Itamar Ben-Gvir"),
+// else discovered as a new actor of the tagger's type. Other names (MISC)
+// are only actors when the knowledge base knows them (demonyms, groups).
 bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline,
                            bool titlecase, int* next) {
   const entities::EntitySpan* span = NameAt(s, i);

@@ -300,11 +300,10 @@ std::string WithoutSecondSurname(const std::vector<std::string>& words) {
 // Aparecida dos Santos Teixeira", "tran hanh" of "Tran Thi Ngoc Hanh"), as
 // later articles shorten a name. Words as written: a compound given name
 // is one ("Jean-François Tremblay" is not "Jean Tremblay"). A name of
-// three words or more is stored
-// under it, and looks up the two-word name it makes; a two-word name looks
-// it up. So the long and the short form meet whichever comes first, and
-// two long forms of one first and last name ("Rosario B." and "Rosario T.
-// Macaraeg") never do.
+// three words or more is stored under it and looks up the two-word name
+// it makes; a two-word name looks it up. So the long and the short form
+// meet whichever comes first, and two long forms of one first and last
+// name ("Rosario B." and "Rosario T. Macaraeg") never do.
 std::string FirstAndLast(absl::string_view kind, const std::vector<std::string>& words) {
   return absl::StrCat(kind, words.front(), " ", words.back());
 }
