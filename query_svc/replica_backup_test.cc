@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/log/memory_log.h"
+#include "common/testing/scratch.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -15,9 +16,7 @@ namespace fs = std::filesystem;
 class ReplicaBackupTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           absl::StrCat("replica-backup-", ::testing::UnitTest::GetInstance()->random_seed(),
-                        "-", ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = ScratchPath("replica-backup");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     ASSERT_TRUE(log_.EnsureShards(1).ok());

@@ -4,15 +4,14 @@
 #include <fstream>
 #include <string>
 
+#include "common/testing/scratch.h"
 #include "gtest/gtest.h"
 
 namespace claims {
 namespace {
 
 std::string WriteTable(const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/confidence.tsv";
-  std::ofstream(path) << text;
-  return path;
+  return WriteScratchFile("confidence.tsv", text);
 }
 
 TEST(ConfidenceCalibrationTest, InterpolatesBetweenKnotsAndClampsOutside) {

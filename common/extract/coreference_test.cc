@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "common/extract/extractor.h"
 #include "common/extract/extractor_testing.h"
+#include "common/testing/scratch.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -136,7 +137,7 @@ TEST_F(CoreferenceTest, AnActorNamedTooFarBackIsNotLinked) {
 }
 
 TEST(ReferenceWordsTest, AMalformedRowNamesFileAndLine) {
-  const std::string dir = ::testing::TempDir() + "/coref_words";
+  const std::string dir = ScratchPath("coref_words");
   std::filesystem::create_directories(dir);
   std::ofstream(dir + "/given_name_genders.tsv") << "olaf\tm\n";
   std::ofstream(dir + "/references.tsv")

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/extract/extractor_testing.h"
+#include "common/testing/scratch.h"
 #include "common/util/bundled_data.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -312,7 +313,7 @@ TEST(ExtractorLimitsTest, BadDataFilesAreReported) {
   ExtractorConfig config = BundledExtractorConfig();
   config.taxonomy_file = DataDir() + "/no-such-topics.jsonl";
   EXPECT_FALSE(Extractor::Create(config).ok());
-  std::string extra = ::testing::TempDir() + "/bad_extra.jsonl";
+  std::string extra = ScratchPath("bad_extra.jsonl");
   std::ofstream(extra) << "{not json\n";
   config.taxonomy_file = DataDir() + "/taxonomy/topics.jsonl";
   config.kb_extra_file = extra;
@@ -324,7 +325,7 @@ TEST(ExtractorLimitsTest, BadDataFilesAreReported) {
 // A sub-national office (owner: an ISO 3166-2 code) resolves from a
 // subdivision named with the title, like a country's.
 TEST(ExtractorKbTest, SubdivisionOwnsATitle) {
-  std::string extra = ::testing::TempDir() + "/subdivision_office.jsonl";
+  std::string extra = ScratchPath("subdivision_office.jsonl");
   std::ofstream(extra)
       << R"({"id": "ann-exampleton", "name": "Ann Exampleton", "type": "PERSON", )"
       << R"("offices": [{"title": "premier", "country": "CA-QC", "start": "2030-01-01"}]})"

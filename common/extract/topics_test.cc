@@ -12,19 +12,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/testing/scratch.h"
 #include "common/text/tokenizer.h"
 #include "gtest/gtest.h"
 
 namespace claims {
 namespace {
-
-// CTest runs each test as a process of its own, several at once: the
-// files are named per process so that they never overwrite each other.
-std::string Write(const std::string& name, const std::string& text) {
-  std::string path = ::testing::TempDir() + "/" + std::to_string(::getpid()) + "-" + name;
-  std::ofstream(path) << text;
-  return path;
-}
 
 constexpr char kTaxonomy[] =
     R"({"id": "conflict", "label": "C"})" "\n"
@@ -95,11 +88,13 @@ std::string Scored(const Taxonomy& taxonomy, const SentenceTopics& sentence) {
 class TopicStageTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
+    auto t = Taxonomy::LoadFromFile(
+        WriteScratchFile("topics_test_taxonomy.jsonl", kTaxonomy));
     ASSERT_TRUE(t.ok()) << t.status();
     taxonomy_ = std::move(*t);
-    auto stage = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)},
-                                  TopicOptions{});
+    auto stage = TopicStage::Load(
+        *taxonomy_, {WriteScratchFile("topics_test_cues.jsonl", kCues)},
+        TopicOptions{});
     ASSERT_TRUE(stage.ok()) << stage.status();
     stage_ = std::move(*stage);
   }
@@ -195,8 +190,9 @@ TEST_F(TopicStageTest, NeutralSentencesInheritTheArticleTopic) {
             "labour/strike <- strike+union | labour/strike <- article");
   TopicOptions no_inherit;
   no_inherit.inherit_article_topics = false;
-  auto stage = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)},
-                                no_inherit);
+  auto stage = TopicStage::Load(
+      *taxonomy_, {WriteScratchFile("topics_test_cues.jsonl", kCues)},
+      no_inherit);
   ASSERT_TRUE(stage.ok());
   stage_ = std::move(*stage);
   EXPECT_EQ(Article({Sentence("The union began a strike"), Sentence("It was cold")}),
@@ -241,7 +237,8 @@ TEST_F(TopicStageTest, TheSubjectOfASayingVerbIsTheSpeaker) {
   ASSERT_TRUE(lexicon.ok()) << lexicon.status();
   TopicOptions options;
   options.lexicon = lexicon->get();
-  auto stage = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)}, options);
+  auto stage = TopicStage::Load(
+      *taxonomy_, {WriteScratchFile("topics_test_cues.jsonl", kCues)}, options);
   ASSERT_TRUE(stage.ok());
   stage_ = std::move(*stage);
   // "The magistrate said it rained": word 1 is the subject of "said" (2).
@@ -266,29 +263,37 @@ TEST_F(TopicStageTest, ClaimFeaturesCueTopics) {
 }
 
 TEST(TopicStageLoadTest, NamesFileAndLineOfABadCue) {
-  auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
+  auto t = Taxonomy::LoadFromFile(
+      WriteScratchFile("topics_test_taxonomy.jsonl", kTaxonomy));
   ASSERT_TRUE(t.ok());
-  std::string path = Write("bad_cues.jsonl",
-                           "# comment\n"
-                           R"({"topic": "labour", "words": ["strike"]})" "\n"
-                           R"({"topic": "no/such", "words": ["x"]})" "\n");
+  std::string path =
+      WriteScratchFile("bad_cues.jsonl",
+                       "# comment\n"
+                       R"({"topic": "labour", "words": ["strike"]})"
+                       "\n"
+                       R"({"topic": "no/such", "words": ["x"]})"
+                       "\n");
   auto stage = TopicStage::Load(**t, {path}, TopicOptions{});
   ASSERT_FALSE(stage.ok());
   EXPECT_EQ(stage.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(stage.status().message().find(path + ":3"), std::string::npos)
       << stage.status();
-  std::string upper = Write("upper_cues.jsonl", R"({"topic": "labour", "words": ["Strike"]})");
+  std::string upper = WriteScratchFile(
+      "upper_cues.jsonl", R"({"topic": "labour", "words": ["Strike"]})");
   EXPECT_FALSE(TopicStage::Load(**t, {upper}, TopicOptions{}).ok());
 }
 
 TEST(TopicStageLoadTest, LaterFilesAddCues) {
-  auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
+  auto t = Taxonomy::LoadFromFile(
+      WriteScratchFile("topics_test_taxonomy.jsonl", kTaxonomy));
   ASSERT_TRUE(t.ok());
-  const std::string lexical =
-      Write("lexical_cues.jsonl", R"({"topic": "sport/tennis", "words": ["racket"], "weight": 0.5})"
-                                  "\n");
-  auto stage = TopicStage::Load(**t, {Write("topics_test_cues.jsonl", kCues), "", lexical},
-                                TopicOptions{});
+  const std::string lexical = WriteScratchFile(
+      "lexical_cues.jsonl",
+      R"({"topic": "sport/tennis", "words": ["racket"], "weight": 0.5})"
+      "\n");
+  auto stage = TopicStage::Load(
+      **t, {WriteScratchFile("topics_test_cues.jsonl", kCues), "", lexical},
+      TopicOptions{});
   ASSERT_TRUE(stage.ok()) << stage.status();
   auto topics = [&](const std::string& text) {
     return Scored(**t, (*stage)->ScoreSentence(Sentence(text)));
@@ -342,11 +347,13 @@ namespace {
 class TopicStageModelTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto t = Taxonomy::LoadFromFile(Write("topics_test_taxonomy.jsonl", kTaxonomy));
+    auto t = Taxonomy::LoadFromFile(
+        WriteScratchFile("topics_test_taxonomy.jsonl", kTaxonomy));
     ASSERT_TRUE(t.ok()) << t.status();
     taxonomy_ = std::move(*t);
-    auto cues = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)},
-                                 TopicOptions{});
+    auto cues = TopicStage::Load(
+        *taxonomy_, {WriteScratchFile("topics_test_cues.jsonl", kCues)},
+        TopicOptions{});
     ASSERT_TRUE(cues.ok()) << cues.status();
     // Each sentence alone is its article; labels with their ancestors.
     const std::vector<std::pair<std::string, std::vector<std::string>>> labelled = {
@@ -380,7 +387,9 @@ class TopicStageModelTest : public ::testing::Test {
     model_ = std::make_unique<TopicModel>(*std::move(model));
     TopicOptions options;
     options.model = model_.get();
-    auto stage = TopicStage::Load(*taxonomy_, {Write("topics_test_cues.jsonl", kCues)}, options);
+    auto stage = TopicStage::Load(
+        *taxonomy_, {WriteScratchFile("topics_test_cues.jsonl", kCues)},
+        options);
     ASSERT_TRUE(stage.ok()) << stage.status();
     stage_ = std::move(*stage);
   }

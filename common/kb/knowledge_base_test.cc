@@ -1,5 +1,4 @@
 #include "common/kb/knowledge_base.h"
-#include "common/kb/unaccent.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -7,6 +6,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/kb/unaccent.h"
+#include "common/testing/scratch.h"
 #include "common/text/tokenizer.h"
 #include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
@@ -237,7 +238,7 @@ TEST(KnowledgeBaseTest, ErrorsNameTheLine) {
 }
 
 TEST(KnowledgeBaseTest, LoadsBundledDataAndOperatorExtension) {
-  std::string extra = ::testing::TempDir() + "/kb_extra.jsonl";
+  std::string extra = ScratchPath("kb_extra.jsonl");
   {
     std::ofstream out(extra);
     out << R"({"id": "zelda-q", "name": "Zelda Quux", "type": "PERSON", "aliases": ["Z. Quux"]})" << "\n";
@@ -372,7 +373,7 @@ TEST(KnowledgeBaseTest, BundledCountriesAreKnown) {
 TEST(KnowledgeBaseTest, ReadmeOperatorExamplesLoad) {
   std::ifstream readme(DataDir() + "/README.md");
   ASSERT_TRUE(readme.good());
-  std::string extra = ::testing::TempDir() + "/readme_extra.jsonl";
+  std::string extra = ScratchPath("readme_extra.jsonl");
   std::ofstream out(extra);
   std::string line;
   bool in_json = false;

@@ -6,6 +6,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
+#include "common/testing/scratch.h"
 #include "common/util/bundled_data.h"
 #include "gtest/gtest.h"
 
@@ -13,12 +14,6 @@ namespace claims {
 namespace {
 
 std::string DataDir() { return BundledDataDir(); }
-
-std::string Write(const std::string& name, const std::string& text) {
-  std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path) << text;
-  return path;
-}
 
 TEST(TaxonomyTest, BundledTaxonomyHasRequiredLeaves) {
   auto t = Taxonomy::LoadFromFile(DataDir() + "/taxonomy/topics.jsonl");
@@ -50,7 +45,8 @@ TEST(TaxonomyTest, BundledTaxonomyHasRequiredLeaves) {
 }
 
 TEST(TaxonomyTest, AliasQueriesReachOldAndNewIds) {
-  auto t = Taxonomy::LoadFromFile(Write("aliases.jsonl", R"({"id": "politics"}
+  auto t = Taxonomy::LoadFromFile(
+      WriteScratchFile("aliases.jsonl", R"({"id": "politics"}
 {"id": "politics/international", "aliases": ["diplomacy"]}
 {"id": "politics/international/visit", "aliases": ["diplomacy/visit"]}
 {"id": "labour", "aliases": ["economy/labour"]}
@@ -68,22 +64,31 @@ TEST(TaxonomyTest, AliasQueriesReachOldAndNewIds) {
 }
 
 TEST(TaxonomyTest, RejectsAliasClashesAndWrongParent) {
-  EXPECT_FALSE(Taxonomy::LoadFromFile(Write("clash.jsonl", R"({"id": "a"}
+  EXPECT_FALSE(
+      Taxonomy::LoadFromFile(WriteScratchFile("clash.jsonl", R"({"id": "a"}
 {"id": "b", "aliases": ["a"]}
-)")).ok());
-  EXPECT_FALSE(Taxonomy::LoadFromFile(Write("clash2.jsonl", R"({"id": "a", "aliases": ["x"]}
+)"))
+          .ok());
+  EXPECT_FALSE(
+      Taxonomy::LoadFromFile(
+          WriteScratchFile("clash2.jsonl", R"({"id": "a", "aliases": ["x"]}
 {"id": "b", "aliases": ["x"]}
-)")).ok());
-  EXPECT_FALSE(Taxonomy::LoadFromFile(Write("parent.jsonl", R"({"id": "a"}
+)"))
+          .ok());
+  EXPECT_FALSE(
+      Taxonomy::LoadFromFile(WriteScratchFile("parent.jsonl", R"({"id": "a"}
 {"id": "b"}
 {"id": "a/c", "parent": "b"}
-)")).ok());
+)"))
+          .ok());
 }
 
 TEST(TaxonomyTest, ExtraFileExtendsTopicsAndAddsNewOnes) {
-  std::string base = Write("base.jsonl", R"({"id": "sport", "label": "Sport"}
+  std::string base =
+      WriteScratchFile("base.jsonl", R"({"id": "sport", "label": "Sport"}
 )");
-  std::string extra = Write("extra.jsonl", R"({"id": "sport", "keywords": ["Pelota"]}
+  std::string extra =
+      WriteScratchFile("extra.jsonl", R"({"id": "sport", "keywords": ["Pelota"]}
 {"id": "sport/pelota", "label": "Basque pelota", "iptc_code": "medtop:20000822", "iptc_exact": false}
 )");
   auto t = Taxonomy::LoadFromFile(base, extra);
@@ -97,24 +102,35 @@ TEST(TaxonomyTest, ExtraFileExtendsTopicsAndAddsNewOnes) {
 
 TEST(TaxonomyTest, ParentMustComeFirst) {
   auto t = Taxonomy::LoadFromFile(
-      Write("child_first.jsonl", R"({"id": "a/b", "label": "B"})" "\n"));
+      WriteScratchFile("child_first.jsonl", R"({"id": "a/b", "label": "B"})"
+                                            "\n"));
   EXPECT_EQ(t.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(t.status().message().find(":1:"), std::string::npos) << t.status();
 }
 
 TEST(TaxonomyTest, RejectsBadIdsAndUnknownFields) {
-  EXPECT_FALSE(Taxonomy::LoadFromFile(Write("bad_id.jsonl", R"({"id": "Bad Id"})" "\n")).ok());
-  EXPECT_FALSE(Taxonomy::LoadFromFile(
-                   Write("unknown.jsonl", R"({"id": "a", "colour": "red"})" "\n"))
+  EXPECT_FALSE(Taxonomy::LoadFromFile(WriteScratchFile("bad_id.jsonl",
+                                                       R"({"id": "Bad Id"})"
+                                                       "\n"))
                    .ok());
-  EXPECT_FALSE(Taxonomy::LoadFromFile(
-                   Write("dup.jsonl", R"({"id": "a"})" "\n" R"({"id": "a"})" "\n"))
-                   .ok());
+  EXPECT_FALSE(
+      Taxonomy::LoadFromFile(WriteScratchFile("unknown.jsonl",
+                                              R"({"id": "a", "colour": "red"})"
+                                              "\n"))
+          .ok());
+  EXPECT_FALSE(
+      Taxonomy::LoadFromFile(WriteScratchFile("dup.jsonl", R"({"id": "a"})"
+                                                           "\n"
+                                                           R"({"id": "a"})"
+                                                           "\n"))
+          .ok());
 }
 
 TEST(TaxonomyTest, KeywordsAreLowerCased) {
-  auto t = Taxonomy::LoadFromFile(Write(
-      "kw.jsonl", R"({"id": "x", "label": "X", "keywords": ["Cease-Fire", " Truce "]})" "\n"));
+  auto t = Taxonomy::LoadFromFile(WriteScratchFile(
+      "kw.jsonl",
+      R"({"id": "x", "label": "X", "keywords": ["Cease-Fire", " Truce "]})"
+      "\n"));
   ASSERT_TRUE(t.ok()) << t.status();
   ASSERT_EQ((*t)->rules().size(), 1u);
   EXPECT_EQ((*t)->rules()[0].keywords,

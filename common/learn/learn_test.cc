@@ -6,15 +6,11 @@
 #include "common/learn/features.h"
 #include "common/learn/linear_model.h"
 #include "common/learn/perceptron.h"
+#include "common/testing/scratch.h"
 #include "gtest/gtest.h"
 
 namespace claims::learn {
 namespace {
-
-std::string TempPath(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          (name + "-" + std::to_string(::getpid()))).string();
-}
 
 // Model files store hashed keys: the hash must never change.
 TEST(FeaturesTest, HashIsStable) {
@@ -157,7 +153,7 @@ TEST(PerceptronTest, AdjustLearnsClassesThatCanHoldTogether) {
 
 TEST(LinearModelTest, SaveLoadRoundTrip) {
   const LinearModel model = TrainToy();
-  const std::string path = TempPath("toy.clm");
+  const std::string path = ScratchPath("toy.clm");
   ASSERT_TRUE(model.Save(path).ok());
   absl::StatusOr<LinearModel> loaded = LinearModel::Load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status();
@@ -191,7 +187,7 @@ TEST(LinearModelTest, NarrowLayoutScoresExactlyAsSparse) {
   }
   const LinearModel narrow({"a", "b", "c"}, {}, rows);
   const LinearModel sparse({"a", "b", "c", "unused"}, {}, rows);
-  const std::string path = TempPath("narrow.clm");
+  const std::string path = ScratchPath("narrow.clm");
   ASSERT_TRUE(narrow.Save(path).ok());
   absl::StatusOr<LinearModel> loaded = LinearModel::Load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status();
@@ -236,7 +232,7 @@ TEST(LinearModelTest, DenseRowsScoreExactlyAsCells) {
     rows.push_back(row);
   }
   const LinearModel model(std::vector<std::string>(kClasses, "c"), {}, rows);
-  const std::string path = TempPath("dense.clm");
+  const std::string path = ScratchPath("dense.clm");
   ASSERT_TRUE(model.Save(path).ok());
   absl::StatusOr<LinearModel> loaded = LinearModel::Load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status();
@@ -262,7 +258,7 @@ TEST(LinearModelTest, DenseRowsScoreExactlyAsCells) {
 TEST(LinearModelTest, RejectsBrokenFiles) {
   EXPECT_EQ(LinearModel::Load("/nonexistent/model.clm").status().code(),
             absl::StatusCode::kNotFound);
-  const std::string path = TempPath("broken.clm");
+  const std::string path = ScratchPath("broken.clm");
   ASSERT_TRUE(TrainToy().Save(path).ok());
   std::string bytes;
   {

@@ -9,6 +9,7 @@
 #include "common/log/memory_log.h"
 #include "common/log/record.h"
 #include "common/store/store_test_util.h"
+#include "common/testing/scratch.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -33,9 +34,7 @@ claims::v1::AnalyzeResponse Article(const std::string& id,
 class LogTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("log_test_", getpid(), "_",
-                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = ScratchPath("log");
     std::filesystem::remove_all(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }

@@ -10,6 +10,7 @@
 #include "common/syntax/syntax_models.h"
 #include "common/syntax/word_classes.h"
 #include "common/syntax/word_features.h"
+#include "common/testing/scratch.h"
 #include "gtest/gtest.h"
 
 namespace claims::syntax {
@@ -189,8 +190,7 @@ TEST(SyntaxTrainingTest, ModelsLearnTheirTrainingData) {
   EXPECT_EQ(scores.lemma, scores.words) << scores.Summary();
 
   // Saved and loaded models give the same analyses.
-  const std::string dir = (std::filesystem::temp_directory_path() /
-                           ("syntax-" + std::to_string(::getpid()))).string();
+  const std::string dir = ScratchPath("models");
   std::filesystem::create_directories(dir);
   ASSERT_TRUE(models.Save(dir).ok());
   absl::StatusOr<SyntaxModels> loaded = SyntaxModels::Load(dir);
@@ -212,15 +212,9 @@ TEST(SyntaxTrainingTest, ModelsLearnTheirTrainingData) {
   std::filesystem::remove_all(dir);
 }
 
-std::string WriteTemp(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path) << text;
-  return path;
-}
-
 TEST(WordClassesTest, NounAndVerbClassesOfALemma) {
-  const std::string path =
-      WriteTemp("classes.tsv", "# comment\nfork\t6\t35\nfriday\t28\t0\n");
+  const std::string path = WriteScratchFile(
+      "classes.tsv", "# comment\nfork\t6\t35\nfriday\t28\t0\n");
   absl::StatusOr<WordClasses> classes = WordClasses::Load(path);
   ASSERT_TRUE(classes.ok()) << classes.status();
   EXPECT_EQ(classes->size(), 2u);
@@ -232,7 +226,8 @@ TEST(WordClassesTest, NounAndVerbClassesOfALemma) {
 }
 
 TEST(WordClassesTest, ABadRowIsDataLossNamingTheLine) {
-  const std::string path = WriteTemp("bad-classes.tsv", "fork\t6\t35\nspoon\tsix\t0\n");
+  const std::string path =
+      WriteScratchFile("bad-classes.tsv", "fork\t6\t35\nspoon\tsix\t0\n");
   absl::StatusOr<WordClasses> classes = WordClasses::Load(path);
   EXPECT_EQ(classes.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_NE(classes.status().message().find("bad-classes.tsv:2"), absl::string_view::npos);
@@ -248,7 +243,7 @@ TEST(WordClassesTest, TheShippedFileLoads) {
   EXPECT_EQ(classes->Of("say", Upos::kVerb), 32);     // verb.communication
   // Saved, it is the file it was loaded from, byte for byte (training
   // writes it beside the parser it trained).
-  const std::string copy = ::testing::TempDir() + "/word-classes-copy.tsv";
+  const std::string copy = ScratchPath("word-classes-copy.tsv");
   ASSERT_TRUE(classes->Save(copy).ok());
   auto read = [](const std::string& path) {
     std::ifstream in(path);
