@@ -37,6 +37,10 @@ ABSL_FLAG(bool, evaluate_only, false, "score the models in --out_dir on dev; tra
 ABSL_FLAG(int, tagger_epochs, 8, "tagger training passes");
 ABSL_FLAG(int, lemma_epochs, 5, "lemmatizer training passes");
 ABSL_FLAG(int, parser_epochs, 12, "parser training passes");
+ABSL_FLAG(int, parser_runs, 1,
+          "independent parser runs of --parser_epochs passes whose models are averaged");
+ABSL_FLAG(double, parser_explore, 0.9,
+          "probability of following the parser's own wrong move in training (from pass 2)");
 ABSL_FLAG(int, folds, 4, "jackknife folds for the parser's training tags (1 = gold tags)");
 ABSL_FLAG(double, min_weight, 0.01, "averaged weights below this are dropped");
 ABSL_FLAG(int, min_updates, 2,
@@ -234,11 +238,13 @@ int Main() {
   }
   DependencyParser::TrainOptions parse_opt;
   parse_opt.epochs = absl::GetFlag(FLAGS_parser_epochs);
+  parse_opt.runs = absl::GetFlag(FLAGS_parser_runs);
+  parse_opt.explore = absl::GetFlag(FLAGS_parser_explore);
   parse_opt.pruning = pruning;
   parse_opt.classes = std::make_shared<const WordClasses>(
       OrDie(WordClasses::Load(absl::GetFlag(FLAGS_word_classes))));
   parse_opt.on_epoch = [&](int epoch, const DependencyParser& parser) {
-    if (epoch % 3 != 0 && epoch != parse_opt.epochs) return;
+    if (epoch % 3 != 0 && epoch != parse_opt.epochs * parse_opt.runs) return;
     std::printf("parser epoch %d\n", epoch);
     Report(SyntaxModels(tagger, lemmatizer, parser), dev);
     std::fflush(stdout);

@@ -816,6 +816,33 @@ class ArticleState {
     AddMention(std::move(m));
   }
 
+  // The known organisations named inside the tagger's other name t[a, b)
+  // ("Fidesz 148", "Hou Yu-ih of the Kuomintang": the tagger ran a party's
+  // name into its neighbours) as mentions of their own; false when none.
+  // Only by their names and aliases: a surname or a place inside names
+  // many other things ("Trump Tower", "Tour de France").
+  bool AddOrganisationsWithin(int si, const SentenceTokens& s, int a, int b) {
+    const auto& t = s.tokens;
+    bool found = false;
+    for (int w = a; b - a >= 2 && w < b; ++w) {
+      if (!t[w].capitalized && !t[w].all_caps) continue;
+      for (int k = std::min(Facts(w).alias_words, b - w); k >= 1; --k) {
+        const auto* m = FindKb(t, w, w + k, false);
+        const int org = m == nullptr ? -1 : ChooseKb(*m, claims::v1::ORGANIZATION);
+        if (org < 0 || kb_.actor(org).type != claims::v1::ORGANIZATION ||
+            KindOf(*m, org) > AliasKind::kAlias) {
+          continue;
+        }
+        AddKbMention(si, s, w, w + k, claims::v1::ORGANIZATION, ActorForKb(org),
+                     "kb:within-other-name", KindOf(*m, org));
+        found = true;
+        w += k - 1;
+        break;
+      }
+    }
+    return found;
+  }
+
   // The known person named in apposition right after a title at t[te]
   // (", Alistair Darling,"), or -1.
   int AppositionHolder(const std::vector<Token>& t, int te, int n) {
@@ -1366,6 +1393,17 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   if (title.empty()) return false;
   bool title_capitalized = t[j].capitalized;
+  // An honorific between the title and the name ("Prime Minister Dr. Abiy
+  // Ahmed") is no part of the name.
+  char gender = 0;
+  std::string honorific;
+  if (title_capitalized && te + 1 < n && t[te].capitalized &&
+      Honorific(t, te) == claims::v1::PERSON &&
+      IsNameToken(t[te + 1])) {
+    gender = HonorificGender(t[te].text);
+    honorific = Lower(absl::StripSuffix(t[te].text, "."));
+    ++te;
+  }
   // Name after the title ("Crown Prince Mohammed bin Salman").
   const int ne = te < n && IsNameToken(t[te]) ? NameRunEnd(t, te, n, 6) : te;
   if (ne > te && title_capitalized) {
@@ -1375,8 +1413,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
       if (it != title_owner_.end()) inferred_owner = it->second;
     }
     std::string evidence;
-    int actor =
-        ResolvePersonName(si, t, te, ne, title, inferred_owner, 0, "", &evidence);
+    int actor = ResolvePersonName(si, t, te, ne, title, inferred_owner, gender, honorific,
+                                  &evidence);
     if (actor == kAmbiguous) {
       actor = -1;
       evidence = "ambiguous:name";
@@ -1913,7 +1951,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     }
   }
   if (type == claims::v1::OTHER_ACTOR) {
-    AddMention(si, s, a, b, type, -1, "tagger:MISC");
+    if (!AddOrganisationsWithin(si, s, a, b)) AddMention(si, s, a, b, type, -1, "tagger:MISC");
     return true;
   }
   if (broken) return true;

@@ -542,7 +542,12 @@ DependencyParser DependencyParser::Train(const std::vector<SyntaxSentence>& trai
     return *FromModels(moves.Average(move_names, meta, options.pruning),
                        labels.Average(label_names, meta, options.pruning), options.classes);
   };
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+  for (int pass = 0; pass < options.runs * options.epochs; ++pass) {
+    const int epoch = pass % options.epochs + 1;
+    if (pass > 0 && epoch == 1) {
+      moves.Restart();
+      labels.Restart();
+    }
     std::shuffle(data.begin(), data.end(), rng);
     for (const SyntaxSentence* s : data) {
       const Words x = MakeWords(*s, options.classes.get());
@@ -582,7 +587,7 @@ DependencyParser DependencyParser::Train(const std::vector<SyntaxSentence>& trai
         st.SetRel(d, gold[d] == h ? truth : label_guess);
       }
     }
-    if (options.on_epoch) options.on_epoch(epoch, average());
+    if (options.on_epoch) options.on_epoch(pass + 1, average());
   }
   return average();
 }

@@ -49,6 +49,9 @@ class DependencyParser {
 
   struct TrainOptions {
     int epochs = 15;
+    // Independent runs of `epochs` passes, each in its own example order,
+    // whose averaged models are averaged (learn::AveragedPerceptron::Restart).
+    int runs = 1;
     uint32_t seed = 1;
     learn::Pruning pruning;
     // Probability of following a wrong predicted move (from epoch 2 on).
