@@ -28,6 +28,7 @@ ABSL_FLAG(std::string, kb_dir, "knowledge/kb", "knowledge base used as the gazet
 ABSL_FLAG(std::string, out, "knowledge/models/entities.clm", "model file to write");
 ABSL_FLAG(bool, evaluate_only, false, "score --out on the development set; train nothing");
 ABSL_FLAG(int, epochs, 10, "training passes");
+ABSL_FLAG(int, runs, 1, "independent runs of --epochs passes whose models are averaged");
 ABSL_FLAG(double, min_weight, 0.01, "averaged weights below this are dropped");
 ABSL_FLAG(int, min_updates, 2, "features updated fewer times in training are dropped");
 
@@ -75,10 +76,11 @@ int Main() {
   std::printf("training on %zu documents\n", train.size());
   EntityTagger::TrainOptions options;
   options.epochs = absl::GetFlag(FLAGS_epochs);
+  options.runs = absl::GetFlag(FLAGS_runs);
   options.pruning = {static_cast<float>(absl::GetFlag(FLAGS_min_weight)),
                      absl::GetFlag(FLAGS_min_updates)};
-  options.on_epoch = [&](int epoch, const EntityTagger& tagger) {
-    std::printf("epoch %d ", epoch);
+  options.on_epoch = [&](int pass, const EntityTagger& tagger) {
+    std::printf("pass %d ", pass);
     Report(tagger, gazetteer, dev);
   };
   const EntityTagger tagger = EntityTagger::Train(train, &gazetteer, options);

@@ -290,7 +290,8 @@ EntityTagger EntityTagger::Train(const std::vector<EntityDocument>& documents,
     return *FromModel(perceptron.Average(ClassNames(), {{"features", kFeatureVersion}},
                                          options.pruning));
   };
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+  for (int pass = 0; pass < options.epochs * std::max(1, options.runs); ++pass) {
+    if (pass > 0 && pass % options.epochs == 0) perceptron.Restart();
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t d : order) {
       const EntityDocument& doc = documents[d];
@@ -311,7 +312,7 @@ EntityTagger EntityTagger::Train(const std::vector<EntityDocument>& documents,
                     return guess;
                   });
     }
-    if (options.on_epoch) options.on_epoch(epoch, average());
+    if (options.on_epoch) options.on_epoch(pass + 1, average());
   }
   return average();
 }

@@ -50,9 +50,13 @@ class EntityTagger {
 
   struct TrainOptions {
     int epochs = 12;
+    // Independent runs of `epochs` passes in other example orders, whose
+    // averaged models are averaged (learn::AveragedPerceptron::Restart):
+    // one run's tagger varies with the order more than the mean does.
+    int runs = 1;
     uint32_t seed = 1;
     learn::Pruning pruning;
-    std::function<void(int epoch, const EntityTagger&)> on_epoch;
+    std::function<void(int pass, const EntityTagger&)> on_epoch;
   };
   static EntityTagger Train(const std::vector<EntityDocument>& documents,
                             const Gazetteer* gazetteer, const TrainOptions& options);

@@ -200,12 +200,17 @@ int OrganisationRunEnd(const std::vector<Token>& t, int i) {
   if (!IsNameToken(t[i]) || IsNameStop(t[i].lower)) return -1;
   if (i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower)) return -1;
   int e = NameRunEnd(t, i, n, 8);
+  bool possessive = false;
   while (e > i && e + 1 < n && e - i < 8 && IsPluralPossessive(t[e]) &&
          absl::EndsWith(t[e - 1].lower, "s") && IsNameToken(t[e + 1]) &&
          !IsNameStop(t[e + 1].lower)) {
     e = NameRunEnd(t, e + 1, n, 8 - (e + 1 - i));
+    possessive = true;
   }
-  return e - i >= 2 && IsOrganisationHead(t[e - 1].text) ? e : -1;
+  // "Union" ends place names too ("Soviet Union"), but none after a plural
+  // possessive ("Basra Date Palm Growers' Union").
+  const bool head = IsOrganisationHead(t[e - 1].text) || (possessive && t[e - 1].text == "Union");
+  return e - i >= 2 && head ? e : -1;
 }
 
 // Tokens t[a, b) joined by single spaces where the text has space between
@@ -297,7 +302,10 @@ class ArticleState {
     for (const FoundMention& m : result_.mentions) {
       if (m.actor < 0) continue;
       const ArticleActor& a = result_.actors[m.actor];
-      if (a.country.empty() || authors_.contains(m.actor)) continue;
+      if (a.country.empty() || authors_.contains(m.actor) ||
+          caption_sentences_.contains(m.sentence)) {
+        continue;
+      }
       if (dateline_country_.empty() && IsDatelinePlace(m)) dateline_country_ = a.country;
       count(a.country);
       if (a.kind == "region") {
@@ -457,6 +465,14 @@ class ArticleState {
     a.type = k.type;
     a.country = k.country;
     return genders_->NameGender(a);
+  }
+  // True when `word` is usually a given name ("Rose", not "Newcomer").
+  bool IsGivenName(absl::string_view word) const {
+    if (genders_ == nullptr) return false;
+    ArticleActor person;
+    person.name = absl::StrCat(word, " X");
+    person.type = claims::v1::PERSON;
+    return genders_->NameGender(person) != 0;
   }
   // 'm', 'f' or 0 for the honorific token `text` ("Mrs", "Mr.").
   char HonorificGender(absl::string_view text) const {
@@ -643,6 +659,14 @@ class ArticleState {
     return false;
   }
 
+  // A surname alone in another romanisation ("Ahmadinezhad") names the
+  // known person only when the article named them already or they hold an
+  // office at its date: a name that merely sounds alike is someone else's
+  // ("Tremblay" is no "Trimble").
+  bool VariantSurnameFits(int kb_index) const {
+    return kb_to_actor_.contains(kb_index) || InOffice(kb_index);
+  }
+
   // How `matches` name the knowledge-base actor `k` (its strongest kind).
   static AliasKind KindOf(const std::vector<AliasMatch>& matches, int k) {
     AliasKind kind = AliasKind::kGazetteer;
@@ -664,7 +688,10 @@ class ArticleState {
     for (const FoundMention& m : result_.mentions) {
       if (m.actor < 0) continue;
       const std::string& country = result_.actors[m.actor].country;
-      if (country.empty() || authors_.contains(m.actor)) continue;
+      if (country.empty() || authors_.contains(m.actor) ||
+          caption_sentences_.contains(m.sentence)) {
+        continue;
+      }
       auto it = std::find_if(counts.begin(), counts.end(),
                              [&](const auto& c) { return c.first == country; });
       if (it == counts.end()) {
@@ -1004,6 +1031,9 @@ class ArticleState {
   std::string last_government_;  // country of the last official mentioned
   absl::flat_hash_map<std::string, int> by_folded_name_;
   absl::flat_hash_set<int> authors_;  // the byline's people: never "both leaders"
+  // Sentences of picture captions: they name who is in the picture, not
+  // what the article is about.
+  absl::flat_hash_set<int> caption_sentences_;
   int first_body_sentence_ = -1;
   std::string dateline_country_;  // see FindFocusCountries
   std::vector<std::string> focus_owners_;  // most mentioned first
@@ -1263,7 +1293,7 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
     const auto* m = FindKb(t, a, e, false, nullptr, /*variants=*/e == b);
     if (m == nullptr) continue;
     int k = ChooseKb(*m, claims::v1::PERSON);
-    if (k < 0) continue;
+    if (k < 0 || (e - a == 1 && variant_ && !VariantSurnameFits(k))) continue;
     if (e - a == 1 && KindOf(*m, k) == AliasKind::kSurname) {
       // A family name written first and followed by other given names is
       // another member of the family ("Park Chung Hee", father of "Park
@@ -1723,9 +1753,13 @@ bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntityS
                       (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP");
   if (!person && !proper) return false;
   // Either way the word is one of its own name: no word of the language,
-  // no known name (the dearer tests last, for the few words that get here).
-  if (IsNameStop(t[i].lower) || IsFunctionWord(i) || IsDictionaryWord(t, i) ||
-      FindKb(t, i, i + 1, false) != nullptr) {
+  // no known name (the dearer tests last, for the few words that get here);
+  // or a particle itself, capitalised to open the surname ("Van den Berg",
+  // though "Van" is a town in Turkey and "van" a word).
+  const bool capital_particle = person && IsNameParticle(t[i].lower);
+  if (!capital_particle &&
+      (IsNameStop(t[i].lower) || IsFunctionWord(i) || IsDictionaryWord(t, i) ||
+       FindKb(t, i, i + 1, false) != nullptr)) {
     return false;
   }
   *widened = person ? entities::EntitySpan{i, after->end, entities::EntityType::kPerson}
@@ -1772,14 +1806,26 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       FindKb(t, 0, b, false) == nullptr) {
     a = 1;
   }
+  // "Newcomer Marie-Claude Tremblay", "Striker Harry Kane": a word of the
+  // language opening the sentence, and no given name, describes the person
+  // whose name of two words or more follows.
+  if (a == 0 && b >= 3 && span->type == entities::EntityType::kPerson &&
+      IsDictionaryWord(t, 0) && !IsGivenName(t[0].text) && FindKb(t, 0, b, false) == nullptr) {
+    a = 1;
+  }
   *next = b;
   // A lone function word is no name, whatever a gazetteer lists ("Of" is
   // a town in Turkey; "Of equal note ..." opens a sentence).
   if (b - a == 1 && !t[a].all_caps && IsFunctionWord(a)) return true;
   ActorType type = ActorTypeOf(span->type);
   // A person's name the tagger split at a particle ("Maria Aparecida | dos
-  // | Santos Teixeira") is one name.
-  while (type == claims::v1::PERSON && b + 1 < static_cast<int>(t.size()) &&
+  // | Santos Teixeira") is one name; so is a given name it typed otherwise
+  // before the particle ("Annelies | van den | Berg"), or a particle
+  // capitalised to open the surname ("Van | den | Berg", "Van" a town).
+  const bool given_alone =
+      b - a == 1 && ((type == claims::v1::OTHER_ACTOR && IsGivenName(t[a].text)) ||
+                     (t[a].capitalized && IsNameParticle(t[a].lower)));
+  while ((type == claims::v1::PERSON || given_alone) && b + 1 < static_cast<int>(t.size()) &&
          IsNameParticle(t[b].lower)) {
     // One or two particles ("dos", "van den"), then the surname, which the
     // tagger may have taken for a place ("Berg").
@@ -1791,6 +1837,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     }
     b = std::min<int>(more->end, static_cast<int>(t.size()));
     *next = b;
+    type = claims::v1::PERSON;
   }
   // A long form an abbreviation defines ("Instituto Raizes do Xingu
   // (IRX)") is a name as it stands: the cuts below are for the tagger's
@@ -1911,14 +1958,22 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     bool compound = false;
     for (int w = a; w < b; ++w) compound = TryCompound(si, s, w) || compound;
     if (compound) return true;
-    // Title-case headings capitalise every word: a lone dictionary word
-    // there ("About the Author") is no name.
-    if (b - a == 1 && titlecase && IsDictionaryWord(t, a)) return true;
+    // Title-case headings capitalise every word: dictionary words alone
+    // there ("About the Author", "Parallel Political Constraints") are no
+    // name; nor is a lone one that opens a sentence and that the tagger of
+    // parts of speech calls no proper noun ("Political survival ...").
+    bool words_only = true;
+    for (int w = a; w < b && words_only; ++w) words_only = IsDictionaryWord(t, w);
+    if (words_only && titlecase) return true;
+    if (words_only && a == 0 && b == 1 && s.words.size() == t.size() &&
+        s.words[0].upos != syntax::Upos::kPropn) {
+      return true;
+    }
   }
   // A known name longer than the tagger's span ("Gulf | states") shows the
   // tagger cut the name, and its type is no better than its span.
-  const int k =
-      m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
+  int k = m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
+  if (k >= 0 && variant && b - a == 1 && !VariantSurnameFits(k)) k = -1;
   if (k >= 0) {
     const int b = e;  // the knowledge base's extent
     *next = e;
@@ -2115,6 +2170,7 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
   if (first_body_sentence_ < 0 && s.section == claims::v1::SECTION_BODY) {
     first_body_sentence_ = si;
   }
+  if (s.section == claims::v1::SECTION_CAPTION) caption_sentences_.insert(si);
   int n = std::min<int>(static_cast<int>(t.size()), kMaxTokensPerSentence);
   if (sentence_facts_.size() <= static_cast<size_t>(si)) {
     sentence_facts_.resize(static_cast<size_t>(si) + 1);

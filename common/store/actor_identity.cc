@@ -359,6 +359,14 @@ void AddNameWithoutLegalForm(const std::vector<std::string>& words,
   }
 }
 
+// An organisation's name of two words or more without its legal form, in
+// RomanKey's spelling: "Brueckner Praezisionsguss" is "Brückner
+// Präzisionsguss GmbH". Stored and looked up.
+void AddRomanOrganisationForm(const std::vector<std::string>& core,
+                              std::vector<std::string>* forms) {
+  if (core.size() >= 2) forms->push_back(absl::StrCat("roman-org:", RomanKey(core)));
+}
+
 // The forms an incoming discovered actor looks for, in order (the first
 // that finds stored actors decides); none for an empty name.
 std::vector<std::string> LookupForms(const Actor& actor) {
@@ -387,6 +395,7 @@ std::vector<std::string> LookupForms(const Actor& actor) {
   std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " "))};
   if (actor.type() == claims::v1::ORGANIZATION) {
     AddNameWithoutLegalForm(w, WithoutLegalForm(w), &forms);
+    AddRomanOrganisationForm(WithoutLegalForm(w), &forms);
     // An acronym written as a word ("Madek" of "... Derneği (MADEK)",
     // "Nato"), when no organisation has it as a name.
     if (w.size() == 1 && w[0].size() <= 6) forms.push_back(absl::StrCat("acronym:", w[0]));
@@ -581,6 +590,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     // The name without its legal form too, which short forms begin with.
     const std::vector<std::string> core = WithoutLegalForm(w);
     AddNameWithoutLegalForm(w, core, &forms);
+    AddRomanOrganisationForm(core, &forms);
     const std::string acronym = core.size() >= 2 ? Acronym(core) : "";
     if (!acronym.empty()) forms.push_back(absl::StrCat("acronym:", acronym));
     // An acronym the article gave it ("Anti-Corruption Foundation (FBK)").

@@ -188,6 +188,12 @@ TEST_F(ActorIdentityTest, AnOrganisationsShortOrLegalFormFindsIt) {
   Put(Article("f", {{"nordhav-line-energy", "Nordhav Line Energy", claims::v1::ORGANIZATION}}));
   Put(Article("g", {{"nordhav-line-x", "Nordhav Line", claims::v1::ORGANIZATION}}));
   EXPECT_EQ(StoredIds("g"), "nordhav-line-x");
+  // German umlauts written out, without the legal form.
+  Put(Article("h", {{"bruckner-prazisionsguss-gmbh", "Brückner Präzisionsguss GmbH",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("i", {{"brueckner-praezisionsguss", "Brueckner Praezisionsguss",
+                     claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("i"), "bruckner-prazisionsguss-gmbh");
 }
 
 TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {

@@ -542,7 +542,7 @@ DependencyParser DependencyParser::Train(const std::vector<SyntaxSentence>& trai
     return *FromModels(moves.Average(move_names, meta, options.pruning),
                        labels.Average(label_names, meta, options.pruning), options.classes);
   };
-  for (int pass = 0; pass < options.runs * options.epochs; ++pass) {
+  for (int pass = 0; pass < options.epochs * std::max(1, options.runs); ++pass) {
     const int epoch = pass % options.epochs + 1;
     if (pass > 0 && epoch == 1) {
       moves.Restart();
