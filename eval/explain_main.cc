@@ -11,6 +11,7 @@
 #include "common/extract/clauses.h"
 #include "common/extract/extractor.h"
 #include "common/extract/lexicon.h"
+#include "common/extract/parse_repairs.h"
 #include "common/syntax/syntax_models.h"
 #include "common/text/tokenizer.h"
 
@@ -103,6 +104,7 @@ int main(int argc, char** argv) {
         words.emplace_back().form = std::string(t.text);
       }
       syntax->Analyze(&words);
+      claims::RepairParse(&words);  // as the extractor reads it
       PrintParse(words, analyzer);
       for (const auto& m : response->mentions()) {
         if (m.start() < s.start() || m.end() > s.end()) continue;

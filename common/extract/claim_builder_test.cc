@@ -518,6 +518,26 @@ TEST_F(ClaimsFromStructureTest, ModalsAndConditionalsByTheirSyntax) {
   c = WithPredicate(requirement, "win");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality(), claims::v1::ASSERTED);
+  // The same with a gerund the parser may take for a noun; not with a noun
+  // phrase (sentences written for this test).
+  auto gerund = ClaimsOf("Germany cannot be understood without accounting for its history.");
+  c = WithPredicate(gerund, "understand");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::ASSERTED);
+  auto noun = ClaimsOf("Germany cannot meet its climate targets without the elimination of coal.");
+  c = WithPredicate(noun, "meet");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::NEGATED);
+  // A hedging verb before "not only ... but also" covers both conjuncts
+  // (sentence written for this test).
+  auto both = ClaimsOf(
+      "The embargo now risks not only deepening Iran's recession but also pushing Tehran "
+      "closer to Moscow.");
+  for (const char* predicate : {"deepen", "push"}) {
+    c = WithPredicate(both, predicate);
+    ASSERT_NE(c, nullptr) << predicate;
+    EXPECT_EQ(c->modality(), claims::v1::HEDGED) << predicate;
+  }
   auto plain = ClaimsOf("The Kremlin cannot win the war.");
   c = WithPredicate(plain, "win");
   ASSERT_NE(c, nullptr);

@@ -159,6 +159,14 @@ class Builder {
       if (*raising != claims::v1::ASSERTED) cue(*raising, t_.lemma(chain.back()));
       chain.push_back(x);
     }
+    // A conjunct of a raising verb's complement is under that verb too
+    // ("risks not only prolonging the war but also redefining ...").
+    if (const int x = t_.word(h).head; t_.rel(h) == DepRel::kConj && x >= 0 &&
+        t_.rel(x) == DepRel::kXcomp && t_.word(x).head >= 0) {
+      const int raiser = t_.word(x).head;
+      auto raising = lex_.ModalityCue(Cue::kRaising, t_.lemma(raiser));
+      if (raising && *raising != claims::v1::ASSERTED) cue(*raising, t_.lemma(raiser));
+    }
     c.head = chain.back();
     c.copula = t_.Child(c.head, DepRel::kCop) >= 0;
     c.predicate = c.copula ? "be" : t_.lemma(c.head);
@@ -272,11 +280,20 @@ class Builder {
   }
 
   // Whether predicate i has an adverbial clause opened by "without".
+  // True when a clause opened by "without" depends on word i ("without
+  // paying"; "without accounting for ...", a gerund the parser may take for
+  // a noun). Not a noun phrase: "cannot consider a ceasefire without the
+  // elimination of Hamas" rules the ceasefire out.
   bool HasWithoutClause(int i) const {
     for (int k : t_.children(i)) {
-      if (t_.rel(k) != DepRel::kAdvcl) continue;
+      const DepRel r = t_.rel(k);
+      if (r != DepRel::kAdvcl &&
+          !(r == DepRel::kObl && absl::EndsWith(t_.lower(k), "ing"))) {
+        continue;
+      }
+      const DepRel opener = r == DepRel::kAdvcl ? DepRel::kMark : DepRel::kCase;
       for (int g : t_.children(k)) {
-        if (t_.rel(g) == DepRel::kMark && t_.lower(g) == "without") return true;
+        if (t_.rel(g) == opener && t_.lower(g) == "without") return true;
       }
     }
     return false;

@@ -18,6 +18,7 @@
 #include "common/extract/dates.h"
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
+#include "common/extract/parse_repairs.h"
 #include "common/extract/timex.h"
 #include "common/extract/topics.h"
 #include "common/syntax/syntax_models.h"
@@ -135,6 +136,7 @@ void AnalyzeSyntax(const ExtractorPipeline& p, std::vector<SentenceTokens>* sent
     words[s].resize(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) words[s][i].form = std::string(tokens[i].text);
     p.syntax->Analyze(&words[s]);
+    RepairParse(&words[s]);
   }
   std::vector<std::vector<entities::EntitySpan>> names =
       p.entity_tagger->Tag(words, p.gazetteer.get());

@@ -1,0 +1,27 @@
+// Repairs of parser mistakes that the claims depend on, applied to every
+// sentence after the syntax stage (extractor.cc) and before clauses are
+// read from the tree. Each repair is a construction the trained parser gets
+// wrong often and that can be recognised from words and tags alone; it
+// only relabels or reattaches words, never adds or drops any.
+//
+// Stateless functions; thread-safe.
+#ifndef CLAIMS_COMMON_EXTRACT_PARSE_REPAIRS_H_
+#define CLAIMS_COMMON_EXTRACT_PARSE_REPAIRS_H_
+
+#include "common/syntax/syntax_types.h"
+
+namespace claims {
+
+// "risks not only prolonging the war, but also redefining ...": the verb
+// after "not only" is the complement (xcomp) of the verb before it, and the
+// verb after "but also" is coordinated with that complement. The parser
+// takes both for conjuncts of the first verb, so the first verb's modality
+// ("risks", a hedge) never reaches them.
+void RepairNotOnlyButAlso(syntax::SyntaxSentence* words);
+
+// Every repair above, in order.
+void RepairParse(syntax::SyntaxSentence* words);
+
+}  // namespace claims
+
+#endif  // CLAIMS_COMMON_EXTRACT_PARSE_REPAIRS_H_
