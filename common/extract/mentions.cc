@@ -1963,7 +1963,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     // name; nor is a lone one that opens a sentence and that the tagger of
     // parts of speech calls no proper noun ("Political survival ...").
     bool words_only = true;
-    for (int w = a; w < b && words_only; ++w) words_only = IsDictionaryWord(t, w);
+    for (int w = a; w < b && words_only; ++w) {
+      // A plural's lemma is the dictionary's word ("Constraints").
+      words_only = IsDictionaryWord(t, w) ||
+                   (s.words.size() == t.size() &&
+                    lex_.IsDictionaryWord(absl::AsciiStrToLower(s.words[w].lemma)));
+    }
     if (words_only && titlecase) return true;
     if (words_only && a == 0 && b == 1 && s.words.size() == t.size() &&
         s.words[0].upos != syntax::Upos::kPropn) {
@@ -2201,10 +2206,12 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
     if (t[i].all_caps || (t[i].text.size() == 1 && t[i].capitalized)) ++allcaps;
   }
   bool headline = words >= 3 && allcaps * 10 >= words * 8;
+  // A line of three capitalised words or more and nothing else ("Parallel
+  // Political Constraints") is a heading too.
   bool titlecase = !headline &&
                    (s.section == claims::v1::SECTION_HEADING ||
                     s.section == claims::v1::SECTION_TITLE ||
-                    (words >= 4 && caps * 10 >= words * 7));
+                    (words >= 4 && caps * 10 >= words * 7) || (words >= 3 && caps == words));
   int i = 0;
   // A label such as "Image Caption:" or "Editor's note:" opens the sentence.
   for (int k = 1; k < std::min(n, 5); ++k) {

@@ -742,6 +742,12 @@ TEST_F(MentionsTest, LongNamesStayWhole) {
   EXPECT_EQ(ActorOf("Political survival, in his case, has become linked to the war.", "2025-05-01",
                     "Political"),
             "-");
+  // Nor is a heading's run of words of the language, plurals included
+  // (written for this test).
+  const std::string heading =
+      "The coalition met on Monday.\n\nParallel Political Constraints\n\nThe talks failed.";
+  EXPECT_EQ(ActorOf(heading, "2025-05-01", "Political Constraints"), "-");
+  EXPECT_EQ(ActorOf(heading, "2025-05-01", "Parallel Political Constraints"), "-");
   // A word of the language opening the sentence describes the person
   // (sentences written for this test).
   EXPECT_EQ(Mentions("Newcomer Anna-Lena Brauer won the seat by 212 votes.", "2017-11-06"),
