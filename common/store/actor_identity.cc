@@ -642,7 +642,9 @@ absl::StatusOr<StoredIdentity> OneDiscovered(rocksdb::DB* db, std::vector<std::s
 //     Nordhav");
 //   * an organisation's name of two or more words that is a person's
 //     surname ("Quispe Huaman", ORGANIZATION, of "Julio Quispe Huaman"); one
-//     word is not enough, firms are named after people ("Dyson").
+//     word is not enough, firms are named after people ("Dyson");
+//   * an organisation's name with a legal form whose other words are a
+//     person's whole name ("Sanriku Kaisan Co." of "Sanriku Kaisan").
 // Only discovered actors are joined (the short forms of known ones are the
 // knowledge base's), the short form must be name-like, and no actor but
 // the one candidate may go by it (a known person's alias "Johnson" keeps
@@ -673,6 +675,13 @@ absl::StatusOr<StoredIdentity> MatchOtherType(rocksdb::DB* db,
   } else {
     if (w.size() < 2) return StoredIdentity();
     ASSIGN_OR_RETURN(ids, IdsUnder(db, absl::StrCat("surname:", folded)));
+    // A company's name with its legal form is the whole name of a "person"
+    // the tagger typed so in an earlier article ("Sanriku Kaisan Co." of
+    // "Sanriku Kaisan"): the legal form settles what it is.
+    const std::vector<std::string> core = WithoutLegalForm(w);
+    if (ids.empty() && !core.empty() && core.size() < w.size() && NameLike(core)) {
+      ASSIGN_OR_RETURN(ids, IdsUnder(db, absl::StrCat("name:", absl::StrJoin(core, " "))));
+    }
   }
   ASSIGN_OR_RETURN(StoredIdentity found, OneDiscovered(db, std::move(ids), actor.id(), other));
   if (found.id.empty()) return found;

@@ -188,6 +188,11 @@ TEST_F(ActorIdentityTest, AnOrganisationsShortOrLegalFormFindsIt) {
   Put(Article("f", {{"nordhav-line-energy", "Nordhav Line Energy", claims::v1::ORGANIZATION}}));
   Put(Article("g", {{"nordhav-line-x", "Nordhav Line", claims::v1::ORGANIZATION}}));
   EXPECT_EQ(StoredIds("g"), "nordhav-line-x");
+  // A company the tagger took for a person in an earlier article: the
+  // legal form settles it.
+  Put(Article("j", {{"hamakawa-suisan", "Hamakawa Suisan", claims::v1::PERSON}}));
+  Put(Article("k", {{"hamakawa-suisan-co", "Hamakawa Suisan Co.", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("k"), "hamakawa-suisan");
   // German umlauts written out, without the legal form.
   Put(Article("h", {{"bruckner-prazisionsguss-gmbh", "Brückner Präzisionsguss GmbH",
                      claims::v1::ORGANIZATION}}));
