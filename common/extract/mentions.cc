@@ -1791,6 +1791,22 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   if (span == nullptr) return false;
   int b = std::min<int>(span->end, static_cast<int>(t.size()));
+  // "the Congress Government of Mr P.V. Narasimha Rao": an honorific inside
+  // the tagger's span opens another name, and the span ends before the
+  // connector in front of it.
+  for (int k = span->begin + 2; k + 1 < b; ++k) {
+    if (t[k - 1].is_word && !t[k - 1].capitalized && IsNameConnector(t[k - 1].lower) &&
+        t[k].capitalized && Honorific(t, k) == claims::v1::PERSON) {
+      b = k - 1;
+      break;
+    }
+  }
+  // "the Congress Government", "the Obama Administration": a known name
+  // before the word for the government it leads is that actor's mention.
+  if (b - span->begin >= 2 && (t[b - 1].text == "Government" || t[b - 1].text == "Administration") &&
+      FindKb(t, span->begin, b - 1, false) != nullptr) {
+    --b;
+  }
   // "The Fed", "The Kremlin", "From Gaza": a sentence's capitalised
   // article or preposition is no part of a name the knowledge base knows
   // without it. "The Hague" and "The Times" are names with their article.

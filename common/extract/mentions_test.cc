@@ -135,6 +135,13 @@ TEST_F(MentionsTest, AnHonorificAfterATitleIsNoPartOfTheName) {
             "ngozi-okonjo-iweala");
 }
 
+// "the Labour Government of Mr Blair": the government is the party's, and
+// the honorific opens another name (sentence written for this test).
+TEST_F(MentionsTest, AGovernmentOfAnHonouredNameIsTwoMentions) {
+  EXPECT_EQ(Mentions("The Labour Government of Mr Blair had promised more.", "1999-05-01"),
+            "Labour=labour-party Blair=tony-blair");
+}
+
 // A known party's name inside what the tagger took for another name;
 // sentences written for this test.
 TEST_F(MentionsTest, AKnownOrganisationInsideAnOtherNameIsItsMention) {

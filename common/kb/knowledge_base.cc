@@ -129,6 +129,18 @@ bool TwoSurnamesFatherFirst(absl::string_view country) {
   return std::find(std::begin(kSpanish), std::end(kSpanish), country) != std::end(kSpanish);
 }
 
+namespace {
+
+// True when `s` ends in an initial: a capital and a dot, after a space, a
+// dot or nothing.
+bool EndsWithInitial(absl::string_view s) {
+  const size_t n = s.size();
+  return n >= 2 && s[n - 1] == '.' && absl::ascii_isupper(static_cast<unsigned char>(s[n - 2])) &&
+         (n == 2 || s[n - 3] == ' ' || s[n - 3] == '.');
+}
+
+}  // namespace
+
 std::string KnowledgeBase::NormalizeKey(absl::string_view surface) {
   std::string out;
   out.reserve(surface.size());
@@ -156,7 +168,12 @@ std::string KnowledgeBase::NormalizeKey(absl::string_view surface) {
       if (!out.empty()) space = true;
       continue;
     }
-    if (space) out.push_back(' ');
+    // Initials are one word however they are spaced: "P. V. Narasimha
+    // Rao" is "P.V. Narasimha Rao".
+    if (space && !(EndsWithInitial(out) && absl::ascii_isupper(c) && i + 1 < surface.size() &&
+                   surface[i + 1] == '.')) {
+      out.push_back(' ');
+    }
     space = false;
     out.push_back(static_cast<char>(c));
   }
@@ -413,6 +430,18 @@ class KnowledgeBase::Builder {
       a.aliases.push_back(key);
     }
     NoteFirstWord(key, &WordsFrom::alias, &kb_->words_from_);
+    // Text may space the initials the key joins ("P. V. Narasimha Rao" of
+    // "P.V. Narasimha Rao"): the first initial alone starts the alias too,
+    // one token longer for each space.
+    const absl::string_view first = absl::string_view(key).substr(0, key.find(' '));
+    if (first.size() >= 4 && first[1] == '.' && EndsWithInitial(first)) {
+      std::string spaced;
+      for (size_t i = 0; i < first.size(); i += 2) {
+        absl::StrAppend(&spaced, i > 0 ? " " : "", first.substr(i, 2));
+      }
+      NoteFirstWord(absl::StrCat(spaced, absl::string_view(key).substr(first.size())),
+                    &WordsFrom::alias, &kb_->words_from_);
+    }
   }
 
   KnowledgeBase* kb_;
@@ -516,8 +545,9 @@ bool IsNormalKey(absl::string_view s) {
   if (s.front() == ' ' || s.back() == ' ') return false;
   char prev = 0;
   for (char c : s) {
+    // (". " may space initials NormalizeKey joins: "J. K.")
     if (c == '\xE2' || c == '\t' || c == '\n' || c == '\r' ||
-        (c == ' ' && prev == ' ')) {
+        (c == ' ' && (prev == ' ' || prev == '.'))) {
       return false;
     }
     prev = c;

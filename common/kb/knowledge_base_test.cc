@@ -86,6 +86,31 @@ TEST(KnowledgeBaseTest, LookupsNormalizeAndPrefixLengths) {
   EXPECT_EQ(kb->MaxWordsFrom("nobody").title, 0);
 }
 
+TEST(KnowledgeBaseTest, InitialsAreOneWordHoweverSpaced) {
+  auto kb = KnowledgeBase::FromJsonLines(
+      {R"({"id": "pvnr", "name": "P. V. Narasimha Rao", "type": "PERSON", "kind": "person", "country": "IND"})",
+       R"({"id": "jkr", "name": "J.K. Rowling", "type": "PERSON", "kind": "person", "country": "GBR"})"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  for (const char* written : {"P.V. Narasimha Rao", "P. V. Narasimha Rao"}) {
+    const auto* m = (*kb)->Find(written);
+    ASSERT_NE(m, nullptr) << written;
+    EXPECT_EQ((*kb)->actor(m->front().actor).id, "pvnr");
+  }
+  const auto* m = (*kb)->Find("J. K. Rowling");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ((*kb)->actor(m->front().actor).id, "jkr");
+  // A caller trying spans from either first token reaches the whole name.
+  for (const char* first : {"P.V.", "P."}) {
+    const std::string name = absl::StrCat(first, first[2] == 0 ? " V." : "", " Narasimha Rao");
+    EXPECT_GE((*kb)->MaxWordsFrom(first).alias,
+              static_cast<int>(text::Tokenize(name, 0, name.size()).size()))
+        << first;
+  }
+  EXPECT_GE((*kb)->MaxWordsFrom("J.").alias, 4);
+  // "Mr. A. Smith" keeps its space: "Mr." is no initial.
+  EXPECT_EQ(KnowledgeBase::NormalizeKey("Mr. A. Smith"), "Mr. A. Smith");
+}
+
 TEST(KnowledgeBaseTest, PrefixLengthsCountTheTokenizersTokens) {
   // "Tigray People's Liberation Front" is five tokens ("People" "'s"), and
   // a caller trying spans from MaxWordsFrom down must reach them.
