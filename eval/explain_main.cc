@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
         words.emplace_back().form = std::string(t.text);
       }
       syntax->Analyze(&words);
-      claims::RepairParse(&words);  // as the extractor reads it
+      claims::RepairParse(syntax->parser(), &words);  // as the extractor reads it
       PrintParse(words, analyzer);
       for (const auto& m : response->mentions()) {
         if (m.start() < s.start() || m.end() > s.end()) continue;

@@ -101,6 +101,17 @@ TEST_F(ClaimsFromStructureTest, ThatClauseIsReportedWithItsOwnNegation) {
   EXPECT_EQ(c->modality_source().id(), "hamas");
 }
 
+// A verb form opening the sentence before a title ("Lead author") is the
+// title's modifier, not the sentence's verb (sentence written for this
+// test).
+TEST_F(ClaimsFromStructureTest, ATitleOpeningTheSentenceNamesTheSpeaker) {
+  auto claims = ClaimsOf("Lead author Ana Ferreira said Brazil had lost a fifth of its mangroves.");
+  const Claim* c = WithPredicate(claims, "lose");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "ana-ferreira");
+}
+
 TEST_F(ClaimsFromStructureTest, QuoteRecordsItsSpeakerAndWords) {
   auto claims = ClaimsOf("\"We will not abandon our allies,\" Emmanuel Macron said.");
   const Claim* c = WithPredicate(claims, "abandon");

@@ -40,6 +40,31 @@ void RepairNotOnlyButAlso(syntax::SyntaxSentence* words) {
   }
 }
 
-void RepairParse(syntax::SyntaxSentence* words) { RepairNotOnlyButAlso(words); }
+bool RetagOpeningModifier(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  if (n < 4 || w[0].upos != Upos::kVerb || (w[0].xpos != "VB" && w[0].xpos != "VBG")) {
+    return false;
+  }
+  int k = 1;
+  while (k < n && k <= 3 && (w[k].xpos == "NN" || w[k].xpos == "NNS")) ++k;
+  if (k < 2 || k >= n || w[k].xpos != "NNP") return false;
+  bool finite_later = false;
+  for (int i = k + 1; i < n && !finite_later; ++i) {
+    finite_later = w[i].upos == Upos::kVerb &&
+                   (w[i].xpos == "VBD" || w[i].xpos == "VBZ" || w[i].xpos == "VBP");
+  }
+  if (!finite_later) return false;
+  const bool gerund = w[0].xpos == "VBG";
+  w[0].upos = gerund ? Upos::kNoun : Upos::kAdj;
+  w[0].xpos = gerund ? "NN" : "JJ";
+  w[0].lemma = absl::AsciiStrToLower(w[0].form);
+  return true;
+}
+
+void RepairParse(const syntax::DependencyParser& parser, syntax::SyntaxSentence* words) {
+  if (RetagOpeningModifier(words)) parser.Parse(words);
+  RepairNotOnlyButAlso(words);
+}
 
 }  // namespace claims

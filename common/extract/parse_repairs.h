@@ -8,6 +8,7 @@
 #ifndef CLAIMS_COMMON_EXTRACT_PARSE_REPAIRS_H_
 #define CLAIMS_COMMON_EXTRACT_PARSE_REPAIRS_H_
 
+#include "common/syntax/dependency_parser.h"
 #include "common/syntax/syntax_types.h"
 
 namespace claims {
@@ -19,8 +20,16 @@ namespace claims {
 // ("risks", a hedge) never reaches them.
 void RepairNotOnlyButAlso(syntax::SyntaxSentence* words);
 
-// Every repair above, in order.
-void RepairParse(syntax::SyntaxSentence* words);
+// "Lead author Mariela Soto said ...", "Standing committee chairman Ashwini
+// Deshpande said ...": a verb form opening the sentence before common
+// nouns and a proper noun, with a finite verb later, modifies the title
+// that follows (an adjective for a bare verb, a noun for a gerund). Returns
+// true when it retagged the first word (the sentence must be parsed again).
+bool RetagOpeningModifier(syntax::SyntaxSentence* words);
+
+// Every repair above, in order: tags first, parsing the sentence again with
+// `parser` when one changed, then the relabelling repairs.
+void RepairParse(const syntax::DependencyParser& parser, syntax::SyntaxSentence* words);
 
 }  // namespace claims
 

@@ -40,7 +40,7 @@ syntax::SyntaxSentence Misparsed() {
 
 TEST(ParseRepairsTest, NotOnlyButAlsoMakesTheComplementAndItsConjunct) {
   syntax::SyntaxSentence s = Misparsed();
-  RepairParse(&s);
+  RepairNotOnlyButAlso(&s);
   EXPECT_EQ(s[4].head, 1);
   EXPECT_EQ(s[4].rel, DepRel::kXcomp);
   EXPECT_EQ(s[9].head, 4);
@@ -61,13 +61,37 @@ TEST(ParseRepairsTest, OtherCoordinationIsLeftAlone) {
                               W("and", Upos::kCconj, "CC", 3, DepRel::kCc),
                               W("prolongs", Upos::kVerb, "VBZ", 1, DepRel::kConj)};
   const syntax::SyntaxSentence before = s;
-  RepairParse(&s);
+  RepairNotOnlyButAlso(&s);
   for (size_t i = 0; i < s.size(); ++i) EXPECT_EQ(s[i].rel, before[i].rel) << i;
   // A noun after "not only" is no complement.
   syntax::SyntaxSentence n = Misparsed();
   n[4] = W("delays", Upos::kNoun, "NNS", 1, DepRel::kConj);
-  RepairParse(&n);
+  RepairNotOnlyButAlso(&n);
   EXPECT_EQ(n[4].rel, DepRel::kConj);
+}
+
+TEST(ParseRepairsTest, AVerbFormOpeningATitleModifiesIt) {
+  // "Lead author Mariela Soto said it", with "Lead" tagged a verb.
+  syntax::SyntaxSentence s = {W("Lead", Upos::kVerb, "VB", 5, DepRel::kCcomp),
+                              W("author", Upos::kNoun, "NN", 0, DepRel::kObj),
+                              W("Mariela", Upos::kPropn, "NNP", 1, DepRel::kFlat),
+                              W("Soto", Upos::kPropn, "NNP", 2, DepRel::kFlat),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("it", Upos::kPron, "PRP", 4, DepRel::kObj)};
+  ASSERT_TRUE(RetagOpeningModifier(&s));
+  EXPECT_EQ(s[0].upos, Upos::kAdj);
+  EXPECT_EQ(s[0].lemma, "lead");
+  // An imperative before a name is left alone ("Ask Mr Smith"), and so is
+  // a sentence with no other finite verb.
+  syntax::SyntaxSentence ask = {W("Ask", Upos::kVerb, "VB", -1, DepRel::kRoot),
+                                W("Mr", Upos::kPropn, "NNP", 0, DepRel::kObj),
+                                W("Smith", Upos::kPropn, "NNP", 1, DepRel::kFlat),
+                                W("today", Upos::kNoun, "NN", 0, DepRel::kObl)};
+  EXPECT_FALSE(RetagOpeningModifier(&ask));
+  syntax::SyntaxSentence lead = s;
+  lead[0] = W("Lead", Upos::kVerb, "VB", -1, DepRel::kRoot);
+  lead[4] = W("now", Upos::kAdv, "RB", 0, DepRel::kAdvmod);
+  EXPECT_FALSE(RetagOpeningModifier(&lead));
 }
 
 }  // namespace
