@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
   }
   claims::InstallInSyntax(**lexicon, kb->get(), &*syntax);
   claims::ClauseAnalyzer analyzer(**lexicon);
+  const claims::entities::KbGazetteer gazetteer(**kb);
   std::string line;
   while (std::getline(std::cin, line)) {
     if (line.empty()) continue;
@@ -104,7 +105,7 @@ int main(int argc, char** argv) {
         words.emplace_back().form = std::string(t.text);
       }
       syntax->Analyze(&words);
-      claims::RepairParse(syntax->parser(), &words);  // as the extractor reads it
+      claims::RepairParse(syntax->parser(), &gazetteer, &words);  // as the extractor reads it
       PrintParse(words, analyzer);
       for (const auto& m : response->mentions()) {
         if (m.start() < s.start() || m.end() > s.end()) continue;

@@ -1,5 +1,9 @@
 #include "common/extract/parse_repairs.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "absl/strings/ascii.h"
 
 namespace claims {
@@ -62,8 +66,47 @@ bool RetagOpeningModifier(syntax::SyntaxSentence* words) {
   return true;
 }
 
-void RepairParse(const syntax::DependencyParser& parser, syntax::SyntaxSentence* words) {
-  if (RetagOpeningModifier(words)) parser.Parse(words);
+bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  auto capitalized = [&](int i) {
+    return !w[i].form.empty() && absl::ascii_isupper(static_cast<unsigned char>(w[i].form[0]));
+  };
+  // Candidates first: the gazetteer is asked only for the few sentences
+  // that have one.
+  std::vector<int> candidates;
+  for (int i = 1; i + 1 < n; ++i) {
+    if ((w[i].upos == Upos::kVerb || w[i].upos == Upos::kAux) && !w[i].form.empty() &&
+        absl::ascii_islower(static_cast<unsigned char>(w[i].form[0])) && capitalized(i - 1) &&
+        capitalized(i + 1)) {
+      candidates.push_back(i);
+    }
+  }
+  if (candidates.empty()) return false;
+  std::vector<std::string> forms;
+  forms.reserve(w.size());
+  for (const syntax::SyntaxWord& word : w) forms.push_back(word.form);
+  entities::GazetteerHits hits;
+  gazetteer.Annotate(forms, &hits);
+  bool changed = false;
+  for (int i : candidates) {
+    const bool inside = std::any_of(hits[i].begin(), hits[i].end(), [](const auto& h) {
+      return h.position == entities::SpanPosition::kInside;
+    });
+    if (!inside) continue;
+    w[i].upos = Upos::kPropn;
+    w[i].xpos = "NNP";
+    w[i].lemma = w[i].form;
+    changed = true;
+  }
+  return changed;
+}
+
+void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
+                 syntax::SyntaxSentence* words) {
+  bool retagged = RetagOpeningModifier(words);
+  if (gazetteer != nullptr) retagged = RetagInsideKnownNames(*gazetteer, words) || retagged;
+  if (retagged) parser.Parse(words);
   RepairNotOnlyButAlso(words);
 }
 

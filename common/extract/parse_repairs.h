@@ -8,6 +8,7 @@
 #ifndef CLAIMS_COMMON_EXTRACT_PARSE_REPAIRS_H_
 #define CLAIMS_COMMON_EXTRACT_PARSE_REPAIRS_H_
 
+#include "common/entities/gazetteer.h"
 #include "common/syntax/dependency_parser.h"
 #include "common/syntax/syntax_types.h"
 
@@ -27,9 +28,16 @@ void RepairNotOnlyButAlso(syntax::SyntaxSentence* words);
 // true when it retagged the first word (the sentence must be parsed again).
 bool RetagOpeningModifier(syntax::SyntaxSentence* words);
 
+// "in Dar es Salaam last month": a lower-case word the tagger took for a
+// verb or auxiliary inside a name `gazetteer` knows ("es") is part of that
+// name (a proper noun). Returns true when it retagged a word.
+bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxSentence* words);
+
 // Every repair above, in order: tags first, parsing the sentence again with
-// `parser` when one changed, then the relabelling repairs.
-void RepairParse(const syntax::DependencyParser& parser, syntax::SyntaxSentence* words);
+// `parser` when one changed, then the relabelling repairs. `gazetteer` may
+// be null (no repair inside names).
+void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
+                 syntax::SyntaxSentence* words);
 
 }  // namespace claims
 

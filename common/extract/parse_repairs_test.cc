@@ -94,5 +94,38 @@ TEST(ParseRepairsTest, AVerbFormOpeningATitleModifiesIt) {
   EXPECT_FALSE(RetagOpeningModifier(&lead));
 }
 
+// Knows one name: "Dar es Salaam".
+class OneNameGazetteer final : public entities::Gazetteer {
+ public:
+  void Annotate(const std::vector<std::string>& words,
+                entities::GazetteerHits* hits) const override {
+    hits->assign(words.size(), {});
+    for (size_t i = 0; i + 2 < words.size(); ++i) {
+      if (words[i] == "Dar" && words[i + 1] == "es" && words[i + 2] == "Salaam") {
+        (*hits)[i].push_back({entities::GazetteerKind::kPlace, entities::SpanPosition::kBegin});
+        (*hits)[i + 1].push_back({entities::GazetteerKind::kPlace, entities::SpanPosition::kInside});
+        (*hits)[i + 2].push_back({entities::GazetteerKind::kPlace, entities::SpanPosition::kLast});
+      }
+    }
+  }
+};
+
+TEST(ParseRepairsTest, AVerbInsideAKnownNameIsPartOfIt) {
+  syntax::SyntaxSentence s = {W("in", Upos::kAdp, "IN", 1, DepRel::kCase),
+                              W("Dar", Upos::kPropn, "NNP", -1, DepRel::kRoot),
+                              W("es", Upos::kVerb, "VBZ", 1, DepRel::kCcomp),
+                              W("Salaam", Upos::kPropn, "NNP", 2, DepRel::kObj)};
+  const OneNameGazetteer gazetteer;
+  ASSERT_TRUE(RetagInsideKnownNames(gazetteer, &s));
+  EXPECT_EQ(s[2].upos, Upos::kPropn);
+  EXPECT_EQ(s[2].lemma, "es");
+  // A verb between two names the gazetteer does not join stays a verb.
+  syntax::SyntaxSentence v = {W("Kenya", Upos::kPropn, "NNP", 1, DepRel::kNsubj),
+                              W("beat", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("Uganda", Upos::kPropn, "NNP", 1, DepRel::kObj)};
+  EXPECT_FALSE(RetagInsideKnownNames(gazetteer, &v));
+  EXPECT_EQ(v[1].upos, Upos::kVerb);
+}
+
 }  // namespace
 }  // namespace claims
