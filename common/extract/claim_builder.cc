@@ -404,6 +404,11 @@ class SentenceClaims {
                                   [&](int m) { return IsPossessorOf(m, clause.source_token); }),
                    mentions.end());
     if (mentions.empty()) mentions = NameAfterTitle(clause.source_token);
+    // "Barrick chairman John Thornton told ...": the person named speaks,
+    // not the organisation that qualifies the title.
+    std::stable_partition(mentions.begin(), mentions.end(), [&](int m) {
+      return ctx_.mentions[static_cast<size_t>(m)]->type == claims::v1::PERSON;
+    });
     int actor = mentions.empty() ? PronounActor(clause.source_token)
                                  : ctx_.mentions[static_cast<size_t>(mentions[0])]->actor;
     if (actor >= 0) {

@@ -112,6 +112,17 @@ TEST_F(ClaimsFromStructureTest, ATitleOpeningTheSentenceNamesTheSpeaker) {
   EXPECT_EQ(c->modality_source().id(), "ana-ferreira");
 }
 
+// The person named after an organisation's title speaks, not the
+// organisation (sentence written for this test).
+TEST_F(ClaimsFromStructureTest, ThePersonAfterAnOrganisationsTitleIsTheSource) {
+  auto claims =
+      ClaimsOf("Apple chief executive Tim Cook told reporters that Ireland had been treated unfairly.");
+  const Claim* c = WithPredicate(claims, "treat");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "tim-cook");
+}
+
 TEST_F(ClaimsFromStructureTest, QuoteRecordsItsSpeakerAndWords) {
   auto claims = ClaimsOf("\"We will not abandon our allies,\" Emmanuel Macron said.");
   const Claim* c = WithPredicate(claims, "abandon");
