@@ -105,7 +105,8 @@ int main(int argc, char** argv) {
         words.emplace_back().form = std::string(t.text);
       }
       syntax->Analyze(&words);
-      claims::RepairParse(syntax->parser(), &gazetteer, &words);  // as the extractor reads it
+      // As the extractor reads it.
+      claims::RepairParse(syntax->parser(), &gazetteer, lexicon->get(), &words);
       PrintParse(words, analyzer);
       for (const auto& m : response->mentions()) {
         if (m.start() < s.start() || m.end() > s.end()) continue;

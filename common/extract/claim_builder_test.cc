@@ -110,6 +110,16 @@ TEST_F(ClaimsFromStructureTest, ATitleOpeningTheSentenceNamesTheSpeaker) {
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
   EXPECT_EQ(c->modality_source().id(), "ana-ferreira");
+  // A title the lexicon knows ("Minister") after the verb form.
+  claims = ClaimsOf("Fisheries Minister Tomas Rauda told reporters that the port had reopened.");
+  c = WithPredicate(claims, "reopen");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "tomas-rauda");
+  claims = ClaimsOf("Mining Minister Tomas Rauda told reporters that the port had reopened.");
+  c = WithPredicate(claims, "reopen");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality_source().id(), "tomas-rauda");
 }
 
 // The person named after an organisation's title speaks, not the

@@ -44,14 +44,19 @@ void RepairNotOnlyButAlso(syntax::SyntaxSentence* words) {
   }
 }
 
-bool RetagOpeningModifier(syntax::SyntaxSentence* words) {
+bool RetagOpeningModifier(const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   if (n < 4 || w[0].upos != Upos::kVerb || (w[0].xpos != "VB" && w[0].xpos != "VBG")) {
     return false;
   }
+  auto title_word = [&](int i) {
+    return w[i].xpos == "NN" || w[i].xpos == "NNS" ||
+           (lexicon != nullptr && w[i].xpos == "NNP" &&
+            lexicon->IsTitleHead(absl::AsciiStrToLower(w[i].form)));
+  };
   int k = 1;
-  while (k < n && k <= 3 && (w[k].xpos == "NN" || w[k].xpos == "NNS")) ++k;
+  while (k < n && k <= 3 && title_word(k)) ++k;
   if (k < 2 || k >= n || w[k].xpos != "NNP") return false;
   bool finite_later = false;
   for (int i = k + 1; i < n && !finite_later; ++i) {
@@ -103,8 +108,8 @@ bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxS
 }
 
 void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
-                 syntax::SyntaxSentence* words) {
-  bool retagged = RetagOpeningModifier(words);
+                 const Lexicon* lexicon, syntax::SyntaxSentence* words) {
+  bool retagged = RetagOpeningModifier(lexicon, words);
   if (gazetteer != nullptr) retagged = RetagInsideKnownNames(*gazetteer, words) || retagged;
   if (retagged) parser.Parse(words);
   RepairNotOnlyButAlso(words);

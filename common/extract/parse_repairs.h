@@ -9,6 +9,7 @@
 #define CLAIMS_COMMON_EXTRACT_PARSE_REPAIRS_H_
 
 #include "common/entities/gazetteer.h"
+#include "common/extract/lexicon.h"
 #include "common/syntax/dependency_parser.h"
 #include "common/syntax/syntax_types.h"
 
@@ -22,11 +23,13 @@ namespace claims {
 void RepairNotOnlyButAlso(syntax::SyntaxSentence* words);
 
 // "Lead author Mariela Soto said ...", "Standing committee chairman Ashwini
-// Deshpande said ...": a verb form opening the sentence before common
-// nouns and a proper noun, with a finite verb later, modifies the title
-// that follows (an adjective for a bare verb, a noun for a gerund). Returns
-// true when it retagged the first word (the sentence must be parsed again).
-bool RetagOpeningModifier(syntax::SyntaxSentence* words);
+// Deshpande said ...", "Mining Minister Laurence Golborne told ...": a verb
+// form opening the sentence before common nouns or a title (a title head of
+// `lexicon`, which may be null) and a proper noun, with a finite verb later,
+// modifies the title that follows (an adjective for a bare verb, a noun for
+// a gerund). Returns true when it retagged the first word (the sentence must
+// be parsed again).
+bool RetagOpeningModifier(const Lexicon* lexicon, syntax::SyntaxSentence* words);
 
 // "in Dar es Salaam last month": a lower-case word the tagger took for a
 // verb or auxiliary inside a name `gazetteer` knows ("es") is part of that
@@ -34,10 +37,11 @@ bool RetagOpeningModifier(syntax::SyntaxSentence* words);
 bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxSentence* words);
 
 // Every repair above, in order: tags first, parsing the sentence again with
-// `parser` when one changed, then the relabelling repairs. `gazetteer` may
-// be null (no repair inside names).
+// `parser` when one changed, then the relabelling repairs. `gazetteer` and
+// `lexicon` may be null (the repairs that need them are skipped or
+// narrower).
 void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
-                 syntax::SyntaxSentence* words);
+                 const Lexicon* lexicon, syntax::SyntaxSentence* words);
 
 }  // namespace claims
 

@@ -78,7 +78,7 @@ TEST(ParseRepairsTest, AVerbFormOpeningATitleModifiesIt) {
                               W("Soto", Upos::kPropn, "NNP", 2, DepRel::kFlat),
                               W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
                               W("it", Upos::kPron, "PRP", 4, DepRel::kObj)};
-  ASSERT_TRUE(RetagOpeningModifier(&s));
+  ASSERT_TRUE(RetagOpeningModifier(nullptr, &s));
   EXPECT_EQ(s[0].upos, Upos::kAdj);
   EXPECT_EQ(s[0].lemma, "lead");
   // An imperative before a name is left alone ("Ask Mr Smith"), and so is
@@ -87,11 +87,11 @@ TEST(ParseRepairsTest, AVerbFormOpeningATitleModifiesIt) {
                                 W("Mr", Upos::kPropn, "NNP", 0, DepRel::kObj),
                                 W("Smith", Upos::kPropn, "NNP", 1, DepRel::kFlat),
                                 W("today", Upos::kNoun, "NN", 0, DepRel::kObl)};
-  EXPECT_FALSE(RetagOpeningModifier(&ask));
+  EXPECT_FALSE(RetagOpeningModifier(nullptr, &ask));
   syntax::SyntaxSentence lead = s;
   lead[0] = W("Lead", Upos::kVerb, "VB", -1, DepRel::kRoot);
   lead[4] = W("now", Upos::kAdv, "RB", 0, DepRel::kAdvmod);
-  EXPECT_FALSE(RetagOpeningModifier(&lead));
+  EXPECT_FALSE(RetagOpeningModifier(nullptr, &lead));
 }
 
 // Knows one name: "Dar es Salaam".
