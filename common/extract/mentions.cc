@@ -57,9 +57,11 @@ ActorType ActorTypeOf(entities::EntityType type) {
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
 std::string Slug(absl::string_view name) {
+  // Lower case in any script ("Ōhashi Kenji" -> "ōhashi-kenji").
+  const std::string lower = text::ToLower(name);
   std::string out;
   bool dash = false;
-  for (unsigned char c : name) {
+  for (unsigned char c : lower) {
     if (absl::ascii_isalnum(c) || c >= 0x80) {
       if (dash && !out.empty()) out.push_back('-');
       dash = false;
@@ -1905,9 +1907,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // part of the name.
   auto lower_case = [&](int w) {
     const bool possessive = w > 0 && (t[w - 1].text == "'" || t[w - 1].text == "\u2019");
-    return t[w].is_word && !possessive && std::none_of(t[w].text.begin(), t[w].text.end(), [](char c) {
-             return absl::ascii_isupper(static_cast<unsigned char>(c));
-           });
+    // (A capital of any script opens a name: "Țăranu".)
+    return t[w].is_word && !possessive && !t[w].capitalized &&
+           std::none_of(t[w].text.begin(), t[w].text.end(),
+                        [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); });
   };
   if (!broken && !defined && b - a > 1 && lower_case(b - 1)) {
     while (b - a > 1 && lower_case(b - 1)) --b;

@@ -1,7 +1,12 @@
 #include "common/text/utf8.h"
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "unicode/locid.h"
 #include "unicode/uchar.h"
+#include "unicode/unistr.h"
 #include "unicode/utf8.h"
 
 namespace claims::text {
@@ -35,6 +40,17 @@ absl::Status ValidateText(absl::string_view s, absl::string_view what) {
     }
   }
   return absl::OkStatus();
+}
+
+std::string ToLower(absl::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return absl::AsciiStrToLower(s);
+  }
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
 }
 
 namespace internal {

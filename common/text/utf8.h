@@ -4,10 +4,11 @@
 #define CLAIMS_COMMON_TEXT_UTF8_H_
 
 #include <cstddef>
-#include "absl/strings/string_view.h"
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace claims::text {
 
@@ -43,6 +44,9 @@ inline bool IsLower(char32_t c);
 inline bool IsDigit(char32_t c);
 inline bool IsSpace(char32_t c);  // Unicode White_Space
 bool IsDash(char32_t c);        // hyphen, en dash, em dash, minus
+// `s` in lower case, in any script ("Ōhashi" -> "ōhashi"); ASCII text is
+// lowered without ICU.
+std::string ToLower(absl::string_view s);
 bool IsApostrophe(char32_t c);  // ' and ’
 
 namespace internal {

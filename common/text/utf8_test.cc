@@ -27,6 +27,12 @@ TEST(ValidateTextTest, RejectsBinaryData) {
   EXPECT_FALSE(ValidateText("a\xC2\x85" "b", "body").ok());  // C1 control
 }
 
+TEST(ToLowerTest, LowersEveryScript) {
+  EXPECT_EQ(ToLower("Ōhashi Kenji"), "ōhashi kenji");
+  EXPECT_EQ(ToLower("ŢĂRANU Țăranu"), "ţăranu țăranu");
+  EXPECT_EQ(ToLower("Plain ASCII"), "plain ascii");
+}
+
 TEST(CodePointIndexTest, MapsBytesToCodePoints) {
   std::string s = "a\xE2\x80\x99" "b\xF0\x9F\x98\x80" "c";  // a ’ b 😀 c
   CodePointIndex index(s);
