@@ -142,7 +142,8 @@ const entities::EntitySpan* NameAt(const SentenceTokens& s, int i) {
 bool IsNameParticle(absl::string_view lower) {
   static constexpr absl::string_view kParticles[] = {
       "bin", "bint", "binti", "ibn", "al", "el", "ait", "aït", "da", "de", "di", "do", "dos", "das",
-      "du", "van", "von", "der", "den", "la", "le", "ter"};
+      "du", "van", "von", "der", "den", "la", "le", "ter", "lo", "del", "della", "dello", "dei",
+      "degli"};
   return std::find(std::begin(kParticles), std::end(kParticles), lower) !=
          std::end(kParticles);
 }
@@ -160,13 +161,15 @@ bool IsParticleName(const Token& t) {
 // after its particles, one of them in lower case ("van den Berg", "Van den
 // Berg", "da Silva"; not "Al Gore" or "Van Jones", given names); -1 for a
 // longer name.
-int SurnameAlone(const std::vector<Token>& t, int a, int b) {
+int SurnameAlone(const std::vector<Token>& t, int a, int b, bool after_honorific = false) {
   bool lower_case = false;
   for (int i = a; i + 1 < b; ++i) {
     if (!IsNameParticle(t[i].lower)) return -1;
     lower_case = lower_case || !t[i].capitalized;
   }
-  return b - a == 1 || (b - a > 1 && lower_case) ? b - 1 : -1;
+  // After an honorific, a capitalised particle opens the surname too ("Mrs
+  // Lo Bianco", "Mr Van den Berg").
+  return b - a == 1 || (b - a > 1 && (lower_case || after_honorific)) ? b - 1 : -1;
 }
 
 // End of a run of name tokens from `from` (at most `max_tokens` long),
@@ -1329,7 +1332,7 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
       }
     }
   }
-  if (const int w = SurnameAlone(t, a, b); w >= 0) {
+  if (const int w = SurnameAlone(t, a, b, !honorific.empty()); w >= 0) {
     const int actor = ShortName(t[w].text, si, w, gender, honorific, title, nullptr, evidence);
     if (actor != -1) return actor;
   }

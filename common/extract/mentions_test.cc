@@ -755,6 +755,16 @@ TEST_F(MentionsTest, LongNamesStayWhole) {
       "The coalition met on Monday.\n\nParallel Political Constraints\n\nThe talks failed.";
   EXPECT_EQ(ActorOf(heading, "2025-05-01", "Political Constraints"), "-");
   EXPECT_EQ(ActorOf(heading, "2025-05-01", "Parallel Political Constraints"), "-");
+  // After an honorific, of any language, a capitalised particle opens the
+  // surname (sentences written for this test).
+  const std::string italian =
+      "Rosaria Lo Bianco runs the committee. Mrs Lo Bianco said the threats had stopped. "
+      "Signora Lo Bianco was not available.";
+  auto r = Analyze(italian, "2016-02-01");
+  ASSERT_TRUE(r.ok());
+  const std::vector<claims::v1::Mention> lo_bianco = Written(*r, "Lo Bianco");
+  ASSERT_EQ(lo_bianco.size(), 2u);
+  for (const auto& m : lo_bianco) EXPECT_EQ(m.actor_id(), "rosaria-lo-bianco");
   // A word of the language opening the sentence describes the person
   // (sentences written for this test).
   EXPECT_EQ(Mentions("Newcomer Anna-Lena Brauer won the seat by 212 votes.", "2017-11-06"),
