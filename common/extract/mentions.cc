@@ -1820,6 +1820,20 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
                                  FindKb(t, span->begin + 1, b, false) != nullptr
                              ? 1
                              : 0);
+  // "the Sunni-dominated Future Movement", "US-based Nordhav Line": a
+  // compound adjective ending in a lower-case word opens no name; its
+  // known part is a mention of its own.
+  if (b - a >= 2 && t[a].capitalized) {
+    const size_t dash = t[a].text.rfind('-');
+    const absl::string_view last =
+        dash == std::string::npos ? absl::string_view() : absl::string_view(t[a].text).substr(dash + 1);
+    if (!last.empty() && std::all_of(last.begin(), last.end(), [](char c) {
+          return absl::ascii_islower(static_cast<unsigned char>(c));
+        })) {
+      TryCompound(si, s, a);
+      ++a;
+    }
+  }
   // "Born Mahathir bin Mohamad in ...": a verb that opens the sentence,
   // capitalised only for that, is no part of the name it runs into.
   if (a == 0 && b >= 2 && s.words.size() == t.size() &&

@@ -142,6 +142,13 @@ TEST_F(MentionsTest, AGovernmentOfAnHonouredNameIsTwoMentions) {
             "Labour=labour-party Blair=tony-blair");
 }
 
+// A compound adjective opens no name (sentence written for this test).
+TEST_F(MentionsTest, ACompoundAdjectiveBeforeANameIsNoPartOfIt) {
+  EXPECT_EQ(ActorOf("The Sunni-dominated Future Movement lost a third of its seats.", "2018-05-07",
+                    "Future Movement"),
+            "future-movement-lbn");
+}
+
 // A known party's name inside what the tagger took for another name;
 // sentences written for this test.
 TEST_F(MentionsTest, AKnownOrganisationInsideAnOtherNameIsItsMention) {

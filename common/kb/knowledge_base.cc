@@ -139,6 +139,19 @@ bool EndsWithInitial(absl::string_view s) {
          (n == 2 || s[n - 3] == ' ' || s[n - 3] == '.');
 }
 
+// `name` with its one hyphen between two capitalised parts as a space
+// ("Zanu-PF" -> "Zanu PF"), or "" when it has no such hyphen.
+std::string SpacedHyphen(absl::string_view name) {
+  const size_t dash = name.find('-');
+  if (dash == absl::string_view::npos || dash == 0 || dash + 1 >= name.size() ||
+      name.find('-', dash + 1) != absl::string_view::npos || name.find(' ') != absl::string_view::npos ||
+      !absl::ascii_isupper(static_cast<unsigned char>(name[0])) ||
+      !absl::ascii_isupper(static_cast<unsigned char>(name[dash + 1]))) {
+    return "";
+  }
+  return absl::StrCat(name.substr(0, dash), " ", name.substr(dash + 1));
+}
+
 }  // namespace
 
 std::string KnowledgeBase::NormalizeKey(absl::string_view surface) {
@@ -248,6 +261,16 @@ class KnowledgeBase::Builder {
     AddAlias(index, a.name, a.gazetteer ? AliasKind::kGazetteer : AliasKind::kName);
     for (const auto& s : e.aliases()) {
       AddAlias(index, s, e.gazetteer() ? AliasKind::kGazetteer : AliasKind::kAlias);
+    }
+    // An organisation's name of two capitalised parts joined by a hyphen
+    // is written with a space too ("Zanu PF" of "Zanu-PF").
+    if (a.type == claims::v1::ORGANIZATION && !a.gazetteer) {
+      std::vector<std::string> names = {a.name};
+      names.insert(names.end(), e.aliases().begin(), e.aliases().end());
+      for (const std::string& n : names) {
+        const std::string spaced = SpacedHyphen(n);
+        if (!spaced.empty()) AddAlias(index, spaced, AliasKind::kAlias);
+      }
     }
     for (const auto& s : e.capitals()) AddAlias(index, s, AliasKind::kCapital);
     for (const auto& s : e.demonyms()) AddAlias(index, s, AliasKind::kDemonym);

@@ -111,6 +111,20 @@ TEST(KnowledgeBaseTest, InitialsAreOneWordHoweverSpaced) {
   EXPECT_EQ(KnowledgeBase::NormalizeKey("Mr. A. Smith"), "Mr. A. Smith");
 }
 
+TEST(KnowledgeBaseTest, AHyphenatedOrganisationNameIsFoundWithASpace) {
+  auto kb = KnowledgeBase::FromJsonLines(
+      {R"({"id": "zanu", "name": "ZANU-PF", "type": "ORGANIZATION", "kind": "party", "country": "ZWE", "aliases": ["Zanu-PF"]})",
+       R"({"id": "gb", "name": "Guinea-Bissau", "type": "LOCATION", "kind": "country"})"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  for (const char* written : {"ZANU PF", "Zanu PF", "Zanu-PF"}) {
+    const auto* m = (*kb)->Find(written);
+    ASSERT_NE(m, nullptr) << written;
+    EXPECT_EQ((*kb)->actor(m->front().actor).id, "zanu");
+  }
+  // Only organisations: places keep their hyphens.
+  EXPECT_EQ((*kb)->Find("Guinea Bissau"), nullptr);
+}
+
 TEST(KnowledgeBaseTest, PrefixLengthsCountTheTokenizersTokens) {
   // "Tigray People's Liberation Front" is five tokens ("People" "'s"), and
   // a caller trying spans from MaxWordsFrom down must reach them.
