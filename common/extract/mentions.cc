@@ -1892,6 +1892,15 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
          NameAt(s, b) == nullptr) {
     *next = ++b;
   }
+  // Two person spans side by side, nothing between, are one name ("El
+  // Hadji Mamadou | Lamine | Faye": the tagger cut before a surname it
+  // knows).
+  while (type == claims::v1::PERSON && !headline && !titlecase && b < static_cast<int>(t.size())) {
+    const entities::EntitySpan* more = NameAt(s, b);
+    if (more == nullptr || more->type != entities::EntityType::kPerson || more->end - a > 7) break;
+    b = std::min<int>(more->end, static_cast<int>(t.size()));
+    *next = b;
+  }
   // A span running on over a comma into lower-case words ("Maga base,
   // which") is a tagger error: only a known name before the comma counts.
   bool broken = false;
