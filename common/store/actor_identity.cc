@@ -36,7 +36,7 @@ constexpr size_t kMaxContext = 64;
 constexpr std::string_view kSurnameParticles[] = {
     "al",  "el",  "bin", "ibn", "abu",   "da",  "de",  "di",
     "do",  "dos", "du",  "del", "della", "der", "den", "van",
-    "von", "le",  "la",  "ter", "ten",   "st",  "mac"};
+    "von", "le",  "la",  "ter", "ten",   "st",  "mac", "lo", "dello", "dei", "degli"};
 
 // Words that never make a name on their own: pronouns, quantifiers and the
 // plural role nouns of group references ("both leaders").
@@ -376,7 +376,8 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     const std::vector<std::string> written = WrittenWords(actor.name());
     if (SurnameOnly(written)) {
       return {absl::StrCat("surname:", absl::StrJoin(w, " ")),
-              absl::StrCat("roman-surname:", RomanKey(w))};
+              absl::StrCat("roman-surname:", RomanKey(w)),
+              absl::StrCat("joined-surname:", absl::StrJoin(w, ""))};
     }
     std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " ")),
                                       absl::StrCat("roman-name:", RomanKey(FullGiven(w))),
@@ -389,6 +390,7 @@ std::vector<std::string> LookupForms(const Actor& actor) {
       forms.push_back(FirstAndLast(written.size() == 2 ? "first-last:" : "name:", written));
     }
     AddShortenedPersonForms(written, &forms);
+    forms.push_back(absl::StrCat("joined-name:", absl::StrJoin(w, "")));
     return forms;
   }
   if (IsAcronym(actor.name())) return {absl::StrCat("acronym:", w[0])};
@@ -565,6 +567,11 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     AddShortenedPersonForms(written, &forms);
     forms.push_back(absl::StrCat(
         "roman-surname:", RomanKey(Words(absl::StrJoin(written.begin() + s, written.end(), " ")))));
+    // Written as one word ("Lobianco" of "Lo Bianco", "Vandenberg"), whole
+    // or the surname alone: stored and looked up.
+    forms.push_back(absl::StrCat("joined-name:", absl::StrJoin(w, "")));
+    forms.push_back(absl::StrCat(
+        "joined-surname:", absl::StrJoin(Words(absl::StrJoin(written.begin() + s, written.end(), " ")), "")));
     // Everything after the given name too: a double surname ("Quispe
     // Huaman" of "Julio Quispe Huaman", "García Márquez").
     if (s == written.size() - 1 && written.size() >= 3) {

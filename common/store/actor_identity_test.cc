@@ -175,6 +175,14 @@ TEST_F(ActorIdentityTest, AShortGivenNameJoinsTheFullOne) {
   EXPECT_EQ(StoredIds("e"), "bill-okafor");
 }
 
+TEST_F(ActorIdentityTest, ASurnameWithAParticleWrittenAsOneWordFindsIt) {
+  Put(Article("a", {{"rosaria-lo-bianco", "Rosaria Lo Bianco"}}));
+  Put(Article("b", {{"rosaria-lobianco", "Rosaria Lobianco"}}));
+  EXPECT_EQ(StoredIds("b"), "rosaria-lo-bianco");
+  Put(Article("c", {{"lobianco", "Lobianco"}}));
+  EXPECT_EQ(StoredIds("c"), "rosaria-lo-bianco");
+}
+
 TEST_F(ActorIdentityTest, AnOrganisationsShortOrLegalFormFindsIt) {
   Put(Article("a", {{"padma-knit-composite-ltd", "Padma Knit Composite Ltd",
                      claims::v1::ORGANIZATION}}));
