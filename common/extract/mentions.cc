@@ -1085,6 +1085,9 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
     });
     for (const NamedAt& n : it->second) {
       const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
+      // A known person's surname is not the given name of someone named
+      // later ("Museveni" before the ballot form "Museveni Yoweri Kaguta").
+      if (!earlier && n.given && kb != nullptr && !kb->empty()) continue;
       if (agrees(GenderOf(n.actor)) && !honorific.empty() && title.empty() && n.given &&
           !family_before && earlier &&
           std::count(result_.actors[n.actor].name.begin(), result_.actors[n.actor].name.end(), ' ') >= 2 &&

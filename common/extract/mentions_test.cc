@@ -785,6 +785,12 @@ TEST_F(MentionsTest, LongNamesStayWhole) {
                     "a fisherman.",
                     "2006-09-12", "El Hadji Mamadou Lamine Faye"),
             "el-hadji-mamadou-lamine-faye");
+  // A known person's surname stays theirs when a later name opens with it
+  // (written for this test).
+  EXPECT_EQ(ActorOf("The NRM said Museveni would stand again. Museveni Yoweri Kaguta was listed "
+                    "first on the ballot.",
+                    "2016-02-01", "Museveni"),
+            "yoweri-museveni");
   // "Union" after a plural possessive ends an organisation's name.
   EXPECT_EQ(ActorOf("Amina Yusuf heads the Tana River Rice Farmers' Union, founded in 2015.",
                     "2021-05-04", "Tana River Rice Farmers' Union"),
