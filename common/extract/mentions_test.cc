@@ -130,6 +130,8 @@ TEST_F(MentionsTest, AnHonorificAfterATitleIsNoPartOfTheName) {
                      "Dr. Abiy spoke in Addis Ababa.",
                      "2021-07-11"),
             "Abiy Ahmed=abiy-ahmed Abiy=abiy-ahmed Addis Ababa=ETH");
+  EXPECT_EQ(ActorOf("First Lady Dr Amara Dube addressed the rally.", "2017-08-10", "Amara Dube"),
+            "amara-dube");
   EXPECT_EQ(ActorOf("Finance Minister Mrs Ngozi Okonjo-Iweala presented the budget.",
                     "2013-12-19", "Ngozi Okonjo-Iweala"),
             "ngozi-okonjo-iweala");
