@@ -761,6 +761,19 @@ class ArticleState {
     if (m == nullptr) m = kb_.FindUnaccented(key_);
     if (exact != nullptr) *exact = m != nullptr;
     if (m == nullptr && folded) m = kb_.FindFolded(key_);
+    // An organisation's acronym written as a word ("Ano" of "ANO", as
+    // British style writes "Nato"): a capitalised word of three to six
+    // letters that is no word of the language, when only organisations
+    // have it as an acronym.
+    if (m == nullptr && b - a == 1 && t[a].capitalized && !t[a].all_caps &&
+        t[a].text.size() >= 3 && t[a].text.size() <= 6 && !IsDictionaryWord(t, a)) {
+      const auto* upper = kb_.Find(absl::AsciiStrToUpper(key_));
+      if (upper != nullptr && std::all_of(upper->begin(), upper->end(), [&](const AliasMatch& am) {
+            return kb_.actor(am.actor).type == claims::v1::ORGANIZATION;
+          })) {
+        m = upper;
+      }
+    }
     // A known name written with a hyphen inside ("Ahmadi-Nejad").
     if (m == nullptr && variants && key_.find('-') != std::string::npos) {
       m = kb_.FindFolded(absl::StrReplaceAll(key_, {{"-", ""}}));

@@ -144,6 +144,12 @@ TEST_F(MentionsTest, AGovernmentOfAnHonouredNameIsTwoMentions) {
             "Labour=labour-party Blair=tony-blair");
 }
 
+// An organisation's acronym written as a word finds it (sentence written
+// for this test).
+TEST_F(MentionsTest, AnAcronymWrittenAsAWordFindsTheOrganisation) {
+  EXPECT_EQ(ActorOf("Voters gave Ano a third of the seats.", "2017-10-22", "Ano"), "ano-2011-cze");
+}
+
 // A compound adjective opens no name (sentence written for this test).
 TEST_F(MentionsTest, ACompoundAdjectiveBeforeANameIsNoPartOfIt) {
   EXPECT_EQ(ActorOf("The Sunni-dominated Future Movement lost a third of its seats.", "2018-05-07",
