@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/kb/knowledge_base.h"
 #include "common/kb/unaccent.h"
 
 namespace claims {
@@ -390,18 +391,15 @@ const ReferenceWord* SalienceCoreference::Find(absl::string_view lower) const {
 }
 
 char SalienceCoreference::NameGender(const ArticleActor& actor) const {
-  // Countries whose names put the family name first ("Xi Jinping", "Kim
-  // Jong-un", "Lee Hsien Loong").
-  static constexpr absl::string_view kFamilyNameFirst[] = {
-      "CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM"};
-  if (actor.type != claims::v1::PERSON) return 0;
-  if (std::find(std::begin(kFamilyNameFirst), std::end(kFamilyNameFirst),
-                actor.country) != std::end(kFamilyNameFirst)) {
-    return 0;
-  }
-  const size_t space = actor.name.find(' ');
+  // A name with the family name first ("Xi Jinping") opens with no given
+  // name.
+  if (actor.type != claims::v1::PERSON || FamilyNameFirst(actor.country)) return 0;
+  return GivenNameGender(absl::string_view(actor.name).substr(0, actor.name.find(' ')));
+}
+
+char SalienceCoreference::GivenNameGender(absl::string_view word) const {
   // "Néstor" is written "Nestor" in the table.
-  const std::string given = absl::AsciiStrToLower(StripDiacritics(actor.name.substr(0, space)));
+  const std::string given = absl::AsciiStrToLower(StripDiacritics(word));
   auto it = given_names_.find(given);
   // A compound given name the table lacks has its first name's gender
   // ("Marie-Claude", "Jean-Pierre").

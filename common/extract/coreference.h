@@ -94,6 +94,7 @@ class SalienceCoreference final : public CoreferenceResolver,
   // 'm'/'f' for a person's name whose given name (first word, when the
   // country writes it first) is usually of that gender, else 0.
   char NameGender(const ArticleActor& actor) const override;
+  char GivenNameGender(absl::string_view word) const override;
 
  private:
   explicit SalienceCoreference(SalienceWeights weights) : weights_(weights) {}

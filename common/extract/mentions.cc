@@ -218,6 +218,16 @@ int OrganisationRunEnd(const std::vector<Token>& t, int i) {
   return e - i >= 2 && head ? e : -1;
 }
 
+// A capitalised compound whose last part is a lower-case word
+// ("Sunni-dominated", "US-based"): an adjective, no name.
+bool IsCompoundAdjective(const Token& t) {
+  const size_t dash = t.text.rfind('-');
+  if (!t.capitalized || dash == absl::string_view::npos || dash + 1 == t.text.size()) return false;
+  const absl::string_view last = t.text.substr(dash + 1);
+  return std::all_of(last.begin(), last.end(),
+                     [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); });
+}
+
 // Tokens t[a, b) joined by single spaces where the text has space between
 // them, into *out.
 void JoinTo(const std::vector<Token>& t, int a, int b, std::string* out) {
@@ -307,10 +317,7 @@ class ArticleState {
     for (const FoundMention& m : result_.mentions) {
       if (m.actor < 0) continue;
       const ArticleActor& a = result_.actors[m.actor];
-      if (a.country.empty() || authors_.contains(m.actor) ||
-          caption_sentences_.contains(m.sentence)) {
-        continue;
-      }
+      if (a.country.empty() || !CountsForFocus(m)) continue;
       if (dateline_country_.empty() && IsDatelinePlace(m)) dateline_country_ = a.country;
       count(a.country);
       if (a.kind == "region") {
@@ -473,11 +480,7 @@ class ArticleState {
   }
   // True when `word` is usually a given name ("Rose", not "Newcomer").
   bool IsGivenName(absl::string_view word) const {
-    if (genders_ == nullptr) return false;
-    ArticleActor person;
-    person.name = absl::StrCat(word, " X");
-    person.type = claims::v1::PERSON;
-    return genders_->NameGender(person) != 0;
+    return genders_ != nullptr && genders_->GivenNameGender(word) != 0;
   }
   // 'm', 'f' or 0 for the honorific token `text` ("Mrs", "Mr.").
   char HonorificGender(absl::string_view text) const {
@@ -664,6 +667,12 @@ class ArticleState {
     return false;
   }
 
+  // True when mention `m` tells what the article is about: not the
+  // byline's people, nor a picture caption's.
+  bool CountsForFocus(const FoundMention& m) const {
+    return !authors_.contains(m.actor) && !caption_sentences_.contains(m.sentence);
+  }
+
   // A surname alone in another romanisation ("Ahmadinezhad") names the
   // known person only when the article named them already or they hold an
   // office at its date: a name that merely sounds alike is someone else's
@@ -693,10 +702,7 @@ class ArticleState {
     for (const FoundMention& m : result_.mentions) {
       if (m.actor < 0) continue;
       const std::string& country = result_.actors[m.actor].country;
-      if (country.empty() || authors_.contains(m.actor) ||
-          caption_sentences_.contains(m.sentence)) {
-        continue;
-      }
+      if (country.empty() || !CountsForFocus(m)) continue;
       auto it = std::find_if(counts.begin(), counts.end(),
                              [&](const auto& c) { return c.first == country; });
       if (it == counts.end()) {
@@ -1839,16 +1845,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // "the Sunni-dominated Future Movement", "US-based Nordhav Line": a
   // compound adjective ending in a lower-case word opens no name; its
   // known part is a mention of its own.
-  if (b - a >= 2 && t[a].capitalized) {
-    const size_t dash = t[a].text.rfind('-');
-    const absl::string_view last =
-        dash == std::string::npos ? absl::string_view() : absl::string_view(t[a].text).substr(dash + 1);
-    if (!last.empty() && std::all_of(last.begin(), last.end(), [](char c) {
-          return absl::ascii_islower(static_cast<unsigned char>(c));
-        })) {
-      TryCompound(si, s, a);
-      ++a;
-    }
+  if (b - a >= 2 && IsCompoundAdjective(t[a])) {
+    TryCompound(si, s, a);
+    ++a;
   }
   // "Born Mahathir bin Mohamad in ...": a verb that opens the sentence,
   // capitalised only for that, is no part of the name it runs into.

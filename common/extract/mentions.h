@@ -111,6 +111,8 @@ class GenderCues {
   virtual ~GenderCues() = default;
   // 'm'/'f' for a person whose given name usually has that gender, else 0.
   virtual char NameGender(const ArticleActor& actor) const = 0;
+  // 'm'/'f' for a word usually a given name of that gender ("Rose"), else 0.
+  virtual char GivenNameGender(absl::string_view word) const = 0;
   // 'm'/'f' for an honorific before a name ("mr", "mrs"; lower case, no
   // dot), else 0.
   virtual char HonorificGender(absl::string_view lower) const = 0;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace claims {
 namespace {
@@ -12,8 +13,8 @@ namespace {
 using syntax::DepRel;
 using syntax::Upos;
 
-bool Is(const syntax::SyntaxWord& w, const char* lower) {
-  return absl::AsciiStrToLower(w.form) == lower;
+bool Is(const syntax::SyntaxWord& w, absl::string_view lower) {
+  return absl::EqualsIgnoreCase(w.form, lower);
 }
 
 // A verb form that can be a verb's complement: a gerund or a bare or
