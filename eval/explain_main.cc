@@ -104,9 +104,7 @@ int main(int argc, char** argv) {
       for (const auto& t : claims::text::Tokenize(line, s.start(), s.end())) {
         words.emplace_back().form = std::string(t.text);
       }
-      syntax->Analyze(&words);
-      // As the extractor reads it.
-      claims::RepairParse(syntax->parser(), &gazetteer, lexicon->get(), &words);
+      claims::AnalyzeSentence(*syntax, &gazetteer, lexicon->get(), &words);
       PrintParse(words, analyzer);
       for (const auto& m : response->mentions()) {
         if (m.start() < s.start() || m.end() > s.end()) continue;

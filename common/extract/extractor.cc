@@ -135,8 +135,7 @@ void AnalyzeSyntax(const ExtractorPipeline& p, std::vector<SentenceTokens>* sent
     const std::vector<text::Token>& tokens = (*sentences)[s].tokens;
     words[s].resize(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) words[s][i].form = std::string(tokens[i].text);
-    p.syntax->Analyze(&words[s]);
-    RepairParse(p.syntax->parser(), p.gazetteer.get(), p.lexicon.get(), &words[s]);
+    AnalyzeSentence(*p.syntax, p.gazetteer.get(), p.lexicon.get(), &words[s]);
   }
   std::vector<std::vector<entities::EntitySpan>> names =
       p.entity_tagger->Tag(words, p.gazetteer.get());

@@ -1016,8 +1016,19 @@ class ArticleState {
                    bool titlecase, int* next);
   bool TryCompound(int si, const SentenceTokens& s, int i);
   // A name the tagger's span at i + 1 or after a surname's particles
-  // starts a word early: true with that span in *widened (see TryName).
-  bool WidenedName(const SentenceTokens& s, int i, entities::EntitySpan* widened);
+  // starts a word early, or a proper noun the tagger left out that speaks:
+  // true with that span in *widened and, for the speaker, *speaker set
+  // (see TryName).
+  bool WidenedName(const SentenceTokens& s, int i, entities::EntitySpan* widened,
+                   bool* speaker);
+  // True when word i is the subject of a verb of saying in the parse of a
+  // parsed sentence.
+  bool IsSpeakerOfSaying(const SentenceTokens& s, int i) const {
+    if (s.words.size() != s.tokens.size()) return false;
+    const syntax::SyntaxWord& w = s.words[i];
+    return w.head >= 0 && syntax::BaseRel(w.rel) == syntax::DepRel::kNsubj &&
+           lex_.IsSpeechVerb(s.words[w.head].lemma);
+  }
   bool TryGroupReference(int si, const SentenceTokens& s, int i, int n, int* next);
   // `honorific`: the lower-case honorific before the name ("mr", "dr"),
   // or "".
@@ -1759,7 +1770,8 @@ bool ArticleState::TryCompound(int si, const SentenceTokens& s, int i) {
   return any;
 }
 
-bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntitySpan* widened) {
+bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntitySpan* widened,
+                               bool* speaker_out) {
   const auto& t = s.tokens;
   const int n = static_cast<int>(t.size());
   if (!IsNameToken(t[i]) || t[i].all_caps) return false;
@@ -1775,10 +1787,19 @@ bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntityS
   // capitalised, at a sentence's start ("Sinar | Sawit Bhd posted ..."): a
   // proper noun right before its span is part of it.
   const entities::EntitySpan* next = i + 1 < n ? NameAt(s, i + 1) : nullptr;
+  const bool parsed = s.words.size() == t.size();
+  const bool propn =
+      parsed && (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP");
   const bool person = after != nullptr && after->type != entities::EntityType::kOrganization;
-  const bool proper = next != nullptr && s.words.size() == t.size() &&
-                      (s.words[i].upos == syntax::Upos::kPropn || s.words[i].xpos == "NNP");
-  if (!person && !proper) return false;
+  const bool proper = next != nullptr && propn;
+  // Or a proper noun alone that the parse makes the subject of a verb of
+  // saying ("Quarrington said ...", "..., Quarrington told reporters"): a
+  // speaker, most often a person the tagger did not know, mostly a later
+  // article's bare surname at a sentence's start, where the tagger reads an
+  // unseen capitalised word as an ordinary one.
+  const bool speaker = !person && !proper && propn && next == nullptr &&
+                       (i == 0 || NameAt(s, i - 1) == nullptr) && IsSpeakerOfSaying(s, i);
+  if (!person && !proper && !speaker) return false;
   // Either way the word is one of its own name: no word of the language,
   // no known name (the dearer tests last, for the few words that get here);
   // or a particle itself, capitalised to open the surname ("Van den Berg",
@@ -1789,8 +1810,13 @@ bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntityS
        FindKb(t, i, i + 1, false) != nullptr)) {
     return false;
   }
-  *widened = person ? entities::EntitySpan{i, after->end, entities::EntityType::kPerson}
-                    : entities::EntitySpan{i, next->end, next->type};
+  *speaker_out = speaker;
+  if (speaker) {
+    *widened = entities::EntitySpan{i, i + 1, entities::EntityType::kPerson};
+  } else {
+    *widened = person ? entities::EntitySpan{i, after->end, entities::EntityType::kPerson}
+                      : entities::EntitySpan{i, next->end, next->type};
+  }
   return true;
 }
 
@@ -1804,7 +1830,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   const entities::EntitySpan* span = NameAt(s, i);
   const auto& t = s.tokens;
   entities::EntitySpan widened;
-  if (span == nullptr && !headline && !titlecase && WidenedName(s, i, &widened)) {
+  bool speaker = false;
+  if (span == nullptr && !headline && !titlecase && WidenedName(s, i, &widened, &speaker)) {
     span = &widened;
   }
   // An organisation's name: capitalised words ending in an organisation's
@@ -2162,7 +2189,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   if (actor < 0) {
     actor = Discover(std::move(name), type);
-    evidence = absl::StrCat("tagger:", entities::EntityTypeName(span->type));
+    evidence = speaker ? "syntax:speaker"
+                       : absl::StrCat("tagger:", entities::EntityTypeName(span->type));
     if (b - a >= 2) RegisterNameParts(actor, si, a);
   }
   if (actor < 0) return true;

@@ -192,6 +192,22 @@ TEST_F(MentionsTest, UnlistedNamesAreDiscoveredAndLinked) {
             "Kowalczyk=joanna-kowalczyk Bialystok=bialystok-pol");
 }
 
+// A later article's bare surname at a sentence's start is a word the
+// tagger never saw; as the subject of a verb of saying it is a speaker, a
+// person. Ordinary words and known places in that place stay what they are.
+TEST_F(MentionsTest, AnUnknownProperNounThatSpeaksIsAPerson) {
+  auto r = Analyze("The council approved higher fares on Monday. Quarrington said "
+                   "passengers had not been consulted.",
+                   "2020-05-11");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> speaker = Written(*r, "Quarrington");
+  ASSERT_EQ(speaker.size(), 1u);
+  EXPECT_EQ(speaker[0].type(), claims::v1::PERSON);
+  EXPECT_EQ(speaker[0].evidence(), "syntax:speaker");
+  EXPECT_EQ(Mentions("Shares fell sharply on Monday, dealers said."), "");
+  EXPECT_EQ(ActorOf("Moscow denied the report.", "2020-05-11", "Moscow"), "RUS");
+}
+
 TEST_F(MentionsTest, GazetteerNamesLinkPlacesButMakeNoMentionAlone) {
   // "Police" is also a Polish town: the gazetteer does not make it a
   // mention (it is the police of the story's country, a group actor); a

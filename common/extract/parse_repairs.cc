@@ -116,4 +116,10 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairNotOnlyButAlso(words);
 }
 
+void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazetteer* gazetteer,
+                     const Lexicon* lexicon, syntax::SyntaxSentence* words) {
+  models.Analyze(words);
+  RepairParse(models.parser(), gazetteer, lexicon, words);
+}
+
 }  // namespace claims

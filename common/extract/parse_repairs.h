@@ -11,6 +11,7 @@
 #include "common/entities/gazetteer.h"
 #include "common/extract/lexicon.h"
 #include "common/syntax/dependency_parser.h"
+#include "common/syntax/syntax_models.h"
 #include "common/syntax/syntax_types.h"
 
 namespace claims {
@@ -42,6 +43,12 @@ bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxS
 // narrower).
 void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
                  const Lexicon* lexicon, syntax::SyntaxSentence* words);
+
+// The syntax stage as the extractor runs it, for a sentence whose forms are
+// filled: models.Analyze, then RepairParse. Tools that must see the words
+// as the extractor does (explain) call this.
+void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazetteer* gazetteer,
+                     const Lexicon* lexicon, syntax::SyntaxSentence* words);
 
 }  // namespace claims
 

@@ -104,6 +104,21 @@ TEST_F(IdentityTest,
   EXPECT_EQ(Query("Robert Smithfield"), "iowa-1");
 }
 
+// A later article that names her only by surname, as the speaker opening a
+// sentence (a word the entity tagger never saw; see mentions.cc, the
+// speaker of WidenedName).
+TEST_F(IdentityTest, ALaterSpeakerNamedBySurnameAloneJoinsTheFullName) {
+  Ingest(MakeArticle(
+      "bus-1", "2019-03-04",
+      "LEEDS - Harriet Quarrington, a councillor in Leeds, said the new bus "
+      "plan was badly flawed."));
+  Ingest(MakeArticle(
+      "bus-2", "2020-05-11",
+      "LEEDS - The council approved higher fares on Monday. Quarrington said "
+      "passengers had not been consulted."));
+  EXPECT_EQ(Query("Harriet Quarrington"), "bus-1 bus-2");
+}
+
 TEST_F(IdentityTest, ARolePhraseNeverReturnsSeveralPeople) {
   Ingest(MakeArticle(
       "uk-1", "2025-03-04",
