@@ -45,6 +45,22 @@ void RepairNotOnlyButAlso(syntax::SyntaxSentence* words) {
   }
 }
 
+void RepairTitleBeforeName(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int i = 0; i + 1 < n; ++i) {
+    const int name = i + 1;
+    if (w[i].upos != Upos::kNoun || w[i].xpos != "NN" || w[name].upos != Upos::kPropn ||
+        w[name].head != i || w[name].rel != DepRel::kAppos) {
+      continue;
+    }
+    w[name].head = w[i].head;
+    w[name].rel = w[i].rel;
+    w[i].head = name;
+    w[i].rel = DepRel::kCompound;
+  }
+}
+
 bool RetagOpeningModifier(const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -114,6 +130,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   if (gazetteer != nullptr) retagged = RetagInsideKnownNames(*gazetteer, words) || retagged;
   if (retagged) parser.Parse(words);
   RepairNotOnlyButAlso(words);
+  RepairTitleBeforeName(words);
 }
 
 void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazetteer* gazetteer,

@@ -23,6 +23,14 @@ namespace claims {
 // ("risks", a hedge) never reaches them.
 void RepairNotOnlyButAlso(syntax::SyntaxSentence* words);
 
+// "Opposition leader Raila Odinga rejected ...", "Union leader Karin Olsen
+// said ...": a singular common noun with a proper noun right after it (no
+// comma between) as its apposition is the name's title, a compound of the
+// name, and the name takes the noun's place in the clause. The parser
+// makes the title the clause's subject and the name its apposition, so the
+// claim's subject would be "leader" and the person only a participant.
+void RepairTitleBeforeName(syntax::SyntaxSentence* words);
+
 // "Lead author Mariela Soto said ...", "Standing committee chairman Ashwini
 // Deshpande said ...", "Mining Minister Laurence Golborne told ...": a verb
 // form opening the sentence before common nouns or a title (a title head of

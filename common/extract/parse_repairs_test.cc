@@ -54,6 +54,41 @@ TEST(ParseRepairsTest, NotOnlyButAlsoMakesTheComplementAndItsConjunct) {
   }
 }
 
+// "Union leader Karin Olsen rejected the offer", as the parser reads it:
+// "leader" the subject, the name its apposition.
+TEST(ParseRepairsTest, ANameRightAfterItsTitleTakesTheTitlesPlace) {
+  syntax::SyntaxSentence s = {W("Union", Upos::kPropn, "NNP", 1, DepRel::kCompound),
+                              W("leader", Upos::kNoun, "NN", 4, DepRel::kNsubj),
+                              W("Karin", Upos::kPropn, "NNP", 1, DepRel::kAppos),
+                              W("Olsen", Upos::kPropn, "NNP", 2, DepRel::kFlat),
+                              W("rejected", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("it", Upos::kPron, "PRP", 4, DepRel::kObj)};
+  RepairTitleBeforeName(&s);
+  EXPECT_EQ(s[2].head, 4);
+  EXPECT_EQ(s[2].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[1].head, 2);
+  EXPECT_EQ(s[1].rel, DepRel::kCompound);
+  EXPECT_EQ(s[0].head, 1);
+  EXPECT_EQ(s[3].head, 2);
+}
+
+TEST(ParseRepairsTest, AnAppositionAfterACommaStaysOne) {
+  // "The leader, Karin Olsen, rejected it": a real apposition.
+  syntax::SyntaxSentence s = {W("The", Upos::kDet, "DT", 1, DepRel::kDet),
+                              W("leader", Upos::kNoun, "NN", 6, DepRel::kNsubj),
+                              W(",", Upos::kPunct, ",", 3, DepRel::kPunct),
+                              W("Karin", Upos::kPropn, "NNP", 1, DepRel::kAppos),
+                              W("Olsen", Upos::kPropn, "NNP", 3, DepRel::kFlat),
+                              W(",", Upos::kPunct, ",", 3, DepRel::kPunct),
+                              W("rejected", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  const syntax::SyntaxSentence before = s;
+  RepairTitleBeforeName(&s);
+  for (size_t i = 0; i < s.size(); ++i) {
+    EXPECT_EQ(s[i].head, before[i].head) << i;
+    EXPECT_EQ(s[i].rel, before[i].rel) << i;
+  }
+}
+
 TEST(ParseRepairsTest, OtherCoordinationIsLeftAlone) {
   // "It risks and prolongs": no "not only".
   syntax::SyntaxSentence s = {W("It", Upos::kPron, "PRP", 1, DepRel::kNsubj),
