@@ -101,10 +101,11 @@ int main(int argc, char** argv) {
     for (const auto& s : response->sentences()) {
       std::cout << s.text() << "\n";
       claims::syntax::SyntaxSentence words;
-      for (const auto& t : claims::text::Tokenize(line, s.start(), s.end())) {
-        words.emplace_back().form = std::string(t.text);
-      }
-      claims::AnalyzeSentence(*syntax, &gazetteer, lexicon->get(), &words);
+      const std::vector<claims::text::Token> tokens =
+          claims::text::Tokenize(line, s.start(), s.end());
+      for (const auto& t : tokens) words.emplace_back().form = std::string(t.text);
+      claims::AnalyzeSentence(*syntax, &gazetteer, lexicon->get(),
+                              claims::text::DatelineLength(tokens), &words);
       PrintParse(words, analyzer);
       for (const auto& m : response->mentions()) {
         if (m.start() < s.start() || m.end() > s.end()) continue;

@@ -71,7 +71,7 @@ class SentenceClaims {
         covering_[static_cast<size_t>(k)].push_back(static_cast<int>(m));
       }
     }
-    dateline_end_ = DatelineEnd();
+    dateline_end_ = text::DatelineLength(t_);
   }
 
   int dateline_end() const { return dateline_end_; }
@@ -115,21 +115,6 @@ class SentenceClaims {
   }
 
  private:
-  // A dateline opening the sentence ("KYIV, July 15 (Reuters) -") names
-  // the place and agency, not actors of a claim.
-  int DatelineEnd() const {
-    const int n = static_cast<int>(t_.size());
-    if (n <= 2 || !t_[0].all_caps) return 0;
-    for (int i = 1; i < std::min(n - 1, 16); ++i) {
-      absl::string_view w = t_[static_cast<size_t>(i)].text;
-      if (w == "-" || w == "--" || w == "_" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
-        return i + 1;
-      }
-      if (t_[static_cast<size_t>(i)].is_word && !t_[static_cast<size_t>(i)].capitalized) break;
-    }
-    return 0;
-  }
-
   // Mentions that qualify another word rather than name an actor of the
   // claim: "Israeli" in "Israeli Prime Minister X", "American hostage".
   bool Qualifier(const FoundMention& m) const {
@@ -253,10 +238,12 @@ class SentenceClaims {
   bool IsPlace(const FoundMention& m, const std::string& preposition) const {
     const ArticleActor& a = actors_[static_cast<size_t>(m.actor)];
     if (a.type == claims::v1::LOCATION && a.kind != "country") return true;
-    // A capital after "in"/"at" is the city, not its government.
+    // A capital after "in"/"at" is the city, not its government; so is
+    // one gone across or around ("marched across Santiago"). Not one gone
+    // through: "brokered through Doha" is Qatar's government.
     return m.kb_kind == AliasKind::kCapital &&
            (preposition == "in" || preposition == "at" || preposition == "near" ||
-            preposition == "from");
+            preposition == "from" || preposition == "across" || preposition == "around");
   }
 
   void Place(int actor, Slot slot, const std::string& role, const std::string& evidence,

@@ -101,6 +101,27 @@ TEST_F(ClaimsFromStructureTest, ThatClauseIsReportedWithItsOwnNegation) {
   EXPECT_EQ(c->modality_source().id(), "hamas");
 }
 
+// A dateline is parsed apart from the sentence it opens: parsed with it,
+// the place in capitals became the subject of "said" and the speaker an
+// oblique (sentence written for this test).
+TEST_F(ClaimsFromStructureTest, ADatelineIsNoPartOfTheSentencesParse) {
+  auto claims = ClaimsOf("MADRID - \"We will not back down,\" said Marta Ruiz.");
+  const Claim* c = WithPredicate(claims, "back down");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "marta-ruiz");
+  EXPECT_THAT(Ids(c->participants()), Not(Contains("marta-ruiz")));
+}
+
+// A title right before a name (no comma) makes no subject of its own: the
+// person is the subject ("Opposition leader Raila Odinga").
+TEST_F(ClaimsFromStructureTest, ATitleBeforeANameLeavesThePersonTheSubject) {
+  auto claims = ClaimsOf("Union leader Karin Olsen rejected the offer on Monday.");
+  const Claim* c = WithPredicate(claims, "reject");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("karin-olsen"));
+}
+
 // A verb form opening the sentence before a title ("Lead author") is the
 // title's modifier, not the sentence's verb (sentence written for this
 // test).

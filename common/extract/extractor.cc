@@ -135,7 +135,8 @@ void AnalyzeSyntax(const ExtractorPipeline& p, std::vector<SentenceTokens>* sent
     const std::vector<text::Token>& tokens = (*sentences)[s].tokens;
     words[s].resize(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) words[s][i].form = std::string(tokens[i].text);
-    AnalyzeSentence(*p.syntax, p.gazetteer.get(), p.lexicon.get(), &words[s]);
+    AnalyzeSentence(*p.syntax, p.gazetteer.get(), p.lexicon.get(), text::DatelineLength(tokens),
+                    &words[s]);
   }
   std::vector<std::vector<entities::EntitySpan>> names =
       p.entity_tagger->Tag(words, p.gazetteer.get());

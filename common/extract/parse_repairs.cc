@@ -134,9 +134,32 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
 }
 
 void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazetteer* gazetteer,
-                     const Lexicon* lexicon, syntax::SyntaxSentence* words) {
-  models.Analyze(words);
-  RepairParse(models.parser(), gazetteer, lexicon, words);
+                     const Lexicon* lexicon, int dateline, syntax::SyntaxSentence* words) {
+  if (dateline <= 0 || dateline >= static_cast<int>(words->size())) {
+    models.Analyze(words);
+    RepairParse(models.parser(), gazetteer, lexicon, words);
+    return;
+  }
+  syntax::SyntaxSentence head(words->begin(), words->begin() + dateline);
+  syntax::SyntaxSentence rest(words->begin() + dateline, words->end());
+  AnalyzeSentence(models, gazetteer, lexicon, 0, &head);
+  AnalyzeSentence(models, gazetteer, lexicon, 0, &rest);
+  int root = -1;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i].head >= 0) {
+      rest[i].head += dateline;
+    } else if (root < 0) {
+      root = static_cast<int>(i) + dateline;
+    }
+  }
+  for (syntax::SyntaxWord& w : head) {
+    if (w.head < 0 && root >= 0) {
+      w.head = root;
+      w.rel = DepRel::kParataxis;
+    }
+  }
+  std::move(head.begin(), head.end(), words->begin());
+  std::move(rest.begin(), rest.end(), words->begin() + dateline);
 }
 
 }  // namespace claims

@@ -53,10 +53,14 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
                  const Lexicon* lexicon, syntax::SyntaxSentence* words);
 
 // The syntax stage as the extractor runs it, for a sentence whose forms are
-// filled: models.Analyze, then RepairParse. Tools that must see the words
-// as the extractor does (explain) call this.
+// filled: models.Analyze, then RepairParse. When its first `dateline` words
+// are a dateline ("MADRID -", text::DatelineLength), the dateline and the
+// rest are analysed apart and the dateline's root hangs from the rest's as
+// parataxis: parsed as one, the place in capitals becomes the subject of
+// the sentence's verb ("MADRID - \"...,\" said Marta Ruiz": MADRID said).
+// Tools that must see the words as the extractor does (explain) call this.
 void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazetteer* gazetteer,
-                     const Lexicon* lexicon, syntax::SyntaxSentence* words);
+                     const Lexicon* lexicon, int dateline, syntax::SyntaxSentence* words);
 
 }  // namespace claims
 

@@ -183,4 +183,17 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end,
   return out;
 }
 
+int DatelineLength(const std::vector<Token>& tokens) {
+  const int n = static_cast<int>(tokens.size());
+  if (n <= 2 || !tokens[0].all_caps) return 0;
+  for (int i = 1; i < std::min(n - 1, 16); ++i) {
+    const absl::string_view w = tokens[static_cast<size_t>(i)].text;
+    if (w == "-" || w == "--" || w == "_" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+      return i + 1;
+    }
+    if (tokens[static_cast<size_t>(i)].is_word && !tokens[static_cast<size_t>(i)].capitalized) break;
+  }
+  return 0;
+}
+
 }  // namespace claims::text

@@ -38,6 +38,13 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end,
                             size_t max_tokens = 400,
                             const absl::flat_hash_set<std::string>* abbreviations = nullptr);
 
+// The number of tokens of a dateline opening a sentence's tokens, its dash
+// included ("KYIV, July 15 (Reuters) -", "MADRID -"): a place in capitals,
+// then capitalised words, numbers and punctuation up to a dash among the
+// first 16 tokens; 0 when the sentence opens with none. A dateline names
+// the place and agency of the story, not a part of the sentence after it.
+int DatelineLength(const std::vector<Token>& tokens);
+
 }  // namespace claims::text
 
 #endif  // CLAIMS_COMMON_TEXT_TOKENIZER_H_

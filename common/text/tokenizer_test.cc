@@ -17,6 +17,16 @@ std::string Tokens(const std::string& s) {
   return absl::StrJoin(out, " | ");
 }
 
+TEST(TokenizerTest, DatelineLengthCountsTheDatelineAndItsDash) {
+  auto length = [](absl::string_view text) {
+    return DatelineLength(Tokenize(text, 0, text.size()));
+  };
+  EXPECT_EQ(length("MADRID - The strike goes on."), 2);
+  EXPECT_EQ(length("KYIV, July 15 (Reuters) - Talks resumed."), 8);
+  EXPECT_EQ(length("The strike goes on - for now."), 0);
+  EXPECT_EQ(length("NATO said the drills - its largest - would go on."), 0);
+}
+
 TEST(TokenizerTest, SplitsPunctuationAndPossessives) {
   EXPECT_EQ(Tokens("Iran's weakened military, (reportedly)."),
             "Iran | 's/P | weakened | military | , | ( | reportedly | ) | .");
