@@ -1555,6 +1555,17 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     }
   }
   if (holder < 0) {
+    // "Nigeria's finance minister" when the base lists no holder at the
+    // date: a member of that country's government speaks, so the country
+    // does (as "officials" do, group_actors.h), rather than nobody.
+    const int country = owner.empty() ? -1 : kb_.IndexOf(owner);
+    if (!apposition && !former && country >= 0 && kb_.actor(country).kind == "country" &&
+        kb_.IsGovernmentTitle(title)) {
+      AddMention(si, s, i, te, kb_.actor(country).type, ActorForKb(country),
+                 absl::StrCat("role-holder-unknown:", title, "@", owner), /*is_name=*/false);
+      *next = std::max(te, after_end);
+      return true;
+    }
     if (qkb >= 0) AddQualifier(si, s, qa, qb, qkb);
     *next = std::max(te, after_end);
     return true;

@@ -204,6 +204,7 @@ class KnowledgeBase::Builder {
         return absl::InvalidArgumentError("title without \"aliases\"");
       }
       titles_.push_back(e.id());
+      if (e.role() == "government") kb_->government_titles_.insert(e.id());
       for (const auto& a : e.aliases()) {
         std::string key = NormalizeKey(a);
         kb_->titles_[key] = e.id();

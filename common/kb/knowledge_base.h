@@ -160,6 +160,12 @@ class KnowledgeBase {
                    absl::string_view date) const;
   // True if `actor` held `title` (any owner) on `date` ("" = ever).
   bool HeldTitle(int actor, absl::string_view title, absl::string_view date) const;
+  // True for a title whose holder speaks for their country's government
+  // (titles.jsonl: "role": "government"; a finance minister, not an
+  // opposition leader or a first lady).
+  bool IsGovernmentTitle(absl::string_view title) const {
+    return government_titles_.contains(title);
+  }
 
   const std::vector<KbOffice>& offices() const { return offices_; }
 
@@ -192,6 +198,7 @@ class KnowledgeBase {
   // that is one finds nothing.
   absl::flat_hash_set<std::string> given_skeletons_;
   absl::flat_hash_map<std::string, std::string> titles_;
+  absl::flat_hash_set<std::string> government_titles_;
   // Lower-case first word -> longest alias and title starting with it.
   absl::flat_hash_map<std::string, WordsFrom> words_from_;
   std::string version_;
