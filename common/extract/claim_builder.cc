@@ -238,6 +238,14 @@ class SentenceClaims {
   bool IsPlace(const FoundMention& m, const std::string& preposition) const {
     const ArticleActor& a = actors_[static_cast<size_t>(m.actor)];
     if (a.type == claims::v1::LOCATION && a.kind != "country") return true;
+    // A country named as where things happen ("positions in northern
+    // Syria", "In Brazil, the court ordered ...") is the place, not its
+    // state.
+    if (a.kind == "country" && m.kb_kind != AliasKind::kDemonym &&
+        (preposition == "in" || preposition == "inside" || preposition == "throughout" ||
+         preposition == "across")) {
+      return true;
+    }
     // A capital after "in"/"at" is the city, not its government; so is
     // one gone across or around ("marched across Santiago"). Not one gone
     // through: "brokered through Doha" is Qatar's government.
@@ -429,6 +437,22 @@ class SentenceClaims {
     return out;
   }
 
+  // True when another mention covering word w spans mention m and more:
+  // "Turkish" of the group "Turkish forces" is part of who acts, not an
+  // actor of its own.
+  bool InsideLonger(int m, int w) const {
+    const FoundMention& inner = *ctx_.mentions[static_cast<size_t>(m)];
+    for (int other : covering_[static_cast<size_t>(w)]) {
+      const FoundMention& outer = *ctx_.mentions[static_cast<size_t>(other)];
+      if (other != m && outer.first_token <= inner.first_token &&
+          outer.last_token >= inner.last_token &&
+          outer.last_token - outer.first_token > inner.last_token - inner.first_token) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Mentions among `words` not placed yet ("... through Parliament").
   void AddLeftovers(const std::vector<int>& words, Slot slot, Claim* c) {
     for (int w : words) {
@@ -442,7 +466,7 @@ class SentenceClaims {
       }
       for (int m : covering_[static_cast<size_t>(w)]) {
         const FoundMention& fm = *ctx_.mentions[static_cast<size_t>(m)];
-        if (fm.actor < 0 || Qualifier(fm)) continue;
+        if (fm.actor < 0 || Qualifier(fm) || InsideLonger(m, w)) continue;
         if (IsPlace(fm, PrepositionOf(fm.first_token))) {
           Place(fm.actor, Slot::kParticipant, "location", fm.evidence, c);
         } else {

@@ -113,6 +113,20 @@ TEST_F(ClaimsFromStructureTest, ADatelineIsNoPartOfTheSentencesParse) {
   EXPECT_THAT(Ids(c->participants()), Not(Contains("marta-ruiz")));
 }
 
+// A country named as where things happen is the place, and a demonym
+// inside a group's name is no actor of its own (sentence written for this
+// test).
+TEST_F(ClaimsFromStructureTest, ACountryInsideAPhraseIsThePlace) {
+  auto claims = ClaimsOf("Turkish forces shelled Kurdish positions in northern Syria overnight.");
+  const Claim* c = WithPredicate(claims, "shell");
+  ASSERT_NE(c, nullptr);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("TUR-military"));
+  EXPECT_THAT(Ids(c->objects()), Not(Contains("SYR")));
+  ASSERT_EQ(c->participants_size(), 1);
+  EXPECT_EQ(c->participants(0).id(), "SYR");
+  EXPECT_EQ(c->participants(0).role(), "location");
+}
+
 // A title right before a name (no comma) makes no subject of its own: the
 // person is the subject ("Opposition leader Raila Odinga").
 TEST_F(ClaimsFromStructureTest, ATitleBeforeANameLeavesThePersonTheSubject) {
