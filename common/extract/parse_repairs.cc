@@ -124,13 +124,71 @@ bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxS
   return changed;
 }
 
+bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  bool changed = false;
+  for (int i = 1; i + 2 < n; ++i) {
+    if (!Is(w[i], "that") || w[i].upos != Upos::kDet || w[i - 1].upos != Upos::kVerb ||
+        !lexicon.IsSpeechVerb(w[i - 1].lemma)) {
+      continue;
+    }
+    bool finite = false;
+    for (int k = i + 2; k < n && !finite && w[k].upos != Upos::kPunct; ++k) {
+      finite = w[k].xpos == "VBD" || w[k].xpos == "VBZ" || w[k].xpos == "VBP" ||
+               w[k].xpos == "MD";
+    }
+    if (!finite) continue;
+    w[i].upos = Upos::kSconj;
+    w[i].xpos = "IN";
+    changed = true;
+  }
+  return changed;
+}
+
+void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  auto has_child = [&](int head, auto&& pred) {
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head == head && pred(w[k])) return true;
+    }
+    return false;
+  };
+  for (int c = 0; c < n; ++c) {
+    if (w[c].rel != DepRel::kAclRelcl || w[c].upos != Upos::kVerb) continue;
+    const int obl = w[c].head;
+    if (obl < 0 || syntax::BaseRel(w[obl].rel) != DepRel::kObl) continue;
+    const int verb = w[obl].head;
+    if (verb < 0 || w[verb].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[verb].lemma)) {
+      continue;
+    }
+    // A relative clause has a relative word ("the day when/that ...") or a
+    // gap for its head; a complement has its own subject and none of them.
+    const bool own_subject = has_child(c, [](const syntax::SyntaxWord& x) {
+      return syntax::BaseRel(x.rel) == DepRel::kNsubj;
+    });
+    const bool relative_word = has_child(c, [](const syntax::SyntaxWord& x) {
+      return x.xpos == "WDT" || x.xpos == "WRB" || x.xpos == "WP" || x.xpos == "WP$";
+    });
+    const bool complement = has_child(verb, [](const syntax::SyntaxWord& x) {
+      return x.rel == DepRel::kCcomp;
+    });
+    if (!own_subject || relative_word || complement) continue;
+    w[c].head = verb;
+    w[c].rel = DepRel::kCcomp;
+  }
+}
+
 void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
                  const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   bool retagged = RetagOpeningModifier(lexicon, words);
   if (gazetteer != nullptr) retagged = RetagInsideKnownNames(*gazetteer, words) || retagged;
+  if (lexicon != nullptr) retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
   if (retagged) parser.Parse(words);
   RepairNotOnlyButAlso(words);
   RepairTitleBeforeName(words);
+  if (lexicon != nullptr) RepairComplementAfterOblique(*lexicon, words);
 }
 
 void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazetteer* gazetteer,

@@ -45,6 +45,19 @@ bool RetagOpeningModifier(const Lexicon* lexicon, syntax::SyntaxSentence* words)
 // name (a proper noun). Returns true when it retagged a word.
 bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxSentence* words);
 
+// "has argued that prohibition has failed": "that" right after a verb of
+// saying (`lexicon`), before a finite verb later in the same clause (no
+// punctuation between), opens the complement clause (a subordinating
+// conjunction), not a determiner of the noun after it. Returns true when
+// it retagged a word.
+bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
+// "said on Friday he had authorised ...": a clause with its own subject
+// that the parser hung as a relative clause (acl:relcl) on an oblique of a
+// verb of saying with no complement is that verb's complement (ccomp); the
+// saying's content must reach the reported-speech reading.
+void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // Every repair above, in order: tags first, parsing the sentence again with
 // `parser` when one changed, then the relabelling repairs. `gazetteer` and
 // `lexicon` may be null (the repairs that need them are skipped or

@@ -162,5 +162,60 @@ TEST(ParseRepairsTest, AVerbInsideAKnownNameIsPartOfIt) {
   EXPECT_EQ(v[1].upos, Upos::kVerb);
 }
 
+// The bundled lexicon: its verbs of saying.
+const Lexicon& BundledLexicon() {
+  static const Lexicon* lexicon = Lexicon::Load(CLAIMS_SOURCE_DATA_DIR "/extract")->release();
+  return *lexicon;
+}
+
+// "He argued that prohibition had failed", with "that" read as a
+// determiner of "prohibition".
+TEST(ParseRepairsTest, ThatAfterASayingBeforeAFiniteVerbOpensTheComplement) {
+  syntax::SyntaxSentence s = {W("He", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("argued", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("that", Upos::kDet, "DT", 3, DepRel::kDet),
+                              W("prohibition", Upos::kNoun, "NN", 1, DepRel::kObj),
+                              W("had", Upos::kAux, "VBD", 5, DepRel::kAux),
+                              W("failed", Upos::kVerb, "VBN", 1, DepRel::kConj)};
+  s[1].lemma = "argue";
+  EXPECT_TRUE(RetagThatAfterSaying(BundledLexicon(), &s));
+  EXPECT_EQ(s[2].upos, Upos::kSconj);
+  // "He denied that claim.": no verb follows, a determiner it stays.
+  syntax::SyntaxSentence d = {W("He", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("denied", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("that", Upos::kDet, "DT", 3, DepRel::kDet),
+                              W("claim", Upos::kNoun, "NN", 1, DepRel::kObj),
+                              W(".", Upos::kPunct, ".", 1, DepRel::kPunct)};
+  d[1].lemma = "deny";
+  EXPECT_FALSE(RetagThatAfterSaying(BundledLexicon(), &d));
+  EXPECT_EQ(d[2].upos, Upos::kDet);
+}
+
+// "Tokayev said on Friday he had authorised it", with the clause hung on
+// "Friday" as a relative clause.
+TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsObliqueIsItsComplement) {
+  auto sentence = [](const char* relative) {
+    syntax::SyntaxSentence s = {W("Tokayev", Upos::kPropn, "NNP", 1, DepRel::kNsubj),
+                                W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                                W("on", Upos::kAdp, "IN", 3, DepRel::kCase),
+                                W("Friday", Upos::kPropn, "NNP", 1, DepRel::kObl),
+                                W(relative, Upos::kPron, "PRP", 6, DepRel::kNsubj),
+                                W("had", Upos::kAux, "VBD", 6, DepRel::kAux),
+                                W("authorised", Upos::kVerb, "VBN", 3, DepRel::kAclRelcl)};
+    s[1].lemma = "say";
+    return s;
+  };
+  syntax::SyntaxSentence s = sentence("he");
+  RepairComplementAfterOblique(BundledLexicon(), &s);
+  EXPECT_EQ(s[6].head, 1);
+  EXPECT_EQ(s[6].rel, DepRel::kCcomp);
+  // "... on the Friday which had ...": a relative word keeps it relative.
+  syntax::SyntaxSentence r = sentence("which");
+  r[4].xpos = "WDT";
+  RepairComplementAfterOblique(BundledLexicon(), &r);
+  EXPECT_EQ(r[6].head, 3);
+  EXPECT_EQ(r[6].rel, DepRel::kAclRelcl);
+}
+
 }  // namespace
 }  // namespace claims
