@@ -127,6 +127,23 @@ TEST_F(ClaimsFromStructureTest, ACountryInsideAPhraseIsThePlace) {
   EXPECT_EQ(c->participants(0).role(), "location");
 }
 
+// A relative clause between the speaker and "said" is parsed apart, so the
+// speaker stays the source (sentences written for this test).
+TEST_F(ClaimsFromStructureTest, ARelativeClauseAfterTheSpeakerKeepsTheSource) {
+  auto claims = ClaimsOf(
+      "Maria Lindqvist, whose novels have been banned in three countries, said she would "
+      "keep writing.");
+  const Claim* c = WithPredicate(claims, "keep");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "maria-lindqvist");
+  claims = ClaimsOf(
+      "President Tomas Rauda, who faces an election in May, said the port had reopened.");
+  c = WithPredicate(claims, "reopen");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality_source().id(), "tomas-rauda");
+}
+
 // A title right before a name (no comma) makes no subject of its own: the
 // person is the subject ("Opposition leader Raila Odinga").
 TEST_F(ClaimsFromStructureTest, ATitleBeforeANameLeavesThePersonTheSubject) {

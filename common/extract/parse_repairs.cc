@@ -180,16 +180,57 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
   }
 }
 
+namespace {
+
+// The relative clause between commas that interrupts a sentence between its
+// subject and its verb ("Alexievich, whose books have not been published
+// ..., said she would ..."): true with the opening comma at *open and the
+// closing one at *close, when a tagged sentence has ", who/whose/which" after
+// a noun, a comma later, and a finite verb right after that comma.
+bool FindInterruptingRelative(const syntax::SyntaxSentence& w, int* open, int* close) {
+  const int n = static_cast<int>(w.size());
+  for (int i = 1; i + 3 < n; ++i) {
+    if (w[i].form != "," || (w[i - 1].upos != Upos::kNoun && w[i - 1].upos != Upos::kPropn) ||
+        !(Is(w[i + 1], "who") || Is(w[i + 1], "whose") || Is(w[i + 1], "which"))) {
+      continue;
+    }
+    int j = i + 2;
+    while (j < n && w[j].form != ",") ++j;
+    if (j + 1 >= n || j - i < 3) return false;
+    const std::string& next = w[j + 1].xpos;
+    if (next != "VBD" && next != "VBZ" && next != "VBP" && next != "MD") return false;
+    *open = i;
+    *close = j;
+    return true;
+  }
+  return false;
+}
+
+// The index of the first word without a head, or -1.
+int RootOf(const syntax::SyntaxSentence& words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].head < 0) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
 void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
                  const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   bool retagged = RetagOpeningModifier(lexicon, words);
   if (gazetteer != nullptr) retagged = RetagInsideKnownNames(*gazetteer, words) || retagged;
   if (lexicon != nullptr) retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
   if (retagged) parser.Parse(words);
+  int open = -1, close = -1;
+  if (FindInterruptingRelative(*words, &open, &close)) {
+    ParseAroundRelative(parser, open, close, words);
+  }
   RepairNotOnlyButAlso(words);
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) RepairComplementAfterOblique(*lexicon, words);
 }
+
 
 void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazetteer* gazetteer,
                      const Lexicon* lexicon, int dateline, syntax::SyntaxSentence* words) {
@@ -202,13 +243,9 @@ void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazette
   syntax::SyntaxSentence rest(words->begin() + dateline, words->end());
   AnalyzeSentence(models, gazetteer, lexicon, 0, &head);
   AnalyzeSentence(models, gazetteer, lexicon, 0, &rest);
-  int root = -1;
-  for (size_t i = 0; i < rest.size(); ++i) {
-    if (rest[i].head >= 0) {
-      rest[i].head += dateline;
-    } else if (root < 0) {
-      root = static_cast<int>(i) + dateline;
-    }
+  const int root = RootOf(rest) < 0 ? -1 : RootOf(rest) + dateline;
+  for (syntax::SyntaxWord& w : rest) {
+    if (w.head >= 0) w.head += dateline;
   }
   for (syntax::SyntaxWord& w : head) {
     if (w.head < 0 && root >= 0) {
@@ -218,6 +255,53 @@ void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazette
   }
   std::move(head.begin(), head.end(), words->begin());
   std::move(rest.begin(), rest.end(), words->begin() + dateline);
+}
+
+void ParseAroundRelative(const syntax::DependencyParser& parser, int open, int close,
+                         syntax::SyntaxSentence* words) {
+  const int n = static_cast<int>(words->size());
+  if (open < 1 || close <= open + 1 || close + 1 >= n) return;
+  const int gap = close - open + 1;
+  syntax::SyntaxSentence main(words->begin(), words->begin() + open);
+  main.insert(main.end(), words->begin() + close + 1, words->end());
+  syntax::SyntaxSentence relative(words->begin() + open + 1, words->begin() + close);
+  // Tags and lemmas stay those of the whole sentence (a name's words are
+  // tagged better in context); only the parse is redone.
+  parser.Parse(&main);
+  parser.Parse(&relative);
+  auto from_main = [&](int m) { return m < open ? m : m + gap; };
+  for (syntax::SyntaxWord& w : main) {
+    if (w.head >= 0) w.head = from_main(w.head);
+  }
+  // The clause modifies its antecedent's head word ("Peter" of "President
+  // Peter Mutharika").
+  int antecedent = open - 1;
+  for (int step = 0; step < 4 && main[antecedent].head >= 0 &&
+                     (syntax::BaseRel(main[antecedent].rel) == DepRel::kFlat ||
+                      syntax::BaseRel(main[antecedent].rel) == DepRel::kCompound) &&
+                     main[antecedent].head < open;
+       ++step) {
+    antecedent = main[antecedent].head;
+  }
+  const int root = RootOf(relative) < 0 ? -1 : RootOf(relative) + open + 1;
+  for (syntax::SyntaxWord& w : relative) {
+    if (w.head >= 0) {
+      w.head += open + 1;
+    } else {
+      w.head = antecedent;
+      w.rel = DepRel::kAclRelcl;
+    }
+  }
+  syntax::SyntaxWord comma_open = (*words)[open], comma_close = (*words)[close];
+  for (syntax::SyntaxWord* comma : {&comma_open, &comma_close}) {
+    comma->head = root;
+    comma->rel = DepRel::kPunct;
+  }
+  std::move(main.begin(), main.begin() + open, words->begin());
+  (*words)[open] = std::move(comma_open);
+  std::move(relative.begin(), relative.end(), words->begin() + open + 1);
+  (*words)[close] = std::move(comma_close);
+  std::move(main.begin() + open, main.end(), words->begin() + close + 1);
 }
 
 }  // namespace claims
