@@ -127,9 +127,10 @@ TEST_F(ClaimsFromStructureTest, ACountryInsideAPhraseIsThePlace) {
   EXPECT_EQ(c->participants(0).role(), "location");
 }
 
-// A relative clause between the speaker and "said" is parsed apart, so the
-// speaker stays the source (sentences written for this test).
-TEST_F(ClaimsFromStructureTest, ARelativeClauseAfterTheSpeakerKeepsTheSource) {
+// A relative clause or an apposition between the speaker and "said" is
+// parsed apart, so the speaker stays the source (sentences written for
+// this test).
+TEST_F(ClaimsFromStructureTest, AClauseOrAppositionAfterTheSpeakerKeepsTheSource) {
   auto claims = ClaimsOf(
       "Maria Lindqvist, whose novels have been banned in three countries, said she would "
       "keep writing.");
@@ -142,6 +143,15 @@ TEST_F(ClaimsFromStructureTest, ARelativeClauseAfterTheSpeakerKeepsTheSource) {
   c = WithPredicate(claims, "reopen");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality_source().id(), "tomas-rauda");
+  // An apposition, with the verb of saying the tagger reads as a
+  // participle.
+  claims = ClaimsOf(
+      "Jorge Almeida, a founding partner of the firm, denied in an interview that it had "
+      "broken any law.");
+  c = WithPredicate(claims, "break");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "jorge-almeida");
 }
 
 // A title right before a name (no comma) makes no subject of its own: the

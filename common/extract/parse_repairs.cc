@@ -182,25 +182,54 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
 
 namespace {
 
-// The relative clause between commas that interrupts a sentence between its
-// subject and its verb ("Alexievich, whose books have not been published
-// ..., said she would ..."): true with the opening comma at *open and the
-// closing one at *close, when a tagged sentence has ", who/whose/which" after
-// a noun, a comma later, and a finite verb right after that comma.
-bool FindInterruptingRelative(const syntax::SyntaxSentence& w, int* open, int* close) {
+// The clause or apposition between commas that interrupts a sentence
+// between its subject and its verb ("Alexievich, whose books have not been
+// published ..., said she would ...", "Ramon Fonseca, a founding partner of
+// the firm, denied ..."): found when a tagged sentence has, after a noun, a
+// comma and "who"/"whose"/"which" (a relative clause) or "a"/"an"/"the" (an
+// apposition), a comma later, and right after that comma a finite verb, or
+// a verb of saying (`lexicon`, may be null) that the tagger took for a past
+// participle ("denied"), which is then retagged finite; unless the parse
+// already makes the noun that verb's subject.
+struct Interruption {
+  int open = -1;   // the opening comma
+  int close = -1;  // the closing comma
+  syntax::DepRel rel = syntax::DepRel::kAclRelcl;  // of the part to its antecedent
+};
+
+bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Interruption* out) {
+  syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   for (int i = 1; i + 3 < n; ++i) {
-    if (w[i].form != "," || (w[i - 1].upos != Upos::kNoun && w[i - 1].upos != Upos::kPropn) ||
-        !(Is(w[i + 1], "who") || Is(w[i + 1], "whose") || Is(w[i + 1], "which"))) {
+    if (w[i].form != "," || (w[i - 1].upos != Upos::kNoun && w[i - 1].upos != Upos::kPropn)) {
       continue;
     }
+    const bool relative = Is(w[i + 1], "who") || Is(w[i + 1], "whose") || Is(w[i + 1], "which");
+    const bool apposition = Is(w[i + 1], "a") || Is(w[i + 1], "an") || Is(w[i + 1], "the");
+    if (!relative && !apposition) continue;
     int j = i + 2;
     while (j < n && w[j].form != ",") ++j;
     if (j + 1 >= n || j - i < 3) return false;
-    const std::string& next = w[j + 1].xpos;
-    if (next != "VBD" && next != "VBZ" && next != "VBP" && next != "MD") return false;
-    *open = i;
-    *close = j;
+    syntax::SyntaxWord& verb = w[j + 1];
+    const bool finite = verb.xpos == "VBD" || verb.xpos == "VBZ" || verb.xpos == "VBP" ||
+                        verb.xpos == "MD";
+    const bool saying_participle = verb.xpos == "VBN" && lexicon != nullptr &&
+                                   lexicon->IsSpeechVerb(verb.lemma);
+    if (!finite && !saying_participle) return false;
+    // Nothing to repair when the parse already has the noun (the head of
+    // its name) as that verb's subject.
+    int antecedent = i - 1;
+    for (int step = 0; step < 4 && w[antecedent].head >= 0 &&
+                       (syntax::BaseRel(w[antecedent].rel) == DepRel::kFlat ||
+                        syntax::BaseRel(w[antecedent].rel) == DepRel::kCompound);
+         ++step) {
+      antecedent = w[antecedent].head;
+    }
+    if (w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) {
+      return false;
+    }
+    if (saying_participle) verb.xpos = "VBD";
+    *out = {i, j, relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
     return true;
   }
   return false;
@@ -222,9 +251,8 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   if (gazetteer != nullptr) retagged = RetagInsideKnownNames(*gazetteer, words) || retagged;
   if (lexicon != nullptr) retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
   if (retagged) parser.Parse(words);
-  int open = -1, close = -1;
-  if (FindInterruptingRelative(*words, &open, &close)) {
-    ParseAroundRelative(parser, open, close, words);
+  if (Interruption part; FindInterruption(lexicon, words, &part)) {
+    ParseAroundInterruption(parser, part.open, part.close, part.rel, words);
   }
   RepairNotOnlyButAlso(words);
   RepairTitleBeforeName(words);
@@ -257,8 +285,8 @@ void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazette
   std::move(rest.begin(), rest.end(), words->begin() + dateline);
 }
 
-void ParseAroundRelative(const syntax::DependencyParser& parser, int open, int close,
-                         syntax::SyntaxSentence* words) {
+void ParseAroundInterruption(const syntax::DependencyParser& parser, int open, int close,
+                             syntax::DepRel rel, syntax::SyntaxSentence* words) {
   const int n = static_cast<int>(words->size());
   if (open < 1 || close <= open + 1 || close + 1 >= n) return;
   const int gap = close - open + 1;
@@ -289,7 +317,7 @@ void ParseAroundRelative(const syntax::DependencyParser& parser, int open, int c
       w.head += open + 1;
     } else {
       w.head = antecedent;
-      w.rel = DepRel::kAclRelcl;
+      w.rel = rel;
     }
   }
   syntax::SyntaxWord comma_open = (*words)[open], comma_close = (*words)[close];

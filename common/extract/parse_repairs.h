@@ -59,20 +59,22 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "Alexievich, whose books have not been published ..., said she would
-// ...": the parser reads the subject as the relative clause's and loses
-// the speaker. The sentence without words [open, close] (the commas around
-// the clause) and the clause [open + 1, close) are parsed apart, with the
-// tags the whole sentence got, then joined: the clause's root an acl:relcl
-// of the word before `open` (or of the head of its name), the commas its
+// ...", "Ramon Fonseca, a founding partner of the firm, denied ...": the
+// parser reads the subject as the interrupting part's and loses the
+// speaker. The sentence without words [open, close] (the commas around the
+// part) and the part [open + 1, close) are parsed apart, with the tags the
+// whole sentence got, then joined: the part's root hangs from the word
+// before `open` (or the head of its name) as `rel` (acl:relcl for a
+// relative clause, appos for an apposition), the commas are its
 // punctuation. No effect unless 1 <= open < close - 1 and close + 1 <
-// words->size(). RepairParse applies it to a relative clause opened by
-// ", who/whose/which" after a noun and closed by a comma right before a
-// finite verb.
-void ParseAroundRelative(const syntax::DependencyParser& parser, int open, int close,
-                         syntax::SyntaxSentence* words);
+// words->size(). RepairParse applies it to a relative clause (", who/whose/
+// which") or an apposition (", a/an/the") after a noun, closed by a comma
+// right before a finite verb.
+void ParseAroundInterruption(const syntax::DependencyParser& parser, int open, int close,
+                             syntax::DepRel rel, syntax::SyntaxSentence* words);
 
 // Every repair above, in order: tags first, parsing the sentence again with
-// `parser` when one changed, the interrupting relative clause, then the
+// `parser` when one changed, the interrupting clause or apposition, then the
 // relabelling repairs. `gazetteer` and
 // `lexicon` may be null (the repairs that need them are skipped or
 // narrower).
