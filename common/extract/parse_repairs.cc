@@ -146,6 +146,27 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   return changed;
 }
 
+bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  bool changed = false;
+  for (int i = 1; i < n; ++i) {
+    if (w[i - 1].xpos != "MD" ||
+        (w[i].upos != Upos::kAdv && w[i].upos != Upos::kAdj && w[i].upos != Upos::kNoun)) {
+      continue;
+    }
+    const std::string lower = absl::AsciiStrToLower(w[i].form);
+    bool inflected = false;
+    if (lexicon.VerbLemma(lower, &inflected) != lower || inflected) continue;
+    if (i + 1 < n && (w[i + 1].upos == Upos::kVerb || w[i + 1].upos == Upos::kAux)) continue;
+    w[i].upos = Upos::kVerb;
+    w[i].xpos = "VB";
+    w[i].lemma = lower;
+    changed = true;
+  }
+  return changed;
+}
+
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -249,7 +270,10 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
                  const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   bool retagged = RetagOpeningModifier(lexicon, words);
   if (gazetteer != nullptr) retagged = RetagInsideKnownNames(*gazetteer, words) || retagged;
-  if (lexicon != nullptr) retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
+  if (lexicon != nullptr) {
+    retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
+    retagged = RetagVerbAfterModal(*lexicon, words) || retagged;
+  }
   if (retagged) parser.Parse(words);
   if (Interruption part; FindInterruption(lexicon, words, &part)) {
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);

@@ -52,6 +52,12 @@ bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxS
 // it retagged a word.
 bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "will close next year": a word right after a modal auxiliary that the
+// tagger took for an adverb, adjective or noun is the verb the modal
+// governs when it is a verb's bare form (`lexicon`) and no verb follows it
+// ("will soon close" keeps "soon"). Returns true when it retagged a word.
+bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "said on Friday he had authorised ...": a clause with its own subject
 // that the parser hung as a relative clause (acl:relcl) on an oblique of a
 // verb of saying with no complement is that verb's complement (ccomp); the

@@ -217,5 +217,23 @@ TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsObliqueIsItsComplement)
   EXPECT_EQ(r[6].rel, DepRel::kAclRelcl);
 }
 
+// "The mine will close next year", with "close" read as an adverb.
+TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
+  syntax::SyntaxSentence s = {W("mine", Upos::kNoun, "NN", 3, DepRel::kNsubj),
+                              W("will", Upos::kAux, "MD", 3, DepRel::kAux),
+                              W("close", Upos::kAdv, "RB", 3, DepRel::kAdvmod),
+                              W("year", Upos::kNoun, "NN", -1, DepRel::kRoot)};
+  EXPECT_TRUE(RetagVerbAfterModal(BundledLexicon(), &s));
+  EXPECT_EQ(s[2].upos, Upos::kVerb);
+  EXPECT_EQ(s[2].xpos, "VB");
+  // "will soon close": the adverb before the verb stays one.
+  syntax::SyntaxSentence soon = {W("it", Upos::kPron, "PRP", 3, DepRel::kNsubj),
+                                 W("will", Upos::kAux, "MD", 3, DepRel::kAux),
+                                 W("soon", Upos::kAdv, "RB", 3, DepRel::kAdvmod),
+                                 W("close", Upos::kVerb, "VB", -1, DepRel::kRoot)};
+  EXPECT_FALSE(RetagVerbAfterModal(BundledLexicon(), &soon));
+  EXPECT_EQ(soon[2].upos, Upos::kAdv);
+}
+
 }  // namespace
 }  // namespace claims
