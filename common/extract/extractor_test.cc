@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -320,6 +321,22 @@ TEST(ExtractorLimitsTest, BadDataFilesAreReported) {
   auto e = Extractor::Create(config);
   EXPECT_EQ(e.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(e.status().message()), HasSubstr("bad_extra.jsonl:1"));
+}
+
+// A verb listed twice in verb_classes.tsv would lose one of its classes
+// without a word: the lexicon refuses it, naming the file and the verb.
+TEST(ExtractorLimitsTest, AVerbWithTwoClassesIsReported) {
+  const std::string dir = ScratchPath("extract_with_duplicate");
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(DataDir() + "/extract", dir, std::filesystem::copy_options::recursive);
+  std::ofstream(dir + "/verb_classes.tsv", std::ios::app) << "say\tEVENT\t-\n";
+  ExtractorConfig config = BundledExtractorConfig();
+  config.lexicon_dir = dir;
+  auto e = Extractor::Create(config);
+  EXPECT_EQ(e.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(e.status().message()), HasSubstr("verb_classes.tsv"));
+  EXPECT_THAT(std::string(e.status().message()), HasSubstr("\"say\""));
+  std::filesystem::remove_all(dir);
 }
 
 // A sub-national office (owner: an ISO 3166-2 code) resolves from a

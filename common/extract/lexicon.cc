@@ -95,7 +95,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       return absl::InvalidArgumentError("expected: lemma <TAB> claim type <TAB> plover|-");
     }
     if (f[2] != "-") c.plover = f[2];
-    lex->verb_classes_.emplace(f[0], c);
+    // One class a verb: a second row would silently lose to the first.
+    if (!lex->verb_classes_.emplace(f[0], c).second) {
+      return absl::InvalidArgumentError(absl::StrCat("verb \"", f[0], "\" has a class already"));
+    }
     // Class verbs are verbs even if WordNet's counts say otherwise.
     lex->verbs_.try_emplace(f[0], std::make_pair(1, 0));
     return absl::OkStatus();

@@ -146,6 +146,52 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   return changed;
 }
 
+namespace {
+
+bool IsQuoteMark(const syntax::SyntaxWord& w) {
+  return w.form == "\"" || w.form == "\u201C" || w.form == "\u201D" || w.form == "``" ||
+         w.form == "''";
+}
+
+}  // namespace
+
+void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  if (n < 5 || !IsQuoteMark(w[0])) return;
+  int close = 1;
+  while (close < n && !IsQuoteMark(w[close])) ++close;
+  if (close + 2 >= n || close < 3) return;
+  // The speaker and the verb right after the quotation, in either order
+  // ("Lonsdale told", "said Omran Sharaf", "she said").
+  int verb = -1;
+  for (int k = close + 1; k <= close + 2 && k < n; ++k) {
+    if (w[k].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[k].lemma)) {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) return;
+  // The quotation's root: its word whose head lies outside it.
+  int quoted = -1;
+  for (int k = 1; k < close; ++k) {
+    if (w[k].head < 1 || w[k].head >= close) {
+      if (quoted >= 0) return;  // two roots: not one quoted clause
+      quoted = k;
+    }
+  }
+  if (quoted < 0 || w[quoted].head >= 0 || w[verb].head != quoted) return;
+  w[verb].head = -1;
+  w[verb].rel = DepRel::kRoot;
+  w[quoted].head = verb;
+  w[quoted].rel = DepRel::kCcomp;
+  // What hung from the quotation's root after it now hangs from the verb
+  // (the closing quotation mark, the final full stop).
+  for (int k = close; k < n; ++k) {
+    if (k != verb && w[k].head == quoted) w[k].head = verb;
+  }
+}
+
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -280,7 +326,10 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   }
   RepairNotOnlyButAlso(words);
   RepairTitleBeforeName(words);
-  if (lexicon != nullptr) RepairComplementAfterOblique(*lexicon, words);
+  if (lexicon != nullptr) {
+    RepairQuoteThenSpeaker(*lexicon, words);
+    RepairComplementAfterOblique(*lexicon, words);
+  }
 }
 
 

@@ -58,6 +58,14 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
 // ("will soon close" keeps "soon"). Returns true when it retagged a word.
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "\"This is a devastating cyclone,\" Lonsdale told reporters ...": a
+// sentence that opens with a quotation and continues, after the closing
+// quotation mark, with its speaker and a verb of saying (`lexicon`) in
+// either order has that verb as its root and the quotation's root as its
+// complement (ccomp). The parser often hangs the saying from the quotation
+// instead (parataxis, acl:relcl), and the quotation loses its speaker.
+void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "said on Friday he had authorised ...": a clause with its own subject
 // that the parser hung as a relative clause (acl:relcl) on an oblique of a
 // verb of saying with no complement is that verb's complement (ccomp); the

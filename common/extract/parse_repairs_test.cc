@@ -235,5 +235,28 @@ TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
   EXPECT_EQ(soon[2].upos, Upos::kAdv);
 }
 
+// "\"It is over,\" Lonsdale told reporters.", with "told" hung from the
+// quotation's root as a relative clause.
+TEST(ParseRepairsTest, TheSayingAfterAQuotationIsTheRoot) {
+  syntax::SyntaxSentence s = {W("\"", Upos::kPunct, "``", 3, DepRel::kPunct),
+                              W("It", Upos::kPron, "PRP", 3, DepRel::kNsubj),
+                              W("is", Upos::kAux, "VBZ", 3, DepRel::kCop),
+                              W("over", Upos::kAdj, "JJ", -1, DepRel::kRoot),
+                              W(",", Upos::kPunct, ",", 3, DepRel::kPunct),
+                              W("\"", Upos::kPunct, "''", 3, DepRel::kPunct),
+                              W("Lonsdale", Upos::kPropn, "NNP", 7, DepRel::kNsubj),
+                              W("told", Upos::kVerb, "VBD", 3, DepRel::kAclRelcl),
+                              W("reporters", Upos::kNoun, "NNS", 7, DepRel::kIobj),
+                              W(".", Upos::kPunct, ".", 3, DepRel::kPunct)};
+  s[7].lemma = "tell";
+  RepairQuoteThenSpeaker(BundledLexicon(), &s);
+  EXPECT_EQ(s[7].head, -1);
+  EXPECT_EQ(s[7].rel, DepRel::kRoot);
+  EXPECT_EQ(s[3].head, 7);
+  EXPECT_EQ(s[3].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[9].head, 7);  // the full stop follows the root
+  EXPECT_EQ(s[2].head, 3);  // inside the quotation nothing moves
+}
+
 }  // namespace
 }  // namespace claims
