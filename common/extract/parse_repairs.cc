@@ -258,6 +258,19 @@ namespace {
 // a verb of saying (`lexicon`, may be null) that the tagger took for a past
 // participle ("denied"), which is then retagged finite; unless the parse
 // already makes the noun that verb's subject.
+// The word a name's word hangs from by flat or compound links, at most
+// four steps and only to words before `limit`: "Peter" of "Mutharika" in
+// "President Peter Mutharika".
+int NameHead(const syntax::SyntaxSentence& w, int word, int limit) {
+  for (int step = 0; step < 4 && w[word].head >= 0 && w[word].head < limit &&
+                     (syntax::BaseRel(w[word].rel) == DepRel::kFlat ||
+                      syntax::BaseRel(w[word].rel) == DepRel::kCompound);
+       ++step) {
+    word = w[word].head;
+  }
+  return word;
+}
+
 struct Interruption {
   int open = -1;   // the opening comma
   int close = -1;  // the closing comma
@@ -285,13 +298,7 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     if (!finite && !saying_participle) return false;
     // Nothing to repair when the parse already has the noun (the head of
     // its name) as that verb's subject.
-    int antecedent = i - 1;
-    for (int step = 0; step < 4 && w[antecedent].head >= 0 &&
-                       (syntax::BaseRel(w[antecedent].rel) == DepRel::kFlat ||
-                        syntax::BaseRel(w[antecedent].rel) == DepRel::kCompound);
-         ++step) {
-      antecedent = w[antecedent].head;
-    }
+    const int antecedent = NameHead(w, i - 1, n);
     if (w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) {
       return false;
     }
@@ -376,14 +383,7 @@ void ParseAroundInterruption(const syntax::DependencyParser& parser, int open, i
   }
   // The clause modifies its antecedent's head word ("Peter" of "President
   // Peter Mutharika").
-  int antecedent = open - 1;
-  for (int step = 0; step < 4 && main[antecedent].head >= 0 &&
-                     (syntax::BaseRel(main[antecedent].rel) == DepRel::kFlat ||
-                      syntax::BaseRel(main[antecedent].rel) == DepRel::kCompound) &&
-                     main[antecedent].head < open;
-       ++step) {
-    antecedent = main[antecedent].head;
-  }
+  const int antecedent = NameHead(main, open - 1, open);
   const int root = RootOf(relative) < 0 ? -1 : RootOf(relative) + open + 1;
   for (syntax::SyntaxWord& w : relative) {
     if (w.head >= 0) {
