@@ -1017,10 +1017,7 @@ std::string DependencyTree::CaseOf(int i) const {
   return "";
 }
 
-bool DependencyTree::IsQuote(int i) const {
-  const std::string& f = word(i).form;
-  return f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "``" || f == "''";
-}
+bool DependencyTree::IsQuote(int i) const { return syntax::IsQuotationMark(word(i).form); }
 
 bool DependencyTree::IsRelativePronoun(int i) const {
   const std::string& x = word(i).xpos;

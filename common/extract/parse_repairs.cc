@@ -135,8 +135,7 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
     }
     bool finite = false;
     for (int k = i + 2; k < n && !finite && w[k].upos != Upos::kPunct; ++k) {
-      finite = w[k].xpos == "VBD" || w[k].xpos == "VBZ" || w[k].xpos == "VBP" ||
-               w[k].xpos == "MD";
+      finite = syntax::IsFiniteTag(w[k].xpos);
     }
     if (!finite) continue;
     w[i].upos = Upos::kSconj;
@@ -146,21 +145,12 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   return changed;
 }
 
-namespace {
-
-bool IsQuoteMark(const syntax::SyntaxWord& w) {
-  return w.form == "\"" || w.form == "\u201C" || w.form == "\u201D" || w.form == "``" ||
-         w.form == "''";
-}
-
-}  // namespace
-
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
-  if (n < 5 || !IsQuoteMark(w[0])) return;
+  if (n < 5 || !syntax::IsQuotationMark(w[0].form)) return;
   int close = 1;
-  while (close < n && !IsQuoteMark(w[close])) ++close;
+  while (close < n && !syntax::IsQuotationMark(w[close].form)) ++close;
   if (close + 2 >= n || close < 3) return;
   // The speaker and the verb right after the quotation, in either order
   // ("Lonsdale told", "said Omran Sharaf", "she said").
@@ -249,15 +239,6 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
 
 namespace {
 
-// The clause or apposition between commas that interrupts a sentence
-// between its subject and its verb ("Alexievich, whose books have not been
-// published ..., said she would ...", "Ramon Fonseca, a founding partner of
-// the firm, denied ..."): found when a tagged sentence has, after a noun, a
-// comma and "who"/"whose"/"which" (a relative clause) or "a"/"an"/"the" (an
-// apposition), a comma later, and right after that comma a finite verb, or
-// a verb of saying (`lexicon`, may be null) that the tagger took for a past
-// participle ("denied"), which is then retagged finite; unless the parse
-// already makes the noun that verb's subject.
 // The word a name's word hangs from by flat or compound links, at most
 // four steps and only to words before `limit`: "Peter" of "Mutharika" in
 // "President Peter Mutharika".
@@ -271,12 +252,22 @@ int NameHead(const syntax::SyntaxSentence& w, int word, int limit) {
   return word;
 }
 
+// Where a sentence is interrupted (FindInterruption).
 struct Interruption {
   int open = -1;   // the opening comma
   int close = -1;  // the closing comma
   syntax::DepRel rel = syntax::DepRel::kAclRelcl;  // of the part to its antecedent
 };
 
+// The clause or apposition between commas that interrupts a sentence
+// between its subject and its verb ("Alexievich, whose books have not been
+// published ..., said she would ...", "Ramon Fonseca, a founding partner of
+// the firm, denied ..."): found when a tagged sentence has, after a noun, a
+// comma and "who"/"whose"/"which" (a relative clause) or "a"/"an"/"the" (an
+// apposition), a comma later, and right after that comma a finite verb, or
+// a verb of saying (`lexicon`, may be null) that the tagger took for a past
+// participle ("denied"), which is then retagged finite; unless the parse
+// already makes the noun that verb's subject.
 bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Interruption* out) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -291,8 +282,7 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     while (j < n && w[j].form != ",") ++j;
     if (j + 1 >= n || j - i < 3) return false;
     syntax::SyntaxWord& verb = w[j + 1];
-    const bool finite = verb.xpos == "VBD" || verb.xpos == "VBZ" || verb.xpos == "VBP" ||
-                        verb.xpos == "MD";
+    const bool finite = syntax::IsFiniteTag(verb.xpos);
     const bool saying_participle = verb.xpos == "VBN" && lexicon != nullptr &&
                                    lexicon->IsSpeechVerb(verb.lemma);
     if (!finite && !saying_participle) return false;
@@ -339,7 +329,6 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   }
 }
 
-
 void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazetteer* gazetteer,
                      const Lexicon* lexicon, int dateline, syntax::SyntaxSentence* words) {
   if (dateline <= 0 || dateline >= static_cast<int>(words->size())) {
@@ -351,7 +340,8 @@ void AnalyzeSentence(const syntax::SyntaxModels& models, const entities::Gazette
   syntax::SyntaxSentence rest(words->begin() + dateline, words->end());
   AnalyzeSentence(models, gazetteer, lexicon, 0, &head);
   AnalyzeSentence(models, gazetteer, lexicon, 0, &rest);
-  const int root = RootOf(rest) < 0 ? -1 : RootOf(rest) + dateline;
+  const int rest_root = RootOf(rest);
+  const int root = rest_root < 0 ? -1 : rest_root + dateline;
   for (syntax::SyntaxWord& w : rest) {
     if (w.head >= 0) w.head += dateline;
   }
@@ -384,7 +374,8 @@ void ParseAroundInterruption(const syntax::DependencyParser& parser, int open, i
   // The clause modifies its antecedent's head word ("Peter" of "President
   // Peter Mutharika").
   const int antecedent = NameHead(main, open - 1, open);
-  const int root = RootOf(relative) < 0 ? -1 : RootOf(relative) + open + 1;
+  const int part_root = RootOf(relative);
+  const int root = part_root < 0 ? -1 : part_root + open + 1;
   for (syntax::SyntaxWord& w : relative) {
     if (w.head >= 0) {
       w.head += open + 1;

@@ -118,7 +118,7 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
     const Tag_& t = tags_[k];
     not_verb_.push_back(!absl::StartsWith(t.xpos, "VB"));
     not_proper_.push_back(t.upos != Upos::kPropn);
-    finite_.push_back(t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP" || t.xpos == "MD");
+    finite_.push_back(IsFiniteTag(t.xpos));
     if (t.upos == Upos::kVerb && t.xpos == "VBD") past_class_ = static_cast<int>(k);
   }
 }

@@ -43,4 +43,13 @@ DepRel BaseRel(DepRel rel) {
   return *ParseDepRel(name.substr(0, colon));
 }
 
+bool IsFiniteTag(absl::string_view xpos) {
+  return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD";
+}
+
+bool IsQuotationMark(absl::string_view form) {
+  return form == "\"" || form == "\xE2\x80\x9C" || form == "\xE2\x80\x9D" || form == "``" ||
+         form == "''";
+}
+
 }  // namespace claims::syntax

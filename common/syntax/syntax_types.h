@@ -64,6 +64,10 @@ absl::string_view DepRelName(DepRel rel);
 std::optional<DepRel> ParseDepRel(absl::string_view text);
 // The universal relation without its subtype (nsubj:pass -> nsubj).
 DepRel BaseRel(DepRel rel);
+// A Penn Treebank tag of a finite verb form or a modal: VBD, VBZ, VBP, MD.
+bool IsFiniteTag(absl::string_view xpos);
+// A quotation mark as a token: straight, curly or Penn Treebank's.
+bool IsQuotationMark(absl::string_view form);
 
 // One word of an analysed sentence. `head` is the index of the governing
 // word in the same sentence, -1 for the root.
