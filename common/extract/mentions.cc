@@ -609,6 +609,31 @@ class ArticleState {
     });
   }
 
+  // The organisation named earlier in this pass whose name this one word
+  // shortens: a company named for a family goes by the family name
+  // ("Makela" after "Makela Sahat Oy", though "Veikko Makela" founded it
+  // later in the article). Once a person of that family name has been
+  // named, only a bare use of the word for the company before keeps it the
+  // company ("Makela had sales ..."); -1 otherwise.
+  int OrganisationNamedBefore(absl::string_view word, int si, int token) const {
+    const int org = OrganisationShortened(word);
+    if (org < 0) return -1;
+    const std::string key = PartKey(word);
+    bool named = false, bare = false;
+    for (const FoundMention& m : result_.mentions) {
+      if (m.actor != org) continue;
+      named = true;
+      bare = bare || PartKey(body_.substr(m.start, m.end - m.start)) == key;
+    }
+    if (!named || bare) return named ? org : -1;
+    auto it = name_parts_.find(key);
+    if (it == name_parts_.end()) return org;
+    const bool person_before = std::any_of(it->second.begin(), it->second.end(), [&](const NamedAt& n) {
+      return !n.given && std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
+    });
+    return person_before ? -1 : org;
+  }
+
   // "The Brotherhood" after "the Muslim Brotherhood", "the Reserve Bank"
   // after "the South African Reserve Bank": the one organisation of the
   // article whose longer name ends in these words, or -1.
@@ -2129,7 +2154,17 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   std::string name = Join(t, a, b);
   int actor = -1;
   std::string evidence = "article:name";
-  if (const int w = SurnameAlone(t, a, b); w >= 0) {
+  // "Hadiwijaya, who founded it" is a person, whatever the company of
+  // that name and the tagger, which reads a company's first word alone as
+  // the company.
+  const bool who_follows = b + 1 < static_cast<int>(t.size()) && t[b].text == "," &&
+                           (t[b + 1].lower == "who" || t[b + 1].lower == "whom");
+  if (b - a == 1 && who_follows) type = claims::v1::PERSON;
+  if (b - a == 1 && !who_follows) {
+    actor = OrganisationNamedBefore(t[a].text, si, a);
+    if (actor >= 0) evidence = "article:organisation-short";
+  }
+  if (const int w = SurnameAlone(t, a, b); w >= 0 && actor < 0) {
     actor = ShortName(t[w].text, si, w, 0, "", "", nullptr, &evidence);
     if (actor == kAmbiguous) {
       AddMention(si, s, a, b, type, -1, "ambiguous:name");

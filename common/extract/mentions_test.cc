@@ -908,6 +908,34 @@ TEST_F(MentionsTest, ShortFormsOfOrganisationsInTheArticle) {
   EXPECT_EQ(bank[0].actor_id(), "south-african-reserve-bank");
 }
 
+// A family's name alone after the company named for the family is the
+// company, though a founder of that name comes later, and stays the
+// company once used so; followed by "who" it is a person, though the
+// tagger reads it as the company.
+TEST_F(MentionsTest, AFamilyNameAfterItsCompanyIsTheCompany) {
+  const std::string body =
+      "TAMPERE - Paper maker Rautakorpi Kartonki Oy said it would shut a mill. Rautakorpi, "
+      "which Aarne Rautakorpi founded in 1921, will cut 90 jobs. Rautakorpi made a loss last "
+      "year. PT Wirawidjaja Kopi Nusantara will buy the mill. Wirawidjaja, who handed the "
+      "firm to his daughter in 2001, declined to comment.";
+  auto r = Analyze(body, "2004-05-11");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> company = Written(*r, "Rautakorpi Kartonki Oy");
+  const std::vector<claims::v1::Mention> bare = Written(*r, "Rautakorpi");
+  ASSERT_EQ(company.size(), 1u);
+  ASSERT_EQ(bare.size(), 2u);
+  EXPECT_EQ(bare[0].actor_id(), company[0].actor_id());
+  EXPECT_EQ(bare[1].actor_id(), company[0].actor_id());
+  const std::vector<claims::v1::Mention> founder = Written(*r, "Aarne Rautakorpi");
+  ASSERT_EQ(founder.size(), 1u);
+  EXPECT_NE(founder[0].actor_id(), company[0].actor_id());
+  const std::vector<claims::v1::Mention> chair = Written(*r, "Wirawidjaja");
+  const std::vector<claims::v1::Mention> buyer = Written(*r, "PT Wirawidjaja Kopi Nusantara");
+  ASSERT_EQ(chair.size(), 1u);
+  ASSERT_EQ(buyer.size(), 1u);
+  EXPECT_NE(chair[0].actor_id(), buyer[0].actor_id());
+}
+
 // "Ms Pham" after "Pham Thi Thu Trang" is hers (a family name written
 // first), not Pham Minh Chinh, whom the knowledge base knows.
 TEST_F(MentionsTest, AnHonorificBeforeTheFirstOfThreeNamesIsThatPerson) {
