@@ -272,6 +272,22 @@ TEST_F(ExtractorTest, RejectsBadInput) {
   EXPECT_EQ(extractor_->Analyze(a).status().code(), absl::StatusCode::kResourceExhausted);
 }
 
+// Verbs that SemCor only saw as nouns ("chair", "host", "table") are
+// verbs where the tagger reads them so, not nouns by the dictionary.
+TEST_F(ExtractorTest, NounsThatAreVerbsTooMakePredicates) {
+  claims::v1::Article a;
+  a.set_published("2023-05-18");
+  a.set_body("Japan hosts the Group of Seven summit in Hiroshima. Ingrid Halvorsen, who chairs "
+             "the committee, tables a motion on Friday.");
+  auto r = extractor_->Analyze(a);
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> predicates;
+  for (const auto& c : r->claims()) predicates.push_back(c.predicate());
+  EXPECT_THAT(predicates, Contains("host"));
+  EXPECT_THAT(predicates, Contains("chair"));
+  EXPECT_THAT(predicates, Contains("table"));
+}
+
 TEST_F(ExtractorTest, StructuredArticleUsesRequestDateAndClientId) {
   claims::v1::Article a;
   a.set_id("client-1");

@@ -81,7 +81,11 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (f.size() != 3 || !absl::SimpleAtoi(f[1], &v) || !absl::SimpleAtoi(f[2], &n)) {
       return absl::InvalidArgumentError("expected: lemma <TAB> count <TAB> count");
     }
-    lex->verbs_[f[0]] = {v, n};
+    if (v == 0 && n > 0) {
+      lex->noun_verbs_.insert(f[0]);
+    } else {
+      lex->verbs_[f[0]] = {v, n};
+    }
     return absl::OkStatus();
   }));
   RETURN_IF_ERROR(ReadDataRows(dir, "irregular.tsv", true, [&](const auto& f) {
@@ -170,29 +174,15 @@ claims::v1::ActorType Lexicon::Honorific(absl::string_view word) const {
   return it == honorifics_.end() ? claims::v1::ACTOR_TYPE_UNSPECIFIED : it->second;
 }
 
-std::string Lexicon::VerbLemma(absl::string_view w, bool* inflected) const {
-  if (inflected) *inflected = false;
-  if (w.size() < 2) return "";
-  auto irr = irregular_.find(w);
-  if (irr != irregular_.end()) {
-    if (inflected) *inflected = true;
-    return irr->second;
-  }
-  static const absl::flat_hash_map<std::string, std::string>* const kAux =
-      new absl::flat_hash_map<std::string, std::string>{
-          {"is", "be"}, {"are", "be"}, {"was", "be"}, {"were", "be"},
-          {"been", "be"}, {"being", "be"}, {"am", "be"}, {"be", "be"},
-          {"has", "have"}, {"had", "have"}, {"having", "have"},
-          {"have", "have"}, {"does", "do"}, {"did", "do"}, {"do", "do"},
-          {"done", "do"}};
-  auto aux = kAux->find(w);
-  if (aux != kAux->end()) {
-    if (inflected) *inflected = aux->first != aux->second;
-    return aux->second;
-  }
-  if (verbs_.contains(w)) return std::string(w);
+namespace {
+
+// The lemma of a regular verb form ("tabled" -> "table") whose lemma
+// `known` accepts, or "".
+template <typename Known>
+std::string RegularLemma(absl::string_view w, Known known) {
+  if (known(w)) return std::string(w);
   auto try_stem = [&](std::string stem) -> std::string {
-    if (stem.size() >= 2 && verbs_.contains(stem)) return stem;
+    if (stem.size() >= 2 && known(stem)) return stem;
     return "";
   };
   std::string r;
@@ -223,13 +213,43 @@ std::string Lexicon::VerbLemma(absl::string_view w, bool* inflected) const {
       r = try_stem(stem.substr(0, stem.size() - 1));
     }
   }
-  if (!r.empty() && inflected) *inflected = true;
+  return r;
+}
+
+}  // namespace
+
+std::string Lexicon::VerbLemma(absl::string_view w, bool* inflected) const {
+  if (inflected) *inflected = false;
+  if (w.size() < 2) return "";
+  auto irr = irregular_.find(w);
+  if (irr != irregular_.end()) {
+    if (inflected) *inflected = true;
+    return irr->second;
+  }
+  static const absl::flat_hash_map<std::string, std::string>* const kAux =
+      new absl::flat_hash_map<std::string, std::string>{
+          {"is", "be"}, {"are", "be"}, {"was", "be"}, {"were", "be"},
+          {"been", "be"}, {"being", "be"}, {"am", "be"}, {"be", "be"},
+          {"has", "have"}, {"had", "have"}, {"having", "have"},
+          {"have", "have"}, {"does", "do"}, {"did", "do"}, {"do", "do"},
+          {"done", "do"}};
+  auto aux = kAux->find(w);
+  if (aux != kAux->end()) {
+    if (inflected) *inflected = aux->first != aux->second;
+    return aux->second;
+  }
+  std::string r = RegularLemma(w, [this](absl::string_view v) { return verbs_.contains(v); });
+  if (!r.empty() && inflected) *inflected = r != w;
   return r;
 }
 
 std::string Lexicon::VerbLemma(absl::string_view lower, absl::string_view xpos) const {
   if (xpos == "VB" && verbs_.contains(lower)) return std::string(lower);
-  return VerbLemma(lower);
+  std::string lemma = VerbLemma(lower);
+  if (lemma.empty() && lower.size() >= 2) {
+    lemma = RegularLemma(lower, [this](absl::string_view v) { return noun_verbs_.contains(v); });
+  }
+  return lemma;
 }
 
 const VerbClass* Lexicon::ClassOf(absl::string_view lemma) const {

@@ -78,9 +78,12 @@ class Lexicon {
   // the word is not a known verb form. *inflected is set when the form is
   // not the bare lemma (a strong cue for a finite verb).
   std::string VerbLemma(absl::string_view lower, bool* inflected = nullptr) const;
-  // The same for a form with its Penn tag: a bare infinitive (VB) that is
-  // a verb's base form is its own lemma, though it is another verb's past
-  // too ("will lay off", not "lie off"; "to found a company").
+  // The same for a form the tagger reads as a verb, with its Penn tag ("":
+  // could it be a verb?): a bare infinitive (VB) that is a verb's base form
+  // is its own lemma, though it is another verb's past too ("will lay off",
+  // not "lie off"; "to found a company"); and the verbs SemCor saw only as
+  // nouns count too ("chairs the board", "hosts the summit"), which
+  // VerbLemma(lower) leaves out as more likely nouns.
   std::string VerbLemma(absl::string_view lower, absl::string_view xpos) const;
   const VerbClass* ClassOf(absl::string_view lemma) const;
   // A verb of saying (claim type STATEMENT in verb_classes.tsv: "say",
@@ -110,6 +113,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> organisation_leading_heads_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
+  absl::flat_hash_set<std::string> noun_verbs_;  // verbs SemCor tagged only as nouns
   absl::flat_hash_map<std::string, std::string> irregular_;
   absl::flat_hash_map<std::string, VerbClass> verb_classes_;
   absl::flat_hash_map<std::pair<CueAttachment, std::string>, claims::v1::Modality>
