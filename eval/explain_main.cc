@@ -1,6 +1,7 @@
 // explain: shows how the extractor reads sentences, for developers: the
 // dependency parse, the mentions, the clause analysis and the claims of each line of
-// standard input (one article per line, dated --published).
+// standard input (one article per line, dated --published; --evidence=1
+// adds each claim's subject text and evidence).
 //
 //   echo "Police said the man posed a danger." | build/eval/explain
 #include <iostream>
@@ -93,6 +94,7 @@ int main(int argc, char** argv) {
     claims::v1::Article article;
     article.set_body(line);
     article.set_published(Flag(argc, argv, "published", "2024-06-01"));
+    const bool evidence = Flag(argc, argv, "evidence", "0") == "1";
     auto response = (*extractor)->Analyze(article);
     if (!response.ok()) {
       std::cout << response.status() << "\n";
@@ -128,6 +130,12 @@ int main(int argc, char** argv) {
                     << "]";
         }
         std::cout << "\n";
+        if (evidence) {
+          if (!c.subject_text().empty()) std::cout << "     subject_text: " << c.subject_text() << "\n";
+          for (const auto& e : c.evidence()) {
+            std::cout << "     " << e.field() << ": " << e.cue() << "\n";
+          }
+        }
       }
     }
   }

@@ -78,6 +78,33 @@ TEST_F(ClaimsFromStructureTest, PostposedSpeakerNamedByACommonNounStillReportsTh
   EXPECT_TRUE(source_evidence);
 }
 
+// A predicate the parser hung on a noun ("condemned" as a conjunct of
+// "groups") is a clause of its own: its agent is no actor of the noun's
+// phrase, so "welcome" gets no Hungarian subject.
+TEST_F(ClaimsFromStructureTest, AConjoinedPredicateIsNoPartOfANounPhrase) {
+  auto claims = ClaimsOf(
+      "The ruling was welcomed by rights groups but condemned by the government of Hungary.");
+  const Claim* condemn = WithPredicate(claims, "condemn");
+  ASSERT_NE(condemn, nullptr);
+  EXPECT_THAT(Ids(condemn->subjects()), ElementsAre("HUN"));
+  for (const Claim& c : claims) {
+    if (c.predicate() == "welcome") EXPECT_THAT(Ids(c.subjects()), Not(Contains("HUN")));
+  }
+}
+
+// "Neither ... nor" before the subject negates the clause; "either ... or"
+// does not.
+TEST_F(ClaimsFromStructureTest, NeitherNorNegates) {
+  const auto negated = ClaimsOf("Neither the Kremlin nor Kyiv responded to requests for comment.");
+  const Claim* neither = WithPredicate(negated, "respond");
+  ASSERT_NE(neither, nullptr);
+  EXPECT_EQ(neither->modality(), claims::v1::NEGATED);
+  const auto asserted = ClaimsOf("Either the Kremlin or Kyiv responded to the request.");
+  const Claim* either = WithPredicate(asserted, "respond");
+  ASSERT_NE(either, nullptr);
+  EXPECT_EQ(either->modality(), claims::v1::ASSERTED);
+}
+
 TEST_F(ClaimsFromStructureTest, PostposedSpeakerIsTheSourceOfTheContent) {
   auto claims = ClaimsOf(
       "Germany will send more tanks to Ukraine, Chancellor Olaf Scholz told reporters in Berlin.");

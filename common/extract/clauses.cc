@@ -329,6 +329,9 @@ class Builder {
         // leaves without paying": two negations state a requirement.
         if (m && *m == claims::v1::NEGATED && HasWithoutClause(i)) continue;
         if (m) cue(*m, t_.lower(k));
+      } else if (r == DepRel::kCcPreconj) {
+        // "Neither X nor Y responded", with "neither" hung on the verb.
+        if (auto m = lex_.ModalityCue(Cue::kDeterminer, lemma)) cue(*m, t_.lower(k));
       } else if (r == DepRel::kAux && t_.word(k).xpos == "MD") {
         if (auto m = lex_.ModalityCue(Cue::kAuxiliary, t_.lower(k))) {
           cue(*m, t_.lower(k));
@@ -338,13 +341,14 @@ class Builder {
         }
       }
     }
-    // "No agreement was reached", "Nobody was hurt".
+    // "No agreement was reached", "Nobody was hurt", "Neither the Kremlin
+    // nor Kyiv responded".
     for (const Argument& a : c->args) {
       if (a.role != ArgRole::kSubject && a.role != ArgRole::kObject) continue;
       if (a.inherited) continue;
       if (auto m = lex_.ModalityCue(Cue::kPronoun, t_.lemma(a.token))) cue(*m, t_.lower(a.token));
       for (int k : t_.children(a.token)) {
-        if (t_.rel(k) != DepRel::kDet) continue;
+        if (t_.rel(k) != DepRel::kDet && t_.rel(k) != DepRel::kCcPreconj) continue;
         if (auto m = lex_.ModalityCue(Cue::kDeterminer, t_.lemma(k))) cue(*m, t_.lower(k));
       }
     }
@@ -1033,7 +1037,13 @@ std::vector<int> DependencyTree::PhraseWords(int head) const {
     stack.pop_back();
     out.push_back(i);
     for (int k : children(i)) {
-      if (IsClausalRel(rel(k)) || rel(k) == DepRel::kPunct) continue;
+      // A conjoined predicate is a clause too ("welcomed by rights groups
+      // but condemned by Hungary", with "condemned" parsed as a conjunct
+      // of "groups").
+      if (IsClausalRel(rel(k)) || rel(k) == DepRel::kPunct ||
+          (rel(k) == DepRel::kConj && IsClauseHead(*this, k))) {
+        continue;
+      }
       stack.push_back(k);
     }
   }

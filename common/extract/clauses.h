@@ -120,8 +120,8 @@ class DependencyTree {
   bool IsQuote(int i) const;
   bool IsRelativePronoun(int i) const;
   // The words of the noun phrase headed by `head`: its subtree without the
-  // clauses inside it (relative clauses, participles, complements) and
-  // punctuation, ascending.
+  // clauses inside it (relative clauses, participles, complements,
+  // conjoined predicates) and punctuation, ascending.
   std::vector<int> PhraseWords(int head) const;
 
  private:

@@ -120,6 +120,9 @@ TEST_F(CoreferenceTest, DefiniteDescriptionsLinkByTypeAndRole) {
   EXPECT_EQ(Links("Siemens reported higher profits on Tuesday. "
                   "The company said demand was strong."),
             "The company=siemens");
+  // Nouns for a kind of company refer to one as "the company" does.
+  EXPECT_EQ(Links("Shares of Nvidia rose 4% after the chipmaker reported record revenue."),
+            "the chipmaker=nvidia");
 }
 
 TEST_F(CoreferenceTest, AgeDescriptionAndPronounOfADiscoveredPerson) {
