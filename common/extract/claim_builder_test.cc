@@ -105,6 +105,21 @@ TEST_F(ClaimsFromStructureTest, NeitherNorNegates) {
   EXPECT_EQ(either->modality(), claims::v1::ASSERTED);
 }
 
+// A quotation, then a speaker of several words and the verb: the quoted
+// clause is reported, whatever the parser made of the words after it.
+TEST_F(ClaimsFromStructureTest, AQuoteBeforeALongerSpeakerPhraseIsReported) {
+  for (const std::string text :
+       {"\"We are ready,\" the German chancellor told reporters.",
+        "\"We will not raise taxes,\" the chancellor told parliament in "
+        "Berlin."}) {
+    const auto claims = ClaimsOf(text);
+    ASSERT_FALSE(claims.empty()) << text;
+    EXPECT_EQ(claims[0].modality(), claims::v1::REPORTED) << text;
+    EXPECT_EQ(claims[0].modality_source().id(), "olaf-scholz") << text;
+    EXPECT_TRUE(claims[0].has_quote()) << text;
+  }
+}
+
 TEST_F(ClaimsFromStructureTest, PostposedSpeakerIsTheSourceOfTheContent) {
   auto claims = ClaimsOf(
       "Germany will send more tanks to Ukraine, Chancellor Olaf Scholz told reporters in Berlin.");

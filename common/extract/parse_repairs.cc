@@ -1,6 +1,7 @@
 #include "common/extract/parse_repairs.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,40 @@ bool Is(const syntax::SyntaxWord& w, absl::string_view lower) {
 // to-infinitive.
 bool ComplementForm(const syntax::SyntaxWord& w) {
   return w.upos == Upos::kVerb && (w.xpos == "VBG" || w.xpos == "VB");
+}
+
+// Words of a speaker's name or description between a quotation and its
+// verb ("Foreign Minister Annalena Baerbock said").
+constexpr int kMaxSpeakerWords = 5;
+
+// A sentence that opens with a quotation followed by its speaker and a
+// verb of saying: where the quotation closes and where the verb is.
+struct QuoteThenSpeaker {
+  int close = -1;
+  int verb = -1;
+};
+
+std::optional<QuoteThenSpeaker> FindQuoteThenSpeaker(const Lexicon& lexicon,
+                                                     const syntax::SyntaxSentence& w) {
+  const int n = static_cast<int>(w.size());
+  if (n < 5 || !syntax::IsQuotationMark(w[0].form)) return std::nullopt;
+  int close = 1;
+  while (close < n && !syntax::IsQuotationMark(w[close].form)) ++close;
+  if (close + 2 >= n || close < 3) return std::nullopt;
+  // The speaker and the verb right after the quotation, in either order
+  // ("Lonsdale told", "said Omran Sharaf", "she said", "the German
+  // chancellor told"): the verb after at most a noun phrase's words.
+  for (int k = close + 1; k <= close + kMaxSpeakerWords + 1 && k < n; ++k) {
+    if (w[k].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[k].lemma)) {
+      return QuoteThenSpeaker{close, k};
+    }
+    const Upos u = w[k].upos;
+    if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun && u != Upos::kPropn &&
+        u != Upos::kPron) {
+      break;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -147,21 +182,10 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
 
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
+  const std::optional<QuoteThenSpeaker> found = FindQuoteThenSpeaker(lexicon, w);
+  if (!found) return;
   const int n = static_cast<int>(w.size());
-  if (n < 5 || !syntax::IsQuotationMark(w[0].form)) return;
-  int close = 1;
-  while (close < n && !syntax::IsQuotationMark(w[close].form)) ++close;
-  if (close + 2 >= n || close < 3) return;
-  // The speaker and the verb right after the quotation, in either order
-  // ("Lonsdale told", "said Omran Sharaf", "she said").
-  int verb = -1;
-  for (int k = close + 1; k <= close + 2 && k < n; ++k) {
-    if (w[k].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[k].lemma)) {
-      verb = k;
-      break;
-    }
-  }
-  if (verb < 0) return;
+  const int close = found->close, verb = found->verb;
   // The quotation's root: its word whose head lies outside it.
   int quoted = -1;
   for (int k = 1; k < close; ++k) {
@@ -170,7 +194,9 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
       quoted = k;
     }
   }
-  if (quoted < 0 || w[quoted].head >= 0 || w[verb].head != quoted) return;
+  // The parser hung the verb on the quotation (its root or a quotation
+  // mark) rather than the other way round.
+  if (quoted < 0 || w[quoted].head >= 0 || w[verb].head < 0 || w[verb].head > close) return;
   w[verb].head = -1;
   w[verb].rel = DepRel::kRoot;
   w[quoted].head = verb;
@@ -307,6 +333,43 @@ int RootOf(const syntax::SyntaxSentence& words) {
   return -1;
 }
 
+
+// "\"We are ready,\" the German chancellor told reporters." with the verb
+// of saying hung from a word after the quotation ("told" as a modifier of
+// "reporters"), which no reattachment mends: the quotation and the
+// speaker's clause are parsed apart, and the quotation's root becomes the
+// verb's complement. Nothing changes unless the speaker's part parses with
+// the verb as its root.
+void ParseQuoteApart(const syntax::DependencyParser& parser, const Lexicon& lexicon,
+                     syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const std::optional<QuoteThenSpeaker> found = FindQuoteThenSpeaker(lexicon, w);
+  if (!found || w[found->verb].head < 0) return;
+  const int close = found->close;
+  syntax::SyntaxSentence quote(w.begin() + 1, w.begin() + close);
+  syntax::SyntaxSentence speaker(w.begin() + close + 1, w.end());
+  // Tags and lemmas stay those of the whole sentence; only the parse is
+  // redone.
+  parser.Parse(&quote);
+  parser.Parse(&speaker);
+  const int quote_root = RootOf(quote);
+  if (quote_root < 0 || RootOf(speaker) != found->verb - close - 1) return;
+  for (size_t k = 0; k < quote.size(); ++k) {
+    syntax::SyntaxWord& q = w[k + 1];
+    q.head = quote[k].head < 0 ? found->verb : quote[k].head + 1;
+    q.rel = quote[k].head < 0 ? DepRel::kCcomp : quote[k].rel;
+  }
+  for (size_t k = 0; k < speaker.size(); ++k) {
+    syntax::SyntaxWord& v = w[k + static_cast<size_t>(close) + 1];
+    v.head = speaker[k].head < 0 ? -1 : speaker[k].head + close + 1;
+    v.rel = speaker[k].rel;
+  }
+  for (int mark : {0, close}) {
+    w[mark].head = quote_root + 1;
+    w[mark].rel = DepRel::kPunct;
+  }
+}
+
 }  // namespace
 
 void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
@@ -325,6 +388,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
     RepairQuoteThenSpeaker(*lexicon, words);
+    ParseQuoteApart(parser, *lexicon, words);
     RepairComplementAfterOblique(*lexicon, words);
   }
 }

@@ -64,6 +64,9 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 // either order has that verb as its root and the quotation's root as its
 // complement (ccomp). The parser often hangs the saying from the quotation
 // instead (parataxis, acl:relcl), and the quotation loses its speaker.
+// The speaker may take up to five words before the verb ("the German
+// chancellor told"). RepairParse then parses the quotation and the
+// speaker's clause apart where the parser hung the verb elsewhere.
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "said on Friday he had authorised ...": a clause with its own subject
