@@ -169,6 +169,19 @@ TEST_F(ClaimsFromStructureTest, ACountryInsideAPhraseIsThePlace) {
   EXPECT_EQ(c->participants(0).role(), "location");
 }
 
+// A place inside a subject phrase that names no actor is where things
+// happened, not who did them.
+TEST_F(ClaimsFromStructureTest, APlaceInsideTheSubjectPhraseIsNoSubject) {
+  auto claims = ClaimsOf("Floods in southern Brazil have killed at least 75 people.");
+  const Claim* c = WithPredicate(claims, "kill");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->subjects_size(), 0);
+  EXPECT_EQ(c->subject_text(), "Floods");
+  ASSERT_EQ(c->participants_size(), 1);
+  EXPECT_EQ(c->participants(0).id(), "BRA");
+  EXPECT_EQ(c->participants(0).role(), "location");
+}
+
 // A relative clause or an apposition between the speaker and "said" is
 // parsed apart, so the speaker stays the source (sentences written for
 // this test).
