@@ -252,6 +252,11 @@ std::string Lexicon::VerbLemma(absl::string_view lower, absl::string_view xpos) 
   return lemma;
 }
 
+bool Lexicon::IsVerbOnlyForm(absl::string_view lower) const {
+  return irregular_.contains(lower) && !dictionary_words_.contains(lower) &&
+         !function_words_.contains(lower) && !common_words_.contains(lower);
+}
+
 const VerbClass* Lexicon::ClassOf(absl::string_view lemma) const {
   auto it = verb_classes_.find(lemma);
   return it == verb_classes_.end() ? nullptr : &it->second;
@@ -277,7 +282,11 @@ void InstallInSyntax(const Lexicon& lexicon, const KnowledgeBase* kb,
   }
   models->set_verb_lexicon(
       [lex](absl::string_view lower, absl::string_view xpos) { return lex->VerbLemma(lower, xpos); },
-      [lex](absl::string_view lower) { return lex->IsDictionaryWord(lower); }, std::move(is_name));
+      [lex](absl::string_view lower) { return lex->IsDictionaryWord(lower); }, std::move(is_name),
+      [lex](absl::string_view form) {
+        return !form.empty() && absl::ascii_islower(static_cast<unsigned char>(form[0])) &&
+               lex->IsVerbOnlyForm(form);
+      });
 }
 
 }  // namespace claims

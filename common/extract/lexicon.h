@@ -85,6 +85,9 @@ class Lexicon {
   // nouns count too ("chairs the board", "hosts the summit"), which
   // VerbLemma(lower) leaves out as more likely nouns.
   std::string VerbLemma(absl::string_view lower, absl::string_view xpos) const;
+  // A form that is an irregular verb form and no word of any other kind
+  // ("shrank", "meant"; not "rose", "left" or "said").
+  bool IsVerbOnlyForm(absl::string_view lower) const;
   const VerbClass* ClassOf(absl::string_view lemma) const;
   // A verb of saying (claim type STATEMENT in verb_classes.tsv: "say",
   // "deny", "accuse").

@@ -117,6 +117,7 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
   for (size_t k = 0; k < tags_.size(); ++k) {
     const Tag_& t = tags_[k];
     not_verb_.push_back(!absl::StartsWith(t.xpos, "VB"));
+    verb_.push_back(absl::StartsWith(t.xpos, "VB"));
     not_proper_.push_back(t.upos != Upos::kPropn);
     finite_.push_back(IsFiniteTag(t.xpos));
     if (t.upos == Upos::kVerb && t.xpos == "VBD") past_class_ = static_cast<int>(k);
@@ -146,6 +147,9 @@ absl::Span<const bool> PosTagger::Allowed(const std::string& form,
     const bool verb = dictionary->is_verb_form(absl::AsciiStrToLower(form)) &&
                       !(dictionary->is_name && dictionary->is_name(form));
     return verb ? absl::Span<const bool>() : not_verb;
+  }
+  if (dictionary->is_verb_only && dictionary->is_verb_only(form)) {
+    return absl::MakeConstSpan(verb_.data(), verb_.size());
   }
   if (!dictionary->is_word || form.back() != 's') return {};
   const std::string lower = absl::AsciiStrToLower(form);

@@ -47,6 +47,10 @@ class PosTagger {
     // Takes the form as written: whether it names a known person
     // ("Trump", "Bush"); may be empty.
     WordTest is_name;
+    // A lower-case form that is nothing but a verb form ("shrank",
+    // "meant": an irregular past that is no word of another kind); may be
+    // empty.
+    WordTest is_verb_only;
   };
 
   // With a dictionary, a tag dictionary for the commonest errors on names,
@@ -57,7 +61,8 @@ class PosTagger {
   //    wrote");
   //  * a lower-case verb form is never a proper noun;
   //  * a lower-case plural of a dictionary word that is no verb form
-  //    ("looters", "surveyors") is never a verb.
+  //    ("looters", "surveyors") is never a verb;
+  //  * a lower-case form that is only a verb form ("shrank") is a verb.
   void Tag(SyntaxSentence* sentence, const TagDictionary* dictionary = nullptr) const;
 
   const learn::LinearModel& model() const { return model_; }
@@ -98,6 +103,7 @@ class PosTagger {
   learn::LinearModel model_;
   std::vector<Tag_> tags_;  // by class index
   absl::InlinedVector<bool, 64> not_verb_;    // by class index: not a VB* tag
+  absl::InlinedVector<bool, 64> verb_;        // by class index: a VB* tag
   absl::InlinedVector<bool, 64> not_proper_;  // by class index: not PROPN
   absl::InlinedVector<bool, 64> finite_;      // by class index: VBD, VBZ, VBP or MD
   int past_class_ = -1;                       // the class VERB|VBD

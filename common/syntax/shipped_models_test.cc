@@ -170,6 +170,19 @@ TEST_F(ShippedModelsTest, APluralOfADictionaryWordThatIsNoVerbFormIsNoVerb) {
   EXPECT_EQ(s[Find(s, "dig")].upos, Upos::kVerb);
 }
 
+TEST_F(ShippedModelsTest, AFormThatIsOnlyAVerbsIsAVerb) {
+  SyntaxSentence s = Words("Germany 's economy shrank by 0.3 % in 2023 , the office said .");
+  PosTagger::TagDictionary dictionary;
+  dictionary.is_verb_form = [](absl::string_view w) { return w == "shrank" || w == "said"; };
+  dictionary.is_verb_only = [](absl::string_view w) { return w == "shrank"; };
+  SyntaxSentence plain = s;
+  models_->tagger().Tag(&plain);
+  models_->tagger().Tag(&s, &dictionary);
+  const auto shrank = static_cast<size_t>(Find(s, "shrank"));
+  EXPECT_EQ(s[shrank].upos, Upos::kVerb) << s[shrank].xpos << " (without: "
+                                         << plain[shrank].xpos << ")";
+}
+
 TEST_F(ShippedModelsTest, ACapitalizedKnownPersonsNameIsNoVerb) {
   SyntaxSentence s = Words("Trump wrote on his platform that the call had been productive .");
   PosTagger::TagDictionary dictionary;

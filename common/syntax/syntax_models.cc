@@ -38,12 +38,14 @@ absl::Status SyntaxModels::Save(const std::string& dir) const {
 }
 
 void SyntaxModels::set_verb_lexicon(VerbLemmaFn verb_lemma, PosTagger::WordTest is_word,
-                                    PosTagger::WordTest is_name) {
+                                    PosTagger::WordTest is_name,
+                                    PosTagger::WordTest is_verb_only) {
   dictionary_.is_verb_form = [verb_lemma](absl::string_view lower) {
     return !verb_lemma(lower, "").empty();
   };
   dictionary_.is_word = std::move(is_word);
   dictionary_.is_name = std::move(is_name);
+  dictionary_.is_verb_only = std::move(is_verb_only);
   verb_lemma_ = std::move(verb_lemma);
 }
 

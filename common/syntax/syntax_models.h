@@ -48,14 +48,15 @@ class SyntaxModels {
       std::function<std::string(absl::string_view lower, absl::string_view xpos)>;
 
   // Installs a verb dictionary and, optionally, tests for any dictionary
-  // word and for a known person's name. The tagger uses them as its tag
+  // word, for a known person's name and for a form that is only a verb's. The tagger uses them as its tag
   // dictionary (PosTagger::Tag), and
   // a word tagged VERB that the verb dictionary knows takes its lemma from
   // it: a dictionary of irregular forms beats the statistical lemmatizer on
   // rare verbs, and the parser reads lemmas. Call before the first Analyze;
   // not thread-safe against it.
   void set_verb_lexicon(VerbLemmaFn verb_lemma, PosTagger::WordTest is_word = nullptr,
-                        PosTagger::WordTest is_name = nullptr);
+                        PosTagger::WordTest is_name = nullptr,
+                        PosTagger::WordTest is_verb_only = nullptr);
   // The installed tag dictionary, or nullptr.
   const PosTagger::TagDictionary* tag_dictionary() const {
     return dictionary_.is_verb_form ? &dictionary_ : nullptr;
