@@ -553,8 +553,12 @@ class SentenceClaims {
     claims::v1::ClaimType type = claims::v1::EVENT;
     std::string cue = "default";
     const VerbClass* vc = clause.verbless ? nullptr : lex_.ClassOf(clause.predicate);
+    // A count is what a claim states when it is a share, or when the verb
+    // names no event of its own ("rose 4%", "recalled 1 million
+    // vehicles"); "killed 75 people" and "arrested 12 men" stay events of
+    // their PLOVER type, with the count among their quantities.
     if (quantity && (quantity->unit() == "percent" || vc == nullptr ||
-                     vc->type != claims::v1::STATEMENT)) {
+                     (vc->type != claims::v1::STATEMENT && vc->plover.empty()))) {
       type = claims::v1::QUANTITY;
       cue = absl::StrCat("quantity:", quantity->text());
     } else if (vc != nullptr) {
@@ -638,6 +642,9 @@ class SentenceClaims {
           rel != syntax::DepRel::kFlat) {
         continue;
       }
+      // The count is the quantity's, not part of what it counts ("1.7"
+      // parsed as a compound of "people").
+      if (w != head && s_.words[static_cast<size_t>(w)].upos == syntax::Upos::kNum) continue;
       parts.emplace_back(t_[static_cast<size_t>(w)].text);
     }
     return absl::StrJoin(parts, " ");

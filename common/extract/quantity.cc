@@ -46,13 +46,31 @@ double Scale(absl::string_view word) {
 // them, so the cheap pre-test in FindQuantity accepts whatever its full
 // pattern does.
 constexpr char kScales[] = "thousand|million|billion|trillion|mln|bln|bn";
-constexpr char kUnits[] =
+constexpr char kListedUnits[] =
     "per\\s?cent|percent|%|percentage points|people|persons|civilians|"
     "soldiers|troops|hostages|prisoners|refugees|deaths|dead|casualties|"
     "workers|jobs|voters|votes|seats|members|dollars|euros|pounds|shekels|"
     "yen|yuan|rupees|roubles|rubles|francs|points|"
     "barrels|tonnes|tons|km|kilometres|kilometers|miles|years|children|"
-    "residents|homes|rockets|missiles|drones";
+    "residents|homes|rockets|missiles|drones|men\\b|women\\b";
+// Any other plural noun counts what it names too ("1 million vehicles",
+// "500 hectares"); last, so a listed unit wins.
+constexpr char kAnyPlural[] = "[a-z]{2,}[a-rt-z]s\\b";
+
+// Plurals that are no unit of what they count: spans of time (a duration,
+// or an age: "45 years old", counted only after a cue as years are) and
+// "times" (a multiplier).
+bool IsTimeOrMultiplier(absl::string_view unit) {
+  return unit == "years" || unit == "days" || unit == "weeks" || unit == "months" ||
+         unit == "hours" || unit == "minutes" || unit == "seconds" || unit == "decades" ||
+         unit == "centuries" || unit == "times";
+}
+
+// "the 2024 elections", "1990 levels": a year before a plural is no count.
+bool LooksLikeYear(absl::string_view digits) {
+  int year = 0;
+  return digits.size() == 4 && absl::SimpleAtoi(digits, &year) && year >= 1800 && year <= 2100;
+}
 
 }  // namespace
 
@@ -75,7 +93,7 @@ std::vector<FoundQuantity> FindQuantities(absl::string_view sentence, size_t max
   // with numbers but no quantity ("1996-08-30", "3-1") skip the loop below.
   static const RE2* const kQuantityLike = new RE2(absl::StrCat(
       "(?i)(?:\\$|€|£)\\d|\\d[\\d,]*(?:\\.\\d+)?\\s*(?:", kScales, ")?\\s*(?:",
-      kUnits, ")"));
+      kListedUnits, "|", kAnyPlural, ")"));
   if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()),
                          *kQuantityLike)) {
     return found;
@@ -87,7 +105,7 @@ std::vector<FoundQuantity> FindQuantities(absl::string_view sentence, size_t max
       // A currency sign, or else a word boundary before the digits (a sign
       // is not a word character, so "costs $5" has no boundary before it).
       "(\\$|\\bUS\\$|€|£|\\b)(\\d[\\d,]*(?:\\.\\d+)?)\\s*(",
-      kScales, ")?\\s*(", kUnits, ")?"));
+      kScales, ")?\\s*(", kListedUnits, "|", kAnyPlural, ")?"));
   re2::StringPiece cue, currency, number, scale, unit;
   re2::StringPiece input(sentence.data(), sentence.size());
   while (RE2::FindAndConsume(&input, *kPattern, &cue, &currency, &number,
@@ -97,7 +115,12 @@ std::vector<FoundQuantity> FindQuantities(absl::string_view sentence, size_t max
     double value;
     if (!absl::SimpleAtod(digits, &value)) continue;
     std::string u = absl::AsciiStrToLower(absl::string_view(unit.data(), unit.size()));
-    if (u == "years" && cue.empty()) continue;  // ages and durations
+    if (IsTimeOrMultiplier(u) && (cue.empty() || u == "times")) continue;
+    static const RE2* const kListed = new RE2(absl::StrCat("(?i)(?:", kListedUnits, ")"));
+    if (currency.empty() && scale.empty() && !RE2::FullMatch(unit, *kListed) &&
+        LooksLikeYear(absl::string_view(number.data(), number.size()))) {
+      continue;
+    }
     value *= Scale(absl::string_view(scale.data(), scale.size()));
     claims::v1::Quantity q;
     q.set_value(value);

@@ -36,6 +36,18 @@ TEST(QuantityTest, NumbersWithoutUnitsAreNotQuantities) {
   // The first number has no unit; a later one does.
   EXPECT_EQ(Q("In 2024, 12 soldiers died."), "12 soldiers = [12 soldiers]");
   EXPECT_EQ(Q("At least 5 years passed."), "5 years >= [At least 5 years]");
+  // A year before a plural, a span of time and a multiplier count nothing.
+  EXPECT_EQ(Q("Turnout in the 2024 elections fell."), "-");
+  EXPECT_EQ(Q("The talks lasted 3 days."), "-");
+  EXPECT_EQ(Q("Prices rose 10 times faster."), "-");
+  EXPECT_EQ(Q("He made 3 mentions of it."), "3 mentions = [3 mentions]");
+}
+
+TEST(QuantityTest, AnyPluralNounIsAUnit) {
+  EXPECT_EQ(Q("Toyota recalled 1 million vehicles."), "1000000 vehicles = [1 million vehicles]");
+  EXPECT_EQ(Q("Fires burned over 500 hectares."), "500 hectares > [over 500 hectares]");
+  EXPECT_EQ(Q("Police arrested 12 men."), "12 men = [12 men]");
+  EXPECT_EQ(Q("About 2000 soldiers left."), "2000 soldiers ~ [About 2000 soldiers]");
 }
 
 }  // namespace
