@@ -182,6 +182,22 @@ TEST_F(ClaimsFromStructureTest, APlaceInsideTheSubjectPhraseIsNoSubject) {
   EXPECT_EQ(c->participants(0).role(), "location");
 }
 
+// A count does not hide the event: "arrested 12 men" is an arrest with a
+// quantity; a share is a QUANTITY claim.
+TEST_F(ClaimsFromStructureTest, AnEventWithACountStaysAnEvent) {
+  auto claims = ClaimsOf("Nigerian police arrested 12 men in Lagos on Monday.");
+  const Claim* c = WithPredicate(claims, "arrest");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->type(), claims::v1::EVENT);
+  EXPECT_FALSE(c->event_type().empty());
+  ASSERT_EQ(c->quantities_size(), 1);
+  EXPECT_EQ(c->quantities(0).unit(), "men");
+  auto shares = ClaimsOf("Support for Labour rose 4% in the poll.");
+  const Claim* share = WithPredicate(shares, "rise");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->type(), claims::v1::QUANTITY);
+}
+
 // A relative clause or an apposition between the speaker and "said" is
 // parsed apart, so the speaker stays the source (sentences written for
 // this test).
