@@ -730,13 +730,23 @@ class SentenceClaims {
 
 // Adds the actors of `from` to `into` (as objects and participants) where
 // `into` does not have them yet.
-void MergeActors(const Claim& from, Claim* into) {
+// `modifier`: the folded clause modifies a noun ("two men suspected of
+// smuggling migrants"): its objects are no objects of the governing
+// verb, only participants of its claim.
+void MergeActors(const Claim& from, bool modifier, Claim* into) {
   auto has = [&](const std::string& id) {
     return HasRef(into->subjects(), id) || HasRef(into->objects(), id) ||
            HasRef(into->participants(), id);
   };
   for (const auto& r : from.objects()) {
-    if (!has(r.id())) *into->add_objects() = r;
+    if (has(r.id())) continue;
+    if (modifier) {
+      claims::v1::ActorRef p = r;
+      p.set_role("other");
+      *into->add_participants() = std::move(p);
+    } else {
+      *into->add_objects() = r;
+    }
   }
   for (const auto& r : from.participants()) {
     if (!has(r.id())) *into->add_participants() = r;
@@ -758,7 +768,9 @@ void FoldSubjectless(const std::vector<Clause>& clauses,
       while (g < clauses.size() && clauses[g].head != governor) ++g;
       if (g == clauses.size()) break;
       if ((*built)[g]) {
-        MergeActors(*c, &*(*built)[g]);
+        const syntax::DepRel r = clauses[k].relation;
+        MergeActors(*c, r == syntax::DepRel::kAcl || r == syntax::DepRel::kAclRelcl,
+                    &*(*built)[g]);
         c.reset();
         break;
       }

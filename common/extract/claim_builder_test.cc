@@ -182,6 +182,17 @@ TEST_F(ClaimsFromStructureTest, APlaceInsideTheSubjectPhraseIsNoSubject) {
   EXPECT_EQ(c->participants(0).role(), "location");
 }
 
+// A participle modifying the object folds into the claim, but what it
+// says of its own object is no object of the main verb.
+TEST_F(ClaimsFromStructureTest, AParticiplesObjectIsNoObjectOfTheMainVerb) {
+  auto claims = ClaimsOf("French police arrested two men suspected of smuggling migrants.");
+  const Claim* c = WithPredicate(claims, "arrest");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->objects_size(), 0);
+  ASSERT_EQ(c->participants_size(), 1);
+  EXPECT_EQ(c->participants(0).role(), "other");
+}
+
 // A count does not hide the event: "arrested 12 men" is an arrest with a
 // quantity; a share is a QUANTITY claim.
 TEST_F(ClaimsFromStructureTest, AnEventWithACountStaysAnEvent) {
