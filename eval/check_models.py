@@ -29,9 +29,13 @@ def run(cmd):
 
 def measure(args):
     figures = {}
+    # The tag dictionary of the knowledge directory's lexicon, as the
+    # extractor runs the models: its figures are printed last and kept.
     out = run([args.train_syntax, "--evaluate_only",
                "--ud_dir=" + os.path.join(args.shared, "train/ud-english"),
-               "--out_dir=" + args.models])
+               "--out_dir=" + args.models,
+               "--lexicon_dir=" + os.path.join(os.path.dirname(os.path.abspath(args.models)),
+                                               "extract")])
     for line in out.splitlines():
         m = SYNTAX.match(line)
         if m:

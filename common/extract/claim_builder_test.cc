@@ -193,6 +193,19 @@ TEST_F(ClaimsFromStructureTest, AParticiplesObjectIsNoObjectOfTheMainVerb) {
   EXPECT_EQ(c->participants(0).role(), "other");
 }
 
+// A participle after an inverted saying is its adjunct, not a saying that
+// reports it: the quotation stays the speaker's, and the saying makes no
+// claim.
+TEST_F(ClaimsFromStructureTest, AParticipleAfterAnInvertedSayingReportsNothing) {
+  auto claims = ClaimsOf(
+      "\"There is no military solution,\" said the UN secretary-general, urging both sides to "
+      "return to talks.");
+  for (const Claim& c : claims) EXPECT_NE(c.predicate(), "say");
+  ASSERT_FALSE(claims.empty());
+  EXPECT_EQ(claims[0].modality(), claims::v1::REPORTED);
+  EXPECT_EQ(claims[0].modality_source().id(), "antonio-guterres");
+}
+
 // A count does not hide the event: "arrested 12 men" is an arrest with a
 // quantity; a share is a QUANTITY claim.
 TEST_F(ClaimsFromStructureTest, AnEventWithACountStaysAnEvent) {

@@ -780,6 +780,10 @@ class Builder {
     const DepRel r = t_.rel(head);
     const int up = t_.word(head).head;
     if (up < 0 || up > head) return nullptr;
+    // "..., said the secretary-general, urging both sides to ...": a
+    // present participle without a subject of its own is an adjunct of
+    // the clause it hangs from, no inverted saying of it.
+    if (t_.word(head).xpos == "VBG" && OwnSubject(*saying) < 0) return nullptr;
     const bool unmarked = !Subordinated(head);
     // A relative label with no relative word is the parser's mistake for
     // "..., the ministry said" ("..., which the ministry said" has one).
