@@ -206,6 +206,21 @@ TEST_F(ClaimsFromStructureTest, AParticipleAfterAnInvertedSayingReportsNothing) 
   EXPECT_EQ(claims[0].modality_source().id(), "antonio-guterres");
 }
 
+// "Speaking to reporters" beside or inside a saying is how the content
+// was said: no "speak" claim; a speaking that is the news still is one.
+TEST_F(ClaimsFromStructureTest, SpeakingBesideASayingMakesNoClaim) {
+  for (const std::string text :
+       {"Speaking to reporters in Brasilia, President Lula said the deal was fair.",
+        "President Lula, speaking to reporters in Brasilia, said the deal was fair."}) {
+    const auto claims = ClaimsOf(text);
+    for (const Claim& c : claims) EXPECT_NE(c.predicate(), "speak") << text;
+    ASSERT_FALSE(claims.empty()) << text;
+    EXPECT_EQ(claims[0].modality(), claims::v1::REPORTED) << text;
+  }
+  const auto news = ClaimsOf("President Lula spoke to reporters in Brasilia on Monday.");
+  ASSERT_NE(WithPredicate(news, "speak"), nullptr);
+}
+
 // A count does not hide the event: "arrested 12 men" is an arrest with a
 // quantity; a share is a QUANTITY claim.
 TEST_F(ClaimsFromStructureTest, AnEventWithACountStaysAnEvent) {

@@ -71,6 +71,7 @@ class Builder {
     for (Clause& c : clauses_) InheritSubjects(&c);
     for (size_t k = 0; k < clauses_.size(); ++k) FindSpeech(k);
     FindLooseAccordingTo();
+    for (Clause& c : clauses_) FoldSpeakingIntoSaying(&c);
     SpreadOverCoordination();
     for (Clause& c : clauses_) FindQuote(&c);
     return std::move(clauses_);
@@ -578,6 +579,20 @@ class Builder {
       up->reporting_cue = "according to";
       c = up;
     }
+  }
+
+  // "Speaking to reporters in Brasilia, the president said S", "The
+  // leader, speaking in parliament, accused ...": a verb of saying as a
+  // participle without a subject of its own, beside or inside a saying
+  // that reports its content, is how S was said, no claim of its own.
+  void FoldSpeakingIntoSaying(Clause* c) {
+    if ((c->relation != DepRel::kAdvcl && c->relation != DepRel::kAcl) ||
+        t_.word(c->head).xpos != "VBG" ||
+        OwnSubject(*c) >= 0 || !IsSpeech(*c) || c->reported) {
+      return;
+    }
+    const Clause* governor = Mutable(c->governor);
+    if (governor != nullptr && governor->saying_only) c->saying_only = true;
   }
 
   // The agent of a document named as a source ("according to a statement
