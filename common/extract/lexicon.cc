@@ -283,10 +283,7 @@ void InstallInSyntax(const Lexicon& lexicon, const KnowledgeBase* kb,
   models->set_verb_lexicon(
       [lex](absl::string_view lower, absl::string_view xpos) { return lex->VerbLemma(lower, xpos); },
       [lex](absl::string_view lower) { return lex->IsDictionaryWord(lower); }, std::move(is_name),
-      [lex](absl::string_view form) {
-        return !form.empty() && absl::ascii_islower(static_cast<unsigned char>(form[0])) &&
-               lex->IsVerbOnlyForm(form);
-      });
+      [lex](absl::string_view lower) { return lex->IsVerbOnlyForm(lower); });
 }
 
 }  // namespace claims

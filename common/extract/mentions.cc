@@ -625,11 +625,12 @@ class ArticleState {
       named = true;
       bare = bare || PartKey(body_.substr(m.start, m.end - m.start)) == key;
     }
-    if (!named || bare) return named ? org : -1;
+    if (!named) return -1;
+    if (bare) return org;
     auto it = name_parts_.find(key);
     if (it == name_parts_.end()) return org;
     const bool person_before = std::any_of(it->second.begin(), it->second.end(), [&](const NamedAt& n) {
-      return !n.given && std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
+      return !n.given && n.Before(si, token);
     });
     return person_before ? -1 : org;
   }
@@ -1078,6 +1079,10 @@ class ArticleState {
     int sentence = 0;  // where the article first named the person in full
     int token = 0;
     bool given = false;  // the part is the given name, not the family name
+    // Named in full before word `at_token` of sentence `at_sentence`.
+    bool Before(int at_sentence, int at_token) const {
+      return std::make_pair(sentence, token) < std::make_pair(at_sentence, at_token);
+    }
   };
   // PartKey of a first or last name -> the people named in full with it.
   absl::flat_hash_map<std::string, std::vector<NamedAt>> name_parts_;
@@ -1135,11 +1140,11 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
     // someone else ("Brückner" after "Brückner Präzisionsguss", which the
     // tagger took for a person, and "Hajo Brückner").
     const bool family_before = std::any_of(it->second.begin(), it->second.end(), [&](const NamedAt& n) {
-      return !n.given && std::make_pair(n.sentence, n.token) < std::make_pair(si, token) &&
+      return !n.given && n.Before(si, token) &&
              agrees(GenderOf(n.actor));
     });
     for (const NamedAt& n : it->second) {
-      const bool earlier = std::make_pair(n.sentence, n.token) < std::make_pair(si, token);
+      const bool earlier = n.Before(si, token);
       // A known person's surname is not the given name of someone named
       // later ("Museveni" before the ballot form "Museveni Yoweri Kaguta").
       if (!earlier && n.given && kb != nullptr && !kb->empty()) continue;
@@ -2157,12 +2162,15 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // "Hadiwijaya, who founded it" is a person, whatever the company of
   // that name and the tagger, which reads a company's first word alone as
   // the company.
-  const bool who_follows = b + 1 < static_cast<int>(t.size()) && t[b].text == "," &&
-                           (t[b + 1].lower == "who" || t[b + 1].lower == "whom");
-  if (b - a == 1 && who_follows) type = claims::v1::PERSON;
-  if (b - a == 1 && !who_follows) {
-    actor = OrganisationNamedBefore(t[a].text, si, a);
-    if (actor >= 0) evidence = "article:organisation-short";
+  if (b - a == 1) {
+    const bool who_follows = b + 1 < static_cast<int>(t.size()) && t[b].text == "," &&
+                             (t[b + 1].lower == "who" || t[b + 1].lower == "whom");
+    if (who_follows) {
+      type = claims::v1::PERSON;
+    } else {
+      actor = OrganisationNamedBefore(t[a].text, si, a);
+      if (actor >= 0) evidence = "article:organisation-short";
+    }
   }
   if (const int w = SurnameAlone(t, a, b); w >= 0 && actor < 0) {
     actor = ShortName(t[w].text, si, w, 0, "", "", nullptr, &evidence);

@@ -333,7 +333,6 @@ int RootOf(const syntax::SyntaxSentence& words) {
   return -1;
 }
 
-
 // "\"We are ready,\" the German chancellor told reporters." with the verb
 // of saying hung from a word after the quotation ("told" as a modifier of
 // "reporters"), which no reattachment mends: the quotation and the

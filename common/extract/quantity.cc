@@ -105,19 +105,19 @@ std::vector<FoundQuantity> FindQuantities(absl::string_view sentence, size_t max
       // A currency sign, or else a word boundary before the digits (a sign
       // is not a word character, so "costs $5" has no boundary before it).
       "(\\$|\\bUS\\$|€|£|\\b)(\\d[\\d,]*(?:\\.\\d+)?)\\s*(",
-      kScales, ")?\\s*(", kListedUnits, "|", kAnyPlural, ")?"));
-  re2::StringPiece cue, currency, number, scale, unit;
+      kScales, ")?\\s*(?:(", kListedUnits, ")|(", kAnyPlural, "))?"));
+  re2::StringPiece cue, currency, number, scale, listed, plural;
   re2::StringPiece input(sentence.data(), sentence.size());
   while (RE2::FindAndConsume(&input, *kPattern, &cue, &currency, &number,
-                             &scale, &unit)) {
+                             &scale, &listed, &plural)) {
+    const re2::StringPiece unit = listed.empty() ? plural : listed;
     if (unit.empty() && currency.empty()) continue;
     std::string digits = absl::StrReplaceAll(absl::string_view(number.data(), number.size()), {{",", ""}});
     double value;
     if (!absl::SimpleAtod(digits, &value)) continue;
     std::string u = absl::AsciiStrToLower(absl::string_view(unit.data(), unit.size()));
     if (IsTimeOrMultiplier(u) && (cue.empty() || u == "times")) continue;
-    static const RE2* const kListed = new RE2(absl::StrCat("(?i)(?:", kListedUnits, ")"));
-    if (currency.empty() && scale.empty() && !RE2::FullMatch(unit, *kListed) &&
+    if (currency.empty() && scale.empty() && !plural.empty() &&
         LooksLikeYear(absl::string_view(number.data(), number.size()))) {
       continue;
     }
