@@ -140,14 +140,41 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     Kind kind, const std::string& data_dir,
     const std::vector<std::string>& extra_flags,
     std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  bool own_ports = true;
+  for (const std::string& flag : extra_flags) {
+    if (absl::StartsWith(flag, "--listen=") ||
+        absl::StartsWith(flag, "--metrics_listen=")) {
+      own_ports = false;
+    }
+  }
+  // A port picked here was free a moment ago; a test running beside this
+  // one may take it before the server binds it. A server that exits early
+  // is then started again on new ports (a server that cannot start for
+  // another reason fails every attempt the same way).
+  const int attempts = own_ports ? 3 : 1;
+  absl::StatusOr<std::unique_ptr<ServerProcess>> started;
+  for (int attempt = 0; attempt < attempts; ++attempt) {
+    bool exited_early = false;
+    started = Launch(kind, data_dir, extra_flags, credentials, &exited_early);
+    if (started.ok() || !exited_early) break;
+  }
+  return started;
+}
+
+absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Launch(
+    Kind kind, const std::string& data_dir,
+    const std::vector<std::string>& extra_flags,
+    std::shared_ptr<grpc::ChannelCredentials> credentials, bool* exited_early) {
   const absl::Duration ready_timeout = absl::Seconds(30);
   const std::string binary = kind == kIngest ? CLAIMS_INGEST_BIN : CLAIMS_QUERY_BIN;
   std::string address = absl::StrCat("127.0.0.1:", PickFreePort());
+  std::string metrics_address = absl::StrCat("127.0.0.1:", PickFreePort());
   for (const std::string& flag : extra_flags) {  // a caller's own address wins
     if (absl::StartsWith(flag, "--listen=")) address = flag.substr(9);
+    if (absl::StartsWith(flag, "--metrics_listen=")) {
+      metrics_address = flag.substr(17);
+    }
   }
-  const std::string metrics_address =
-      absl::StrCat("127.0.0.1:", PickFreePort());
   std::vector<std::string> args = {binary, "--listen=" + address,
                                    "--data_dir=" + data_dir,
                                    "--metrics_listen=" + metrics_address};
@@ -173,6 +200,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     int status = 0;
     if (waitpid(pid, &status, WNOHANG) == pid) {
       process->reaped_ = true;
+      *exited_early = true;
       return absl::InternalError(absl::StrCat(binary, " exited early with status ", status));
     }
     absl::StatusOr<bool> serving = IsServing(address, "", credentials);

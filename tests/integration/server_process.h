@@ -33,8 +33,9 @@ class ServerProcess {
   enum Kind { kIngest, kQuery };
 
   // Starts the server with --data_dir=`data_dir` (plus `extra_flags`) on a
-  // free port (or the one of a --listen in `extra_flags`) and waits until its health check answers SERVING, asked over
-  // `credentials` (default: plaintext).
+  // free port (or the one of a --listen in `extra_flags`) and waits until
+  // its health check answers SERVING, asked over `credentials` (default:
+  // plaintext). With ports of its own choosing it tries up to three times.
   static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
       Kind kind, const std::string& data_dir,
       const std::vector<std::string>& extra_flags = {},
@@ -55,6 +56,12 @@ class ServerProcess {
   int Wait();
 
  private:
+  // One attempt; sets *exited_early when the server exited before SERVING.
+  static absl::StatusOr<std::unique_ptr<ServerProcess>> Launch(
+      Kind kind, const std::string& data_dir,
+      const std::vector<std::string>& extra_flags,
+      std::shared_ptr<grpc::ChannelCredentials> credentials, bool* exited_early);
+
   ServerProcess(pid_t pid, std::string address, std::string metrics_address)
       : pid_(pid),
         address_(std::move(address)),
