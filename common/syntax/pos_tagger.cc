@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -119,6 +120,8 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
     not_verb_.push_back(!absl::StartsWith(t.xpos, "VB"));
     verb_.push_back(absl::StartsWith(t.xpos, "VB"));
     not_proper_.push_back(t.upos != Upos::kPropn);
+    not_base_.push_back(t.xpos != "VB" && t.xpos != "VBP" && t.xpos != "VBZ" &&
+                        t.xpos != "VBD" && t.xpos != "MD");
     finite_.push_back(IsFiniteTag(t.xpos));
     if (t.upos == Upos::kVerb && t.xpos == "VBD") past_class_ = static_cast<int>(k);
   }
@@ -158,12 +161,33 @@ absl::Span<const bool> PosTagger::Allowed(const std::string& form,
              : absl::Span<const bool>();
 }
 
-int PosTagger::BestNotProper(const float* scores) const {
+int PosTagger::BestAmong(const float* scores, absl::Span<const bool> mask) const {
   int best = -1;
-  for (size_t k = 0; k < not_proper_.size(); ++k) {
-    if (not_proper_[k] && (best < 0 || scores[k] > scores[best])) best = static_cast<int>(k);
+  for (size_t k = 0; k < mask.size(); ++k) {
+    if (mask[k] && (best < 0 || scores[k] > scores[best])) best = static_cast<int>(k);
   }
   return best;
+}
+
+bool PosTagger::AfterBe(const SyntaxSentence& sentence, const Context& c, size_t i) const {
+  static const auto* const kBe = new absl::flat_hash_set<std::string>(
+      {"be", "is", "was", "are", "were", "been", "being", "am"});
+  static const auto* const kDo =
+      new absl::flat_hash_set<std::string>({"do", "does", "did", "done", "doing"});
+  size_t k = i;
+  while (k > 0 && absl::StartsWith(tags_[c.tags[k - 1]].xpos, "RB")) --k;  // "not", "no longer"
+  if (k == 0) return false;
+  const Tag_& tag = tags_[c.tags[k - 1]];
+  if ((tag.upos != Upos::kAux && tag.upos != Upos::kVerb) ||
+      !kBe->contains(absl::AsciiStrToLower(sentence[k - 1].form))) {
+    return false;
+  }
+  // A pseudo-cleft names the verb's base form after "be": "all you have to
+  // do is sign up", "what he did was change sides".
+  for (size_t j = 0; j + 1 < k; ++j) {
+    if (kDo->contains(absl::AsciiStrToLower(sentence[j].form))) return false;
+  }
+  return true;
 }
 
 void PosTagger::Decode(const SyntaxSentence& sentence, const TagDictionary* dictionary,
@@ -186,7 +210,12 @@ void PosTagger::Decode(const SyntaxSentence& sentence, const TagDictionary* dict
     if (tags_[best].upos == Upos::kPropn && dictionary != nullptr && dictionary->is_verb_form &&
         !form.empty() && absl::ascii_islower(static_cast<unsigned char>(form[0])) &&
         dictionary->is_verb_form(form)) {
-      best = BestNotProper(scores.data());
+      best = BestAmong(scores.data(), not_proper_);
+    }
+    // A base or finite form right after "be" is an adjective or participle
+    // the greedy left-to-right choice misread ("was no longer fit").
+    if (!not_base_[best] && AfterBe(sentence, *c, i)) {
+      best = BestAmong(scores.data(), not_base_);
     }
     c->tags[i] = best;
   }

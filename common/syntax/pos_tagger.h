@@ -97,14 +97,18 @@ class PosTagger {
   // The classes `form` may take under the dictionary (empty: all).
   absl::Span<const bool> Allowed(const std::string& form,
                                  const TagDictionary* dictionary) const;
-  // The best-scoring class that is not a proper noun.
-  int BestNotProper(const float* scores) const;
+  // The best-scoring class among those `mask` allows.
+  int BestAmong(const float* scores, absl::Span<const bool> mask) const;
+  // Whether word i follows a form of "be", with only adverbs between
+  // ("was no longer fit"): no place for a base or finite verb form.
+  bool AfterBe(const SyntaxSentence& sentence, const Context& c, size_t i) const;
 
   learn::LinearModel model_;
   std::vector<Tag_> tags_;  // by class index
   absl::InlinedVector<bool, 64> not_verb_;    // by class index: not a VB* tag
   absl::InlinedVector<bool, 64> verb_;        // by class index: a VB* tag
   absl::InlinedVector<bool, 64> not_proper_;  // by class index: not PROPN
+  absl::InlinedVector<bool, 64> not_base_;    // by class index: not VB, VBP, VBZ, VBD, MD
   absl::InlinedVector<bool, 64> finite_;      // by class index: VBD, VBZ, VBP or MD
   int past_class_ = -1;                       // the class VERB|VBD
 };

@@ -183,6 +183,19 @@ TEST_F(ShippedModelsTest, AFormThatIsOnlyAVerbsIsAVerb) {
                                          << plain[shrank].xpos << ")";
 }
 
+TEST_F(ShippedModelsTest, NoBaseOrFiniteVerbFormRightAfterBe) {
+  // Without the rule the greedy tagger reads "fit" as VB or VBP here.
+  const SyntaxSentence s =
+      Analyze("The judge said Sharif was no longer fit to be a member of parliament .");
+  const std::string& fit = s[Find(s, "fit")].xpos;
+  EXPECT_TRUE(fit == "JJ" || fit == "VBN") << fit;
+  // A pseudo-cleft names the base form after "be".
+  const SyntaxSentence t = Analyze("All you have to do is sign up for the course .");
+  EXPECT_EQ(t[Find(t, "sign")].xpos, "VB");
+  const SyntaxSentence u = Analyze("The bridge was closed on Monday .");
+  EXPECT_EQ(u[Find(u, "closed")].xpos, "VBN");
+}
+
 TEST_F(ShippedModelsTest, ACapitalizedKnownPersonsNameIsNoVerb) {
   SyntaxSentence s = Words("Trump wrote on his platform that the call had been productive .");
   PosTagger::TagDictionary dictionary;
