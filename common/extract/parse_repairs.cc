@@ -96,6 +96,20 @@ void RepairTitleBeforeName(syntax::SyntaxSentence* words) {
   }
 }
 
+namespace {
+
+// Whether the nouns before word k, the last of them plural, are the
+// subject of the finite verb k: a plural present ("Shipping lines say") or
+// a verb of saying, which a gerund clause cannot be the subject of
+// ("Shipping lines said"; not "Raising taxes hurts growth").
+bool PluralSubjectOfItsVerb(const Lexicon* lexicon, const syntax::SyntaxSentence& w, int k) {
+  if (w[k - 1].xpos != "NNS" || w[k].upos != Upos::kVerb) return false;
+  return w[k].xpos == "VBP" ||
+         (w[k].xpos == "VBD" && lexicon != nullptr && lexicon->IsSpeechVerb(w[k].lemma));
+}
+
+}  // namespace
+
 bool RetagOpeningModifier(const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -109,9 +123,10 @@ bool RetagOpeningModifier(const Lexicon* lexicon, syntax::SyntaxSentence* words)
   };
   int k = 1;
   while (k < n && k <= 3 && title_word(k)) ++k;
-  if (k < 2 || k >= n || w[k].xpos != "NNP") return false;
+  if (k < 2 || k >= n) return false;
+  if (w[k].xpos != "NNP" && !PluralSubjectOfItsVerb(lexicon, w, k)) return false;
   bool finite_later = false;
-  for (int i = k + 1; i < n && !finite_later; ++i) {
+  for (int i = k; i < n && !finite_later; ++i) {
     finite_later = w[i].upos == Upos::kVerb &&
                    (w[i].xpos == "VBD" || w[i].xpos == "VBZ" || w[i].xpos == "VBP");
   }

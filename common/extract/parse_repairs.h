@@ -36,7 +36,9 @@ void RepairTitleBeforeName(syntax::SyntaxSentence* words);
 // form opening the sentence before common nouns or a title (a title head of
 // `lexicon`, which may be null) and a proper noun, with a finite verb later,
 // modifies the title that follows (an adjective for a bare verb, a noun for
-// a gerund). Returns true when it retagged the first word (the sentence must
+// a gerund). So does one before common nouns, the last plural, that are the
+// subject of the verb right after them: a plural present or a verb of
+// saying ("Shipping lines said ...": a gerund clause says nothing). Returns true when it retagged the first word (the sentence must
 // be parsed again).
 bool RetagOpeningModifier(const Lexicon* lexicon, syntax::SyntaxSentence* words);
 

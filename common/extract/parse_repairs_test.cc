@@ -168,6 +168,28 @@ const Lexicon& BundledLexicon() {
   return *lexicon;
 }
 
+TEST(ParseRepairsTest, AGerundBeforeThePluralSubjectOfASayingIsANoun) {
+  syntax::SyntaxSentence s = {W("Shipping", Upos::kVerb, "VBG", 2, DepRel::kCsubj),
+                              W("lines", Upos::kNoun, "NNS", 0, DepRel::kObj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("they", Upos::kPron, "PRP", 4, DepRel::kNsubj),
+                              W("diverted", Upos::kVerb, "VBD", 2, DepRel::kCcomp)};
+  s[2].lemma = "say";
+  ASSERT_TRUE(RetagOpeningModifier(&BundledLexicon(), &s));
+  EXPECT_EQ(s[0].upos, Upos::kNoun);
+  EXPECT_EQ(s[0].lemma, "shipping");
+  // A gerund clause is the subject of a verb that is not one of saying
+  // ("Raising taxes hurt growth"), and of a singular present.
+  syntax::SyntaxSentence raising = {W("Raising", Upos::kVerb, "VBG", 2, DepRel::kCsubj),
+                                    W("taxes", Upos::kNoun, "NNS", 0, DepRel::kObj),
+                                    W("hurt", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                                    W("growth", Upos::kNoun, "NN", 2, DepRel::kObj)};
+  raising[2].lemma = "hurt";
+  EXPECT_FALSE(RetagOpeningModifier(&BundledLexicon(), &raising));
+  raising[2] = W("hurts", Upos::kVerb, "VBZ", -1, DepRel::kRoot);
+  EXPECT_FALSE(RetagOpeningModifier(&BundledLexicon(), &raising));
+}
+
 // "He argued that prohibition had failed", with "that" read as a
 // determiner of "prohibition".
 TEST(ParseRepairsTest, ThatAfterASayingBeforeAFiniteVerbOpensTheComplement) {
