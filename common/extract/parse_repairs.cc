@@ -96,6 +96,19 @@ void RepairTitleBeforeName(syntax::SyntaxSentence* words) {
   }
 }
 
+void RepairDoubleSubject(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    const bool subject = w[i].rel == DepRel::kNsubj || w[i].rel == DepRel::kNsubjPass;
+    if (!subject || (w[i].upos != Upos::kNoun && w[i].upos != Upos::kPropn) ||
+        w[i + 1].head != w[i].head || w[i + 1].rel != w[i].rel) {
+      continue;
+    }
+    w[i].head = static_cast<int>(i + 1);
+    w[i].rel = DepRel::kCompound;
+  }
+}
+
 namespace {
 
 // Whether the nouns before word k, the last of them plural, are the
@@ -399,6 +412,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);
   }
   RepairNotOnlyButAlso(words);
+  RepairDoubleSubject(words);
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
     RepairQuoteThenSpeaker(*lexicon, words);

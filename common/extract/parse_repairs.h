@@ -31,6 +31,12 @@ void RepairNotOnlyButAlso(syntax::SyntaxSentence* words);
 // claim's subject would be "leader" and the person only a participant.
 void RepairTitleBeforeName(syntax::SyntaxSentence* words);
 
+// "Indonesia's communications ministry said ...": a noun that is a
+// subject of the same verb as the word right after it, with the same
+// relation, modifies that word (a compound). A clause has one subject; the
+// parser gives two when it misreads a plural modifier.
+void RepairDoubleSubject(syntax::SyntaxSentence* words);
+
 // "Lead author Mariela Soto said ...", "Standing committee chairman Ashwini
 // Deshpande said ...", "Mining Minister Laurence Golborne told ...": a verb
 // form opening the sentence before common nouns or a title (a title head of

@@ -129,6 +129,26 @@ TEST(ParseRepairsTest, AVerbFormOpeningATitleModifiesIt) {
   EXPECT_FALSE(RetagOpeningModifier(nullptr, &lead));
 }
 
+TEST(ParseRepairsTest, TwoSubjectsSideBySideAreOneNounPhrase) {
+  syntax::SyntaxSentence s = {W("Indonesia", Upos::kPropn, "NNP", 2, DepRel::kNmodPoss),
+                              W("'s", Upos::kPart, "POS", 0, DepRel::kCase),
+                              W("communications", Upos::kNoun, "NNS", 4, DepRel::kNsubj),
+                              W("ministry", Upos::kNoun, "NN", 4, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  RepairDoubleSubject(&s);
+  EXPECT_EQ(s[2].head, 3);
+  EXPECT_EQ(s[2].rel, DepRel::kCompound);
+  EXPECT_EQ(s[3].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[0].head, 2);  // the possessor stays in the phrase
+  // Subjects of two verbs are left alone.
+  syntax::SyntaxSentence t = {W("Ministers", Upos::kNoun, "NNS", 2, DepRel::kNsubj),
+                              W("officials", Upos::kNoun, "NNS", 3, DepRel::kNsubj),
+                              W("met", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("talked", Upos::kVerb, "VBD", 2, DepRel::kConj)};
+  RepairDoubleSubject(&t);
+  EXPECT_EQ(t[0].rel, DepRel::kNsubj);
+}
+
 // Knows one name: "Dar es Salaam".
 class OneNameGazetteer final : public entities::Gazetteer {
  public:
