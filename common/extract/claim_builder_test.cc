@@ -463,6 +463,35 @@ TEST(ClauseAnalyzerTest, APostposedSayingReportsEveryConjunct) {
   }
 }
 
+// "X said: \"She is devastated, but she will ask for a test.\"": a saying
+// coordinated with its conjunction inside the quotation is no postposed
+// saying of the clause before it.
+TEST(ClauseAnalyzerTest, ACoordinatedSayingWithItsConjunctionReportsNothingBefore) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<ParsedWord> words = {
+      {"The", "the", Upos::kDet, 1, DepRel::kDet},
+      {"agent", "agent", Upos::kNoun, 2, DepRel::kNsubj},
+      {"said", "say", Upos::kVerb, -1, DepRel::kRoot},
+      {"she", "she", Upos::kPron, 5, DepRel::kNsubjPass},
+      {"is", "be", Upos::kAux, 5, DepRel::kAuxPass},
+      {"devastated", "devastate", Upos::kVerb, 2, DepRel::kCcomp},
+      {",", ",", Upos::kPunct, 9, DepRel::kPunct},
+      {"but", "but", Upos::kCconj, 9, DepRel::kCc},
+      {"she", "she", Upos::kPron, 9, DepRel::kNsubj},
+      {"asked", "ask", Upos::kVerb, 5, DepRel::kConj},
+      {"for", "for", Upos::kAdp, 11, DepRel::kCase},
+      {"tests", "test", Upos::kNoun, 9, DepRel::kObl},
+      {".", ".", Upos::kPunct, 2, DepRel::kPunct},
+  };
+  const std::vector<Clause> clauses = ClausesOf(words);
+  const Clause* c = HeadedBy(clauses, 5);
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->reported);
+  EXPECT_EQ(c->reporting_verb, 2);
+  EXPECT_EQ(c->source_token, 1);
+}
+
 // "Up to 500 people could arrive, the ministry estimated." with "Up" taken
 // for a subordinator: a preposition does not make the content a
 // subordinate clause.

@@ -804,8 +804,11 @@ class Builder {
     // "..., the ministry said" ("..., which the ministry said" has one).
     const bool relative = (r == DepRel::kAdvclRelcl || r == DepRel::kAclRelcl) &&
                           !HasRelativeWord(head);
+    // A conjunct with its conjunction ("..., but she will ask for ...") is
+    // a coordinated clause of its own.
+    const bool coordinated = r == DepRel::kConj && t_.Child(head, DepRel::kCc) >= 0;
     const bool linked = r == DepRel::kParataxis || r == DepRel::kCcomp || relative ||
-                        ((r == DepRel::kAdvcl || r == DepRel::kConj) && unmarked);
+                        ((r == DepRel::kAdvcl || r == DepRel::kConj) && unmarked && !coordinated);
     // "S," a doctor at the hospital told Reuters: the saying misparsed as
     // a finite clause of the speaker's noun, which hangs off S.
     if (r == DepRel::kAcl && unmarked && OwnSubject(*saying) < 0 &&
