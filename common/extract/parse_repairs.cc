@@ -399,6 +399,38 @@ void ParseQuoteApart(const syntax::DependencyParser& parser, const Lexicon& lexi
 
 }  // namespace
 
+void RepairTrailingAccordingTo(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  int n = static_cast<int>(w.size());
+  while (n > 0 && w[n - 1].upos == Upos::kPunct) --n;  // the closing full stop
+  const int root = RootOf(w);
+  int at = -1;
+  for (int i = 1; i + 2 < n; ++i) {
+    if (absl::AsciiStrToLower(w[i].form) == "according" && w[i + 1].form == "to" &&
+        w[i - 1].form == ",") {
+      at = i;
+    }
+  }
+  if (root < 0 || at < 0 || root > at) return;
+  // The source's phrase: the words after "to" to the end, one head, no verb.
+  int head = -1;
+  for (int k = at + 2; k < n; ++k) {
+    if (w[k].upos == Upos::kVerb || w[k].upos == Upos::kAux) return;
+    if (w[k].head >= at + 2 && w[k].head < n) continue;
+    if (head >= 0) return;
+    head = k;
+  }
+  if (head < 0 || (w[head].head == root && w[head].rel == DepRel::kObl)) return;
+  w[head].head = root;
+  w[head].rel = DepRel::kObl;
+  w[at].head = head;
+  w[at].rel = DepRel::kCase;
+  w[at + 1].head = at;
+  w[at + 1].rel = DepRel::kFixed;
+  w[at - 1].head = head;
+  w[at - 1].rel = DepRel::kPunct;
+}
+
 void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
                  const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   bool retagged = RetagOpeningModifier(lexicon, words);
@@ -413,6 +445,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   }
   RepairNotOnlyButAlso(words);
   RepairDoubleSubject(words);
+  RepairTrailingAccordingTo(words);
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
     RepairQuoteThenSpeaker(*lexicon, words);

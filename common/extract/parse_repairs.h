@@ -37,6 +37,13 @@ void RepairTitleBeforeName(syntax::SyntaxSentence* words);
 // parser gives two when it misreads a plural modifier.
 void RepairDoubleSubject(syntax::SyntaxSentence* words);
 
+// "The crash was caused by a spectator who stepped into the road to take
+// a photograph, according to race organisers.": a closing ", according to
+// X" (X a noun phrase without a verb) names the source of the whole
+// sentence and hangs from its root as an oblique. The parser often hangs it
+// from the nearest verb, or makes X that verb's object.
+void RepairTrailingAccordingTo(syntax::SyntaxSentence* words);
+
 // "Lead author Mariela Soto said ...", "Standing committee chairman Ashwini
 // Deshpande said ...", "Mining Minister Laurence Golborne told ...": a verb
 // form opening the sentence before common nouns or a title (a title head of

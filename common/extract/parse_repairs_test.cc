@@ -149,6 +149,37 @@ TEST(ParseRepairsTest, TwoSubjectsSideBySideAreOneNounPhrase) {
   EXPECT_EQ(t[0].rel, DepRel::kNsubj);
 }
 
+TEST(ParseRepairsTest, AClosingAccordingToHangsFromTheRoot) {
+  // "The crash was caused by a spectator taking photographs, according to
+  // race organisers." with the source made the object of "taking".
+  syntax::SyntaxSentence s = {W("The", Upos::kDet, "DT", 1, DepRel::kDet),
+                              W("crash", Upos::kNoun, "NN", 3, DepRel::kNsubjPass),
+                              W("was", Upos::kAux, "VBD", 3, DepRel::kAuxPass),
+                              W("caused", Upos::kVerb, "VBN", -1, DepRel::kRoot),
+                              W("by", Upos::kAdp, "IN", 5, DepRel::kCase),
+                              W("fans", Upos::kNoun, "NNS", 3, DepRel::kOblAgent),
+                              W("taking", Upos::kVerb, "VBG", 5, DepRel::kAcl),
+                              W("photographs", Upos::kNoun, "NNS", 6, DepRel::kObj),
+                              W(",", Upos::kPunct, ",", 12, DepRel::kPunct),
+                              W("according", Upos::kVerb, "VBG", 11, DepRel::kCase),
+                              W("to", Upos::kAdp, "IN", 9, DepRel::kFixed),
+                              W("race", Upos::kNoun, "NN", 12, DepRel::kCompound),
+                              W("organisers", Upos::kNoun, "NNS", 6, DepRel::kObj),
+                              W(".", Upos::kPunct, ".", 3, DepRel::kPunct)};
+  RepairTrailingAccordingTo(&s);
+  EXPECT_EQ(s[12].head, 3);
+  EXPECT_EQ(s[12].rel, DepRel::kObl);
+  EXPECT_EQ(s[9].head, 12);
+  EXPECT_EQ(s[9].rel, DepRel::kCase);
+  EXPECT_EQ(s[11].head, 12);  // the phrase stays whole
+  // A source phrase with a verb of its own is left as parsed.
+  syntax::SyntaxSentence t = s;
+  t[12] = W("organisers", Upos::kNoun, "NNS", 6, DepRel::kObj);
+  t[11] = W("said", Upos::kVerb, "VBD", 12, DepRel::kAcl);
+  RepairTrailingAccordingTo(&t);
+  EXPECT_EQ(t[12].head, 6);
+}
+
 // Knows one name: "Dar es Salaam".
 class OneNameGazetteer final : public entities::Gazetteer {
  public:
