@@ -191,11 +191,31 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   bool changed = false;
-  for (int i = 1; i + 2 < n; ++i) {
-    if (!Is(w[i], "that") || w[i].upos != Upos::kDet || w[i - 1].upos != Upos::kVerb ||
-        !lexicon.IsSpeechVerb(w[i - 1].lemma)) {
-      continue;
+  // The verb of saying right before word i, or before a short
+  // prepositional phrase right before it ("said on Sunday that").
+  auto after_saying = [&](int i) {
+    int v = i - 1;
+    while (v > 0 && i - v <= 4 &&
+           (w[v].upos == Upos::kNoun || w[v].upos == Upos::kPropn || w[v].upos == Upos::kNum ||
+            w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj)) {
+      --v;
     }
+    if (v < i - 1) {
+      if (w[v].upos != Upos::kAdp || v == 0) return false;
+      --v;
+    }
+    return w[v].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[v].lemma);
+  };
+  for (int i = 1; i + 2 < n; ++i) {
+    if (!Is(w[i], "that") || !after_saying(i)) continue;
+    // Directly after the verb the tagger reads a determiner; after a
+    // phrase, a relative pronoun, which needs a verb right after it
+    // ("said on Sunday that Akilov had applied", not "the report that
+    // said ...").
+    const bool det = w[i].upos == Upos::kDet && w[i - 1].upos == Upos::kVerb;
+    const bool relative = w[i].upos == Upos::kPron && w[i - 1].upos != Upos::kVerb &&
+                          w[i + 1].upos != Upos::kVerb && w[i + 1].upos != Upos::kAux;
+    if (!det && !relative) continue;
     bool finite = false;
     for (int k = i + 2; k < n && !finite && w[k].upos != Upos::kPunct; ++k) {
       finite = syntax::IsFiniteTag(w[k].xpos);

@@ -264,6 +264,29 @@ TEST(ParseRepairsTest, ThatAfterASayingBeforeAFiniteVerbOpensTheComplement) {
   EXPECT_EQ(d[2].upos, Upos::kDet);
 }
 
+TEST(ParseRepairsTest, ThatAfterASayingAndItsTimeOpensTheComplement) {
+  // "Police said on Sunday that Akilov had applied ...", "that" read as a
+  // relative pronoun of "Sunday".
+  syntax::SyntaxSentence s = {W("Police", Upos::kNoun, "NNS", 1, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("on", Upos::kAdp, "IN", 3, DepRel::kCase),
+                              W("Sunday", Upos::kPropn, "NNP", 1, DepRel::kObl),
+                              W("that", Upos::kPron, "WDT", 7, DepRel::kObj),
+                              W("Akilov", Upos::kPropn, "NNP", 7, DepRel::kNsubj),
+                              W("had", Upos::kAux, "VBD", 7, DepRel::kAux),
+                              W("applied", Upos::kVerb, "VBN", 3, DepRel::kAclRelcl),
+                              W(".", Upos::kPunct, ".", 1, DepRel::kPunct)};
+  s[1].lemma = "say";
+  EXPECT_TRUE(RetagThatAfterSaying(BundledLexicon(), &s));
+  EXPECT_EQ(s[4].upos, Upos::kSconj);
+  // "said in the report that called for ...": the relative pronoun before
+  // its verb stays one.
+  syntax::SyntaxSentence r = s;
+  r[5] = W("called", Upos::kVerb, "VBD", 3, DepRel::kAclRelcl);
+  r[4] = W("that", Upos::kPron, "WDT", 5, DepRel::kNsubj);
+  EXPECT_FALSE(RetagThatAfterSaying(BundledLexicon(), &r));
+}
+
 // "Tokayev said on Friday he had authorised it", with the clause hung on
 // "Friday" as a relative clause.
 TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsObliqueIsItsComplement) {
