@@ -25,8 +25,10 @@ bool ComplementForm(const syntax::SyntaxWord& w) {
 }
 
 // Words of a speaker's name or description between a quotation and its
-// verb ("Foreign Minister Annalena Baerbock said").
-constexpr int kMaxSpeakerWords = 5;
+// verb ("Foreign Minister Annalena Baerbock said", "a doctor at Dhaka
+// Medical College Hospital told"), commas and possessive endings not
+// counted.
+constexpr int kMaxSpeakerWords = 8;
 
 // A sentence that opens with a quotation followed by its speaker and a
 // verb of saying: where the quotation closes and where the verb is.
@@ -45,15 +47,20 @@ std::optional<QuoteThenSpeaker> FindQuoteThenSpeaker(const Lexicon& lexicon,
   // The speaker and the verb right after the quotation, in either order
   // ("Lonsdale told", "said Omran Sharaf", "she said", "the German
   // chancellor told"): the verb after at most a noun phrase's words.
-  for (int k = close + 1; k <= close + kMaxSpeakerWords + 1 && k < n; ++k) {
+  // Commas and possessive endings do not count ("Urgenda's director,
+  // Marjan Minnesma, told"; a comma after the quotation mark).
+  int words = 0;
+  for (int k = close + 1; words <= kMaxSpeakerWords && k < n; ++k) {
     if (w[k].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[k].lemma)) {
       return QuoteThenSpeaker{close, k};
     }
     const Upos u = w[k].upos;
+    if (w[k].form == "," || w[k].xpos == "POS") continue;
     if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun && u != Upos::kPropn &&
-        u != Upos::kPron) {
+        u != Upos::kPron && !(u == Upos::kAdp && words > 0)) {
       break;
     }
+    ++words;
   }
   return std::nullopt;
 }
@@ -242,9 +249,17 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
       quoted = k;
     }
   }
+  if (quoted < 0) return;
+  // The verb is the root but the quotation hangs from a word of the
+  // speaker's phrase ("a doctor at the hospital told": from "doctor").
+  if (w[verb].head < 0 && w[quoted].head > close && w[quoted].head != verb) {
+    w[quoted].head = verb;
+    w[quoted].rel = DepRel::kCcomp;
+    return;
+  }
   // The parser hung the verb on the quotation (its root or a quotation
   // mark) rather than the other way round.
-  if (quoted < 0 || w[quoted].head >= 0 || w[verb].head < 0 || w[verb].head > close) return;
+  if (w[quoted].head >= 0 || w[verb].head < 0 || w[verb].head > close) return;
   w[verb].head = -1;
   w[verb].rel = DepRel::kRoot;
   w[quoted].head = verb;

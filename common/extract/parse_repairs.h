@@ -81,7 +81,8 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 // quotation mark, with its speaker and a verb of saying (`lexicon`) in
 // either order has that verb as its root and the quotation's root as its
 // complement (ccomp). The parser often hangs the saying from the quotation
-// instead (parataxis, acl:relcl), and the quotation loses its speaker.
+// instead (parataxis, acl:relcl), or the quotation from the speaker's noun,
+// and the quotation loses its speaker.
 // The speaker may take up to five words before the verb ("the German
 // chancellor told"). RepairParse then parses the quotation and the
 // speaker's clause apart where the parser hung the verb elsewhere.

@@ -354,5 +354,35 @@ TEST(ParseRepairsTest, TheSayingAfterAQuotationIsTheRoot) {
   EXPECT_EQ(s[2].head, 3);  // inside the quotation nothing moves
 }
 
+// "\"It is over,\" a doctor at the hospital, Ana Ruiz, told Reuters.",
+// with the quotation hung from "doctor": the speaker's phrase may have a
+// preposition and an apposition.
+TEST(ParseRepairsTest, AQuotationHungFromItsSpeakersNounIsTheSayingsComplement) {
+  syntax::SyntaxSentence s = {W("\"", Upos::kPunct, "``", 3, DepRel::kPunct),
+                              W("It", Upos::kPron, "PRP", 3, DepRel::kNsubj),
+                              W("is", Upos::kAux, "VBZ", 3, DepRel::kCop),
+                              W("over", Upos::kAdj, "JJ", 7, DepRel::kAcl),
+                              W(",", Upos::kPunct, ",", 3, DepRel::kPunct),
+                              W("\"", Upos::kPunct, "''", 3, DepRel::kPunct),
+                              W("a", Upos::kDet, "DT", 7, DepRel::kDet),
+                              W("doctor", Upos::kNoun, "NN", 15, DepRel::kNsubj),
+                              W("at", Upos::kAdp, "IN", 10, DepRel::kCase),
+                              W("the", Upos::kDet, "DT", 10, DepRel::kDet),
+                              W("hospital", Upos::kNoun, "NN", 7, DepRel::kNmod),
+                              W(",", Upos::kPunct, ",", 12, DepRel::kPunct),
+                              W("Ana", Upos::kPropn, "NNP", 7, DepRel::kAppos),
+                              W("Ruiz", Upos::kPropn, "NNP", 12, DepRel::kFlat),
+                              W(",", Upos::kPunct, ",", 12, DepRel::kPunct),
+                              W("told", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("Reuters", Upos::kPropn, "NNP", 15, DepRel::kIobj),
+                              W(".", Upos::kPunct, ".", 15, DepRel::kPunct)};
+  s[15].lemma = "tell";
+  RepairQuoteThenSpeaker(BundledLexicon(), &s);
+  EXPECT_EQ(s[3].head, 15);
+  EXPECT_EQ(s[3].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[15].head, -1);
+  EXPECT_EQ(s[7].head, 15);
+}
+
 }  // namespace
 }  // namespace claims

@@ -124,6 +124,8 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
                         t.xpos != "VBD" && t.xpos != "MD");
     finite_.push_back(IsFiniteTag(t.xpos));
     if (t.upos == Upos::kVerb && t.xpos == "VBD") past_class_ = static_cast<int>(k);
+    if (t.upos == Upos::kPunct && t.xpos == "``") open_quote_class_ = static_cast<int>(k);
+    if (t.upos == Upos::kPunct && t.xpos == "''") close_quote_class_ = static_cast<int>(k);
   }
 }
 
@@ -288,6 +290,21 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
   return -1;
 }
 
+void PosTagger::PairStraightQuotes(const SyntaxSentence& sentence, Context* c) const {
+  if (open_quote_class_ < 0 || close_quote_class_ < 0) return;
+  // An odd count: a quotation that spans sentences, whose marks here the
+  // count cannot tell apart.
+  const auto count = std::count_if(sentence.begin(), sentence.end(),
+                                   [](const SyntaxWord& w) { return w.form == "\""; });
+  if (count % 2 != 0) return;
+  bool open = false;
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    if (sentence[i].form != "\"") continue;
+    open = !open;
+    c->tags[i] = open ? open_quote_class_ : close_quote_class_;
+  }
+}
+
 void PosTagger::Tag(SyntaxSentence* sentence, const TagDictionary* dictionary) const {
   Context c = MakeContext(*sentence);
   Decode(*sentence, dictionary, 0, &c);
@@ -302,6 +319,7 @@ void PosTagger::Tag(SyntaxSentence* sentence, const TagDictionary* dictionary) c
       Decode(*sentence, dictionary, j + 1, &c);
     }
   }
+  PairStraightQuotes(*sentence, &c);
   for (size_t i = 0; i < sentence->size(); ++i) {
     (*sentence)[i].upos = tags_[c.tags[i]].upos;
     (*sentence)[i].xpos = tags_[c.tags[i]].xpos;

@@ -94,6 +94,10 @@ class PosTagger {
   // verb before it ("Sedibeng Foods, a grocery chain, warned ..."); else -1.
   int UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
                        const WordTest& is_verb_form) const;
+  // Straight double quotation marks open and close in turn: the first of
+  // a sentence opens (``), the next closes (''), as the curly ones say;
+  // unless the sentence has an odd number of them.
+  void PairStraightQuotes(const SyntaxSentence& sentence, Context* c) const;
   // The classes `form` may take under the dictionary (empty: all).
   absl::Span<const bool> Allowed(const std::string& form,
                                  const TagDictionary* dictionary) const;
@@ -111,6 +115,8 @@ class PosTagger {
   absl::InlinedVector<bool, 64> not_base_;    // by class index: not VB, VBP, VBZ, VBD, MD
   absl::InlinedVector<bool, 64> finite_;      // by class index: VBD, VBZ, VBP or MD
   int past_class_ = -1;                       // the class VERB|VBD
+  int open_quote_class_ = -1;                 // the class PUNCT|``
+  int close_quote_class_ = -1;                // the class PUNCT|''
 };
 
 }  // namespace claims::syntax

@@ -196,6 +196,17 @@ TEST_F(ShippedModelsTest, NoBaseOrFiniteVerbFormRightAfterBe) {
   EXPECT_EQ(u[Find(u, "closed")].xpos, "VBN");
 }
 
+TEST_F(ShippedModelsTest, StraightQuotationMarksOpenAndCloseInTurn) {
+  const SyntaxSentence s = Analyze(
+      "\" This is a huge victory , \" Urgenda 's director , Marjan Minnesma , told reporters .");
+  EXPECT_EQ(s[0].xpos, "``");
+  EXPECT_EQ(s[7].xpos, "''");
+  // An odd count (a quotation running on from the sentence before) is left
+  // to the tagger.
+  const SyntaxSentence t = Analyze("We will win , \" he said .");
+  EXPECT_EQ(t[4].upos, Upos::kPunct);
+}
+
 TEST_F(ShippedModelsTest, ACapitalizedKnownPersonsNameIsNoVerb) {
   SyntaxSentence s = Words("Trump wrote on his platform that the call had been productive .");
   PosTagger::TagDictionary dictionary;
