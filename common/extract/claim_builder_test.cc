@@ -120,6 +120,20 @@ TEST_F(ClaimsFromStructureTest, AQuoteBeforeALongerSpeakerPhraseIsReported) {
   }
 }
 
+TEST_F(ClaimsFromStructureTest, ANameInAppositionToATitleIsTheSourceThoughTheBaseLacksIt) {
+  // No holder of the office at the date in the base: the name the sentence
+  // gives is the speaker, not the country. "that" after the addressee
+  // opens the content.
+  auto claims = ClaimsOf(
+      "Kenya's foreign minister, Wanjiru Odhiambo, told parliament that surveyors "
+      "would start marking the border.", "1800-01-01");
+  const Claim* c = WithPredicate(claims, "mark");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "wanjiru-odhiambo");
+  EXPECT_EQ(c->subject_text(), "surveyors");
+}
+
 TEST_F(ClaimsFromStructureTest, PostposedSpeakerIsTheSourceOfTheContent) {
   auto claims = ClaimsOf(
       "Germany will send more tanks to Ukraine, Chancellor Olaf Scholz told reporters in Berlin.");

@@ -923,13 +923,21 @@ class ArticleState {
   // The known person named in apposition right after a title at t[te]
   // (", Alistair Darling,"), or -1.
   int AppositionHolder(const std::vector<Token>& t, int te, int n) {
+    const int ae = AppositionNameEnd(t, te, n);
+    if (ae < 0) return -1;
+    const std::vector<AliasMatch>* m = FindKb(t, te + 1, ae, false, nullptr, true);
+    const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
+    return k >= 0 && KindOf(*m, k) <= AliasKind::kAlias ? k : -1;
+  }
+
+  // The end of a name of two to three words in apposition right after
+  // token te - 1 (", Moses Wetangula,"), or -1.
+  int AppositionNameEnd(const std::vector<Token>& t, int te, int n) const {
     if (te + 2 >= n || t[te].text != "," || !IsNameToken(t[te + 1])) return -1;
     int ae = te + 1;
     while (ae < n && ae - te <= 4 && IsNameToken(t[ae]) && !IsNameStop(t[ae].lower)) ++ae;
     if (ae - te < 3 || (ae != n && t[ae].text != "," && t[ae].text != ".")) return -1;
-    const std::vector<AliasMatch>* m = FindKb(t, te + 1, ae, false, nullptr, true);
-    const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
-    return k >= 0 && KindOf(*m, k) <= AliasKind::kAlias ? k : -1;
+    return ae;
   }
 
   // The country or organisation qualifying a title ("U.S." of "U.S.
@@ -1588,8 +1596,11 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     // "Nigeria's finance minister" when the base lists no holder at the
     // date: a member of that country's government speaks, so the country
     // does (as "officials" do, group_actors.h), rather than nobody.
+    // A name in apposition the base does not know ("Kenya's foreign
+    // minister, Moses Wetangula,") is the holder the sentence names.
     const int country = owner.empty() ? -1 : kb_.IndexOf(owner);
-    if (!apposition && !former && country >= 0 && kb_.actor(country).kind == "country" &&
+    const bool named = AppositionNameEnd(t, te, n) >= 0;
+    if (!named && !former && country >= 0 && kb_.actor(country).kind == "country" &&
         kb_.IsGovernmentTitle(title)) {
       AddMention(si, s, i, te, kb_.actor(country).type, ActorForKb(country),
                  absl::StrCat("role-holder-unknown:", title, "@", owner), /*is_name=*/false);

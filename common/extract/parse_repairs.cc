@@ -198,8 +198,9 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   bool changed = false;
-  // The verb of saying right before word i, or before a short
-  // prepositional phrase right before it ("said on Sunday that").
+  // The verb of saying right before word i, or before a short noun phrase
+  // (its object: "told parliament that") or prepositional phrase ("said on
+  // Sunday that") right before it.
   auto after_saying = [&](int i) {
     int v = i - 1;
     while (v > 0 && i - v <= 4 &&
@@ -207,10 +208,7 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
             w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj)) {
       --v;
     }
-    if (v < i - 1) {
-      if (w[v].upos != Upos::kAdp || v == 0) return false;
-      --v;
-    }
+    if (v < i - 1 && w[v].upos == Upos::kAdp && v > 0) --v;
     return w[v].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[v].lemma);
   };
   for (int i = 1; i + 2 < n; ++i) {

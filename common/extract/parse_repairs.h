@@ -64,9 +64,10 @@ bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxS
 // saying (`lexicon`), before a finite verb later in the same clause (no
 // punctuation between), opens the complement clause (a subordinating
 // conjunction), not a determiner of the noun after it. So does "that"
-// after a verb of saying and a short prepositional phrase ("said on Sunday
-// that Akilov had applied ..."), which the tagger reads as a relative
-// pronoun, when no verb follows it right away. Returns true when it
+// after a verb of saying and a short noun or prepositional phrase ("told
+// parliament that surveyors would ...", "said on Sunday that Akilov had
+// applied ..."), which the tagger reads as a relative pronoun, when no
+// verb follows it right away. Returns true when it
 // retagged a word.
 bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 

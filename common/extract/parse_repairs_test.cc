@@ -285,6 +285,17 @@ TEST(ParseRepairsTest, ThatAfterASayingAndItsTimeOpensTheComplement) {
   r[5] = W("called", Upos::kVerb, "VBD", 3, DepRel::kAclRelcl);
   r[4] = W("that", Upos::kPron, "WDT", 5, DepRel::kNsubj);
   EXPECT_FALSE(RetagThatAfterSaying(BundledLexicon(), &r));
+  // After the addressee: "told parliament that surveyors would ...".
+  syntax::SyntaxSentence t = {W("He", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("told", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("parliament", Upos::kNoun, "NN", 6, DepRel::kNsubj),
+                              W("that", Upos::kPron, "WDT", 4, DepRel::kNsubj),
+                              W("surveyors", Upos::kNoun, "NNS", 2, DepRel::kAclRelcl),
+                              W("would", Upos::kAux, "MD", 6, DepRel::kAux),
+                              W("start", Upos::kVerb, "VB", 1, DepRel::kCcomp)};
+  t[1].lemma = "tell";
+  EXPECT_TRUE(RetagThatAfterSaying(BundledLexicon(), &t));
+  EXPECT_EQ(t[3].upos, Upos::kSconj);
 }
 
 // "Tokayev said on Friday he had authorised it", with the clause hung on
