@@ -271,6 +271,18 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
     const Upos head = tags_[c.tags[first_comma - 1]].upos;
     return head == Upos::kNoun || head == Upos::kPropn;
   };
+  // "S, a police spokesman said.": when the only finite verbs are after
+  // the last comma, the words before it are a clause without one.
+  size_t last_comma = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (sentence[k].form == ",") last_comma = k;
+  }
+  bool finite_before_comma = false;
+  for (size_t k = 0; k < last_comma; ++k) {
+    finite_before_comma = finite_before_comma || finite_[c.tags[k]] != 0 ||
+                          tags_[c.tags[k]].upos == Upos::kAux;
+  }
+  const bool postposed = last_comma > 0 && !finite_before_comma;
   for (size_t i = 1; i < n; ++i) {
     const Upos before = tags_[c.tags[i - 1]].upos;
     const std::string& form = sentence[i].form;
@@ -285,7 +297,9 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
     // ministry estimated that ...") with none in that clause.
     const bool closes = i + 1 == n || (i + 2 == n && sentence[i + 1].form == ".") ||
                         absl::AsciiStrToLower(sentence[i + 1].form) == "that";
-    if (!any_finite || (closes && !clause_has_verb(i))) return static_cast<int>(i);
+    if (!any_finite || (closes && !clause_has_verb(i)) || (postposed && i < last_comma)) {
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }

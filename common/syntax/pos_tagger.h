@@ -91,7 +91,9 @@ class PosTagger {
   // or pronoun, in a sentence with no finite verb or closing a clause that
   // has none (before "that" or the sentence's end), or right after the
   // comma closing an apposition to the sentence's first noun phrase with no
-  // verb before it ("Sedibeng Foods, a grocery chain, warned ..."); else -1.
+  // verb before it ("Sedibeng Foods, a grocery chain, warned ..."), or
+  // before the last comma when every finite verb comes after it ("The
+  // probe entered orbit ..., the space centre said."); else -1.
   int UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
                        const WordTest& is_verb_form) const;
   // Straight double quotation marks open and close in turn: the first of

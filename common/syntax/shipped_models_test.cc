@@ -254,6 +254,19 @@ TEST_F(ShippedModelsTest, AClauseWithoutAFiniteVerbTakesThePastTenseAfterItsSubj
   EXPECT_EQ(s[5].rel, DepRel::kObj);
 }
 
+TEST_F(ShippedModelsTest, AClauseBeforeAPostposedSayingTakesThePastTense) {
+  SyntaxModels models = *models_;
+  models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
+    if (w == "entered") return "enter";
+    return w == "said" ? "say" : "";
+  });
+  SyntaxSentence s = Words(
+      "The United Arab Emirates ' Hope probe entered orbit around Mars on Tuesday , making "
+      "the country the fifth to reach the planet , the space centre said .");
+  models.Analyze(&s);
+  EXPECT_EQ(s[Find(s, "entered")].xpos, "VBD");
+}
+
 TEST_F(ShippedModelsTest, AParticipleClosingAClauseWithoutAVerbIsThePastTense) {
   SyntaxModels models = *models_;
   models.set_verb_lexicon([](absl::string_view w, absl::string_view) -> std::string {
