@@ -120,7 +120,7 @@ PosTagger::PosTagger(learn::LinearModel model, std::vector<Tag_> tags)
     not_verb_.push_back(!absl::StartsWith(t.xpos, "VB"));
     verb_.push_back(absl::StartsWith(t.xpos, "VB"));
     not_proper_.push_back(t.upos != Upos::kPropn);
-    not_base_.push_back(t.xpos != "VB" && t.xpos != "VBP" && t.xpos != "VBZ" &&
+    not_base_or_finite_.push_back(t.xpos != "VB" && t.xpos != "VBP" && t.xpos != "VBZ" &&
                         t.xpos != "VBD" && t.xpos != "MD");
     finite_.push_back(IsFiniteTag(t.xpos));
     if (t.upos == Upos::kVerb && t.xpos == "VBD") past_class_ = static_cast<int>(k);
@@ -216,8 +216,8 @@ void PosTagger::Decode(const SyntaxSentence& sentence, const TagDictionary* dict
     }
     // A base or finite form right after "be" is an adjective or participle
     // the greedy left-to-right choice misread ("was no longer fit").
-    if (!not_base_[best] && AfterBe(sentence, *c, i)) {
-      best = BestAmong(scores.data(), not_base_);
+    if (!not_base_or_finite_[best] && AfterBe(sentence, *c, i)) {
+      best = BestAmong(scores.data(), not_base_or_finite_);
     }
     c->tags[i] = best;
   }
@@ -282,7 +282,13 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
     finite_before_comma = finite_before_comma || finite_[c.tags[k]] != 0 ||
                           tags_[c.tags[k]].upos == Upos::kAux;
   }
-  const bool postposed = last_comma > 0 && !finite_before_comma;
+  // The words before the comma open as a clause does, with a noun phrase
+  // (not "According to a report published by ..., growth will slow").
+  const Upos first = tags_[c.tags[0]].upos;
+  const bool opens_clause = first == Upos::kDet || first == Upos::kNoun ||
+                            first == Upos::kPropn || first == Upos::kAdj ||
+                            first == Upos::kNum || first == Upos::kPron;
+  const bool postposed = last_comma > 0 && !finite_before_comma && opens_clause;
   for (size_t i = 1; i < n; ++i) {
     const Upos before = tags_[c.tags[i - 1]].upos;
     const std::string& form = sentence[i].form;

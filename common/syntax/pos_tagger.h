@@ -92,8 +92,9 @@ class PosTagger {
   // has none (before "that" or the sentence's end), or right after the
   // comma closing an apposition to the sentence's first noun phrase with no
   // verb before it ("Sedibeng Foods, a grocery chain, warned ..."), or
-  // before the last comma when every finite verb comes after it ("The
-  // probe entered orbit ..., the space centre said."); else -1.
+  // before the last comma when every finite verb comes after it and the
+  // words before it open with a noun phrase ("The probe entered orbit ...,
+  // the space centre said."); else -1.
   int UnfinishedClause(const SyntaxSentence& sentence, const Context& c,
                        const WordTest& is_verb_form) const;
   // Straight double quotation marks open and close in turn: the first of
@@ -114,7 +115,8 @@ class PosTagger {
   absl::InlinedVector<bool, 64> not_verb_;    // by class index: not a VB* tag
   absl::InlinedVector<bool, 64> verb_;        // by class index: a VB* tag
   absl::InlinedVector<bool, 64> not_proper_;  // by class index: not PROPN
-  absl::InlinedVector<bool, 64> not_base_;    // by class index: not VB, VBP, VBZ, VBD, MD
+  // By class index: not VB, VBP, VBZ, VBD or MD.
+  absl::InlinedVector<bool, 64> not_base_or_finite_;
   absl::InlinedVector<bool, 64> finite_;      // by class index: VBD, VBZ, VBP or MD
   int past_class_ = -1;                       // the class VERB|VBD
   int open_quote_class_ = -1;                 // the class PUNCT|``
