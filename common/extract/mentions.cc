@@ -921,9 +921,9 @@ class ArticleState {
   }
 
   // The known person named in apposition right after a title at t[te]
-  // (", Alistair Darling,"), or -1.
-  int AppositionHolder(const std::vector<Token>& t, int te, int n) {
-    const int ae = AppositionNameEnd(t, te, n);
+  // (", Alistair Darling,") and ending before t[ae] (AppositionNameEnd), or
+  // -1.
+  int AppositionHolder(const std::vector<Token>& t, int te, int ae) {
     if (ae < 0) return -1;
     const std::vector<AliasMatch>* m = FindKb(t, te + 1, ae, false, nullptr, true);
     const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
@@ -1568,7 +1568,8 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   // "The chancellor, Alistair Darling, ...": a name in apposition is the
   // holder, whatever the dates say.
-  int holder = AppositionHolder(t, te, n);
+  const int apposition_end = AppositionNameEnd(t, te, n);
+  int holder = AppositionHolder(t, te, apposition_end);
   const bool apposition = holder >= 0;
   if (apposition || former) {
     // The name in apposition, or nobody (a former holder is not the one
@@ -1599,8 +1600,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     // A name in apposition the base does not know ("Kenya's foreign
     // minister, Moses Wetangula,") is the holder the sentence names.
     const int country = owner.empty() ? -1 : kb_.IndexOf(owner);
-    const bool named = AppositionNameEnd(t, te, n) >= 0;
-    if (!named && !former && country >= 0 && kb_.actor(country).kind == "country" &&
+    if (apposition_end < 0 && !former && country >= 0 && kb_.actor(country).kind == "country" &&
         kb_.IsGovernmentTitle(title)) {
       AddMention(si, s, i, te, kb_.actor(country).type, ActorForKb(country),
                  absl::StrCat("role-holder-unknown:", title, "@", owner), /*is_name=*/false);

@@ -439,8 +439,7 @@ void RepairTrailingAccordingTo(syntax::SyntaxSentence* words) {
   const int root = RootOf(w);
   int at = -1;
   for (int i = 1; i + 2 < n; ++i) {
-    if (absl::AsciiStrToLower(w[i].form) == "according" && w[i + 1].form == "to" &&
-        w[i - 1].form == ",") {
+    if (Is(w[i], "according") && Is(w[i + 1], "to") && w[i - 1].form == ",") {
       at = i;
     }
   }

@@ -271,24 +271,26 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
     const Upos head = tags_[c.tags[first_comma - 1]].upos;
     return head == Upos::kNoun || head == Upos::kPropn;
   };
-  // "S, a police spokesman said.": when the only finite verbs are after
-  // the last comma, the words before it are a clause without one.
-  size_t last_comma = 0;
-  for (size_t k = 0; k < n; ++k) {
-    if (sentence[k].form == ",") last_comma = k;
-  }
-  bool finite_before_comma = false;
-  for (size_t k = 0; k < last_comma; ++k) {
-    finite_before_comma = finite_before_comma || finite_[c.tags[k]] != 0 ||
-                          tags_[c.tags[k]].upos == Upos::kAux;
-  }
-  // The words before the comma open as a clause does, with a noun phrase
-  // (not "According to a report published by ..., growth will slow").
-  const Upos first = tags_[c.tags[0]].upos;
-  const bool opens_clause = first == Upos::kDet || first == Upos::kNoun ||
-                            first == Upos::kPropn || first == Upos::kAdj ||
-                            first == Upos::kNum || first == Upos::kPron;
-  const bool postposed = last_comma > 0 && !finite_before_comma && opens_clause;
+  // "S, a police spokesman said.": word i is in a clause before the last
+  // comma that opens with a noun phrase (not "According to a report
+  // published by ..., growth will slow") and has no finite verb, all of
+  // them coming after that comma. Asked only of candidates.
+  auto before_postposed_saying = [&](size_t i) {
+    size_t last_comma = 0;
+    for (size_t k = 0; k < n; ++k) {
+      if (sentence[k].form == ",") last_comma = k;
+    }
+    if (i >= last_comma) return false;
+    const Upos first = tags_[c.tags[0]].upos;
+    if (first != Upos::kDet && first != Upos::kNoun && first != Upos::kPropn &&
+        first != Upos::kAdj && first != Upos::kNum && first != Upos::kPron) {
+      return false;
+    }
+    for (size_t k = 0; k < last_comma; ++k) {
+      if (finite_[c.tags[k]] || tags_[c.tags[k]].upos == Upos::kAux) return false;
+    }
+    return true;
+  };
   for (size_t i = 1; i < n; ++i) {
     const Upos before = tags_[c.tags[i - 1]].upos;
     const std::string& form = sentence[i].form;
@@ -303,7 +305,7 @@ int PosTagger::UnfinishedClause(const SyntaxSentence& sentence, const Context& c
     // ministry estimated that ...") with none in that clause.
     const bool closes = i + 1 == n || (i + 2 == n && sentence[i + 1].form == ".") ||
                         absl::AsciiStrToLower(sentence[i + 1].form) == "that";
-    if (!any_finite || (closes && !clause_has_verb(i)) || (postposed && i < last_comma)) {
+    if (!any_finite || (closes && !clause_has_verb(i)) || before_postposed_saying(i)) {
       return static_cast<int>(i);
     }
   }
