@@ -2049,8 +2049,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // So does a legal form after it or at its end ("Padma Knit Composite
   // Ltd", "Sanriku Kaisan Co.").
+  // Dots left out: "S.A.C." and "P.L.C." are "sac" and "plc".
   auto legal_form = [&](int w) {
-    return t[w].capitalized && lex_.IsLegalForm(absl::StripSuffix(t[w].lower, "."));
+    return t[w].capitalized && lex_.IsLegalForm(absl::StrReplaceAll(t[w].lower, {{".", ""}}));
   };
   if (!broken && b < static_cast<int>(t.size()) && legal_form(b)) {
     ++b;

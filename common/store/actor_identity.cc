@@ -308,6 +308,15 @@ std::string FirstAndLast(absl::string_view kind, const std::vector<std::string>&
   return absl::StrCat(kind, words.front(), " ", words.back());
 }
 
+// A person's folded name words in alphabetical order: the name written
+// family name first, as ballots, official lists and East African and East
+// Asian news do ("Kyagulanyi Ssentamu Robert" of "Robert Kyagulanyi
+// Ssentamu"). Stored and looked up.
+std::string NameSet(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end());
+  return absl::StrCat("name-set:", absl::StrJoin(words, " "));
+}
+
 // A person's name as news also writes it: without the Malay patronymic
 // particle ("Nurul Huda Abdul Rahman" of "Nurul Huda binti Abdul Rahman")
 // or without leading initials ("Nilanthi Kumari Edirisinghe" of "E. M.
@@ -338,11 +347,18 @@ void AddShortenedPersonForms(const std::vector<std::string>& written,
   if (shorter.size() >= 3) forms->push_back(FirstAndLast("first-last:", shorter));
 }
 
-// Folded name words without the legal-form words ("pt", "ltd").
+// Folded name words without the legal-form words ("pt", "ltd"), also one
+// written with dots at the end, which FoldName makes single letters ("s a
+// c" of "S.A.C.", "p l c" of "P.L.C."; not the initials of "A. B. Hollis
+// Co.").
 std::vector<std::string> WithoutLegalForm(const std::vector<std::string>& words) {
+  size_t end = words.size();
+  std::string letters;
+  while (end > 0 && words[end - 1].size() == 1) letters.insert(0, words[--end]);
+  if (words.size() - end < 2 || !IsLegalForm(letters)) end = words.size();
   std::vector<std::string> core;
-  for (const std::string& word : words) {
-    if (!IsLegalForm(word)) core.push_back(word);
+  for (size_t i = 0; i < end; ++i) {
+    if (!IsLegalForm(words[i])) core.push_back(words[i]);
   }
   return core;
 }
@@ -381,7 +397,8 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     }
     std::vector<std::string> forms = {absl::StrCat("name:", absl::StrJoin(w, " ")),
                                       absl::StrCat("roman-name:", RomanKey(FullGiven(w))),
-                                      absl::StrCat("variant-name:", VariantKey(FullGiven(w)))};
+                                      absl::StrCat("variant-name:", VariantKey(FullGiven(w))),
+                                      NameSet(w)};
     // Two words may be a double surname ("Quispe Huaman" of "Julio Quispe
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
@@ -562,6 +579,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     // form, find it too (see RomanKey, FullGiven).
     forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(w))));
     forms.push_back(absl::StrCat("variant-name:", VariantKey(FullGiven(w))));
+    forms.push_back(NameSet(w));
     if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
     if (written.size() >= 3) forms.push_back(FirstAndLast("first-last:", written));
     AddShortenedPersonForms(written, &forms);
@@ -703,15 +721,16 @@ absl::StatusOr<StoredIdentity> MatchOtherType(rocksdb::DB* db,
 // under a longer name that begins with its name ("Padma Knit" of "Padma
 // Knit Composite Ltd", "Kobowise" of "Kobowise Technologies Ltd"), when no
 // other goes by that start. One word must be no word of the language
-// ("Kobowise", not "Global").
+// ("Kobowise", not "Global"). A name with a legal form looks by its name
+// without it ("Mekong Xanh Seafood JSC" finds "Mekong Xanh Seafood Joint
+// Stock Company").
 absl::StatusOr<StoredIdentity> MatchShortenedOrganisation(rocksdb::DB* db,
                                                           const Actor& actor) {
   if (actor.type() != claims::v1::ORGANIZATION || !IsDiscovered(actor)) return StoredIdentity();
-  const std::string folded = FoldName(actor.name());
-  const std::vector<std::string> w = Words(folded);
+  const std::vector<std::string> w = WithoutLegalForm(Words(FoldName(actor.name())));
   if (w.empty() || (w.size() == 1 && !NameLike(w))) return StoredIdentity();
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
-                   IdsUnderLeading(db, absl::StrCat("name:", folded)));
+                   IdsUnderLeading(db, absl::StrCat("name:", absl::StrJoin(w, " "))));
   return OneDiscovered(db, std::move(ids), actor.id(), claims::v1::ORGANIZATION);
 }
 

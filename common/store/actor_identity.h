@@ -10,7 +10,9 @@
 //   * a full name joins the one stored actor of that full name, or else of
 //     that name in another romanisation ("Aleksei" = "Alexei" = "Alexey",
 //     "Hnatyuk" = "Hnatiuk"; surnames alike) or with the given name's short
-//     or full form ("Tim Weah" = "Timothy Weah"), or else the one of that
+//     or full form ("Tim Weah" = "Timothy Weah"), or of the same names in
+//     another order ("Kyagulanyi Ssentamu Robert", as ballots and official
+//     lists write "Robert Kyagulanyi Ssentamu"), or else the one of that
 //     first and last name with other names between ("Rosario Macaraeg" =
 //     "Rosario B. Macaraeg");
 //   * a surname alone ("Smithfield", "Ms Smithfield", "Al-Rashidi") joins
@@ -21,7 +23,8 @@
 //     it is ("Riverside Tenants' Alliance") or that an article gave it
 //     ("Anti-Corruption Foundation (FBK)"); an organisation is also found
 //     by its name without its legal form ("Hadiwijaya Sawit Lestari" of
-//     "PT Hadiwijaya Sawit Lestari");
+//     "PT Hadiwijaya Sawit Lestari", "Buna Green Export" of "Buna Green
+//     Export P.L.C.");
 //   * a short form the tagger gave the other type, found under none of its
 //     own type's forms, joins the one discovered actor of the other type
 //     it is a short form of: "Nordhav" (as a person) the organisation whose

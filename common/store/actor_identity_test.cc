@@ -209,6 +209,36 @@ TEST_F(ActorIdentityTest, AnOrganisationsShortOrLegalFormFindsIt) {
   EXPECT_EQ(StoredIds("i"), "bruckner-prazisionsguss-gmbh");
 }
 
+TEST_F(ActorIdentityTest, ALegalFormWithDotsOrAnotherLegalFormFindsTheCompany) {
+  // Dots make single letters of a legal form: "S.A.C." is "sac".
+  Put(Article("a", {{"minera-kallpa-s-a-c", "Minera Kallpa S.A.C.", claims::v1::ORGANIZATION}}));
+  Put(Article("b", {{"minera-kallpa", "Minera Kallpa", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("b"), "minera-kallpa-s-a-c");
+  Put(Article("c", {{"tamarind-coast-export", "Tamarind Coast Export", claims::v1::ORGANIZATION}}));
+  Put(Article("d", {{"tamarind-coast-export-p-l-c", "Tamarind Coast Export P.L.C.",
+                     claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("d"), "tamarind-coast-export");
+  // A name with a legal form begins a stored name that writes the form out.
+  Put(Article("e", {{"song-lam-seafood-joint-stock-company", "Song Lam Seafood Joint Stock Company",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("f", {{"song-lam-seafood-jsc", "Song Lam Seafood JSC", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("f"), "song-lam-seafood-joint-stock-company");
+  // Single letters that are no legal form stay: "A. B. Hollis Co." is not
+  // "Hollis Co.".
+  Put(Article("g", {{"a-b-hollis-co", "A. B. Hollis Co.", claims::v1::ORGANIZATION}}));
+  Put(Article("h", {{"hollis-co", "Hollis Co.", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("h"), "hollis-co");
+}
+
+TEST_F(ActorIdentityTest, APersonsNamesInAnotherOrderFindThem) {
+  Put(Article("a", {{"robert-kasibante-ssemwogerere", "Robert Kasibante Ssemwogerere"}}));
+  Put(Article("b", {{"kasibante-ssemwogerere-robert", "Kasibante Ssemwogerere Robert"}}));
+  EXPECT_EQ(StoredIds("b"), "robert-kasibante-ssemwogerere");
+  // Other names than the same ones are someone else.
+  Put(Article("c", {{"kasibante-ssemwogerere-paul", "Kasibante Ssemwogerere Paul"}}));
+  EXPECT_EQ(StoredIds("c"), "kasibante-ssemwogerere-paul");
+}
+
 TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {
   Put(Article("a", {{"anti-corruption-foundation",
                      "Anti-Corruption Foundation",
