@@ -764,6 +764,44 @@ absl::StatusOr<StoredIdentity> MatchWithFewerMiddleNames(rocksdb::DB* db, const 
   return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::PERSON);
 }
 
+// A person written with an initial for the given name is the one stored
+// person of that surname whose given name begins with it, and the other
+// way round ("S. Thangavelu" = "Selvaraj Thangavelu", as South Indian and
+// Sri Lankan news and many lists write names); two names only.
+absl::StatusOr<StoredIdentity> MatchInitial(rocksdb::DB* db, const Actor& actor) {
+  const std::vector<std::string> written = WrittenWords(actor.name());
+  if (actor.type() != claims::v1::PERSON || written.size() != 2 ||
+      In(kSurnameParticles, written[0])) {
+    return StoredIdentity();
+  }
+  ASSIGN_OR_RETURN(std::vector<std::string> ids,
+                   IdsUnder(db, absl::StrCat("surname:", written[1])));
+  const char gender = GenderOf(actor);
+  std::vector<std::string> fitting;
+  for (const std::string& id : ids) {
+    if (id == actor.id()) continue;
+    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+    if (absl::IsNotFound(stored.status())) continue;
+    if (!stored.ok()) return stored.status();
+    const std::vector<std::string> other = WrittenWords(stored->name());
+    if (other.size() != 2 || other[1] != written[1]) continue;
+    const char other_gender = GenderOf(*stored);
+    if (gender != 0 && other_gender != 0 && gender != other_gender) continue;
+    const std::string& initial = written[0].size() == 1 ? written[0] : other[0];
+    const std::string& given = written[0].size() == 1 ? other[0] : written[0];
+    if (initial.size() != 1 || given.size() < 2 || given[0] != initial[0]) continue;
+    // An initial already known as another given name ("R." as
+    // "Rajendran") is not "Ravi".
+    const bool other_given = std::any_of(
+        stored->aliases().begin(), stored->aliases().end(), [&](const std::string& alias) {
+          const std::vector<std::string> a = WrittenWords(alias);
+          return a.size() == 2 && a[1] == written[1] && a[0].size() > 1 && a[0] != given;
+        });
+    if (!other_given) fitting.push_back(id);
+  }
+  return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::PERSON);
+}
+
 // The one stored actor `actor` is, or "" (none, or ambiguous).
 absl::StatusOr<StoredIdentity> MatchOne(
     rocksdb::DB* db, const Actor& actor,
@@ -791,6 +829,8 @@ absl::StatusOr<StoredIdentity> MatchOne(
     if (!shortened.id.empty()) return shortened;
     ASSIGN_OR_RETURN(StoredIdentity fewer, MatchWithFewerMiddleNames(db, actor));
     if (!fewer.id.empty()) return fewer;
+    ASSIGN_OR_RETURN(StoredIdentity initial, MatchInitial(db, actor));
+    if (!initial.id.empty()) return initial;
     return MatchOtherType(db, actor);
   }
   std::string chosen;

@@ -14,7 +14,9 @@
 //     another order ("Kyagulanyi Ssentamu Robert", as ballots and official
 //     lists write "Robert Kyagulanyi Ssentamu"), or else the one of that
 //     first and last name with other names between ("Rosario Macaraeg" =
-//     "Rosario B. Macaraeg");
+//     "Rosario B. Macaraeg"), or else the one of that surname whose given
+//     name is the initial written, or begins with it ("S. Thangavelu" =
+//     "Selvaraj Thangavelu");
 //   * a surname alone ("Smithfield", "Ms Smithfield", "Al-Rashidi") joins
 //     the one stored person of that surname; several are told apart only by
 //     the actors named with them (shared co-occurring actors), never by

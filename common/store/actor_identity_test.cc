@@ -239,6 +239,23 @@ TEST_F(ActorIdentityTest, APersonsNamesInAnotherOrderFindThem) {
   EXPECT_EQ(StoredIds("c"), "kasibante-ssemwogerere-paul");
 }
 
+TEST_F(ActorIdentityTest, AnInitialForTheGivenNameFindsTheOnePersonItCanBe) {
+  Put(Article("a", {{"r-palaniappan", "R. Palaniappan"}}));
+  Put(Article("b", {{"rajendran-palaniappan", "Rajendran Palaniappan"}}));
+  EXPECT_EQ(StoredIds("b"), "r-palaniappan");
+  Put(Article("c", {{"meena-kulasekaran", "Meena Kulasekaran"}}));
+  Put(Article("d", {{"m-kulasekaran", "M. Kulasekaran"}}));
+  EXPECT_EQ(StoredIds("d"), "meena-kulasekaran");
+  // Another initial, or two people it can be: nobody.
+  Put(Article("e", {{"k-kulasekaran", "K. Kulasekaran"}}));
+  EXPECT_EQ(StoredIds("e"), "k-kulasekaran");
+  Put(Article("f", {{"m-kulasekaran-2", "M. Kulasekaran"}}));
+  EXPECT_EQ(StoredIds("f"), "meena-kulasekaran");
+  // An initial already known as another given name: not this one.
+  Put(Article("g", {{"ravi-palaniappan", "Ravi Palaniappan"}}));
+  EXPECT_EQ(StoredIds("g"), "ravi-palaniappan");
+}
+
 TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {
   Put(Article("a", {{"anti-corruption-foundation",
                      "Anti-Corruption Foundation",
