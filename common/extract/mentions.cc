@@ -585,9 +585,12 @@ class ArticleState {
   // The one organisation the article discovered whose name, without its
   // legal form, begins with this shorter name or is it ("Hadiwijaya Sawit"
   // of "PT Hadiwijaya Sawit Lestari", "Sinar Sawit" of "Sinar Sawit Bhd"),
-  // or -1. The name must hold a word that is not a dictionary word
-  // ("Sawit", not "National").
-  int OrganisationShortened(absl::string_view name) const {
+  // or -1. With `words_left_out`, a name of two words or more may also
+  // leave words out anywhere ("Minera Tambopata" of "Minera Aurífera
+  // Tambopata S.A.C."); only for a span typed an organisation ("Carlos
+  // Slim" is not "Fundación Carlos Slim"). The name must hold a word that
+  // is not a dictionary word ("Sawit", not "National").
+  int OrganisationShortened(absl::string_view name, bool words_left_out = false) const {
     std::vector<std::string> words;
     bool name_like = false;
     for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
@@ -604,8 +607,16 @@ class ArticleState {
         ++all;
         if (!lex_.IsLegalForm(key)) full.push_back(std::move(key));
       }
-      return all > words.size() && full.size() >= words.size() &&
-             std::equal(words.begin(), words.end(), full.begin());
+      if (all <= words.size() || full.size() < words.size()) return false;
+      if (std::equal(words.begin(), words.end(), full.begin())) return true;
+      if (!words_left_out || words.size() < 2) return false;
+      auto at = full.begin();
+      for (const std::string& w : words) {
+        at = std::find(at, full.end(), w);
+        if (at == full.end()) return false;
+        ++at;
+      }
+      return true;
     });
   }
 
@@ -2246,7 +2257,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // One word the tagger calls a person is more likely a surname than a
   // company's first word ("Hadiwijaya" beside "PT Hadiwijaya Sawit").
   if (actor < 0 && (b - a >= 2 || type == claims::v1::ORGANIZATION)) {
-    actor = OrganisationShortened(name);
+    actor = OrganisationShortened(name, type == claims::v1::ORGANIZATION);
     if (actor >= 0) evidence = "article:organisation-short";
   }
   if (actor < 0 && a > 0 && t[a - 1].lower == "the") {

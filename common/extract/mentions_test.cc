@@ -178,6 +178,15 @@ TEST_F(MentionsTest, ALegalFormMakesANameAnOrganisations) {
   EXPECT_FALSE(firm.empty());
 }
 
+TEST_F(MentionsTest, AShorterNameThatLeavesWordsOutIsTheOrganisation) {
+  // Words left out of the middle (and the legal form written with dots).
+  EXPECT_EQ(Mentions("Workers at Minera Aurífera Chaupiloma S.A.C. walked out on Monday over "
+                     "unpaid wages. Minera Chaupiloma said the strike was illegal and would "
+                     "cost it a week of output."),
+            "Workers=labour Minera Aurífera Chaupiloma S.A.C.=minera-aurífera-chaupiloma-s-a-c "
+            "Minera Chaupiloma=minera-aurífera-chaupiloma-s-a-c");
+}
+
 TEST_F(MentionsTest, DemonymsCapitalsPossessivesAndCompounds) {
   // "Iran's envoy": a government title whose holder the base lacks names
   // the country.

@@ -1,6 +1,7 @@
 #include "common/store/actor_identity.h"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>
@@ -347,6 +348,13 @@ void AddShortenedPersonForms(const std::vector<std::string>& written,
   if (shorter.size() >= 3) forms->push_back(FirstAndLast("first-last:", shorter));
 }
 
+// IsLanguageWord, plurals too ("growers", "farmers").
+bool IsLanguageWordOrPlural(const std::string& word) {
+  if (IsLanguageWord(word)) return true;
+  return word.size() > 3 && word.back() == 's' &&
+         IsLanguageWord(std::string_view(word).substr(0, word.size() - 1));
+}
+
 // Folded name words without the legal-form words ("pt", "ltd"), also one
 // written with dots at the end, which FoldName makes single letters ("s a
 // c" of "S.A.C.", "p l c" of "P.L.C."; not the initials of "A. B. Hollis
@@ -618,6 +626,15 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     AddRomanOrganisationForm(core, &forms);
     const std::string acronym = core.size() >= 2 ? Acronym(core) : "";
     if (!acronym.empty()) forms.push_back(absl::StrCat("acronym:", acronym));
+    // Each word of the name that is no word of the language, for the
+    // shorter names that leave words out (see MatchOrganisationWords).
+    for (const std::string& word : core) {
+      std::string form = absl::StrCat("org-word:", word);
+      if (!IsLanguageWordOrPlural(word) &&
+          std::find(forms.begin(), forms.end(), form) == forms.end()) {
+        forms.push_back(std::move(form));
+      }
+    }
     // An acronym the article gave it ("Anti-Corruption Foundation (FBK)").
     for (const std::string& alias : actor.aliases()) {
       if (IsAcronym(alias)) {
@@ -764,6 +781,43 @@ absl::StatusOr<StoredIdentity> MatchWithFewerMiddleNames(rocksdb::DB* db, const 
   return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::PERSON);
 }
 
+// A discovered organisation of two words or more is the one discovered
+// organisation stored under a longer name that has all its words in order
+// ("Minera Tambopata" of "Minera Aurífera Tambopata S.A.C.", "Coopérative
+// Tifaout" of "Coopérative féminine Tifaout pour l'argan"), found by its
+// words that are no words of the language (at least one: "Date Palm
+// Growers' Union" finds nothing).
+absl::StatusOr<StoredIdentity> MatchOrganisationWords(rocksdb::DB* db, const Actor& actor) {
+  if (actor.type() != claims::v1::ORGANIZATION || !IsDiscovered(actor)) return StoredIdentity();
+  const std::vector<std::string> core = WithoutLegalForm(Words(FoldName(actor.name())));
+  if (core.size() < 2) return StoredIdentity();
+  std::vector<std::string> ids;
+  bool first = true;
+  for (const std::string& word : core) {
+    if (IsLanguageWordOrPlural(word)) continue;
+    ASSIGN_OR_RETURN(std::vector<std::string> with, IdsUnder(db, absl::StrCat("org-word:", word)));
+    std::sort(with.begin(), with.end());
+    if (!first) {
+      std::vector<std::string> both;
+      std::set_intersection(ids.begin(), ids.end(), with.begin(), with.end(),
+                            std::back_inserter(both));
+      with = std::move(both);
+    }
+    ids = std::move(with);
+    first = false;
+  }
+  std::vector<std::string> fitting;
+  for (const std::string& id : ids) {
+    if (id == actor.id()) continue;
+    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+    if (absl::IsNotFound(stored.status())) continue;
+    if (!stored.ok()) return stored.status();
+    const std::vector<std::string> longer = WithoutLegalForm(Words(FoldName(stored->name())));
+    if (longer.size() > core.size() && IsSubsequence(core, longer)) fitting.push_back(id);
+  }
+  return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::ORGANIZATION);
+}
+
 // A person written with an initial for the given name is the one stored
 // person of that surname whose given name begins with it, and the other
 // way round ("S. Thangavelu" = "Selvaraj Thangavelu", as South Indian and
@@ -827,6 +881,8 @@ absl::StatusOr<StoredIdentity> MatchOne(
   if (candidates.empty()) {
     ASSIGN_OR_RETURN(StoredIdentity shortened, MatchShortenedOrganisation(db, actor));
     if (!shortened.id.empty()) return shortened;
+    ASSIGN_OR_RETURN(StoredIdentity fewer_words, MatchOrganisationWords(db, actor));
+    if (!fewer_words.id.empty()) return fewer_words;
     ASSIGN_OR_RETURN(StoredIdentity fewer, MatchWithFewerMiddleNames(db, actor));
     if (!fewer.id.empty()) return fewer;
     ASSIGN_OR_RETURN(StoredIdentity initial, MatchInitial(db, actor));

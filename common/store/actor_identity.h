@@ -26,7 +26,9 @@
 //     ("Anti-Corruption Foundation (FBK)"); an organisation is also found
 //     by its name without its legal form ("Hadiwijaya Sawit Lestari" of
 //     "PT Hadiwijaya Sawit Lestari", "Buna Green Export" of "Buna Green
-//     Export P.L.C.");
+//     Export P.L.C."), and by a shorter name that leaves words out, when
+//     one of its words is no word of the language ("Minera Tambopata" of
+//     "Minera Aurífera Tambopata S.A.C.");
 //   * a short form the tagger gave the other type, found under none of its
 //     own type's forms, joins the one discovered actor of the other type
 //     it is a short form of: "Nordhav" (as a person) the organisation whose

@@ -230,6 +230,24 @@ TEST_F(ActorIdentityTest, ALegalFormWithDotsOrAnotherLegalFormFindsTheCompany) {
   EXPECT_EQ(StoredIds("h"), "hollis-co");
 }
 
+TEST_F(ActorIdentityTest, AShorterNameThatLeavesWordsOutFindsTheOrganisation) {
+  Put(Article("a", {{"cooperativa-agraria-cafetalera-valle-sondor-ltda",
+                     "Cooperativa Agraria Cafetalera Valle Sondor Ltda.",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("b", {{"cooperativa-sondor", "Cooperativa Sondor", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("b"), "cooperativa-agraria-cafetalera-valle-sondor-ltda");
+  // Only words of the language: too many organisations could be meant.
+  Put(Article("c", {{"basra-date-palm-growers-union", "Basra Date Palm Growers' Union",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("d", {{"date-growers-union", "Date Growers' Union", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("d"), "date-growers-union");
+  // Two longer names hold the words: neither.
+  Put(Article("e", {{"valle-sondor-exportadora", "Exportadora Valle Sondor",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("f", {{"valle-sondor", "Valle Sondor", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("f"), "valle-sondor");
+}
+
 TEST_F(ActorIdentityTest, APersonsNamesInAnotherOrderFindThem) {
   Put(Article("a", {{"robert-kasibante-ssemwogerere", "Robert Kasibante Ssemwogerere"}}));
   Put(Article("b", {{"kasibante-ssemwogerere-robert", "Kasibante Ssemwogerere Robert"}}));
