@@ -1054,6 +1054,7 @@ class ArticleState {
 
   // --- rules ---
   bool TryTitle(int si, const SentenceTokens& s, int i, int n, int* next);
+  int PortfolioTitleEnd(const std::vector<Token>& t, int j, int n);
   bool TryHonorific(int si, const SentenceTokens& s, int i, int n, int* next);
   bool TryName(int si, const SentenceTokens& s, int i, bool headline, bool titlecase,
                int* next);
@@ -1430,6 +1431,31 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
   return actor;
 }
 
+// "Minister of National Heritage", "Secretary for Home Affairs": a
+// capitalised title head, "of" or "for", and the portfolio's capitalised
+// words of the language (with "and"), before a name, which begins at the
+// first word that is no word of the language or is a given name ("Minister
+// of Finance Grant Robertson"). The token after the portfolio, or -1.
+int ArticleState::PortfolioTitleEnd(const std::vector<Token>& t, int j, int n) {
+  constexpr int kPortfolioWords = 5;
+  if (j + 3 >= n || !t[j].capitalized || !IsTitleHead(t, j)) return -1;
+  const absl::string_view link = t[j + 1].lower;
+  if (link != "of" && link != "for") return -1;
+  int k = j + 2, words = 0;
+  while (k < n && words < kPortfolioWords) {
+    const Token& w = t[k];
+    if (w.lower == "and" && words > 0) {
+      ++k;
+      continue;
+    }
+    if (!w.capitalized || !lex_.IsDictionaryWord(w.lower) || IsGivenName(w.text)) break;
+    ++k;
+    ++words;
+  }
+  if (words == 0 || k >= n || t[k - 1].lower == "and" || !IsNameToken(t[k])) return -1;
+  return k;
+}
+
 bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
                             int* next) {
   const auto& t = s.tokens;
@@ -1506,6 +1532,14 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
         te = j + k;
         break;
       }
+    }
+  }
+  // A portfolio the base does not list between the title and a name
+  // ("Minister of National Heritage Anura Bandaranaike").
+  if (te < 0 || !IsNameToken(t[te])) {
+    if (const int pe = PortfolioTitleEnd(t, j, n); pe >= 0) {
+      title = Lower(Join(t, j, pe));
+      te = pe;
     }
   }
   if (title.empty()) return false;
@@ -1652,6 +1686,8 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   // "Freedom and Justice Party": a run that ends in an organisation's head
   // noun names no person.
   if (IsOrganisationHead(t[ne - 1].text)) return false;
+  // "Former Speaker and ...": a one-word run that is a title names nobody.
+  if (ne == i + 2 && IsTitleHead(t, i + 1)) return false;
   std::string evidence;
   const char gender = HonorificGender(t[i].text);
   const std::string honorific = Lower(absl::StripSuffix(t[i].text, "."));

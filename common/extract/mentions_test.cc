@@ -178,6 +178,15 @@ TEST_F(MentionsTest, ALegalFormMakesANameAnOrganisations) {
   EXPECT_FALSE(firm.empty());
 }
 
+TEST_F(MentionsTest, APortfolioTheBaseDoesNotListEndsWhereTheNameBegins) {
+  EXPECT_EQ(Mentions("Former Speaker and Minister of Tourism and Heritage Kusal Wickramage "
+                     "opened the museum. Mr. Wickramage said it would draw visitors."),
+            "Kusal Wickramage=kusal-wickramage Wickramage=kusal-wickramage");
+  // A given name that is also a word of the language begins the name.
+  EXPECT_EQ(Mentions("Secretary for Rural Affairs Grant Mbeki-Tshabalala visited the dam."),
+            "Grant Mbeki-Tshabalala=grant-mbeki-tshabalala");
+}
+
 TEST_F(MentionsTest, AShorterNameThatLeavesWordsOutIsTheOrganisation) {
   // Words left out of the middle (and the legal form written with dots).
   EXPECT_EQ(Mentions("Workers at Minera Aurífera Chaupiloma S.A.C. walked out on Monday over "
