@@ -477,6 +477,36 @@ TEST(ClauseAnalyzerTest, APostposedSayingReportsEveryConjunct) {
   }
 }
 
+// "Farms could flood because the levees had failed, he warned." with the
+// saying hung on the subordinate clause: the report is of the sentence's
+// main clause, and of the subordinate one with it.
+TEST(ClauseAnalyzerTest, APostposedSayingOnASubordinateClauseReportsTheMainClause) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<ParsedWord> words = {
+      {"Farms", "farm", Upos::kNoun, 2, DepRel::kNsubj},
+      {"could", "could", Upos::kAux, 2, DepRel::kAux},
+      {"flood", "flood", Upos::kVerb, -1, DepRel::kRoot},
+      {"because", "because", Upos::kSconj, 7, DepRel::kMark},
+      {"the", "the", Upos::kDet, 5, DepRel::kDet},
+      {"levees", "levee", Upos::kNoun, 7, DepRel::kNsubj},
+      {"had", "have", Upos::kAux, 7, DepRel::kAux},
+      {"failed", "fail", Upos::kVerb, 2, DepRel::kAdvcl},
+      {",", ",", Upos::kPunct, 10, DepRel::kPunct},
+      {"he", "he", Upos::kPron, 10, DepRel::kNsubj},
+      {"warned", "warn", Upos::kVerb, 7, DepRel::kParataxis},
+      {".", ".", Upos::kPunct, 2, DepRel::kPunct},
+  };
+  const std::vector<Clause> clauses = ClausesOf(words);
+  for (int head : {2, 7}) {
+    const Clause* c = HeadedBy(clauses, head);
+    ASSERT_NE(c, nullptr) << head;
+    EXPECT_TRUE(c->reported) << head;
+    EXPECT_EQ(c->reporting_verb, 10) << head;
+    EXPECT_EQ(c->source_token, 9) << head;
+  }
+}
+
 // "X said: \"She is devastated, but she will ask for a test.\"": a saying
 // coordinated with its conjunction inside the quotation is no postposed
 // saying of the clause before it.

@@ -553,9 +553,22 @@ class Builder {
       return;
     }
     Clause* content = SpokenContent(saying);
+    lower_reported_.clear();
     if (content == nullptr) content = PrecedingContent(&saying);
     if (content == nullptr || content == &saying) return;
     MarkReported(saying, content);
+    for (Clause* lower : lower_reported_) SpreadReport(*content, lower);
+  }
+
+  // `lower` is reported as `content` is (same source and cue).
+  static void SpreadReport(const Clause& content, Clause* lower) {
+    if (!content.reported || lower->reported) return;
+    lower->reported = true;
+    lower->reporting_verb = content.reporting_verb;
+    lower->source_token = content.source_token;
+    lower->source_first = content.source_first;
+    lower->source_last = content.source_last;
+    lower->reporting_cue = content.reporting_cue;
   }
 
   // "X telephoned the players to congratulate them, according to S": an
@@ -825,7 +838,29 @@ class Builder {
       PutSubjectFirst(speaker, false, speaker, speaker, saying);
     }
     // Misparsed as a relative clause, the saying hangs off a noun of S.
-    return relative ? EnclosingClause(up) : Mutable(up);
+    if (relative) return EnclosingClause(up);
+    return MainClauseOf(Mutable(up), saying->head);
+  }
+
+  // "S because S2, he warned", "S1, which S2, the ministry said": the
+  // saying at the end reports the sentence, so a subordinate or relative
+  // clause it hangs from hands the report up to the clause it belongs to
+  // (and is reported with it, see SpreadReport).
+  Clause* MainClauseOf(Clause* content, int saying) {
+    for (int guard = 0; content != nullptr && guard < 8; ++guard) {
+      const DepRel r = content->relation;
+      const bool subordinate = r == DepRel::kAdvcl && Subordinated(content->head);
+      const bool relative = r == DepRel::kAclRelcl || r == DepRel::kAdvclRelcl;
+      if (!subordinate && !relative) break;
+      Clause* up = relative ? EnclosingClause(t_.word(content->head).head) : Mutable(content->governor);
+      if (up == nullptr || up->head > content->head || up->head > saying || up->reported ||
+          up->saying_only) {
+        break;
+      }
+      lower_reported_.push_back(content);
+      content = up;
+    }
+    return content;
   }
 
   // "S, said a FIFA spokesman": in an inverted saying right after the
@@ -1013,6 +1048,8 @@ class Builder {
   const int first_word_;
   std::vector<Clause> clauses_;
   std::vector<int> clause_of_;  // word -> index of the clause it heads
+  // The clauses MainClauseOf climbed from, for the saying being analysed.
+  std::vector<Clause*> lower_reported_;
 };
 
 }  // namespace
