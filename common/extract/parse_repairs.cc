@@ -203,9 +203,12 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   // Sunday that") right before it.
   auto after_saying = [&](int i) {
     int v = i - 1;
+    // A participle modifying the noun ("in a televised address that") is
+    // part of the phrase.
     while (v > 0 && i - v <= 4 &&
            (w[v].upos == Upos::kNoun || w[v].upos == Upos::kPropn || w[v].upos == Upos::kNum ||
-            w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj)) {
+            w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj ||
+            (w[v].upos == Upos::kVerb && w[v].rel == DepRel::kAmod))) {
       --v;
     }
     if (v < i - 1 && w[v].upos == Upos::kAdp && v > 0) --v;
@@ -299,10 +302,27 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
     }
     return false;
   };
+  // "told lawmakers after taking the oath that S": a "that"-clause hung on
+  // an adverbial verb that has an object of its own and is no verb of
+  // saying or belief ("taking the oath"), not "after learning that S".
+  auto in_adverbial = [&](int c) {
+    const int adv = w[c].head;
+    if (w[c].rel != DepRel::kCcomp || adv < 0 || w[adv].rel != DepRel::kAdvcl ||
+        lexicon.IsSpeechVerb(w[adv].lemma) ||
+        lexicon.ModalityCue(Lexicon::CueAttachment::kEmbedding, w[adv].lemma)) {
+      return false;
+    }
+    return has_child(c, [](const syntax::SyntaxWord& x) {
+             return x.rel == DepRel::kMark && absl::AsciiStrToLower(x.form) == "that";
+           }) &&
+           has_child(adv, [](const syntax::SyntaxWord& x) { return x.rel == DepRel::kObj; });
+  };
   for (int c = 0; c < n; ++c) {
-    if (w[c].rel != DepRel::kAclRelcl || w[c].upos != Upos::kVerb) continue;
+    if (w[c].upos != Upos::kVerb) continue;
+    const bool relative = w[c].rel == DepRel::kAclRelcl;
+    if (!relative && !in_adverbial(c)) continue;
     const int obl = w[c].head;
-    if (obl < 0 || syntax::BaseRel(w[obl].rel) != DepRel::kObl) continue;
+    if (obl < 0 || (relative && syntax::BaseRel(w[obl].rel) != DepRel::kObl)) continue;
     const int verb = w[obl].head;
     if (verb < 0 || w[verb].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[verb].lemma)) {
       continue;
@@ -312,7 +332,7 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
     const bool own_subject = has_child(c, [](const syntax::SyntaxWord& x) {
       return syntax::BaseRel(x.rel) == DepRel::kNsubj;
     });
-    const bool relative_word = has_child(c, [](const syntax::SyntaxWord& x) {
+    const bool relative_word = relative && has_child(c, [](const syntax::SyntaxWord& x) {
       return x.xpos == "WDT" || x.xpos == "WRB" || x.xpos == "WP" || x.xpos == "WP$";
     });
     const bool complement = has_child(verb, [](const syntax::SyntaxWord& x) {

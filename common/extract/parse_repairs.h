@@ -92,7 +92,10 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // "said on Friday he had authorised ...": a clause with its own subject
 // that the parser hung as a relative clause (acl:relcl) on an oblique of a
 // verb of saying with no complement is that verb's complement (ccomp); the
-// saying's content must reach the reported-speech reading.
+// saying's content must reach the reported-speech reading. So is a
+// "that"-clause hung on an adverbial verb with an object of its own that
+// is no verb of saying or belief ("told lawmakers after taking the oath
+// that S").
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "Alexievich, whose books have not been published ..., said she would

@@ -324,6 +324,41 @@ TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsObliqueIsItsComplement)
   EXPECT_EQ(r[6].rel, DepRel::kAclRelcl);
 }
 
+// "She told members after signing the pact that she would stay.", with
+// the "that"-clause hung on "signing".
+TEST(ParseRepairsTest, AThatClauseOnAnAdverbialWithAnObjectIsTheSayingsComplement) {
+  auto sentence = [](const char* adverbial, bool object) {
+    syntax::SyntaxSentence s = {W("She", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                                W("told", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                                W("members", Upos::kNoun, "NNS", 1, DepRel::kIobj),
+                                W("after", Upos::kSconj, "IN", 4, DepRel::kMark),
+                                W(adverbial, Upos::kVerb, "VBG", 1, DepRel::kAdvcl),
+                                W("the", Upos::kDet, "DT", 6, DepRel::kDet),
+                                W("pact", Upos::kNoun, "NN", 4, object ? DepRel::kObj : DepRel::kObl),
+                                W("that", Upos::kSconj, "IN", 10, DepRel::kMark),
+                                W("she", Upos::kPron, "PRP", 10, DepRel::kNsubj),
+                                W("would", Upos::kAux, "MD", 10, DepRel::kAux),
+                                W("stay", Upos::kVerb, "VB", 4, DepRel::kCcomp)};
+    s[1].lemma = "tell";
+    return s;
+  };
+  syntax::SyntaxSentence s = sentence("signing", true);
+  s[4].lemma = "sign";
+  RepairComplementAfterOblique(BundledLexicon(), &s);
+  EXPECT_EQ(s[10].head, 1);
+  EXPECT_EQ(s[10].rel, DepRel::kCcomp);
+  // "after learning that ...": a verb with no object keeps its clause, and
+  // so does a verb of saying ("after telling the press that ...").
+  syntax::SyntaxSentence learning = sentence("learning", false);
+  learning[4].lemma = "learn";
+  RepairComplementAfterOblique(BundledLexicon(), &learning);
+  EXPECT_EQ(learning[10].head, 4);
+  syntax::SyntaxSentence telling = sentence("telling", true);
+  telling[4].lemma = "tell";
+  RepairComplementAfterOblique(BundledLexicon(), &telling);
+  EXPECT_EQ(telling[10].head, 4);
+}
+
 // "The mine will close next year", with "close" read as an adverb.
 TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
   syntax::SyntaxSentence s = {W("mine", Upos::kNoun, "NN", 3, DepRel::kNsubj),
