@@ -483,6 +483,27 @@ void RepairTrailingAccordingTo(syntax::SyntaxSentence* words) {
   w[at - 1].rel = DepRel::kPunct;
 }
 
+void RepairComplementOpeningWithWith(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int c = 0; c < n; ++c) {
+    if (w[c].rel != DepRel::kCcomp) continue;
+    // The clause's first word: the leftmost word but punctuation whose
+    // chain of heads reaches c.
+    int first = c;
+    for (int k = 0; k < c; ++k) {
+      if (w[k].upos == Upos::kPunct) continue;
+      int h = k;
+      for (int guard = 0; guard < n && h >= 0 && h != c; ++guard) h = w[h].head;
+      if (h == c) {
+        first = k;
+        break;
+      }
+    }
+    if (first < c && Is(w[first], "with")) w[c].rel = DepRel::kAdvcl;
+  }
+}
+
 void RepairParse(const syntax::DependencyParser& parser, const entities::Gazetteer* gazetteer,
                  const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   bool retagged = RetagOpeningModifier(lexicon, words);
@@ -498,6 +519,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairNotOnlyButAlso(words);
   RepairDoubleSubject(words);
   RepairTrailingAccordingTo(words);
+  RepairComplementOpeningWithWith(words);
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
     RepairQuoteThenSpeaker(*lexicon, words);

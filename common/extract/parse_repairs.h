@@ -44,6 +44,11 @@ void RepairDoubleSubject(syntax::SyntaxSentence* words);
 // from the nearest verb, or makes X that verb's object.
 void RepairTrailingAccordingTo(syntax::SyntaxSentence* words);
 
+// "..., the ministry said on Saturday, with 2,059 people injured.": a
+// clause that opens with "with" is an adverbial (an absolute
+// construction), never a complement, whatever the parser labelled it.
+void RepairComplementOpeningWithWith(syntax::SyntaxSentence* words);
+
 // "Lead author Mariela Soto said ...", "Standing committee chairman Ashwini
 // Deshpande said ...", "Mining Minister Laurence Golborne told ...": a verb
 // form opening the sentence before common nouns or a title (a title head of

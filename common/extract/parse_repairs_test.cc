@@ -359,6 +359,28 @@ TEST(ParseRepairsTest, AThatClauseOnAnAdverbialWithAnObjectIsTheSayingsComplemen
   EXPECT_EQ(telling[10].head, 4);
 }
 
+// "Prices rose, the bank said, with food up most." with the absolute
+// "with food up" read as the saying's complement.
+TEST(ParseRepairsTest, AClauseOpeningWithWithIsNoComplement) {
+  syntax::SyntaxSentence s = {W("Prices", Upos::kNoun, "NNS", 1, DepRel::kNsubj),
+                              W("rose", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
+                              W("the", Upos::kDet, "DT", 4, DepRel::kDet),
+                              W("bank", Upos::kNoun, "NN", 5, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", 1, DepRel::kParataxis),
+                              W(",", Upos::kPunct, ",", 9, DepRel::kPunct),
+                              W("with", Upos::kAdp, "IN", 8, DepRel::kCase),
+                              W("food", Upos::kNoun, "NN", 9, DepRel::kNsubj),
+                              W("up", Upos::kVerb, "VBN", 5, DepRel::kCcomp)};
+  RepairComplementOpeningWithWith(&s);
+  EXPECT_EQ(s[9].rel, DepRel::kAdvcl);
+  // "said that food was up": a complement stays one.
+  s[7] = W("that", Upos::kSconj, "IN", 9, DepRel::kMark);
+  s[9].rel = DepRel::kCcomp;
+  RepairComplementOpeningWithWith(&s);
+  EXPECT_EQ(s[9].rel, DepRel::kCcomp);
+}
+
 // "The mine will close next year", with "close" read as an adverb.
 TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
   syntax::SyntaxSentence s = {W("mine", Upos::kNoun, "NN", 3, DepRel::kNsubj),
