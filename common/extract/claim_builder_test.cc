@@ -507,6 +507,31 @@ TEST(ClauseAnalyzerTest, APostposedSayingOnASubordinateClauseReportsTheMainClaus
   }
 }
 
+// "Fares rose, Kenya Airways chief executive Allan Kilavuka said." with the
+// speaker's phrase split in two: its last part, the person, speaks.
+TEST(ClauseAnalyzerTest, TheSpeakerOfASplitPhraseIsItsLastPart) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<ParsedWord> words = {
+      {"Fares", "fare", Upos::kNoun, 1, DepRel::kNsubj},
+      {"rose", "rise", Upos::kVerb, -1, DepRel::kRoot},
+      {",", ",", Upos::kPunct, 4, DepRel::kPunct},
+      {"Kenya", "Kenya", Upos::kPropn, 4, DepRel::kCompound},
+      {"Airways", "Airways", Upos::kPropn, 1, DepRel::kConj},
+      {"chief", "chief", Upos::kAdj, 8, DepRel::kAmod},
+      {"executive", "executive", Upos::kAdj, 8, DepRel::kAmod},
+      {"Allan", "Allan", Upos::kPropn, 8, DepRel::kCompound},
+      {"Kilavuka", "Kilavuka", Upos::kPropn, 1, DepRel::kConj},
+      {"said", "say", Upos::kVerb, 1, DepRel::kConj},
+      {".", ".", Upos::kPunct, 1, DepRel::kPunct},
+  };
+  const std::vector<Clause> clauses = ClausesOf(words);
+  const Clause* c = HeadedBy(clauses, 1);
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->reported);
+  EXPECT_EQ(c->source_token, 8);
+}
+
 // "X said: \"She is devastated, but she will ask for a test.\"": a saying
 // coordinated with its conjunction inside the quotation is no postposed
 // saying of the clause before it.

@@ -923,7 +923,16 @@ class Builder {
     }
     const int start = phrase_start(end);
     if (start == end || end - start > 8) return -1;
-    return SpanHead(start, end);
+    // A phrase the parser split ("Ethiopian Airlines | chief executive
+    // Tewolde GebreMariam told") is headed by its last part, as an English
+    // noun phrase is, unless that part is a prepositional object ("two
+    // people familiar with | the operation").
+    int head = -1;
+    for (int i = start; i < end; ++i) {
+      const int h = t_.word(i).head;
+      if ((h < start || h >= end) && (head < 0 || t_.Child(i, DepRel::kCase) < 0)) head = i;
+    }
+    return head;
   }
 
   // The first word of [start, end) whose head lies outside it, or -1.
