@@ -483,7 +483,7 @@ void RepairTrailingAccordingTo(syntax::SyntaxSentence* words) {
   w[at - 1].rel = DepRel::kPunct;
 }
 
-void RepairComplementOpeningWithWith(syntax::SyntaxSentence* words) {
+void RepairComplementByItsFirstWord(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   for (int c = 0; c < n; ++c) {
@@ -500,7 +500,19 @@ void RepairComplementOpeningWithWith(syntax::SyntaxSentence* words) {
         break;
       }
     }
-    if (first < c && Is(w[first], "with")) w[c].rel = DepRel::kAdvcl;
+    if (first >= c) continue;
+    if (Is(w[first], "with")) {
+      w[c].rel = DepRel::kAdvcl;
+    } else if (w[first].upos == Upos::kCconj) {
+      // "S1, he said, and S2": S2 is S1's conjunct, which the saying
+      // interrupts.
+      const int saying = w[c].head;
+      const int before = saying < 0 ? -1 : w[saying].head;
+      if (before >= 0 && before < saying) {
+        w[c].head = before;
+        w[c].rel = DepRel::kConj;
+      }
+    }
   }
 }
 
@@ -519,7 +531,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairNotOnlyButAlso(words);
   RepairDoubleSubject(words);
   RepairTrailingAccordingTo(words);
-  RepairComplementOpeningWithWith(words);
+  RepairComplementByItsFirstWord(words);
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
     RepairQuoteThenSpeaker(*lexicon, words);

@@ -44,10 +44,12 @@ void RepairDoubleSubject(syntax::SyntaxSentence* words);
 // from the nearest verb, or makes X that verb's object.
 void RepairTrailingAccordingTo(syntax::SyntaxSentence* words);
 
-// "..., the ministry said on Saturday, with 2,059 people injured.": a
-// clause that opens with "with" is an adverbial (an absolute
-// construction), never a complement, whatever the parser labelled it.
-void RepairComplementOpeningWithWith(syntax::SyntaxSentence* words);
+// Complements by their first word, whatever the parser labelled them: a
+// clause that opens with "with" is an adverbial (an absolute construction:
+// "..., the ministry said on Saturday, with 2,059 people injured"); one
+// that opens with a coordinating conjunction after a postposed saying is
+// a conjunct of the clause before the saying ("S1, he said, and S2").
+void RepairComplementByItsFirstWord(syntax::SyntaxSentence* words);
 
 // "Lead author Mariela Soto said ...", "Standing committee chairman Ashwini
 // Deshpande said ...", "Mining Minister Laurence Golborne told ...": a verb

@@ -361,7 +361,7 @@ TEST(ParseRepairsTest, AThatClauseOnAnAdverbialWithAnObjectIsTheSayingsComplemen
 
 // "Prices rose, the bank said, with food up most." with the absolute
 // "with food up" read as the saying's complement.
-TEST(ParseRepairsTest, AClauseOpeningWithWithIsNoComplement) {
+TEST(ParseRepairsTest, AClauseOpeningWithWithOrAndIsNoComplement) {
   syntax::SyntaxSentence s = {W("Prices", Upos::kNoun, "NNS", 1, DepRel::kNsubj),
                               W("rose", Upos::kVerb, "VBD", -1, DepRel::kRoot),
                               W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
@@ -372,12 +372,19 @@ TEST(ParseRepairsTest, AClauseOpeningWithWithIsNoComplement) {
                               W("with", Upos::kAdp, "IN", 8, DepRel::kCase),
                               W("food", Upos::kNoun, "NN", 9, DepRel::kNsubj),
                               W("up", Upos::kVerb, "VBN", 5, DepRel::kCcomp)};
-  RepairComplementOpeningWithWith(&s);
+  RepairComplementByItsFirstWord(&s);
   EXPECT_EQ(s[9].rel, DepRel::kAdvcl);
+  // "Prices rose, the bank said, and food was up": a conjunct of "rose".
+  s[7] = W("and", Upos::kCconj, "CC", 9, DepRel::kCc);
+  s[9].rel = DepRel::kCcomp;
+  s[9].head = 5;
+  RepairComplementByItsFirstWord(&s);
+  EXPECT_EQ(s[9].rel, DepRel::kConj);
+  EXPECT_EQ(s[9].head, 1);
   // "said that food was up": a complement stays one.
   s[7] = W("that", Upos::kSconj, "IN", 9, DepRel::kMark);
   s[9].rel = DepRel::kCcomp;
-  RepairComplementOpeningWithWith(&s);
+  RepairComplementByItsFirstWord(&s);
   EXPECT_EQ(s[9].rel, DepRel::kCcomp);
 }
 
