@@ -255,11 +255,12 @@ std::string RomanKey(const std::vector<std::string>& words) {
   });
 }
 
-// A looser key than RomanKey for the spellings of South Asian and Arabic
-// names in English ("Nasreen Akhter Chowdhury" = "Nasrin Akter
-// Choudhury"): an h after a consonant is dropped, "ee" is "i", "oo", "ou"
-// and "ow" are "u", "y" is "i", doubled letters single. Only a whole
-// name of two words or more is looked up by it.
+// A looser key than RomanKey for the spellings of South Asian, Arabic and
+// Indonesian names in English ("Nasreen Akhter Chowdhury" = "Nasrin Akter
+// Choudhury", the Dutch-era "Tommy Soeharto" = "Tommy Suharto"): an h
+// after a consonant is dropped, "ee" is "i", "oo", "ou", "ow" and "oe" are
+// "u", "y" is "i", doubled letters single. Only a whole name of two words
+// or more is looked up by it.
 std::string VariantKey(const std::vector<std::string>& words) {
   return FoldLetters(words, [](const std::string& word, size_t* i, char previous) {
     const char c = word[*i];
@@ -271,7 +272,7 @@ std::string VariantKey(const std::vector<std::string>& words) {
       ++*i;
       return 'i';
     }
-    if (c == 'o' && (next == 'o' || next == 'u' || next == 'w')) {
+    if (c == 'o' && (next == 'o' || next == 'u' || next == 'w' || next == 'e')) {
       ++*i;
       return 'u';
     }

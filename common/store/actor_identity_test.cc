@@ -163,6 +163,10 @@ TEST_F(ActorIdentityTest, SouthAsianSpellingsOfAWholeNameJoinIt) {
   EXPECT_EQ(StoredIds("b"), "nasreen-akhter-chowdhury");
   // Another given name is another person.
   EXPECT_EQ(StoredIds("c"), "nazma-akhter-chowdhury");
+  // The Dutch-era Indonesian spelling: "oe" is "u".
+  Put(Article("d", {{"bambang-soetrisno", "Bambang Soetrisno"}}));
+  Put(Article("e", {{"bambang-sutrisno", "Bambang Sutrisno"}}));
+  EXPECT_EQ(StoredIds("e"), "bambang-soetrisno");
 }
 
 TEST_F(ActorIdentityTest, AShortGivenNameJoinsTheFullOne) {
