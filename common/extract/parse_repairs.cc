@@ -116,6 +116,42 @@ void RepairDoubleSubject(syntax::SyntaxSentence* words) {
   }
 }
 
+void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  auto below = [&](int k, int a) {
+    for (int guard = 0; guard < n && k >= 0; ++guard) {
+      if (k == a) return true;
+      k = w[k].head;
+    }
+    return false;
+  };
+  for (int a = 2; a + 1 < n; ++a) {
+    if (w[a].rel != DepRel::kAppos) continue;
+    // The phrase after the comma: a's subtree, contiguous, right after the
+    // comma and right before a finite verb.
+    int first = a, end = a;
+    while (first > 0 && below(first - 1, a) && w[first - 1].form != ",") --first;
+    while (end + 1 < n && below(end + 1, a)) ++end;
+    if (first < 2 || w[first - 1].form != ",") continue;
+    const int verb = end + 1;
+    if (verb >= n || w[verb].upos != Upos::kVerb || !syntax::IsFiniteTag(w[verb].xpos)) continue;
+    // The word a hangs from opens the sentence in a phrase of its own, and
+    // the verb has no subject.
+    const int anchor = w[a].head;
+    if (anchor < 0 || anchor >= first - 1 || w[anchor].head != verb) continue;
+    bool has_subject = false;
+    for (int k = 0; k < n && !has_subject; ++k) {
+      has_subject = w[k].head == verb && syntax::BaseRel(w[k].rel) == DepRel::kNsubj;
+    }
+    if (has_subject) continue;
+    w[a].head = verb;
+    w[a].rel = DepRel::kNsubj;
+    w[first - 1].head = verb;
+    w[first - 1].rel = DepRel::kPunct;
+  }
+}
+
 namespace {
 
 // Whether the nouns before word k, the last of them plural, are the
@@ -529,6 +565,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);
   }
   RepairNotOnlyButAlso(words);
+  RepairSubjectAfterOpeningPhrase(words);
   RepairDoubleSubject(words);
   RepairTrailingAccordingTo(words);
   RepairComplementByItsFirstWord(words);

@@ -37,6 +37,12 @@ void RepairTitleBeforeName(syntax::SyntaxSentence* words);
 // parser gives two when it misreads a plural modifier.
 void RepairDoubleSubject(syntax::SyntaxSentence* words);
 
+// "In Moscow, Kremlin spokesman Dmitry Peskov told reporters ...": a phrase
+// after the comma of an opening adverbial, which the parser hung on that
+// adverbial's noun as an apposition, is the subject of the finite verb
+// right after it when that verb has none.
+void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words);
+
 // "The crash was caused by a spectator who stepped into the road to take
 // a photograph, according to race organisers.": a closing ", according to
 // X" (X a noun phrase without a verb) names the source of the whole

@@ -388,6 +388,29 @@ TEST(ParseRepairsTest, AClauseOpeningWithWithOrAndIsNoComplement) {
   EXPECT_EQ(s[9].rel, DepRel::kCcomp);
 }
 
+// "In Lima, party leader Rosa Quispe said ...", with the speaker hung on
+// "Lima" as an apposition.
+TEST(ParseRepairsTest, ThePhraseAfterAnOpeningAdverbialIsTheSubject) {
+  syntax::SyntaxSentence s = {W("In", Upos::kAdp, "IN", 1, DepRel::kCase),
+                              W("Lima", Upos::kPropn, "NNP", 7, DepRel::kObl),
+                              W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
+                              W("party", Upos::kNoun, "NN", 4, DepRel::kCompound),
+                              W("leader", Upos::kNoun, "NN", 5, DepRel::kNmodDesc),
+                              W("Rosa", Upos::kPropn, "NNP", 1, DepRel::kAppos),
+                              W("Quispe", Upos::kPropn, "NNP", 5, DepRel::kFlat),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  syntax::SyntaxSentence with_subject = s;
+  RepairSubjectAfterOpeningPhrase(&s);
+  EXPECT_EQ(s[5].head, 7);
+  EXPECT_EQ(s[5].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[2].head, 7);
+  // A verb with a subject of its own keeps the apposition ("In Lima, the
+  // capital, she said").
+  with_subject.push_back(W("it", Upos::kPron, "PRP", 7, DepRel::kNsubj));
+  RepairSubjectAfterOpeningPhrase(&with_subject);
+  EXPECT_EQ(with_subject[5].rel, DepRel::kAppos);
+}
+
 // "The mine will close next year", with "close" read as an adverb.
 TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
   syntax::SyntaxSentence s = {W("mine", Upos::kNoun, "NN", 3, DepRel::kNsubj),
