@@ -524,7 +524,10 @@ class ArticleState {
 
   // True when the article writes the surname `key` after a given name that
   // is none of the knowledge-base person's ("César Chávez" is not Hugo).
-  bool NamesOtherPerson(const std::string& key, int kb_index) const {
+  // A given name of the other gender than an honorific's (`gender`, 'm',
+  // 'f' or 0) is someone else's: "Mr Milei" beside "Karina Milei" is not
+  // hers, so it does not take the name from the known Milei.
+  bool NamesOtherPerson(const std::string& key, int kb_index, char gender) const {
     auto it = given_before_.find(key);
     if (it == given_before_.end()) return false;
     absl::flat_hash_set<std::string> own;
@@ -532,8 +535,11 @@ class ArticleState {
       for (absl::string_view w : absl::StrSplit(alias, ' ', absl::SkipEmpty()))
         own.insert(PartKey(w));
     }
-    return std::any_of(it->second.begin(), it->second.end(),
-                       [&](const std::string& g) { return !own.contains(g); });
+    return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& g) {
+      if (own.contains(g)) return false;
+      const char other = genders_ == nullptr ? 0 : genders_->GivenNameGender(g);
+      return gender == 0 || other == 0 || other == gender;
+    });
   }
 
   int ShortName(absl::string_view word, int si, int token, char gender,
@@ -1283,7 +1289,7 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
   const std::string key = PartKey(word);
   const size_t known = kb_people.size();
   kb_people.erase(std::remove_if(kb_people.begin(), kb_people.end(),
-                                 [&](int k) { return NamesOtherPerson(key, k); }),
+                                 [&](int k) { return NamesOtherPerson(key, k, gender); }),
                   kb_people.end());
   if (known > 0 && kb_people.empty()) return kAmbiguous;
   int chosen = -1;

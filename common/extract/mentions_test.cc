@@ -178,6 +178,14 @@ TEST_F(MentionsTest, ALegalFormMakesANameAnOrganisations) {
   EXPECT_FALSE(firm.empty());
 }
 
+TEST_F(MentionsTest, AnHonorificOfTheOtherGenderKeepsTheKnownPersonsSurname) {
+  // "Karina" is a woman's name: "Mr Milei" is still the known Milei.
+  EXPECT_EQ(Mentions("Karina Milei chairs the party's board. Mr Milei said on Friday the "
+                     "budget would pass.",
+                     "2024-09-14"),
+            "Karina Milei=karina-milei Milei=javier-milei");
+}
+
 TEST_F(MentionsTest, APortfolioTheBaseDoesNotListEndsWhereTheNameBegins) {
   EXPECT_EQ(Mentions("Former Speaker and Minister of Tourism and Heritage Kusal Wickramage "
                      "opened the museum. Mr. Wickramage said it would draw visitors."),
