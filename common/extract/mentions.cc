@@ -793,6 +793,19 @@ class ArticleState {
     return best;
   }
 
+  // An acronym is of many organisations the world over ("SDF": the Syrian
+  // Democratic Forces and Cameroon's Social Democratic Front): the
+  // knowledge base's organisation of one country is not the one meant in an
+  // article about another country that never names the first.
+  bool ForeignAcronym(int kb_index) const {
+    const KbActor& k = kb_.actor(kb_index);
+    if (k.type != claims::v1::ORGANIZATION || k.country.size() != 3) return false;
+    const std::string focus = FocusCountry();
+    if (focus.empty() || focus == k.country) return false;
+    const int country = kb_.IndexOf(k.country);
+    return country < 0 || !kb_to_actor_.contains(country);
+  }
+
   // Knowledge-base actors of the surface t[a, b); when `folded`, ignoring
   // case if the exact form is unknown (*exact tells which matched); when
   // `variants`, people named in another romanisation as a last resort
@@ -2172,6 +2185,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // tagger cut the name, and its type is no better than its span.
   int k = m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
   if (k >= 0 && variant && b - a == 1 && !VariantSurnameFits(k)) k = -1;
+  if (k >= 0 && e - a == 1 && t[a].all_caps && ForeignAcronym(k)) k = -1;
   if (k >= 0) {
     const int b = e;  // the knowledge base's extent
     *next = e;

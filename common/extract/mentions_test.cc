@@ -186,6 +186,19 @@ TEST_F(MentionsTest, AnHonorificOfTheOtherGenderKeepsTheKnownPersonsSurname) {
             "Karina Milei=karina-milei Milei=javier-milei");
 }
 
+TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
+  // The knowledge base's "SDF" is Syrian: not the one of a Cameroonian story.
+  EXPECT_EQ(Mentions("BAMENDA, Cameroon (Reuters) - The SDF said on Monday it would boycott "
+                     "the vote in the Northwest region.",
+                     "2018-10-01"),
+            "BAMENDA=bamenda-cmr Cameroon=CMR Reuters=reuters SDF=sdf Northwest=northwest");
+  EXPECT_EQ(Mentions("QAMISHLI, Syria (Reuters) - The SDF said on Monday it had taken the "
+                     "town.",
+                     "2018-10-01"),
+            "QAMISHLI=qamishli Syria=SYR Reuters=reuters SDF=syrian-democratic-forces "
+            "the town=qamishli");
+}
+
 TEST_F(MentionsTest, APortfolioTheBaseDoesNotListEndsWhereTheNameBegins) {
   EXPECT_EQ(Mentions("Former Speaker and Minister of Tourism and Heritage Kusal Wickramage "
                      "opened the museum. Mr. Wickramage said it would draw visitors."),
