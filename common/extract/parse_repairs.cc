@@ -116,6 +116,68 @@ void RepairDoubleSubject(syntax::SyntaxSentence* words) {
   }
 }
 
+void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  // Verbs of saying that take a clause, not a noun phrase, after them.
+  static constexpr absl::string_view kClauseOnly[] = {"say",    "claim",  "insist", "argue",
+                                                      "contend", "allege", "assert"};
+  auto in_subtree = [&](int k, int top) {
+    for (int guard = 0; guard < n && k >= 0; ++guard) {
+      if (k == top) return true;
+      k = w[k].head;
+    }
+    return false;
+  };
+  for (int v = 0; v < n; ++v) {
+    if (w[v].upos != Upos::kVerb ||
+        std::find(std::begin(kClauseOnly), std::end(kClauseOnly), w[v].lemma) ==
+            std::end(kClauseOnly)) {
+      continue;
+    }
+    int o = -1;
+    bool clause = false;
+    for (int k = v + 1; k < n; ++k) {
+      if (w[k].head != v) continue;
+      if (w[k].rel == DepRel::kCcomp) clause = true;
+      if (w[k].rel == DepRel::kObj && o < 0 &&
+          (w[k].upos == Upos::kNoun || w[k].upos == Upos::kPropn)) {
+        o = k;
+      }
+    }
+    if (o < 0 || clause) continue;
+    int end = o;
+    while (end + 1 < n && in_subtree(end + 1, o) && w[end + 1].upos != Upos::kVerb) ++end;
+    // The verb after the phrase, auxiliaries and its own dependents between.
+    int f = end + 1;
+    while (f < n && w[f].upos != Upos::kVerb) {
+      if (w[f].upos == Upos::kPunct || w[f].upos == Upos::kSconj || w[f].upos == Upos::kCconj) {
+        f = n;
+      } else {
+        ++f;
+      }
+    }
+    if (f >= n) continue;
+    const bool own = w[f].head == v || in_subtree(w[f].head, o);
+    if (!own) continue;
+    for (int k = end + 1; k < f; ++k) {
+      if (w[k].upos == Upos::kAux) {
+        w[k].head = f;
+        w[k].rel = DepRel::kAux;
+      } else if (!in_subtree(k, f)) {
+        w[k].head = f;
+      }
+    }
+    w[f].head = v;
+    w[f].rel = DepRel::kCcomp;
+    w[o].head = f;
+    w[o].rel = DepRel::kNsubj;
+    bool aux = false;
+    for (int k = end + 1; k < f; ++k) aux = aux || w[k].upos == Upos::kAux;
+    if (w[f].xpos == "VBN" && !aux) w[f].xpos = "VBD";
+  }
+}
+
 void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -566,6 +628,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   }
   RepairNotOnlyButAlso(words);
   RepairSubjectAfterOpeningPhrase(words);
+  RepairObjectOfSaying(words);
   RepairDoubleSubject(words);
   RepairTrailingAccordingTo(words);
   RepairComplementByItsFirstWord(words);

@@ -43,6 +43,14 @@ void RepairDoubleSubject(syntax::SyntaxSentence* words);
 // right after it when that verb has none.
 void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words);
 
+// "The Kremlin said the results raised questions", "Nasheed has said the
+// Maldives may one day have to ...": the noun phrase the parser made the
+// object of a verb of saying that takes no object ("say", "claim",
+// "insist", ...) is the subject of the verb after it, and that verb's
+// clause is the saying's complement (a participle with no auxiliary
+// becomes a past tense).
+void RepairObjectOfSaying(syntax::SyntaxSentence* words);
+
 // "The crash was caused by a spectator who stepped into the road to take
 // a photograph, according to race organisers.": a closing ", according to
 // X" (X a noun phrase without a verb) names the source of the whole

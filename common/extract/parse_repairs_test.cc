@@ -411,6 +411,32 @@ TEST(ParseRepairsTest, ThePhraseAfterAnOpeningAdverbialIsTheSubject) {
   EXPECT_EQ(with_subject[5].rel, DepRel::kAppos);
 }
 
+// "The board said the figures showed growth", with "figures" the object of
+// "said" and "showed" a participle modifying it.
+TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
+  syntax::SyntaxSentence s = {W("board", Upos::kNoun, "NN", 1, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("the", Upos::kDet, "DT", 3, DepRel::kDet),
+                              W("figures", Upos::kNoun, "NNS", 1, DepRel::kObj),
+                              W("showed", Upos::kVerb, "VBN", 3, DepRel::kAcl),
+                              W("growth", Upos::kNoun, "NN", 4, DepRel::kObj)};
+  s[1].lemma = "say";
+  syntax::SyntaxSentence goodbye = s;
+  RepairObjectOfSaying(&s);
+  EXPECT_EQ(s[4].head, 1);
+  EXPECT_EQ(s[4].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[4].xpos, "VBD");
+  EXPECT_EQ(s[3].head, 4);
+  EXPECT_EQ(s[3].rel, DepRel::kNsubj);
+  // "said goodbye and left": a conjunction before the verb keeps the object.
+  goodbye[3] = W("goodbye", Upos::kNoun, "NN", 1, DepRel::kObj);
+  goodbye[4] = W("and", Upos::kCconj, "CC", 5, DepRel::kCc);
+  goodbye[5] = W("left", Upos::kVerb, "VBD", 1, DepRel::kConj);
+  RepairObjectOfSaying(&goodbye);
+  EXPECT_EQ(goodbye[3].rel, DepRel::kObj);
+  EXPECT_EQ(goodbye[5].rel, DepRel::kConj);
+}
+
 // "The mine will close next year", with "close" read as an adverb.
 TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
   syntax::SyntaxSentence s = {W("mine", Upos::kNoun, "NN", 3, DepRel::kNsubj),
