@@ -415,11 +415,24 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
            }) &&
            has_child(adv, [](const syntax::SyntaxWord& x) { return x.rel == DepRel::kObj; });
   };
+  // "wrote on Facebook that S" with "that" hung on "Facebook" and S on
+  // "that": the clause hangs below the saying's oblique; "that" is its mark.
+  auto below_oblique = [&](int c) {
+    const int that = w[c].head;
+    if (w[c].rel != DepRel::kCcomp || that < 1 || that > c ||
+        absl::AsciiStrToLower(w[that].form) != "that") {
+      return false;
+    }
+    const int obl = w[that].head;
+    return obl >= 0 && syntax::BaseRel(w[obl].rel) == DepRel::kObl;
+  };
   for (int c = 0; c < n; ++c) {
     if (w[c].upos != Upos::kVerb) continue;
     const bool relative = w[c].rel == DepRel::kAclRelcl;
-    if (!relative && !in_adverbial(c)) continue;
-    const int obl = w[c].head;
+    const bool below = !relative && below_oblique(c);
+    if (!relative && !below && !in_adverbial(c)) continue;
+    const int that = below ? w[c].head : -1;
+    const int obl = below ? w[that].head : w[c].head;
     if (obl < 0 || (relative && syntax::BaseRel(w[obl].rel) != DepRel::kObl)) continue;
     const int verb = w[obl].head;
     if (verb < 0 || w[verb].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[verb].lemma)) {
@@ -439,6 +452,11 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
     if (!own_subject || relative_word || complement) continue;
     w[c].head = verb;
     w[c].rel = DepRel::kCcomp;
+    if (that >= 0) {
+      w[that].head = c;
+      w[that].rel = DepRel::kMark;
+      w[that].upos = Upos::kSconj;
+    }
   }
 }
 

@@ -116,7 +116,8 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // saying's content must reach the reported-speech reading. So is a
 // "that"-clause hung on an adverbial verb with an object of its own that
 // is no verb of saying or belief ("told lawmakers after taking the oath
-// that S").
+// that S"), and one hung below the saying's oblique through its "that"
+// ("wrote on Facebook that S", "that" taken for part of the name).
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "Alexievich, whose books have not been published ..., said she would

@@ -437,6 +437,25 @@ TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
   EXPECT_EQ(goodbye[5].rel, DepRel::kConj);
 }
 
+// "She wrote on Twitter that the plan failed", with "that" hung on
+// "Twitter" and the clause on "that".
+TEST(ParseRepairsTest, AThatClauseHungBelowTheSayingsObliqueIsItsComplement) {
+  syntax::SyntaxSentence s = {W("She", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("wrote", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("on", Upos::kAdp, "IN", 3, DepRel::kCase),
+                              W("Twitter", Upos::kPropn, "NNP", 1, DepRel::kObl),
+                              W("that", Upos::kSconj, "IN", 3, DepRel::kFlat),
+                              W("the", Upos::kDet, "DT", 6, DepRel::kDet),
+                              W("plan", Upos::kNoun, "NN", 7, DepRel::kNsubj),
+                              W("failed", Upos::kVerb, "VBD", 4, DepRel::kCcomp)};
+  s[1].lemma = "write";
+  RepairComplementAfterOblique(BundledLexicon(), &s);
+  EXPECT_EQ(s[7].head, 1);
+  EXPECT_EQ(s[7].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[4].head, 7);
+  EXPECT_EQ(s[4].rel, DepRel::kMark);
+}
+
 // "The mine will close next year", with "close" read as an adverb.
 TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
   syntax::SyntaxSentence s = {W("mine", Upos::kNoun, "NN", 3, DepRel::kNsubj),
