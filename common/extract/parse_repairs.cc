@@ -299,17 +299,23 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   // The verb of saying right before word i, or before a short noun phrase
   // (its object: "told parliament that") or prepositional phrase ("said on
   // Sunday that") right before it.
+  // Up to two phrases between ("told a news conference on Sunday that").
+  // A participle modifying the noun ("in a televised address that") is
+  // part of its phrase.
+  auto nominal = [&](const syntax::SyntaxWord& x) {
+    return x.upos == Upos::kNoun || x.upos == Upos::kPropn || x.upos == Upos::kNum ||
+           x.upos == Upos::kDet || x.upos == Upos::kAdj ||
+           (x.upos == Upos::kVerb && x.rel == DepRel::kAmod);
+  };
   auto after_saying = [&](int i) {
     int v = i - 1;
-    // A participle modifying the noun ("in a televised address that") is
-    // part of the phrase.
-    while (v > 0 && i - v <= 4 &&
-           (w[v].upos == Upos::kNoun || w[v].upos == Upos::kPropn || w[v].upos == Upos::kNum ||
-            w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj ||
-            (w[v].upos == Upos::kVerb && w[v].rel == DepRel::kAmod))) {
+    for (int phrase = 0; phrase < 2; ++phrase) {
+      const int end = v;
+      while (v > 0 && end - v < 4 && nominal(w[v])) --v;
+      if (v == end) break;
+      if (w[v].upos != Upos::kAdp || v == 0) break;
       --v;
     }
-    if (v < i - 1 && w[v].upos == Upos::kAdp && v > 0) --v;
     return w[v].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[v].lemma);
   };
   for (int i = 1; i + 2 < n; ++i) {

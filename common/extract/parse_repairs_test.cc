@@ -296,6 +296,15 @@ TEST(ParseRepairsTest, ThatAfterASayingAndItsTimeOpensTheComplement) {
   t[1].lemma = "tell";
   EXPECT_TRUE(RetagThatAfterSaying(BundledLexicon(), &t));
   EXPECT_EQ(t[3].upos, Upos::kSconj);
+  // After the addressee and a time: "told reporters on Sunday that
+  // surveyors would ...".
+  syntax::SyntaxSentence u = t;
+  u.insert(u.begin() + 3, W("Sunday", Upos::kPropn, "NNP", 2, DepRel::kNmod));
+  u.insert(u.begin() + 3, W("on", Upos::kAdp, "IN", 4, DepRel::kCase));
+  u[5].upos = Upos::kPron;
+  u[5].xpos = "WDT";
+  EXPECT_TRUE(RetagThatAfterSaying(BundledLexicon(), &u));
+  EXPECT_EQ(u[5].upos, Upos::kSconj);
 }
 
 // "Tokayev said on Friday he had authorised it", with the clause hung on
