@@ -1018,12 +1018,7 @@ class Builder {
       const Clause* saying = from.reporting_verb >= 0 ? Mutable(from.reporting_verb) : nullptr;
       for (Clause* c : group) {
         if (c->reported || c->head == frame) continue;
-        c->reported = true;
-        c->reporting_verb = from.reporting_verb;
-        c->source_token = from.source_token;
-        c->source_first = from.source_first;
-        c->source_last = from.source_last;
-        c->reporting_cue = from.reporting_cue;
+        SpreadReport(from, c);
         if (saying != nullptr) EmbeddedModality(*saying, c);
       }
     }

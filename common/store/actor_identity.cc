@@ -735,6 +735,23 @@ absl::StatusOr<StoredIdentity> MatchOtherType(rocksdb::DB* db,
   return found;
 }
 
+// The ids among `ids`, other than `self`, whose stored actor `fits`
+// (absent records skipped). Errors are RocksDB read errors.
+template <typename Fits>
+absl::StatusOr<std::vector<std::string>> StoredThatFit(rocksdb::DB* db,
+                                                       const std::vector<std::string>& ids,
+                                                       const std::string& self, Fits fits) {
+  std::vector<std::string> fitting;
+  for (const std::string& id : ids) {
+    if (id == self) continue;
+    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
+    if (absl::IsNotFound(stored.status())) continue;
+    if (!stored.ok()) return stored.status();
+    if (fits(*stored)) fitting.push_back(id);
+  }
+  return fitting;
+}
+
 // A discovered organisation is the one discovered organisation stored
 // under a longer name that begins with its name ("Padma Knit" of "Padma
 // Knit Composite Ltd", "Kobowise" of "Kobowise Technologies Ltd"), when no
@@ -771,14 +788,10 @@ absl::StatusOr<StoredIdentity> MatchWithFewerMiddleNames(rocksdb::DB* db, const 
   if (actor.type() != claims::v1::PERSON || written.size() < 3) return StoredIdentity();
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
                    IdsUnder(db, FirstAndLast("first-last:", written)));
-  std::vector<std::string> fitting;
-  for (const std::string& id : ids) {
-    if (id == actor.id()) continue;
-    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
-    if (absl::IsNotFound(stored.status())) continue;
-    if (!stored.ok()) return stored.status();
-    if (IsSubsequence(written, WrittenWords(stored->name()))) fitting.push_back(id);
-  }
+  ASSIGN_OR_RETURN(std::vector<std::string> fitting,
+                   StoredThatFit(db, ids, actor.id(), [&](const Actor& stored) {
+                     return IsSubsequence(written, WrittenWords(stored.name()));
+                   }));
   return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::PERSON);
 }
 
@@ -807,15 +820,12 @@ absl::StatusOr<StoredIdentity> MatchOrganisationWords(rocksdb::DB* db, const Act
     ids = std::move(with);
     first = false;
   }
-  std::vector<std::string> fitting;
-  for (const std::string& id : ids) {
-    if (id == actor.id()) continue;
-    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
-    if (absl::IsNotFound(stored.status())) continue;
-    if (!stored.ok()) return stored.status();
-    const std::vector<std::string> longer = WithoutLegalForm(Words(FoldName(stored->name())));
-    if (longer.size() > core.size() && IsSubsequence(core, longer)) fitting.push_back(id);
-  }
+  ASSIGN_OR_RETURN(std::vector<std::string> fitting,
+                   StoredThatFit(db, ids, actor.id(), [&](const Actor& stored) {
+                     const std::vector<std::string> longer =
+                         WithoutLegalForm(Words(FoldName(stored.name())));
+                     return longer.size() > core.size() && IsSubsequence(core, longer);
+                   }));
   return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::ORGANIZATION);
 }
 
@@ -832,28 +842,25 @@ absl::StatusOr<StoredIdentity> MatchInitial(rocksdb::DB* db, const Actor& actor)
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
                    IdsUnder(db, absl::StrCat("surname:", written[1])));
   const char gender = GenderOf(actor);
-  std::vector<std::string> fitting;
-  for (const std::string& id : ids) {
-    if (id == actor.id()) continue;
-    absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
-    if (absl::IsNotFound(stored.status())) continue;
-    if (!stored.ok()) return stored.status();
-    const std::vector<std::string> other = WrittenWords(stored->name());
-    if (other.size() != 2 || other[1] != written[1]) continue;
-    const char other_gender = GenderOf(*stored);
-    if (gender != 0 && other_gender != 0 && gender != other_gender) continue;
-    const std::string& initial = written[0].size() == 1 ? written[0] : other[0];
-    const std::string& given = written[0].size() == 1 ? other[0] : written[0];
-    if (initial.size() != 1 || given.size() < 2 || given[0] != initial[0]) continue;
-    // An initial already known as another given name ("R." as
-    // "Rajendran") is not "Ravi".
-    const bool other_given = std::any_of(
-        stored->aliases().begin(), stored->aliases().end(), [&](const std::string& alias) {
-          const std::vector<std::string> a = WrittenWords(alias);
-          return a.size() == 2 && a[1] == written[1] && a[0].size() > 1 && a[0] != given;
-        });
-    if (!other_given) fitting.push_back(id);
-  }
+  ASSIGN_OR_RETURN(
+      std::vector<std::string> fitting,
+      StoredThatFit(db, ids, actor.id(), [&](const Actor& stored) {
+        const std::vector<std::string> other = WrittenWords(stored.name());
+        if (other.size() != 2 || other[1] != written[1]) return false;
+        const char other_gender = GenderOf(stored);
+        if (gender != 0 && other_gender != 0 && gender != other_gender) return false;
+        const std::string& initial = written[0].size() == 1 ? written[0] : other[0];
+        const std::string& given = written[0].size() == 1 ? other[0] : written[0];
+        if (initial.size() != 1 || given.size() < 2 || given[0] != initial[0]) return false;
+        // An initial already known as another given name ("R." as
+        // "Rajendran") is not "Ravi".
+        return std::none_of(stored.aliases().begin(), stored.aliases().end(),
+                            [&](const std::string& alias) {
+                              const std::vector<std::string> a = WrittenWords(alias);
+                              return a.size() == 2 && a[1] == written[1] && a[0].size() > 1 &&
+                                     a[0] != given;
+                            });
+      }));
   return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::PERSON);
 }
 
