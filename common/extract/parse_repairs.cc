@@ -116,19 +116,27 @@ void RepairDoubleSubject(syntax::SyntaxSentence* words) {
   }
 }
 
+namespace {
+
+// Whether word k lies in the subtree of word top (k itself included).
+bool InSubtree(const syntax::SyntaxSentence& w, int k, int top) {
+  const int n = static_cast<int>(w.size());
+  for (int guard = 0; guard < n && k >= 0; ++guard) {
+    if (k == top) return true;
+    k = w[k].head;
+  }
+  return false;
+}
+
+}  // namespace
+
 void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   // Verbs of saying that take a clause, not a noun phrase, after them.
   static constexpr absl::string_view kClauseOnly[] = {"say",    "claim",  "insist", "argue",
                                                       "contend", "allege", "assert"};
-  auto in_subtree = [&](int k, int top) {
-    for (int guard = 0; guard < n && k >= 0; ++guard) {
-      if (k == top) return true;
-      k = w[k].head;
-    }
-    return false;
-  };
+  auto in_subtree = [&](int k, int top) { return InSubtree(w, k, top); };
   for (int v = 0; v < n; ++v) {
     if (w[v].upos != Upos::kVerb ||
         std::find(std::begin(kClauseOnly), std::end(kClauseOnly), w[v].lemma) ==
@@ -181,13 +189,7 @@ void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
 void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
-  auto below = [&](int k, int a) {
-    for (int guard = 0; guard < n && k >= 0; ++guard) {
-      if (k == a) return true;
-      k = w[k].head;
-    }
-    return false;
-  };
+  auto below = [&](int k, int a) { return InSubtree(w, k, a); };
   for (int a = 2; a + 1 < n; ++a) {
     if (w[a].rel != DepRel::kAppos) continue;
     // The phrase after the comma: a's subtree, contiguous, right after the
@@ -296,12 +298,11 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   bool changed = false;
-  // The verb of saying right before word i, or before a short noun phrase
-  // (its object: "told parliament that") or prepositional phrase ("said on
-  // Sunday that") right before it.
-  // Up to two phrases between ("told a news conference on Sunday that").
-  // A participle modifying the noun ("in a televised address that") is
-  // part of its phrase.
+  // The verb of saying right before word i, or before up to two short
+  // phrases: a noun phrase (its object: "told parliament that"), a
+  // prepositional phrase ("said on Sunday that") or both ("told a news
+  // conference on Sunday that"). A participle modifying the noun ("in a
+  // televised address that") is part of its phrase.
   auto nominal = [&](const syntax::SyntaxWord& x) {
     return x.upos == Upos::kNoun || x.upos == Upos::kPropn || x.upos == Upos::kNum ||
            x.upos == Upos::kDet || x.upos == Upos::kAdj ||
@@ -614,10 +615,7 @@ void RepairComplementByItsFirstWord(syntax::SyntaxSentence* words) {
     // chain of heads reaches c.
     int first = c;
     for (int k = 0; k < c; ++k) {
-      if (w[k].upos == Upos::kPunct) continue;
-      int h = k;
-      for (int guard = 0; guard < n && h >= 0 && h != c; ++guard) h = w[h].head;
-      if (h == c) {
+      if (w[k].upos != Upos::kPunct && InSubtree(w, k, c)) {
         first = k;
         break;
       }
