@@ -553,11 +553,11 @@ class Builder {
       return;
     }
     Clause* content = SpokenContent(saying);
-    lower_reported_.clear();
-    if (content == nullptr) content = PrecedingContent(&saying);
+    std::vector<Clause*> lower;  // clauses the report climbed from
+    if (content == nullptr) content = PrecedingContent(&saying, &lower);
     if (content == nullptr || content == &saying) return;
     MarkReported(saying, content);
-    for (Clause* lower : lower_reported_) SpreadReport(*content, lower);
+    for (Clause* c : lower) SpreadReport(*content, c);
   }
 
   // `lower` is reported as `content` is (same source and cue).
@@ -803,7 +803,9 @@ class Builder {
   // "S, X said": the saying hangs off the content's head (as parataxis, a
   // complement, an unmarked adverbial or, misparsed, a conjunct). Without
   // a subject of its own, the phrase just before the verb is the speaker.
-  Clause* PrecedingContent(Clause* saying) {
+  // `lower` receives the clauses below the content it reports too (see
+  // MainClauseOf).
+  Clause* PrecedingContent(Clause* saying, std::vector<Clause*>* lower) {
     const int head = clause_head_of(saying->head);
     const DepRel r = t_.rel(head);
     const int up = t_.word(head).head;
@@ -839,14 +841,14 @@ class Builder {
     }
     // Misparsed as a relative clause, the saying hangs off a noun of S.
     if (relative) return EnclosingClause(up);
-    return MainClauseOf(Mutable(up), saying->head);
+    return MainClauseOf(Mutable(up), saying->head, lower);
   }
 
   // "S because S2, he warned", "S1, which S2, the ministry said": the
   // saying at the end reports the sentence, so a subordinate or relative
   // clause it hangs from hands the report up to the clause it belongs to
   // (and is reported with it, see SpreadReport).
-  Clause* MainClauseOf(Clause* content, int saying) {
+  Clause* MainClauseOf(Clause* content, int saying, std::vector<Clause*>* lower) {
     for (int guard = 0; content != nullptr && guard < 8; ++guard) {
       const DepRel r = content->relation;
       const bool subordinate = r == DepRel::kAdvcl && Subordinated(content->head);
@@ -857,7 +859,7 @@ class Builder {
           up->saying_only) {
         break;
       }
-      lower_reported_.push_back(content);
+      lower->push_back(content);
       content = up;
     }
     return content;
@@ -1052,8 +1054,6 @@ class Builder {
   const int first_word_;
   std::vector<Clause> clauses_;
   std::vector<int> clause_of_;  // word -> index of the clause it heads
-  // The clauses MainClauseOf climbed from, for the saying being analysed.
-  std::vector<Clause*> lower_reported_;
 };
 
 }  // namespace
