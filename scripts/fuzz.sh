@@ -27,7 +27,7 @@ if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
   # libstdc++ is shared.
   CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS" \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
     -DCLAIMS_FUZZ=ON -DCLAIMS_BUILD_TESTS=OFF -DCLAIMS_BUILD_BENCH=OFF >/dev/null

@@ -1555,7 +1555,7 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   }
   // A portfolio the base does not list between the title and a name
   // ("Minister of National Heritage Anura Bandaranaike").
-  if (te < 0 || !IsNameToken(t[te])) {
+  if (te < 0 || te >= n || !IsNameToken(t[te])) {
     if (const int pe = PortfolioTitleEnd(t, j, n); pe >= 0) {
       title = Lower(Join(t, j, pe));
       te = pe;

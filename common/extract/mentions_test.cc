@@ -118,6 +118,13 @@ TEST_F(MentionsTest, TitlesResolveToTheHolderAtTheArticleDate) {
             "the US President=bill-clinton");
 }
 
+// A title that ends the text, with no full stop after it, has no name to
+// look at after it (a libFuzzer input once read past the sentence's end).
+TEST_F(MentionsTest, ATitleThatEndsTheTextNamesTheHolder) {
+  EXPECT_EQ(Mentions("Talks began with the US President", "2020-04-07"),
+            "the US President=donald-trump");
+}
+
 TEST_F(MentionsTest, HonorificsTitlesAndSurnames) {
   EXPECT_EQ(Mentions("Prime Minister Netanyahu met Mr Biden. Netanyahu left.", "2023-07-01"),
             "Netanyahu=benjamin-netanyahu Biden=joe-biden Netanyahu=benjamin-netanyahu");
