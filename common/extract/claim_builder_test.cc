@@ -88,7 +88,9 @@ TEST_F(ClaimsFromStructureTest, AConjoinedPredicateIsNoPartOfANounPhrase) {
   ASSERT_NE(condemn, nullptr);
   EXPECT_THAT(Ids(condemn->subjects()), ElementsAre("HUN"));
   for (const Claim& c : claims) {
-    if (c.predicate() == "welcome") EXPECT_THAT(Ids(c.subjects()), Not(Contains("HUN")));
+    if (c.predicate() == "welcome") {
+      EXPECT_THAT(Ids(c.subjects()), Not(Contains("HUN")));
+    }
   }
 }
 

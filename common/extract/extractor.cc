@@ -189,7 +189,10 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   pipeline->entity_tagger = std::make_unique<entities::EntityTagger>(*std::move(tagger));
   std::vector<std::string> abbreviations(pipeline->lexicon->abbreviations().begin(),
                                          pipeline->lexicon->abbreviations().end());
-  pipeline->splitter = std::make_unique<text::SentenceSplitter>(abbreviations);
+  std::vector<std::string> closed_class(pipeline->lexicon->function_words().begin(),
+                                        pipeline->lexicon->function_words().end());
+  pipeline->splitter =
+      std::make_unique<text::SentenceSplitter>(abbreviations, std::move(closed_class));
   pipeline->timex = std::make_unique<TimexFinder>();
   std::unique_ptr<Extractor> e(
       new Extractor(config, std::move(kb), std::move(taxonomy)));

@@ -73,6 +73,8 @@ class Lexicon {
     return nationality_nouns_.contains(lower);
   }
   const absl::flat_hash_set<std::string>& abbreviations() const { return abbreviations_; }
+  // Closed-class words, lower case ("the", "he", "because").
+  const absl::flat_hash_set<std::string>& function_words() const { return function_words_; }
 
   // Lemma of a verb form ("rebuffed" -> "rebuff", "was" -> "be"), or "" when
   // the word is not a known verb form. *inflected is set when the form is

@@ -1,5 +1,6 @@
 #include "common/text/sentence_splitter.h"
 
+#include "absl/strings/ascii.h"
 #include "common/text/utf8.h"
 #include "unicode/filteredbrk.h"
 #include "unicode/locid.h"
@@ -21,8 +22,10 @@ bool IsInitials(absl::string_view w) {
 
 }  // namespace
 
-SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations) {
+SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations,
+                                   std::vector<std::string> closed_class_words) {
   for (auto& a : abbreviations) abbreviations_.insert(std::move(a));
+  for (auto& w : closed_class_words) closed_class_words_.insert(std::move(w));
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> base(
       icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(),
@@ -78,17 +81,17 @@ bool SentenceSplitter::NoBreakAfter(absl::string_view text, size_t begin,
   if (word.empty() || word.back() != '.') return false;
   if (abbreviations_.contains(word)) return true;
   // Initials followed by a capitalised word ("J.D. Vance", "G. Bush").
-  if (IsInitials(word) && word.size() <= 4) {
-    size_t n = at;
-    while (n < text.size() && text[n] == ' ') ++n;
-    size_t len;
-    if (n < text.size() && IsUpper(DecodeAt(text, n, &len))) {
-      // "U.S." may end a sentence; keep the break when it is two-letter
-      // country initials followed by a typical sentence starter.
-      return word.size() == 2 || word.size() == 4;
-    }
-  }
-  return false;
+  if (!IsInitials(word)) return false;
+  size_t n = at;
+  while (n < text.size() && text[n] == ' ') ++n;
+  size_t len;
+  if (n >= text.size() || !IsUpper(DecodeAt(text, n, &len))) return false;
+  if (word.size() <= 4) return true;
+  // Longer initials end sentences mostly as country names ("U.A.E."),
+  // before a closed-class word; before a name they open it.
+  size_t w = n;
+  while (w < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+  return !closed_class_words_.contains(absl::AsciiStrToLower(text.substr(n, w - n)));
 }
 
 std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(

@@ -1,9 +1,9 @@
 // Sentence segmentation with ICU's sentence BreakIterator, filtered by the
 // CLDR English suppressions ("Mr.", "U.S."), then repaired where a break
 // follows one of our abbreviations (whole words only) or initials
-// ("J.D. Vance").
+// ("J.D. Vance", "S.W.R.D. Bandaranaike").
 //
-//   SentenceSplitter splitter(abbreviations);
+//   SentenceSplitter splitter(abbreviations, closed_class_words);
 //   for (auto [s, e] : splitter.Split(body, block.start, block.end)) ...
 //
 // Thread-safe: each Split takes an iterator of its own from a pool (cloned
@@ -31,7 +31,12 @@ class SentenceSplitter {
   static constexpr size_t kMaxSentenceBytes = 2000;
 
   // `abbreviations`: words ending in "." after which no sentence ends.
-  explicit SentenceSplitter(std::vector<std::string> abbreviations = {});
+  // `closed_class_words`: lower-case words ("the", "he") that open a new
+  // sentence after initials of three or more letters ("... in the U.A.E.
+  // The talks"); after such initials any other capitalised word continues
+  // a name ("S.W.R.D. Bandaranaike").
+  explicit SentenceSplitter(std::vector<std::string> abbreviations = {},
+                            std::vector<std::string> closed_class_words = {});
   ~SentenceSplitter();
   SentenceSplitter(const SentenceSplitter&) = delete;  // owns ICU state
   SentenceSplitter& operator=(const SentenceSplitter&) = delete;
@@ -48,6 +53,7 @@ class SentenceSplitter {
   void Release(std::unique_ptr<icu::BreakIterator> it) const;
 
   absl::flat_hash_set<std::string> abbreviations_;
+  absl::flat_hash_set<std::string> closed_class_words_;
   mutable absl::Mutex mu_;
   std::unique_ptr<icu::BreakIterator> prototype_ ABSL_GUARDED_BY(mu_);
   // Iterators not in use: cloning one costs more than splitting a paragraph.

@@ -49,6 +49,22 @@ TEST(SentenceSplitterTest, KeepsAbbreviationsAndInitials) {
                                       "Then left."}));
 }
 
+// Initials of three or more letters open a name unless a closed-class
+// word follows them.
+TEST(SentenceSplitterTest, LongInitialsOpenANameUnlessTheNextWordIsClosedClass) {
+  SentenceSplitter splitter({}, {"the", "he"});
+  auto all = [&](const std::string& t) {
+    std::vector<std::string> out;
+    for (auto [s, e] : splitter.Split(t, 0, t.size())) out.push_back(t.substr(s, e - s));
+    return out;
+  };
+  EXPECT_EQ(all("Her father, S.W.R.D. Bandaranaike, was shot. J.R.R. Tolkien wrote."),
+            (std::vector<std::string>{"Her father, S.W.R.D. Bandaranaike, was shot.",
+                                      "J.R.R. Tolkien wrote."}));
+  EXPECT_EQ(all("Talks were held in the U.A.E. The deal followed."),
+            (std::vector<std::string>{"Talks were held in the U.A.E.", "The deal followed."}));
+}
+
 TEST(SentenceSplitterTest, AbbreviationsMatchWholeWordsOnly) {
   SentenceSplitter splitter({"al.", "est.", "Co."});
   std::string t = "They rejected the proposal. German officials protest. Then Co. left.";
