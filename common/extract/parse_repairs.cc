@@ -467,6 +467,65 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
   }
 }
 
+void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  auto child = [&](int head, DepRel rel, int after) {
+    for (int k = after + 1; k < n; ++k) {
+      if (w[k].head == head && w[k].rel == rel) return k;
+    }
+    return -1;
+  };
+  auto predicative = [&](int k) {
+    return k >= 0 && (w[k].upos == Upos::kNoun || w[k].upos == Upos::kPropn ||
+                      w[k].upos == Upos::kAdj);
+  };
+  // An "as" phrase after the object, hung from the verb or the object.
+  auto as_phrase = [&](int v, int o) {
+    for (int k = o + 1; k < n; ++k) {
+      if ((w[k].head != v && w[k].head != o) || !predicative(k)) continue;
+      const int c = child(k, DepRel::kCase, o);
+      if (c >= 0 && c < k && absl::AsciiStrToLower(w[c].form) == "as") return k;
+    }
+    return -1;
+  };
+  for (int v = 0; v < n; ++v) {
+    if (w[v].upos != Upos::kVerb ||
+        !lexicon.ModalityCue(Lexicon::CueAttachment::kNaming, w[v].lemma)) {
+      continue;
+    }
+    int o = child(v, DepRel::kObj, v);
+    int x = child(v, DepRel::kXcomp, v);
+    if (o < 0 && x >= 0 && (w[x].upos == Upos::kNoun || w[x].upos == Upos::kPropn)) {
+      // "called [the shooting]xcomp [an attack]obj-of-shooting".
+      if (const int y = child(x, DepRel::kObj, x); predicative(y)) {
+        w[x].rel = DepRel::kObj;
+        o = x;
+        x = -1;
+      }
+    }
+    if (o < 0 || x >= 0) continue;
+    // "called the plan | a disaster" read as the plan's object or
+    // unmarked modifier, or the verb's unmarked oblique.
+    int y = -1;
+    for (int k = o + 1; k < n && y < 0; ++k) {
+      const DepRel r = w[k].rel;
+      if (predicative(k) && ((w[k].head == o && (r == DepRel::kObj || r == DepRel::kNmodUnmarked)) ||
+                             (w[k].head == v && r == DepRel::kOblUnmarked))) {
+        y = k;
+      }
+    }
+    if (y < 0) y = as_phrase(v, o);
+    if (y < 0) continue;
+    w[y].head = v;
+    w[y].rel = DepRel::kXcomp;
+    if (w[o].xpos == "VBG" && child(o, DepRel::kDet, -1) >= 0) {
+      w[o].upos = Upos::kNoun;
+      w[o].xpos = "NN";
+    }
+  }
+}
+
 namespace {
 
 // The word a name's word hangs from by flat or compound links, at most
@@ -656,6 +715,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairComplementByItsFirstWord(words);
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
+    RepairNamingComplement(*lexicon, words);
     RepairQuoteThenSpeaker(*lexicon, words);
     ParseQuoteApart(parser, *lexicon, words);
     RepairComplementAfterOblique(*lexicon, words);

@@ -120,6 +120,16 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // ("wrote on Facebook that S", "that" taken for part of the name).
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "called the reports a politically motivated attack", "called the
+// shooting an attack on democracy", "described the plan as a disaster":
+// the predicative complement of a verb of naming (`lexicon`) is that
+// verb's xcomp and the thing named its object. The parser hangs the
+// complement from the object as that noun's own object (a noun takes
+// none), makes the object the xcomp with the complement below it, or
+// hangs an "as" phrase from the verb or the object; a gerund with a
+// determiner that is named ("the bombing") becomes a noun.
+void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "Alexievich, whose books have not been published ..., said she would
 // ...", "Ramon Fonseca, a founding partner of the firm, denied ...": the
 // parser reads the subject as the interrupting part's and loses the

@@ -536,5 +536,51 @@ TEST(ParseRepairsTest, AQuotationHungFromItsSpeakersNounIsTheSayingsComplement) 
   EXPECT_EQ(s[7].head, 15);
 }
 
+// The three ways the parser misreads a predicative complement of a verb
+// of naming; each becomes the verb's xcomp, the thing named its object.
+TEST(ParseRepairsTest, ANamingVerbsComplementIsItsXcomp) {
+  // "She called the shooting an attack": "attack" the object of "shooting".
+  syntax::SyntaxSentence obj_of_obj = {W("She", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                                       W("call", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                                       W("the", Upos::kDet, "DT", 3, DepRel::kDet),
+                                       W("shooting", Upos::kVerb, "VBG", 1, DepRel::kObj),
+                                       W("an", Upos::kDet, "DT", 5, DepRel::kDet),
+                                       W("attack", Upos::kNoun, "NN", 3, DepRel::kObj)};
+  RepairNamingComplement(BundledLexicon(), &obj_of_obj);
+  EXPECT_EQ(obj_of_obj[5].head, 1);
+  EXPECT_EQ(obj_of_obj[5].rel, DepRel::kXcomp);
+  EXPECT_EQ(obj_of_obj[3].rel, DepRel::kObj);
+  EXPECT_EQ(obj_of_obj[3].upos, Upos::kNoun);  // a gerund with "the"
+
+  // The named thing read as the xcomp, the complement below it.
+  syntax::SyntaxSentence xcomp_first = obj_of_obj;
+  xcomp_first[3] = W("shooting", Upos::kNoun, "NN", 1, DepRel::kXcomp);
+  xcomp_first[5] = W("attack", Upos::kNoun, "NN", 3, DepRel::kObj);
+  RepairNamingComplement(BundledLexicon(), &xcomp_first);
+  EXPECT_EQ(xcomp_first[3].rel, DepRel::kObj);
+  EXPECT_EQ(xcomp_first[5].head, 1);
+  EXPECT_EQ(xcomp_first[5].rel, DepRel::kXcomp);
+
+  // "described the plan as a disaster": "as" phrase hung from the verb.
+  syntax::SyntaxSentence as = {W("He", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                               W("describe", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                               W("the", Upos::kDet, "DT", 3, DepRel::kDet),
+                               W("plan", Upos::kNoun, "NN", 1, DepRel::kObj),
+                               W("as", Upos::kAdp, "IN", 6, DepRel::kCase),
+                               W("a", Upos::kDet, "DT", 6, DepRel::kDet),
+                               W("disaster", Upos::kNoun, "NN", 1, DepRel::kObl)};
+  RepairNamingComplement(BundledLexicon(), &as);
+  EXPECT_EQ(as[6].head, 1);
+  EXPECT_EQ(as[6].rel, DepRel::kXcomp);
+
+  // No verb of naming, no change: "He sent the plan as a draft" keeps its
+  // oblique.
+  syntax::SyntaxSentence sent = as;
+  sent[1] = W("send", Upos::kVerb, "VBD", -1, DepRel::kRoot);
+  sent[6] = W("disaster", Upos::kNoun, "NN", 1, DepRel::kObl);
+  RepairNamingComplement(BundledLexicon(), &sent);
+  EXPECT_EQ(sent[6].rel, DepRel::kObl);
+}
+
 }  // namespace
 }  // namespace claims
