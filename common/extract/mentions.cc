@@ -842,9 +842,10 @@ class ArticleState {
       variant_ = m != nullptr;
     }
     // A common English word ("Power" opening a sentence) is that word, not
-    // another romanisation of a name ("Pawar").
+    // another romanisation of a name ("Pawar"); a given name alone
+    // ("Karina") is that name, not a surname it resembles ("Guerini").
     if (m == nullptr && variants && !t[a].all_caps &&
-        !(b - a == 1 && lex_.IsCommonWord(t[a].lower))) {
+        !(b - a == 1 && (lex_.IsCommonWord(t[a].lower) || IsGivenName(t[a].text)))) {
       variant_matches_ = kb_.FindVariant(key_);
       if (!variant_matches_.empty()) {
         m = &variant_matches_;

@@ -658,6 +658,11 @@ TEST_F(MentionsTest, RomanisationsOfKnownNamesAreThePerson) {
                     "according to Tonga Power.",
                     "2022-01-17", "Power"),
             "sharad-pawar");
+  // Nor is a given name alone another romanisation of a surname ("Karina"
+  // and Italy's defence minister Guerini share a skeleton).
+  EXPECT_NE(ActorOf("The campaign was run by his sister Karina, who rarely speaks in public.",
+                    "2021-11-15", "Karina"),
+            "lorenzo-guerini");
 }
 
 // A family name written first and followed by other given names is another
