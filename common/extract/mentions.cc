@@ -794,16 +794,33 @@ class ArticleState {
   }
 
   // An acronym is of many organisations the world over ("SDF": the Syrian
-  // Democratic Forces and Cameroon's Social Democratic Front): the
-  // knowledge base's organisation of one country is not the one meant in an
-  // article about another country that never names the first.
-  bool ForeignAcronym(int kb_index) const {
+  // Democratic Forces and Cameroon's Social Democratic Front), and so is a
+  // name the knowledge base knows for organisations of several countries
+  // ("Senate": the American, French and Italian ones): the knowledge
+  // base's organisation of one country is not the one meant in an article
+  // about another country that never names the first.
+  bool ForeignOrganisation(int kb_index) const {
     const KbActor& k = kb_.actor(kb_index);
     if (k.type != claims::v1::ORGANIZATION || k.country.size() != 3) return false;
     const std::string focus = FocusCountry();
     if (focus.empty() || focus == k.country) return false;
     const int country = kb_.IndexOf(k.country);
     return country < 0 || !kb_to_actor_.contains(country);
+  }
+
+  // True when `matches` hold organisations of at least two countries.
+  bool OfSeveralCountries(const std::vector<AliasMatch>& matches) const {
+    const std::string* first = nullptr;
+    for (const AliasMatch& am : matches) {
+      const KbActor& k = kb_.actor(am.actor);
+      if (k.type != claims::v1::ORGANIZATION || k.country.empty()) continue;
+      if (first == nullptr) {
+        first = &k.country;
+      } else if (*first != k.country) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Knowledge-base actors of the surface t[a, b); when `folded`, ignoring
@@ -1502,8 +1519,12 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     if (!t[j].capitalized) break;
     const auto* m = FindKb(t, j, j + k, false);
     if (m == nullptr) continue;
+    const bool namesakes = OfSeveralCountries(*m);
     for (const AliasMatch& am : *m) {
       const KbActor& a = kb_.actor(am.actor);
+      if (namesakes && a.type == claims::v1::ORGANIZATION && ForeignOrganisation(am.actor)) {
+        continue;
+      }
       if (a.type == claims::v1::ORGANIZATION || absl::string_view(a.kind) == "country" ||
           (absl::string_view(a.kind) == "region" && !a.gazetteer)) {
         owner = a.id;
@@ -2186,7 +2207,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // tagger cut the name, and its type is no better than its span.
   int k = m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
   if (k >= 0 && variant && b - a == 1 && !VariantSurnameFits(k)) k = -1;
-  if (k >= 0 && e - a == 1 && t[a].all_caps && ForeignAcronym(k)) k = -1;
+  if (k >= 0 && ((e - a == 1 && t[a].all_caps) || OfSeveralCountries(*m)) &&
+      ForeignOrganisation(k)) {
+    k = -1;
+  }
   if (k >= 0) {
     const int b = e;  // the knowledge base's extent
     *next = e;

@@ -206,6 +206,24 @@ TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
             "the town=qamishli");
 }
 
+// A name the base knows for organisations of several countries ("Senate")
+// names the one of the article's country, and none of another's; also as
+// the qualifier of a title ("Senate President").
+TEST_F(MentionsTest, AnInstitutionOfSeveralCountriesIsTheArticleCountrys) {
+  EXPECT_EQ(ActorOf("WASHINGTON - The Senate approved the budget on Wednesday.", "2024-04-03",
+                    "Senate"),
+            "us-senate");
+  EXPECT_EQ(ActorOf("PARIS - The Senate approved the budget on Wednesday.", "2024-04-03",
+                    "Senate"),
+            "french-senate");
+  EXPECT_NE(ActorOf("PHNOM PENH - The Senate approved the budget on Wednesday.", "2024-04-03",
+                    "Senate"),
+            "us-senate");
+  EXPECT_NE(ActorOf("PHNOM PENH - Senate President Say Chhum opened the session.", "2024-04-03",
+                    "Senate"),
+            "us-senate");
+}
+
 TEST_F(MentionsTest, APortfolioTheBaseDoesNotListEndsWhereTheNameBegins) {
   EXPECT_EQ(Mentions("Former Speaker and Minister of Tourism and Heritage Kusal Wickramage "
                      "opened the museum. Mr. Wickramage said it would draw visitors."),
