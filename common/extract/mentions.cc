@@ -1092,6 +1092,12 @@ class ArticleState {
   // --- rules ---
   bool TryTitle(int si, const SentenceTokens& s, int i, int n, int* next);
   int PortfolioTitleEnd(const std::vector<Token>& t, int j, int n);
+  // The knowledge-base person a name of three words or more names with a
+  // middle name written out ("Donald John Trump") or with first given
+  // names or honorifics news leaves out ("Muhammad Nawaz Sharif", "Samdech
+  // Techo Hun Sen"): the name without its middle, else the longest known
+  // name of two words or more that ends it; -1 when none. Sets *evidence.
+  int KnownShorterName(const std::vector<Token>& t, int a, int b, std::string* evidence);
   bool TryHonorific(int si, const SentenceTokens& s, int i, int n, int* next);
   bool TryName(int si, const SentenceTokens& s, int i, bool headline, bool titlecase,
                int* next);
@@ -1408,13 +1414,39 @@ bool ArticleState::OtherGivenNames(int kb_index, const std::vector<Token>& t, in
   return KnowledgeBase::NormalizeKey(t[a + 1].text) != words[1];
 }
 
+int ArticleState::KnownShorterName(const std::vector<Token>& t, int a, int b,
+                                   std::string* evidence) {
+  if (b - a < 3) return -1;
+  std::vector<std::pair<std::string, const char*>> shorter = {
+      {absl::StrCat(t[a].text, " ", t[b - 1].text), "kb:name-without-middle"}};
+  for (int f = a + 1; f + 2 <= b; ++f) shorter.emplace_back(Join(t, f, b), "kb:name-without-first");
+  for (const auto& [name, how] : shorter) {
+    const auto* known = kb_.Find(name);
+    const int k = known == nullptr ? -1 : ChooseKb(*known, claims::v1::PERSON);
+    if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
+      *evidence = how;
+      return k;
+    }
+  }
+  return -1;
+}
+
 int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
                                     int b, const std::string& title,
                                     const std::string& owner, char gender,
                                     absl::string_view honorific,
                                     std::string* evidence) {
-  // Knowledge base, longest first.
+  // Knowledge base, longest first; when the whole name is unknown, a known
+  // name it shortens to before its first words ("Tan Sri Muhyiddin
+  // Yassin" is no "Tan").
   for (int e = b; e > a; --e) {
+    if (e == b - 1) {
+      if (const int k = KnownShorterName(t, a, b, evidence); k >= 0) {
+        const int actor = ActorForKb(k);
+        RegisterNameParts(actor, si, a);
+        return actor;
+      }
+    }
     const auto* m = FindKb(t, a, e, false, nullptr, /*variants=*/e == b);
     if (m == nullptr) continue;
     int k = ChooseKb(*m, claims::v1::PERSON);
@@ -2307,21 +2339,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       evidence = two ? "kb:name-reversed" : "kb:name-without-last";
     }
   }
-  if (actor < 0 && type == claims::v1::PERSON && b - a >= 3) {
-    // A known person with a middle name written out ("Donald John Trump"),
-    // or a first given name news leaves out ("Muhammad Nawaz Sharif").
-    const std::string without_middle = absl::StrCat(t[a].text, " ", t[b - 1].text);
-    const std::string without_first = Join(t, a + 1, b);
-    for (const std::string* short_name : {&without_middle, &without_first}) {
-      const auto* known = kb_.Find(*short_name);
-      const int k = known == nullptr ? -1 : ChooseKb(*known, claims::v1::PERSON);
-      if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
-        actor = ActorForKb(k);
-        evidence = short_name == &without_middle ? "kb:name-without-middle"
-                                                 : "kb:name-without-first";
-        break;
-      }
-    }
+  if (actor < 0 && type == claims::v1::PERSON) {
+    if (const int k = KnownShorterName(t, a, b, &evidence); k >= 0) actor = ActorForKb(k);
   }
   // An acronym of the initials of one organisation the article named
   // ("the FJP" after "the Freedom and Justice Party").

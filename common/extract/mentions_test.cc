@@ -224,6 +224,17 @@ TEST_F(MentionsTest, AnInstitutionOfSeveralCountriesIsTheArticleCountrys) {
             "us-senate");
 }
 
+// Honorifics the base does not list before a known name, with or without
+// a title (sentences written for this test).
+TEST_F(MentionsTest, UnknownHonorificsBeforeAKnownNameAreNoPartOfIt) {
+  EXPECT_EQ(ActorOf("KUALA LUMPUR - Tan Sri Muhyiddin Yassin met party leaders on Monday.",
+                    "2020-06-01", "Tan Sri Muhyiddin Yassin"),
+            "muhyiddin-yassin");
+  EXPECT_EQ(ActorOf("KUALA LUMPUR - Prime Minister Tan Sri Muhyiddin Yassin met party leaders.",
+                    "2020-06-01", "Tan Sri Muhyiddin Yassin"),
+            "muhyiddin-yassin");
+}
+
 TEST_F(MentionsTest, APortfolioTheBaseDoesNotListEndsWhereTheNameBegins) {
   EXPECT_EQ(Mentions("Former Speaker and Minister of Tourism and Heritage Kusal Wickramage "
                      "opened the museum. Mr. Wickramage said it would draw visitors."),
