@@ -394,7 +394,15 @@ char SalienceCoreference::NameGender(const ArticleActor& actor) const {
   // A name with the family name first ("Xi Jinping") opens with no given
   // name.
   if (actor.type != claims::v1::PERSON || FamilyNameFirst(actor.country)) return 0;
-  return GivenNameGender(absl::string_view(actor.name).substr(0, actor.name.find(' ')));
+  absl::string_view name = actor.name;
+  absl::string_view first = name.substr(0, name.find(' '));
+  // An honorific that is part of a known name ("Sheikh Hasina") says
+  // nothing of the person's gender; the given name after it does.
+  if (first.size() < name.size() && honorifics_.contains(absl::AsciiStrToLower(first))) {
+    name.remove_prefix(first.size() + 1);
+    first = name.substr(0, name.find(' '));
+  }
+  return GivenNameGender(first);
 }
 
 char SalienceCoreference::GivenNameGender(absl::string_view word) const {

@@ -1618,12 +1618,13 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   if (title.empty()) return false;
   bool title_capitalized = t[j].capitalized;
   // An honorific between the title and the name ("Prime Minister Dr. Abiy
-  // Ahmed") is no part of the name.
+  // Ahmed") is no part of the name, unless a known name begins with it
+  // ("Prime Minister Sheikh Hasina").
   char gender = 0;
   std::string honorific;
   if (title_capitalized && te + 1 < n && t[te].capitalized &&
       Honorific(t, te) == claims::v1::PERSON &&
-      IsNameToken(t[te + 1])) {
+      IsNameToken(t[te + 1]) && kb_.Find(Join(t, te, te + 2)) == nullptr) {
     gender = HonorificGender(t[te].text);
     honorific = Lower(absl::StripSuffix(t[te].text, "."));
     ++te;

@@ -235,6 +235,18 @@ TEST_F(MentionsTest, UnknownHonorificsBeforeAKnownNameAreNoPartOfIt) {
             "muhyiddin-yassin");
 }
 
+// An honorific that opens a known name ("Sheikh Hasina") is part of it,
+// after a title too, and says nothing of the person's gender: "Ms Hasina"
+// is she.
+TEST_F(MentionsTest, AnHonorificThatOpensAKnownNameIsPartOfIt) {
+  EXPECT_EQ(ActorOf("DHAKA - Prime Minister Sheikh Hasina's party won the vote.", "2019-01-02",
+                    "Sheikh Hasina"),
+            "sheikh-hasina");
+  EXPECT_EQ(ActorOf("DHAKA - Ms Hasina told reporters that the vote had been fair.",
+                    "2019-01-02", "Hasina"),
+            "sheikh-hasina");
+}
+
 TEST_F(MentionsTest, APortfolioTheBaseDoesNotListEndsWhereTheNameBegins) {
   EXPECT_EQ(Mentions("Former Speaker and Minister of Tourism and Heritage Kusal Wickramage "
                      "opened the museum. Mr. Wickramage said it would draw visitors."),
