@@ -91,7 +91,8 @@ bool IsTitleModifier(absl::string_view lower) {
 }
 
 // Head nouns of organisations' names in English ("... Institute", "...
-// University"), general knowledge. Left out: words that also end place
+// University"), and family firms' "Brothers" in a few languages ("Lehman
+// Brothers", "Riquelme Hermanos"), general knowledge. Left out: words that also end place
 // names ("Bank" of West Bank, "Centre", "Union", "Party" of names the
 // knowledge base lists whole).
 bool IsOrganisationHead(absl::string_view word) {
@@ -101,7 +102,8 @@ bool IsOrganisationHead(absl::string_view word) {
       "Commission",  "Committee",   "Ministry",   "Department",   "Corporation",
       "Fund",        "Trust",       "League",     "Federation",   "Organisation",
       "Organization", "Authority",  "Bureau",     "Hospital",     "Museum",
-      "Party",        "Alliance",   "Movement"};
+      "Party",        "Alliance",   "Movement",   "Brothers",     "Hermanos",
+      "Frères",       "Gebrüder"};
   return std::find(std::begin(kHeads), std::end(kHeads), word) != std::end(kHeads);
 }
 
@@ -429,6 +431,12 @@ class ArticleState {
       if (words.size() >= 4 && !family_first &&
           !absl::ascii_islower(static_cast<unsigned char>(words[words.size() - 2][0]))) {
         parts.push_back(words.size() - 2);
+      }
+      // A given name and two surnames ("Jaime Riquelme Sepúlveda"): the
+      // middle word, when it is no given name, is the first surname.
+      if (words.size() == 3 && !family_first &&
+          absl::ascii_isupper(static_cast<unsigned char>(words[1][0])) && !IsGivenName(words[1])) {
+        parts.push_back(1);
       }
       // The first half of a hyphenated double surname ("Quiñónez" of
       // "Quiñónez-Mosquera"), when it is a word of its own.

@@ -193,6 +193,31 @@ TEST_F(MentionsTest, AnHonorificOfTheOtherGenderKeepsTheKnownPersonsSurname) {
             "Karina Milei=karina-milei Milei=javier-milei");
 }
 
+// "Brothers" in a few languages ends a family firm's name (sentence
+// written for this test).
+TEST_F(MentionsTest, AFamilyFirmsBrothersMakesANameAnOrganisations) {
+  auto r = Analyze("Workers at Conservas Ortiz Hermanos walked out on Monday over unpaid wages.",
+                   "2019-03-04");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> firm = Written(*r, "Conservas Ortiz Hermanos");
+  for (const auto& m : firm) EXPECT_EQ(m.type(), claims::v1::ORGANIZATION);
+  EXPECT_FALSE(firm.empty());
+}
+
+// A given name and two surnames: news calls the person by the first
+// surname when it is no given name (sentences written for this test).
+TEST_F(MentionsTest, TheFirstOfTwoSurnamesNamesThePerson) {
+  const auto r = Analyze("Carlos Mendoza Quispe addressed the rally in Puno. Mendoza said the "
+                         "strike would go on.",
+                         "2023-01-10");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto full = Written(*r, "Carlos Mendoza Quispe");
+  const auto bare = Written(*r, "Mendoza");
+  ASSERT_EQ(full.size(), 1u);
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].actor_id(), full[0].actor_id());
+}
+
 TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
   // The knowledge base's "SDF" is Syrian: not the one of a Cameroonian story.
   EXPECT_EQ(Mentions("BAMENDA, Cameroon (Reuters) - The SDF said on Monday it would boycott "
