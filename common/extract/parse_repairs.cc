@@ -505,13 +505,17 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
       }
     }
     if (o < 0 || x >= 0) continue;
-    // "called the plan | a disaster" read as the plan's object or
-    // unmarked modifier, or the verb's unmarked oblique.
+    // "called the plan | a disaster" read as the plan's object, unmarked
+    // modifier or apposition with no comma, or the verb's unmarked oblique.
     int y = -1;
+    bool comma = false;
     for (int k = o + 1; k < n && y < 0; ++k) {
       const DepRel r = w[k].rel;
-      if (predicative(k) && ((w[k].head == o && (r == DepRel::kObj || r == DepRel::kNmodUnmarked)) ||
-                             (w[k].head == v && r == DepRel::kOblUnmarked))) {
+      comma = comma || w[k].upos == Upos::kPunct;
+      if (predicative(k) &&
+          ((w[k].head == o && (r == DepRel::kObj || r == DepRel::kNmodUnmarked ||
+                               (r == DepRel::kAppos && !comma))) ||
+           (w[k].head == v && r == DepRel::kOblUnmarked))) {
         y = k;
       }
     }

@@ -125,7 +125,8 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
 // the predicative complement of a verb of naming (`lexicon`) is that
 // verb's xcomp and the thing named its object. The parser hangs the
 // complement from the object as that noun's own object (a noun takes
-// none), makes the object the xcomp with the complement below it, or
+// none), modifier or apposition without a comma, makes the object the
+// xcomp with the complement below it, or
 // hangs an "as" phrase from the verb or the object; a gerund with a
 // determiner that is named ("the bombing") becomes a noun.
 void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* words);

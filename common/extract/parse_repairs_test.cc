@@ -573,6 +573,15 @@ TEST(ParseRepairsTest, ANamingVerbsComplementIsItsXcomp) {
   EXPECT_EQ(as[6].head, 1);
   EXPECT_EQ(as[6].rel, DepRel::kXcomp);
 
+  // "called the result a victory": the complement an apposition with no
+  // comma.
+  syntax::SyntaxSentence appos = obj_of_obj;
+  appos[3] = W("result", Upos::kNoun, "NN", 1, DepRel::kObj);
+  appos[5] = W("victory", Upos::kNoun, "NN", 3, DepRel::kAppos);
+  RepairNamingComplement(BundledLexicon(), &appos);
+  EXPECT_EQ(appos[5].head, 1);
+  EXPECT_EQ(appos[5].rel, DepRel::kXcomp);
+
   // No verb of naming, no change: "He sent the plan as a draft" keeps its
   // oblique.
   syntax::SyntaxSentence sent = as;
