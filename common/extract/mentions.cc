@@ -2247,6 +2247,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // A known name longer than the tagger's span ("Gulf | states") shows the
   // tagger cut the name, and its type is no better than its span.
   int k = m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
+  // A name of several words the base knows whole, for no person, is not a
+  // person's whatever the tagger typed it ("his party, Fianna Fáil").
+  if (k < 0 && m != nullptr && type == claims::v1::PERSON && e - a >= 2) {
+    k = ChooseKb(*m, claims::v1::ACTOR_TYPE_UNSPECIFIED);
+    if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
+  }
   if (k >= 0 && variant && b - a == 1 && !VariantSurnameFits(k)) k = -1;
   if (k >= 0 && ((e - a == 1 && t[a].all_caps) || OfSeveralCountries(*m)) &&
       ForeignOrganisation(k)) {
@@ -2272,11 +2278,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       }
       // The tagger types the mention ("Washington" the government is an
       // ORG mention of the USA); the knowledge base names the actor, and
-      // types what the tagger calls other names ("Qatari").
+      // types what the tagger calls other names ("Qatari") or a person
+      // when it is none ("Fianna Fáil").
       ActorType mention_type = type;
       if (kind == AliasKind::kGroupName) {
         mention_type = claims::v1::GROUP;
-      } else if (type == claims::v1::OTHER_ACTOR) {
+      } else if (type == claims::v1::OTHER_ACTOR ||
+                 (type == claims::v1::PERSON && result_.actors[actor].type != claims::v1::PERSON)) {
         mention_type = result_.actors[actor].type;
       }
       AddKbMention(si, s, a, b, mention_type, actor, std::move(evidence), kind);

@@ -218,6 +218,19 @@ TEST_F(MentionsTest, TheFirstOfTwoSurnamesNamesThePerson) {
   EXPECT_EQ(bare[0].actor_id(), full[0].actor_id());
 }
 
+// A name of several words the knowledge base knows whole for an
+// organisation is the organisation's, whatever the tagger typed it.
+TEST_F(MentionsTest, AKnownOrganisationsWholeNameIsNoPerson) {
+  auto r = Analyze("The minister said he would resign. Members of his own party, Fianna Fáil, "
+                   "have privately welcomed the decision.",
+                   "2020-08-25");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> party = Written(*r, "Fianna Fáil");
+  ASSERT_EQ(party.size(), 1u);
+  EXPECT_EQ(party[0].actor_id(), "fianna-fail-irl");
+  EXPECT_EQ(party[0].type(), claims::v1::ORGANIZATION);
+}
+
 TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
   // The knowledge base's "SDF" is Syrian: not the one of a Cameroonian story.
   EXPECT_EQ(Mentions("BAMENDA, Cameroon (Reuters) - The SDF said on Monday it would boycott "
