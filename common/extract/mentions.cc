@@ -604,6 +604,30 @@ class ArticleState {
   // Tambopata S.A.C."); only for a span typed an organisation ("Carlos
   // Slim" is not "Fundación Carlos Slim"). The name must hold a word that
   // is not a dictionary word ("Sawit", not "National").
+  // "the Socialists", "Conservatives", "Greens": a capitalised plural
+  // whose singular begins a word of the name of the one party the article
+  // has named ("Hungarian Socialist Party", "Conservative Party") names
+  // that party; -1 when none or several fit.
+  int PartyOfMembers(const Token& w) const {
+    if (!w.capitalized || w.all_caps || w.text.size() < 5 || w.text.back() != 's') return -1;
+    const absl::string_view singular = absl::string_view(w.text).substr(0, w.text.size() - 1);
+    int found = -1;
+    for (int i = 0; i < static_cast<int>(result_.actors.size()); ++i) {
+      const ArticleActor& a = result_.actors[i];
+      if (a.type != claims::v1::ORGANIZATION || a.mention_count == 0 ||
+          (a.kind != "party" && !absl::EndsWith(a.name, " Party"))) {
+        continue;
+      }
+      for (absl::string_view word : absl::StrSplit(a.name, ' ')) {
+        if (word != "Party" && absl::StartsWith(word, singular)) {
+          if (found >= 0 && found != i) return -1;
+          found = i;
+        }
+      }
+    }
+    return found;
+  }
+
   int OrganisationShortened(absl::string_view name, bool words_left_out = false) const {
     std::vector<std::string> words;
     bool name_like = false;
@@ -2246,6 +2270,15 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // A known name longer than the tagger's span ("Gulf | states") shows the
   // tagger cut the name, and its type is no better than its span.
+  if (e - a == 1 && type != claims::v1::PERSON) {
+    // Typed as the tagger typed it: members ("Socialists") are other names
+    // in CoNLL's scheme.
+    if (const int party = PartyOfMembers(t[a]); party >= 0) {
+      AddMention(si, s, a, e, type, party, "article:party-members");
+      *next = e;
+      return true;
+    }
+  }
   int k = m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
   // A name of several words the base knows whole, for no person, is not a
   // person's whatever the tagger typed it ("his party, Fianna Fáil").
@@ -2404,6 +2437,13 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
   // leaves out of its names still refer to their country's actor; so do a
   // person's or organisation's full name or alias the tagger missed
   // ("Erdoğan said"), when capitalised and no dictionary word ("Apple").
+  if (!headline) {
+    if (const int party = PartyOfMembers(tok); party >= 0) {
+      AddMention(si, s, i, i + 1, claims::v1::ORGANIZATION, party, "article:party-members");
+      *next = i + 1;
+      return true;
+    }
+  }
   for (int k = std::min(Facts(i).alias_words, n - i); k >= 1; --k) {
     const auto* m = FindKb(t, i, i + k, headline || tok.all_caps);
     if (m == nullptr) continue;

@@ -231,6 +231,22 @@ TEST_F(MentionsTest, AKnownOrganisationsWholeNameIsNoPerson) {
   EXPECT_EQ(party[0].type(), claims::v1::ORGANIZATION);
 }
 
+// "the Socialists" after the article named a party with "Socialist" in its
+// name are that party, not another country's party of the alias
+// (sentences written for this test).
+TEST_F(MentionsTest, APartysMembersInThePluralAreTheParty) {
+  EXPECT_EQ(ActorOf("BUDAPEST - The Hungarian Socialist Party lost ground in the vote. The "
+                    "Socialists blamed the economy.",
+                    "2010-04-12", "Socialists"),
+            "hungarian-socialist-party-hun");
+  EXPECT_EQ(ActorOf("LONDON - The Conservative Party won the by-election. Conservatives "
+                    "celebrated late into the night.",
+                    "2021-05-07", "Conservatives"),
+            ActorOf("LONDON - The Conservative Party won the by-election. Conservatives "
+                    "celebrated late into the night.",
+                    "2021-05-07", "Conservative Party"));
+}
+
 TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
   // The knowledge base's "SDF" is Syrian: not the one of a Cameroonian story.
   EXPECT_EQ(Mentions("BAMENDA, Cameroon (Reuters) - The SDF said on Monday it would boycott "
