@@ -67,6 +67,9 @@ class Lexicon {
   bool IsOrganisationLeadingHead(absl::string_view lower) const {
     return organisation_leading_heads_.contains(lower);
   }
+  // A verb of emotion ("devastate", "worry"; psych_verbs.txt) whose past
+  // participle after "be" is an adjective for a state.
+  bool IsPsychVerb(absl::string_view lemma) const { return psych_verbs_.contains(lemma); }
   // A company's legal form ("pt", "ltd", "ag"), lower case without dots.
   bool IsLegalForm(absl::string_view lower) const { return legal_forms_.contains(lower); }
   bool IsNationalityNoun(absl::string_view lower) const {
@@ -116,6 +119,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> organisation_nouns_;
   absl::flat_hash_set<std::string> legal_forms_;
   absl::flat_hash_set<std::string> organisation_leading_heads_;
+  absl::flat_hash_set<std::string> psych_verbs_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
   absl::flat_hash_set<std::string> noun_verbs_;  // verbs SemCor tagged only as nouns

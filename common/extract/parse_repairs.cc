@@ -467,6 +467,30 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
   }
 }
 
+void RepairStateParticiple(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int v = 0; v < n; ++v) {
+    if (w[v].xpos != "VBN" || !lexicon.IsPsychVerb(w[v].lemma)) continue;
+    int be = -1;
+    bool agent = false;
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head != v) continue;
+      if (w[k].rel == DepRel::kAuxPass && w[k].lemma == "be") be = k;
+      if (w[k].rel == DepRel::kOblAgent || w[k].rel == DepRel::kObj) agent = true;
+    }
+    if (be < 0 || agent) continue;
+    w[v].upos = Upos::kAdj;
+    w[v].xpos = "JJ";
+    w[v].lemma = absl::AsciiStrToLower(w[v].form);
+    w[be].rel = DepRel::kCop;
+    w[be].upos = Upos::kAux;
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head == v && w[k].rel == DepRel::kNsubjPass) w[k].rel = DepRel::kNsubj;
+    }
+  }
+}
+
 void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -719,6 +743,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairComplementByItsFirstWord(words);
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
+    RepairStateParticiple(*lexicon, words);
     RepairNamingComplement(*lexicon, words);
     RepairQuoteThenSpeaker(*lexicon, words);
     ParseQuoteApart(parser, *lexicon, words);

@@ -120,6 +120,13 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // ("wrote on Facebook that S", "that" taken for part of the name).
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "She is devastated", "he was frustrated that ...": the past participle
+// of a verb of emotion (`lexicon`) after a passive "be" with no agent is
+// an adjective for a state, and "be" its copula, so the clause's
+// predicate is "be". An agent ("was shocked by the verdict") keeps the
+// passive. Tags and relations change in place; no parsing again.
+void RepairStateParticiple(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "called the reports a politically motivated attack", "called the
 // shooting an attack on democracy", "described the plan as a disaster":
 // the predicative complement of a verb of naming (`lexicon`) is that

@@ -591,5 +591,40 @@ TEST(ParseRepairsTest, ANamingVerbsComplementIsItsXcomp) {
   EXPECT_EQ(sent[6].rel, DepRel::kObl);
 }
 
+// "She is devastated": a state; "She was shocked by the verdict": a
+// passive event, kept.
+TEST(ParseRepairsTest, AnEmotionsParticipleAfterBeIsAState) {
+  syntax::SyntaxSentence s = {W("She", Upos::kPron, "PRP", 2, DepRel::kNsubjPass),
+                              W("is", Upos::kAux, "VBZ", 2, DepRel::kAuxPass),
+                              W("devastated", Upos::kVerb, "VBN", -1, DepRel::kRoot)};
+  s[1].lemma = "be";
+  s[2].lemma = "devastate";
+  RepairStateParticiple(BundledLexicon(), &s);
+  EXPECT_EQ(s[2].upos, Upos::kAdj);
+  EXPECT_EQ(s[1].rel, DepRel::kCop);
+  EXPECT_EQ(s[0].rel, DepRel::kNsubj);
+
+  syntax::SyntaxSentence agent = {W("She", Upos::kPron, "PRP", 2, DepRel::kNsubjPass),
+                                  W("was", Upos::kAux, "VBD", 2, DepRel::kAuxPass),
+                                  W("shocked", Upos::kVerb, "VBN", -1, DepRel::kRoot),
+                                  W("by", Upos::kAdp, "IN", 5, DepRel::kCase),
+                                  W("the", Upos::kDet, "DT", 5, DepRel::kDet),
+                                  W("verdict", Upos::kNoun, "NN", 2, DepRel::kOblAgent)};
+  agent[1].lemma = "be";
+  agent[2].lemma = "shock";
+  RepairStateParticiple(BundledLexicon(), &agent);
+  EXPECT_EQ(agent[2].upos, Upos::kVerb);
+  EXPECT_EQ(agent[1].rel, DepRel::kAuxPass);
+
+  // No verb of emotion: "The bill was passed" stays a passive.
+  syntax::SyntaxSentence passed = s;
+  passed[2] = W("passed", Upos::kVerb, "VBN", -1, DepRel::kRoot);
+  passed[2].lemma = "pass";
+  passed[1].rel = DepRel::kAuxPass;
+  passed[0].rel = DepRel::kNsubjPass;
+  RepairStateParticiple(BundledLexicon(), &passed);
+  EXPECT_EQ(passed[2].upos, Upos::kVerb);
+}
+
 }  // namespace
 }  // namespace claims
