@@ -840,6 +840,27 @@ class ArticleState {
     return country < 0 || !kb_to_actor_.contains(country);
   }
 
+  // "the opposition Socialist Party" in an article about Albania: the
+  // knowledge base's organisation of the article's country named so with
+  // the country ("Socialist Party of Albania", "Hungarian Socialist
+  // Party"), or -1.
+  int OrganisationOfFocusCountry(const std::string& name) const {
+    const std::string focus = FocusCountry();
+    const int country = focus.empty() ? -1 : kb_.IndexOf(focus);
+    if (country < 0) return -1;
+    for (const std::string& c : kb_.actor(country).aliases) {
+      for (const std::string& full : {absl::StrCat(name, " of ", c), absl::StrCat(c, " ", name)}) {
+        const auto* m = kb_.Find(full);
+        if (m == nullptr) continue;
+        for (const AliasMatch& am : *m) {
+          const KbActor& k = kb_.actor(am.actor);
+          if (k.type == claims::v1::ORGANIZATION && k.country == focus) return am.actor;
+        }
+      }
+    }
+    return -1;
+  }
+
   // True when `matches` hold organisations of at least two countries.
   bool OfSeveralCountries(const std::vector<AliasMatch>& matches) const {
     const std::string* first = nullptr;
@@ -2290,6 +2311,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (k >= 0 && ((e - a == 1 && t[a].all_caps) || OfSeveralCountries(*m)) &&
       ForeignOrganisation(k)) {
     k = -1;
+  }
+  if (k < 0 && b - a >= 2 && type == claims::v1::ORGANIZATION) {
+    if (const int c = OrganisationOfFocusCountry(Join(t, a, b)); c >= 0) {
+      AddKbMention(si, s, a, b, type, ActorForKb(c), "kb:name-with-country", AliasKind::kAlias);
+      *next = b;
+      return true;
+    }
   }
   if (k >= 0) {
     const int b = e;  // the knowledge base's extent

@@ -247,6 +247,20 @@ TEST_F(MentionsTest, APartysMembersInThePluralAreTheParty) {
                     "2021-05-07", "Conservative Party"));
 }
 
+// An organisation's name without its country, in an article about that
+// country, is the knowledge base's organisation named with the country
+// (sentences written for this test).
+TEST_F(MentionsTest, AnOrganisationNamedWithoutItsCountryIsTheArticleCountrys) {
+  EXPECT_EQ(ActorOf("TIRANA - The opposition Socialist Party called for new elections on "
+                    "Monday.",
+                    "1997-03-04", "Socialist Party"),
+            "socialist-party-of-albania-alb");
+  EXPECT_EQ(ActorOf("BUDAPEST - The opposition Socialist Party called for new elections on "
+                    "Monday.",
+                    "2012-03-04", "Socialist Party"),
+            "hungarian-socialist-party-hun");
+}
+
 TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
   // The knowledge base's "SDF" is Syrian: not the one of a Cameroonian story.
   EXPECT_EQ(Mentions("BAMENDA, Cameroon (Reuters) - The SDF said on Monday it would boycott "
