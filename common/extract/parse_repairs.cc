@@ -467,6 +467,22 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
   }
 }
 
+void RepairChildrenOfPunctuation(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int k = 0; k < n; ++k) {
+    // Up a chain of punctuation, a few steps at most, never below itself.
+    for (int step = 0; step < 4; ++step) {
+      const int h = w[k].head;
+      if (h < 0 || h >= n || w[h].upos != Upos::kPunct || w[h].head < 0 ||
+          InSubtree(w, w[h].head, k)) {
+        break;
+      }
+      w[k].head = w[h].head;
+    }
+  }
+}
+
 void RepairStateParticiple(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -735,6 +751,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   if (Interruption part; FindInterruption(lexicon, words, &part)) {
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);
   }
+  RepairChildrenOfPunctuation(words);
   RepairNotOnlyButAlso(words);
   RepairSubjectAfterOpeningPhrase(words);
   RepairObjectOfSaying(words);

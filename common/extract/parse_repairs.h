@@ -120,6 +120,12 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // ("wrote on Facebook that S", "that" taken for part of the name).
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "Malaita's premier, Daniel Suidani, has accused ...": punctuation heads
+// nothing (UD), but the parser sometimes hangs a word from a comma (the
+// apposition from the comma before it). Such a word hangs from the
+// punctuation's own head instead, with its relation.
+void RepairChildrenOfPunctuation(syntax::SyntaxSentence* words);
+
 // "She is devastated", "he was frustrated that ...": the past participle
 // of a verb of emotion (`lexicon`) after a passive "be" with no agent is
 // an adjective for a state, and "be" its copula, so the clause's

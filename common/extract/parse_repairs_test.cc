@@ -626,5 +626,36 @@ TEST(ParseRepairsTest, AnEmotionsParticipleAfterBeIsAState) {
   EXPECT_EQ(passed[2].upos, Upos::kVerb);
 }
 
+// "premier , Daniel Suidani , has accused": the apposition hung from the
+// comma hangs from the comma's head; a word below itself is never its head.
+TEST(ParseRepairsTest, AWordHungFromPunctuationHangsFromItsHead) {
+  syntax::SyntaxSentence s = {W("premier", Upos::kNoun, "NN", 5, DepRel::kNsubj),
+                              W(",", Upos::kPunct, ",", 0, DepRel::kPunct),
+                              W("Daniel", Upos::kPropn, "NNP", 1, DepRel::kAppos),
+                              W("Suidani", Upos::kPropn, "NNP", 2, DepRel::kFlat),
+                              W(",", Upos::kPunct, ",", 0, DepRel::kPunct),
+                              W("accused", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  RepairChildrenOfPunctuation(&s);
+  EXPECT_EQ(s[2].head, 0);
+  EXPECT_EQ(s[2].rel, DepRel::kAppos);
+  EXPECT_EQ(s[3].head, 2);
+
+  // A comma hung below the word it heads: no cycle is made.
+  syntax::SyntaxSentence loop = {W("a", Upos::kNoun, "NN", 1, DepRel::kNsubj),
+                                 W(",", Upos::kPunct, ",", 2, DepRel::kPunct),
+                                 W("b", Upos::kNoun, "NN", 0, DepRel::kAppos),
+                                 W("c", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  loop[0].head = 3;
+  loop[2].head = 1;
+  loop[1].head = 0;
+  RepairChildrenOfPunctuation(&loop);
+  EXPECT_EQ(loop[2].head, 0);
+  syntax::SyntaxSentence self = {W("x", Upos::kNoun, "NN", 1, DepRel::kNsubj),
+                                 W(",", Upos::kPunct, ",", 0, DepRel::kPunct),
+                                 W("v", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  RepairChildrenOfPunctuation(&self);
+  EXPECT_EQ(self[0].head, 1);  // its own descendant heads it: unchanged
+}
+
 }  // namespace
 }  // namespace claims
