@@ -2291,6 +2291,21 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // A known name longer than the tagger's span ("Gulf | states") shows the
   // tagger cut the name, and its type is no better than its span.
+  // "the Jubilee party", "the Communist party": a party's name with its
+  // head noun in lower case, as some house styles write it.
+  if (e == b && b < static_cast<int>(t.size()) && t[b].lower == "party" &&
+      type != claims::v1::PERSON) {
+    const std::string party = absl::StrCat(Join(t, a, b), " Party");
+    int c = -1;
+    if (const auto* known = kb_.Find(party)) c = ChooseKb(*known, claims::v1::ORGANIZATION);
+    if (c < 0) c = OrganisationOfFocusCountry(party);
+    if (c >= 0) {
+      AddKbMention(si, s, a, b + 1, claims::v1::ORGANIZATION, ActorForKb(c), "kb:name-lower-case-head",
+                   AliasKind::kAlias);
+      *next = b + 1;
+      return true;
+    }
+  }
   if (e - a == 1 && type != claims::v1::PERSON) {
     // Typed as the tagger typed it: members ("Socialists") are other names
     // in CoNLL's scheme.

@@ -261,6 +261,17 @@ TEST_F(MentionsTest, AnOrganisationNamedWithoutItsCountryIsTheArticleCountrys) {
             "hungarian-socialist-party-hun");
 }
 
+// A party's name with "party" in lower case (sentences written for this
+// test).
+TEST_F(MentionsTest, APartysNameWithALowerCaseHeadIsTheParty) {
+  EXPECT_EQ(ActorOf("NAIROBI - The Jubilee party lost most of its seats in the vote.",
+                    "2022-09-14", "Jubilee party"),
+            "jubilee-party-ken");
+  EXPECT_EQ(ActorOf("HANOI - The Communist party said growth would pick up.", "2020-01-01",
+                    "Communist party"),
+            "communist-party-of-vietnam-vnm");
+}
+
 TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
   // The knowledge base's "SDF" is Syrian: not the one of a Cameroonian story.
   EXPECT_EQ(Mentions("BAMENDA, Cameroon (Reuters) - The SDF said on Monday it would boycott "
