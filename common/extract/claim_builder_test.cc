@@ -129,7 +129,8 @@ TEST_F(ClaimsFromStructureTest, ANameInAppositionToATitleIsTheSourceThoughTheBas
   auto claims = ClaimsOf(
       "Kenya's foreign minister, Wanjiru Odhiambo, told parliament that surveyors "
       "would start marking the border.", "1800-01-01");
-  const Claim* c = WithPredicate(claims, "mark");
+  // An aspectual verb governs its complement: the claim is "start".
+  const Claim* c = WithPredicate(claims, "start");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
   EXPECT_EQ(c->modality_source().id(), "wanjiru-odhiambo");
