@@ -288,13 +288,22 @@ bool IsAcronym(std::string_view name) {
          });
 }
 
-// Two given names and two surnames ("Luz Adriana Quiñónez Mosquera", at
-// least four words): the romanised form of the name without the second
+// Two surnames after the given names ("Luz Adriana Quiñónez Mosquera";
+// HasSecondSurname below): the romanised form of the name without the second
 // surname, as news often writes it ("Luz Adriana Quinonez"). Stored and
 // looked up, so the two meet whichever comes first.
 std::string WithoutSecondSurname(const std::vector<std::string>& words) {
   return absl::StrCat("roman-name:",
                       RomanKey(FullGiven(std::vector<std::string>(words.begin(), words.end() - 1))));
+}
+
+// Whether a name has a second surname news may leave out: two given names
+// and two surnames (four words or more), or a given name and two surnames
+// (three words, the middle no given name nor word of the language: "Emilio
+// Lozoya Austin", "Robert Kyagulanyi Ssentamu"; not "Muhammad Ali Jinnah").
+bool HasSecondSurname(const std::vector<std::string>& words) {
+  if (words.size() >= 4) return true;
+  return words.size() == 3 && !IsGivenName(words[1]) && !IsLanguageWord(words[1]);
 }
 
 // A person's given name and last name without the names between
@@ -411,7 +420,7 @@ std::vector<std::string> LookupForms(const Actor& actor) {
     // Two words may be a double surname ("Quispe Huaman" of "Julio Quispe
     // Huaman") when no one has them as a full name.
     if (written.size() == 2) forms.push_back(absl::StrCat("surname:", absl::StrJoin(w, " ")));
-    if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
+    if (HasSecondSurname(w)) forms.push_back(WithoutSecondSurname(w));
     if (written.size() >= 2) {
       forms.push_back(FirstAndLast(written.size() == 2 ? "first-last:" : "name:", written));
     }
@@ -589,7 +598,7 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     forms.push_back(absl::StrCat("roman-name:", RomanKey(FullGiven(w))));
     forms.push_back(absl::StrCat("variant-name:", VariantKey(FullGiven(w))));
     forms.push_back(NameSet(w));
-    if (w.size() >= 4) forms.push_back(WithoutSecondSurname(w));
+    if (HasSecondSurname(w)) forms.push_back(WithoutSecondSurname(w));
     if (written.size() >= 3) forms.push_back(FirstAndLast("first-last:", written));
     AddShortenedPersonForms(written, &forms);
     forms.push_back(absl::StrCat(

@@ -11,6 +11,7 @@ namespace claims::store_internal {
 extern const std::string_view kLanguageWordList;
 extern const std::string_view kLegalFormList;
 extern const std::string_view kNicknameList;
+extern const std::string_view kGivenNameList;
 
 namespace {
 
@@ -52,6 +53,17 @@ std::string_view FullGivenName(std::string_view folded_word) {
   }();
   auto it = kFull->find(folded_word);
   return it == kFull->end() ? folded_word : it->second;
+}
+
+bool IsGivenName(std::string_view folded_word) {
+  static const auto* const kNames = [] {
+    auto* names = new std::unordered_set<std::string_view>();
+    const std::unique_ptr<const std::unordered_set<std::string_view>> lines(
+        Lines(kGivenNameList));
+    for (std::string_view line : *lines) names->insert(line.substr(0, line.find('\t')));
+    return names;
+  }();
+  return kNames->count(folded_word) > 0;
 }
 
 }  // namespace claims::store_internal

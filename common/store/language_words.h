@@ -1,8 +1,8 @@
 // Words of the English language (WordNet's lemmas and the common-word list
 // of knowledge/extract), to tell a name ("Nordhav", "Quispe") from a word
 // that many names begin with ("National", "United", "Green"); the legal
-// forms of company names, which news leaves out when it shortens one; and
-// the short forms of given names ("Tim" of "Timothy").
+// forms of company names, which news leaves out when it shortens one; the
+// short forms of given names ("Tim" of "Timothy"); and given names.
 //
 // The lists are compiled in rather than read from --lexicon_dir: identity
 // decisions are replayed by replicas (see claim_store.cc), which must decide
@@ -25,6 +25,10 @@ bool IsLegalForm(std::string_view folded_word);
 // The given name a short form stands for ("tim" -> "timothy";
 // knowledge/extract/nicknames.tsv), else the word itself. Thread-safe.
 std::string_view FullGivenName(std::string_view folded_word);
+
+// True when `folded_word` is usually a given name ("ali", "maria";
+// knowledge/extract/given_name_genders.tsv). Thread-safe.
+bool IsGivenName(std::string_view folded_word);
 
 }  // namespace claims::store_internal
 
