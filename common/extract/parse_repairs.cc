@@ -433,11 +433,22 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
     const int obl = w[that].head;
     return obl >= 0 && syntax::BaseRel(w[obl].rel) == DepRel::kObl;
   };
+  // "told a news conference on Sunday that S": a "that"-clause hung on the
+  // saying's addressee as the noun's own clause.
+  auto on_addressee = [&](int c) {
+    const int noun = w[c].head;
+    return w[c].rel == DepRel::kAcl && noun >= 0 && w[noun].rel == DepRel::kIobj &&
+           has_child(c, [](const syntax::SyntaxWord& x) {
+             return x.rel == DepRel::kMark && x.upos == Upos::kSconj &&
+                    absl::AsciiStrToLower(x.form) == "that";
+           });
+  };
   for (int c = 0; c < n; ++c) {
     if (w[c].upos != Upos::kVerb) continue;
+    const bool addressee = on_addressee(c);
     const bool relative = w[c].rel == DepRel::kAclRelcl;
-    const bool below = !relative && below_oblique(c);
-    if (!relative && !below && !in_adverbial(c)) continue;
+    const bool below = !relative && !addressee && below_oblique(c);
+    if (!relative && !below && !addressee && !in_adverbial(c)) continue;
     const int that = below ? w[c].head : -1;
     const int obl = below ? w[that].head : w[c].head;
     if (obl < 0 || (relative && syntax::BaseRel(w[obl].rel) != DepRel::kObl)) continue;
@@ -453,17 +464,59 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
     const bool relative_word = relative && has_child(c, [](const syntax::SyntaxWord& x) {
       return x.xpos == "WDT" || x.xpos == "WRB" || x.xpos == "WP" || x.xpos == "WP$";
     });
-    const bool complement = has_child(verb, [](const syntax::SyntaxWord& x) {
-      return x.rel == DepRel::kCcomp;
-    });
+    // A complement the verb has already, after this one and opened by a
+    // conjunction ("..., and that S2"), is this one's conjunct.
+    int later = -1;
+    bool complement = false;
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head != verb || w[k].rel != DepRel::kCcomp) continue;
+      const bool conjunct = k > c && has_child(k, [](const syntax::SyntaxWord& x) {
+                              return x.rel == DepRel::kCc;
+                            });
+      if (conjunct && later < 0) {
+        later = k;
+      } else {
+        complement = true;
+      }
+    }
     if (!own_subject || relative_word || complement) continue;
     w[c].head = verb;
     w[c].rel = DepRel::kCcomp;
+    if (later >= 0) {
+      w[later].head = c;
+      w[later].rel = DepRel::kConj;
+    }
     if (that >= 0) {
       w[that].head = c;
       w[that].rel = DepRel::kMark;
       w[that].upos = Upos::kSconj;
     }
+  }
+}
+
+void RepairContentTakenForSubject(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int v = 1; v < n; ++v) {
+    if (w[v].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[v].lemma)) continue;
+    std::vector<int> subjects;
+    bool complement = false;
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head != v) continue;
+      if (syntax::BaseRel(w[k].rel) == DepRel::kNsubj && k < v) subjects.push_back(k);
+      if (w[k].rel == DepRel::kCcomp) complement = true;
+    }
+    if (subjects.size() != 2 || complement) continue;
+    const int content = subjects[0];
+    bool clause = false, comma = false;
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head == content &&
+          (w[k].rel == DepRel::kCop || syntax::BaseRel(w[k].rel) == DepRel::kNsubj)) {
+        clause = true;
+      }
+      if (k > content && k < subjects[1] && w[k].form == ",") comma = true;
+    }
+    if (clause && comma) w[content].rel = DepRel::kCcomp;
   }
 }
 
@@ -760,6 +813,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairComplementByItsFirstWord(words);
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
+    RepairContentTakenForSubject(*lexicon, words);
     RepairStateParticiple(*lexicon, words);
     RepairNamingComplement(*lexicon, words);
     RepairQuoteThenSpeaker(*lexicon, words);

@@ -117,8 +117,17 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // "that"-clause hung on an adverbial verb with an object of its own that
 // is no verb of saying or belief ("told lawmakers after taking the oath
 // that S"), and one hung below the saying's oblique through its "that"
-// ("wrote on Facebook that S", "that" taken for part of the name).
+// ("wrote on Facebook that S", "that" taken for part of the name), and a
+// "that"-clause hung on the saying's addressee ("told a news conference on
+// Sunday that S"); a complement the verb had already, after it and opened
+// by a conjunction ("..., and that S2"), becomes its conjunct.
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
+// "No Americans were among the dead, a spokesman said": a postposed verb
+// of saying (`lexicon`) the parser gave two subjects, the first a clause of
+// its own (with a subject or a copula) before a comma, has that clause as
+// its complement (ccomp).
+void RepairContentTakenForSubject(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "Malaita's premier, Daniel Suidani, has accused ...": punctuation heads
 // nothing (UD), but the parser sometimes hangs a word from a comma (the

@@ -657,5 +657,49 @@ TEST(ParseRepairsTest, AWordHungFromPunctuationHangsFromItsHead) {
   EXPECT_EQ(self[0].head, 1);  // its own descendant heads it: unchanged
 }
 
+// "None were hurt , a spokesman said": the first of the saying's two
+// subjects, a clause with its own subject before a comma, is its content.
+TEST(ParseRepairsTest, AClauseTakenForAPostposedSayingsSubjectIsItsContent) {
+  syntax::SyntaxSentence s = {W("None", Upos::kPron, "NN", 2, DepRel::kNsubj),
+                              W("were", Upos::kAux, "VBD", 2, DepRel::kCop),
+                              W("hurt", Upos::kAdj, "JJ", 6, DepRel::kNsubj),
+                              W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
+                              W("a", Upos::kDet, "DT", 5, DepRel::kDet),
+                              W("spokesman", Upos::kNoun, "NN", 6, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  s[6].lemma = "say";
+  RepairContentTakenForSubject(BundledLexicon(), &s);
+  EXPECT_EQ(s[2].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[5].rel, DepRel::kNsubj);
+  // One subject: nothing changes.
+  syntax::SyntaxSentence one = s;
+  one[2].rel = DepRel::kCcomp;
+  one[2].head = 6;
+  RepairContentTakenForSubject(BundledLexicon(), &one);
+  EXPECT_EQ(one[5].rel, DepRel::kNsubj);
+}
+
+// "told a conference that S1, and that S2": S1 hung on the addressee is
+// the saying's complement and S2, the complement the parser found, its
+// conjunct.
+TEST(ParseRepairsTest, AThatClauseOnTheAddresseeIsTheSayingsComplement) {
+  syntax::SyntaxSentence s = {W("He", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("told", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("reporters", Upos::kNoun, "NNS", 1, DepRel::kIobj),
+                              W("that", Upos::kSconj, "IN", 5, DepRel::kMark),
+                              W("prices", Upos::kNoun, "NNS", 5, DepRel::kNsubj),
+                              W("rose", Upos::kVerb, "VBD", 2, DepRel::kAcl),
+                              W("and", Upos::kCconj, "CC", 9, DepRel::kCc),
+                              W("that", Upos::kSconj, "IN", 9, DepRel::kMark),
+                              W("wages", Upos::kNoun, "NNS", 9, DepRel::kNsubj),
+                              W("fell", Upos::kVerb, "VBD", 1, DepRel::kCcomp)};
+  s[1].lemma = "tell";
+  RepairComplementAfterOblique(BundledLexicon(), &s);
+  EXPECT_EQ(s[5].head, 1);
+  EXPECT_EQ(s[5].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[9].head, 5);
+  EXPECT_EQ(s[9].rel, DepRel::kConj);
+}
+
 }  // namespace
 }  // namespace claims
