@@ -540,12 +540,15 @@ void RepairStateParticiple(const Lexicon& lexicon, syntax::SyntaxSentence* words
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   for (int v = 0; v < n; ++v) {
-    if (w[v].xpos != "VBN" || !lexicon.IsPsychVerb(w[v].lemma)) continue;
+    // The passive participle ("is devastated") or, with no object, the
+    // present one ("is devastating").
+    const bool passive = w[v].xpos == "VBN";
+    if ((!passive && w[v].xpos != "VBG") || !lexicon.IsPsychVerb(w[v].lemma)) continue;
     int be = -1;
     bool agent = false;
     for (int k = 0; k < n; ++k) {
       if (w[k].head != v) continue;
-      if (w[k].rel == DepRel::kAuxPass && w[k].lemma == "be") be = k;
+      if (w[k].rel == (passive ? DepRel::kAuxPass : DepRel::kAux) && w[k].lemma == "be") be = k;
       if (w[k].rel == DepRel::kOblAgent || w[k].rel == DepRel::kObj) agent = true;
     }
     if (be < 0 || agent) continue;

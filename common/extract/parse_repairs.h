@@ -135,11 +135,13 @@ void RepairContentTakenForSubject(const Lexicon& lexicon, syntax::SyntaxSentence
 // punctuation's own head instead, with its relation.
 void RepairChildrenOfPunctuation(syntax::SyntaxSentence* words);
 
-// "She is devastated", "he was frustrated that ...": the past participle
-// of a verb of emotion (`lexicon`) after a passive "be" with no agent is
-// an adjective for a state, and "be" its copula, so the clause's
-// predicate is "be". An agent ("was shocked by the verdict") keeps the
-// passive. Tags and relations change in place; no parsing again.
+// "She is devastated", "he was frustrated that ...", "the scale of this
+// tragedy is devastating": the past participle of a verb of emotion
+// (`lexicon`) after a passive "be" with no agent, or its present
+// participle after "be" with no object, is an adjective for a state, and
+// "be" its copula, so the clause's predicate is "be". An agent ("was
+// shocked by the verdict") or an object ("is worrying investors") keeps
+// the verb. Tags and relations change in place; no parsing again.
 void RepairStateParticiple(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "called the reports a politically motivated attack", "called the

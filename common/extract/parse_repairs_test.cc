@@ -616,6 +616,21 @@ TEST(ParseRepairsTest, AnEmotionsParticipleAfterBeIsAState) {
   EXPECT_EQ(agent[2].upos, Upos::kVerb);
   EXPECT_EQ(agent[1].rel, DepRel::kAuxPass);
 
+  // "It is devastating": a state; "It is worrying investors": an event.
+  syntax::SyntaxSentence ing = {W("It", Upos::kPron, "PRP", 2, DepRel::kNsubj),
+                                W("is", Upos::kAux, "VBZ", 2, DepRel::kAux),
+                                W("devastating", Upos::kVerb, "VBG", -1, DepRel::kRoot)};
+  ing[1].lemma = "be";
+  ing[2].lemma = "devastate";
+  syntax::SyntaxSentence with_object = ing;
+  with_object[2].lemma = "worry";
+  with_object.push_back(W("investors", Upos::kNoun, "NNS", 2, DepRel::kObj));
+  RepairStateParticiple(BundledLexicon(), &ing);
+  RepairStateParticiple(BundledLexicon(), &with_object);
+  EXPECT_EQ(ing[2].upos, Upos::kAdj);
+  EXPECT_EQ(ing[1].rel, DepRel::kCop);
+  EXPECT_EQ(with_object[2].upos, Upos::kVerb);
+
   // No verb of emotion: "The bill was passed" stays a passive.
   syntax::SyntaxSentence passed = s;
   passed[2] = W("passed", Upos::kVerb, "VBN", -1, DepRel::kRoot);
