@@ -596,14 +596,6 @@ class ArticleState {
     return found;
   }
 
-  // The one organisation the article discovered whose name, without its
-  // legal form, begins with this shorter name or is it ("Hadiwijaya Sawit"
-  // of "PT Hadiwijaya Sawit Lestari", "Sinar Sawit" of "Sinar Sawit Bhd"),
-  // or -1. With `words_left_out`, a name of two words or more may also
-  // leave words out anywhere ("Minera Tambopata" of "Minera Aurífera
-  // Tambopata S.A.C."); only for a span typed an organisation ("Carlos
-  // Slim" is not "Fundación Carlos Slim"). The name must hold a word that
-  // is not a dictionary word ("Sawit", not "National").
   // "the Socialists", "Conservatives", "Greens": a capitalised plural
   // whose singular begins a word of the name of the one party the article
   // has named ("Hungarian Socialist Party", "Conservative Party") names
@@ -628,6 +620,14 @@ class ArticleState {
     return found;
   }
 
+  // The one organisation the article discovered whose name, without its
+  // legal form, begins with this shorter name or is it ("Hadiwijaya Sawit"
+  // of "PT Hadiwijaya Sawit Lestari", "Sinar Sawit" of "Sinar Sawit Bhd"),
+  // or -1. With `words_left_out`, a name of two words or more may also
+  // leave words out anywhere ("Minera Tambopata" of "Minera Aurífera
+  // Tambopata S.A.C."); only for a span typed an organisation ("Carlos
+  // Slim" is not "Fundación Carlos Slim"). The name must hold a word that
+  // is not a dictionary word ("Sawit", not "National").
   int OrganisationShortened(absl::string_view name, bool words_left_out = false) const {
     std::vector<std::string> words;
     bool name_like = false;
@@ -2289,8 +2289,6 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       return true;
     }
   }
-  // A known name longer than the tagger's span ("Gulf | states") shows the
-  // tagger cut the name, and its type is no better than its span.
   // "the Jubilee party", "the Communist party": a party's name with its
   // head noun in lower case, as some house styles write it.
   if (e == b && b < static_cast<int>(t.size()) && t[b].lower == "party" &&
@@ -2315,6 +2313,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       return true;
     }
   }
+  // A known name longer than the tagger's span ("Gulf | states") shows the
+  // tagger cut the name, and its type is no better than its span.
   int k = m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
   // A name of several words the base knows whole, for no person, is not a
   // person's whatever the tagger typed it ("his party, Fianna Fáil").

@@ -46,6 +46,15 @@ class MentionsTest : public ::testing::Test {
     }
     return out;
   }
+  // Expects mentions written `text` in `body`, all typed organisations.
+  static void ExpectOrganisationMentions(const std::string& body, const std::string& date,
+                                         const std::string& text) {
+    auto r = Analyze(body, date);
+    ASSERT_TRUE(r.ok()) << r.status();
+    const std::vector<claims::v1::Mention> firm = Written(*r, text);
+    for (const auto& m : firm) EXPECT_EQ(m.type(), claims::v1::ORGANIZATION);
+    EXPECT_FALSE(firm.empty());
+  }
   // The actor of the first mention written `text`, or "-" when none.
   static std::string ActorOf(const std::string& body, const std::string& date,
                              const std::string& text) {
@@ -176,13 +185,9 @@ TEST_F(MentionsTest, AKnownOrganisationInsideAnOtherNameIsItsMention) {
 }
 
 TEST_F(MentionsTest, ALegalFormMakesANameAnOrganisations) {
-  auto r = Analyze("Karim Hossain Ltd, which makes shirts for European retailers, shut one of "
-                   "its units on Saturday.",
-                   "2013-04-27");
-  ASSERT_TRUE(r.ok()) << r.status();
-  const std::vector<claims::v1::Mention> firm = Written(*r, "Karim Hossain Ltd");
-  for (const auto& m : firm) EXPECT_EQ(m.type(), claims::v1::ORGANIZATION);
-  EXPECT_FALSE(firm.empty());
+  ExpectOrganisationMentions("Karim Hossain Ltd, which makes shirts for European retailers, "
+                             "shut one of its units on Saturday.",
+                             "2013-04-27", "Karim Hossain Ltd");
 }
 
 TEST_F(MentionsTest, AnHonorificOfTheOtherGenderKeepsTheKnownPersonsSurname) {
@@ -196,12 +201,9 @@ TEST_F(MentionsTest, AnHonorificOfTheOtherGenderKeepsTheKnownPersonsSurname) {
 // "Brothers" in a few languages ends a family firm's name (sentence
 // written for this test).
 TEST_F(MentionsTest, AFamilyFirmsBrothersMakesANameAnOrganisations) {
-  auto r = Analyze("Workers at Conservas Ortiz Hermanos walked out on Monday over unpaid wages.",
-                   "2019-03-04");
-  ASSERT_TRUE(r.ok()) << r.status();
-  const std::vector<claims::v1::Mention> firm = Written(*r, "Conservas Ortiz Hermanos");
-  for (const auto& m : firm) EXPECT_EQ(m.type(), claims::v1::ORGANIZATION);
-  EXPECT_FALSE(firm.empty());
+  ExpectOrganisationMentions(
+      "Workers at Conservas Ortiz Hermanos walked out on Monday over unpaid wages.", "2019-03-04",
+      "Conservas Ortiz Hermanos");
 }
 
 // A given name and two surnames: news calls the person by the first

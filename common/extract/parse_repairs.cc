@@ -407,6 +407,9 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
     }
     return false;
   };
+  auto that_mark = [](const syntax::SyntaxWord& x) {
+    return x.rel == DepRel::kMark && absl::AsciiStrToLower(x.form) == "that";
+  };
   // "told lawmakers after taking the oath that S": a "that"-clause hung on
   // an adverbial verb that has an object of its own and is no verb of
   // saying or belief ("taking the oath"), not "after learning that S".
@@ -417,9 +420,7 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
         lexicon.ModalityCue(Lexicon::CueAttachment::kEmbedding, w[adv].lemma)) {
       return false;
     }
-    return has_child(c, [](const syntax::SyntaxWord& x) {
-             return x.rel == DepRel::kMark && absl::AsciiStrToLower(x.form) == "that";
-           }) &&
+    return has_child(c, that_mark) &&
            has_child(adv, [](const syntax::SyntaxWord& x) { return x.rel == DepRel::kObj; });
   };
   // "wrote on Facebook that S" with "that" hung on "Facebook" and S on
@@ -438,9 +439,8 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
   auto on_addressee = [&](int c) {
     const int noun = w[c].head;
     return w[c].rel == DepRel::kAcl && noun >= 0 && w[noun].rel == DepRel::kIobj &&
-           has_child(c, [](const syntax::SyntaxWord& x) {
-             return x.rel == DepRel::kMark && x.upos == Upos::kSconj &&
-                    absl::AsciiStrToLower(x.form) == "that";
+           has_child(c, [&](const syntax::SyntaxWord& x) {
+             return that_mark(x) && x.upos == Upos::kSconj;
            });
   };
   for (int c = 0; c < n; ++c) {
