@@ -58,6 +58,11 @@ class NatsCluster {
   void Kill(int i);
   // Starts node `i` again on its store; waits until it is healthy.
   absl::Status Restart(int i);
+  // Waits (at most 30 s) until node `i`'s /healthz answers ok: it serves
+  // clients and every stream copy it holds is current.
+  absl::Status WaitHealthy(int i);
+  // The last `lines` lines of node `i`'s log, for a failing test to show.
+  std::string LogTail(int i, int lines) const;
 
   // Namespace clusters only (FAILED_PRECONDITION otherwise): cuts node `i`
   // off from every other node and from the test's servers / joins it again.

@@ -40,7 +40,17 @@ constexpr int kCycles = 4;
 constexpr absl::Duration kIsolation = absl::Seconds(8);
 // Acknowledged articles to see between cuts (the cluster has recovered).
 constexpr int kProgress = 10;
+// nats-server 2.9.10 (Debian 12) does not always recover from a heal in
+// seconds: its logs then show "Error applying entries ... last sequence
+// mismatch" and "Resetting stream cluster state", and a new stream leader
+// can commit nothing for one to four minutes (no acknowledged write was
+// lost in those runs). The suite is about what the engine guarantees, so a
+// cut begins only once the load has made progress since the last heal
+// (within kProgressBudget); a cluster that has not is cut no more, and the
+// checks wait up to kRecoveryBudget for it. One that never recovers fails
+// the suite: nothing acknowledged could be checked.
 constexpr absl::Duration kProgressBudget = absl::Minutes(2);
+constexpr absl::Duration kRecoveryBudget = absl::Minutes(5);
 
 class PartitionTest : public ::testing::Test {
  protected:
@@ -56,6 +66,14 @@ class PartitionTest : public ::testing::Test {
     dir_ = MakeTempDir("partition-test");
   }
   void TearDown() override {
+    // What the nodes said last is what explains a cluster that never
+    // recovered; the folder with their logs goes with the cluster.
+    if (HasFailure() && cluster_ != nullptr) {
+      for (int i = 0; i < cluster_->size(); ++i) {
+        std::cerr << "--- " << cluster_->name(i) << " log, last lines:\n"
+                  << cluster_->LogTail(i, 40) << "\n";
+      }
+    }
     servers_.clear();
     log_.reset();
     cluster_.reset();  // kills the nodes, then deletes the namespaces
@@ -83,14 +101,21 @@ class PartitionTest : public ::testing::Test {
     return -1;
   }
 
-  // Waits (at most 30 s) until the stream's leader reports every other
-  // copy online, current and without lag: a cut then takes one node from a
-  // cluster in step. Cutting the leader while the node healed just before
-  // is still catching up leaves no quorum of current copies, and the
-  // stream can stay leaderless for a minute: a double fault, not the
-  // single one this suite is about. Best effort: the leader's word is
-  // shown, never trusted (NatsLog::StreamStatus).
+  // Waits (at most 30 s each) until every node says it is healthy (its
+  // stream copies current, by its own /healthz) and the stream's leader
+  // reports every other copy online, current and without lag: a cut then
+  // takes one node from a cluster in step. Cutting the leader while the
+  // node healed just before is still catching up leaves no quorum of
+  // current copies, and the stream can stay leaderless for minutes: a
+  // double fault, not the single one this suite is about. Best effort:
+  // the leader's word is shown, never trusted (NatsLog::StreamStatus); a
+  // cluster that does not get in step is reported, and the cut goes on.
   void WaitInStep() {
+    for (int i = 0; i < cluster_->size(); ++i) {
+      if (absl::Status s = cluster_->WaitHealthy(i); !s.ok()) {
+        std::cerr << "before the cut: " << s << "\n";
+      }
+    }
     const absl::Time deadline = absl::Now() + absl::Seconds(30);
     while (absl::Now() < deadline) {
       absl::StatusOr<NatsLog::StreamStatus> status = log_->Status(0);
@@ -104,6 +129,8 @@ class PartitionTest : public ::testing::Test {
       }
       absl::SleepFor(absl::Milliseconds(200));
     }
+    std::cerr << "before the cut: the stream's leader did not report every copy current "
+                 "within 30 s\n";
   }
 
   // The shard's last position once the log holds sequence `want`, or the
@@ -174,23 +201,25 @@ TEST_F(PartitionTest, IsolatingTheLeaderOrAFollowerLosesNoAcknowledgedArticle) {
     std::string leader_during;  // the stream leader at the cut's end
   };
   std::vector<Cycle> cycles;
-  // A load that stops making progress is the failure to diagnose: say so
-  // when it happens, with where the cycles were, not only at the end. The
-  // budget is two minutes: after a heal that finds a node still catching
-  // up, nats-server 2.9 has taken just over a minute to elect a stream
-  // leader again (no acknowledged write was lost).
-  auto progress = [&](const char* when) {
+  // Whether the load made progress within `budget`; said when it did not,
+  // with where the run was.
+  auto progress = [&](const char* when, absl::Duration budget) {
     const int want = load.count.load() + kProgress;
-    if (!WaitForAll(load.count, want, kProgressBudget)) {
-      ADD_FAILURE() << "no " << kProgress << " acknowledgements within "
-                    << absl::FormatDuration(kProgressBudget) << " " << when << " ("
-                    << load.count.load() << " acknowledged, " << load.failed_attempts.load()
-                    << " failed attempts so far, " << absl::FormatDuration(absl::Now() - started)
-                    << " into the run)";
-    }
+    if (WaitForAll(load.count, want, budget)) return true;
+    std::cerr << "no " << kProgress << " acknowledgements within "
+              << absl::FormatDuration(budget) << " " << when << " (" << load.count.load()
+              << " acknowledged, " << load.failed_attempts.load() << " failed attempts so far, "
+              << absl::FormatDuration(absl::Now() - started) << " into the run)\n";
+    return false;
   };
+  ASSERT_TRUE(progress("before the first cut", kProgressBudget)) << "the cluster never took a write";
+  bool stalled = false;
   for (int c = 0; c < kCycles; ++c) {
-    progress(c == 0 ? "before the first cut" : "after a heal");
+    if (c > 0 && !progress("after a heal", kProgressBudget)) {
+      std::cerr << "the cluster has not recovered: no more cuts\n";
+      stalled = true;
+      break;
+    }
     WaitInStep();
     const int leader = Leader();
     ASSERT_GE(leader, 0) << "no stream leader within 30 s";
@@ -212,7 +241,8 @@ TEST_F(PartitionTest, IsolatingTheLeaderOrAFollowerLosesNoAcknowledgedArticle) {
               << cycle.leader_during << "\n";
     cycles.push_back(cycle);
   }
-  progress("after the last heal");
+  EXPECT_TRUE(progress("after the last heal", stalled ? kRecoveryBudget : kProgressBudget))
+      << "the cluster did not take writes again after the last heal";
   const absl::Time load_end = absl::Now();
   std::move(stop_loader).Invoke();
   for (size_t c = 0; c < cycles.size(); ++c) {
@@ -261,7 +291,8 @@ TEST_F(PartitionTest, IsolatingTheLeaderOrAFollowerLosesNoAcknowledgedArticle) {
   const int lost_a = ExpectAllPresent(*query_a, load);
   const int lost_b = ExpectAllPresent(*query_b, load);
 
-  std::cerr << "partition run: " << cycles.size() << " cycles, " << load.acked.size()
+  std::cerr << "partition run: " << cycles.size() << " cycles" << (stalled ? " (stalled)" : "")
+            << ", " << load.acked.size()
             << " acknowledged, " << std::max(lost_a, lost_b) << " lost, "
             << load.failed_attempts.load() << " failed attempts (retried), longest write gap "
             << absl::FormatDuration(load.longest_gap) << ", log position " << last
