@@ -11,7 +11,8 @@
 
 namespace claims {
 
-// <temp dir>/<pid>-<test>-<name>; nothing is created.
+// <temp dir>/<pid>-<test>-<name>; nothing is created. Whatever the test
+// program leaves at that path (file or folder) is removed when it ends.
 std::string ScratchPath(absl::string_view name);
 
 // Writes `text` to ScratchPath(name) and returns the path.
