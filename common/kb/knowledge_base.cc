@@ -446,7 +446,10 @@ class KnowledgeBase::Builder {
     };
     bool added = add(kb_->aliases_[key]);
     add(kb_->folded_[absl::AsciiStrToLower(key)]);
-    if (std::string plain = StripDiacritics(key); plain != key) {
+    // Both ASCII spellings: "Đukanović" is written "Dukanovic" and
+    // "Djukanovic".
+    for (const std::string& plain : {StripDiacritics(key), DigraphSpelling(key)}) {
+      if (plain == key) continue;
       add(kb_->unaccented_[plain]);
       NoteFirstWord(plain, &WordsFrom::alias, &kb_->words_from_);
     }

@@ -49,7 +49,9 @@ TEST(KnowledgeBaseTest, AliasesDemonymsCapitalsAndSurnames) {
 TEST(KnowledgeBaseTest, SpellingsWithAndWithoutDiacriticsMeet) {
   auto kb = KnowledgeBase::FromJsonLines({
       R"({"id": "recep-tayyip-erdogan", "name": "Recep Tayyip Erdoğan", "type": "PERSON", "kind": "person", "aliases": ["Erdoğan"]})",
-      R"({"id": "lech-walesa", "name": "Lech Walesa", "type": "PERSON", "kind": "person", "aliases": ["Walesa"]})"});
+      R"({"id": "lech-walesa", "name": "Lech Walesa", "type": "PERSON", "kind": "person", "aliases": ["Walesa"]})",
+      R"({"id": "milo-dukanovic", "name": "Milo Đukanović", "type": "PERSON", "kind": "person"})",
+      R"({"id": "horst-kohler", "name": "Horst Köhler", "type": "PERSON", "kind": "person"})"});
   ASSERT_TRUE(kb.ok()) << kb.status();
   auto id_of = [&](const char* surface) -> std::string {
     const auto* m = (*kb)->FindUnaccented(surface);
@@ -61,6 +63,13 @@ TEST(KnowledgeBaseTest, SpellingsWithAndWithoutDiacriticsMeet) {
   EXPECT_EQ(id_of("Lech Wałęsa"), "lech-walesa");
   EXPECT_EQ(id_of("erdogan"), "");  // case still counts
   EXPECT_EQ(StripDiacritics("Şişli Ærø Straße"), "Sisli AEro Strasse");
+  // The digraph spelling English-language wires also use.
+  EXPECT_EQ(id_of("Milo Djukanovic"), "milo-dukanovic");
+  EXPECT_EQ(id_of("Milo Dukanovic"), "milo-dukanovic");
+  EXPECT_EQ(id_of("Horst Koehler"), "horst-kohler");
+  EXPECT_EQ(id_of("Horst Kohler"), "horst-kohler");
+  EXPECT_EQ(DigraphSpelling("Đukanović Müller Søren Håkon"), "Djukanovic Mueller Soeren Haakon");
+  EXPECT_EQ(DigraphSpelling("Erdoğan"), "Erdogan");
   EXPECT_GE((*kb)->MaxWordsFrom("Erdogan").alias, 1);
   EXPECT_GE((*kb)->MaxWordsFrom("Wałęsa").alias, 1);
   // A capital the ASCII folding does not lower ("Ł" of "Łódź" for "Lodz").

@@ -1,5 +1,7 @@
 #include "common/kb/unaccent.h"
 
+#include "absl/strings/str_replace.h"
+
 namespace claims {
 namespace {
 
@@ -50,6 +52,13 @@ std::string StripDiacritics(absl::string_view text) {
     out.push_back(text[i]);
   }
   return out;
+}
+
+std::string DigraphSpelling(absl::string_view text) {
+  return StripDiacritics(absl::StrReplaceAll(
+      text, {{"\u0110", "Dj"}, {"\u0111", "dj"}, {"\u00C4", "Ae"}, {"\u00E4", "ae"},
+             {"\u00D6", "Oe"}, {"\u00F6", "oe"}, {"\u00DC", "Ue"}, {"\u00FC", "ue"},
+             {"\u00D8", "Oe"}, {"\u00F8", "oe"}, {"\u00C5", "Aa"}, {"\u00E5", "aa"}}));
 }
 
 }  // namespace claims

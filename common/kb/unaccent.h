@@ -15,6 +15,13 @@ namespace claims {
 
 std::string StripDiacritics(absl::string_view text);
 
+// The other common ASCII spelling, where a letter has a conventional
+// digraph: "Đukanović" -> "Djukanovic" (Serbo-Croatian), "Müller" ->
+// "Mueller", "Schröder" -> "Schroeder" (German), "Søren" -> "Soeren",
+// "Håkon" -> "Haakon" (Scandinavian); the rest as StripDiacritics. Equal to
+// StripDiacritics(text) when the text has none of those letters.
+std::string DigraphSpelling(absl::string_view text);
+
 }  // namespace claims
 
 #endif  // CLAIMS_COMMON_KB_UNACCENT_H_
