@@ -876,6 +876,16 @@ class ArticleState {
     return false;
   }
 
+  // Whether a name the knowledge base has as a name or alias (no surname
+  // alone, no bulk gazetteer entry) starts at t[i].
+  bool KnownNameAt(const std::vector<Token>& t, int i) {
+    for (int k = std::min(Facts(i).alias_words, static_cast<int>(t.size()) - i); k >= 1; --k) {
+      const std::vector<AliasMatch>* m = FindKb(t, i, i + k, false);
+      if (m != nullptr && m->front().kind <= AliasKind::kAlias) return true;
+    }
+    return false;
+  }
+
   // Knowledge-base actors of the surface t[a, b); when `folded`, ignoring
   // case if the exact form is unknown (*exact tells which matched); when
   // `variants`, people named in another romanisation as a last resort
@@ -2181,6 +2191,19 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       break;
     }
   }
+  // A possessive inside the span, before a name the knowledge base knows,
+  // joins two names ("Morales' Movement for Socialism"): the owner's ends
+  // there, and the known one is found on its own after it. The span's
+  // type was the owned name's: the owner's is for the article and the
+  // knowledge base to tell.
+  for (int w = a + 1; !broken && !defined && w + 1 < b; ++w) {
+    if ((IsPluralPossessive(t[w]) || t[w].possessive) && KnownNameAt(t, w + 1)) {
+      b = w;
+      *next = b;
+      type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
+      break;
+    }
+  }
   // Nor does a name hold a lower-case verb, pronoun or subordinator
   // ("KasPintar denied that its systems"); it ends before one.
   if (!broken && !defined && s.words.size() == t.size()) {
@@ -2354,12 +2377,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       }
       // The tagger types the mention ("Washington" the government is an
       // ORG mention of the USA); the knowledge base names the actor, and
-      // types what the tagger calls other names ("Qatari") or a person
-      // when it is none ("Fianna Fáil").
+      // types what the tagger calls other names ("Qatari"), a person when
+      // it is none ("Fianna Fáil") and what had no type of its own.
       ActorType mention_type = type;
       if (kind == AliasKind::kGroupName) {
         mention_type = claims::v1::GROUP;
-      } else if (type == claims::v1::OTHER_ACTOR ||
+      } else if (type == claims::v1::OTHER_ACTOR || type == claims::v1::ACTOR_TYPE_UNSPECIFIED ||
                  (type == claims::v1::PERSON && result_.actors[actor].type != claims::v1::PERSON)) {
         mention_type = result_.actors[actor].type;
       }

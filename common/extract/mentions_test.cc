@@ -233,6 +233,19 @@ TEST_F(MentionsTest, AKnownOrganisationsWholeNameIsNoPerson) {
   EXPECT_EQ(party[0].type(), claims::v1::ORGANIZATION);
 }
 
+// A possessive before a name the knowledge base knows ends the owner's
+// name, whatever span the tagger drew over both.
+TEST_F(MentionsTest, APossessiveBeforeAKnownNameJoinsTwoNames) {
+  auto r = Analyze("NICOSIA (Reuters) - Lawmakers from Nicos Anastasiades' Democratic Rally "
+                   "walked out of the chamber on Thursday.",
+                   "2019-05-16");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> party = Written(*r, "Democratic Rally");
+  ASSERT_EQ(party.size(), 1u);
+  EXPECT_EQ(party[0].actor_id(), "democratic-rally-cyp");
+  EXPECT_EQ(Written(*r, "Nicos Anastasiades").size(), 1u);
+}
+
 // "the Socialists" after the article named a party with "Socialist" in its
 // name are that party, not another country's party of the alias
 // (sentences written for this test).
