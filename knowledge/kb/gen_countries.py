@@ -157,6 +157,26 @@ CAPITALS = {
     "LUX": [], "UZB": ["Tashkent"], "TJK": ["Dushanbe"], "KGZ": ["Bishkek"], "TKM": ["Ashgabat"],
     "NIC": ["Managua"], "HND": ["Tegucigalpa"], "GTM": [], "SLV": [], "PAN": [], "DOM": ["Santo Domingo"],
     "HTI": ["Port-au-Prince"], "JAM": ["Kingston"], "CRI": ["San Jose"],
+    # Capitals of smaller states, whose names head datelines ("FREETOWN,
+    # March 13 (Reuters) -"). Left out where the name is the country's own
+    # (Djibouti, Monaco, Singapore, San Marino, Sao Tome) or names other
+    # places as often (St. John's, St. George's, Georgetown, Victoria,
+    # Male, Yaren).
+    "AND": ["Andorra la Vella"], "BDI": ["Gitega", "Bujumbura"], "BEN": ["Porto-Novo", "Cotonou"],
+    "BFA": ["Ouagadougou"], "BHS": ["Nassau"], "BLZ": ["Belmopan"], "BRB": ["Bridgetown"],
+    "BRN": ["Bandar Seri Begawan"], "BTN": ["Thimphu"], "BWA": ["Gaborone"], "CAF": ["Bangui"],
+    "COG": ["Brazzaville"], "COM": ["Moroni"], "CPV": ["Praia"], "DMA": ["Roseau"],
+    "ERI": ["Asmara"], "FJI": ["Suva"], "FSM": ["Palikir"], "GAB": ["Libreville"],
+    "GIN": ["Conakry"], "GMB": ["Banjul"], "GNB": ["Bissau"], "GNQ": ["Malabo"],
+    "KIR": ["Tarawa", "South Tarawa"], "KNA": ["Basseterre"], "LAO": ["Vientiane"],
+    "LBR": ["Monrovia"], "LCA": ["Castries"], "LIE": ["Vaduz"], "LSO": ["Maseru"],
+    "MDG": ["Antananarivo"], "MDV": ["Malé"], "MHL": ["Majuro"], "MLI": ["Bamako"],
+    "MLT": ["Valletta"], "MRT": ["Nouakchott"], "MUS": ["Port Louis"], "MWI": ["Lilongwe"],
+    "NAM": ["Windhoek"], "NER": ["Niamey"], "PNG": ["Port Moresby"], "PLW": ["Ngerulmud"],
+    "SLB": ["Honiara"], "SLE": ["Freetown"], "SUR": ["Paramaribo"], "SWZ": ["Mbabane"],
+    "TCD": ["N'Djamena", "Ndjamena"], "TGO": ["Lomé", "Lome"], "TLS": ["Dili"],
+    "TON": ["Nuku'alofa"], "TTO": ["Port of Spain"], "TUV": ["Funafuti"],
+    "VCT": ["Kingstown"], "VUT": ["Port Vila"], "WSM": ["Apia"],
 }
 
 
