@@ -271,6 +271,13 @@ class KnowledgeBase::Builder {
       for (const std::string& n : names) {
         const std::string spaced = SpacedHyphen(n);
         if (!spaced.empty()) AddAlias(index, spaced, AliasKind::kAlias);
+        // A bracketed qualifier ("FAST (Samoa)", "DPS (Montenegro)") only
+        // tells namesakes apart in this file; text writes the name without
+        // it, and the article's country tells the namesakes apart there.
+        const size_t open = n.rfind(" (");
+        if (open != std::string::npos && open > 0 && absl::EndsWith(n, ")")) {
+          AddAlias(index, n.substr(0, open), AliasKind::kAlias);
+        }
       }
     }
     for (const auto& s : e.capitals()) AddAlias(index, s, AliasKind::kCapital);

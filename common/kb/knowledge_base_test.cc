@@ -134,6 +134,22 @@ TEST(KnowledgeBaseTest, AHyphenatedOrganisationNameIsFoundWithASpace) {
   EXPECT_EQ((*kb)->Find("Guinea Bissau"), nullptr);
 }
 
+TEST(KnowledgeBaseTest, AnOrganisationsBracketedQualifierIsLeftOutInText) {
+  auto kb = KnowledgeBase::FromJsonLines(
+      {R"j({"id": "sp-nld", "name": "Socialist Party (Netherlands)", "type": "ORGANIZATION", "kind": "party", "country": "NLD", "aliases": ["SP (Netherlands)"]})j",
+       R"j({"id": "sp-prt", "name": "Socialist Party (Portugal)", "type": "ORGANIZATION", "kind": "party", "country": "PRT"})j",
+       R"j({"id": "georgia-usa", "name": "Georgia (U.S. state)", "type": "LOCATION", "kind": "subdivision"})j"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  const auto* both = (*kb)->Find("Socialist Party");
+  ASSERT_NE(both, nullptr);
+  EXPECT_EQ(both->size(), 2u);  // the article's country tells them apart
+  const auto* sp = (*kb)->Find("SP");
+  ASSERT_NE(sp, nullptr);
+  EXPECT_EQ((*kb)->actor(sp->front().actor).id, "sp-nld");
+  // Only organisations: a place's qualifier may be what names it.
+  EXPECT_EQ((*kb)->Find("Georgia"), nullptr);
+}
+
 TEST(KnowledgeBaseTest, PrefixLengthsCountTheTokenizersTokens) {
   // "Tigray People's Liberation Front" is five tokens ("People" "'s"), and
   // a caller trying spans from MaxWordsFrom down must reach them.
