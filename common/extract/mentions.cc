@@ -123,6 +123,15 @@ bool IsNameConnector(absl::string_view lower) {
 // The bare apostrophe of a plural possessive ("Farmers'"), as its own token.
 bool IsPluralPossessive(const Token& t) { return t.text == "'" || t.text == "\u2019"; }
 
+// Three capital letters or more, each followed by a full stop ("H.R.P.P.").
+bool IsDottedAcronym(absl::string_view w) {
+  if (w.size() < 6 || w.size() % 2 != 0) return false;
+  for (size_t i = 0; i < w.size(); i += 2) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(w[i])) || w[i + 1] != '.') return false;
+  }
+  return true;
+}
+
 // A token that can be part of a name: capitalised word or initials.
 bool IsNameToken(const Token& t) {
   return t.is_word && t.capitalized && !t.possessive;
@@ -914,6 +923,16 @@ class ArticleState {
             return kb_.actor(am.actor).type == claims::v1::ORGANIZATION;
           })) {
         m = upper;
+      }
+    }
+    // An organisation's acronym written with full stops ("H.R.P.P.",
+    // "F.A.S.T."), as older and some regional style does: the letters.
+    if (m == nullptr && b - a == 1 && IsDottedAcronym(t[a].text)) {
+      const auto* letters = kb_.Find(absl::StrReplaceAll(key_, {{".", ""}}));
+      if (letters != nullptr && std::all_of(letters->begin(), letters->end(), [&](const AliasMatch& am) {
+            return kb_.actor(am.actor).type == claims::v1::ORGANIZATION;
+          })) {
+        m = letters;
       }
     }
     // A known name written with a hyphen inside ("Ahmadi-Nejad").
@@ -2519,7 +2538,15 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     for (int w = i; w < i + k && capitalised; ++w) {
       capitalised = IsNameToken(t[w]) || (w > i && w + 1 < i + k && IsFunctionWord(w));
     }
-    for (const AliasMatch& am : *m) {
+    // The likeliest first, as for a name the tagger found ("SLPP" in
+    // Freetown is Sierra Leone's party, not Sri Lanka's).
+    std::vector<AliasMatch> ordered = *m;
+    if (ordered.size() > 1) {
+      const int k = ChooseKb(ordered, claims::v1::ACTOR_TYPE_UNSPECIFIED);
+      std::stable_partition(ordered.begin(), ordered.end(),
+                            [k](const AliasMatch& am) { return am.actor == k; });
+    }
+    for (const AliasMatch& am : ordered) {
       const ActorType kb_type = kb_.actor(am.actor).type;
       const bool missed_name =
           capitalised && am.kind <= AliasKind::kAlias &&
@@ -2581,6 +2608,11 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
       TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
       const KnowledgeBase::WordsFrom from = kb_.MaxWordsFrom(t[i].lower);
       f.alias_words = from.alias;
+      // A dotted acronym is looked up by its letters (FindKb).
+      if (f.alias_words == 0 && IsDottedAcronym(t[i].text) &&
+          kb_.MaxWordsFrom(absl::StrReplaceAll(t[i].lower, {{".", ""}})).alias > 0) {
+        f.alias_words = 1;
+      }
       f.title_words = from.title;
       f.function_word = lex_.IsFunctionWord(t[i].lower);
     }

@@ -233,6 +233,17 @@ TEST_F(MentionsTest, AKnownOrganisationsWholeNameIsNoPerson) {
   EXPECT_EQ(party[0].type(), claims::v1::ORGANIZATION);
 }
 
+// An acronym written with full stops is the acronym.
+TEST_F(MentionsTest, ADottedAcronymIsTheAcronym) {
+  auto r = Analyze("FREETOWN (Reuters) - The S.L.P.P. won a majority in parliament, the election "
+                   "commission said on Tuesday.",
+                   "2018-03-13");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> party = Written(*r, "S.L.P.P.");
+  ASSERT_EQ(party.size(), 1u);
+  EXPECT_EQ(party[0].actor_id(), "sierra-leone-people-s-party-sle");
+}
+
 // A possessive before a name the knowledge base knows ends the owner's
 // name, whatever span the tagger drew over both.
 TEST_F(MentionsTest, APossessiveBeforeAKnownNameJoinsTwoNames) {
