@@ -778,6 +778,31 @@ TEST(ClauseAnalyzerTest, ASubjectRaisedFromAPassiveIsItsPatient) {
   EXPECT_TRUE(attacked->args[0].patient);
 }
 
+// "is said to": the writer reports the infinitive's event, whose subject
+// is the passive's; an active "said" keeps its own clause.
+TEST(ClauseAnalyzerTest, APassiveReportRaisesItsInfinitive) {
+  using syntax::DepRel;
+  using syntax::Upos;
+  const std::vector<Clause> clauses = ClausesOf({
+      {"The", "the", Upos::kDet, 1, DepRel::kDet},
+      {"envoy", "envoy", Upos::kNoun, 3, DepRel::kNsubjPass},
+      {"is", "be", Upos::kAux, 3, DepRel::kAuxPass},
+      {"said", "say", Upos::kVerb, -1, DepRel::kRoot},
+      {"to", "to", Upos::kPart, 6, DepRel::kMark},
+      {"have", "have", Upos::kAux, 6, DepRel::kAux},
+      {"resigned", "resign", Upos::kVerb, 3, DepRel::kXcomp},
+      {".", ".", Upos::kPunct, 3, DepRel::kPunct},
+  });
+  const Clause* resigned = HeadedBy(clauses, 6);
+  ASSERT_NE(resigned, nullptr);
+  EXPECT_TRUE(resigned->reported);
+  EXPECT_LT(resigned->source_token, 0);  // no one named: as "reportedly"
+  ASSERT_EQ(resigned->args.size(), 1u);
+  EXPECT_EQ(resigned->args[0].token, 1);
+  EXPECT_EQ(resigned->args[0].role, ArgRole::kSubject);
+  EXPECT_FALSE(resigned->args[0].patient);
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");

@@ -157,6 +157,12 @@ class Builder {
          x = t_.Child(x, DepRel::kXcomp)) {
       auto raising = lex_.ModalityCue(Cue::kRaising, t_.lemma(chain.back()));
       if (!raising) break;
+      // A verb of reporting raises only in the passive ("is said to");
+      // active, its xcomp is its own ("said to wait", or a misparse).
+      if (*raising == claims::v1::REPORTED && t_.Child(chain.back(), DepRel::kAuxPass) < 0 &&
+          t_.Child(chain.back(), DepRel::kNsubjPass) < 0) {
+        break;
+      }
       if (*raising != claims::v1::ASSERTED) cue(*raising, t_.lemma(chain.back()));
       chain.push_back(x);
     }
@@ -183,6 +189,17 @@ class Builder {
             t_.word(a.token).head == h) {
           a.role = ArgRole::kObject;
           a.patient = true;
+        }
+      }
+    }
+    // "The party is said to have questioned the count": a passive raising
+    // verb's subject is the active event's subject, not its patient.
+    if (chain.size() > 1 && t_.Child(c.head, DepRel::kAuxPass) < 0) {
+      for (Argument& a : c.args) {
+        if (a.role == ArgRole::kObject && a.patient && t_.rel(a.token) == DepRel::kNsubjPass &&
+            t_.word(a.token).head == h) {
+          a.role = ArgRole::kSubject;
+          a.patient = false;
         }
       }
     }
