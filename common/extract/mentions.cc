@@ -123,6 +123,12 @@ bool IsNameConnector(absl::string_view lower) {
 // The bare apostrophe of a plural possessive ("Farmers'"), as its own token.
 bool IsPluralPossessive(const Token& t) { return t.text == "'" || t.text == "\u2019"; }
 
+// "Jr", "Sr." or a Roman numeral of a name's generation ("II" to "IV").
+bool IsGenerationalSuffix(absl::string_view w) {
+  static constexpr absl::string_view kSuffixes[] = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), w) != std::end(kSuffixes);
+}
+
 // Three capital letters or more, each followed by a full stop ("H.R.P.P.").
 bool IsDottedAcronym(absl::string_view w) {
   if (w.size() < 6 || w.size() % 2 != 0) return false;
@@ -1499,8 +1505,14 @@ bool ArticleState::OtherGivenNames(int kb_index, const std::vector<Token>& t, in
 int ArticleState::KnownShorterName(const std::vector<Token>& t, int a, int b,
                                    std::string* evidence) {
   if (b - a < 3) return -1;
-  std::vector<std::pair<std::string, const char*>> shorter = {
-      {absl::StrCat(t[a].text, " ", t[b - 1].text), "kb:name-without-middle"}};
+  std::vector<std::pair<std::string, const char*>> shorter;
+  // One middle name or title left out ("Benigno Simeon Aquino III",
+  // "Tuilaepa Aiono Sailele Malielegaoi"), then all of them.
+  for (int m = a + 1; b - a >= 4 && m + 1 < b; ++m) {
+    shorter.emplace_back(absl::StrCat(Join(t, a, m), " ", Join(t, m + 1, b)),
+                         "kb:name-without-middle");
+  }
+  shorter.emplace_back(absl::StrCat(t[a].text, " ", t[b - 1].text), "kb:name-without-middle");
   for (int f = a + 1; f + 2 <= b; ++f) shorter.emplace_back(Join(t, f, b), "kb:name-without-first");
   for (const auto& [name, how] : shorter) {
     const auto* known = kb_.Find(name);
@@ -1529,6 +1541,9 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
         return actor;
       }
     }
+    // "George Bush Jr." is not the "George Bush" the base may know: the
+    // suffix tells the son from the father.
+    if (e < b && IsGenerationalSuffix(t[b - 1].text)) break;
     const auto* m = FindKb(t, a, e, false, nullptr, /*variants=*/e == b);
     if (m == nullptr) continue;
     int k = ChooseKb(*m, claims::v1::PERSON);
@@ -1610,6 +1625,16 @@ int ArticleState::PortfolioTitleEnd(const std::vector<Token>& t, int j, int n) {
 bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
                             int* next) {
   const auto& t = s.tokens;
+  // Names before a generational suffix are a person's, whatever title
+  // word they hold ("Martin Luther King Jr."), unless a title opens them
+  // ("President George Bush Jr.", "King Abdullah II").
+  int start = i, run = i;
+  while (start > 0 && IsNameToken(t[start - 1])) --start;
+  while (run < n && IsNameToken(t[run]) && !IsGenerationalSuffix(t[run].text)) ++run;
+  if (run - start >= 2 && run < n && IsGenerationalSuffix(t[run].text) &&
+      (start < i || Facts(i).title_words == 0)) {
+    return false;
+  }
   int j = i;
   bool the = false;
   if (j < n && absl::string_view(t[j].lower) == "the") {
@@ -2188,6 +2213,20 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
          s.words[b].upos == syntax::Upos::kPropn && !IsDictionaryWord(t, b) &&
          NameAt(s, b) == nullptr) {
     *next = ++b;
+  }
+  // A generational suffix after a person's name is part of it ("Benigno
+  // Simeon Aquino III", "Martin Luther King Jr."): it tells father and son
+  // apart.
+  if (type == claims::v1::PERSON) {
+    int e = b;  // the tagger may have left the surname out with it ("King")
+    while (e < static_cast<int>(t.size()) && e - b < 2 && IsNameToken(t[e]) &&
+           !IsGenerationalSuffix(t[e].text)) {
+      ++e;
+    }
+    if (e < static_cast<int>(t.size()) && IsGenerationalSuffix(t[e].text)) {
+      b = e + 1;
+      *next = b;
+    }
   }
   // Two person spans side by side, nothing between, are one name ("El
   // Hadji Mamadou | Lamine | Faye": the tagger cut before a surname it

@@ -233,6 +233,30 @@ TEST_F(MentionsTest, AKnownOrganisationsWholeNameIsNoPerson) {
   EXPECT_EQ(party[0].type(), claims::v1::ORGANIZATION);
 }
 
+// A known person's full name with one more middle name is that person.
+TEST_F(MentionsTest, AKnownNameWithOneMoreMiddleNameIsThatPerson) {
+  auto r = Analyze("MONROVIA (AP) - Ellen Eugenia Johnson Sirleaf was sworn in on Monday as "
+                   "Africa's first elected woman head of state.",
+                   "2006-01-16");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> m = Written(*r, "Ellen Eugenia Johnson Sirleaf");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].actor_id(), "ellen-johnson-sirleaf");
+}
+
+// A generational suffix is part of the name and tells a son from the
+// father the knowledge base knows by the name without it.
+TEST_F(MentionsTest, AGenerationalSuffixTellsTheSonFromTheFather) {
+  auto r = Analyze("Martin Luther King Jr. spoke in Washington in 1963. George Bush Jr. "
+                   "attended a fundraiser in Houston.",
+                   "1999-06-12");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(Written(*r, "Martin Luther King Jr.").size(), 1u);
+  const std::vector<claims::v1::Mention> son = Written(*r, "George Bush Jr.");
+  ASSERT_EQ(son.size(), 1u);
+  EXPECT_NE(son[0].actor_id(), "george-h-w-bush");
+}
+
 // An acronym written with full stops is the acronym.
 TEST_F(MentionsTest, ADottedAcronymIsTheAcronym) {
   auto r = Analyze("FREETOWN (Reuters) - The S.L.P.P. won a majority in parliament, the election "
