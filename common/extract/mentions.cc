@@ -1625,14 +1625,13 @@ int ArticleState::PortfolioTitleEnd(const std::vector<Token>& t, int j, int n) {
 bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
                             int* next) {
   const auto& t = s.tokens;
-  // Names before a generational suffix are a person's, whatever title
-  // word they hold ("Martin Luther King Jr."), unless a title opens them
-  // ("President George Bush Jr.", "King Abdullah II").
+  // A title word after names and before a generational suffix is a
+  // surname ("Martin Luther King Jr."; not "King Abdullah II").
   int start = i, run = i;
   while (start > 0 && IsNameToken(t[start - 1])) --start;
   while (run < n && IsNameToken(t[run]) && !IsGenerationalSuffix(t[run].text)) ++run;
-  if (run - start >= 2 && run < n && IsGenerationalSuffix(t[run].text) &&
-      (start < i || Facts(i).title_words == 0)) {
+  if (run < n && IsGenerationalSuffix(t[run].text) && run - 1 > start &&
+      Facts(run - 1).title_words > 0) {
     return false;
   }
   int j = i;

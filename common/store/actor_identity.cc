@@ -152,15 +152,27 @@ std::vector<std::string> Words(std::string_view folded) {
   return absl::StrSplit(AbslView(folded), ' ', absl::SkipEmpty());
 }
 
+// Folded "jr", "sr", "ii" to "iv": a name's generation.
+bool IsGenerationalSuffix(std::string_view folded) {
+  static constexpr std::string_view kSuffixes[] = {"jr", "sr", "ii", "iii", "iv"};
+  return In(kSuffixes, folded);
+}
+
 // The folded words of a person's name by the words as written, so that a
 // double-barrelled surname stays one word: "Amara Okonkwo-Bell" ->
-// {"amara", "okonkwo bell"}.
+// {"amara", "okonkwo bell"}; so does a surname with its generation:
+// "Benigno Aquino Jr." -> {"benigno", "aquino jr"}.
 std::vector<std::string> WrittenWords(std::string_view name) {
   std::vector<std::string> out;
   for (absl::string_view w :
        absl::StrSplit(AbslView(name), ' ', absl::SkipEmpty())) {
     std::string folded = FoldName(std::string_view(w.data(), w.size()));
-    if (!folded.empty()) out.push_back(std::move(folded));
+    if (folded.empty()) continue;
+    if (out.size() >= 2 && IsGenerationalSuffix(folded)) {
+      absl::StrAppend(&out.back(), " ", folded);
+    } else {
+      out.push_back(std::move(folded));
+    }
   }
   return out;
 }
@@ -302,6 +314,9 @@ std::string WithoutSecondSurname(const std::vector<std::string>& words) {
 // (three words, the middle no given name nor word of the language: "Emilio
 // Lozoya Austin", "Robert Kyagulanyi Ssentamu"; not "Muhammad Ali Jinnah").
 bool HasSecondSurname(const std::vector<std::string>& words) {
+  // "Benigno Aquino Jr" is not "Benigno Aquino": the suffix tells a son
+  // from his father.
+  if (!words.empty() && IsGenerationalSuffix(words.back())) return false;
   if (words.size() >= 4) return true;
   return words.size() == 3 && !IsGivenName(words[1]) && !IsLanguageWord(words[1]);
 }

@@ -109,6 +109,15 @@ TEST_F(ActorIdentityTest, ADoubleBarrelledSurnameJoinsWholeNeverByHalf) {
   EXPECT_EQ(StoredIds("c"), "holloway");
 }
 
+TEST_F(ActorIdentityTest, AGenerationalSuffixTellsTheSonFromTheFather) {
+  Put(Article("a", {{"dario-velasco-jr", "Dario Velasco Jr."}}));
+  Put(Article("b", {{"dario-velasco", "Dario Velasco"}}));
+  EXPECT_EQ(StoredIds("b"), "dario-velasco");
+  // The son's name in another article is the son's.
+  Put(Article("c", {{"dario-velasco-jr-2", "Dario Velasco Jr"}}));
+  EXPECT_EQ(StoredIds("c"), "dario-velasco-jr");
+}
+
 TEST_F(ActorIdentityTest, ADoubleSurnameJoinsTheFullName) {
   // Spanish and Portuguese names carry two family names; a later article
   // may drop the given name only.
