@@ -137,6 +137,21 @@ TEST_F(ClaimsFromStructureTest, ANameInAppositionToATitleIsTheSourceThoughTheBas
   EXPECT_EQ(c->subject_text(), "surveyors");
 }
 
+// The name after the noun of a reduced relative is that noun's, not the
+// speaker: the people interviewed speak, not the newspaper.
+TEST_F(ClaimsFromStructureTest, TheNameInAReducedRelativeIsNotTheSpeaker) {
+  for (const char* text :
+       {"Farmers interviewed by the newspaper La Prensa said the harvest had failed.",
+        "Residents quoted by the agency Interfax said the harvest had failed."}) {
+    auto claims = ClaimsOf(text);
+    const Claim* c = WithPredicate(claims, "fail");
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
+    EXPECT_NE(c->modality_source().id(), "interfax") << text;
+    EXPECT_NE(c->modality_source().id(), "la-prensa") << text;
+  }
+}
+
 TEST_F(ClaimsFromStructureTest, PostposedSpeakerIsTheSourceOfTheContent) {
   auto claims = ClaimsOf(
       "Germany will send more tanks to Ukraine, Chancellor Olaf Scholz told reporters in Berlin.");

@@ -520,6 +520,56 @@ void RepairContentTakenForSubject(const Lexicon& lexicon, syntax::SyntaxSentence
   }
 }
 
+void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int v = 2; v < n; ++v) {
+    if (w[v].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[v].lemma)) continue;
+    int name = -1;
+    for (int k = 1; k < v; ++k) {
+      if (w[k].head == v && w[k].rel == DepRel::kNsubj && w[k].upos == Upos::kPropn &&
+          w[k - 1].upos == Upos::kNoun) {
+        name = k;
+      }
+    }
+    if (name < 0) continue;
+    const int noun = name - 1;
+    // The phrase the noun is in: a participle clause taken for the
+    // complement, or the saying's other subject ("Witnesses quoted by the
+    // agency | Interfax").
+    int phrase = -1;
+    for (int k = 0; k < noun; ++k) {
+      if (w[k].head != v || !InSubtree(w, noun, k)) continue;
+      if ((w[k].rel == DepRel::kCcomp && w[k].xpos == "VBN") || w[k].rel == DepRel::kNsubj) {
+        phrase = k;
+      }
+    }
+    // Or the participle taken for the sentence's root, with the saying
+    // below it.
+    const int governor = w[v].head;
+    const bool under = phrase < 0 && governor >= 0 && governor < noun &&
+                       w[governor].xpos == "VBN" && InSubtree(w, noun, governor);
+    if (under) phrase = governor;
+    if (phrase < 0) continue;
+    if (w[phrase].rel == DepRel::kCcomp || under) {
+      int subject = -1;
+      for (int k = 0; k < phrase; ++k) {
+        if (w[k].head == phrase && w[k].rel == DepRel::kNsubj) subject = k;
+      }
+      if (subject < 0 || w[subject].upos == Upos::kPron) continue;
+      if (under) {
+        w[v].head = w[phrase].head;
+        w[v].rel = w[phrase].rel;
+      }
+      w[phrase].head = subject;
+      w[phrase].rel = DepRel::kAcl;
+      w[subject].head = v;
+    }
+    w[name].head = noun;
+    w[name].rel = DepRel::kAppos;
+  }
+}
+
 void RepairChildrenOfPunctuation(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -817,6 +867,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairTitleBeforeName(words);
   if (lexicon != nullptr) {
     RepairContentTakenForSubject(*lexicon, words);
+    RepairReducedRelativeBeforeName(*lexicon, words);
     RepairStateParticiple(*lexicon, words);
     RepairNamingComplement(*lexicon, words);
     RepairQuoteThenSpeaker(*lexicon, words);

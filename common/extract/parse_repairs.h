@@ -123,6 +123,15 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // by a conjunction ("..., and that S2"), becomes its conjunct.
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "Engineers interviewed by the newspaper Listin Diario said S": a verb of
+// saying (`lexicon`) whose subject is a name right after a common noun of
+// a participle clause before it (the parser's complement, the saying's
+// other subject, or the root the saying hangs from), has the
+// participle's subject as its own: the name is the noun's apposition
+// ("the newspaper Listin Diario") and the participle modifies its subject
+// (acl), as "Engineers interviewed by the newspaper said S" is parsed.
+void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "No Americans were among the dead, a spokesman said": a postposed verb
 // of saying (`lexicon`) the parser gave two subjects, the first a clause of
 // its own (with a subject or a copula) before a comma, has that clause as
