@@ -1744,8 +1744,20 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
       if (it != title_owner_.end()) inferred_owner = it->second;
     }
     std::string evidence;
-    int actor = ResolvePersonName(si, t, te, ne, title, inferred_owner, gender, honorific,
-                                  &evidence);
+    int actor = -1;
+    // A known name that holds the title's last word ("Sultan Qaboos").
+    if (const auto* known = FindKb(t, te - 1, ne, false); known != nullptr) {
+      const int k = ChooseKb(*known, claims::v1::PERSON);
+      if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
+        actor = ActorForKb(k);
+        evidence = "kb:name-with-title";
+        RegisterNameParts(actor, si, te, Join(t, te, ne));
+      }
+    }
+    if (actor < 0) {
+      actor = ResolvePersonName(si, t, te, ne, title, inferred_owner, gender, honorific,
+                                &evidence);
+    }
     if (actor == kAmbiguous) {
       actor = -1;
       evidence = "ambiguous:name";

@@ -233,6 +233,19 @@ TEST_F(MentionsTest, AKnownOrganisationsWholeNameIsNoPerson) {
   EXPECT_EQ(party[0].type(), claims::v1::ORGANIZATION);
 }
 
+// A known name that holds the title's word ("King Bhumibol") names its
+// person, and the name alone later does too.
+TEST_F(MentionsTest, AKnownNameWithTheTitlesWordNamesThePerson) {
+  auto r = Analyze("BANGKOK (Reuters) - King Bhumibol urged calm on Tuesday. Bhumibol said the "
+                   "crisis would pass.",
+                   "2006-09-20");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> m = Written(*r, "Bhumibol");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].actor_id(), "bhumibol-adulyadej");
+  EXPECT_EQ(m[1].actor_id(), "bhumibol-adulyadej");
+}
+
 // A known person's full name with one more middle name is that person.
 TEST_F(MentionsTest, AKnownNameWithOneMoreMiddleNameIsThatPerson) {
   auto r = Analyze("MONROVIA (AP) - Ellen Eugenia Johnson Sirleaf was sworn in on Monday as "
