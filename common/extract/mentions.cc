@@ -891,6 +891,31 @@ class ArticleState {
     return false;
   }
 
+  // "Charles McArthur Emmanuel, 31, who is better known as Chuckie Taylor
+  // or Charles Taylor Jr.": a person's name right after "known as", or
+  // after "or" right after such a name, is another name of the person the
+  // sentence named last before it; -1 when there is none.
+  int KnownAsPerson(int si, const std::vector<Token>& t, int a) const {
+    if (a >= 1 && t[a - 1].lower == "or" && known_as_.sentence == si &&
+        known_as_.end == a - 1) {
+      return known_as_.actor;
+    }
+    if (a < 2 || t[a - 1].lower != "as" || t[a - 2].lower != "known") return -1;
+    for (auto it = result_.mentions.rbegin();
+         it != result_.mentions.rend() && it->sentence == si; ++it) {
+      if (it->last_token <= a - 2 && it->actor >= 0 && it->is_name &&
+          result_.actors[it->actor].type == claims::v1::PERSON) {
+        return it->actor;
+      }
+    }
+    return -1;
+  }
+  struct KnownAs {
+    int sentence = -1;
+    int end = -1;  // the token after the name
+    int actor = -1;
+  } known_as_;
+
   // Whether a name the knowledge base has as a name or alias (no surname
   // alone, no bulk gazetteer entry) starts at t[i].
   bool KnownNameAt(const std::vector<Token>& t, int i) {
@@ -2329,6 +2354,16 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (a > 0 && t[a - 1].is_word && !t[a - 1].capitalized &&
       lex_.IsOrganisationNoun(t[a - 1].lower) && type == claims::v1::PERSON) {
     type = claims::v1::ORGANIZATION;
+  }
+  // (A nickname the tagger calls another kind of name: "Tatuzinho".)
+  if ((type == claims::v1::PERSON || type == claims::v1::OTHER_ACTOR) && !headline) {
+    if (const int same = KnownAsPerson(si, t, a); same >= 0) {
+      RegisterNameParts(same, si, a, Join(t, a, b));
+      AddMention(si, s, a, b, claims::v1::PERSON, same, "article:known-as");
+      known_as_ = {si, b, same};
+      *next = b;
+      return true;
+    }
   }
   const bool folded = headline || t[a].all_caps;
   // A known name may run past the tagger's span ("Gulf states"): the

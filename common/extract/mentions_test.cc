@@ -246,6 +246,22 @@ TEST_F(MentionsTest, AKnownNameWithTheTitlesWordNamesThePerson) {
   EXPECT_EQ(m[1].actor_id(), "bhumibol-adulyadej");
 }
 
+// "better known as" introduces other names of the person just named.
+TEST_F(MentionsTest, KnownAsIntroducesOtherNamesOfThePerson) {
+  auto r = Analyze("RIO DE JANEIRO (Reuters) - Rodrigo Alves Peixoto, 52, who is better known as "
+                   "Tatuzinho or Rodrigo Lobo, was arrested on Monday. Police said Lobo had led "
+                   "the gang for a decade.",
+                   "2015-03-02");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> full = Written(*r, "Rodrigo Alves Peixoto");
+  ASSERT_EQ(full.size(), 1u);
+  for (const char* other : {"Tatuzinho", "Rodrigo Lobo", "Lobo"}) {
+    const std::vector<claims::v1::Mention> m = Written(*r, other);
+    ASSERT_FALSE(m.empty()) << other;
+    EXPECT_EQ(m[0].actor_id(), full[0].actor_id()) << other;
+  }
+}
+
 // A known person's full name with one more middle name is that person.
 TEST_F(MentionsTest, AKnownNameWithOneMoreMiddleNameIsThatPerson) {
   auto r = Analyze("MONROVIA (AP) - Ellen Eugenia Johnson Sirleaf was sworn in on Monday as "
