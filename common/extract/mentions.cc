@@ -910,6 +910,45 @@ class ArticleState {
     }
     return -1;
   }
+  // Of the people named before word `token` of sentence `si` with the
+  // family name `word`, two or more, the elder (or younger): the one whose
+  // first office in the knowledge base began first (last); of two, one
+  // with offices and one without, the one with them is the elder (a
+  // famous father, a son the base does not know). -1 when it cannot tell.
+  int ElderOrYounger(int si, int token, absl::string_view word, bool elder) const {
+    auto it = name_parts_.find(PartKey(word));
+    if (it == name_parts_.end()) return -1;
+    std::vector<std::pair<std::string, int>> people;  // first office start, actor
+    for (const NamedAt& n : it->second) {
+      if (n.given || !n.Before(si, token) ||
+          result_.actors[n.actor].type != claims::v1::PERSON ||
+          std::any_of(people.begin(), people.end(), [&](const auto& p) { return p.second == n.actor; })) {
+        continue;
+      }
+      std::string first;
+      if (const int k = result_.actors[n.actor].kb_index; k >= 0) {
+        for (int o : kb_.actor(k).offices) {
+          const std::string& start = kb_.offices()[static_cast<size_t>(o)].start;
+          if (first.empty() || start < first) first = start;
+        }
+      }
+      people.emplace_back(first, n.actor);
+    }
+    if (people.size() < 2) return -1;
+    const long known = std::count_if(people.begin(), people.end(),
+                                     [](const auto& p) { return !p.first.empty(); });
+    if (known == static_cast<long>(people.size())) {
+      std::sort(people.begin(), people.end());
+      if (people[0].first == people[1].first) return -1;
+      return elder ? people.front().second : people.back().second;
+    }
+    if (people.size() == 2 && known == 1) {
+      const bool first_known = !people[0].first.empty();
+      return (first_known == elder) ? people[0].second : people[1].second;
+    }
+    return -1;
+  }
+
   struct KnownAs {
     int sentence = -1;
     int end = -1;  // the token after the name
@@ -2354,6 +2393,16 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (a > 0 && t[a - 1].is_word && !t[a - 1].capitalized &&
       lex_.IsOrganisationNoun(t[a - 1].lower) && type == claims::v1::PERSON) {
     type = claims::v1::ORGANIZATION;
+  }
+  // "The elder Taylor", "the younger Berdimuhamedov": of the family
+  // named before, by the knowledge base's offices.
+  if (type == claims::v1::PERSON && b - a == 1 && a > 0 &&
+      (t[a - 1].lower == "elder" || t[a - 1].lower == "younger")) {
+    if (const int who = ElderOrYounger(si, a, t[a].text, t[a - 1].lower == "elder"); who >= 0) {
+      AddMention(si, s, a, b, claims::v1::PERSON, who, absl::StrCat("article:", t[a - 1].lower));
+      *next = b;
+      return true;
+    }
   }
   // (A nickname the tagger calls another kind of name: "Tatuzinho".)
   if ((type == claims::v1::PERSON || type == claims::v1::OTHER_ACTOR) && !headline) {

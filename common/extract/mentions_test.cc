@@ -246,6 +246,20 @@ TEST_F(MentionsTest, AKnownNameWithTheTitlesWordNamesThePerson) {
   EXPECT_EQ(m[1].actor_id(), "bhumibol-adulyadej");
 }
 
+// "the elder"/"the younger" of a family the article named: by the
+// knowledge base's offices.
+TEST_F(MentionsTest, TheElderAndTheYoungerOfAFamily) {
+  auto r = Analyze("BAKU (Reuters) - Heydar Aliyev handed power to his son Ilham Aliyev in "
+                   "October. The elder Aliyev died in December. The younger Aliyev promised "
+                   "continuity.",
+                   "2003-12-15");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> bare = Written(*r, "Aliyev");
+  ASSERT_EQ(bare.size(), 2u);
+  EXPECT_EQ(bare[0].actor_id(), "heydar-aliyev");
+  EXPECT_EQ(bare[1].actor_id(), "ilham-aliyev");
+}
+
 // "better known as" introduces other names of the person just named.
 TEST_F(MentionsTest, KnownAsIntroducesOtherNamesOfThePerson) {
   auto r = Analyze("RIO DE JANEIRO (Reuters) - Rodrigo Alves Peixoto, 52, who is better known as "
