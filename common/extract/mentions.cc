@@ -699,6 +699,19 @@ class ArticleState {
     return person_before ? -1 : org;
   }
 
+  // The one organisation of the article with the word `word` in its name,
+  // or -1.
+  int OrganisationHolding(absl::string_view word) const {
+    const std::string key = PartKey(word);
+    return TheOneActor([&](const ArticleActor& a) {
+      if (a.type != claims::v1::ORGANIZATION) return false;
+      for (absl::string_view w : absl::StrSplit(a.name, ' ', absl::SkipEmpty())) {
+        if (PartKey(w) == key) return true;
+      }
+      return false;
+    });
+  }
+
   // "The Brotherhood" after "the Muslim Brotherhood", "the Reserve Bank"
   // after "the South African Reserve Bank": the one organisation of the
   // article whose longer name ends in these words, or -1.
@@ -2393,6 +2406,16 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (a > 0 && t[a - 1].is_word && !t[a - 1].capitalized &&
       lex_.IsOrganisationNoun(t[a - 1].lower) && type == claims::v1::PERSON) {
     type = claims::v1::ORGANIZATION;
+  }
+  // "Noboa, which sells its fruit": the one organisation of the article
+  // with that word in its name, whatever person has it too.
+  if (b - a == 1 && b + 1 < static_cast<int>(t.size()) && t[b].text == "," &&
+      t[b + 1].lower == "which") {
+    if (const int org = OrganisationHolding(t[a].text); org >= 0) {
+      AddMention(si, s, a, b, claims::v1::ORGANIZATION, org, "article:organisation-which");
+      *next = b;
+      return true;
+    }
   }
   // "The elder Taylor", "the younger Berdimuhamedov": of the family
   // named before, by the knowledge base's offices.

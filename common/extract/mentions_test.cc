@@ -246,6 +246,21 @@ TEST_F(MentionsTest, AKnownNameWithTheTitlesWordNamesThePerson) {
   EXPECT_EQ(m[1].actor_id(), "bhumibol-adulyadej");
 }
 
+// A bare name followed by ", which" is the article's organisation of that
+// name, not the person who shares it.
+TEST_F(MentionsTest, ANameBeforeWhichIsTheOrganisation) {
+  auto r = Analyze("TALLINN (Reuters) - Tax inspectors raided the offices of Rannavara Timber "
+                   "Ltd, the company founded by Anton Rannavara. Rannavara, which exports "
+                   "most of its timber to Germany, said it would cooperate.",
+                   "2014-05-06");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> bare = Written(*r, "Rannavara");
+  ASSERT_EQ(bare.size(), 1u);
+  const std::vector<claims::v1::Mention> firm = Written(*r, "Rannavara Timber Ltd");
+  ASSERT_EQ(firm.size(), 1u);
+  EXPECT_EQ(bare[0].actor_id(), firm[0].actor_id());
+}
+
 // "the elder"/"the younger" of a family the article named: by the
 // knowledge base's offices.
 TEST_F(MentionsTest, TheElderAndTheYoungerOfAFamily) {
