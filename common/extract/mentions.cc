@@ -14,6 +14,7 @@
 #include "common/kb/name_skeleton.h"
 #include "common/kb/unaccent.h"
 #include "common/text/utf8.h"
+#include "common/util/name_words.h"
 
 namespace claims {
 namespace {
@@ -122,12 +123,6 @@ bool IsNameConnector(absl::string_view lower) {
 
 // The bare apostrophe of a plural possessive ("Farmers'"), as its own token.
 bool IsPluralPossessive(const Token& t) { return t.text == "'" || t.text == "\u2019"; }
-
-// "Jr", "Sr." or a Roman numeral of a name's generation ("II" to "IV").
-bool IsGenerationalSuffix(absl::string_view w) {
-  static constexpr absl::string_view kSuffixes[] = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"};
-  return std::find(std::begin(kSuffixes), std::end(kSuffixes), w) != std::end(kSuffixes);
-}
 
 // Three capital letters or more, each followed by a full stop ("H.R.P.P.").
 bool IsDottedAcronym(absl::string_view w) {
@@ -978,6 +973,13 @@ class ArticleState {
     return false;
   }
 
+  // Whether `matches` are some, and all organisations.
+  bool OnlyOrganisations(const std::vector<AliasMatch>* matches) const {
+    return matches != nullptr && std::all_of(matches->begin(), matches->end(), [&](const AliasMatch& am) {
+             return kb_.actor(am.actor).type == claims::v1::ORGANIZATION;
+           });
+  }
+
   // Knowledge-base actors of the surface t[a, b); when `folded`, ignoring
   // case if the exact form is unknown (*exact tells which matched); when
   // `variants`, people named in another romanisation as a last resort
@@ -1002,21 +1004,13 @@ class ArticleState {
     if (m == nullptr && b - a == 1 && t[a].capitalized && !t[a].all_caps &&
         t[a].text.size() >= 3 && t[a].text.size() <= 6 && !IsDictionaryWord(t, a)) {
       const auto* upper = kb_.Find(absl::AsciiStrToUpper(key_));
-      if (upper != nullptr && std::all_of(upper->begin(), upper->end(), [&](const AliasMatch& am) {
-            return kb_.actor(am.actor).type == claims::v1::ORGANIZATION;
-          })) {
-        m = upper;
-      }
+      if (OnlyOrganisations(upper)) m = upper;
     }
     // An organisation's acronym written with full stops ("H.R.P.P.",
     // "F.A.S.T."), as older and some regional style does: the letters.
     if (m == nullptr && b - a == 1 && IsDottedAcronym(t[a].text)) {
       const auto* letters = kb_.Find(absl::StrReplaceAll(key_, {{".", ""}}));
-      if (letters != nullptr && std::all_of(letters->begin(), letters->end(), [&](const AliasMatch& am) {
-            return kb_.actor(am.actor).type == claims::v1::ORGANIZATION;
-          })) {
-        m = letters;
-      }
+      if (OnlyOrganisations(letters)) m = letters;
     }
     // A known name written with a hyphen inside ("Ahmadi-Nejad").
     if (m == nullptr && variants && key_.find('-') != std::string::npos) {
@@ -1704,12 +1698,12 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   const auto& t = s.tokens;
   // A title word after names and before a generational suffix is a
   // surname ("Martin Luther King Jr."; not "King Abdullah II").
-  int start = i, run = i;
-  while (start > 0 && IsNameToken(t[start - 1])) --start;
+  int run = i;
   while (run < n && IsNameToken(t[run]) && !IsGenerationalSuffix(t[run].text)) ++run;
-  if (run < n && IsGenerationalSuffix(t[run].text) && run - 1 > start &&
-      Facts(run - 1).title_words > 0) {
-    return false;
+  if (run < n && run > 0 && IsGenerationalSuffix(t[run].text) && Facts(run - 1).title_words > 0) {
+    int start = i;
+    while (start > 0 && IsNameToken(t[start - 1])) --start;
+    if (run - 1 > start) return false;
   }
   int j = i;
   bool the = false;
@@ -2697,13 +2691,15 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
     }
     // The likeliest first, as for a name the tagger found ("SLPP" in
     // Freetown is Sierra Leone's party, not Sri Lanka's).
-    std::vector<AliasMatch> ordered = *m;
-    if (ordered.size() > 1) {
-      const int k = ChooseKb(ordered, claims::v1::ACTOR_TYPE_UNSPECIFIED);
+    std::vector<AliasMatch> ordered;
+    if (m->size() > 1) {
+      ordered = *m;
+      const int likeliest = ChooseKb(ordered, claims::v1::ACTOR_TYPE_UNSPECIFIED);
       std::stable_partition(ordered.begin(), ordered.end(),
-                            [k](const AliasMatch& am) { return am.actor == k; });
+                            [likeliest](const AliasMatch& am) { return am.actor == likeliest; });
+      m = &ordered;
     }
-    for (const AliasMatch& am : ordered) {
+    for (const AliasMatch& am : *m) {
       const ActorType kb_type = kb_.actor(am.actor).type;
       const bool missed_name =
           capitalised && am.kind <= AliasKind::kAlias &&

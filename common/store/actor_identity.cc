@@ -17,6 +17,7 @@
 #include "common/store/db_options.h"
 #include "common/store/key_codec.h"
 #include "common/store/language_words.h"
+#include "common/util/name_words.h"
 #include "common/util/status_macros.h"
 #include "rocksdb/db.h"
 #include "rocksdb/write_batch.h"
@@ -150,12 +151,6 @@ bool In(const std::string_view (&words)[N], std::string_view w) {
 
 std::vector<std::string> Words(std::string_view folded) {
   return absl::StrSplit(AbslView(folded), ' ', absl::SkipEmpty());
-}
-
-// Folded "jr", "sr", "ii" to "iv": a name's generation.
-bool IsGenerationalSuffix(std::string_view folded) {
-  static constexpr std::string_view kSuffixes[] = {"jr", "sr", "ii", "iii", "iv"};
-  return In(kSuffixes, folded);
 }
 
 // The folded words of a person's name by the words as written, so that a
