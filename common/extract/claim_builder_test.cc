@@ -1007,5 +1007,55 @@ TEST_F(ClaimsFromStructureTest, ArgumentsThatNameNoActorKeepTheirWords) {
   EXPECT_EQ(t->subject_text(), "the final turnout");
 }
 
+TEST_F(ClaimsFromStructureTest, TheGovernmentOfAPlaceIsThatCountryNotTheLastOneNamed) {
+  auto of = ClaimsOf(
+      "Australian Prime Minister John Howard flew to Suva on Tuesday. The aid package was "
+      "welcome, the government of Fiji said in a statement.",
+      "2005-06-14");
+  const Claim* c = WithPredicate(of, "be");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality_source().id(), "FJI");
+  auto in = ClaimsOf(
+      "Russian President Vladimir Putin met the Azerbaijani leader in Sochi. Moscow had "
+      "ignored the warnings, the government in Yerevan said.",
+      "2021-11-26");
+  const Claim* d = WithPredicate(in, "ignore");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->modality_source().id(), "ARM");
+}
+
+TEST_F(ClaimsFromStructureTest, ACountrysGovernmentSpeaksForTheCountry) {
+  auto claims = ClaimsOf(
+      "Nigeria's government accused the rebels of sabotaging the pipeline near Warri.",
+      "2006-02-20");
+  const Claim* c = WithPredicate(claims, "sabotage");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "NGA");
+  // Governments in the plural are not the dateline's country.
+  auto plural = ClaimsOf("NAIROBI - Several governments said the vote was unfair.", "2006-02-20");
+  const Claim* p = WithPredicate(plural, "be");
+  ASSERT_NE(p, nullptr);
+  EXPECT_FALSE(p->has_modality_source());
+}
+
+TEST_F(ClaimsFromStructureTest, AGroupTitleBesideAPersonsNameIsThePerson) {
+  auto after = ClaimsOf(
+      "WARSAW - The budget would ruin the regions, said the opposition leader, Marta "
+      "Kowalczyk.",
+      "2012-05-03");
+  const Claim* c = WithPredicate(after, "ruin");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality_source().type(), claims::v1::PERSON);
+  EXPECT_NE(c->modality_source().id(), "POL-opposition");
+  auto before = ClaimsOf(
+      "BAMAKO - Army chief of staff General Ibrahim Keita told reporters that the troops "
+      "had withdrawn from the north.",
+      "2012-05-03");
+  const Claim* d = WithPredicate(before, "withdraw");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->modality_source().type(), claims::v1::PERSON);
+}
+
 }  // namespace
 }  // namespace claims

@@ -24,11 +24,12 @@ absl::Status ParseRow(const std::vector<std::string>& f, std::string* lemma, Gro
     return absl::InvalidArgumentError(
         absl::StrCat("type must be GROUP or ORGANIZATION, not \"", f[2], "\""));
   }
-  if (f[3] != "plural" && f[3] != "definite" && f[3] != "any") {
-    return absl::InvalidArgumentError("number must be plural, definite or any");
+  if (f[3] != "plural" && f[3] != "definite" && f[3] != "singular" && f[3] != "any") {
+    return absl::InvalidArgumentError("number must be plural, definite, singular or any");
   }
   out->plural_only = f[3] == "plural";
-  out->definite_singular = f[3] == "definite";
+  out->singular_only = f[3] == "singular";
+  out->definite_singular = f[3] == "definite" || out->singular_only;
   return absl::OkStatus();
 }
 
@@ -81,7 +82,9 @@ class ArticleGroups {
     const bool plural = w.xpos == "NNS" || w.xpos == "NNPS";
     const GroupNoun* noun = finder_.Lookup(absl::AsciiStrToLower(w.lemma));
     if (noun != nullptr && noun->sector == "-") {
-      // A head that takes its compound's sector.
+      // A head that takes its compound's sector, unless it describes a
+      // person named beside it ("the opposition leader, Adrian Delia").
+      if (!plural && BesidePerson(s, i)) return nullptr;
       noun = nullptr;
       for (int k : children_[static_cast<size_t>(i)]) {
         if (s.words[static_cast<size_t>(k)].rel != DepRel::kCompound) continue;
@@ -90,14 +93,45 @@ class ArticleGroups {
       }
       return noun;
     }
-    if (noun == nullptr || (noun->plural_only && !plural)) return nullptr;
-    if (noun->definite_singular && !plural && !HasDefiniteArticle(s, i)) return nullptr;
+    if (noun == nullptr || (noun->plural_only && !plural) || (noun->singular_only && plural)) {
+      return nullptr;
+    }
+    if (noun->definite_singular && !plural && !IsDefinite(s, i)) return nullptr;
     return noun;
   }
 
-  bool HasDefiniteArticle(const SentenceTokens& s, int i) const {
+  // Whether word i is in apposition with a person's name: "Moto, an
+  // opposition leader", "the opposition leader, Adrian Delia", "Army chief
+  // of staff General Honore Traore" (the name a bare nmod of the title).
+  bool BesidePerson(const SentenceTokens& s, int i) const {
+    auto person = [&](int k) {
+      const int actor = covering_[static_cast<size_t>(k)];
+      return actor >= 0 && result_.actors[static_cast<size_t>(actor)].type == claims::v1::PERSON;
+    };
+    const syntax::SyntaxWord& w = s.words[static_cast<size_t>(i)];
+    if (w.rel == DepRel::kAppos && w.head >= 0 && person(w.head)) return true;
+    for (int k : children_[static_cast<size_t>(i)]) {
+      const DepRel rel = s.words[static_cast<size_t>(k)].rel;
+      if (k > i && (rel == DepRel::kAppos || rel == DepRel::kFlat ||
+                    (rel == DepRel::kNmod && !HasCase(s, k))) && person(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool HasCase(const SentenceTokens& s, int k) const {
+    const std::vector<int>& c = children_[static_cast<size_t>(k)];
+    return std::any_of(c.begin(), c.end(), [&](int j) {
+      return s.words[static_cast<size_t>(j)].rel == DepRel::kCase;
+    });
+  }
+
+  // "the government", "Kenya's government", "its opposition".
+  bool IsDefinite(const SentenceTokens& s, int i) const {
     for (int k : children_[static_cast<size_t>(i)]) {
       const syntax::SyntaxWord& w = s.words[static_cast<size_t>(k)];
+      if (w.rel == DepRel::kNmodPoss) return true;
       if (w.rel == DepRel::kDet && absl::AsciiStrToLower(w.form) == "the") return true;
     }
     return false;

@@ -40,7 +40,8 @@ struct GroupNoun {
   std::string sector;  // "government", "police", "labour", ...
   claims::v1::ActorType type = claims::v1::GROUP;
   bool plural_only = false;
-  bool definite_singular = false;  // the singular only after "the"
+  bool definite_singular = false;  // the singular only after "the" or a possessor
+  bool singular_only = false;      // "singular": as definite, and never the plural
 };
 
 class GroupActorFinder {

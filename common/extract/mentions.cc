@@ -1986,8 +1986,12 @@ bool ArticleState::TryGroupReference(int si, const SentenceTokens& s, int i,
   const auto& t = s.tokens;
   if (i + 1 >= n) return false;
   const absl::string_view w0 = t[i].lower, w1 = t[i + 1].lower;
+  // "the government of Kiribati", "the government in Yerevan" name their
+  // country (the group-actor stage reads it).
+  const bool names_place = i + 3 < n && (t[i + 2].lower == "of" || t[i + 2].lower == "in") &&
+                           IsNameToken(t[i + 3]);
   if (w0 == "the" && (w1 == "administration" || w1 == "government") &&
-      !last_government_.empty()) {
+      !last_government_.empty() && !names_place) {
     int k = kb_.IndexOf(last_government_);
     if (k < 0) return false;
     AddMention(si, s, i, i + 2, kb_.actor(k).type, ActorForKb(k),

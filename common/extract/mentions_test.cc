@@ -153,11 +153,12 @@ TEST_F(MentionsTest, AnHonorificAfterATitleIsNoPartOfTheName) {
             "ngozi-okonjo-iweala");
 }
 
-// "the Labour Government of Mr Blair": the government is the party's, and
-// the honorific opens another name (sentence written for this test).
+// "the Labour Government of Mr Blair": the party's name and the honorific
+// open two names, not one; the government is the country's, as "Russian
+// officials" are (sentence written for this test).
 TEST_F(MentionsTest, AGovernmentOfAnHonouredNameIsTwoMentions) {
   EXPECT_EQ(Mentions("The Labour Government of Mr Blair had promised more.", "1999-05-01"),
-            "Labour=labour-party Blair=tony-blair");
+            "Labour=labour-party Labour Government=GBR Blair=tony-blair");
 }
 
 // An organisation's acronym written as a word finds it (sentence written
