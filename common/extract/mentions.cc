@@ -818,7 +818,10 @@ class ArticleState {
   // Picks among knowledge-base candidates for one surface form: of type
   // `wanted` when that is PERSON, of any other type when it is another
   // actor type, of any type when it is unspecified; -1 when none fits.
-  int ChooseKb(const std::vector<AliasMatch>& matches, ActorType wanted) {
+  // A namesake of `qualifier` (a country's id: "Uruguay's Colorado Party")
+  // wins over any other.
+  int ChooseKb(const std::vector<AliasMatch>& matches, ActorType wanted,
+               absl::string_view qualifier = "") {
     int best = -1;
     int best_score = -1000;
     const std::string focus = matches.size() > 1 ? FocusCountry() : "";
@@ -840,6 +843,7 @@ class ArticleState {
       // NEW DELHI story is the party), or else of the country the article
       // names most ("NPP" after "Ghanaians" and "Ghanaian").
       if (!k.country.empty() && k.country == focus) score += 5;
+      if (!k.country.empty() && k.country == qualifier) score += 100;
       if (score > best_score) {
         best_score = score;
         best = m.actor;
@@ -923,6 +927,26 @@ class ArticleState {
   // first office in the knowledge base began first (last); of two, one
   // with offices and one without, the one with them is the elder (a
   // famous father, a son the base does not know). -1 when it cannot tell.
+  // Of `people` (first office start, actor), the one whose name ends in
+  // "Sr." when `elder`, else in "Jr." (or "III"); with two people, the
+  // other one of a name with the opposite suffix. -1 when no suffix tells.
+  int ByGenerationSuffix(const std::vector<std::pair<std::string, int>>& people, bool elder) const {
+    int senior = -1, junior = -1;
+    for (const auto& p : people) {
+      const std::string& name = result_.actors[p.second].name;
+      const absl::string_view last = absl::string_view(name).substr(name.rfind(' ') + 1);
+      if (!IsGenerationalSuffix(last)) continue;
+      int& slot = IsSeniorSuffix(last) ? senior : junior;
+      slot = slot == -1 ? p.second : -2;  // -2: several
+    }
+    const int wanted = elder ? senior : junior, opposite = elder ? junior : senior;
+    if (wanted >= 0) return wanted;
+    if (wanted == -1 && opposite >= 0 && people.size() == 2) {
+      return people[0].second == opposite ? people[1].second : people[0].second;
+    }
+    return -1;
+  }
+
   int ElderOrYounger(int si, int token, absl::string_view word, bool elder) const {
     auto it = name_parts_.find(PartKey(word));
     if (it == name_parts_.end()) return -1;
@@ -943,6 +967,8 @@ class ArticleState {
       people.emplace_back(first, n.actor);
     }
     if (people.size() < 2) return -1;
+    // "Sr." or "Jr." in a name the article gave tells them apart.
+    if (const int by_suffix = ByGenerationSuffix(people, elder); by_suffix >= 0) return by_suffix;
     const long known = std::count_if(people.begin(), people.end(),
                                      [](const auto& p) { return !p.first.empty(); });
     if (known == static_cast<long>(people.size())) {
@@ -971,6 +997,45 @@ class ArticleState {
       if (m != nullptr && m->front().kind <= AliasKind::kAlias) return true;
     }
     return false;
+  }
+
+  // Whether a name the knowledge base has as a name or alias covers
+  // t[a, last] and ends at `end` at the latest.
+  bool KnownNameThrough(const std::vector<Token>& t, int a, int last, int end) {
+    for (int k = end; k > last; --k) {
+      const std::vector<AliasMatch>* m = FindKb(t, a, k, false);
+      if (m != nullptr && m->front().kind <= AliasKind::kAlias) return true;
+    }
+    return false;
+  }
+
+  // The country a possessive or demonym right before t[a] names
+  // ("Uruguay's | Colorado Party", "Paraguayan | Colorado Party"), or "".
+  std::string QualifyingCountry(const std::vector<Token>& t, int a) {
+    int w = a - 1;
+    if (w >= 1 && t[w].possessive) --w;
+    if (w < 0 || !t[w].capitalized) return "";
+    const std::vector<AliasMatch>* m = kb_.Find(t[w].text);
+    if (m == nullptr) return "";
+    for (const AliasMatch& am : *m) {
+      const KbActor& k = kb_.actor(am.actor);
+      if (k.kind == "country" && (am.kind <= AliasKind::kAlias || am.kind == AliasKind::kDemonym)) {
+        return k.country.empty() ? k.id : k.country;
+      }
+    }
+    return "";
+  }
+
+  // Whether a known person other than `kb_index` has the given name
+  // `first` and the family name `last`.
+  bool FamilyNamesake(int kb_index, absl::string_view first, absl::string_view last) const {
+    const std::vector<AliasMatch>* family = kb_.Find(last);
+    if (family == nullptr) return false;
+    return std::any_of(family->begin(), family->end(), [&](const AliasMatch& am) {
+      const KbActor& k = kb_.actor(am.actor);
+      return am.actor != kb_index && k.type == claims::v1::PERSON &&
+             absl::StartsWith(k.name, absl::StrCat(first, " "));
+    });
   }
 
   // Whether `matches` are some, and all organisations.
@@ -1027,6 +1092,26 @@ class ArticleState {
         m = &variant_matches_;
         variant_ = true;
       }
+    }
+    // A son's suffix the knowledge base leaves out ("Tommy Remengesau Jr."
+    // of "Tommy Remengesau"), when one person has the name without it and
+    // no other known person has its first and last names ("George Bush
+    // Jr." is not the George Bush of George H. W. Bush, for George W.
+    // Bush). Not "Sr.": the name without it is as often the son's.
+    if (m == nullptr && b - a >= 3 && IsGenerationalSuffix(t[b - 1].text) &&
+        !IsSeniorSuffix(t[b - 1].text)) {
+      const std::vector<AliasMatch>* shorter = FindKb(t, a, b - 1, folded, exact, false);
+      if (shorter != nullptr) {
+        suffix_matches_.clear();
+        for (const AliasMatch& am : *shorter) {
+          if (kb_.actor(am.actor).type == claims::v1::PERSON) suffix_matches_.push_back(am);
+        }
+        if (suffix_matches_.size() == 1 &&
+            !FamilyNamesake(suffix_matches_[0].actor, t[a].text, t[b - 2].text)) {
+          m = &suffix_matches_;
+        }
+      }
+      JoinTo(t, a, b, &key_);
     }
     return m;
   }
@@ -1332,6 +1417,7 @@ class ArticleState {
   std::vector<TokenFacts>* facts_ = nullptr;  // of the current sentence
   std::string key_;  // scratch for knowledge-base lookups
   std::vector<AliasMatch> variant_matches_;  // see FindKb
+  std::vector<AliasMatch> suffix_matches_;   // see FindKb
   bool variant_ = false;  // the last FindKb matched a variant spelling
 };
 
@@ -2340,8 +2426,11 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // there, and the known one is found on its own after it. The span's
   // type was the owned name's: the owner's is for the article and the
   // knowledge base to tell.
+  // Not when the knowledge base knows a name with the possessive inside
+  // ("People's National Party", "Farmers' Union of Malawi").
   for (int w = a + 1; !broken && !defined && w + 1 < b; ++w) {
-    if ((IsPluralPossessive(t[w]) || t[w].possessive) && KnownNameAt(t, w + 1)) {
+    if ((IsPluralPossessive(t[w]) || t[w].possessive) && KnownNameAt(t, w + 1) &&
+        !KnownNameThrough(t, a, w + 1, b)) {
       b = w;
       *next = b;
       type = claims::v1::ACTOR_TYPE_UNSPECIFIED;
@@ -2440,7 +2529,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // knowledge base's longer form wins.
   int e = b;
   const std::vector<AliasMatch>* m = nullptr;
-  for (int k = std::min(Facts(a).alias_words, static_cast<int>(t.size()) - a); k >= b - a; --k) {
+  // (The span itself always: "People's National Party" is three words of
+  // the knowledge base's and four tokens.)
+  for (int k = std::max(std::min(Facts(a).alias_words, static_cast<int>(t.size()) - a), b - a);
+       k >= b - a; --k) {
     m = FindKb(t, a, a + k, folded);
     if (m != nullptr) {
       e = a + k;
@@ -2454,6 +2546,20 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     if (t[a + k].capitalized) continue;
     m = FindKb(t, a, a + k, folded);
     if (m != nullptr) e = a + k;
+  }
+  // A demonym or country before an organisation's name the knowledge base
+  // knows for that country ("the Uruguayan Colorado Party", "U.S. Treasury
+  // Department"): the country's namesake, the country's word in the span.
+  if (m == nullptr && b - a >= 2 && type != claims::v1::PERSON) {
+    const std::string country = QualifyingCountry(t, a + 1);
+    const std::vector<AliasMatch>* named = country.empty() ? nullptr : FindKb(t, a + 1, b, folded);
+    const int c = named == nullptr ? -1 : ChooseKb(*named, claims::v1::ORGANIZATION, country);
+    if (c >= 0 && kb_.actor(c).country == country) {
+      AddKbMention(si, s, a, b, claims::v1::ORGANIZATION, ActorForKb(c), "kb:alias+country",
+                   KindOf(*named, c));
+      *next = b;
+      return true;
+    }
   }
   // Another romanisation of a known person's name ("Mahmud Ahmadinezhad").
   if (m == nullptr && type == claims::v1::PERSON) m = FindKb(t, a, b, folded, nullptr, true);
@@ -2512,7 +2618,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // A known name longer than the tagger's span ("Gulf | states") shows the
   // tagger cut the name, and its type is no better than its span.
-  int k = m == nullptr ? -1 : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type);
+  int k = m == nullptr ? -1
+                       : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type,
+                                  m->size() > 1 ? QualifyingCountry(t, a) : "");
   // A name of several words the base knows whole, for no person, is not a
   // person's whatever the tagger typed it ("his party, Fianna Fáil").
   if (k < 0 && m != nullptr && type == claims::v1::PERSON && e - a >= 2) {

@@ -1275,5 +1275,58 @@ TEST_F(MentionsTest, PathsAndAttitudesAreNoParties) {
             "");
 }
 
+// Sentences written for these tests.
+TEST_F(MentionsTest, ASonsSuffixTheKnowledgeBaseLeavesOutStillNamesHim) {
+  EXPECT_EQ(ActorOf("WASHINGTON - President Joseph R. Biden Jr. signed the bill on Tuesday.",
+                    "2023-05-02", "Joseph R. Biden Jr."),
+            "joe-biden");
+}
+
+TEST_F(MentionsTest, TheElderOfTwoNamesakesIsTheOneCalledSenior) {
+  const std::string body =
+      "Carlos Mendivil Jr. won the mayoral race on Sunday. His father, Carlos Mendivil Sr., "
+      "governed the town in the 1980s. The elder Mendivil did not campaign. The younger "
+      "Mendivil thanked his voters.";
+  auto r = Analyze(body, "2004-03-08");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto bare = Written(*r, "Mendivil");
+  ASSERT_EQ(bare.size(), 2u);
+  EXPECT_EQ(bare[0].actor_id(), Written(*r, "Carlos Mendivil Sr.")[0].actor_id());
+  EXPECT_EQ(bare[1].actor_id(), Written(*r, "Carlos Mendivil Jr.")[0].actor_id());
+  EXPECT_NE(bare[0].actor_id(), bare[1].actor_id());
+}
+
+TEST_F(MentionsTest, ADoubleBarrelledNameWrittenWithASpaceIsTheSamePerson) {
+  EXPECT_EQ(ActorOf("Portia Simpson Miller was sworn in on Thursday as prime minister.",
+                    "2012-01-05", "Portia Simpson Miller"),
+            "portia-simpson-miller");
+}
+
+TEST_F(MentionsTest, APossessiveInsideAKnownNameDoesNotSplitIt) {
+  EXPECT_EQ(ActorOf("KINGSTON - The People's National Party chose a new leader on Saturday.",
+                    "2006-02-25", "People's National Party"),
+            "people-s-national-party-jam");
+}
+
+TEST_F(MentionsTest, ACountryBeforeANameSharedAcrossCountriesPicksItsOwn) {
+  const std::string body =
+      "ASUNCION - The Colorado Party lost the presidency on Sunday. It shares its name with "
+      "Uruguay's Colorado Party; the Uruguayan Colorado Party sent no message.";
+  auto r = Analyze(body, "2008-04-21");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto parties = Written(*r, "Colorado Party");
+  ASSERT_EQ(parties.size(), 2u);
+  EXPECT_EQ(parties[0].actor_id(), "colorado-party-pry");
+  EXPECT_EQ(parties[1].actor_id(), "colorado-party-ury");
+  EXPECT_EQ(ActorOf(body, "2008-04-21", "Uruguayan Colorado Party"), "colorado-party-ury");
+}
+
+TEST_F(MentionsTest, AnHonorificBeforeALaoGivenNameIsThePerson) {
+  EXPECT_EQ(ActorOf("VIENTIANE - Prime Minister Sonexay Siphandone opened the railway. "
+                    "Mr Sonexay said it would carry freight.",
+                    "2023-05-02", "Sonexay"),
+            "sonexay-siphandone");
+}
+
 }  // namespace
 }  // namespace claims

@@ -117,7 +117,7 @@ bool EitherNameOrder(absl::string_view country) {
 }
 
 bool CalledByFirstName(absl::string_view country) {
-  static constexpr absl::string_view kFirstName[] = {"ETH", "ERI", "ISL", "IDN", "MMR", "THA"};
+  static constexpr absl::string_view kFirstName[] = {"ETH", "ERI", "ISL", "IDN", "LAO", "MMR", "THA"};
   return std::find(std::begin(kFirstName), std::end(kFirstName), country) !=
          std::end(kFirstName);
 }
@@ -150,6 +150,22 @@ std::string SpacedHyphen(absl::string_view name) {
     return "";
   }
   return absl::StrCat(name.substr(0, dash), " ", name.substr(dash + 1));
+}
+
+// `name` with every hyphen between two capitalised parts as a space
+// ("Jean-Pierre Simpson-Miller" -> "Jean Pierre Simpson Miller"), or ""
+// when it has none.
+std::string SpacedHyphens(absl::string_view name) {
+  std::string out(name);
+  bool changed = false;
+  for (size_t i = 1; i + 1 < out.size(); ++i) {
+    if (out[i] == '-' && absl::ascii_isalpha(static_cast<unsigned char>(out[i - 1])) &&
+        absl::ascii_isupper(static_cast<unsigned char>(out[i + 1]))) {
+      out[i] = ' ';
+      changed = true;
+    }
+  }
+  return changed ? out : "";
 }
 
 }  // namespace
@@ -262,6 +278,17 @@ class KnowledgeBase::Builder {
     AddAlias(index, a.name, a.gazetteer ? AliasKind::kGazetteer : AliasKind::kName);
     for (const auto& s : e.aliases()) {
       AddAlias(index, s, e.gazetteer() ? AliasKind::kGazetteer : AliasKind::kAlias);
+    }
+    // A person's double-barrelled name is written with a space too
+    // ("Portia Simpson Miller" of "Portia Simpson-Miller").
+    if (a.type == claims::v1::PERSON && !a.gazetteer) {
+      std::vector<std::string> names = {a.name};
+      names.insert(names.end(), e.aliases().begin(), e.aliases().end());
+      for (const std::string& n : names) {
+        if (n.find(' ') == std::string::npos) continue;
+        const std::string spaced = SpacedHyphens(n);
+        if (!spaced.empty()) AddAlias(index, spaced, AliasKind::kAlias);
+      }
     }
     // An organisation's name of two capitalised parts joined by a hyphen
     // is written with a space too ("Zanu PF" of "Zanu-PF").

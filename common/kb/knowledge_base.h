@@ -94,8 +94,9 @@ bool EitherNameOrder(absl::string_view country);
 // True for countries whose people go by their first name: patronymic or
 // single names ("Dr Abiy" of Abiy Ahmed, "Mr. Joko" of Joko Widodo), or
 // the given name as the name of address ("Mr Thaksin" of Thaksin
-// Shinawatra, as Thai usage and its English-language press have it):
-// Ethiopia, Eritrea, Iceland, Indonesia, Myanmar, Thailand.
+// Shinawatra, as Thai usage and its English-language press have it; so
+// Lao, whose family names date from the 1940s: "Mr Thongloun"): Ethiopia,
+// Eritrea, Iceland, Indonesia, Laos, Myanmar, Thailand.
 bool CalledByFirstName(absl::string_view country);
 // True for countries whose names end in two surnames, the father's first,
 // and whose news drops the mother's ("Sebastián Piñera" of Sebastián

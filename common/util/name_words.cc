@@ -7,10 +7,15 @@ namespace claims {
 
 bool IsGenerationalSuffix(absl::string_view word) {
   word = absl::StripSuffix(word, ".");
-  for (absl::string_view suffix : {"jr", "sr", "ii", "iii", "iv"}) {
+  for (absl::string_view suffix : {"jr", "sr", "snr", "jnr", "ii", "iii", "iv"}) {
     if (absl::EqualsIgnoreCase(word, suffix)) return true;
   }
   return false;
+}
+
+bool IsSeniorSuffix(absl::string_view word) {
+  word = absl::StripSuffix(word, ".");
+  return absl::EqualsIgnoreCase(word, "sr") || absl::EqualsIgnoreCase(word, "snr");
 }
 
 }  // namespace claims

@@ -15,6 +15,9 @@ namespace claims {
 // father ("Benigno Aquino Jr.", "Benigno Aquino III").
 bool IsGenerationalSuffix(absl::string_view word);
 
+// "Sr" or "Snr" (with or without the full stop), in any case: the father's.
+bool IsSeniorSuffix(absl::string_view word);
+
 }  // namespace claims
 
 #endif  // CLAIMS_COMMON_UTIL_NAME_WORDS_H_
