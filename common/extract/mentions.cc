@@ -104,8 +104,18 @@ bool IsOrganisationHead(absl::string_view word) {
       "Fund",        "Trust",       "League",     "Federation",   "Organisation",
       "Organization", "Authority",  "Bureau",     "Hospital",     "Museum",
       "Party",        "Alliance",   "Movement",   "Brothers",     "Hermanos",
-      "Frères",       "Gebrüder"};
+      "Frères",       "Gebrüder",   "Holdings",   "Logistics",    "Industries",
+      "Airlines",     "Airways",    "Enterprises"};
   return std::find(std::begin(kHeads), std::end(kHeads), word) != std::end(kHeads);
+}
+
+// A month's or a weekday's name, lower case ("december", "monday").
+bool IsCalendarWord(absl::string_view lower) {
+  static constexpr absl::string_view kWords[] = {
+      "january", "february", "march",  "april",   "may",       "june",     "july",
+      "august",  "september", "october", "november", "december", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
 // Lower-case words between the capitalised words of an organisation's
@@ -928,8 +938,9 @@ class ArticleState {
   // with offices and one without, the one with them is the elder (a
   // famous father, a son the base does not know). -1 when it cannot tell.
   // Of `people` (first office start, actor), the one whose name ends in
-  // "Sr." when `elder`, else in "Jr." (or "III"); with two people, the
-  // other one of a name with the opposite suffix. -1 when no suffix tells.
+  // "Sr." when `elder`, else in "Jr." (or "III"), or failing suffixes the
+  // one named as a parent or as a child; with two people, the other one of
+  // the opposite. -1 when neither tells.
   int ByGenerationSuffix(const std::vector<std::pair<std::string, int>>& people, bool elder) const {
     int senior = -1, junior = -1;
     for (const auto& p : people) {
@@ -938,6 +949,15 @@ class ArticleState {
       if (!IsGenerationalSuffix(last)) continue;
       int& slot = IsSeniorSuffix(last) ? senior : junior;
       slot = slot == -1 ? p.second : -2;  // -2: several
+    }
+    // Else a parent or a child the article named as one.
+    if (senior == -1 && junior == -1) {
+      for (const auto& p : people) {
+        auto it = kin_.find(p.second);
+        if (it == kin_.end()) continue;
+        int& slot = it->second ? senior : junior;
+        slot = slot == -1 ? p.second : -2;
+      }
     }
     const int wanted = elder ? senior : junior, opposite = elder ? junior : senior;
     if (wanted >= 0) return wanted;
@@ -1133,6 +1153,13 @@ class ArticleState {
 
   void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                   int actor, std::string evidence, bool is_name = true) {
+    // "his father Vincent Bolloré", "her son Cyrille": a parent or a child
+    // of someone (see ElderOrYounger).
+    if (actor >= 0 && a > 0 && type == claims::v1::PERSON) {
+      const absl::string_view kin = s.tokens[a - 1].lower;
+      if (kin == "father" || kin == "mother") kin_.emplace(actor, true);
+      if (kin == "son" || kin == "daughter") kin_.emplace(actor, false);
+    }
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.is_name = is_name;
     AddMention(std::move(m));
@@ -1393,6 +1420,7 @@ class ArticleState {
   };
   // PartKey of a first or last name -> the people named in full with it.
   absl::flat_hash_map<std::string, std::vector<NamedAt>> name_parts_;
+  absl::flat_hash_map<int, bool> kin_;  // actor -> named as a parent (true) or a child
   absl::flat_hash_map<int, char> honorific_gender_;  // actor -> 'm' / 'f'
   // actor -> the honorific the article first gave them, lower case ("dr")
   absl::flat_hash_map<int, std::string> honorific_of_;
@@ -2341,6 +2369,14 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (a == 0 && b >= 3 && span->type == entities::EntityType::kPerson &&
       IsDictionaryWord(t, 0) && !IsGivenName(t[0].text) && FindKb(t, 0, b, false) == nullptr) {
     a = 1;
+  }
+  // "In December Bolloré agreed", "On Monday Patel said": a month or a
+  // weekday after a preposition is no part of the name after it.
+  if (b - a >= 2 && a > 0 && IsCalendarWord(t[a].lower) &&
+      (t[a - 1].lower == "in" || t[a - 1].lower == "on" || t[a - 1].lower == "since" ||
+       t[a - 1].lower == "until" || t[a - 1].lower == "by") &&
+      FindKb(t, a, b, false) == nullptr) {
+    ++a;
   }
   *next = b;
   // A lone function word is no name, whatever a gazetteer lists ("Of" is

@@ -1328,5 +1328,24 @@ TEST_F(MentionsTest, AnHonorificBeforeALaoGivenNameIsThePerson) {
             "sonexay-siphandone");
 }
 
+TEST_F(MentionsTest, TheElderOfAFamilyIsTheOneNamedAsAParent) {
+  const std::string body =
+      "LAGOS - Jean Okonkwo, 33, took over the shipping firm on Monday from his father Paul "
+      "Okonkwo. The elder Okonkwo will stay on the board.";
+  auto r = Analyze(body, "2019-03-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto bare = Written(*r, "Okonkwo");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].actor_id(), Written(*r, "Paul Okonkwo")[0].actor_id());
+}
+
+TEST_F(MentionsTest, AMonthAfterAPrepositionIsNoPartOfTheName) {
+  auto r = Analyze("PARIS - In December Fabre agreed to sell the mill to a Swiss group.",
+                   "2019-03-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(Written(*r, "December", false).empty());
+  EXPECT_EQ(Written(*r, "Fabre").size(), 1u);
+}
+
 }  // namespace
 }  // namespace claims
