@@ -1057,5 +1057,30 @@ TEST_F(ClaimsFromStructureTest, AGroupTitleBesideAPersonsNameIsThePerson) {
   EXPECT_EQ(d->modality_source().type(), claims::v1::PERSON);
 }
 
+TEST_F(ClaimsFromStructureTest, ANamingVerbsComplementIsReportedWhereverTheParserHangsIt) {
+  // Sentences written for this test; each was misparsed a different way.
+  for (const std::string text : {
+           "The opposition called the arrest of its leader an outrage and a provocation.",
+           "Mayor Tom Berg called the bombing a cowardly act of terror.",
+           "BRASILIA - President Lula called the decision shameful."}) {
+    auto claims = ClaimsOf(text, "2010-05-03");
+    const Claim* c = WithPredicate(claims, "be");
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
+    EXPECT_TRUE(c->has_modality_source()) << text;
+  }
+}
+
+TEST_F(ClaimsFromStructureTest, MaintainingThatSReportsS) {
+  auto claims = ClaimsOf(
+      "Finance Minister Wolfgang Schaeuble maintained that the purchase of the data had been "
+      "legal.",
+      "2010-05-03");
+  const Claim* c = WithPredicate(claims, "be");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "wolfgang-schauble");
+}
+
 }  // namespace
 }  // namespace claims

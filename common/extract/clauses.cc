@@ -131,7 +131,10 @@ class Builder {
     const int gov = t_.word(i).head;
     if (gov < 0 || !lex_.ModalityCue(Cue::kNaming, t_.lemma(gov))) return -1;
     const int named = t_.Child(gov, DepRel::kObj);
-    return named >= 0 && named < i ? named : -1;
+    if (named >= 0 && named < i) return named;
+    // "called [the discussion absurd]": the small clause's own subject.
+    const int own = t_.Child(i, DepRel::kNsubj);
+    return own > gov && own < i ? own : -1;
   }
 
   // An xcomp that is a clause of its own, not a link of its governor's.

@@ -650,9 +650,38 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
         x = -1;
       }
     }
+    // "called the | killing a barbaric attack": the determiner taken for
+    // the object, the gerund it opens for a modifier of it.
+    if (o >= 0 && w[o].upos == Upos::kDet && o + 1 < n && w[o + 1].head == o &&
+        w[o + 1].xpos == "VBG") {
+      const int g = o + 1;
+      for (int k = 0; k < n; ++k) {
+        if (w[k].head == o && k != g) w[k].head = g;
+      }
+      w[g].head = v;
+      w[g].rel = DepRel::kObj;
+      w[o].head = g;
+      w[o].rel = DepRel::kDet;
+      o = g;
+    }
     if (o < 0 || x >= 0) continue;
     // "called the plan | a disaster" read as the plan's object, unmarked
-    // modifier or apposition with no comma, or the verb's unmarked oblique.
+    // modifier or apposition with no comma, or the verb's unmarked oblique;
+    // or "called the arrival of the forces | an occupation" read as a
+    // relative clause of a noun inside the object: a noun with "a" or
+    // "an" and no subject or verb of its own.
+    auto inside_object = [&](int k) {
+      for (int h = w[k].head, step = 0; h >= 0 && step < 8; h = w[h].head, ++step) {
+        if (h == o) return true;
+      }
+      return false;
+    };
+    auto indefinite_noun = [&](int k) {
+      const int d = child(k, DepRel::kDet, -1);
+      return w[k].upos == Upos::kNoun && d >= 0 && d < k &&
+             (w[d].lemma == "a" || absl::AsciiStrToLower(w[d].form) == "an") &&
+             child(k, DepRel::kNsubj, -1) < 0 && child(k, DepRel::kCop, -1) < 0;
+    };
     int y = -1;
     bool comma = false;
     for (int k = o + 1; k < n && y < 0; ++k) {
@@ -661,7 +690,8 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
       if (predicative(k) &&
           ((w[k].head == o && (r == DepRel::kObj || r == DepRel::kNmodUnmarked ||
                                (r == DepRel::kAppos && !comma))) ||
-           (w[k].head == v && r == DepRel::kOblUnmarked))) {
+           (w[k].head == v && r == DepRel::kOblUnmarked) ||
+           (r == DepRel::kAclRelcl && !comma && inside_object(k) && indefinite_noun(k)))) {
         y = k;
       }
     }

@@ -160,8 +160,11 @@ void RepairStateParticiple(const Lexicon& lexicon, syntax::SyntaxSentence* words
 // complement from the object as that noun's own object (a noun takes
 // none), modifier or apposition without a comma, makes the object the
 // xcomp with the complement below it, or
-// hangs an "as" phrase from the verb or the object; a gerund with a
-// determiner that is named ("the bombing") becomes a noun.
+// hangs an "as" phrase from the verb or the object, or makes an indefinite
+// noun a relative clause of a noun inside the object ("the arrival of the
+// forces | an occupation"), or the object's determiner the object and the
+// gerund after it its modifier ("the | killing a barbaric attack"); a
+// gerund with a determiner that is named ("the bombing") becomes a noun.
 void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "Alexievich, whose books have not been published ..., said she would
