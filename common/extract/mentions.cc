@@ -1910,12 +1910,16 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
   bool title_capitalized = t[j].capitalized;
   // An honorific between the title and the name ("Prime Minister Dr. Abiy
   // Ahmed") is no part of the name, unless a known name begins with it
-  // ("Prime Minister Sheikh Hasina").
+  // ("Prime Minister Sheikh Hasina") and the name does not go on with a
+  // particle ("Sheikh Hamad | bin Jassim" is not the known "Sheikh Hamad").
   char gender = 0;
   std::string honorific;
+  const bool known_with_honorific =
+      te + 1 < n && kb_.Find(Join(t, te, te + 2)) != nullptr &&
+      !(te + 3 < n && IsNameParticle(t[te + 2].lower) && IsNameToken(t[te + 3]));
   if (title_capitalized && te + 1 < n && t[te].capitalized &&
       Honorific(t, te) == claims::v1::PERSON &&
-      IsNameToken(t[te + 1]) && kb_.Find(Join(t, te, te + 2)) == nullptr) {
+      IsNameToken(t[te + 1]) && !known_with_honorific) {
     gender = HonorificGender(t[te].text);
     honorific = Lower(absl::StripSuffix(t[te].text, "."));
     ++te;

@@ -1347,5 +1347,14 @@ TEST_F(MentionsTest, AMonthAfterAPrepositionIsNoPartOfTheName) {
   EXPECT_EQ(Written(*r, "Fabre").size(), 1u);
 }
 
+TEST_F(MentionsTest, AKnownNameWithAnHonorificIsNotTheStartOfALongerOne) {
+  // "Sheikh Hamad" is the emir's; "Sheikh Hamad bin Jassim ..." is not.
+  EXPECT_EQ(ActorOf("DOHA - Qatar's emir, Sheikh Hamad bin Khalifa al-Thani, opened the new "
+                    "airport on Monday. Foreign Minister Sheikh Hamad bin Jassim bin Jabr "
+                    "al-Thani said the talks would resume.",
+                    "2009-05-03", "Hamad bin Jassim bin Jabr al-Thani"),
+            "hamad-bin-jassim-bin-jaber-al-thani");
+}
+
 }  // namespace
 }  // namespace claims
