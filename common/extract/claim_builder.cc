@@ -398,6 +398,16 @@ class SentenceClaims {
     mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
                                   [&](int m) { return IsPossessorOf(m, clause.source_token); }),
                    mentions.end());
+    // Nor the possessor of another word of the phrase, when something else
+    // is named: "A senior official of Saleh's General People's Congress
+    // party" speaks for the party.
+    const std::vector<int> phrase = tree_.PhraseWords(clause.source_token);
+    std::vector<int> owned;
+    std::copy_if(mentions.begin(), mentions.end(), std::back_inserter(owned), [&](int m) {
+      return std::none_of(phrase.begin(), phrase.end(),
+                          [&](int w) { return IsPossessorOf(m, w); });
+    });
+    if (!owned.empty()) mentions = std::move(owned);
     if (mentions.empty()) mentions = NameAfterTitle(clause.source_token);
     // "Barrick chairman John Thornton told ...": the person named speaks,
     // not the organisation that qualifies the title.

@@ -1082,5 +1082,20 @@ TEST_F(ClaimsFromStructureTest, MaintainingThatSReportsS) {
   EXPECT_EQ(c->modality_source().id(), "wolfgang-schauble");
 }
 
+TEST_F(ClaimsFromStructureTest, ASpokesmanSpeaksForTheOrganisationNamedWithHim) {
+  auto bank = ClaimsOf("MASERU - A World Bank spokesman said the loan would be paid in June.",
+                       "2014-05-03");
+  const Claim* c = WithPredicate(bank, "pay");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality_source().id(), "world-bank");
+  // The possessor of a word inside the speaker's phrase is not the speaker.
+  auto party = ClaimsOf(
+      "WASHINGTON - A senior aide of Obama's Democratic Party said the bill would pass.",
+      "2014-05-03");
+  const Claim* d = WithPredicate(party, "pass");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->modality_source().id(), "barack-obama");
+}
+
 }  // namespace
 }  // namespace claims

@@ -88,6 +88,8 @@ class ArticleGroups {
       noun = nullptr;
       for (int k : children_[static_cast<size_t>(i)]) {
         if (s.words[static_cast<size_t>(k)].rel != DepRel::kCompound) continue;
+        // "A World Bank spokesman" speaks for the bank the name is.
+        if (covering_[static_cast<size_t>(k)] >= 0) return nullptr;
         const GroupNoun* c = finder_.Lookup(absl::AsciiStrToLower(s.words[static_cast<size_t>(k)].lemma));
         if (c != nullptr && c->sector != "-") noun = c;
       }

@@ -1058,6 +1058,18 @@ class ArticleState {
     });
   }
 
+  // The end of the longest name or alias of organisations only that the
+  // knowledge base has starting at t[a], or -1.
+  int KnownOrganisationEnd(const std::vector<Token>& t, int a, int n) {
+    for (int k = std::min(Facts(a).alias_words + 1, n - a); k >= 1; --k) {
+      const std::vector<AliasMatch>* m = FindKb(t, a, a + k, false);
+      if (m != nullptr && m->front().kind <= AliasKind::kAlias) {
+        return OnlyOrganisations(m) ? a + k : -1;
+      }
+    }
+    return -1;
+  }
+
   // Whether `matches` are some, and all organisations.
   bool OnlyOrganisations(const std::vector<AliasMatch>* matches) const {
     return matches != nullptr && std::all_of(matches->begin(), matches->end(), [&](const AliasMatch& am) {
@@ -1907,6 +1919,9 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     }
   }
   if (title.empty()) return false;
+  // A known organisation's name that opens with the title's words is no
+  // title ("General People's Congress", "General Motors").
+  if (te < n && t[j].capitalized && KnownOrganisationEnd(t, j, n) > te) return false;
   bool title_capitalized = t[j].capitalized;
   // An honorific between the title and the name ("Prime Minister Dr. Abiy
   // Ahmed") is no part of the name, unless a known name begins with it
@@ -2067,6 +2082,8 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   // "Freedom and Justice Party": a run that ends in an organisation's head
   // noun names no person.
   if (IsOrganisationHead(t[ne - 1].text)) return false;
+  // Nor a known organisation's name that opens with it ("General Motors").
+  if (KnownOrganisationEnd(t, i, n) > i + 1) return false;
   // "Former Speaker and ...": a one-word run that is a title names nobody.
   if (ne == i + 2 && IsTitleHead(t, i + 1)) return false;
   std::string evidence;

@@ -1356,5 +1356,13 @@ TEST_F(MentionsTest, AKnownNameWithAnHonorificIsNotTheStartOfALongerOne) {
             "hamad-bin-jassim-bin-jaber-al-thani");
 }
 
+TEST_F(MentionsTest, AKnownOrganisationOpeningWithATitleIsNoTitle) {
+  EXPECT_EQ(Mentions("DETROIT - General Motors said sales rose.", "2014-05-03"),
+            "DETROIT=detroit-usa General Motors=general-motors");
+  EXPECT_EQ(ActorOf("General David Petraeus said the troops would stay.", "2008-05-03",
+                    "David Petraeus"),
+            "david-petraeus");
+}
+
 }  // namespace
 }  // namespace claims
