@@ -28,7 +28,7 @@ bool ComplementForm(const syntax::SyntaxWord& w) {
 // verb ("Foreign Minister Annalena Baerbock said", "a doctor at Dhaka
 // Medical College Hospital told"), commas and possessive endings not
 // counted.
-constexpr int kMaxSpeakerWords = 8;
+constexpr int kMaxSpeakerWords = 12;
 
 // A sentence that opens with a quotation followed by its speaker and a
 // verb of saying: where the quotation closes and where the verb is.
@@ -56,8 +56,11 @@ std::optional<QuoteThenSpeaker> FindQuoteThenSpeaker(const Lexicon& lexicon,
     }
     const Upos u = w[k].upos;
     if (w[k].form == "," || w[k].xpos == "POS") continue;
+    // (An apposition may join two titles: "Nokia's chairman and now its
+    // interim chief executive".)
     if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun && u != Upos::kPropn &&
-        u != Upos::kPron && !(u == Upos::kAdp && words > 0)) {
+        u != Upos::kPron &&
+        !((u == Upos::kAdp || u == Upos::kCconj || u == Upos::kAdv) && words > 0)) {
       break;
     }
     ++words;
@@ -356,25 +359,42 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
     }
   }
   if (quoted < 0) return;
-  // The verb is the root but the quotation hangs from a word of the
-  // speaker's phrase ("a doctor at the hospital told": from "doctor").
   if (w[verb].head < 0 && w[quoted].head > close && w[quoted].head != verb) {
+    // The verb is the root but the quotation hangs from a word of the
+    // speaker's phrase ("a doctor at the hospital told": from "doctor").
     w[quoted].head = verb;
     w[quoted].rel = DepRel::kCcomp;
-    return;
+  } else if (w[quoted].head < 0 && w[verb].head >= 0 && w[verb].head <= close) {
+    // The parser hung the verb on the quotation (its root or a quotation
+    // mark) rather than the other way round.
+    w[verb].head = -1;
+    w[verb].rel = DepRel::kRoot;
+    w[quoted].head = verb;
+    w[quoted].rel = DepRel::kCcomp;
+    // What hung from the quotation's root after it now hangs from the verb
+    // (the closing quotation mark, the final full stop).
+    for (int k = close; k < n; ++k) {
+      if (k != verb && w[k].head == quoted) w[k].head = verb;
+    }
   }
-  // The parser hung the verb on the quotation (its root or a quotation
-  // mark) rather than the other way round.
-  if (w[quoted].head >= 0 || w[verb].head < 0 || w[verb].head > close) return;
-  w[verb].head = -1;
-  w[verb].rel = DepRel::kRoot;
-  w[quoted].head = verb;
-  w[quoted].rel = DepRel::kCcomp;
-  // What hung from the quotation's root after it now hangs from the verb
-  // (the closing quotation mark, the final full stop).
-  for (int k = close; k < n; ++k) {
-    if (k != verb && w[k].head == quoted) w[k].head = verb;
+  if (w[verb].head >= 0 || w[quoted].head != verb) return;
+  // The speaker's phrase between them is the verb's subject, whatever the
+  // parser made of it ("the laboratory's director general, Rolf Heuer,
+  // told a packed auditorium": not the auditorium).
+  int speaker = -1;
+  for (int k = close + 1; k < verb && speaker < 0; ++k) {
+    const Upos u = w[k].upos;
+    if ((u == Upos::kNoun || u == Upos::kPropn || u == Upos::kPron) &&
+        (w[k].head <= close || w[k].head >= verb)) {
+      speaker = k;
+    }
   }
+  if (speaker < 0 || (w[speaker].head == verb && w[speaker].rel == DepRel::kNsubj)) return;
+  for (int k = verb + 1; k < n; ++k) {
+    if (w[k].head == verb && w[k].rel == DepRel::kNsubj) w[k].rel = DepRel::kObj;
+  }
+  w[speaker].head = verb;
+  w[speaker].rel = DepRel::kNsubj;
 }
 
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) {

@@ -105,9 +105,12 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 // complement (ccomp). The parser often hangs the saying from the quotation
 // instead (parataxis, acl:relcl), or the quotation from the speaker's noun,
 // and the quotation loses its speaker.
-// The speaker may take up to five words before the verb ("the German
-// chancellor told"). RepairParse then parses the quotation and the
-// speaker's clause apart where the parser hung the verb elsewhere.
+// The speaker may take up to twelve words before the verb ("the German
+// chancellor told", "Risto Siilasmaa, Nokia's chairman and now its interim
+// chief executive, told"), and that phrase becomes the verb's subject (an
+// audience the parser made the subject, "told a packed auditorium", its
+// object). RepairParse then parses the quotation and the speaker's clause
+// apart where the parser hung the verb elsewhere.
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "said on Friday he had authorised ...": a clause with its own subject

@@ -536,6 +536,37 @@ TEST(ParseRepairsTest, AQuotationHungFromItsSpeakersNounIsTheSayingsComplement) 
   EXPECT_EQ(s[7].head, 15);
 }
 
+// "\"We won,\" the club's coach, Ian Roy, told a packed hall.", with the
+// speaker's phrase a second complement and the audience the subject: the
+// phrase is the subject, the audience the object.
+TEST(ParseRepairsTest, TheSpeakerPhraseAfterAQuotationIsTheSayingsSubject) {
+  syntax::SyntaxSentence s = {W("\"", Upos::kPunct, "``", 2, DepRel::kPunct),
+                              W("We", Upos::kPron, "PRP", 2, DepRel::kNsubj),
+                              W("won", Upos::kVerb, "VBD", 13, DepRel::kCcomp),
+                              W(",", Upos::kPunct, ",", 2, DepRel::kPunct),
+                              W("\"", Upos::kPunct, "''", 8, DepRel::kPunct),
+                              W("the", Upos::kDet, "DT", 6, DepRel::kDet),
+                              W("club", Upos::kNoun, "NN", 8, DepRel::kNmodPoss),
+                              W("'s", Upos::kPart, "POS", 6, DepRel::kCase),
+                              W("coach", Upos::kNoun, "NN", 13, DepRel::kCcomp),
+                              W(",", Upos::kPunct, ",", 10, DepRel::kPunct),
+                              W("Ian", Upos::kPropn, "NNP", 8, DepRel::kAppos),
+                              W("Roy", Upos::kPropn, "NNP", 10, DepRel::kFlat),
+                              W(",", Upos::kPunct, ",", 10, DepRel::kPunct),
+                              W("told", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("a", Upos::kDet, "DT", 16, DepRel::kDet),
+                              W("packed", Upos::kAdj, "JJ", 16, DepRel::kAmod),
+                              W("hall", Upos::kNoun, "NN", 13, DepRel::kNsubj),
+                              W(".", Upos::kPunct, ".", 13, DepRel::kPunct)};
+  s[13].lemma = "tell";
+  RepairQuoteThenSpeaker(BundledLexicon(), &s);
+  EXPECT_EQ(s[2].head, 13);
+  EXPECT_EQ(s[2].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[8].head, 13);
+  EXPECT_EQ(s[8].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[16].rel, DepRel::kObj);
+}
+
 // The three ways the parser misreads a predicative complement of a verb
 // of naming; each becomes the verb's xcomp, the thing named its object.
 TEST(ParseRepairsTest, ANamingVerbsComplementIsItsXcomp) {
