@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <string_view>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -152,6 +153,35 @@ std::string SpacedHyphen(absl::string_view name) {
   return absl::StrCat(name.substr(0, dash), " ", name.substr(dash + 1));
 }
 
+// The other forms of a Mongolian name "<patronymic in the genitive>
+// <given name>" (see Builder::Add); none for a name of another shape. The
+// genitive ends in "-giin" after a long vowel ("Ukhnaagiin": Ukhnaa),
+// "-iin" ("Chimediin": Chimed), "-yn" ("Nambaryn": Nambar), "-ny"
+// ("Mendsaikhany": Mendsaikhan) or "-n" after "i" ("Luvsannamsrain").
+std::vector<std::string> MongolianNameForms(absl::string_view name) {
+  const std::vector<absl::string_view> words = absl::StrSplit(name, ' ');
+  if (words.size() != 2) return {};
+  const absl::string_view genitive = words[0], given = words[1];
+  std::string stem;
+  auto long_vowel_before = [&](size_t end) {
+    return end >= 2 && std::string_view("aeiou").find(genitive[end - 1]) != std::string_view::npos &&
+           std::string_view("aeiou").find(genitive[end - 2]) != std::string_view::npos;
+  };
+  if (absl::EndsWith(genitive, "giin") && long_vowel_before(genitive.size() - 4)) {
+    stem = std::string(genitive.substr(0, genitive.size() - 4));
+  } else if (absl::EndsWith(genitive, "iin")) {
+    stem = std::string(genitive.substr(0, genitive.size() - 3));
+  } else if (absl::EndsWith(genitive, "yn")) {
+    stem = std::string(genitive.substr(0, genitive.size() - 2));
+  } else if (absl::EndsWith(genitive, "ny") || absl::EndsWith(genitive, "ain")) {
+    stem = std::string(genitive.substr(0, genitive.size() - 1));
+  }
+  if (stem.size() < 3) return {};
+  const std::string initial(stem.substr(0, 1));
+  return {absl::StrCat(stem, " ", given), absl::StrCat(given, " ", stem),
+          absl::StrCat(initial, ". ", given), absl::StrCat(initial, ".", given)};
+}
+
 // `name` with every hyphen between two capitalised parts as a space
 // ("Jean-Pierre Simpson-Miller" -> "Jean Pierre Simpson Miller"), or ""
 // when it has none.
@@ -278,6 +308,15 @@ class KnowledgeBase::Builder {
     AddAlias(index, a.name, a.gazetteer ? AliasKind::kGazetteer : AliasKind::kName);
     for (const auto& s : e.aliases()) {
       AddAlias(index, s, e.gazetteer() ? AliasKind::kGazetteer : AliasKind::kAlias);
+    }
+    // A Mongolian's patronymic in the genitive and given name
+    // ("Ukhnaagiin Khürelsükh") is written in the nominative before or
+    // after the given name, or as an initial ("Ukhnaa Khurelsukh",
+    // "Khurelsukh Ukhnaa", "U. Khurelsukh").
+    if (a.type == claims::v1::PERSON && a.country == "MNG" && !a.gazetteer) {
+      for (const std::string& form : MongolianNameForms(a.name)) {
+        AddAlias(index, form, AliasKind::kAlias);
+      }
     }
     // A person's double-barrelled name is written with a space too
     // ("Portia Simpson Miller" of "Portia Simpson-Miller").

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/kb/unaccent.h"
@@ -132,6 +134,33 @@ TEST(KnowledgeBaseTest, AHyphenatedOrganisationNameIsFoundWithASpace) {
   }
   // Only organisations: places keep their hyphens.
   EXPECT_EQ((*kb)->Find("Guinea Bissau"), nullptr);
+}
+
+TEST(KnowledgeBaseTest, APersonsDoubleBarrelledNameIsFoundWithASpace) {
+  auto kb = KnowledgeBase::FromJsonLines(
+      {R"({"id": "kps", "name": "Kamla Persad-Bissessar", "type": "PERSON", "kind": "person", "country": "TTO"})"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  const auto* m = (*kb)->Find("Kamla Persad Bissessar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ((*kb)->actor(m->front().actor).id, "kps");
+}
+
+TEST(KnowledgeBaseTest, AMongolianIsFoundByEveryFormOfHisPatronymic) {
+  auto kb = KnowledgeBase::FromJsonLines(
+      {R"({"id": "ub", "name": "Ukhnaagiin Khürelsükh", "type": "PERSON", "kind": "person", "country": "MNG"})",
+       R"({"id": "cs", "name": "Chimediin Saikhanbileg", "type": "PERSON", "kind": "person", "country": "MNG"})",
+       R"({"id": "nb", "name": "Nambaryn Enkhbayar", "type": "PERSON", "kind": "person", "country": "MNG"})"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  for (const auto& [written, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Ukhnaa Khürelsükh", "ub"}, {"Khürelsükh Ukhnaa", "ub"}, {"U. Khürelsükh", "ub"},
+           {"U.Khürelsükh", "ub"}, {"Chimed Saikhanbileg", "cs"}, {"Enkhbayar Nambar", "nb"}}) {
+    const auto* m = (*kb)->Find(written);
+    ASSERT_NE(m, nullptr) << written;
+    EXPECT_EQ((*kb)->actor(m->front().actor).id, id) << written;
+  }
+  const auto* plain = (*kb)->FindUnaccented("Khurelsukh Ukhnaa");
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ((*kb)->actor(plain->front().actor).id, "ub");
 }
 
 TEST(KnowledgeBaseTest, AnOrganisationsBracketedQualifierIsLeftOutInText) {
