@@ -1080,6 +1080,14 @@ TEST_F(ClaimsFromStructureTest, MaintainingThatSReportsS) {
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
   EXPECT_EQ(c->modality_source().id(), "wolfgang-schauble");
+  // So does assuring someone that S.
+  auto assured = ClaimsOf(
+      "Finance Minister Wolfgang Schaeuble assured depositors that their money was safe.",
+      "2010-05-03");
+  const Claim* d = WithPredicate(assured, "be");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(d->modality_source().id(), "wolfgang-schauble");
 }
 
 TEST_F(ClaimsFromStructureTest, ASpokesmanSpeaksForTheOrganisationNamedWithHim) {
