@@ -932,16 +932,12 @@ class ArticleState {
     }
     return -1;
   }
-  // Of the people named before word `token` of sentence `si` with the
-  // family name `word`, two or more, the elder (or younger): the one whose
-  // first office in the knowledge base began first (last); of two, one
-  // with offices and one without, the one with them is the elder (a
-  // famous father, a son the base does not know). -1 when it cannot tell.
+
   // Of `people` (first office start, actor), the one whose name ends in
   // "Sr." when `elder`, else in "Jr." (or "III"), or failing suffixes the
   // one named as a parent or as a child; with two people, the other one of
   // the opposite. -1 when neither tells.
-  int ByGenerationSuffix(const std::vector<std::pair<std::string, int>>& people, bool elder) const {
+  int ByGenerationCue(const std::vector<std::pair<std::string, int>>& people, bool elder) const {
     int senior = -1, junior = -1;
     for (const auto& p : people) {
       const std::string& name = result_.actors[p.second].name;
@@ -967,6 +963,12 @@ class ArticleState {
     return -1;
   }
 
+  // Of the people named before word `token` of sentence `si` with the
+  // family name `word`, two or more, the elder (or younger): by a
+  // generation cue (ByGenerationCue), else the one whose
+  // first office in the knowledge base began first (last); of two, one
+  // with offices and one without, the one with them is the elder (a
+  // famous father, a son the base does not know). -1 when it cannot tell.
   int ElderOrYounger(int si, int token, absl::string_view word, bool elder) const {
     auto it = name_parts_.find(PartKey(word));
     if (it == name_parts_.end()) return -1;
@@ -987,8 +989,7 @@ class ArticleState {
       people.emplace_back(first, n.actor);
     }
     if (people.size() < 2) return -1;
-    // "Sr." or "Jr." in a name the article gave tells them apart.
-    if (const int by_suffix = ByGenerationSuffix(people, elder); by_suffix >= 0) return by_suffix;
+    if (const int by_cue = ByGenerationCue(people, elder); by_cue >= 0) return by_cue;
     const long known = std::count_if(people.begin(), people.end(),
                                      [](const auto& p) { return !p.first.empty(); });
     if (known == static_cast<long>(people.size())) {
@@ -1009,24 +1010,24 @@ class ArticleState {
     int actor = -1;
   } known_as_;
 
-  // Whether a name the knowledge base has as a name or alias (no surname
-  // alone, no bulk gazetteer entry) starts at t[i].
-  bool KnownNameAt(const std::vector<Token>& t, int i) {
-    for (int k = std::min(Facts(i).alias_words, static_cast<int>(t.size()) - i); k >= 1; --k) {
-      const std::vector<AliasMatch>* m = FindKb(t, i, i + k, false);
-      if (m != nullptr && m->front().kind <= AliasKind::kAlias) return true;
+  // The end of the longest name the knowledge base has as a name or alias
+  // (no surname alone, no bulk gazetteer entry) that starts at t[a] and
+  // ends in (least, most], or -1; *matches, when given, its actors.
+  int KnownNameEnd(const std::vector<Token>& t, int a, int least, int most,
+                   const std::vector<AliasMatch>** matches = nullptr) {
+    for (int e = std::min(most, static_cast<int>(t.size())); e > least; --e) {
+      const std::vector<AliasMatch>* m = FindKb(t, a, e, false);
+      if (m != nullptr && m->front().kind <= AliasKind::kAlias) {
+        if (matches != nullptr) *matches = m;
+        return e;
+      }
     }
-    return false;
+    return -1;
   }
 
-  // Whether a name the knowledge base has as a name or alias covers
-  // t[a, last] and ends at `end` at the latest.
-  bool KnownNameThrough(const std::vector<Token>& t, int a, int last, int end) {
-    for (int k = end; k > last; --k) {
-      const std::vector<AliasMatch>* m = FindKb(t, a, k, false);
-      if (m != nullptr && m->front().kind <= AliasKind::kAlias) return true;
-    }
-    return false;
+  // Whether such a name starts at t[i].
+  bool KnownNameAt(const std::vector<Token>& t, int i) {
+    return KnownNameEnd(t, i, i, i + Facts(i).alias_words) >= 0;
   }
 
   // The country a possessive or demonym right before t[a] names
@@ -1058,16 +1059,12 @@ class ArticleState {
     });
   }
 
-  // The end of the longest name or alias of organisations only that the
-  // knowledge base has starting at t[a], or -1.
+  // The end of the longest known name starting at t[a] (KnownNameEnd)
+  // when only organisations have it, else -1.
   int KnownOrganisationEnd(const std::vector<Token>& t, int a, int n) {
-    for (int k = std::min(Facts(a).alias_words + 1, n - a); k >= 1; --k) {
-      const std::vector<AliasMatch>* m = FindKb(t, a, a + k, false);
-      if (m != nullptr && m->front().kind <= AliasKind::kAlias) {
-        return OnlyOrganisations(m) ? a + k : -1;
-      }
-    }
-    return -1;
+    const std::vector<AliasMatch>* m = nullptr;
+    const int end = KnownNameEnd(t, a, a, std::min(a + Facts(a).alias_words + 1, n), &m);
+    return end >= 0 && OnlyOrganisations(m) ? end : -1;
   }
 
   // Whether `matches` are some, and all organisations.
@@ -2487,7 +2484,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // ("People's National Party", "Farmers' Union of Malawi").
   for (int w = a + 1; !broken && !defined && w + 1 < b; ++w) {
     if ((IsPluralPossessive(t[w]) || t[w].possessive) && KnownNameAt(t, w + 1) &&
-        !KnownNameThrough(t, a, w + 1, b)) {
+        KnownNameEnd(t, a, w + 1, b) < 0) {
       b = w;
       *next = b;
       type = claims::v1::ACTOR_TYPE_UNSPECIFIED;

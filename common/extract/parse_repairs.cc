@@ -344,6 +344,33 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   return changed;
 }
 
+namespace {
+
+// The speaker's phrase between a quotation closing at `close` and its verb
+// of saying `verb` is the verb's subject, whatever the parser made of it
+// ("the laboratory's director general, Rolf Heuer, told a packed
+// auditorium": not the auditorium, which becomes the object).
+void SpeakerIsSubject(int close, int verb, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  int speaker = -1;
+  for (int k = close + 1; k < verb && speaker < 0; ++k) {
+    const Upos u = w[k].upos;
+    if ((u == Upos::kNoun || u == Upos::kPropn || u == Upos::kPron) &&
+        (w[k].head <= close || w[k].head >= verb)) {
+      speaker = k;
+    }
+  }
+  if (speaker < 0 || (w[speaker].head == verb && w[speaker].rel == DepRel::kNsubj)) return;
+  for (int k = verb + 1; k < n; ++k) {
+    if (w[k].head == verb && w[k].rel == DepRel::kNsubj) w[k].rel = DepRel::kObj;
+  }
+  w[speaker].head = verb;
+  w[speaker].rel = DepRel::kNsubj;
+}
+
+}  // namespace
+
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const std::optional<QuoteThenSpeaker> found = FindQuoteThenSpeaker(lexicon, w);
@@ -377,24 +404,7 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
       if (k != verb && w[k].head == quoted) w[k].head = verb;
     }
   }
-  if (w[verb].head >= 0 || w[quoted].head != verb) return;
-  // The speaker's phrase between them is the verb's subject, whatever the
-  // parser made of it ("the laboratory's director general, Rolf Heuer,
-  // told a packed auditorium": not the auditorium).
-  int speaker = -1;
-  for (int k = close + 1; k < verb && speaker < 0; ++k) {
-    const Upos u = w[k].upos;
-    if ((u == Upos::kNoun || u == Upos::kPropn || u == Upos::kPron) &&
-        (w[k].head <= close || w[k].head >= verb)) {
-      speaker = k;
-    }
-  }
-  if (speaker < 0 || (w[speaker].head == verb && w[speaker].rel == DepRel::kNsubj)) return;
-  for (int k = verb + 1; k < n; ++k) {
-    if (w[k].head == verb && w[k].rel == DepRel::kNsubj) w[k].rel = DepRel::kObj;
-  }
-  w[speaker].head = verb;
-  w[speaker].rel = DepRel::kNsubj;
+  if (w[verb].head < 0 && w[quoted].head == verb) SpeakerIsSubject(close, verb, words);
 }
 
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
@@ -690,12 +700,6 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
     // or "called the arrival of the forces | an occupation" read as a
     // relative clause of a noun inside the object: a noun with "a" or
     // "an" and no subject or verb of its own.
-    auto inside_object = [&](int k) {
-      for (int h = w[k].head, step = 0; h >= 0 && step < 8; h = w[h].head, ++step) {
-        if (h == o) return true;
-      }
-      return false;
-    };
     auto indefinite_noun = [&](int k) {
       const int d = child(k, DepRel::kDet, -1);
       return w[k].upos == Upos::kNoun && d >= 0 && d < k &&
@@ -711,7 +715,7 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
           ((w[k].head == o && (r == DepRel::kObj || r == DepRel::kNmodUnmarked ||
                                (r == DepRel::kAppos && !comma))) ||
            (w[k].head == v && r == DepRel::kOblUnmarked) ||
-           (r == DepRel::kAclRelcl && !comma && inside_object(k) && indefinite_noun(k)))) {
+           (r == DepRel::kAclRelcl && !comma && InSubtree(w, k, o) && indefinite_noun(k)))) {
         y = k;
       }
     }

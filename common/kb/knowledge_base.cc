@@ -140,19 +140,6 @@ bool EndsWithInitial(absl::string_view s) {
          (n == 2 || s[n - 3] == ' ' || s[n - 3] == '.');
 }
 
-// `name` with its one hyphen between two capitalised parts as a space
-// ("Zanu-PF" -> "Zanu PF"), or "" when it has no such hyphen.
-std::string SpacedHyphen(absl::string_view name) {
-  const size_t dash = name.find('-');
-  if (dash == absl::string_view::npos || dash == 0 || dash + 1 >= name.size() ||
-      name.find('-', dash + 1) != absl::string_view::npos || name.find(' ') != absl::string_view::npos ||
-      !absl::ascii_isupper(static_cast<unsigned char>(name[0])) ||
-      !absl::ascii_isupper(static_cast<unsigned char>(name[dash + 1]))) {
-    return "";
-  }
-  return absl::StrCat(name.substr(0, dash), " ", name.substr(dash + 1));
-}
-
 // The other forms of a Mongolian name "<patronymic in the genitive>
 // <given name>" (see Builder::Add); none for a name of another shape. The
 // genitive ends in "-giin" after a long vowel ("Ukhnaagiin": Ukhnaa),
@@ -309,43 +296,7 @@ class KnowledgeBase::Builder {
     for (const auto& s : e.aliases()) {
       AddAlias(index, s, e.gazetteer() ? AliasKind::kGazetteer : AliasKind::kAlias);
     }
-    // A Mongolian's patronymic in the genitive and given name
-    // ("Ukhnaagiin Khürelsükh") is written in the nominative before or
-    // after the given name, or as an initial ("Ukhnaa Khurelsukh",
-    // "Khurelsukh Ukhnaa", "U. Khurelsukh").
-    if (a.type == claims::v1::PERSON && a.country == "MNG" && !a.gazetteer) {
-      for (const std::string& form : MongolianNameForms(a.name)) {
-        AddAlias(index, form, AliasKind::kAlias);
-      }
-    }
-    // A person's double-barrelled name is written with a space too
-    // ("Portia Simpson Miller" of "Portia Simpson-Miller").
-    if (a.type == claims::v1::PERSON && !a.gazetteer) {
-      std::vector<std::string> names = {a.name};
-      names.insert(names.end(), e.aliases().begin(), e.aliases().end());
-      for (const std::string& n : names) {
-        if (n.find(' ') == std::string::npos) continue;
-        const std::string spaced = SpacedHyphens(n);
-        if (!spaced.empty()) AddAlias(index, spaced, AliasKind::kAlias);
-      }
-    }
-    // An organisation's name of two capitalised parts joined by a hyphen
-    // is written with a space too ("Zanu PF" of "Zanu-PF").
-    if (a.type == claims::v1::ORGANIZATION && !a.gazetteer) {
-      std::vector<std::string> names = {a.name};
-      names.insert(names.end(), e.aliases().begin(), e.aliases().end());
-      for (const std::string& n : names) {
-        const std::string spaced = SpacedHyphen(n);
-        if (!spaced.empty()) AddAlias(index, spaced, AliasKind::kAlias);
-        // A bracketed qualifier ("FAST (Samoa)", "DPS (Montenegro)") only
-        // tells namesakes apart in this file; text writes the name without
-        // it, and the article's country tells the namesakes apart there.
-        const size_t open = n.rfind(" (");
-        if (open != std::string::npos && open > 0 && absl::EndsWith(n, ")")) {
-          AddAlias(index, n.substr(0, open), AliasKind::kAlias);
-        }
-      }
-    }
+    AddWrittenForms(index, e);
     for (const auto& s : e.capitals()) AddAlias(index, s, AliasKind::kCapital);
     for (const auto& s : e.demonyms()) AddAlias(index, s, AliasKind::kDemonym);
     for (const auto& s : e.group_names()) AddAlias(index, s, AliasKind::kGroupName);
@@ -499,6 +450,43 @@ class KnowledgeBase::Builder {
           kb_->by_last_skeleton_[skeleton.substr(space + 1)].push_back(
               {skeleton.substr(0, space), m});
         }
+      }
+    }
+  }
+
+  // The other ways text writes a person's or an organisation's names:
+  //   * a Mongolian's patronymic in the genitive and given name
+  //     ("Ukhnaagiin Khürelsükh") in the nominative before or after the
+  //     given name, or as an initial ("Ukhnaa Khurelsukh", "Khurelsukh
+  //     Ukhnaa", "U. Khurelsukh");
+  //   * a person's double-barrelled name with a space ("Portia Simpson
+  //     Miller" of "Portia Simpson-Miller"), and an organisation's one-word
+  //     name of two capitalised parts ("Zanu PF" of "Zanu-PF");
+  //   * an organisation's name without a bracketed qualifier ("FAST
+  //     (Samoa)", "DPS (Montenegro)"), which only tells namesakes apart in
+  //     this file; the article's country tells them apart in text.
+  void AddWrittenForms(int index, const kb::KbEntry& e) {
+    const KbActor& a = kb_->actors_[index];
+    const bool person = a.type == claims::v1::PERSON;
+    if (a.gazetteer || (!person && a.type != claims::v1::ORGANIZATION)) return;
+    if (person && a.country == "MNG") {
+      for (const std::string& form : MongolianNameForms(a.name)) {
+        AddAlias(index, form, AliasKind::kAlias);
+      }
+    }
+    std::vector<std::string> names = {a.name};
+    names.insert(names.end(), e.aliases().begin(), e.aliases().end());
+    for (const std::string& n : names) {
+      const bool words = n.find(' ') != std::string::npos;
+      const bool one_hyphen = n.find('-') == n.rfind('-') && !n.empty() &&
+                              absl::ascii_isupper(static_cast<unsigned char>(n[0]));
+      if (person ? words : !words && one_hyphen) {
+        const std::string spaced = SpacedHyphens(n);
+        if (!spaced.empty()) AddAlias(index, spaced, AliasKind::kAlias);
+      }
+      const size_t open = n.rfind(" (");
+      if (!person && open != std::string::npos && open > 0 && absl::EndsWith(n, ")")) {
+        AddAlias(index, n.substr(0, open), AliasKind::kAlias);
       }
     }
   }
