@@ -71,10 +71,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   RETURN_IF_ERROR(ReadSet(dir, "abbreviations.txt", false, &lex->abbreviations_));
   RETURN_IF_ERROR(ReadDataRows(dir, "honorifics.tsv", true, [&](const auto& f) {
     claims::v1::ActorType t;
-    if (f.size() != 2 || !claims::v1::ActorType_Parse(f[1], &t)) {
-      return absl::InvalidArgumentError("expected: word <TAB> actor type");
+    if (f.size() < 2 || f.size() > 3 || !claims::v1::ActorType_Parse(f[1], &t) ||
+        (f.size() == 3 && f[2] != "given")) {
+      return absl::InvalidArgumentError("expected: word <TAB> actor type [<TAB> given]");
     }
     lex->honorifics_[f[0]] = t;
+    if (f.size() == 3) lex->given_name_honorifics_.insert(absl::AsciiStrToLower(f[0]));
     return absl::OkStatus();
   }));
   RETURN_IF_ERROR(ReadDataRows(dir, "verbs.tsv", true, [&](const auto& f) {

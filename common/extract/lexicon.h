@@ -54,6 +54,12 @@ class Lexicon {
   bool IsDictionaryWord(absl::string_view lower) const;
   // Type for an honorific/title word before a name, or UNSPECIFIED.
   claims::v1::ActorType Honorific(absl::string_view word) const;
+  // An honorific (lower case, no full stop) that usage puts before a given
+  // name ("king", "sheikh"): the one word after it is more likely a given
+  // name than a family name.
+  bool HonorificBeforeGivenName(absl::string_view lower) const {
+    return given_name_honorifics_.contains(lower);
+  }
   // Last word of a job title that may precede a name ("minister").
   bool IsTitleHead(absl::string_view lower) const { return title_heads_.contains(lower); }
   // Nouns a demonym only gives the nationality of ("hostage", "citizens").
@@ -114,6 +120,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> common_words_;
   absl::flat_hash_set<std::string> dictionary_words_;
   absl::flat_hash_map<std::string, claims::v1::ActorType> honorifics_;
+  absl::flat_hash_set<std::string> given_name_honorifics_;
   absl::flat_hash_set<std::string> title_heads_;
   absl::flat_hash_set<std::string> nationality_nouns_;
   absl::flat_hash_set<std::string> organisation_nouns_;

@@ -1471,8 +1471,16 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
                             std::string* evidence) {
   auto agrees = [gender](char g) { return gender == 0 || g == 0 || g == gender; };
   // After an honorific or a title the word is a family name: "Mr
-  // Hadiwijaya" is not the "Hadiwijaya" of "Hadiwijaya Sawit".
-  const bool family_name = !honorific.empty() || !title.empty();
+  // Hadiwijaya" is not the "Hadiwijaya" of "Hadiwijaya Sawit". After an
+  // honorific usage puts before given names it is a given name first: of
+  // the people named before, one of that given name outranks those of that
+  // family name ("Sheikh Sabah" after "Sheikh Saad al-Abdullah al-Sabah"
+  // and "Sheikh Sabah al-Ahmad al-Sabah"; "Sheikh Yassin" after "Sheikh
+  // Ahmed Yassin" is still his). The word right before the name decides: an
+  // honorific, else a one-word title ("Sheikh", a title head, or "King").
+  const bool given_first =
+      lex_.HonorificBeforeGivenName(honorific.empty() ? absl::string_view(title) : honorific);
+  const bool family_name = (!honorific.empty() || !title.empty()) && !given_first;
   std::vector<int> before, after, kb_people, given_before;
   if (auto it = name_parts_.find(PartKey(word)); it != name_parts_.end()) {
     // A given name after a title the person holds at the date ("PM
@@ -1484,10 +1492,13 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
     // A family name of someone named before outranks a given name of
     // someone else ("Brückner" after "Brückner Präzisionsguss", which the
     // tagger took for a person, and "Hajo Brückner").
-    const bool family_before = std::any_of(it->second.begin(), it->second.end(), [&](const NamedAt& n) {
-      return !n.given && n.Before(si, token) &&
-             agrees(GenderOf(n.actor));
-    });
+    auto named_before = [&](bool given) {
+      return std::any_of(it->second.begin(), it->second.end(), [&](const NamedAt& n) {
+        return n.given == given && n.Before(si, token) && agrees(GenderOf(n.actor));
+      });
+    };
+    const bool family_before = !given_first && named_before(false);
+    const bool given_name_before = given_first && named_before(true);
     for (const NamedAt& n : it->second) {
       const bool earlier = n.Before(si, token);
       // A known person's surname is not the given name of someone named
@@ -1500,7 +1511,7 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
         given_before.push_back(n.actor);
       }
       if (!agrees(GenderOf(n.actor)) || (family_name && n.given && !holds_title(n.actor)) ||
-          (family_before && n.given)) {
+          (family_before && n.given) || (given_name_before && !n.given)) {
         continue;
       }
       (earlier ? before : after).push_back(n.actor);

@@ -1364,5 +1364,29 @@ TEST_F(MentionsTest, AKnownOrganisationOpeningWithATitleIsNoTitle) {
             "david-petraeus");
 }
 
+// After an honorific usage puts before given names, one word is a given
+// name first: "Sheikh Rashid" is the man of that given name, not the one
+// whose father's name it is, and "Sir Alan" is Sir Alan Maddox.
+TEST_F(MentionsTest, AGivenNameAfterSheikhOrSir) {
+  auto r = Analyze(
+      "DOHA - Sheikh Mansour bin Rashid Al-Hamdan met Sheikh Rashid bin Saif Al-Mansour on "
+      "Monday. Sheikh Rashid said the talks had gone well.",
+      "2012-04-02");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> full = Written(*r, "Rashid bin Saif Al-Mansour");
+  const std::vector<claims::v1::Mention> bare = Written(*r, "Rashid");
+  ASSERT_EQ(full.size(), 1u);
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].actor_id(), full[0].actor_id());
+  auto sir = Analyze(
+      "LONDON - Sir Alan Maddox, the chairman of Brantwood Foods, stepped down on Friday. "
+      "Sir Alan said he was proud of the firm.",
+      "2009-06-12");
+  ASSERT_TRUE(sir.ok()) << sir.status();
+  const std::vector<claims::v1::Mention> alan = Written(*sir, "Alan");
+  ASSERT_EQ(alan.size(), 1u);
+  EXPECT_EQ(alan[0].actor_id(), "alan-maddox");
+}
+
 }  // namespace
 }  // namespace claims
