@@ -579,6 +579,10 @@ class ArticleState {
   // True when a name the article gave the actor so far has `word` after a
   // particle: a compound surname ("Fernández de Kirchner").
   bool WritesInCompound(int actor, absl::string_view word) const;
+  // True when the article has called the actor by another word alone of a
+  // name it gave them in full with `word` ("Yameen" of "Abdulla Yameen
+  // Abdul Gayoom": "Gayoom" is someone else).
+  bool CalledByOtherName(int actor, absl::string_view word) const;
   // True when two of `actors` were first named in full in one sentence
   // with an "and" between them: coordinated, as equals.
   bool NamedAsEquals(const std::string& key, const std::vector<int>& actors) const;
@@ -1576,7 +1580,17 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
       auto it = honorific_of_.find(a);
       if (it != honorific_of_.end() && it->second == honorific) same.push_back(a);
     }
-    if (same.size() == 1) before = same;
+    if (same.size() == 1) {
+      before = same;
+    } else {
+      // Nor one it addresses otherwise ("Dr. Jagan" is not "Mrs. Jagan").
+      std::vector<int> unaddressed;
+      for (int a : before) {
+        auto it = honorific_of_.find(a);
+        if (it == honorific_of_.end() || it->second == honorific) unaddressed.push_back(a);
+      }
+      if (!unaddressed.empty()) before = unaddressed;
+    }
   }
   // Of namesakes named before ("Park Geun-hye, the daughter of Park
   // Chung-hee"), the bare name is the article's main one: the one it has
@@ -1589,6 +1603,13 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
       if (!WritesInCompound(a, word)) plain.push_back(a);
     }
     if (plain.empty()) return kAmbiguous;
+    // Nor one the article calls by another of their names alone ("Gayoom"
+    // beside "Yameen", who is Abdulla Yameen Abdul Gayoom).
+    std::vector<int> not_otherwise;
+    for (int a : plain) {
+      if (!CalledByOtherName(a, word)) not_otherwise.push_back(a);
+    }
+    if (!not_otherwise.empty()) plain = not_otherwise;
     // Introduced as equals ("Lech Kaczynski and his twin brother Jaroslaw
     // Kaczynski"), no one is the main one.
     if (plain.size() > 1 && NamedAsEquals(PartKey(word), plain)) return kAmbiguous;
@@ -1697,6 +1718,31 @@ bool ArticleState::WritesInCompound(int actor, absl::string_view word) const {
   return false;
 }
 
+bool ArticleState::CalledByOtherName(int actor, absl::string_view word) const {
+  const std::string key = PartKey(word);
+  const std::vector<std::string>& texts = result_.actors[actor].mention_texts;
+  // The words of the names the article gave in full that hold `word`: only
+  // another word of one of those counts ("Taylor" of "Chuckie Taylor" is
+  // no other name of Charles McArthur Emmanuel's, whom the article also
+  // calls "Emmanuel").
+  absl::flat_hash_set<std::string> beside;
+  for (const std::string& text : texts) {
+    if (text.find(' ') == std::string::npos) continue;
+    std::vector<std::string> parts;
+    for (absl::string_view w : absl::StrSplit(text, ' ', absl::SkipEmpty())) {
+      parts.push_back(PartKey(w));
+    }
+    if (std::find(parts.begin(), parts.end(), key) == parts.end()) continue;
+    beside.insert(parts.begin(), parts.end());
+  }
+  for (const std::string& text : texts) {
+    if (text.find(' ') != std::string::npos) continue;
+    const std::string other = PartKey(text);
+    if (other != key && beside.contains(other)) return true;
+  }
+  return false;
+}
+
 bool ArticleState::OtherGivenNames(int kb_index, const std::vector<Token>& t, int a,
                                    int b) const {
   if (a + 1 >= b) return false;
@@ -1719,6 +1765,12 @@ int ArticleState::KnownShorterName(const std::vector<Token>& t, int a, int b,
   }
   shorter.emplace_back(absl::StrCat(t[a].text, " ", t[b - 1].text), "kb:name-without-middle");
   for (int f = a + 1; f + 2 <= b; ++f) shorter.emplace_back(Join(t, f, b), "kb:name-without-first");
+  // A known name and more family names after it ("Abdulla Yameen Abdul
+  // Gayoom", "Omar Bongo Ondimba"), not a suffix that tells a son from his
+  // father ("George Bush Jr.").
+  for (int e = b - 1; e >= a + 2 && !IsGenerationalSuffix(t[b - 1].text); --e) {
+    shorter.emplace_back(Join(t, a, e), "kb:name-without-last");
+  }
   for (const auto& [name, how] : shorter) {
     const auto* known = kb_.Find(name);
     const int k = known == nullptr ? -1 : ChooseKb(*known, claims::v1::PERSON);

@@ -1388,5 +1388,41 @@ TEST_F(MentionsTest, AGivenNameAfterSheikhOrSir) {
   EXPECT_EQ(alan[0].actor_id(), "alan-maddox");
 }
 
+// Of namesakes named before, a courtesy form goes to the one the article
+// has not addressed otherwise ("Dr. Persaud" is not "Mrs. Persaud"), and a
+// word of a full name goes to the one the article does not call by another
+// word of that name ("Novak" is not Tomas Ruzicka Novak, called "Ruzicka").
+TEST_F(MentionsTest, NamesakesByHowTheArticleCallsThem) {
+  auto r = Analyze(
+      "GEORGETOWN - Arjun Persaud, a surgeon, and his wife Leela Persaud opened a clinic on "
+      "Monday. Mrs. Persaud said it would treat children free. Dr. Persaud said he would "
+      "operate twice a week.",
+      "2004-03-01");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> arjun = Written(*r, "Arjun Persaud");
+  const std::vector<claims::v1::Mention> bare = Written(*r, "Persaud");
+  ASSERT_EQ(arjun.size(), 1u);
+  ASSERT_EQ(bare.size(), 2u);
+  EXPECT_EQ(bare[1].actor_id(), arjun[0].actor_id());
+  auto n = Analyze(
+      "BRNO - Tomas Ruzicka Novak was elected mayor on Sunday. Ruzicka, 54, thanked voters. "
+      "He is the cousin of Pavel Novak, who led the city for ten years. Novak, 75, "
+      "campaigned for him.",
+      "2014-10-12");
+  ASSERT_TRUE(n.ok()) << n.status();
+  const std::vector<claims::v1::Mention> pavel = Written(*n, "Pavel Novak");
+  const std::vector<claims::v1::Mention> novak = Written(*n, "Novak");
+  ASSERT_EQ(pavel.size(), 1u);
+  ASSERT_EQ(novak.size(), 1u);
+  EXPECT_EQ(novak[0].actor_id(), pavel[0].actor_id());
+}
+
+// A known name followed by more family names is the known person.
+TEST_F(MentionsTest, AKnownNameWithMoreFamilyNames) {
+  EXPECT_EQ(ActorOf("MALE - Abdulla Yameen Abdul Gayoom was sworn in on Sunday.", "2013-11-17",
+                    "Abdulla Yameen Abdul Gayoom"),
+            "abdulla-yameen");
+}
+
 }  // namespace
 }  // namespace claims
