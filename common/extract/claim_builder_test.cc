@@ -949,6 +949,22 @@ TEST_F(ClaimsFromStructureTest, ABeliefIsAttributedOnlyToAnActor) {
   EXPECT_FALSE(d->has_modality_source());
 }
 
+// "It is likely that S": S is the claim, hedged; reported, S is what the
+// speaker said. The copula with its empty "it" is no claim.
+TEST_F(ClaimsFromStructureTest, AnExtraposedThatClauseIsTheClaim) {
+  auto said = ClaimsOf("Germany said it was almost certain that Russia had moved the missiles.");
+  const Claim* c = WithPredicate(said, "move");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "DEU");
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("RUS"));
+  for (const Claim& other : said) EXPECT_NE(other.predicate(), "be");
+  auto likely = ClaimsOf("It is likely that Russia moved the missiles.");
+  const Claim* l = WithPredicate(likely, "move");
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->modality(), claims::v1::HEDGED);
+}
+
 TEST_F(ClaimsFromStructureTest, ACourtRulingIsTheCourtsContentWhereverTheParserHangsIt) {
   // The "that"-clause is parsed under "Friday", and "has" tagged AUX.
   auto claims = ClaimsOf(

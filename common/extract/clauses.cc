@@ -71,6 +71,7 @@ class Builder {
     for (Clause& c : clauses_) InheritSubjects(&c);
     for (size_t k = 0; k < clauses_.size(); ++k) FindSpeech(k);
     FindLooseAccordingTo();
+    for (Clause& c : clauses_) ExtraposedContent(&c);
     for (Clause& c : clauses_) FoldSpeakingIntoSaying(&c);
     SpreadOverCoordination();
     for (Clause& c : clauses_) FindQuote(&c);
@@ -589,6 +590,40 @@ class Builder {
     lower->source_first = content.source_first;
     lower->source_last = content.source_last;
     lower->reporting_cue = content.reporting_cue;
+  }
+
+  // "It is likely that S", "(X said) it was almost certain that S": the
+  // adjective's "that"-clause is the claim, at most as sure as the
+  // adjective makes it ("it is not clear that S": hedged); the copula with
+  // its empty "it" makes none, and a report of it reports S.
+  void ExtraposedContent(Clause* c) {
+    if (!c->copula || t_.word(c->head).upos != Upos::kAdj) return;
+    const auto cue = lex_.ModalityCue(Cue::kExtraposed, t_.lemma(c->head));
+    if (!cue) return;
+    int it = t_.Child(c->head, DepRel::kNsubj);
+    if (it < 0) it = t_.Child(c->head, DepRel::kExpl);
+    if (it < 0 || t_.lower(it) != "it") return;
+    Clause* content = nullptr;
+    for (int k : t_.children(c->head)) {
+      const DepRel r = t_.rel(k);
+      if (r != DepRel::kCcomp && r != DepRel::kCsubj) continue;
+      Clause* inner = Mutable(k);
+      if (inner != nullptr && inner != c && OpensWithThat(*inner)) content = inner;
+    }
+    if (content == nullptr) return;
+    Modality m = *cue;
+    if (c->modality == claims::v1::NEGATED) {
+      m = claims::v1::HEDGED;
+    } else if (Rank(c->modality) < Rank(m)) {
+      m = c->modality;
+    }
+    if (Rank(m) < Rank(content->modality)) {
+      content->modality = m;
+      content->modality_cue = t_.lemma(c->head);
+    }
+    SpreadReport(*c, content);
+    c->reported = false;
+    c->saying_only = true;
   }
 
   // "X telephoned the players to congratulate them, according to S": an

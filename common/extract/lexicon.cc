@@ -121,13 +121,14 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
             {"determiner", CueAttachment::kDeterminer},
             {"pronoun", CueAttachment::kPronoun},
             {"embedding", CueAttachment::kEmbedding},
-            {"naming", CueAttachment::kNaming}};
+            {"naming", CueAttachment::kNaming},
+            {"extraposed", CueAttachment::kExtraposed}};
     claims::v1::Modality modality;
     auto attachment = f.size() == 3 ? kAttachments->find(f[1]) : kAttachments->end();
     if (attachment == kAttachments->end() || !claims::v1::Modality_Parse(f[2], &modality)) {
       return absl::InvalidArgumentError(
           "expected: lemma <TAB> adverb|auxiliary|conditional|raising|mark|"
-          "determiner|pronoun|embedding <TAB> modality");
+          "determiner|pronoun|embedding|naming|extraposed <TAB> modality");
     }
     lex->modality_cues_[{attachment->second, absl::AsciiStrToLower(f[0])}] = modality;
     return absl::OkStatus();

@@ -107,7 +107,7 @@ class Lexicon {
   // How a modality cue attaches in the dependency tree (modality.tsv).
   enum class CueAttachment {
     kAdverb, kAuxiliary, kConditional, kRaising, kMark, kDeterminer,
-    kPronoun, kEmbedding, kNaming
+    kPronoun, kEmbedding, kNaming, kExtraposed
   };
   // The modality `lemma` signals when attached as `attachment`, if any.
   std::optional<claims::v1::Modality> ModalityCue(CueAttachment attachment,
