@@ -1078,7 +1078,8 @@ TEST_F(ClaimsFromStructureTest, ANamingVerbsComplementIsReportedWhereverTheParse
   for (const std::string text : {
            "The opposition called the arrest of its leader an outrage and a provocation.",
            "Mayor Tom Berg called the bombing a cowardly act of terror.",
-           "BRASILIA - President Lula called the decision shameful."}) {
+           "BRASILIA - President Lula called the decision shameful.",
+           "Senator Ann Ruiz called the treaty a Trojan's horse for foreign banks."}) {
     auto claims = ClaimsOf(text, "2010-05-03");
     const Claim* c = WithPredicate(claims, "be");
     ASSERT_NE(c, nullptr) << text;

@@ -695,8 +695,9 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
       o = g;
     }
     if (o < 0 || x >= 0) continue;
-    // "called the plan | a disaster" read as the plan's object, unmarked
-    // modifier or apposition with no comma, or the verb's unmarked oblique;
+    // "called the plan | a disaster" read as the plan's object, modifier
+    // without a preposition ("the vault | a Noah's Ark"), conjunct without
+    // a conjunction or apposition with no comma, or the verb's unmarked oblique;
     // or "called the arrival of the forces | an occupation" read as a
     // relative clause of a noun inside the object: a noun with "a" or
     // "an" and no subject or verb of its own.
@@ -713,6 +714,8 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
       comma = comma || w[k].upos == Upos::kPunct;
       if (predicative(k) &&
           ((w[k].head == o && (r == DepRel::kObj || r == DepRel::kNmodUnmarked ||
+                               (r == DepRel::kNmod && child(k, DepRel::kCase, -1) < 0) ||
+                               (r == DepRel::kConj && child(k, DepRel::kCc, -1) < 0 && !comma) ||
                                (r == DepRel::kAppos && !comma))) ||
            (w[k].head == v && r == DepRel::kOblUnmarked) ||
            (r == DepRel::kAclRelcl && !comma && InSubtree(w, k, o) && indefinite_noun(k)))) {
