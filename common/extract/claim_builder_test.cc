@@ -818,6 +818,20 @@ TEST(ClauseAnalyzerTest, APassiveReportRaisesItsInfinitive) {
   EXPECT_FALSE(resigned->args[0].patient);
 }
 
+// So do "is thought to", "is believed to", "is feared to": the writer
+// reports what unnamed others hold.
+TEST_F(ClaimsFromStructureTest, APassiveOfBeliefReportsItsInfinitive) {
+  for (const std::string text : {"Hamas is thought to have moved the hostages.",
+                                 "Hamas is believed to have moved the hostages.",
+                                 "Hamas is feared to have moved the hostages."}) {
+    auto claims = ClaimsOf(text);
+    const Claim* c = WithPredicate(claims, "move");
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
+    EXPECT_FALSE(c->has_modality_source()) << text;
+  }
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");
