@@ -832,6 +832,18 @@ TEST_F(ClaimsFromStructureTest, APassiveOfBeliefReportsItsInfinitive) {
   }
 }
 
+// "S, the company said, if S2": the saying reports S; the condition after
+// it is S's, not what was said.
+TEST_F(ClaimsFromStructureTest, AConditionAfterAnInsertedSayingIsNotItsContent) {
+  auto claims = ClaimsOf(
+      "Tickets would be refunded in full, Ryanair said, if the strike went ahead.",
+      "2019-08-01");
+  const Claim* c = WithPredicate(claims, "refund");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "ryanair");
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");

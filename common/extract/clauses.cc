@@ -723,6 +723,7 @@ class Builder {
   Clause* SpokenContent(const Clause& saying) {
     for (int c : t_.children(saying.head)) {
       const DepRel r = t_.rel(c);
+      if (ConditionAfterInsertedSaying(saying, c)) continue;
       if (r == DepRel::kCcomp || (r == DepRel::kParataxis && c < saying.head)) {
         if (Clause* content = Mutable(c)) return content;
         // A complement the parser made nominal: the clause inside it.
@@ -758,6 +759,18 @@ class Builder {
               !saying.reported) ||
              OpensWithThat(other);
     });
+  }
+
+  // "S, the company said, if S2": a saying set off by commas after S
+  // reports S, and the condition after it is S's, not what was said.
+  bool ConditionAfterInsertedSaying(const Clause& saying, int c) const {
+    const int mark = t_.Child(c, DepRel::kMark);
+    if (c < saying.head || mark < 0 || (t_.lower(mark) != "if" && t_.lower(mark) != "unless")) {
+      return false;
+    }
+    const int head = clause_head_of(saying.head);
+    const int up = t_.word(head).head;
+    return up >= 0 && up < head && CommaBetween(up, head) && CommaBetween(saying.head, c);
   }
 
   // The first clause after `verb` that belongs to `verb`'s clause and
