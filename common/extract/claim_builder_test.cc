@@ -844,6 +844,21 @@ TEST_F(ClaimsFromStructureTest, AConditionAfterAnInsertedSayingIsNotItsContent) 
   EXPECT_EQ(c->modality_source().id(), "ryanair");
 }
 
+// "said that | his client had ...": the parser hung "that" as an object
+// with an object of its own; the clause after it, parsed apart, is the
+// content.
+TEST_F(ClaimsFromStructureTest, AThatClauseTheParserLostIsParsedApart) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"A lawyer for Siemens said that his client had defrauded investors.", "defraud"},
+      {"The lawyer denied that the company had misled regulators.", "mislead"}};
+  for (const auto& [text, predicate] : cases) {
+    auto claims = ClaimsOf(text, "2008-12-16");
+    const Claim* c = WithPredicate(claims, predicate);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
+  }
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");

@@ -839,6 +839,72 @@ void ParseQuoteApart(const syntax::DependencyParser& parser, const Lexicon& lexi
   }
 }
 
+// True when the clause's root has a subject before it and no finite verb
+// of another clause stands between them: a clause that parsed as one
+// ("the number of dead could reach 18,000, given the number of districts
+// destroyed" parsed with "destroyed" as its root is no such clause).
+bool SubjectThenRoot(const syntax::SyntaxSentence& c, int root) {
+  int subject = -1;
+  for (int k = 0; k < root; ++k) {
+    const DepRel r = c[k].rel;
+    if (c[k].head == root && (r == DepRel::kNsubj || r == DepRel::kNsubjPass || r == DepRel::kExpl)) {
+      subject = k;
+      break;
+    }
+  }
+  if (subject < 0) return false;
+  for (int k = subject + 1; k < root; ++k) {
+    if (c[k].head != root && syntax::IsFiniteTag(c[k].xpos)) return false;
+  }
+  return true;
+}
+
+// "A lawyer said that | his client had defrauded investors": a "that" the
+// tagger made a subordinator but the parser hung as an argument (an object
+// with dependents of its own, a subject) lost the clause after it. The
+// words from there to the final punctuation are parsed apart, and their
+// root becomes the complement of the verb before "that", which marks it.
+// Nothing changes when a word before "that" hangs inside that stretch.
+void ParseComplementApart(const syntax::DependencyParser& parser,
+                          syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int i = 1; i + 2 < n; ++i) {
+    const DepRel r = syntax::BaseRel(w[i].rel);
+    if (!Is(w[i], "that") || w[i].upos != Upos::kSconj ||
+        (r != DepRel::kObj && r != DepRel::kNsubj && r != DepRel::kIobj &&
+         r != DepRel::kNmod && r != DepRel::kObl && r != DepRel::kDep)) {
+      continue;
+    }
+    // The verb before "that", over at most one short phrase ("promised in
+    // a televised address that").
+    int v = i - 1;
+    while (v > 0 && i - v <= 5 && w[v].upos != Upos::kPunct &&
+           (w[v].upos != Upos::kVerb || w[v].rel == DepRel::kAmod)) {
+      --v;
+    }
+    if (v < 0 || w[v].upos != Upos::kVerb || w[v].rel == DepRel::kAmod) return;
+    const int end = w[n - 1].upos == Upos::kPunct ? n - 1 : n;
+    if (end - i < 3) return;
+    for (int k = 0; k < i; ++k) {
+      if (w[k].head > i && w[k].head < end) return;
+    }
+    syntax::SyntaxSentence clause(w.begin() + i + 1, w.begin() + end);
+    parser.Parse(&clause);
+    const int root = RootOf(clause);
+    if (root < 0 || !SubjectThenRoot(clause, root)) return;
+    for (size_t k = 0; k < clause.size(); ++k) {
+      syntax::SyntaxWord& c = w[k + static_cast<size_t>(i) + 1];
+      c.head = clause[k].head < 0 ? v : clause[k].head + i + 1;
+      c.rel = clause[k].head < 0 ? DepRel::kCcomp : clause[k].rel;
+    }
+    w[i].head = root + i + 1;
+    w[i].rel = DepRel::kMark;
+    if (end < n && w[n - 1].head > i) w[n - 1].head = RootOf(w);
+    return;
+  }
+}
+
 }  // namespace
 
 void RepairTrailingAccordingTo(syntax::SyntaxSentence* words) {
@@ -914,6 +980,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   if (Interruption part; FindInterruption(lexicon, words, &part)) {
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);
   }
+  ParseComplementApart(parser, words);
   RepairChildrenOfPunctuation(words);
   RepairNotOnlyButAlso(words);
   RepairSubjectAfterOpeningPhrase(words);
