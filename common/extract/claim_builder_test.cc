@@ -859,6 +859,19 @@ TEST_F(ClaimsFromStructureTest, AThatClauseTheParserLostIsParsedApart) {
   }
 }
 
+// "X was quoted by Y as saying S": X said S; the quoting is no claim.
+TEST_F(ClaimsFromStructureTest, QuotedAsSayingIsTheQuotedPersonsSaying) {
+  auto claims = ClaimsOf(
+      "Vladimir Putin was quoted by the Kremlin as saying that Russia would resume gas "
+      "deliveries.",
+      "2009-01-12");
+  const Claim* c = WithPredicate(claims, "resume");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "vladimir-putin");
+  for (const Claim& other : claims) EXPECT_NE(other.predicate(), "quote");
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");

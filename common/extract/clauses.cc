@@ -481,8 +481,24 @@ class Builder {
     for (const Argument& a : c->args) {
       if (a.role == ArgRole::kSubject || a.patient) return;
     }
-    const Clause* g = Mutable(c->governor);
+    Clause* g = Mutable(c->governor);
     if (g == nullptr) return;
+    // "X was quoted by Y as saying S": X is the one saying; the quoting is
+    // how the writer knows it, no claim of its own.
+    if (own == DepRel::kAdvcl && (g->predicate == "quote" || g->predicate == "cite") &&
+        t_.Child(g->head, DepRel::kAuxPass) >= 0 && t_.Child(top, DepRel::kMark) >= 0 &&
+        t_.lower(t_.Child(top, DepRel::kMark)) == "as") {
+      for (const Argument& a : g->args) {
+        if (!a.patient) continue;
+        Argument copy = a;
+        copy.inherited = true;
+        copy.patient = false;
+        copy.role = ArgRole::kSubject;
+        c->args.push_back(copy);
+        g->saying_only = true;
+      }
+      return;
+    }
     const bool has_subject = std::any_of(g->args.begin(), g->args.end(), [](const Argument& a) {
       return a.role == ArgRole::kSubject;
     });
