@@ -1437,6 +1437,10 @@ class ArticleState {
   absl::flat_hash_map<int, char> honorific_gender_;  // actor -> 'm' / 'f'
   // actor -> the honorific the article first gave them, lower case ("dr")
   absl::flat_hash_map<int, std::string> honorific_of_;
+  // The name after an acronym's "of" inside one tagger span ("the CNDD of
+  // Leonard Nyangoma"), to be read as a name of its own: sentence, span.
+  int rest_sentence_ = -1;
+  entities::EntitySpan rest_of_acronym_;
   // PartKey of a surname -> PartKeys of the words written before it.
   absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> given_before_;
   absl::flat_hash_map<std::string, std::string> title_owner_;
@@ -2389,6 +2393,9 @@ bool ArticleState::WidenedName(const SentenceTokens& s, int i, entities::EntityS
 bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline,
                            bool titlecase, int* next) {
   const entities::EntitySpan* span = NameAt(s, i);
+  if (span == nullptr && rest_sentence_ == si && rest_of_acronym_.begin == i) {
+    span = &rest_of_acronym_;
+  }
   const auto& t = s.tokens;
   entities::EntitySpan widened;
   bool speaker = false;
@@ -2415,6 +2422,19 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       b = k - 1;
       break;
     }
+  }
+  // "the CNDD of Leonard Nyangoma": an acronym takes no "of" phrase into
+  // its name, unless the knowledge base knows the whole. A name after the
+  // "of" is one of its own, a person's from a given name.
+  if (b - span->begin >= 3 && t[span->begin].all_caps && t[span->begin].text.size() >= 2 &&
+      t[span->begin + 1].lower == "of" && FindKb(t, span->begin, b, false) == nullptr) {
+    if (IsNameToken(t[span->begin + 2])) {
+      rest_sentence_ = si;
+      rest_of_acronym_ = {span->begin + 2, b,
+                          IsGivenName(t[span->begin + 2].text) ? entities::EntityType::kPerson
+                                                               : span->type};
+    }
+    b = span->begin + 1;
   }
   // "the Congress Government", "the Obama Administration": a known name
   // before the word for the government it leads is that actor's mention.

@@ -1424,5 +1424,20 @@ TEST_F(MentionsTest, AKnownNameWithMoreFamilyNames) {
             "abdulla-yameen");
 }
 
+// An acronym takes no "of" phrase into its name: "the FNDR of Emmanuel
+// Kabanda" names a party and its leader, a person.
+TEST_F(MentionsTest, AnAcronymEndsBeforeOf) {
+  auto r = Analyze(
+      "BUJUMBURA - The army fought the FNDR of Emmanuel Kabanda, whose fighters fled.",
+      "2001-03-05");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> party = Written(*r, "FNDR");
+  const std::vector<claims::v1::Mention> leader = Written(*r, "Emmanuel Kabanda");
+  ASSERT_EQ(party.size(), 1u);
+  ASSERT_EQ(leader.size(), 1u);
+  EXPECT_NE(party[0].actor_id(), leader[0].actor_id());
+  EXPECT_EQ(leader[0].type(), claims::v1::PERSON);
+}
+
 }  // namespace
 }  // namespace claims
