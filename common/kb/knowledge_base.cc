@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "common/kb/jsonl.h"
 #include "common/kb/kb_entry.pb.h"
@@ -167,6 +168,30 @@ std::vector<std::string> MongolianNameForms(absl::string_view name) {
   const std::string initial(stem.substr(0, 1));
   return {absl::StrCat(stem, " ", given), absl::StrCat(given, " ", stem),
           absl::StrCat(initial, ". ", given), absl::StrCat(initial, ".", given)};
+}
+
+// The shorter forms of an Arabic name that chains the father's and
+// grandfather's names to the given name ("Saad Al-Abdullah Al-Salim
+// Al-Sabah", "Hamad bin Jassim bin Jaber Al Thani"): the given name with
+// the father's ("Saad Al-Abdullah", "Hamad bin Jassim"), and with the
+// family name too ("Saad Al-Abdullah Al-Sabah", "Hamad bin Jassim Al
+// Thani"), as news shortens them. None for a name of another shape.
+std::vector<std::string> ArabicChainForms(absl::string_view name) {
+  const std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
+  auto al = [](absl::string_view x) { return absl::StartsWithIgnoreCase(x, "al-"); };
+  if (w.size() >= 3 && std::all_of(w.begin() + 1, w.end(), al)) {
+    std::vector<std::string> out = {absl::StrCat(w[0], " ", w[1])};
+    if (w.size() >= 4) out.push_back(absl::StrCat(w[0], " ", w[1], " ", w.back()));
+    return out;
+  }
+  if (w.size() >= 5 && w[1] == "bin" && w[3] == "bin") {
+    std::vector<std::string> out = {absl::StrCat(w[0], " bin ", w[2])};
+    if (w[w.size() - 2] == "Al") {
+      out.push_back(absl::StrCat(w[0], " bin ", w[2], " Al ", w.back()));
+    }
+    return out;
+  }
+  return {};
 }
 
 // `name` with every hyphen between two capitalised parts as a space
@@ -455,6 +480,9 @@ class KnowledgeBase::Builder {
   }
 
   // The other ways text writes a person's or an organisation's names:
+  //   * an Arabic name's given name with the father's, and with the family
+  //     name ("Saad Al-Abdullah (Al-Sabah)" of "Saad Al-Abdullah Al-Salim
+  //     Al-Sabah");
   //   * a Mongolian's patronymic in the genitive and given name
   //     ("Ukhnaagiin Khürelsükh") in the nominative before or after the
   //     given name, or as an initial ("Ukhnaa Khurelsukh", "Khurelsukh
@@ -471,6 +499,11 @@ class KnowledgeBase::Builder {
     if (a.gazetteer || (!person && a.type != claims::v1::ORGANIZATION)) return;
     if (person && a.country == "MNG") {
       for (const std::string& form : MongolianNameForms(a.name)) {
+        AddAlias(index, form, AliasKind::kAlias);
+      }
+    }
+    if (person) {
+      for (const std::string& form : ArabicChainForms(a.name)) {
         AddAlias(index, form, AliasKind::kAlias);
       }
     }

@@ -163,6 +163,21 @@ TEST(KnowledgeBaseTest, AMongolianIsFoundByEveryFormOfHisPatronymic) {
   EXPECT_EQ((*kb)->actor(plain->front().actor).id, "ub");
 }
 
+TEST(KnowledgeBaseTest, AnArabicNameIsFoundByItsShorterChains) {
+  auto kb = KnowledgeBase::FromJsonLines(
+      {R"({"id": "sa", "name": "Saad Al-Abdullah Al-Salim Al-Sabah", "type": "PERSON", "kind": "person", "country": "KWT"})",
+       R"({"id": "hj", "name": "Hamad bin Jassim bin Jaber Al Thani", "type": "PERSON", "kind": "person", "country": "QAT"})"});
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  for (const auto& [written, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Saad Al-Abdullah", "sa"}, {"Saad Al-Abdullah Al-Sabah", "sa"},
+           {"Hamad bin Jassim", "hj"}, {"Hamad bin Jassim Al Thani", "hj"}}) {
+    const auto* m = (*kb)->Find(written);
+    ASSERT_NE(m, nullptr) << written;
+    EXPECT_EQ((*kb)->actor(m->front().actor).id, id) << written;
+  }
+  EXPECT_EQ((*kb)->Find("Saad Al-Salim"), nullptr);
+}
+
 TEST(KnowledgeBaseTest, AnOrganisationsBracketedQualifierIsLeftOutInText) {
   auto kb = KnowledgeBase::FromJsonLines(
       {R"j({"id": "sp-nld", "name": "Socialist Party (Netherlands)", "type": "ORGANIZATION", "kind": "party", "country": "NLD", "aliases": ["SP (Netherlands)"]})j",
