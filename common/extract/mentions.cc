@@ -652,6 +652,14 @@ class ArticleState {
   // Tambopata S.A.C."); only for a span typed an organisation ("Carlos
   // Slim" is not "Fundación Carlos Slim"). The name must hold a word that
   // is not a dictionary word ("Sawit", not "National").
+  // True when a person of the article so far has `key` (a PartKey) as the
+  // last word of their name.
+  bool NamesPerson(const std::string& key) const {
+    return std::any_of(result_.actors.begin(), result_.actors.end(), [&](const ArticleActor& a) {
+      return a.type == claims::v1::PERSON && PartKey(a.name.substr(a.name.rfind(' ') + 1)) == key;
+    });
+  }
+
   int OrganisationShortened(absl::string_view name, bool words_left_out = false) const {
     std::vector<std::string> words;
     bool name_like = false;
@@ -670,7 +678,15 @@ class ArticleState {
         if (!lex_.IsLegalForm(key)) full.push_back(std::move(key));
       }
       if (all <= words.size() || full.size() < words.size()) return false;
-      if (std::equal(words.begin(), words.end(), full.begin())) return true;
+      if (std::equal(words.begin(), words.end(), full.begin())) {
+        // "Mo Ibrahim" of "Mo Ibrahim Foundation" is the man it is named
+        // for: a person's name (a given name first, or the family name of
+        // a person the article names), and only the head noun left out.
+        const absl::string_view head = a.name.substr(a.name.rfind(' ') + 1);
+        return !(words.size() >= 2 && full.size() == words.size() + 1 &&
+                 IsOrganisationHead(head) &&
+                 (IsGivenName(words[0]) || NamesPerson(words.back())));
+      }
       if (!words_left_out || words.size() < 2) return false;
       auto at = full.begin();
       for (const std::string& w : words) {
@@ -2150,6 +2166,13 @@ bool ArticleState::TryHonorific(int si, const SentenceTokens& s, int i, int n,
   if (KnownOrganisationEnd(t, i, n) > i + 1) return false;
   // "Former Speaker and ...": a one-word run that is a title names nobody.
   if (ne == i + 2 && IsTitleHead(t, i + 1)) return false;
+  // Nor a country's name after it ("Former Mozambique President ...").
+  if (const auto* m = FindKb(t, i + 1, i + 2, false);
+      m != nullptr && std::any_of(m->begin(), m->end(), [&](const AliasMatch& am) {
+        return kb_.actor(am.actor).kind == "country";
+      })) {
+    return false;
+  }
   std::string evidence;
   const char gender = HonorificGender(t[i].text);
   const std::string honorific = Lower(absl::StripSuffix(t[i].text, "."));

@@ -1439,5 +1439,30 @@ TEST_F(MentionsTest, AnAcronymEndsBeforeOf) {
   EXPECT_EQ(leader[0].type(), claims::v1::PERSON);
 }
 
+// A person's name that an organisation's name opens with is the person
+// ("Peter Ndlovu" after "the Peter Ndlovu Foundation"), and "Former"
+// before a country's name is no honorific of a person named so.
+TEST_F(MentionsTest, ThePersonAFoundationIsNamedFor) {
+  auto r = Analyze(
+      "JOHANNESBURG - The Peter Ndlovu Foundation announced grants for rural schools on "
+      "Monday. Peter Ndlovu said the money would arrive by March.",
+      "2012-02-06");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> foundation = Written(*r, "Peter Ndlovu Foundation");
+  const std::vector<claims::v1::Mention> person = Written(*r, "Peter Ndlovu");
+  ASSERT_EQ(foundation.size(), 1u);
+  ASSERT_EQ(person.size(), 1u);
+  EXPECT_NE(person[0].actor_id(), foundation[0].actor_id());
+  auto former = Analyze(
+      "MAPUTO, Oct 22 (Reuters) - Former Mozambique president Joaquim Chissano won a "
+      "leadership prize on Monday.",
+      "2007-10-22");
+  ASSERT_TRUE(former.ok()) << former.status();
+  const std::vector<claims::v1::Mention> chissano = Written(*former, "Joaquim Chissano");
+  ASSERT_EQ(chissano.size(), 1u);
+  EXPECT_EQ(chissano[0].actor_id(), "joaquim-chissano");
+  for (const auto& m : Written(*former, "Mozambique")) EXPECT_NE(m.type(), claims::v1::PERSON);
+}
+
 }  // namespace
 }  // namespace claims
