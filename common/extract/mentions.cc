@@ -652,6 +652,33 @@ class ArticleState {
   // Tambopata S.A.C."); only for a span typed an organisation ("Carlos
   // Slim" is not "Fundación Carlos Slim"). The name must hold a word that
   // is not a dictionary word ("Sawit", not "National").
+  // True when the article has named, before t[a] of sentence `si`, another
+  // person the knowledge base knows than `kb_index`, whose name holds every
+  // word of t[a, b) (a person it does not know may be `kb_index` spelt
+  // otherwise).
+  bool NamedOtherBefore(int kb_index, const std::vector<Token>& t, int a, int b, int si) const {
+    std::vector<int> common;
+    for (int k = a; k < b; ++k) {
+      auto it = name_parts_.find(PartKey(t[k].text));
+      if (it == name_parts_.end()) return false;
+      std::vector<int> here;
+      for (const NamedAt& n : it->second) {
+        const int other = result_.actors[n.actor].kb_index;
+        if (n.Before(si, a) && other >= 0 && other != kb_index) here.push_back(n.actor);
+      }
+      if (k == a) {
+        common = here;
+      } else {
+        common.erase(std::remove_if(common.begin(), common.end(),
+                                    [&](int x) {
+                                      return std::find(here.begin(), here.end(), x) == here.end();
+                                    }),
+                     common.end());
+      }
+    }
+    return !common.empty();
+  }
+
   // True when a person of the article so far has `key` (a PartKey) as the
   // last word of their name.
   bool NamesPerson(const std::string& key) const {
@@ -2029,10 +2056,13 @@ bool ArticleState::TryTitle(int si, const SentenceTokens& s, int i, int n,
     }
     std::string evidence;
     int actor = -1;
-    // A known name that holds the title's last word ("Sultan Qaboos").
+    // A known name that holds the title's last word ("Sultan Qaboos"),
+    // unless the article has named someone else by the words after it
+    // ("Sheikh Hamad" after "Sheikh Hamad bin Jassim").
     if (const auto* known = FindKb(t, te - 1, ne, false); known != nullptr) {
       const int k = ChooseKb(*known, claims::v1::PERSON);
-      if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
+      if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias &&
+          !NamedOtherBefore(k, t, te, ne, si)) {
         actor = ActorForKb(k);
         evidence = "kb:name-with-title";
         RegisterNameParts(actor, si, te, Join(t, te, ne));

@@ -1464,5 +1464,18 @@ TEST_F(MentionsTest, ThePersonAFoundationIsNamedFor) {
   for (const auto& m : Written(*former, "Mozambique")) EXPECT_NE(m.type(), claims::v1::PERSON);
 }
 
+// A known name with its title ("Sheikh Hamad", the emir's alias) yields to
+// another known person the article named by those words before.
+TEST_F(MentionsTest, ATitledAliasYieldsToAPersonNamedBefore) {
+  auto r = Analyze(
+      "DOHA - Sheikh Hamad bin Jassim bin Jaber al-Thani, the prime minister, met bankers on "
+      "Tuesday. Sheikh Hamad said Qatar would buy more shares.",
+      "2008-10-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> hamad = Written(*r, "Hamad");
+  ASSERT_EQ(hamad.size(), 1u);
+  EXPECT_EQ(hamad[0].actor_id(), "hamad-bin-jassim-bin-jaber-al-thani");
+}
+
 }  // namespace
 }  // namespace claims
