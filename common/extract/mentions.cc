@@ -679,6 +679,15 @@ class ArticleState {
     return !common.empty();
   }
 
+  // True when the article so far has named an actor of `country` (or the
+  // dateline is there).
+  bool NamesCountry(const std::string& country) const {
+    if (dateline_country_ == country) return true;
+    return std::any_of(result_.mentions.begin(), result_.mentions.end(), [&](const FoundMention& m) {
+      return m.actor >= 0 && result_.actors[m.actor].country == country;
+    });
+  }
+
   // True when a person of the article so far has `key` (a PartKey) as the
   // last word of their name.
   bool NamesPerson(const std::string& key) const {
@@ -2789,6 +2798,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     const std::string party = absl::StrCat(Join(t, a, b), " Party");
     int c = -1;
     if (const auto* known = kb_.Find(party)) c = ChooseKb(*known, claims::v1::ORGANIZATION);
+    // A house style for parties at home: not one of a country the article
+    // has not named ("his Order and Justice party" in Vilnius is no Korean
+    // "Justice Party").
+    if (c >= 0 && !kb_.actor(c).country.empty() && !NamesCountry(kb_.actor(c).country)) c = -1;
     if (c < 0) c = OrganisationOfFocusCountry(party);
     if (c >= 0) {
       AddKbMention(si, s, a, b + 1, claims::v1::ORGANIZATION, ActorForKb(c), "kb:name-lower-case-head",

@@ -1477,5 +1477,21 @@ TEST_F(MentionsTest, ATitledAliasYieldsToAPersonNamedBefore) {
   EXPECT_EQ(hamad[0].actor_id(), "hamad-bin-jassim-bin-jaber-al-thani");
 }
 
+// "the X party" is a party of a country the article names: the Korean
+// Justice Party in Seoul, not in Vilnius.
+TEST_F(MentionsTest, ALowerCasePartyIsOneOfACountryTheArticleNames) {
+  auto home = Analyze("SEOUL - Sim Sang-jung of the Justice party criticised the budget.",
+                      "2019-11-04");
+  ASSERT_TRUE(home.ok()) << home.status();
+  const std::vector<claims::v1::Mention> korean = Written(*home, "Justice party");
+  ASSERT_EQ(korean.size(), 1u);
+  EXPECT_EQ(korean[0].actor_id(), "justice-party-kor");
+  auto away = Analyze(
+      "VILNIUS - Rolandas Paksas is standing at the head of his Order and Justice party.",
+      "2009-05-11");
+  ASSERT_TRUE(away.ok()) << away.status();
+  for (const auto& m : away->mentions()) EXPECT_NE(m.actor_id(), "justice-party-kor");
+}
+
 }  // namespace
 }  // namespace claims
