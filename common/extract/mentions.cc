@@ -2831,7 +2831,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
   }
   if (k >= 0 && variant && b - a == 1 && !VariantSurnameFits(k)) k = -1;
-  if (k >= 0 && ((e - a == 1 && t[a].all_caps) || OfSeveralCountries(*m)) &&
+  // So is a party's name of common words: parties the world over share
+  // them ("Progressive Party" of Iceland, of the Maldives; not "Fretilin").
+  bool common_words = true;
+  for (int w = a; w < e && common_words; ++w) common_words = IsDictionaryWord(t, w);
+  if (k >= 0 &&
+      ((e - a == 1 && t[a].all_caps) || OfSeveralCountries(*m) ||
+       (common_words && kb_.actor(k).kind == "party")) &&
       ForeignOrganisation(k)) {
     k = -1;
   }

@@ -1493,5 +1493,21 @@ TEST_F(MentionsTest, ALowerCasePartyIsOneOfACountryTheArticleNames) {
   for (const auto& m : away->mentions()) EXPECT_NE(m.actor_id(), "justice-party-kor");
 }
 
+// A party's name of common words is a known party only in an article that
+// names its country: Iceland's Progressive Party in Reykjavik, no party the
+// knowledge base knows in Male.
+TEST_F(MentionsTest, ACommonPartyNameIsOneOfACountryTheArticleNames) {
+  auto home = Analyze("REYKJAVIK - The Progressive Party won the most seats on Saturday.",
+                      "2013-04-28");
+  ASSERT_TRUE(home.ok()) << home.status();
+  const std::vector<claims::v1::Mention> iceland = Written(*home, "Progressive Party");
+  ASSERT_EQ(iceland.size(), 1u);
+  EXPECT_EQ(iceland[0].actor_id(), "progressive-party-isl");
+  auto away = Analyze(
+      "MALE, Nov 17 (AFP) - The Progressive Party won the most seats on Saturday.", "2013-11-17");
+  ASSERT_TRUE(away.ok()) << away.status();
+  for (const auto& m : away->mentions()) EXPECT_NE(m.actor_id(), "progressive-party-isl");
+}
+
 }  // namespace
 }  // namespace claims
