@@ -872,6 +872,22 @@ TEST_F(ClaimsFromStructureTest, QuotedAsSayingIsTheQuotedPersonsSaying) {
   for (const Claim& other : claims) EXPECT_NE(other.predicate(), "quote");
 }
 
+// A cleft's relative clause is the claim, its subject the stressed name:
+// "it was Russia that shut off the flow" is Russia shutting it off.
+TEST_F(ClaimsFromStructureTest, ACleftsRelativeClauseIsTheClaim) {
+  auto said = ClaimsOf("Ukraine said it was Russia that had closed the pipeline.", "2009-01-07");
+  const Claim* c = WithPredicate(said, "close");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "UKR");
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("RUS"));
+  for (const Claim& other : said) EXPECT_NE(other.predicate(), "be");
+  auto plain = ClaimsOf("It was Hamas that fired the rockets.");
+  const Claim* f = WithPredicate(plain, "fire");
+  ASSERT_NE(f, nullptr);
+  EXPECT_THAT(Ids(f->subjects()), ElementsAre("hamas"));
+}
+
 TEST_F(ClaimsFromStructureTest, NegatedSayingAssertsNothingItDidNotSay) {
   auto claims = ClaimsOf("Boris Johnson did not say that Russia attacked the ship.");
   for (const Claim& c : claims) EXPECT_NE(c.predicate(), "attack");

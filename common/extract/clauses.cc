@@ -72,6 +72,7 @@ class Builder {
     for (size_t k = 0; k < clauses_.size(); ++k) FindSpeech(k);
     FindLooseAccordingTo();
     for (Clause& c : clauses_) ExtraposedContent(&c);
+    for (Clause& c : clauses_) CleftContent(&c);
     for (Clause& c : clauses_) FoldSpeakingIntoSaying(&c);
     SpreadOverCoordination();
     for (Clause& c : clauses_) FindQuote(&c);
@@ -637,6 +638,39 @@ class Builder {
       content->modality = m;
       content->modality_cue = t_.lemma(c->head);
     }
+    SpreadReport(*c, content);
+    c->reported = false;
+    c->saying_only = true;
+  }
+
+  // "It was Russia that shut off the flow", "(X said) it was he who S": a
+  // cleft's relative clause is the claim, its subject the name the copula
+  // stresses; the copula with its empty "it" makes none, and a report of
+  // it reports the relative clause.
+  void CleftContent(Clause* c) {
+    if (!c->copula) return;
+    const Upos u = t_.word(c->head).upos;
+    if (u != Upos::kPropn && u != Upos::kPron) return;
+    const int it = t_.Child(c->head, DepRel::kNsubj);
+    if (it < 0 || it > c->head || t_.lower(it) != "it") return;
+    int rel = t_.Child(c->head, DepRel::kAclRelcl);
+    if (rel < 0) rel = t_.Child(c->head, DepRel::kAdvclRelcl);
+    Clause* content = rel > c->head ? Mutable(rel) : nullptr;
+    if (content == nullptr || content == c) return;
+    // "It was Hamas that fired": the relative word's antecedent is the
+    // subject where the parser left it none.
+    const bool has_subject = std::any_of(content->args.begin(), content->args.end(),
+                                         [](const Argument& a) { return a.role == ArgRole::kSubject; });
+    const int relative = t_.Child(rel, DepRel::kNsubj);
+    if (!has_subject && relative >= 0 && t_.IsRelativePronoun(relative)) {
+      Argument subject;
+      subject.token = c->head;
+      subject.role = ArgRole::kSubject;
+      subject.inherited = true;
+      content->args.insert(content->args.begin(), subject);
+    }
+    content->modality = c->modality == claims::v1::NEGATED ? claims::v1::NEGATED
+                                                           : content->modality;
     SpreadReport(*c, content);
     c->reported = false;
     c->saying_only = true;
