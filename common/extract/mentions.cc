@@ -718,7 +718,7 @@ class ArticleState {
         // "Mo Ibrahim" of "Mo Ibrahim Foundation" is the man it is named
         // for: a person's name (a given name first, or the family name of
         // a person the article names), and only the head noun left out.
-        const absl::string_view head = a.name.substr(a.name.rfind(' ') + 1);
+        const absl::string_view head = absl::string_view(a.name).substr(a.name.rfind(' ') + 1);
         return !(words.size() >= 2 && full.size() == words.size() + 1 &&
                  IsOrganisationHead(head) &&
                  (IsGivenName(words[0]) || NamesPerson(words.back())));
