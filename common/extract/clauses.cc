@@ -486,9 +486,9 @@ class Builder {
     if (g == nullptr) return;
     // "X was quoted by Y as saying S": X is the one saying; the quoting is
     // how the writer knows it, no claim of its own.
+    const int mark = t_.Child(top, DepRel::kMark);
     if (own == DepRel::kAdvcl && (g->predicate == "quote" || g->predicate == "cite") &&
-        t_.Child(g->head, DepRel::kAuxPass) >= 0 && t_.Child(top, DepRel::kMark) >= 0 &&
-        t_.lower(t_.Child(top, DepRel::kMark)) == "as") {
+        t_.Child(g->head, DepRel::kAuxPass) >= 0 && mark >= 0 && t_.lower(mark) == "as") {
       for (const Argument& a : g->args) {
         if (!a.patient) continue;
         Argument copy = a;
@@ -638,6 +638,12 @@ class Builder {
       content->modality = m;
       content->modality_cue = t_.lemma(c->head);
     }
+    HandOverToContent(c, content);
+  }
+
+  // The copula `c` of an empty "it" makes no claim: `content` does, and is
+  // reported as `c` was.
+  static void HandOverToContent(Clause* c, Clause* content) {
     SpreadReport(*c, content);
     c->reported = false;
     c->saying_only = true;
@@ -669,11 +675,8 @@ class Builder {
       subject.inherited = true;
       content->args.insert(content->args.begin(), subject);
     }
-    content->modality = c->modality == claims::v1::NEGATED ? claims::v1::NEGATED
-                                                           : content->modality;
-    SpreadReport(*c, content);
-    c->reported = false;
-    c->saying_only = true;
+    if (c->modality == claims::v1::NEGATED) content->modality = claims::v1::NEGATED;
+    HandOverToContent(c, content);
   }
 
   // "X telephoned the players to congratulate them, according to S": an

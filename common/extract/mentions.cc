@@ -268,6 +268,10 @@ std::string Join(const std::vector<Token>& t, int a, int b) {
   return out;
 }
 
+// The last word of a name ("Ibrahim" of "Mo Ibrahim", "Jr." of "George
+// Bush Jr."), a view into `name`.
+absl::string_view LastWord(absl::string_view name) { return name.substr(name.rfind(' ') + 1); }
+
 // What the rules ask of a token again and again (each position is tried by
 // several rules, in two passes), looked up once per article.
 struct TokenFacts {
@@ -644,14 +648,6 @@ class ArticleState {
     return found;
   }
 
-  // The one organisation the article discovered whose name, without its
-  // legal form, begins with this shorter name or is it ("Hadiwijaya Sawit"
-  // of "PT Hadiwijaya Sawit Lestari", "Sinar Sawit" of "Sinar Sawit Bhd"),
-  // or -1. With `words_left_out`, a name of two words or more may also
-  // leave words out anywhere ("Minera Tambopata" of "Minera Aurífera
-  // Tambopata S.A.C."); only for a span typed an organisation ("Carlos
-  // Slim" is not "Fundación Carlos Slim"). The name must hold a word that
-  // is not a dictionary word ("Sawit", not "National").
   // True when the article has named, before t[a] of sentence `si`, another
   // person the knowledge base knows than `kb_index`, whose name holds every
   // word of t[a, b) (a person it does not know may be `kb_index` spelt
@@ -679,23 +675,22 @@ class ArticleState {
     return !common.empty();
   }
 
-  // True when the article so far has named an actor of `country` (or the
-  // dateline is there).
-  bool NamesCountry(const std::string& country) const {
-    if (dateline_country_ == country) return true;
-    return std::any_of(result_.mentions.begin(), result_.mentions.end(), [&](const FoundMention& m) {
-      return m.actor >= 0 && result_.actors[m.actor].country == country;
-    });
-  }
-
   // True when a person of the article so far has `key` (a PartKey) as the
   // last word of their name.
   bool NamesPerson(const std::string& key) const {
     return std::any_of(result_.actors.begin(), result_.actors.end(), [&](const ArticleActor& a) {
-      return a.type == claims::v1::PERSON && PartKey(a.name.substr(a.name.rfind(' ') + 1)) == key;
+      return a.type == claims::v1::PERSON && PartKey(LastWord(a.name)) == key;
     });
   }
 
+  // The one organisation the article discovered whose name, without its
+  // legal form, begins with this shorter name or is it ("Hadiwijaya Sawit"
+  // of "PT Hadiwijaya Sawit Lestari", "Sinar Sawit" of "Sinar Sawit Bhd"),
+  // or -1. With `words_left_out`, a name of two words or more may also
+  // leave words out anywhere ("Minera Tambopata" of "Minera Aurífera
+  // Tambopata S.A.C."); only for a span typed an organisation ("Carlos
+  // Slim" is not "Fundación Carlos Slim"). The name must hold a word that
+  // is not a dictionary word ("Sawit", not "National").
   int OrganisationShortened(absl::string_view name, bool words_left_out = false) const {
     std::vector<std::string> words;
     bool name_like = false;
@@ -718,9 +713,8 @@ class ArticleState {
         // "Mo Ibrahim" of "Mo Ibrahim Foundation" is the man it is named
         // for: a person's name (a given name first, or the family name of
         // a person the article names), and only the head noun left out.
-        const absl::string_view head = absl::string_view(a.name).substr(a.name.rfind(' ') + 1);
         return !(words.size() >= 2 && full.size() == words.size() + 1 &&
-                 IsOrganisationHead(head) &&
+                 IsOrganisationHead(LastWord(a.name)) &&
                  (IsGivenName(words[0]) || NamesPerson(words.back())));
       }
       if (!words_left_out || words.size() < 2) return false;
@@ -997,7 +991,7 @@ class ArticleState {
     int senior = -1, junior = -1;
     for (const auto& p : people) {
       const std::string& name = result_.actors[p.second].name;
-      const absl::string_view last = absl::string_view(name).substr(name.rfind(' ') + 1);
+      const absl::string_view last = LastWord(name);
       if (!IsGenerationalSuffix(last)) continue;
       int& slot = IsSeniorSuffix(last) ? senior : junior;
       slot = slot == -1 ? p.second : -2;  // -2: several
@@ -1629,23 +1623,19 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
     }
   }
   // Of namesakes, the one the article gave this honorific before ("Dr
-  // MacLeod" beside "Mr MacLeod").
+  // MacLeod" beside "Mr MacLeod"), else those it addresses no other way
+  // ("Dr. Jagan" is not "Mrs. Jagan").
   if (before.size() > 1 && !honorific.empty()) {
-    std::vector<int> same;
+    std::vector<int> same, unaddressed;
     for (int a : before) {
       auto it = honorific_of_.find(a);
       if (it != honorific_of_.end() && it->second == honorific) same.push_back(a);
+      if (it == honorific_of_.end() || it->second == honorific) unaddressed.push_back(a);
     }
     if (same.size() == 1) {
       before = same;
-    } else {
-      // Nor one it addresses otherwise ("Dr. Jagan" is not "Mrs. Jagan").
-      std::vector<int> unaddressed;
-      for (int a : before) {
-        auto it = honorific_of_.find(a);
-        if (it == honorific_of_.end() || it->second == honorific) unaddressed.push_back(a);
-      }
-      if (!unaddressed.empty()) before = unaddressed;
+    } else if (!unaddressed.empty()) {
+      before = unaddressed;
     }
   }
   // Of namesakes named before ("Park Geun-hye, the daughter of Park
@@ -2801,7 +2791,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     // A house style for parties at home: not one of a country the article
     // has not named ("his Order and Justice party" in Vilnius is no Korean
     // "Justice Party").
-    if (c >= 0 && !kb_.actor(c).country.empty() && !NamesCountry(kb_.actor(c).country)) c = -1;
+    if (c >= 0 && ForeignOrganisation(c)) c = -1;
     if (c < 0) c = OrganisationOfFocusCountry(party);
     if (c >= 0) {
       AddKbMention(si, s, a, b + 1, claims::v1::ORGANIZATION, ActorForKb(c), "kb:name-lower-case-head",
