@@ -409,6 +409,7 @@ class SentenceClaims {
     });
     if (!owned.empty()) mentions = std::move(owned);
     if (mentions.empty()) mentions = NameAfterTitle(clause.source_token);
+    if (mentions.empty()) mentions = NameInApposition(phrase);
     // "Barrick chairman John Thornton told ...": the person named speaks,
     // not the organisation that qualifies the title.
     std::stable_partition(mentions.begin(), mentions.end(), [&](int m) {
@@ -421,9 +422,10 @@ class SentenceClaims {
       *c->mutable_modality_source() = Ref(actors_[static_cast<size_t>(actor)], "source");
     }
     if (actor < 0 && clause.source_optional) return;
-    const std::string text = clause.source_first >= 0
-                                 ? SpanText(clause.source_first, clause.source_last)
-                                 : PhraseText(clause.source_token);
+    const std::string text = clause.source_first >= 0 ? SpanText(clause.source_first,
+                                                                 clause.source_last)
+                             : actor >= 0 ? PhraseText(clause.source_token)
+                                          : SourceDescription(clause.source_token);
     AddEvidence(c, "modality_source",
                 actor >= 0 ? absl::StrCat(text, ":", actors_[static_cast<size_t>(actor)].id)
                            : absl::StrCat(text, ":unlinked"));
@@ -445,6 +447,24 @@ class SentenceClaims {
       }
     }
     return out;
+  }
+
+  // "..., the chief minister, Bertrand Osborne, told ...", with the name
+  // parsed apart from the title that names no one: the person named
+  // between commas right after the phrase (`phrase`, ascending).
+  std::vector<int> NameInApposition(const std::vector<int>& phrase) const {
+    if (phrase.empty()) return {};
+    const size_t comma = static_cast<size_t>(phrase.back()) + 1;
+    if (comma + 1 >= t_.size() || t_[comma].lower != ",") return {};
+    for (int m : covering_[comma + 1]) {
+      const FoundMention& name = *ctx_.mentions[static_cast<size_t>(m)];
+      const size_t after = static_cast<size_t>(name.last_token);
+      if (name.first_token == static_cast<int>(comma) + 1 && name.type == claims::v1::PERSON &&
+          !Qualifier(name) && after < t_.size() && t_[after].lower == ",") {
+        return {m};
+      }
+    }
+    return {};
   }
 
   // True when another mention covering word w spans mention m and more:
@@ -518,6 +538,29 @@ class SentenceClaims {
     const size_t a = t_[static_cast<size_t>(*lo)].start;
     const size_t b = t_[static_cast<size_t>(*hi)].end;
     return std::string(body_.substr(a, b - a));
+  }
+
+  // The words naming a source no actor stands for: its phrase with the
+  // participle or relative clause that says who it is ("a lawyer
+  // representing survivors and victims' families", "Protesters who lost
+  // their savings"); one set off by a comma adds a remark, not who.
+  std::string SourceDescription(int head) const {
+    std::vector<int> words = tree_.PhraseWords(head);
+    if (words.empty()) return "";
+    for (int k : tree_.children(head)) {
+      const syntax::DepRel r = tree_.rel(k);
+      if (k < head || (r != syntax::DepRel::kAcl && r != syntax::DepRel::kAclRelcl)) continue;
+      const std::vector<int> clause = tree_.SubtreeWords(k);
+      if (t_[static_cast<size_t>(clause.front() - 1)].lower == ",") continue;
+      words.insert(words.end(), clause.begin(), clause.end());
+    }
+    const auto [lo, hi] = std::minmax_element(words.begin(), words.end());
+    int last = *hi;
+    while (last > *lo && !t_[static_cast<size_t>(last)].is_word &&
+           !t_[static_cast<size_t>(last)].is_number) {
+      --last;
+    }
+    return SpanText(*lo, last);
   }
 
   std::string PhraseText(int head) const {

@@ -78,6 +78,40 @@ TEST_F(ClaimsFromStructureTest, PostposedSpeakerNamedByACommonNounStillReportsTh
   EXPECT_TRUE(source_evidence);
 }
 
+// A source no actor stands for is described by its whole phrase: the
+// participle or relative clause that says who it is belongs to it.
+TEST_F(ClaimsFromStructureTest, AnUnlinkedSourceKeepsTheClauseThatSaysWhoItIs) {
+  for (const auto& [text, source] : std::vector<std::pair<std::string, std::string>>{
+           {"The dam had been unsafe for years, a lawyer representing the families told "
+            "reporters.",
+            "a lawyer representing the families"},
+           {"Church groups working in the highlands reported that villagers had run out of food.",
+            "Church groups working in the highlands"}}) {
+    const auto claims = ClaimsOf(text);
+    bool described = false;
+    for (const Claim& c : claims) {
+      if (c.modality() != claims::v1::REPORTED) continue;
+      for (const auto& e : c.evidence()) {
+        described |= e.field() == "modality_source" && e.cue() == source + ":unlinked";
+      }
+    }
+    EXPECT_TRUE(described) << text;
+  }
+}
+
+// "..., the chief minister, X, told ...": the person named in apposition
+// to a title speaks, however the parser joined the two.
+TEST_F(ClaimsFromStructureTest, APersonNamedBetweenCommasAfterATitleIsTheSource) {
+  const auto claims = ClaimsOf(
+      "The accused had shared the intent to kill every man in Velika, the presiding judge, "
+      "Ana Ruiz, said.");
+  bool sourced = false;
+  for (const Claim& c : claims) {
+    sourced |= c.modality() == claims::v1::REPORTED && c.modality_source().name() == "Ana Ruiz";
+  }
+  EXPECT_TRUE(sourced);
+}
+
 // A predicate the parser hung on a noun ("condemned" as a conjunct of
 // "groups") is a clause of its own: its agent is no actor of the noun's
 // phrase, so "welcome" gets no Hungarian subject.

@@ -1235,6 +1235,20 @@ std::vector<int> DependencyTree::PhraseWords(int head) const {
   return out;
 }
 
+std::vector<int> DependencyTree::SubtreeWords(int head) const {
+  std::vector<int> out;
+  if (head < 0 || head >= size()) return out;
+  std::vector<int> stack = {head};
+  while (!stack.empty() && out.size() <= w_.size()) {
+    const int i = stack.back();
+    stack.pop_back();
+    out.push_back(i);
+    stack.insert(stack.end(), children(i).begin(), children(i).end());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<Clause> ClauseAnalyzer::Analyze(const DependencyTree& tree, int first_word) const {
   if (tree.size() == 0) return {};
   return Builder(tree, lex_, std::max(0, first_word)).Run();

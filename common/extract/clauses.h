@@ -123,6 +123,8 @@ class DependencyTree {
   // clauses inside it (relative clauses, participles, complements,
   // conjoined predicates) and punctuation, ascending.
   std::vector<int> PhraseWords(int head) const;
+  // Every word under `head`, `head` included, ascending.
+  std::vector<int> SubtreeWords(int head) const;
 
  private:
   const syntax::SyntaxSentence& w_;
