@@ -112,6 +112,26 @@ TEST_F(ClaimsFromStructureTest, APersonNamedBetweenCommasAfterATitleIsTheSource)
   EXPECT_TRUE(sourced);
 }
 
+// "reportedly" with a negation: the claim is still reported, and what was
+// reported is negated.
+TEST_F(ClaimsFromStructureTest, ReportedlyWithANegationIsReportedAndNegated) {
+  const auto claims = ClaimsOf("The singer reportedly made no mention of the prize at the concert.");
+  const Claim* c = WithPredicate(claims, "make");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->content_modality(), claims::v1::NEGATED);
+}
+
+// A relative clause with a verb of saying reports nothing of the clause it
+// hangs from, however the parser hung it.
+TEST_F(ClaimsFromStructureTest, ASayingWhoseSubjectIsWhoReportsNothingBeforeIt) {
+  const auto claims =
+      ClaimsOf("The depot had been looted by soldiers, who blamed the governor for their wages.");
+  const Claim* loot = WithPredicate(claims, "loot");
+  ASSERT_NE(loot, nullptr);
+  EXPECT_EQ(loot->modality(), claims::v1::ASSERTED);
+}
+
 // A predicate the parser hung on a noun ("condemned" as a conjunct of
 // "groups") is a clause of its own: its agent is no actor of the noun's
 // phrase, so "welcome" gets no Hungarian subject.

@@ -150,7 +150,9 @@ class Builder {
     c.verbless = t_.word(h).upos != Upos::kVerb && t_.word(h).upos != Upos::kAux &&
                  t_.Child(h, DepRel::kCop) < 0;
     Modality best = claims::v1::ASSERTED;
+    std::string report_cue;
     auto cue = [&](Modality m, const std::string& text) {
+      if (m == claims::v1::REPORTED && report_cue.empty()) report_cue = text;
       if (Rank(m) < Rank(best)) {
         best = m;
         c.modality_cue = text;
@@ -225,6 +227,7 @@ class Builder {
     AttachToModifiedNoun(h, &c);
     for (int link : chain) OwnModality(link, &c, cue);
     c.modality = best;
+    if (best != claims::v1::REPORTED) c.outranked_report_cue = report_cue;
     c.words = ClauseWords(h);
     return c;
   }
@@ -556,6 +559,9 @@ class Builder {
       saying.reporting_cue = saying.modality_cue;
       saying.modality = claims::v1::ASSERTED;
       saying.modality_cue.clear();
+    } else if (!saying.reported && !saying.outranked_report_cue.empty()) {
+      saying.reported = true;
+      saying.reporting_cue = saying.outranked_report_cue;
     }
     if (IsAccordingTo(saying)) return;
     if (!IsSpeech(saying)) {
@@ -935,6 +941,13 @@ class Builder {
     // present participle without a subject of its own is an adjunct of
     // the clause it hangs from, no inverted saying of it.
     if (t_.word(head).xpos == "VBG" && OwnSubject(*saying) < 0) return nullptr;
+    // "..., soldiers close to X, who blamed the president for ...": a
+    // saying whose subject is a relative pronoun is a relative clause,
+    // whatever the parser hung it from.
+    if (const int subject = t_.Child(head, DepRel::kNsubj);
+        subject >= 0 && t_.IsRelativePronoun(subject)) {
+      return nullptr;
+    }
     const bool unmarked = !Subordinated(head);
     // A relative label with no relative word is the parser's mistake for
     // "..., the ministry said" ("..., which the ministry said" has one).

@@ -58,6 +58,10 @@ struct Clause {
   // Modality of the clause's own content, with the cue that set it.
   claims::v1::Modality modality = claims::v1::ASSERTED;
   std::string modality_cue;
+  // A REPORTED cue that a stronger one outranked ("reportedly" in "Dylan
+  // reportedly made no mention of the prize"): the clause is still
+  // reported, and its content keeps the stronger modality.
+  std::string outranked_report_cue;
 
   // Reported speech: the clause is what `source_token`'s phrase said
   // (REPORTED); `reporting_verb` is the saying's head, or -1 for

@@ -133,6 +133,46 @@ bool InSubtree(const syntax::SyntaxSentence& w, int k, int top) {
 
 }  // namespace
 
+namespace {
+
+// "said the former chairman, Tsuyoshi Kikukawa, and two other executives
+// had been involved": the object `o` (its phrase ends at `end`) of the
+// saying `v` is the first conjunct of the subject of the verb after "and"
+// (the parser made that verb a conjunct of the saying). True when it
+// rebuilt the complement.
+bool CoordinatedSubjectAfterSaying(int v, int o, int end, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  int cc = end + 1;
+  if (cc < n && w[cc].form == ",") ++cc;
+  if (cc >= n || w[cc].upos != Upos::kCconj) return false;
+  int f = cc + 1;
+  while (f < n && w[f].upos != Upos::kVerb && w[f].upos != Upos::kPunct) ++f;
+  if (f >= n || w[f].upos != Upos::kVerb || w[f].head != v) return false;
+  int subject = -1;
+  for (int k = cc + 1; k < f; ++k) {
+    if (w[k].head == f && (w[k].rel == DepRel::kNsubj || w[k].rel == DepRel::kNsubjPass)) {
+      subject = k;
+    }
+  }
+  if (subject < 0) return false;
+  w[f].head = v;
+  w[f].rel = DepRel::kCcomp;
+  w[o].head = f;
+  w[o].rel = w[subject].rel;
+  w[subject].head = o;
+  w[subject].rel = DepRel::kConj;
+  w[cc].head = subject;
+  w[cc].rel = DepRel::kCc;
+  if (cc > end + 1) {
+    w[end + 1].head = subject;
+    w[end + 1].rel = DepRel::kPunct;
+  }
+  return true;
+}
+
+}  // namespace
+
 void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -159,6 +199,7 @@ void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
     if (o < 0 || clause) continue;
     int end = o;
     while (end + 1 < n && in_subtree(end + 1, o) && w[end + 1].upos != Upos::kVerb) ++end;
+    if (CoordinatedSubjectAfterSaying(v, o, end, words)) continue;
     // The verb after the phrase, auxiliaries and its own dependents between.
     int f = end + 1;
     while (f < n && w[f].upos != Upos::kVerb) {
@@ -405,6 +446,28 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
     }
   }
   if (w[verb].head < 0 && w[quoted].head == verb) SpeakerIsSubject(close, verb, words);
+}
+
+bool RetagCloseTo(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  bool changed = false;
+  for (int i = 1; i + 1 < n; ++i) {
+    if (w[i].upos != Upos::kVerb || absl::AsciiStrToLower(w[i].form) != "close" ||
+        absl::AsciiStrToLower(w[i + 1].form) != "to" ||
+        (w[i - 1].upos != Upos::kNoun && w[i - 1].upos != Upos::kPron)) {
+      continue;
+    }
+    bool verb_before = false, verb_later = false;
+    for (int k = 0; k < i - 1; ++k) verb_before = verb_before || w[k].upos == Upos::kVerb;
+    for (int k = i + 2; k < n && !verb_later; ++k) verb_later = w[k].upos == Upos::kVerb;
+    if (verb_before || !verb_later) continue;
+    w[i].upos = Upos::kAdj;
+    w[i].xpos = "JJ";
+    w[i].lemma = "close";
+    changed = true;
+  }
+  return changed;
 }
 
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
@@ -972,6 +1035,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
                  const Lexicon* lexicon, syntax::SyntaxSentence* words) {
   bool retagged = RetagOpeningModifier(lexicon, words);
   if (gazetteer != nullptr) retagged = RetagInsideKnownNames(*gazetteer, words) || retagged;
+  retagged = RetagCloseTo(words) || retagged;
   if (lexicon != nullptr) {
     retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
     retagged = RetagVerbAfterModal(*lexicon, words) || retagged;

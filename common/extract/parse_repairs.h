@@ -92,6 +92,15 @@ bool RetagInsideKnownNames(const entities::Gazetteer& gazetteer, syntax::SyntaxS
 // retagged a word.
 bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "Sources close to the navy's command said ...": "close" right after a
+// noun or pronoun with no verb before it, and before "to", with a verb
+// later in the sentence, is an adjective modifying that noun, not the
+// noun's verb (the tagger reads "Sources close" as a plural subject and
+// its verb, and the claim becomes "close"). After a verb the parser does
+// worse with the adjective than without ("..., sources close to the palace
+// said"), so those are left. Returns true when it retagged a word.
+bool RetagCloseTo(syntax::SyntaxSentence* words);
+
 // "will close next year": a word right after a modal auxiliary that the
 // tagger took for an adverb, adjective or noun is the verb the modal
 // governs when it is a verb's bare form (`lexicon`) and no verb follows it

@@ -446,6 +446,59 @@ TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
   EXPECT_EQ(goodbye[5].rel, DepRel::kConj);
 }
 
+// "Ito said the chairman, Sato, and two executives had known", as the
+// parser reads it: "chairman" the object of "said", "known" a conjunct of
+// "said" with "executives" its only subject.
+TEST(ParseRepairsTest, AnObjectOfSayBeforeAndIsTheFirstConjunctOfTheSubject) {
+  syntax::SyntaxSentence s = {W("Ito", Upos::kPropn, "NNP", 1, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("the", Upos::kDet, "DT", 3, DepRel::kDet),
+                              W("chairman", Upos::kNoun, "NN", 1, DepRel::kObj),
+                              W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
+                              W("Sato", Upos::kPropn, "NNP", 3, DepRel::kAppos),
+                              W(",", Upos::kPunct, ",", 11, DepRel::kPunct),
+                              W("and", Upos::kCconj, "CC", 11, DepRel::kCc),
+                              W("two", Upos::kNum, "CD", 9, DepRel::kNummod),
+                              W("executives", Upos::kNoun, "NNS", 11, DepRel::kNsubj),
+                              W("had", Upos::kAux, "VBD", 11, DepRel::kAux),
+                              W("known", Upos::kVerb, "VBN", 1, DepRel::kConj)};
+  s[1].lemma = "say";
+  RepairObjectOfSaying(&s);
+  EXPECT_EQ(s[11].head, 1);
+  EXPECT_EQ(s[11].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[3].head, 11);
+  EXPECT_EQ(s[3].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[9].head, 3);
+  EXPECT_EQ(s[9].rel, DepRel::kConj);
+  EXPECT_EQ(s[7].head, 9);
+  EXPECT_EQ(s[7].rel, DepRel::kCc);
+  EXPECT_EQ(s[5].head, 3);  // the apposition stays the chairman's
+}
+
+// "Sources close to the palace said ...", with "close" read as the
+// sources' verb; not after a verb ("..., sources close to the palace said").
+TEST(ParseRepairsTest, CloseToAfterANounOpeningTheSentenceIsAnAdjective) {
+  syntax::SyntaxSentence s = {W("Sources", Upos::kNoun, "NNS", 1, DepRel::kNsubj),
+                              W("close", Upos::kVerb, "VBP", 5, DepRel::kCcomp),
+                              W("to", Upos::kAdp, "IN", 4, DepRel::kCase),
+                              W("the", Upos::kDet, "DT", 4, DepRel::kDet),
+                              W("palace", Upos::kNoun, "NN", 1, DepRel::kObl),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  syntax::SyntaxSentence after = {W("It", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                                  W("ended", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                                  W(",", Upos::kPunct, ",", 3, DepRel::kPunct)};
+  for (size_t i = 0; i < s.size(); ++i) {
+    syntax::SyntaxWord x = s[i];
+    x.head = x.head < 0 ? 1 : x.head + 3;
+    after.push_back(x);
+  }
+  EXPECT_TRUE(RetagCloseTo(&s));
+  EXPECT_EQ(s[1].upos, Upos::kAdj);
+  EXPECT_EQ(s[1].xpos, "JJ");
+  EXPECT_FALSE(RetagCloseTo(&after));
+  EXPECT_EQ(after[4].upos, Upos::kVerb);
+}
+
 // "She wrote on Twitter that the plan failed", with "that" hung on
 // "Twitter" and the clause on "that".
 TEST(ParseRepairsTest, AThatClauseHungBelowTheSayingsObliqueIsItsComplement) {
