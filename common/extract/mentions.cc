@@ -449,7 +449,8 @@ class ArticleState {
     for (const auto& n : names) {
       std::vector<std::string> words = absl::StrSplit(n, ' ', absl::SkipEmpty());
       if (words.size() < 2) continue;
-      std::vector<size_t> parts = {0, words.size() - 1};
+      const size_t last = words.size() - 1;
+      std::vector<size_t> parts = {0, last};
       // Two given names and two surnames ("Luz Adriana Quiñónez Mosquera"):
       // news calls her by the first surname.
       if (words.size() >= 4 && !family_first &&
@@ -468,6 +469,17 @@ class ArticleState {
       if (hyphen != std::string::npos && hyphen >= 4 &&
           absl::ascii_isupper(static_cast<unsigned char>(words.back()[0]))) {
         words.push_back(words.back().substr(0, hyphen));
+        parts.push_back(words.size() - 1);
+      }
+      // A surname with its particles ("De Croo" of "Herman De Croo", "van
+      // der Leyen"), which news writes whole.
+      size_t particles = last;
+      while (particles > 1 && IsNameParticle(absl::AsciiStrToLower(words[particles - 1]))) {
+        --particles;
+      }
+      if (particles < last) {
+        words.push_back(absl::StrJoin(words.begin() + static_cast<std::ptrdiff_t>(particles),
+                                      words.begin() + static_cast<std::ptrdiff_t>(last + 1), " "));
         parts.push_back(words.size() - 1);
       }
       for (size_t i : parts) {
@@ -2845,8 +2857,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       const AliasKind kind = KindOf(*m, k);
       int actor = -1;
       std::string evidence = variant ? "kb:variant" : kKindNames[static_cast<int>(kind)];
-      if (kind == AliasKind::kSurname && b - a == 1) {
-        actor = ShortName(t[a].text, si, a, 0, "", "", m, &evidence);
+      // A surname with its particles ("De Croo") is as short a name as one
+      // word: first the people the article named with it.
+      bool particles = b - a > 1;
+      for (int w = a; w + 1 < b && particles; ++w) particles = IsNameParticle(t[w].lower);
+      if (kind == AliasKind::kSurname && (b - a == 1 || particles)) {
+        actor = ShortName(Join(t, a, b), si, a, 0, "", "", m, &evidence);
         if (actor == kAmbiguous) {
           AddMention(si, s, a, b, type, -1, "ambiguous:name");
           return true;

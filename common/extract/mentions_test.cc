@@ -1509,5 +1509,19 @@ TEST_F(MentionsTest, ACommonPartyNameIsOneOfACountryTheArticleNames) {
   for (const auto& m : away->mentions()) EXPECT_NE(m.actor_id(), "progressive-party-isl");
 }
 
+// A surname with its particle is a short name like any other: the person
+// the article named with it, before a namesake the knowledge base knows
+// (Alexander De Croo, not his father Herman in 2000).
+TEST_F(MentionsTest, ASurnameWithItsParticleIsThePersonNamedBefore) {
+  EXPECT_EQ(ActorOf("The remarks drew a cooler response from Herman De Croo, who presides over "
+                    "the Chamber. De Croo said he backed the freeze.",
+                    "2000-02-03", "De Croo"),
+            "herman-de-croo");
+  EXPECT_EQ(ActorOf("Alexander De Croo was sworn in on Thursday. De Croo, 44, said he was "
+                    "proud.",
+                    "2020-10-01", "De Croo"),
+            "alexander-de-croo");
+}
+
 }  // namespace
 }  // namespace claims
