@@ -1094,10 +1094,20 @@ class ArticleState {
 
   // The country a possessive or demonym right before t[a] names
   // ("Uruguay's | Colorado Party", "Paraguayan | Colorado Party"), or "".
-  std::string QualifyingCountry(const std::vector<Token>& t, int a) {
+  std::string QualifyingCountry(const std::vector<Token>& t, int a, int si) {
     int w = a - 1;
-    if (w >= 1 && t[w].possessive) --w;
+    const bool possessive = w >= 1 && t[w].possessive;
+    if (possessive) --w;
     if (w < 0 || !t[w].capitalized) return "";
+    // "Prime Minister Antonio Costa's Socialist Party": the owner's country.
+    if (possessive) {
+      for (auto it = result_.mentions.rbegin(); it != result_.mentions.rend(); ++it) {
+        if (it->sentence != si) break;
+        if (it->last_token == w + 1 && it->type == claims::v1::PERSON && it->actor >= 0) {
+          return result_.actors[static_cast<size_t>(it->actor)].country;
+        }
+      }
+    }
     const std::vector<AliasMatch>* m = kb_.Find(t[w].text);
     if (m == nullptr) return "";
     for (const AliasMatch& am : *m) {
@@ -2752,7 +2762,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // knows for that country ("the Uruguayan Colorado Party", "U.S. Treasury
   // Department"): the country's namesake, the country's word in the span.
   if (m == nullptr && b - a >= 2 && type != claims::v1::PERSON) {
-    const std::string country = QualifyingCountry(t, a + 1);
+    const std::string country = QualifyingCountry(t, a + 1, si);
     const std::vector<AliasMatch>* named = country.empty() ? nullptr : FindKb(t, a + 1, b, folded);
     const int c = named == nullptr ? -1 : ChooseKb(*named, claims::v1::ORGANIZATION, country);
     if (c >= 0 && kb_.actor(c).country == country) {
@@ -2823,9 +2833,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // A known name longer than the tagger's span ("Gulf | states") shows the
   // tagger cut the name, and its type is no better than its span.
+  const std::string qualifier = m != nullptr && m->size() > 1 ? QualifyingCountry(t, a, si) : "";
   int k = m == nullptr ? -1
-                       : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type,
-                                  m->size() > 1 ? QualifyingCountry(t, a) : "");
+                       : ChooseKb(*m, e > b ? claims::v1::ACTOR_TYPE_UNSPECIFIED : type, qualifier);
   // A name of several words the base knows whole, for no person, is not a
   // person's whatever the tagger typed it ("his party, Fianna Fáil").
   if (k < 0 && m != nullptr && type == claims::v1::PERSON && e - a >= 2) {
@@ -2840,7 +2850,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (k >= 0 &&
       ((e - a == 1 && t[a].all_caps) || OfSeveralCountries(*m) ||
        (common_words && kb_.actor(k).kind == "party")) &&
-      ForeignOrganisation(k)) {
+      kb_.actor(k).country != qualifier && ForeignOrganisation(k)) {
     k = -1;
   }
   if (k < 0 && b - a >= 2 && type == claims::v1::ORGANIZATION) {

@@ -1523,5 +1523,16 @@ TEST_F(MentionsTest, ASurnameWithItsParticleIsThePersonNamedBefore) {
             "alexander-de-croo");
 }
 
+// A party named after a person's possessive is of the person's country,
+// though the article is about another ("Antonio Costa's Socialist Party"
+// in a story from Bucharest).
+TEST_F(MentionsTest, APartyAfterAPersonsPossessiveIsOfThePersonsCountry) {
+  EXPECT_EQ(ActorOf("BUCHAREST (Reuters) - Romania's ruling Social Democratic Party lost ground on "
+                    "Sunday. It fared worse than Prime Minister Antonio Costa's Socialist Party, "
+                    "which took a third of the vote.",
+                    "2019-05-27", "Socialist Party"),
+            "socialist-party-prt");
+}
+
 }  // namespace
 }  // namespace claims
