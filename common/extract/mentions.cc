@@ -271,6 +271,8 @@ std::string Join(const std::vector<Token>& t, int a, int b) {
 // The last word of a name ("Ibrahim" of "Mo Ibrahim", "Jr." of "George
 // Bush Jr."), a view into `name`.
 absl::string_view LastWord(absl::string_view name) { return name.substr(name.rfind(' ') + 1); }
+// The first word of a name ("Mo" of "Mo Ibrahim").
+absl::string_view FirstWord(absl::string_view name) { return name.substr(0, name.find(' ')); }
 
 // What the rules ask of a token again and again (each position is tried by
 // several rules, in two passes), looked up once per article.
@@ -586,6 +588,9 @@ class ArticleState {
     });
   }
 
+  // The one person named in full before word `token` of sentence `si`
+  // whose family name is `word`, or -1.
+  int FamilyNameNamedBefore(absl::string_view word, int si, int token) const;
   int ShortName(absl::string_view word, int si, int token, char gender,
                 absl::string_view honorific, const std::string& title,
                 const std::vector<AliasMatch>* kb, std::string* evidence);
@@ -1742,6 +1747,18 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
   return actor;
 }
 
+int ArticleState::FamilyNameNamedBefore(absl::string_view word, int si, int token) const {
+  auto it = name_parts_.find(PartKey(word));
+  if (it == name_parts_.end()) return -1;
+  int person = -1;
+  for (const NamedAt& n : it->second) {
+    if (n.given || !n.Before(si, token)) continue;
+    if (person >= 0 && person != n.actor) return -1;
+    person = n.actor;
+  }
+  return person;
+}
+
 int ArticleState::MostMentioned(const std::vector<int>& actors) const {
   int best = actors[0];  // `actors` are in the order the article named them
   for (int a : actors) {
@@ -2875,6 +2892,18 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
         actor = ShortName(Join(t, a, b), si, a, 0, "", "", m, &evidence);
         if (actor == kAmbiguous) {
           AddMention(si, s, a, b, type, -1, "ambiguous:name");
+          return true;
+        }
+      }
+      // "Luis Montenegro ... Montenegro, 51, a lawyer": the family name of
+      // the one person named before in full, by a given name, in an article
+      // that has not named the country (or place) of that name ("Lebed
+      // Chechnya", a headline the tagger read as a name, is no person's).
+      if (actor < 0 && b - a == 1 && kb_.actor(k).type == claims::v1::LOCATION &&
+          !kb_to_actor_.contains(k)) {
+        if (const int person = FamilyNameNamedBefore(t[a].text, si, a);
+            person >= 0 && IsGivenName(FirstWord(result_.actors[static_cast<size_t>(person)].name))) {
+          AddMention(si, s, a, b, claims::v1::PERSON, person, "article:name-not-place");
           return true;
         }
       }

@@ -1534,5 +1534,19 @@ TEST_F(MentionsTest, APartyAfterAPersonsPossessiveIsOfThePersonsCountry) {
             "socialist-party-prt");
 }
 
+// The family name of a person named before in full is theirs, though a
+// country has it, in an article that never names the country; once it
+// does, the country keeps its name.
+TEST_F(MentionsTest, AFamilyNameThatIsACountrysNameIsThePersons) {
+  EXPECT_EQ(ActorOf("LISBON (AFP) - Luis Montenegro led the centre-right to a narrow win. "
+                    "Montenegro, 51, said he would govern alone.",
+                    "2024-03-11", "Montenegro"),
+            "luis-montenegro");
+  EXPECT_EQ(ActorOf("LISBON (AFP) - Luis Montenegro met the prime minister of Montenegro. "
+                    "Montenegro joined NATO in 2017.",
+                    "2024-03-11", "Montenegro"),
+            "MNE");
+}
+
 }  // namespace
 }  // namespace claims
