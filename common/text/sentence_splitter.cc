@@ -38,7 +38,14 @@ SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations,
     if (U_SUCCESS(status) && builder) {
       // Our own abbreviations are checked on whole words in NoBreakAfter:
       // ICU matches suppressions as suffixes, so "al." would also glue
-      // "proposal. German" together.
+      // "proposal. German" together. For that reason CLDR's single letters
+      // ("O.", "T.", "F.") go: as suffixes they glue every acronym that ends
+      // in one to the next sentence ("issued by NATO. The minister said");
+      // initials are NoBreakAfter's.
+      for (char letter = 'A'; letter <= 'Z'; ++letter) {
+        const char initial[] = {letter, '.', '\0'};
+        builder->unsuppressBreakAfter(icu::UnicodeString(initial), status);
+      }
       icu::BreakIterator* filtered =
           builder->wrapIteratorWithFilter(base.release(), status);
       if (U_SUCCESS(status)) base.reset(filtered);

@@ -65,6 +65,15 @@ TEST(SentenceSplitterTest, LongInitialsOpenANameUnlessTheNextWordIsClosedClass) 
             (std::vector<std::string>{"Talks were held in the U.A.E.", "The deal followed."}));
 }
 
+// An acronym that ends in a letter CLDR lists as an initial ("O." of
+// "NATO.") ends its sentence; an initial alone still opens a name.
+TEST(SentenceSplitterTest, AnAcronymEndingInAnInitialsLetterEndsTheSentence) {
+  EXPECT_EQ(SplitAll("It was issued by NATO. The minister agreed. So did UNICEF. Then "
+                     "G. Smith spoke."),
+            (std::vector<std::string>{"It was issued by NATO.", "The minister agreed.",
+                                      "So did UNICEF.", "Then G. Smith spoke."}));
+}
+
 TEST(SentenceSplitterTest, AbbreviationsMatchWholeWordsOnly) {
   SentenceSplitter splitter({"al.", "est.", "Co."});
   std::string t = "They rejected the proposal. German officials protest. Then Co. left.";
