@@ -868,6 +868,14 @@ class ArticleState {
   // The dateline's country, or else the country the article's mentions
   // name most (in the first pass, those so far; first named wins a tie);
   // "" when none is known.
+  // Whether country `iso` (alpha-3; "" for none known) is the article's
+  // focus or one it has named.
+  bool CountryInPlay(const std::string& iso) const {
+    if (iso.empty() || iso == FocusCountry()) return true;
+    const int country = kb_.IndexOf(iso);
+    return country >= 0 && kb_to_actor_.contains(country);
+  }
+
   std::string FocusCountry() const {
     if (!dateline_country_.empty()) return dateline_country_;
     for (const std::string& owner : focus_owners_) {
@@ -1194,6 +1202,16 @@ class ArticleState {
     if (m == nullptr && variants && !t[a].all_caps &&
         !(b - a == 1 && (lex_.IsCommonWord(t[a].lower) || IsGivenName(t[a].text)))) {
       variant_matches_ = kb_.FindVariant(key_);
+      // Romanisations meet coarsely ("Gao Qiang" and "Chi Cong" share a
+      // skeleton): in an article about a country, another spelling is
+      // taken only for someone of it or of a country it has named.
+      if (!FocusCountry().empty()) {
+        variant_matches_.erase(std::remove_if(variant_matches_.begin(), variant_matches_.end(),
+                                              [&](const AliasMatch& am) {
+                                                return !CountryInPlay(kb_.actor(am.actor).country);
+                                              }),
+                               variant_matches_.end());
+      }
       if (!variant_matches_.empty()) {
         m = &variant_matches_;
         variant_ = true;

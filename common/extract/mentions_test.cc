@@ -1548,5 +1548,15 @@ TEST_F(MentionsTest, AFamilyNameThatIsACountrysNameIsThePersons) {
             "MNE");
 }
 
+// Another romanisation is a last resort, and only for someone of a country
+// the article is about or names: "Gao Qiang" in a story from Beijing is no
+// Vietnamese president whose name shares its coarse skeleton.
+TEST_F(MentionsTest, AVariantSpellingIsOfACountryInPlay) {
+  EXPECT_EQ(ActorOf("BEIJING (Reuters) - China sacked its health minister on Sunday. Beijing had "
+                    "339 cases, Vice Health Minister Gao Qiang told a news conference.",
+                    "2003-04-20", "Gao Qiang"),
+            "gao-qiang");
+}
+
 }  // namespace
 }  // namespace claims
