@@ -541,19 +541,35 @@ class SentenceClaims {
   }
 
   // The words naming a source no actor stands for: its phrase with the
-  // participle or relative clause that says who it is ("a lawyer
+  // participles and relative clauses that say who it is ("a lawyer
   // representing survivors and victims' families", "Protesters who lost
-  // their savings"); one set off by a comma adds a remark, not who.
+  // their savings", "Relatives of the crew who gathered at the base"); one
+  // set off by a comma adds a remark, not who.
   std::string SourceDescription(int head) const {
     std::vector<int> words = tree_.PhraseWords(head);
     if (words.empty()) return "";
-    for (int k : tree_.children(head)) {
-      const syntax::DepRel r = tree_.rel(k);
-      if (k < head || (r != syntax::DepRel::kAcl && r != syntax::DepRel::kAclRelcl)) continue;
-      const std::vector<int> clause = tree_.SubtreeWords(k);
-      if (t_[static_cast<size_t>(clause.front() - 1)].lower == ",") continue;
-      words.insert(words.end(), clause.begin(), clause.end());
+    const std::vector<int> phrase = words;
+    for (int w : phrase) {
+      for (int k : tree_.children(w)) {
+        const syntax::DepRel r = tree_.rel(k);
+        if (k < w || (r != syntax::DepRel::kAcl && r != syntax::DepRel::kAclRelcl)) continue;
+        const std::vector<int> clause = tree_.SubtreeWords(k);
+        if (t_[static_cast<size_t>(clause.front() - 1)].lower == ",") continue;
+        words.insert(words.end(), clause.begin(), clause.end());
+      }
     }
+    // Not the preposition that introduced it ("According to", "by").
+    words.erase(std::remove_if(words.begin(), words.end(),
+                               [&](int w) {
+                                 const syntax::DepRel r = tree_.rel(w);
+                                 const int up = tree_.word(w).head;
+                                 return (r == syntax::DepRel::kCase && up == head) ||
+                                        (r == syntax::DepRel::kFixed && up >= 0 &&
+                                         tree_.rel(up) == syntax::DepRel::kCase &&
+                                         tree_.word(up).head == head);
+                               }),
+                words.end());
+    if (words.empty()) return "";
     const auto [lo, hi] = std::minmax_element(words.begin(), words.end());
     int last = *hi;
     while (last > *lo && !t_[static_cast<size_t>(last)].is_word &&

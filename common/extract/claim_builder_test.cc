@@ -86,7 +86,14 @@ TEST_F(ClaimsFromStructureTest, AnUnlinkedSourceKeepsTheClauseThatSaysWhoItIs) {
             "reporters.",
             "a lawyer representing the families"},
            {"Church groups working in the highlands reported that villagers had run out of food.",
-            "Church groups working in the highlands"}}) {
+            "Church groups working in the highlands"},
+           // A relative clause of a word inside the phrase says who too.
+           {"Relatives of the crew who gathered at the base said the navy had lied to them.",
+            "Relatives of the crew who gathered at the base"},
+           // A paper that quotes a source only carries its words.
+           {"According to a police source quoted by the newspaper El Diario, the van had been "
+            "stolen a week earlier.",
+            "a police source quoted by the newspaper El Diario"}}) {
     const auto claims = ClaimsOf(text);
     bool described = false;
     for (const Claim& c : claims) {

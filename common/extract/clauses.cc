@@ -728,6 +728,12 @@ class Builder {
   int Issuer(int source) {
     for (int k : t_.children(source)) {
       if (t_.rel(k) != DepRel::kAcl || t_.word(k).xpos != "VBN") continue;
+      // "a police source quoted by the newspaper Clarin": the paper only
+      // carries the source's words.
+      if (lex_.IsRelayingVerb(t_.lemma(k))) {
+        if (Clause* relaying = Mutable(k)) relaying->saying_only = true;
+        return source;
+      }
       for (int g : t_.children(k)) {
         if (t_.rel(g) == DepRel::kOblAgent ||
             (t_.rel(g) == DepRel::kObl && t_.CaseOf(g) == "by")) {

@@ -76,6 +76,9 @@ class Lexicon {
   // A verb of emotion ("devastate", "worry"; psych_verbs.txt) whose past
   // participle after "be" is an adjective for a state.
   bool IsPsychVerb(absl::string_view lemma) const { return psych_verbs_.contains(lemma); }
+  // A verb of relaying words ("quote", "interview"; relaying_verbs.txt):
+  // its participle's agent carries what the noun it modifies said.
+  bool IsRelayingVerb(absl::string_view lemma) const { return relaying_verbs_.contains(lemma); }
   // A company's legal form ("pt", "ltd", "ag"), lower case without dots.
   bool IsLegalForm(absl::string_view lower) const { return legal_forms_.contains(lower); }
   bool IsNationalityNoun(absl::string_view lower) const {
@@ -127,6 +130,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> legal_forms_;
   absl::flat_hash_set<std::string> organisation_leading_heads_;
   absl::flat_hash_set<std::string> psych_verbs_;
+  absl::flat_hash_set<std::string> relaying_verbs_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
   absl::flat_hash_set<std::string> noun_verbs_;  // verbs SemCor tagged only as nouns
