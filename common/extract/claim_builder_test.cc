@@ -139,6 +139,19 @@ TEST_F(ClaimsFromStructureTest, ASayingWhoseSubjectIsWhoReportsNothingBeforeIt) 
   EXPECT_EQ(loot->modality(), claims::v1::ASSERTED);
 }
 
+// "was unable to reach" is a negated reaching, as "failed to reach" is;
+// "was able to raise" a raising.
+TEST_F(ClaimsFromStructureTest, UnableToNegatesTheEventAndAbleToAssertsIt) {
+  const auto unable = ClaimsOf("The Russian navy was unable to reach the trapped crew.");
+  const Claim* reach = WithPredicate(unable, "reach");
+  ASSERT_NE(reach, nullptr);
+  EXPECT_EQ(reach->modality(), claims::v1::NEGATED);
+  const auto able = ClaimsOf("Apple was able to raise prices in March.");
+  const Claim* raise = WithPredicate(able, "raise");
+  ASSERT_NE(raise, nullptr);
+  EXPECT_EQ(raise->modality(), claims::v1::ASSERTED);
+}
+
 // A predicate the parser hung on a noun ("condemned" as a conjunct of
 // "groups") is a clause of its own: its agent is no actor of the noun's
 // phrase, so "welcome" gets no Hungarian subject.
