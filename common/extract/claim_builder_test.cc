@@ -152,6 +152,21 @@ TEST_F(ClaimsFromStructureTest, UnableToNegatesTheEventAndAbleToAssertsIt) {
   EXPECT_EQ(raise->modality(), claims::v1::ASSERTED);
 }
 
+// A verb that names its object something with "as" states the naming as
+// its subject's claim, a verb of saying or not ("dismissed the referendum
+// as a publicity stunt"); a phrase after a comma is no such complement.
+TEST_F(ClaimsFromStructureTest, DismissingSomethingAsSomethingIsTheSubjectsClaim) {
+  const auto dismissed = ClaimsOf("Fidel Castro dismissed the referendum as a publicity stunt.");
+  const Claim* be = WithPredicate(dismissed, "be");
+  ASSERT_NE(be, nullptr);
+  EXPECT_EQ(be->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(be->modality_source().id(), "fidel-castro");
+  const auto rejected = ClaimsOf(
+      "Yahya Jammeh rejected the result of the election on Friday, a week after he had "
+      "conceded defeat.");
+  EXPECT_NE(WithPredicate(rejected, "reject"), nullptr);
+}
+
 // A predicate the parser hung on a noun ("condemned" as a conjunct of
 // "groups") is a clause of its own: its agent is no actor of the noun's
 // phrase, so "welcome" gets no Hungarian subject.

@@ -132,6 +132,13 @@ class Builder {
     if (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kAdj) return -1;
     const int gov = t_.word(i).head;
     if (gov < 0 || !lex_.ModalityCue(Cue::kNaming, t_.lemma(gov))) return -1;
+    // A phrase set off by a comma is no complement ("rejected the result
+    // on Friday, a week after ...").
+    for (int w : t_.SubtreeWords(i)) {
+      if (t_.rel(w) == DepRel::kPunct) continue;
+      if (w > 0 && t_.word(w - 1).form == ",") return -1;
+      break;
+    }
     const int named = t_.Child(gov, DepRel::kObj);
     if (named >= 0 && named < i) return named;
     // "called [the discussion absurd]": the small clause's own subject.
@@ -534,7 +541,14 @@ class Builder {
     return i;
   }
 
-  bool IsSpeech(const Clause& c) const { return !c.copula && lex_.IsSpeechVerb(c.predicate); }
+  // A verb of saying, or one that names its object something ("dismissed
+  // the referendum as a publicity stunt": the subject's claim).
+  bool IsSpeech(const Clause& c) const {
+    if (c.copula) return false;
+    if (lex_.IsSpeechVerb(c.predicate)) return true;
+    return std::any_of(t_.children(c.head).begin(), t_.children(c.head).end(),
+                       [&](int k) { return NamedAs(k); });
+  }
 
   // The clause headed by `word` (before or after raising), or nullptr.
   Clause* Mutable(int word) {
