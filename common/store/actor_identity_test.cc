@@ -199,6 +199,13 @@ TEST_F(ActorIdentityTest, AShortGivenNameJoinsTheFullOne) {
   Put(Article("d", {{"bill-okafor", "Bill Okafor"}}));
   Put(Article("e", {{"william-okafor", "William Okafor"}}));
   EXPECT_EQ(StoredIds("e"), "bill-okafor");
+  // A German short form, whose full name is spelt either way.
+  Put(Article("f", {{"joseph-brandl", "Joseph Brandl"}}));
+  Put(Article("g", {{"sepp-brandl", "Sepp Brandl"}}));
+  EXPECT_EQ(StoredIds("g"), "joseph-brandl");
+  Put(Article("h", {{"josef-huber", "Josef Huber"}}));
+  Put(Article("i", {{"jupp-huber", "Jupp Huber"}}));
+  EXPECT_EQ(StoredIds("i"), "josef-huber");
 }
 
 TEST_F(ActorIdentityTest, ASurnameWithAParticleWrittenAsOneWordFindsIt) {
