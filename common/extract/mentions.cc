@@ -464,6 +464,9 @@ class ArticleState {
       if (words.size() == 3 && !family_first &&
           absl::ascii_isupper(static_cast<unsigned char>(words[1][0])) && !IsGivenName(words[1])) {
         parts.push_back(1);
+        // And the two surnames together ("Ferreira Rubio").
+        words.push_back(absl::StrCat(words[1], " ", words[2]));
+        parts.push_back(words.size() - 1);
       }
       // The first half of a hyphenated double surname ("Quiñónez" of
       // "Quiñónez-Mosquera"), when it is a word of its own.
@@ -2984,6 +2987,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       AddMention(si, s, a, b, type, -1, "ambiguous:name");
       return true;
     }
+  }
+  // "Ferreira Rubio" after "Delia Ferreira Rubio": a double surname alone.
+  if (actor < 0 && b - a == 2 && type == claims::v1::PERSON) {
+    if (const int person = FamilyNameNamedBefore(name, si, a); person >= 0) actor = person;
   }
   if (actor < 0 && (headline || t[a].all_caps)) {
     auto it = by_folded_name_.find(Lower(name));

@@ -1558,5 +1558,14 @@ TEST_F(MentionsTest, AVariantSpellingIsOfACountryInPlay) {
             "gao-qiang");
 }
 
+// Two surnames together, after the full name, are that person's ("Ferreira
+// Rubio" after "Marta Ferreira Rubio"), not a person of their own.
+TEST_F(MentionsTest, ADoubleSurnameAloneIsThePersonNamedBefore) {
+  EXPECT_EQ(ActorOf("Marta Ferreira Rubio was elected chair of the watchdog on Friday. Ferreira "
+                    "Rubio, a lawyer, said she would travel to Geneva.",
+                    "2017-11-10", "Ferreira Rubio"),
+            "marta-ferreira-rubio");
+}
+
 }  // namespace
 }  // namespace claims
