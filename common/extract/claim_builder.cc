@@ -422,10 +422,9 @@ class SentenceClaims {
       *c->mutable_modality_source() = Ref(actors_[static_cast<size_t>(actor)], "source");
     }
     if (actor < 0 && clause.source_optional) return;
-    const std::string text = clause.source_first >= 0 ? SpanText(clause.source_first,
-                                                                 clause.source_last)
-                             : actor >= 0 ? PhraseText(clause.source_token)
-                                          : SourceDescription(clause.source_token);
+    const std::string text = clause.source_first >= 0
+                                 ? SpanText(clause.source_first, clause.source_last)
+                                 : SourceDescription(clause.source_token);
     AddEvidence(c, "modality_source",
                 actor >= 0 ? absl::StrCat(text, ":", actors_[static_cast<size_t>(actor)].id)
                            : absl::StrCat(text, ":unlinked"));
@@ -540,8 +539,8 @@ class SentenceClaims {
     return std::string(body_.substr(a, b - a));
   }
 
-  // The words naming a source no actor stands for: its phrase with the
-  // participles and relative clauses that say who it is ("a lawyer
+  // The words naming a source: its phrase with the participles and
+  // relative clauses that say who it is ("a lawyer
   // representing survivors and victims' families", "Protesters who lost
   // their savings", "Relatives of the crew who gathered at the base"); one
   // set off by a comma adds a remark, not who.
@@ -558,15 +557,19 @@ class SentenceClaims {
         words.insert(words.end(), clause.begin(), clause.end());
       }
     }
-    // Not the preposition that introduced it ("According to", "by").
+    // Not the preposition that introduced it ("According to", "by"); a
+    // capitalised word is kept, as the tagger may take a name's first word
+    // for one ("Per Wastberg").
+    auto introduces = [&](int w) {
+      return tree_.rel(w) == syntax::DepRel::kCase && tree_.word(w).head == head &&
+             (!t_[static_cast<size_t>(w)].capitalized || tree_.lower(w) == "according");
+    };
     words.erase(std::remove_if(words.begin(), words.end(),
                                [&](int w) {
-                                 const syntax::DepRel r = tree_.rel(w);
                                  const int up = tree_.word(w).head;
-                                 return (r == syntax::DepRel::kCase && up == head) ||
-                                        (r == syntax::DepRel::kFixed && up >= 0 &&
-                                         tree_.rel(up) == syntax::DepRel::kCase &&
-                                         tree_.word(up).head == head);
+                                 return introduces(w) ||
+                                        (tree_.rel(w) == syntax::DepRel::kFixed && up >= 0 &&
+                                         introduces(up));
                                }),
                 words.end());
     if (words.empty()) return "";
@@ -579,11 +582,6 @@ class SentenceClaims {
     return SpanText(*lo, last);
   }
 
-  std::string PhraseText(int head) const {
-    std::vector<int> words = tree_.PhraseWords(head);
-    if (words.empty()) return "";
-    return SpanText(words.front(), words.back());
-  }
 
   // The text of words [first, last].
   std::string SpanText(int first, int last) const {

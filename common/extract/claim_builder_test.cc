@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "common/extract/clauses.h"
 #include "common/extract/extractor.h"
@@ -80,7 +81,7 @@ TEST_F(ClaimsFromStructureTest, PostposedSpeakerNamedByACommonNounStillReportsTh
 
 // A source no actor stands for is described by its whole phrase: the
 // participle or relative clause that says who it is belongs to it.
-TEST_F(ClaimsFromStructureTest, AnUnlinkedSourceKeepsTheClauseThatSaysWhoItIs) {
+TEST_F(ClaimsFromStructureTest, ASourceIsDescribedWithTheClauseThatSaysWhoItIs) {
   for (const auto& [text, source] : std::vector<std::pair<std::string, std::string>>{
            {"The dam had been unsafe for years, a lawyer representing the families told "
             "reporters.",
@@ -104,6 +105,17 @@ TEST_F(ClaimsFromStructureTest, AnUnlinkedSourceKeepsTheClauseThatSaysWhoItIs) {
     }
     EXPECT_TRUE(described) << text;
   }
+  // So is one an actor stands for, without the words that introduced it.
+  const auto claims =
+      ClaimsOf("According to villagers reached by telephone, the rebels burned the market.");
+  const Claim* burn = WithPredicate(claims, "burn");
+  ASSERT_NE(burn, nullptr);
+  bool described = false;
+  for (const auto& e : burn->evidence()) {
+    described |= e.field() == "modality_source" &&
+                 absl::StartsWith(e.cue(), "villagers reached by telephone:");
+  }
+  EXPECT_TRUE(described);
 }
 
 // "..., the chief minister, X, told ...": the person named in apposition
