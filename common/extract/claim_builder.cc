@@ -553,7 +553,9 @@ class SentenceClaims {
         const syntax::DepRel r = tree_.rel(k);
         if (k < w || (r != syntax::DepRel::kAcl && r != syntax::DepRel::kAclRelcl)) continue;
         const std::vector<int> clause = tree_.SubtreeWords(k);
-        if (t_[static_cast<size_t>(clause.front() - 1)].lower == ",") continue;
+        if (clause.front() > 0 && t_[static_cast<size_t>(clause.front() - 1)].lower == ",") {
+          continue;
+        }
         words.insert(words.end(), clause.begin(), clause.end());
       }
     }
