@@ -49,6 +49,14 @@ class ClaimsFromStructureTest : public ::testing::Test {
     return nullptr;
   }
 
+  // The modality of the claim of `body` with `predicate`, or
+  // MODALITY_UNSPECIFIED (and a failure) when there is none.
+  claims::v1::Modality ModalityOf(const std::string& body, const std::string& predicate) {
+    const std::vector<Claim> claims = ClaimsOf(body);
+    const Claim* c = WithPredicate(claims, predicate);
+    return c == nullptr ? claims::v1::MODALITY_UNSPECIFIED : c->modality();
+  }
+
   static std::vector<std::string> Ids(
       const google::protobuf::RepeatedPtrField<claims::v1::ActorRef>& refs) {
     std::vector<std::string> ids;
@@ -144,24 +152,19 @@ TEST_F(ClaimsFromStructureTest, ReportedlyWithANegationIsReportedAndNegated) {
 // A relative clause with a verb of saying reports nothing of the clause it
 // hangs from, however the parser hung it.
 TEST_F(ClaimsFromStructureTest, ASayingWhoseSubjectIsWhoReportsNothingBeforeIt) {
-  const auto claims =
-      ClaimsOf("The depot had been looted by soldiers, who blamed the governor for their wages.");
-  const Claim* loot = WithPredicate(claims, "loot");
-  ASSERT_NE(loot, nullptr);
-  EXPECT_EQ(loot->modality(), claims::v1::ASSERTED);
+  EXPECT_EQ(ModalityOf("The depot had been looted by soldiers, who blamed the governor for their "
+                       "wages.",
+                       "loot"),
+            claims::v1::ASSERTED);
 }
 
 // "was unable to reach" is a negated reaching, as "failed to reach" is;
 // "was able to raise" a raising.
 TEST_F(ClaimsFromStructureTest, UnableToNegatesTheEventAndAbleToAssertsIt) {
-  const auto unable = ClaimsOf("The Russian navy was unable to reach the trapped crew.");
-  const Claim* reach = WithPredicate(unable, "reach");
-  ASSERT_NE(reach, nullptr);
-  EXPECT_EQ(reach->modality(), claims::v1::NEGATED);
-  const auto able = ClaimsOf("Apple was able to raise prices in March.");
-  const Claim* raise = WithPredicate(able, "raise");
-  ASSERT_NE(raise, nullptr);
-  EXPECT_EQ(raise->modality(), claims::v1::ASSERTED);
+  EXPECT_EQ(ModalityOf("The Russian navy was unable to reach the trapped crew.", "reach"),
+            claims::v1::NEGATED);
+  EXPECT_EQ(ModalityOf("Apple was able to raise prices in March.", "raise"),
+            claims::v1::ASSERTED);
 }
 
 // A verb that names its object something with "as" states the naming as
@@ -198,14 +201,10 @@ TEST_F(ClaimsFromStructureTest, AConjoinedPredicateIsNoPartOfANounPhrase) {
 // "Neither ... nor" before the subject negates the clause; "either ... or"
 // does not.
 TEST_F(ClaimsFromStructureTest, NeitherNorNegates) {
-  const auto negated = ClaimsOf("Neither the Kremlin nor Kyiv responded to requests for comment.");
-  const Claim* neither = WithPredicate(negated, "respond");
-  ASSERT_NE(neither, nullptr);
-  EXPECT_EQ(neither->modality(), claims::v1::NEGATED);
-  const auto asserted = ClaimsOf("Either the Kremlin or Kyiv responded to the request.");
-  const Claim* either = WithPredicate(asserted, "respond");
-  ASSERT_NE(either, nullptr);
-  EXPECT_EQ(either->modality(), claims::v1::ASSERTED);
+  EXPECT_EQ(ModalityOf("Neither the Kremlin nor Kyiv responded to requests for comment.", "respond"),
+            claims::v1::NEGATED);
+  EXPECT_EQ(ModalityOf("Either the Kremlin or Kyiv responded to the request.", "respond"),
+            claims::v1::ASSERTED);
 }
 
 // A quotation, then a speaker of several words and the verb: the quoted
