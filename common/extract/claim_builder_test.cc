@@ -142,7 +142,8 @@ TEST_F(ClaimsFromStructureTest, APersonNamedBetweenCommasAfterATitleIsTheSource)
 // "reportedly" with a negation: the claim is still reported, and what was
 // reported is negated.
 TEST_F(ClaimsFromStructureTest, ReportedlyWithANegationIsReportedAndNegated) {
-  const auto claims = ClaimsOf("The singer reportedly made no mention of the prize at the concert.");
+  const auto claims =
+      ClaimsOf("The singer reportedly made no mention of the prize at the concert.");
   const Claim* c = WithPredicate(claims, "make");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
@@ -201,8 +202,9 @@ TEST_F(ClaimsFromStructureTest, AConjoinedPredicateIsNoPartOfANounPhrase) {
 // "Neither ... nor" before the subject negates the clause; "either ... or"
 // does not.
 TEST_F(ClaimsFromStructureTest, NeitherNorNegates) {
-  EXPECT_EQ(ModalityOf("Neither the Kremlin nor Kyiv responded to requests for comment.", "respond"),
-            claims::v1::NEGATED);
+  EXPECT_EQ(
+      ModalityOf("Neither the Kremlin nor Kyiv responded to requests for comment.", "respond"),
+      claims::v1::NEGATED);
   EXPECT_EQ(ModalityOf("Either the Kremlin or Kyiv responded to the request.", "respond"),
             claims::v1::ASSERTED);
 }

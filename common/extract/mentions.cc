@@ -2922,8 +2922,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       // Chechnya", a headline the tagger read as a name, is no person's).
       if (actor < 0 && b - a == 1 && kb_.actor(k).type == claims::v1::LOCATION &&
           !kb_to_actor_.contains(k)) {
-        if (const int person = FamilyNameNamedBefore(t[a].text, si, a);
-            person >= 0 && IsGivenName(FirstWord(result_.actors[static_cast<size_t>(person)].name))) {
+        const int person = FamilyNameNamedBefore(t[a].text, si, a);
+        if (person >= 0 &&
+            IsGivenName(FirstWord(result_.actors[static_cast<size_t>(person)].name))) {
           AddMention(si, s, a, b, claims::v1::PERSON, person, "article:name-not-place");
           return true;
         }
