@@ -421,7 +421,7 @@ class SentenceClaims {
       source_actor_ = actor;
       *c->mutable_modality_source() = Ref(actors_[static_cast<size_t>(actor)], "source");
     }
-    if (actor < 0 && clause.source_optional) return;
+    if (actor < 0 && clause.source_optional && !BodyHolds(clause)) return;
     const std::string text = clause.source_first >= 0
                                  ? SpanText(clause.source_first, clause.source_last)
                                  : SourceDescription(clause.source_token);
@@ -592,9 +592,18 @@ class SentenceClaims {
     return std::string(body_.substr(a, b - a));
   }
 
-  // Reported speech, or a belief whose holder is an actor.
-  static bool Attributed(const Clause& clause, const Claim& c) {
-    return clause.reported && (!clause.source_optional || c.has_modality_source());
+  // Reported speech, or a belief or finding whose holder is an actor or a
+  // body ("The court found that S").
+  bool Attributed(const Clause& clause, const Claim& c) const {
+    return clause.reported &&
+           (!clause.source_optional || c.has_modality_source() || BodyHolds(clause));
+  }
+
+  // Whether the holder of a belief or finding is a body, named or not.
+  bool BodyHolds(const Clause& clause) const {
+    return clause.source_token >= 0 &&
+           (lex_.IsInstitutionNoun(tree_.lower(clause.source_token)) ||
+            lex_.IsTitleHead(tree_.lower(clause.source_token)));
   }
 
   void SetModality(const Clause& clause, Claim* c) const {

@@ -183,6 +183,15 @@ TEST_F(ClaimsFromStructureTest, DismissingSomethingAsSomethingIsTheSubjectsClaim
   EXPECT_NE(WithPredicate(rejected, "reject"), nullptr);
 }
 
+// What a court or an inquiry found is its finding, reported, named or not;
+// what "the data suggests" is only hedged.
+TEST_F(ClaimsFromStructureTest, ABodysFindingIsReportedAndDatasSuggestionHedged) {
+  EXPECT_EQ(ModalityOf("The tribunal found that Apple had broken the law.", "break"),
+            claims::v1::REPORTED);
+  EXPECT_EQ(ModalityOf("The data suggests that Apple will raise prices.", "raise"),
+            claims::v1::HEDGED);
+}
+
 // A predicate the parser hung on a noun ("condemned" as a conjunct of
 // "groups") is a clause of its own: its agent is no actor of the noun's
 // phrase, so "welcome" gets no Hungarian subject.

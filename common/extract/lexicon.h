@@ -79,6 +79,10 @@ class Lexicon {
   // A verb of relaying words ("quote", "interview"; relaying_verbs.txt):
   // its participle's agent carries what the noun it modifies said.
   bool IsRelayingVerb(absl::string_view lemma) const { return relaying_verbs_.contains(lemma); }
+  // A body that finds or judges ("court", "inquiry"; institution_nouns.txt).
+  bool IsInstitutionNoun(absl::string_view lower) const {
+    return institution_nouns_.contains(lower);
+  }
   // A company's legal form ("pt", "ltd", "ag"), lower case without dots.
   bool IsLegalForm(absl::string_view lower) const { return legal_forms_.contains(lower); }
   bool IsNationalityNoun(absl::string_view lower) const {
@@ -131,6 +135,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> organisation_leading_heads_;
   absl::flat_hash_set<std::string> psych_verbs_;
   absl::flat_hash_set<std::string> relaying_verbs_;
+  absl::flat_hash_set<std::string> institution_nouns_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
   absl::flat_hash_set<std::string> noun_verbs_;  // verbs SemCor tagged only as nouns
