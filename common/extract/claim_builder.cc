@@ -584,7 +584,6 @@ class SentenceClaims {
     return SpanText(*lo, last);
   }
 
-
   // The text of words [first, last].
   std::string SpanText(int first, int last) const {
     const size_t a = t_[static_cast<size_t>(first)].start;
@@ -601,9 +600,9 @@ class SentenceClaims {
 
   // Whether the holder of a belief or finding is a body, named or not.
   bool BodyHolds(const Clause& clause) const {
-    return clause.source_token >= 0 &&
-           (lex_.IsInstitutionNoun(tree_.lower(clause.source_token)) ||
-            lex_.IsTitleHead(tree_.lower(clause.source_token)));
+    if (clause.source_token < 0) return false;
+    const std::string holder = tree_.lower(clause.source_token);
+    return lex_.IsInstitutionNoun(holder) || lex_.IsTitleHead(holder);
   }
 
   void SetModality(const Clause& clause, Claim* c) const {

@@ -1246,29 +1246,20 @@ bool DependencyTree::IsRelativePronoun(int i) const {
 }
 
 std::vector<int> DependencyTree::PhraseWords(int head) const {
-  std::vector<int> out;
-  if (head < 0 || head >= size()) return out;
-  std::vector<int> stack = {head};
-  while (!stack.empty() && out.size() <= w_.size()) {
-    int i = stack.back();
-    stack.pop_back();
-    out.push_back(i);
-    for (int k : children(i)) {
-      // A conjoined predicate is a clause too ("welcomed by rights groups
-      // but condemned by Hungary", with "condemned" parsed as a conjunct
-      // of "groups").
-      if (IsClausalRel(rel(k)) || rel(k) == DepRel::kPunct ||
-          (rel(k) == DepRel::kConj && IsClauseHead(*this, k))) {
-        continue;
-      }
-      stack.push_back(k);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+  return Below(head, [this](int k) {
+    // A conjoined predicate is a clause too ("welcomed by rights groups
+    // but condemned by Hungary", with "condemned" parsed as a conjunct of
+    // "groups").
+    return !IsClausalRel(rel(k)) && rel(k) != DepRel::kPunct &&
+           !(rel(k) == DepRel::kConj && IsClauseHead(*this, k));
+  });
 }
 
 std::vector<int> DependencyTree::SubtreeWords(int head) const {
+  return Below(head, [](int) { return true; });
+}
+
+std::vector<int> DependencyTree::Below(int head, const std::function<bool(int)>& take) const {
   std::vector<int> out;
   if (head < 0 || head >= size()) return out;
   std::vector<int> stack = {head};
@@ -1276,7 +1267,9 @@ std::vector<int> DependencyTree::SubtreeWords(int head) const {
     const int i = stack.back();
     stack.pop_back();
     out.push_back(i);
-    stack.insert(stack.end(), children(i).begin(), children(i).end());
+    for (int k : children(i)) {
+      if (take(k)) stack.push_back(k);
+    }
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -18,6 +18,7 @@
 #ifndef CLAIMS_COMMON_EXTRACT_CLAUSES_H_
 #define CLAIMS_COMMON_EXTRACT_CLAUSES_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -131,6 +132,10 @@ class DependencyTree {
   std::vector<int> SubtreeWords(int head) const;
 
  private:
+  // `head` and the words below it through the children `take` accepts,
+  // ascending.
+  std::vector<int> Below(int head, const std::function<bool(int)>& take) const;
+
   const syntax::SyntaxSentence& w_;
   std::vector<std::vector<int>> children_;
 };

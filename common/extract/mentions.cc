@@ -464,9 +464,12 @@ class ArticleState {
       if (words.size() == 3 && !family_first &&
           absl::ascii_isupper(static_cast<unsigned char>(words[1][0])) && !IsGivenName(words[1])) {
         parts.push_back(1);
-        // And the two surnames together ("Ferreira Rubio").
-        words.push_back(absl::StrCat(words[1], " ", words[2]));
-        parts.push_back(words.size() - 1);
+        // And the two surnames together ("Ferreira Rubio"); a particle's
+        // surname ("De Croo") is added below.
+        if (!IsNameParticle(absl::AsciiStrToLower(words[1]))) {
+          words.push_back(absl::StrCat(words[1], " ", words[2]));
+          parts.push_back(words.size() - 1);
+        }
       }
       // The first half of a hyphenated double surname ("Quiñónez" of
       // "Quiñónez-Mosquera"), when it is a word of its own.
@@ -868,9 +871,6 @@ class ArticleState {
     return kind;
   }
 
-  // The dateline's country, or else the country the article's mentions
-  // name most (in the first pass, those so far; first named wins a tie);
-  // "" when none is known.
   // Whether country `iso` (alpha-3; "" for none known) is the article's
   // focus or one it has named.
   bool CountryInPlay(const std::string& iso) const {
@@ -879,6 +879,9 @@ class ArticleState {
     return country >= 0 && kb_to_actor_.contains(country);
   }
 
+  // The dateline's country, or else the country the article's mentions
+  // name most (in the first pass, those so far; first named wins a tie);
+  // "" when none is known.
   std::string FocusCountry() const {
     if (!dateline_country_.empty()) return dateline_country_;
     for (const std::string& owner : focus_owners_) {

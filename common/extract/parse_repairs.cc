@@ -453,8 +453,8 @@ bool RetagCloseTo(syntax::SyntaxSentence* words) {
   const int n = static_cast<int>(w.size());
   bool changed = false;
   for (int i = 1; i + 1 < n; ++i) {
-    if (w[i].upos != Upos::kVerb || absl::AsciiStrToLower(w[i].form) != "close" ||
-        absl::AsciiStrToLower(w[i + 1].form) != "to" ||
+    if (w[i].upos != Upos::kVerb || !absl::EqualsIgnoreCase(w[i].form, "close") ||
+        !absl::EqualsIgnoreCase(w[i + 1].form, "to") ||
         (w[i - 1].upos != Upos::kNoun && w[i - 1].upos != Upos::kPron)) {
       continue;
     }

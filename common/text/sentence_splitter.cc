@@ -44,7 +44,8 @@ SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations,
       // initials are NoBreakAfter's.
       for (char letter = 'A'; letter <= 'Z'; ++letter) {
         const char initial[] = {letter, '.', '\0'};
-        builder->unsuppressBreakAfter(icu::UnicodeString(initial), status);
+        UErrorCode unsuppressed = U_ZERO_ERROR;  // a letter CLDR lacks is no error here
+        builder->unsuppressBreakAfter(icu::UnicodeString(initial), unsuppressed);
       }
       icu::BreakIterator* filtered =
           builder->wrapIteratorWithFilter(base.release(), status);
