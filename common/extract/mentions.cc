@@ -1,6 +1,7 @@
 #include "common/extract/mentions.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -1261,14 +1262,29 @@ class ArticleState {
     return m;
   }
 
+  // Whether the name at t[a] is introduced as someone's parent (true) or
+  // child (false), for ElderOrYounger: "his father Vincent Bolloré", "her
+  // son, Cyrille", "the son of Herman De Croo" (a parent), "the mother of
+  // Jan" (a child). Nothing when the words before say neither.
+  static std::optional<bool> NamedAsParent(const std::vector<Token>& t, int a) {
+    auto parent_word = [](absl::string_view w) { return w == "father" || w == "mother"; };
+    auto child_word = [](absl::string_view w) { return w == "son" || w == "daughter"; };
+    int k = a - 1;
+    if (k >= 0 && t[k].text == ",") --k;  // an apposition: "his father, X"
+    if (k < 0) return std::nullopt;
+    if (parent_word(t[k].lower)) return true;
+    if (child_word(t[k].lower)) return false;
+    if (t[k].lower == "of" && k == a - 1 && k > 0) {
+      if (child_word(t[k - 1].lower)) return true;
+      if (parent_word(t[k - 1].lower)) return false;
+    }
+    return std::nullopt;
+  }
+
   void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                   int actor, std::string evidence, bool is_name = true) {
-    // "his father Vincent Bolloré", "her son Cyrille": a parent or a child
-    // of someone (see ElderOrYounger).
-    if (actor >= 0 && a > 0 && type == claims::v1::PERSON) {
-      const absl::string_view kin = s.tokens[a - 1].lower;
-      if (kin == "father" || kin == "mother") kin_.emplace(actor, true);
-      if (kin == "son" || kin == "daughter") kin_.emplace(actor, false);
+    if (actor >= 0 && type == claims::v1::PERSON) {
+      if (const std::optional<bool> parent = NamedAsParent(s.tokens, a)) kin_.emplace(actor, *parent);
     }
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.is_name = is_name;
@@ -2746,6 +2762,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       lex_.IsOrganisationNoun(t[a - 1].lower) && type == claims::v1::PERSON) {
     type = claims::v1::ORGANIZATION;
   }
+  // "the son of Frans Van Dam" after "Maarten Van Dam": a parent or a
+  // child of that family, whatever the tagger's type.
+  if (type != claims::v1::PERSON && b - a >= 2 && NamedAsParent(t, a).has_value() &&
+      FamilyNameNamedBefore(t[b - 1].text, si, a) >= 0) {
+    type = claims::v1::PERSON;
+  }
   // "Noboa, which sells its fruit": the one organisation of the article
   // with that word in its name, whatever person has it too.
   if (b - a == 1 && b + 1 < static_cast<int>(t.size()) && t[b].text == "," &&
@@ -2756,11 +2778,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       return true;
     }
   }
-  // "The elder Taylor", "the younger Berdimuhamedov": of the family
-  // named before, by the knowledge base's offices.
-  if (type == claims::v1::PERSON && b - a == 1 && a > 0 &&
+  // "The elder Taylor", "the younger Berdimuhamedov", "the elder De Croo":
+  // of the family named before, by the knowledge base's offices. A person
+  // whatever the tagger's type, as two people of that family were named.
+  if (a > 0 &&
+      (b - a == 1 || (b - a == 2 && IsNameParticle(t[a].lower))) &&
       (t[a - 1].lower == "elder" || t[a - 1].lower == "younger")) {
-    if (const int who = ElderOrYounger(si, a, t[a].text, t[a - 1].lower == "elder"); who >= 0) {
+    if (const int who = ElderOrYounger(si, a, Join(t, a, b), t[a - 1].lower == "elder"); who >= 0) {
       AddMention(si, s, a, b, claims::v1::PERSON, who, absl::StrCat("article:", t[a - 1].lower));
       *next = b;
       return true;

@@ -1339,6 +1339,30 @@ TEST_F(MentionsTest, TheElderOfAFamilyIsTheOneNamedAsAParent) {
   EXPECT_EQ(bare[0].actor_id(), Written(*r, "Paul Okonkwo")[0].actor_id());
 }
 
+// "the son of X" and an apposition "her father, X" name a parent too, and
+// a surname with a particle is one family name.
+TEST_F(MentionsTest, TheSonOfAndAnAppositionNameTheParent) {
+  auto r = Analyze(
+      "ANTWERP - Maarten Van Dam, 41, was elected mayor on Tuesday. He is the son of Frans "
+      "Van Dam, a former mayor. The elder Van Dam, 74, said he was proud.",
+      "2019-03-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto bare = Written(*r, "Van Dam");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].actor_id(), Written(*r, "Frans Van Dam")[0].actor_id());
+
+  r = Analyze(
+      "QUITO - Ana Torres, 38, won the mayoral race on Sunday, campaigning on the memory of her "
+      "father, Luis Torres, a former governor. Posters showed the younger Torres beside the "
+      "elder Torres.",
+      "2019-03-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto torres = Written(*r, "Torres");
+  ASSERT_EQ(torres.size(), 2u);
+  EXPECT_EQ(torres[0].actor_id(), Written(*r, "Ana Torres")[0].actor_id());
+  EXPECT_EQ(torres[1].actor_id(), Written(*r, "Luis Torres")[0].actor_id());
+}
+
 TEST_F(MentionsTest, AMonthAfterAPrepositionIsNoPartOfTheName) {
   auto r = Analyze("PARIS - In December Fabre agreed to sell the mill to a Swiss group.",
                    "2019-03-14");
