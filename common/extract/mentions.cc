@@ -1893,7 +1893,8 @@ int ArticleState::KnownShorterName(const std::vector<Token>& t, int a, int b,
   // A known name and more family names after it ("Abdulla Yameen Abdul
   // Gayoom", "Omar Bongo Ondimba"), not a suffix that tells a son from his
   // father ("George Bush Jr.").
-  for (int e = b - 1; e >= a + 2 && !IsGenerationalSuffix(t[b - 1].text); --e) {
+  for (int e = b - 1;
+       e >= a + 2 && !IsGenerationalSuffix(t[b - 1].text) && !IsParticleName(t[b - 1]); --e) {
     shorter.emplace_back(Join(t, a, e), "kb:name-without-last");
   }
   for (const auto& [name, how] : shorter) {
@@ -2544,6 +2545,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   if (span == nullptr) return false;
   int b = std::min<int>(span->end, static_cast<int>(t.size()));
+  // "Abdul Aziz | al-Hakim said": a surname with a hyphenated particle
+  // right after a person's given names is theirs, where the tagger ended
+  // the name before its lower-case letter.
+  if (span->type == entities::EntityType::kPerson && b < static_cast<int>(t.size()) &&
+      IsParticleName(t[b]) && !IsParticleName(t[b - 1])) {
+    ++b;
+  }
   // "the Congress Government of Mr P.V. Narasimha Rao": an honorific inside
   // the tagger's span opens another name, and the span ends before the
   // connector in front of it.
@@ -3031,7 +3039,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // either way ("Orbán Viktor"); three names with the grandfather's last,
   // where people go by their first ("Abiy Ahmed Ali"), or with the
   // mother's surname last ("Sebastián Piñera Echenique").
-  if (actor < 0 && type == claims::v1::PERSON && (b - a == 2 || b - a == 3)) {
+  // Not a family name with its particle ("Abdul Karim al-Jaberi" is not
+  // "Abdul Karim al-Kabariti").
+  if (actor < 0 && type == claims::v1::PERSON && (b - a == 2 || b - a == 3) &&
+      !IsParticleName(t[b - 1])) {
     const bool two = b - a == 2;
     const std::string other = two ? absl::StrCat(t[a + 1].text, " ", t[a].text) : Join(t, a, b - 1);
     const auto* known = kb_.Find(other);

@@ -1363,6 +1363,30 @@ TEST_F(MentionsTest, TheSonOfAndAnAppositionNameTheParent) {
   EXPECT_EQ(torres[1].actor_id(), Written(*r, "Luis Torres")[0].actor_id());
 }
 
+// A surname with a hyphenated particle ends the name the tagger cut
+// before it ("Abdul Aziz | al-Hakim"), and is a family name that must
+// agree: "Abdul Karim al-Jaberi" is not the known "Abdul Karim
+// al-Kabariti".
+TEST_F(MentionsTest, AHyphenatedParticleSurnameIsPartOfTheNameAndMustAgree) {
+  auto r = Analyze(
+      "BAGHDAD - The council met on Monday. Abdul Aziz al-Hakim said in Baghdad that the attack "
+      "was the work of the old regime.",
+      "2004-03-01");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto full = Written(*r, "Abdul Aziz al-Hakim");
+  ASSERT_EQ(full.size(), 1u);
+  EXPECT_EQ(full[0].actor_id(), "abdul-aziz-al-hakim");
+
+  r = Analyze(
+      "BAGHDAD - The council met on Monday. Abdul Karim al-Jaberi said in Baghdad that the "
+      "attack was the work of the old regime.",
+      "2004-03-01");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto other = Written(*r, "Abdul Karim al-Jaberi");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_NE(other[0].actor_id(), "abdul-karim-al-kabariti");
+}
+
 TEST_F(MentionsTest, AMonthAfterAPrepositionIsNoPartOfTheName) {
   auto r = Analyze("PARIS - In December Fabre agreed to sell the mill to a Swiss group.",
                    "2019-03-14");
