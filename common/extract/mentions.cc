@@ -1262,21 +1262,34 @@ class ArticleState {
     return m;
   }
 
-  // Whether the name at t[a] is introduced as someone's parent (true) or
+  // Whether the name t[a, b) is introduced as someone's parent (true) or
   // child (false), for ElderOrYounger: "his father Vincent Bolloré", "her
-  // son, Cyrille", "the son of Herman De Croo" (a parent), "the mother of
-  // Jan" (a child). Nothing when the words before say neither.
-  static std::optional<bool> NamedAsParent(const std::vector<Token>& t, int a) {
+  // son, Cyrille", "the son of (the late strongman) Omar Torrijos" (a
+  // parent), "the mother of Jan" (a child), "Martin Torrijos, (the) son of
+  // ..." (a child). Nothing when the words around say neither.
+  static std::optional<bool> NamedAsParent(const std::vector<Token>& t, int a, int b) {
     auto parent_word = [](absl::string_view w) { return w == "father" || w == "mother"; };
     auto child_word = [](absl::string_view w) { return w == "son" || w == "daughter"; };
     int k = a - 1;
     if (k >= 0 && t[k].text == ",") --k;  // an apposition: "his father, X"
-    if (k < 0) return std::nullopt;
-    if (parent_word(t[k].lower)) return true;
-    if (child_word(t[k].lower)) return false;
-    if (t[k].lower == "of" && k == a - 1 && k > 0) {
-      if (child_word(t[k - 1].lower)) return true;
-      if (parent_word(t[k - 1].lower)) return false;
+    if (k >= 0 && parent_word(t[k].lower)) return true;
+    if (k >= 0 && child_word(t[k].lower)) return false;
+    // "of" and the lower-case words of a description before the name.
+    for (k = a - 1; k > 0 && a - k <= 5; --k) {
+      if (t[k].lower == "of") {
+        if (child_word(t[k - 1].lower)) return true;
+        if (parent_word(t[k - 1].lower)) return false;
+        break;
+      }
+      if (!t[k].is_word || t[k].capitalized) break;
+    }
+    // An apposition after the name: "X, (the) son of".
+    const int n = static_cast<int>(t.size());
+    k = b + 1;
+    if (b < n && t[b].text == "," && k < n && (t[k].lower == "the" || t[k].lower == "a")) ++k;
+    if (b < n && t[b].text == "," && k + 1 < n && t[k + 1].lower == "of") {
+      if (child_word(t[k].lower)) return false;
+      if (parent_word(t[k].lower)) return true;
     }
     return std::nullopt;
   }
@@ -1284,7 +1297,9 @@ class ArticleState {
   void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                   int actor, std::string evidence, bool is_name = true) {
     if (actor >= 0 && type == claims::v1::PERSON) {
-      if (const std::optional<bool> parent = NamedAsParent(s.tokens, a)) kin_.emplace(actor, *parent);
+      if (const std::optional<bool> parent = NamedAsParent(s.tokens, a, b)) {
+        kin_.emplace(actor, *parent);
+      }
     }
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.is_name = is_name;
@@ -2772,7 +2787,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // "the son of Frans Van Dam" after "Maarten Van Dam": a parent or a
   // child of that family, whatever the tagger's type.
-  if (type != claims::v1::PERSON && b - a >= 2 && NamedAsParent(t, a).has_value() &&
+  if (type != claims::v1::PERSON && b - a >= 2 && NamedAsParent(t, a, b).has_value() &&
       FamilyNameNamedBefore(t[b - 1].text, si, a) >= 0) {
     type = claims::v1::PERSON;
   }

@@ -1361,6 +1361,17 @@ TEST_F(MentionsTest, TheSonOfAndAnAppositionNameTheParent) {
   ASSERT_EQ(torres.size(), 2u);
   EXPECT_EQ(torres[0].actor_id(), Written(*r, "Ana Torres")[0].actor_id());
   EXPECT_EQ(torres[1].actor_id(), Written(*r, "Luis Torres")[0].actor_id());
+
+  // A description between "son of" and the name; the child named before
+  // the apposition.
+  r = Analyze(
+      "LIMA - Diego Salcedo, son of the late military ruler Javier Salcedo, won the vote on "
+      "Sunday. The elder Salcedo seized power in 1975.",
+      "2019-03-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto salcedo = Written(*r, "Salcedo");
+  ASSERT_EQ(salcedo.size(), 1u);
+  EXPECT_EQ(salcedo[0].actor_id(), Written(*r, "Javier Salcedo")[0].actor_id());
 }
 
 // A surname with a hyphenated particle ends the name the tagger cut
