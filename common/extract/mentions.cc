@@ -119,6 +119,11 @@ bool IsCalendarWord(absl::string_view lower) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
+// A preposition that puts a month or a weekday after it ("on Monday").
+bool IsDatePreposition(absl::string_view lower) {
+  return lower == "in" || lower == "on" || lower == "since" || lower == "until" || lower == "by";
+}
+
 // Lower-case words between the capitalised words of an organisation's
 // name ("Union of ...", "Asociación de Caficultores del Alto Macizo",
 // "Samahan ng mga Mangingisda"): English, Romance, Germanic and Filipino
@@ -1485,6 +1490,27 @@ class ArticleState {
     return last + 1;
   }
 
+  // "Commonwealth Scientific and Industrial Research Organisation": two
+  // runs of capitalised words joined by "and", the second ending in an
+  // organisation's head noun, the first not, and neither a name the
+  // knowledge base knows alone ("United States and World Bank" are two).
+  // The end of the whole, or -1.
+  int CoordinatedOrganisationEnd(const std::vector<Token>& t, int i) {
+    const int n = static_cast<int>(t.size());
+    if (!IsNameToken(t[i]) || IsNameStop(t[i].lower)) return -1;
+    if (i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower)) return -1;
+    const int first = NameRunEnd(t, i, n, 6);
+    if (first <= i || first + 1 >= n || t[first].text != "and" || !IsNameToken(t[first + 1])) {
+      return -1;
+    }
+    const int second = NameRunEnd(t, first + 1, n, 6);
+    if (!IsOrganisationHead(t[second - 1].text) || IsOrganisationHead(t[first - 1].text) ||
+        FindKb(t, i, first, false) != nullptr || FindKb(t, first + 1, second, false) != nullptr) {
+      return -1;
+    }
+    return second;
+  }
+
   bool IsDictionaryWord(const std::vector<Token>& t, int i) {
     TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
     if (f.dictionary < 0) f.dictionary = lex_.IsDictionaryWord(t[i].lower) ? 1 : 0;
@@ -2553,7 +2579,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // head noun ("Nigerian Coastal Fisheries Association"), however the
   // tagger split or typed them.
   entities::EntitySpan joined;
-  const int org_end = std::max(OrganisationRunEnd(t, i), LeadingHeadRunEnd(t, i));
+  const int org_end = std::max({OrganisationRunEnd(t, i), LeadingHeadRunEnd(t, i),
+                                 CoordinatedOrganisationEnd(t, i)});
   if (org_end > 0 && (span == nullptr || span->end < org_end)) {
     joined = {i, org_end, entities::EntityType::kOrganization};
     span = &joined;
@@ -2627,11 +2654,14 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // "In December Bolloré agreed", "On Monday Patel said": a month or a
   // weekday after a preposition is no part of the name after it.
-  if (b - a >= 2 && a > 0 && IsCalendarWord(t[a].lower) &&
-      (t[a - 1].lower == "in" || t[a - 1].lower == "on" || t[a - 1].lower == "since" ||
-       t[a - 1].lower == "until" || t[a - 1].lower == "by") &&
+  if (b - a >= 2 && a > 0 && IsCalendarWord(t[a].lower) && IsDatePreposition(t[a - 1].lower) &&
       FindKb(t, a, b, false) == nullptr) {
     ++a;
+  }
+  // "the Cannes Film Festival on Saturday": nor of the name before it.
+  if (b - a >= 3 && IsCalendarWord(t[b - 1].lower) && IsDatePreposition(t[b - 2].lower) &&
+      FindKb(t, a, b, false) == nullptr) {
+    b -= 2;
   }
   *next = b;
   // A lone function word is no name, whatever a gazetteer lists ("Of" is

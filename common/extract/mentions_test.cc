@@ -1398,6 +1398,27 @@ TEST_F(MentionsTest, AHyphenatedParticleSurnameIsPartOfTheNameAndMustAgree) {
   EXPECT_NE(other[0].actor_id(), "abdul-karim-al-kabariti");
 }
 
+// A date after a preposition ends a name the tagger ran on ("the Cannes
+// Film Festival on Saturday"); two runs of capitalised words joined by
+// "and", the second ending in an organisation's head noun, are one name.
+TEST_F(MentionsTest, NamesEndBeforeADateAndRunOverAnd) {
+  auto r = Analyze(
+      "CANNES, France, July 17 (AP) - Memoria shared the Jury Prize at the Cannes Film Festival "
+      "on Saturday, 11 years after the Thai director won the festival's Palme d'Or.",
+      "2021-07-17");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(Written(*r, "Cannes Film Festival").size(), 1u);
+  EXPECT_TRUE(Written(*r, "Cannes Film Festival on Saturday").empty());
+
+  r = Analyze(
+      "CANBERRA - Larry Marshall took over the Commonwealth Scientific and Industrial Research "
+      "Organisation a year ago.",
+      "2016-02-04");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(
+      Written(*r, "Commonwealth Scientific and Industrial Research Organisation").size(), 1u);
+}
+
 TEST_F(MentionsTest, AMonthAfterAPrepositionIsNoPartOfTheName) {
   auto r = Analyze("PARIS - In December Fabre agreed to sell the mill to a Swiss group.",
                    "2019-03-14");
