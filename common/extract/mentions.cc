@@ -2978,6 +2978,17 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       return true;
     }
   }
+  // "his contract with Dortmund" after "Borussia Dortmund": a place's name
+  // the tagger reads as an organisation's is the one organisation of the
+  // article named with it.
+  if (k >= 0 && e - a == 1 && type == claims::v1::ORGANIZATION &&
+      kb_.actor(k).type == claims::v1::LOCATION) {
+    if (const int org = OrganisationHolding(t[a].text); org >= 0) {
+      AddMention(si, s, a, e, claims::v1::ORGANIZATION, org, "article:organisation-of-place");
+      *next = e;
+      return true;
+    }
+  }
   if (k >= 0) {
     const int b = e;  // the knowledge base's extent
     *next = e;

@@ -1419,6 +1419,19 @@ TEST_F(MentionsTest, NamesEndBeforeADateAndRunOverAnd) {
       Written(*r, "Commonwealth Scientific and Industrial Research Organisation").size(), 1u);
 }
 
+// A city's name that the tagger reads as an organisation's is the one
+// organisation of the article named with it (a club after its full name).
+TEST_F(MentionsTest, ACityReadAsAnOrganisationIsTheOneNamedWithIt) {
+  auto r = Analyze(
+      "MUNICH - Bayern Munich will sign the striker from Borussia Dortmund in July. His contract "
+      "with Dortmund expires at the end of the season.",
+      "2014-01-04");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto bare = Written(*r, "Dortmund");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].actor_id(), "borussia-dortmund");
+}
+
 TEST_F(MentionsTest, AMonthAfterAPrepositionIsNoPartOfTheName) {
   auto r = Analyze("PARIS - In December Fabre agreed to sell the mill to a Swiss group.",
                    "2019-03-14");
