@@ -200,11 +200,15 @@ void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
     int end = o;
     while (end + 1 < n && in_subtree(end + 1, o) && w[end + 1].upos != Upos::kVerb) ++end;
     if (CoordinatedSubjectAfterSaying(v, o, end, words)) continue;
-    // The verb after the phrase, auxiliaries and its own dependents between.
+    // The verb after the phrase, auxiliaries and its own dependents between;
+    // or the word a copula there joins ("said a referendum was likely").
     int f = end + 1;
     while (f < n && w[f].upos != Upos::kVerb) {
       if (w[f].upos == Upos::kPunct || w[f].upos == Upos::kSconj || w[f].upos == Upos::kCconj) {
         f = n;
+      } else if (w[f].rel == DepRel::kCop && w[f].head > f) {
+        f = w[f].head;
+        break;
       } else {
         ++f;
       }
@@ -215,7 +219,7 @@ void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
     for (int k = end + 1; k < f; ++k) {
       if (w[k].upos == Upos::kAux) {
         w[k].head = f;
-        w[k].rel = DepRel::kAux;
+        if (w[k].rel != DepRel::kCop) w[k].rel = DepRel::kAux;
       } else if (!in_subtree(k, f)) {
         w[k].head = f;
       }

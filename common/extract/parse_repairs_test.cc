@@ -446,6 +446,26 @@ TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
   EXPECT_EQ(goodbye[5].rel, DepRel::kConj);
 }
 
+// "Ana said a vote was likely", as the parser reads it: "vote" the object
+// of "said", "likely" a conjunct of "said" with its copula. The copula's
+// word is the clause.
+TEST(ParseRepairsTest, AnObjectOfSayBeforeACopulaIsTheClausesSubject) {
+  syntax::SyntaxSentence s = {W("Ana", Upos::kPropn, "NNP", 1, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("a", Upos::kDet, "DT", 3, DepRel::kDet),
+                              W("vote", Upos::kNoun, "NN", 1, DepRel::kObj),
+                              W("was", Upos::kAux, "VBD", 5, DepRel::kCop),
+                              W("likely", Upos::kAdj, "JJ", 1, DepRel::kConj)};
+  s[1].lemma = "say";
+  RepairObjectOfSaying(&s);
+  EXPECT_EQ(s[5].head, 1);
+  EXPECT_EQ(s[5].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[3].head, 5);
+  EXPECT_EQ(s[3].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[4].head, 5);
+  EXPECT_EQ(s[4].rel, DepRel::kCop);
+}
+
 // "Ito said the chairman, Sato, and two executives had known", as the
 // parser reads it: "chairman" the object of "said", "known" a conjunct of
 // "said" with "executives" its only subject.
