@@ -667,6 +667,31 @@ void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSente
   }
 }
 
+void RepairParticipleAfterPrepositionalNoun(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int v = 2; v < n; ++v) {
+    const int p = v - 1;
+    if (w[v].upos != Upos::kVerb || w[v].xpos != "VBN" || w[v].head < 0 ||
+        w[p].upos != Upos::kNoun || w[p].head != v || w[p].rel != DepRel::kObl) {
+      continue;
+    }
+    bool preposition = false, own_subject = false;
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head == p && k < p && w[k].rel == DepRel::kCase) preposition = true;
+      if (w[k].head == v && (w[k].rel == DepRel::kNsubj || w[k].rel == DepRel::kNsubjPass ||
+                             w[k].rel == DepRel::kAux || w[k].rel == DepRel::kAuxPass)) {
+        own_subject = true;
+      }
+    }
+    if (!preposition || own_subject) continue;
+    w[p].head = w[v].head;
+    w[p].rel = DepRel::kObl;
+    w[v].head = p;
+    w[v].rel = DepRel::kAcl;
+  }
+}
+
 void RepairChildrenOfPunctuation(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1057,6 +1082,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairTrailingAccordingTo(words);
   RepairComplementByItsFirstWord(words);
   RepairTitleBeforeName(words);
+  RepairParticipleAfterPrepositionalNoun(words);
   if (lexicon != nullptr) {
     RepairContentTakenForSubject(*lexicon, words);
     RepairReducedRelativeBeforeName(*lexicon, words);

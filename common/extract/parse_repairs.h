@@ -144,6 +144,13 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
 // (acl), as "Engineers interviewed by the newspaper said S" is parsed.
 void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "..., in a deal announced on Sunday", parsed with "announced" a clause of
+// its own (a conjunct of the main verb) and "deal" its oblique: a past
+// participle with no subject or auxiliary right after a noun in a
+// prepositional phrase it governs modifies that noun (acl), and the phrase
+// takes the participle's place.
+void RepairParticipleAfterPrepositionalNoun(syntax::SyntaxSentence* words);
+
 // "No Americans were among the dead, a spokesman said": a postposed verb
 // of saying (`lexicon`) the parser gave two subjects, the first a clause of
 // its own (with a subject or a copula) before a comma, has that clause as

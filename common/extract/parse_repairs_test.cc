@@ -446,6 +446,30 @@ TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
   EXPECT_EQ(goodbye[5].rel, DepRel::kConj);
 }
 
+// "it agreed, in a deal announced on Sunday", as the parser reads it:
+// "announced" a conjunct of "agreed" with "deal" its oblique.
+TEST(ParseRepairsTest, AParticipleAfterAPrepositionalNounModifiesIt) {
+  syntax::SyntaxSentence s = {W("it", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("agreed", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W(",", Upos::kPunct, ",", 4, DepRel::kPunct),
+                              W("in", Upos::kAdp, "IN", 4, DepRel::kCase),
+                              W("deal", Upos::kNoun, "NN", 5, DepRel::kObl),
+                              W("announced", Upos::kVerb, "VBN", 1, DepRel::kConj),
+                              W("on", Upos::kAdp, "IN", 7, DepRel::kCase),
+                              W("Sunday", Upos::kPropn, "NNP", 5, DepRel::kObl)};
+  syntax::SyntaxSentence passive = s;
+  RepairParticipleAfterPrepositionalNoun(&s);
+  EXPECT_EQ(s[4].head, 1);
+  EXPECT_EQ(s[4].rel, DepRel::kObl);
+  EXPECT_EQ(s[5].head, 4);
+  EXPECT_EQ(s[5].rel, DepRel::kAcl);
+  EXPECT_EQ(s[7].head, 5);
+  // A participle with its own auxiliary is a clause ("in May was elected").
+  passive.push_back(W("was", Upos::kAux, "VBD", 5, DepRel::kAuxPass));
+  RepairParticipleAfterPrepositionalNoun(&passive);
+  EXPECT_EQ(passive[5].rel, DepRel::kConj);
+}
+
 // "Ana said a vote was likely", as the parser reads it: "vote" the object
 // of "said", "likely" a conjunct of "said" with its copula. The copula's
 // word is the clause.
