@@ -203,6 +203,13 @@ void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
     // The verb after the phrase, auxiliaries and its own dependents between;
     // or the word a copula there joins ("said a referendum was likely").
     int f = end + 1;
+    // The comma that closes the object's apposition ("the engineer, Tom
+    // Harding, had failed").
+    bool apposition = false;
+    for (int k = o + 1; k <= end; ++k) {
+      apposition = apposition || (w[k].head == o && w[k].rel == DepRel::kAppos);
+    }
+    if (apposition && f < n && w[f].form == ",") ++f;
     while (f < n && w[f].upos != Upos::kVerb) {
       if (w[f].upos == Upos::kPunct || w[f].upos == Upos::kSconj || w[f].upos == Upos::kCconj) {
         f = n;
@@ -214,8 +221,15 @@ void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
       }
     }
     if (f >= n) continue;
-    const bool own = w[f].head == v || in_subtree(w[f].head, o);
+    // Or the verb the parser made the sentence's own, the saying hanging
+    // from it ("X said the engineer, Tom Harding, had failed").
+    const bool above = w[v].head == f;
+    const bool own = w[f].head == v || in_subtree(w[f].head, o) || above;
     if (!own) continue;
+    if (above) {
+      w[v].head = w[f].head;
+      w[v].rel = w[f].rel;
+    }
     for (int k = end + 1; k < f; ++k) {
       if (w[k].upos == Upos::kAux) {
         w[k].head = f;

@@ -446,6 +446,29 @@ TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
   EXPECT_EQ(goodbye[5].rel, DepRel::kConj);
 }
 
+// "Ana said the engineer, Tom, had failed", as the parser reads it: "said"
+// an adverbial clause of "failed", the sentence's root.
+TEST(ParseRepairsTest, ASayingUnderTheVerbAfterItsObjectsApposition) {
+  syntax::SyntaxSentence s = {W("Ana", Upos::kPropn, "NNP", 1, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", 8, DepRel::kAdvcl),
+                              W("the", Upos::kDet, "DT", 3, DepRel::kDet),
+                              W("engineer", Upos::kNoun, "NN", 1, DepRel::kObj),
+                              W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
+                              W("Tom", Upos::kPropn, "NNP", 3, DepRel::kAppos),
+                              W(",", Upos::kPunct, ",", 1, DepRel::kPunct),
+                              W("had", Upos::kAux, "VBD", 8, DepRel::kAux),
+                              W("failed", Upos::kVerb, "VBN", -1, DepRel::kRoot)};
+  s[1].lemma = "say";
+  RepairObjectOfSaying(&s);
+  EXPECT_EQ(s[1].head, -1);
+  EXPECT_EQ(s[1].rel, DepRel::kRoot);
+  EXPECT_EQ(s[8].head, 1);
+  EXPECT_EQ(s[8].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[3].head, 8);
+  EXPECT_EQ(s[3].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[5].head, 3);  // the apposition stays the engineer's
+}
+
 // "it agreed, in a deal announced on Sunday", as the parser reads it:
 // "announced" a conjunct of "agreed" with "deal" its oblique.
 TEST(ParseRepairsTest, AParticipleAfterAPrepositionalNounModifiesIt) {
