@@ -190,6 +190,13 @@ TEST_F(ClaimsFromStructureTest, ABodysFindingIsReportedAndDatasSuggestionHedged)
             claims::v1::REPORTED);
   EXPECT_EQ(ModalityOf("The data suggests that Apple will raise prices.", "raise"),
             claims::v1::HEDGED);
+  // The finding after its content, set off by a comma.
+  EXPECT_EQ(ModalityOf("His defiance had been an attempt to undermine the law, the court found "
+                       "in its judgment.",
+                       "be"),
+            claims::v1::REPORTED);
+  EXPECT_EQ(ModalityOf("Apple changed the contract, which the court found unlawful.", "change"),
+            claims::v1::ASSERTED);
 }
 
 // A predicate the parser hung on a noun ("condemned" as a conjunct of

@@ -557,6 +557,26 @@ class Builder {
     return k < 0 ? nullptr : &clauses_[static_cast<size_t>(k)];
   }
 
+  // The clause a finding or belief after it is set off from: "S, the
+  // court found", the finding a parataxis of S's head, or a clause of the
+  // sentence's root set off by a comma ("the law, the court found" is no
+  // relative clause). Null when there is none.
+  Clause* ContentBeforeFinding(const Clause& finding) {
+    const int before = t_.word(finding.head).head;
+    if (before < 0 || before > finding.head) return nullptr;
+    const DepRel r = t_.rel(finding.head);
+    if (r == DepRel::kParataxis) return Mutable(before);
+    if (r != DepRel::kAcl && r != DepRel::kAclRelcl) return nullptr;
+    const std::vector<int> below = t_.SubtreeWords(finding.head);
+    const int first = below.front();
+    const bool comma = t_.word(first).form == "," || (first > 0 && t_.word(first - 1).form == ",");
+    // ", which the court found unlawful" is a relative clause still.
+    const bool relative = std::any_of(below.begin(), below.end(),
+                                      [&](int k) { return t_.IsRelativePronoun(k); });
+    if (t_.word(before).head >= 0 || !comma || relative) return nullptr;
+    return Mutable(before);
+  }
+
   void FindSpeech(size_t k) {
     Clause& saying = clauses_[k];
     // "according to X, S" and "reportedly": the clause itself is reported.
@@ -589,6 +609,9 @@ class Builder {
       if (content == nullptr && t_.Child(saying.head, DepRel::kObj) < 0) {
         content = FirstClauseBelow(saying, [this](const Clause& c) { return OpensWithThat(c); });
       }
+      // "S, the court found": the clause before, the finding set off from
+      // it by a comma (as the parser may hang it on the root noun: acl).
+      if (content == nullptr) content = ContentBeforeFinding(saying);
       // The writer does not assert S, whatever S itself says; with a
       // subject, S is what the subject believes or estimates.
       if (embedded && content != nullptr) {
