@@ -190,6 +190,11 @@ TEST_F(ClaimsFromStructureTest, ABodysFindingIsReportedAndDatasSuggestionHedged)
             claims::v1::REPORTED);
   EXPECT_EQ(ModalityOf("The data suggests that Apple will raise prices.", "raise"),
             claims::v1::HEDGED);
+  // "according to the law" names a norm, no source.
+  EXPECT_EQ(ModalityOf("Apple sold the shares according to the law.", "sell"),
+            claims::v1::ASSERTED);
+  EXPECT_EQ(ModalityOf("Apple sold the shares, according to officials.", "sell"),
+            claims::v1::REPORTED);
   // The finding after its content, set off by a comma.
   EXPECT_EQ(ModalityOf("His defiance had been an attempt to undermine the law, the court found "
                        "in its judgment.",

@@ -266,7 +266,7 @@ class Builder {
         case DepRel::kNmod: case DepRel::kNmodPoss:
           a.preposition = t_.CaseOf(k);
           if (t_.rel(k) == DepRel::kNmodPoss) a.preposition = "of";
-          if (a.preposition == "according") {
+          if (a.preposition == "according" && AccordingToSource(k)) {
             a.role = ArgRole::kSource;
           } else if (passive && a.preposition == "by") {
             a.role = ArgRole::kSubject;
@@ -902,13 +902,17 @@ class Builder {
     return false;
   }
 
+  // Whether the noun after "according to" is a source: "according to the
+  // law" or "to plan" says how something is done, not who says so.
+  bool AccordingToSource(int noun) const { return !lex_.IsNormNoun(t_.lemma(noun)); }
+
   // "..., according to Reuters" hung on a word that heads no clause: the
   // clause above it is reported, with that source.
   void FindLooseAccordingTo() {
     for (int i = 0; i + 1 < t_.size(); ++i) {
       if (t_.lower(i) != "according" || t_.lower(i + 1) != "to") continue;
       int source = t_.word(i).head;
-      if (t_.rel(i) != DepRel::kCase || source < 0) continue;
+      if (t_.rel(i) != DepRel::kCase || source < 0 || !AccordingToSource(source)) continue;
       if (t_.word(source).head < 0) {
         ReportedAfterRootSource(source);
         continue;

@@ -70,6 +70,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   RETURN_IF_ERROR(ReadSet(dir, "psych_verbs.txt", true, &lex->psych_verbs_));
   RETURN_IF_ERROR(ReadSet(dir, "relaying_verbs.txt", true, &lex->relaying_verbs_));
   RETURN_IF_ERROR(ReadSet(dir, "institution_nouns.txt", true, &lex->institution_nouns_));
+  RETURN_IF_ERROR(ReadSet(dir, "norm_nouns.txt", true, &lex->norm_nouns_));
   RETURN_IF_ERROR(ReadSet(dir, "abbreviations.txt", false, &lex->abbreviations_));
   RETURN_IF_ERROR(ReadDataRows(dir, "honorifics.tsv", true, [&](const auto& f) {
     claims::v1::ActorType t;

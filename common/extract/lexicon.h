@@ -83,6 +83,9 @@ class Lexicon {
   bool IsInstitutionNoun(absl::string_view lower) const {
     return institution_nouns_.contains(lower);
   }
+  // A norm or plan one acts in keeping with ("law", "plan"; norm_nouns.txt):
+  // "according to" it names no source.
+  bool IsNormNoun(absl::string_view lemma) const { return norm_nouns_.contains(lemma); }
   // A company's legal form ("pt", "ltd", "ag"), lower case without dots.
   bool IsLegalForm(absl::string_view lower) const { return legal_forms_.contains(lower); }
   bool IsNationalityNoun(absl::string_view lower) const {
@@ -136,6 +139,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> psych_verbs_;
   absl::flat_hash_set<std::string> relaying_verbs_;
   absl::flat_hash_set<std::string> institution_nouns_;
+  absl::flat_hash_set<std::string> norm_nouns_;
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_map<std::string, std::pair<int, int>> verbs_;  // tag counts
   absl::flat_hash_set<std::string> noun_verbs_;  // verbs SemCor tagged only as nouns
