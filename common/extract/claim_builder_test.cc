@@ -190,11 +190,6 @@ TEST_F(ClaimsFromStructureTest, ABodysFindingIsReportedAndDatasSuggestionHedged)
             claims::v1::REPORTED);
   EXPECT_EQ(ModalityOf("The data suggests that Apple will raise prices.", "raise"),
             claims::v1::HEDGED);
-  // "according to the law" names a norm, no source.
-  EXPECT_EQ(ModalityOf("Apple sold the shares according to the law.", "sell"),
-            claims::v1::ASSERTED);
-  EXPECT_EQ(ModalityOf("Apple sold the shares, according to officials.", "sell"),
-            claims::v1::REPORTED);
   // The finding after its content, set off by a comma.
   EXPECT_EQ(ModalityOf("His defiance had been an attempt to undermine the law, the court found "
                        "in its judgment.",
@@ -202,6 +197,23 @@ TEST_F(ClaimsFromStructureTest, ABodysFindingIsReportedAndDatasSuggestionHedged)
             claims::v1::REPORTED);
   EXPECT_EQ(ModalityOf("Apple changed the contract, which the court found unlawful.", "change"),
             claims::v1::ASSERTED);
+}
+
+// "according to" reports what it closes, through clauses that modify nouns
+// on the way, unless it names a norm ("according to the law").
+TEST_F(ClaimsFromStructureTest, AccordingToReportsTheSentenceItClosesUnlessANorm) {
+  // "according to the law" names a norm, no source.
+  EXPECT_EQ(ModalityOf("Apple sold the shares according to the law.", "sell"),
+            claims::v1::ASSERTED);
+  EXPECT_EQ(ModalityOf("Apple sold the shares, according to officials.", "sell"),
+            claims::v1::REPORTED);
+  // Closing the sentence, it reports the main clause through a clause that
+  // modifies a noun.
+  EXPECT_EQ(ModalityOf("A Chilean seismic network had recorded a tremor consistent with a "
+                       "collapse shortly after the miners lost contact, according to a senior "
+                       "mining official quoted by the newspaper La Tercera.",
+                       "record"),
+            claims::v1::REPORTED);
 }
 
 // A predicate the parser hung on a noun ("condemned" as a conjunct of

@@ -732,11 +732,18 @@ class Builder {
       if (t_.rel(k) == DepRel::kCase && t_.lower(k) == "according") according = k;
     }
     if (according <= lower.head || according == 0 || t_.word(according - 1).form != ",") return;
+    // Closing the sentence, it reports the clauses that modify nouns on the
+    // way too ("S shortly after the Titan lost contact, according to X").
+    const std::vector<int> phrase = t_.SubtreeWords(source);
+    int last = t_.size() - 1;
+    while (last > 0 && t_.word(last).upos == syntax::Upos::kPunct) --last;
+    const bool closing = phrase.back() >= last;
     const Clause* c = &lower;
     for (int guard = 0; guard < 8; ++guard) {
       const DepRel r = c->relation;
-      if (r != DepRel::kXcomp && r != DepRel::kAdvcl) break;
-      Clause* up = Mutable(c->governor);
+      const bool modifier = r == DepRel::kAcl || r == DepRel::kAclRelcl;
+      if (r != DepRel::kXcomp && r != DepRel::kAdvcl && !(closing && modifier)) break;
+      Clause* up = modifier ? EnclosingClause(c->governor) : Mutable(c->governor);
       if (up == nullptr || up->reported) break;
       up->reported = true;
       up->source_token = lower.source_token;
@@ -922,6 +929,7 @@ class Builder {
       target->reported = true;
       target->source_token = Issuer(source);
       target->reporting_cue = "according to";
+      ReportMainClauseToo(*target, source);
     }
   }
 
