@@ -1689,11 +1689,13 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
     *evidence = "article:name-family-first";
     return given_before[0];
   }
-  // An honorific's gender picks the people known to have it over those of
-  // a given name the gender table lacks ("Ms. Tremblay": Marie-Claude, not
-  // Jean, named before her).
+  // A woman's honorific picks the women known as such over people of a
+  // given name the gender table lacks ("Ms. Tremblay": Marie-Claude, not
+  // Jean, named before her). Not a man's: most people news names are men,
+  // and an unknown given name is likelier a man's ("Mr Rasmussen": Poul
+  // Nyrup as much as Anders Fogh).
   for (auto* v : {&before, &after}) {
-    if (gender != 0 && std::any_of(v->begin(), v->end(),
+    if (gender == 'f' && std::any_of(v->begin(), v->end(),
                                    [&](int a) { return GenderOf(a) == gender; })) {
       v->erase(std::remove_if(v->begin(), v->end(), [&](int a) { return GenderOf(a) == 0; }),
                v->end());

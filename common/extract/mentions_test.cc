@@ -1432,6 +1432,21 @@ TEST_F(MentionsTest, ACityReadAsAnOrganisationIsTheOneNamedWithIt) {
   EXPECT_EQ(bare[0].actor_id(), "borussia-dortmund");
 }
 
+// "Mr X" among namesakes: a man's honorific does not pass over a man
+// whose given name the gender table lacks ("Tarmo") for one it knows
+// ("Peter"); the article's main one is meant.
+TEST_F(MentionsTest, AMansHonorificKeepsNamesakesOfUnknownGender) {
+  auto r = Analyze(
+      "TALLINN - Prime Minister Tarmo Kask won the vote on Sunday. His rival Peter Kask, no "
+      "relation, conceded. Tarmo Kask said he would govern alone. Mr Kask must also win a "
+      "referendum in May.",
+      "2019-03-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto mr = Written(*r, "Kask");  // "Mr Kask": the honorific is outside
+  ASSERT_EQ(mr.size(), 1u);
+  EXPECT_EQ(mr[0].actor_id(), Written(*r, "Tarmo Kask")[0].actor_id());
+}
+
 TEST_F(MentionsTest, AMonthAfterAPrepositionIsNoPartOfTheName) {
   auto r = Analyze("PARIS - In December Fabre agreed to sell the mill to a Swiss group.",
                    "2019-03-14");
