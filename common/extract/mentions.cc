@@ -2670,6 +2670,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // a town in Turkey; "Of equal note ..." opens a sentence).
   if (b - a == 1 && !t[a].all_caps && IsFunctionWord(a)) return true;
   ActorType type = ActorTypeOf(span->type);
+  // "the work of O'Sullivan" after "John O'Sullivan": the family name of
+  // the one person of it named before, whatever other kind of name the
+  // tagger took it for.
+  if (type == claims::v1::OTHER_ACTOR && b - a == 1 && !t[a].all_caps &&
+      FamilyNameNamedBefore(t[a].text, si, a) >= 0) {
+    type = claims::v1::PERSON;
+  }
   // A person's name the tagger split at a particle ("Maria Aparecida | dos
   // | Santos Teixeira") is one name; so is a given name it typed otherwise
   // before the particle ("Annelies | van den | Berg"), or a particle

@@ -1447,6 +1447,20 @@ TEST_F(MentionsTest, AMansHonorificKeepsNamesakesOfUnknownGender) {
   EXPECT_EQ(mr[0].actor_id(), Written(*r, "Tarmo Kask")[0].actor_id());
 }
 
+// The family name of the one person named before is theirs, whatever
+// other kind of name the tagger took it for (here MISC).
+TEST_F(MentionsTest, AFamilyNameTheTaggerTypedOtherwiseIsThePersons) {
+  auto r = Analyze(
+      "CANBERRA - Dr John O'Sullivan and four former colleagues shared the prize on Wednesday "
+      "night. Mr Rudd said the work of O'Sullivan and his colleagues showed that Australian "
+      "science punches above its weight.",
+      "2009-10-28");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto bare = Written(*r, "O'Sullivan");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].actor_id(), Written(*r, "John O'Sullivan")[0].actor_id());
+}
+
 TEST_F(MentionsTest, AMonthAfterAPrepositionIsNoPartOfTheName) {
   auto r = Analyze("PARIS - In December Fabre agreed to sell the mill to a Swiss group.",
                    "2019-03-14");
