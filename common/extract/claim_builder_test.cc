@@ -199,6 +199,15 @@ TEST_F(ClaimsFromStructureTest, ABodysFindingIsReportedAndDatasSuggestionHedged)
             claims::v1::ASSERTED);
 }
 
+// "admitted on Tuesday that S" parsed with "that" a conjunct of "Tuesday":
+// the clause after "that" is parsed apart and is the admission's content.
+TEST_F(ClaimsFromStructureTest, AThatClauseAfterADateIsTheSayingsContent) {
+  EXPECT_EQ(ModalityOf("Toshiba admitted on Tuesday that it had hidden losses on investments for "
+                       "more than a decade, after weeks of denials.",
+                       "hide"),
+            claims::v1::REPORTED);
+}
+
 // "according to" reports what it closes, through clauses that modify nouns
 // on the way, unless it names a norm ("according to the law").
 TEST_F(ClaimsFromStructureTest, AccordingToReportsTheSentenceItClosesUnlessANorm) {

@@ -979,7 +979,7 @@ void ParseComplementApart(const syntax::DependencyParser& parser,
     const DepRel r = syntax::BaseRel(w[i].rel);
     if (!Is(w[i], "that") || w[i].upos != Upos::kSconj ||
         (r != DepRel::kObj && r != DepRel::kNsubj && r != DepRel::kIobj &&
-         r != DepRel::kNmod && r != DepRel::kObl && r != DepRel::kDep)) {
+         r != DepRel::kNmod && r != DepRel::kObl && r != DepRel::kDep && r != DepRel::kConj)) {
       continue;
     }
     // The verb before "that", over at most one short phrase ("promised in
