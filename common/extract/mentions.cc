@@ -2987,11 +2987,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       return true;
     }
   }
-  // "his contract with Dortmund" after "Borussia Dortmund": a place's name
+  // "his contract with Dortmund" after "Borussia Dortmund": a city's name
   // the tagger reads as an organisation's is the one organisation of the
-  // article named with it.
+  // article named with it. Not a country's or a region's ("Ghana beat
+  // Nigeria" beside "the Bank of Ghana" is the national team).
   if (k >= 0 && e - a == 1 && type == claims::v1::ORGANIZATION &&
-      kb_.actor(k).type == claims::v1::LOCATION) {
+      kb_.actor(k).type == claims::v1::LOCATION &&
+      (kb_.actor(k).kind == "city" || kb_.actor(k).kind == "place")) {
     if (const int org = OrganisationHolding(t[a].text); org >= 0) {
       AddMention(si, s, a, e, claims::v1::ORGANIZATION, org, "article:organisation-of-place");
       *next = e;
