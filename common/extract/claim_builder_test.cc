@@ -208,6 +208,15 @@ TEST_F(ClaimsFromStructureTest, AThatClauseAfterADateIsTheSayingsContent) {
             claims::v1::REPORTED);
 }
 
+// "S, the agency said" parsed with S's verb as a modifier and its subject
+// as the saying's: the report and the speaker are parsed apart.
+TEST_F(ClaimsFromStructureTest, AReportBeforeItsSpeakerIsParsedApart) {
+  EXPECT_EQ(ModalityOf("The ceremony followed rules laid down by the Ottoman sultans in the 16th "
+                       "century, the official Anadolu news agency said.",
+                       "follow"),
+            claims::v1::REPORTED);
+}
+
 // "according to" reports what it closes, through clauses that modify nouns
 // on the way, unless it names a norm ("according to the law").
 TEST_F(ClaimsFromStructureTest, AccordingToReportsTheSentenceItClosesUnlessANorm) {

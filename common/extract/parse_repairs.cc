@@ -965,6 +965,76 @@ bool SubjectThenRoot(const syntax::SyntaxSentence& c, int root) {
   return true;
 }
 
+// "S, the official Xinhua news agency said." parsed with S's subject as a
+// subject of the saying too (S's verb read as a modifier): the words
+// before the last comma and the speaker's clause after it (a short noun
+// phrase, then a verb of saying in `lexicon`) are parsed apart, and S's
+// root becomes the saying's complement. Nothing changes unless the
+// saying took a subject from S, S parses with a subject before its root,
+// and the speaker's clause parses with the verb as its root.
+void ParseReportApart(const syntax::DependencyParser& parser, const Lexicon& lexicon,
+                      syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  int comma = -1;
+  for (int k = n - 1; k >= 3 && comma < 0; --k) {
+    if (w[k].form == ",") comma = k;
+  }
+  if (comma < 0) return;
+  // The speaker: a short noun phrase right after the comma, then the verb.
+  int v = comma + 1;
+  while (v < n && v - comma <= 8 &&
+         (w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj || w[v].upos == Upos::kNoun ||
+          w[v].upos == Upos::kPropn || w[v].upos == Upos::kNum || w[v].upos == Upos::kPart)) {
+    ++v;
+  }
+  if (v == comma + 1 || v >= n || w[v].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[v].lemma)) {
+    return;
+  }
+  bool subject_from_report = false;
+  for (int k = 0; k < comma; ++k) {
+    const DepRel r = w[k].rel;
+    subject_from_report = subject_from_report || (w[k].head == v && (r == DepRel::kNsubj ||
+                                                                     r == DepRel::kNsubjPass));
+  }
+  if (!subject_from_report) return;
+  syntax::SyntaxSentence report(w.begin(), w.begin() + comma);
+  syntax::SyntaxSentence speaker(w.begin() + comma + 1, w.end());
+  // A report is a clause: its first verb, a past participle right after
+  // the subject's noun and before a noun phrase, is its verb in the past
+  // ("The selection followed rules laid down by ...").
+  for (int k = 1; k + 1 < comma; ++k) {
+    if (report[k].upos != Upos::kVerb) continue;
+    const Upos next = report[k + 1].upos;
+    if (report[k].xpos == "VBN" &&
+        (report[k - 1].upos == Upos::kNoun || report[k - 1].upos == Upos::kPropn) &&
+        (next == Upos::kDet || next == Upos::kNoun || next == Upos::kAdj || next == Upos::kNum)) {
+      report[k].xpos = "VBD";
+    }
+    break;
+  }
+  parser.Parse(&report);
+  parser.Parse(&speaker);
+  const int report_root = RootOf(report);
+  if (report_root < 0 || !SubjectThenRoot(report, report_root) ||
+      RootOf(speaker) != v - comma - 1) {
+    return;
+  }
+  for (int k = 0; k < comma; ++k) {
+    const syntax::SyntaxWord& r = report[static_cast<size_t>(k)];
+    w[k].xpos = r.xpos;
+    w[k].head = r.head < 0 ? v : r.head;
+    w[k].rel = r.head < 0 ? DepRel::kCcomp : r.rel;
+  }
+  for (int k = comma + 1; k < n; ++k) {
+    const syntax::SyntaxWord& sp = speaker[static_cast<size_t>(k - comma - 1)];
+    w[k].head = sp.head < 0 ? -1 : sp.head + comma + 1;
+    w[k].rel = sp.rel;
+  }
+  w[comma].head = report_root;
+  w[comma].rel = DepRel::kPunct;
+}
+
 // "A lawyer said that | his client had defrauded investors": a "that" the
 // tagger made a subordinator but the parser hung as an argument (an object
 // with dependents of its own, a subject) lost the clause after it. The
@@ -1088,6 +1158,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);
   }
   ParseComplementApart(parser, words);
+  if (lexicon != nullptr) ParseReportApart(parser, *lexicon, words);
   RepairChildrenOfPunctuation(words);
   RepairNotOnlyButAlso(words);
   RepairSubjectAfterOpeningPhrase(words);
