@@ -215,6 +215,12 @@ TEST_F(ClaimsFromStructureTest, AReportBeforeItsSpeakerIsParsedApart) {
                        "century, the official Anadolu news agency said.",
                        "follow"),
             claims::v1::REPORTED);
+  // The saying hung below the report's root, and the speaker's comma not
+  // the sentence's last.
+  EXPECT_EQ(ModalityOf("Just four councillors had voted against, the returning officer announced "
+                       "in Tromso shortly before midnight, on a turnout of 80 percent.",
+                       "vote"),
+            claims::v1::REPORTED);
 }
 
 // "according to" reports what it closes, through clauses that modify nouns

@@ -976,28 +976,40 @@ void ParseReportApart(const syntax::DependencyParser& parser, const Lexicon& lex
                       syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
-  int comma = -1;
-  for (int k = n - 1; k >= 3 && comma < 0; --k) {
-    if (w[k].form == ",") comma = k;
+  // The speaker: a short noun phrase right after a comma, then the verb;
+  // the last such comma.
+  auto speaking = [&](int comma) {
+    int v = comma + 1;
+    while (v < n && v - comma <= 8 &&
+           (w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj || w[v].upos == Upos::kNoun ||
+            w[v].upos == Upos::kPropn || w[v].upos == Upos::kNum || w[v].upos == Upos::kPart)) {
+      ++v;
+    }
+    const bool found = v > comma + 1 && v < n && w[v].upos == Upos::kVerb &&
+                       lexicon.IsSpeechVerb(w[v].lemma);
+    return found ? v : -1;
+  };
+  int comma = -1, v = -1;
+  for (int k = n - 2; k >= 3 && v < 0; --k) {
+    if (w[k].form != ",") continue;
+    comma = k;
+    v = speaking(k);
   }
-  if (comma < 0) return;
-  // The speaker: a short noun phrase right after the comma, then the verb.
-  int v = comma + 1;
-  while (v < n && v - comma <= 8 &&
-         (w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj || w[v].upos == Upos::kNoun ||
-          w[v].upos == Upos::kPropn || w[v].upos == Upos::kNum || w[v].upos == Upos::kPart)) {
-    ++v;
-  }
-  if (v == comma + 1 || v >= n || w[v].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[v].lemma)) {
-    return;
-  }
+  if (v < 0) return;
   bool subject_from_report = false;
   for (int k = 0; k < comma; ++k) {
     const DepRel r = w[k].rel;
     subject_from_report = subject_from_report || (w[k].head == v && (r == DepRel::kNsubj ||
                                                                      r == DepRel::kNsubjPass));
   }
-  if (!subject_from_report) return;
+  // Or the saying hangs below the report's root ("voted against, the
+  // returning officer announced" with "announced" a modifier of "officer").
+  // Not a report that opens with a clause for its subject ("Whether S
+  // remains an open question, analysts noted"), which parses no better
+  // alone.
+  if (w[0].upos == Upos::kSconj) return;
+  const int root = RootOf(w);
+  if (!subject_from_report && !(w[v].head >= 0 && root >= 0 && root < comma)) return;
   syntax::SyntaxSentence report(w.begin(), w.begin() + comma);
   syntax::SyntaxSentence speaker(w.begin() + comma + 1, w.end());
   // A report is a clause: its first verb, a past participle right after
@@ -1016,8 +1028,11 @@ void ParseReportApart(const syntax::DependencyParser& parser, const Lexicon& lex
   parser.Parse(&report);
   parser.Parse(&speaker);
   const int report_root = RootOf(report);
-  if (report_root < 0 || !SubjectThenRoot(report, report_root) ||
-      RootOf(speaker) != v - comma - 1) {
+  const int speaker_root = RootOf(speaker);
+  if (report_root < 0 || !SubjectThenRoot(report, report_root) || speaker_root != v - comma - 1 ||
+      std::count_if(speaker.begin(), speaker.end(), [&](const syntax::SyntaxWord& x) {
+        return x.head == speaker_root && syntax::BaseRel(x.rel) == DepRel::kNsubj;
+      }) != 1) {
     return;
   }
   for (int k = 0; k < comma; ++k) {
