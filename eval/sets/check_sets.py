@@ -2,7 +2,10 @@
 """Validate the hand-annotated evaluation sets in eval/sets/ (stdlib only).
 
 Usage: python3 eval/sets/check_sets.py [--kb DIR] [--taxonomy FILE] [--topics FILE]
-                                   [--bare_titles FILE] [--quiet]
+                                   [--bare_titles FILE] [--identity FILE]
+                                   [--reported_speech FILE]
+                                   [--only bare_titles|identity|reported_speech|topics]
+                                   [--development] [--quiet]
 
 Checks, per file:
   bare_titles.jsonl      schema; every title text occurs `occurrence` times in
@@ -247,10 +250,18 @@ def check_reported(path, kb, quiet):
         last_end = 0
         for i, s in enumerate(a['sentences']):
             ws = '%s sentence %d' % (w, i)
-            if not need(ws, s, {'start': int, 'end': int, 'text': str, 'modality': str, 'quote': bool,
-                                                'statement_is_news': bool, 'content_negated': bool, 'saying_negated': bool,
-                                'patterns': list}):
+            # The development sets' layout leaves out the fields the scorer
+            # does not read (saying_negated, patterns, content_modality,
+            # statement, claim).
+            full = 'saying_negated' in s or 'patterns' in s
+            fields = {'start': int, 'end': int, 'text': str, 'modality': str, 'quote': bool,
+                      'statement_is_news': bool, 'content_negated': bool}
+            if full:
+                fields.update({'saying_negated': bool, 'patterns': list})
+            if not need(ws, s, fields):
                 continue
+            saying_negated = s['saying_negated'] if full else (
+                s['modality'] == 'negated' and s.get('content') is not None)
             n_sent += 1
             if a['body'][s['start']:s['end']] != s['text']:
                 err(ws, 'offsets %d..%d do not give the text' % (s['start'], s['end']))
@@ -260,7 +271,7 @@ def check_reported(path, kb, quiet):
             if s['modality'] not in MODALITIES:
                 err(ws, 'bad modality %r' % s['modality'])
             modalities[s['modality']] += 1
-            for p in s['patterns']:
+            for p in s.get('patterns', []):
                 if p not in PATTERNS:
                     err(ws, 'unknown pattern %r' % p)
                 patterns[p] += 1
@@ -273,7 +284,7 @@ def check_reported(path, kb, quiet):
                 if v is not None and (not isinstance(v, dict) or set(v) != {'subject', 'predicate', 'object'}
                                       or not isinstance(v['predicate'], str)):
                     err(ws, '%s must be null or {subject, predicate, object}' % k)
-            if s['statement_is_news'] and s.get('statement') is None:
+            if full and s['statement_is_news'] and s.get('statement') is None:
                 err(ws, 'statement_is_news without statement')
             if src is not None:
                 if src.get('text') is not None and src['text'] not in s['text']:
@@ -291,13 +302,13 @@ def check_reported(path, kb, quiet):
                 elif not isinstance(con['predicate'], str) or not con['predicate']:
                     err(ws, 'content predicate must be a non-empty string')
                 cm = s.get('content_modality')
-                if cm not in MODALITIES - {'reported'}:
+                if full and cm not in MODALITIES - {'reported'}:
                     err(ws, 'bad content_modality %r' % cm)
-                elif (cm == 'negated') != s['content_negated']:
+                elif full and (cm == 'negated') != s['content_negated']:
                     err(ws, 'content_modality and content_negated disagree')
-                if s['saying_negated'] and s['modality'] != 'negated':
+                if saying_negated and s['modality'] != 'negated':
                     err(ws, 'saying_negated needs modality negated')
-                if not s['saying_negated'] and s['modality'] != 'reported':
+                if not saying_negated and s['modality'] != 'reported':
                     err(ws, 'a content claim is reported unless the saying is negated')
             else:
                 if s['content_negated']:
@@ -307,7 +318,7 @@ def check_reported(path, kb, quiet):
             n_quote += s['quote']
             n_news += s['statement_is_news']
             n_neg += s['content_negated']
-            n_sneg += s['saying_negated']
+            n_sneg += saying_negated
             if src is not None and src.get('kb_id'):
                 n_kbsrc += 1
     print('reported_speech.jsonl: %d articles, %d sentences (%d with a content claim, %d direct quotes, '
@@ -471,24 +482,47 @@ def main():
                          'a supplementary development set such as topics_dev2.jsonl is smaller)')
     ap.add_argument('--bare_titles', default=os.path.join(HERE, 'bare_titles.jsonl'),
                     help='bare-title set to check (the held-out bare_titles.jsonl, or bare_titles_dev.jsonl)')
+    ap.add_argument('--identity', default=os.path.join(HERE, 'identity.jsonl'),
+                    help='identity set to check (the held-out identity.jsonl, or a development set)')
+    ap.add_argument('--reported_speech', default=os.path.join(HERE, 'reported_speech.jsonl'),
+                    help='reported-speech set to check (the held-out reported_speech.jsonl, or a '
+                         'development set)')
+    ap.add_argument('--only', choices=('bare_titles', 'identity', 'reported_speech', 'topics'),
+                    help='check this kind of set alone: a new development set can be checked '
+                         'without printing the held-out sets\' summaries')
+    ap.add_argument('--development', action='store_true',
+                    help='also check every development set of this folder (identity_dev*, '
+                         'reported_speech_dev*, bare_titles_dev, topics_dev*), each alone')
     ap.add_argument('--quiet', action='store_true', help='omit the informational KB notes and the topic id list')
     args = ap.parse_args()
     kb = load_kb(args.kb)
     print('knowledge base: %d ids from %s' % (len(kb), args.kb))
-    for name, fn in (('bare_titles.jsonl', check_bare_titles), ('identity.jsonl', check_identity),
-                     ('reported_speech.jsonl', check_reported)):
-        path = args.bare_titles if name == 'bare_titles.jsonl' else os.path.join(HERE, name)
+    for kind, path, fn in (('bare_titles', args.bare_titles, check_bare_titles),
+                           ('identity', args.identity, check_identity),
+                           ('reported_speech', args.reported_speech, check_reported)):
+        if args.only not in (None, kind):
+            continue
         if not os.path.exists(path):
-            err(name, 'file missing')
+            err(os.path.basename(path), 'file missing')
             continue
         fn(path, kb, args.quiet)
     path = args.topics
-    if not os.path.exists(path):
+    if args.only not in (None, 'topics'):
+        pass
+    elif not os.path.exists(path):
         err('topics.jsonl', 'file missing')
     elif not os.path.exists(args.taxonomy):
         err('topics.jsonl', 'taxonomy file %s missing (give --taxonomy)' % args.taxonomy)
     else:
         check_topics(path, args.taxonomy, args.quiet, args.min_topic_sentences)
+    if args.development:
+        for pattern, fn in (('identity_dev*.jsonl', check_identity),
+                            ('reported_speech_dev*.jsonl', check_reported),
+                            ('bare_titles_dev.jsonl', check_bare_titles)):
+            for path in sorted(glob.glob(os.path.join(HERE, pattern))):
+                fn(path, kb, True)
+        for path in sorted(glob.glob(os.path.join(HERE, 'topics_dev*.jsonl'))):
+            check_topics(path, args.taxonomy, True, 0)
     if errors:
         print('\nFAILED: %d problem(s)' % len(errors))
         for e in errors:
