@@ -134,11 +134,7 @@ class Builder {
     if (gov < 0 || !lex_.ModalityCue(Cue::kNaming, t_.lemma(gov))) return -1;
     // A phrase set off by a comma is no complement ("rejected the result
     // on Friday, a week after ...").
-    for (int w : t_.SubtreeWords(i)) {
-      if (t_.rel(w) == DepRel::kPunct) continue;
-      if (w > 0 && t_.word(w - 1).form == ",") return -1;
-      break;
-    }
+    if (t_.SetOffByComma(i)) return -1;
     const int named = t_.Child(gov, DepRel::kObj);
     if (named >= 0 && named < i) return named;
     // "called [the discussion absurd]": the small clause's own subject.
@@ -568,12 +564,10 @@ class Builder {
     if (r == DepRel::kParataxis) return Mutable(before);
     if (r != DepRel::kAcl && r != DepRel::kAclRelcl) return nullptr;
     const std::vector<int> below = t_.SubtreeWords(finding.head);
-    const int first = below.front();
-    const bool comma = t_.word(first).form == "," || (first > 0 && t_.word(first - 1).form == ",");
     // ", which the court found unlawful" is a relative clause still.
     const bool relative = std::any_of(below.begin(), below.end(),
                                       [&](int k) { return t_.IsRelativePronoun(k); });
-    if (t_.word(before).head >= 0 || !comma || relative) return nullptr;
+    if (t_.word(before).head >= 0 || !t_.SetOffByComma(finding.head) || relative) return nullptr;
     return Mutable(before);
   }
 
@@ -1288,6 +1282,14 @@ std::vector<int> DependencyTree::PhraseWords(int head) const {
     return !IsClausalRel(rel(k)) && rel(k) != DepRel::kPunct &&
            !(rel(k) == DepRel::kConj && IsClauseHead(*this, k));
   });
+}
+
+bool DependencyTree::SetOffByComma(int head) const {
+  for (int w : SubtreeWords(head)) {
+    if (rel(w) == DepRel::kPunct) continue;
+    return w > 0 && word(w - 1).form == ",";
+  }
+  return false;
 }
 
 std::vector<int> DependencyTree::SubtreeWords(int head) const {

@@ -130,6 +130,9 @@ class DependencyTree {
   std::vector<int> PhraseWords(int head) const;
   // Every word under `head`, `head` included, ascending.
   std::vector<int> SubtreeWords(int head) const;
+  // Whether the first word under `head` that is no punctuation follows a
+  // comma: a phrase or clause set off from what comes before it.
+  bool SetOffByComma(int head) const;
 
  private:
   // `head` and the words below it through the children `take` accepts,

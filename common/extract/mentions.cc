@@ -223,6 +223,13 @@ int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
   return e;
 }
 
+// Whether a run of name words starts at t[i]: a name word no word before
+// it continues ("Nigerian Coastal ...", not "Coastal" inside it).
+bool StartsNameRun(const std::vector<Token>& t, int i) {
+  return IsNameToken(t[i]) && !IsNameStop(t[i].lower) &&
+         !(i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower));
+}
+
 // The end of the organisation's name starting at word i: a run of at
 // least two capitalised words that begins there (not inside a longer run)
 // and ends in an organisation's head noun; -1 when there is none. A plural
@@ -230,8 +237,7 @@ int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
 // Association"); "'s" does not ("Russia's Foreign Ministry" is two).
 int OrganisationRunEnd(const std::vector<Token>& t, int i) {
   const int n = static_cast<int>(t.size());
-  if (!IsNameToken(t[i]) || IsNameStop(t[i].lower)) return -1;
-  if (i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower)) return -1;
+  if (!StartsNameRun(t, i)) return -1;
   int e = NameRunEnd(t, i, n, 8);
   bool possessive = false;
   while (e > i && e + 1 < n && e - i < 8 && IsPluralPossessive(t[e]) &&
@@ -1497,8 +1503,7 @@ class ArticleState {
   // The end of the whole, or -1.
   int CoordinatedOrganisationEnd(const std::vector<Token>& t, int i) {
     const int n = static_cast<int>(t.size());
-    if (!IsNameToken(t[i]) || IsNameStop(t[i].lower)) return -1;
-    if (i > 0 && IsNameToken(t[i - 1]) && !IsNameStop(t[i - 1].lower)) return -1;
+    if (!StartsNameRun(t, i)) return -1;
     const int first = NameRunEnd(t, i, n, 6);
     if (first <= i || first + 1 >= n || t[first].text != "and" || !IsNameToken(t[first + 1])) {
       return -1;

@@ -909,6 +909,18 @@ int RootOf(const syntax::SyntaxSentence& words) {
   return -1;
 }
 
+// Copies the parse of `part`, words [offset, offset + part.size()) of
+// `w` parsed apart, into `w`: its root hangs from `root_head` as
+// `root_rel`, the other words keep their heads, shifted by `offset`.
+void SpliceParse(const syntax::SyntaxSentence& part, int offset, int root_head, DepRel root_rel,
+                 syntax::SyntaxSentence* w) {
+  for (size_t k = 0; k < part.size(); ++k) {
+    syntax::SyntaxWord& x = (*w)[k + static_cast<size_t>(offset)];
+    x.head = part[k].head < 0 ? root_head : part[k].head + offset;
+    x.rel = part[k].head < 0 ? root_rel : part[k].rel;
+  }
+}
+
 // "\"We are ready,\" the German chancellor told reporters." with the verb
 // of saying hung from a word after the quotation ("told" as a modifier of
 // "reporters"), which no reattachment mends: the quotation and the
@@ -929,16 +941,8 @@ void ParseQuoteApart(const syntax::DependencyParser& parser, const Lexicon& lexi
   parser.Parse(&speaker);
   const int quote_root = RootOf(quote);
   if (quote_root < 0 || RootOf(speaker) != found->verb - close - 1) return;
-  for (size_t k = 0; k < quote.size(); ++k) {
-    syntax::SyntaxWord& q = w[k + 1];
-    q.head = quote[k].head < 0 ? found->verb : quote[k].head + 1;
-    q.rel = quote[k].head < 0 ? DepRel::kCcomp : quote[k].rel;
-  }
-  for (size_t k = 0; k < speaker.size(); ++k) {
-    syntax::SyntaxWord& v = w[k + static_cast<size_t>(close) + 1];
-    v.head = speaker[k].head < 0 ? -1 : speaker[k].head + close + 1;
-    v.rel = speaker[k].rel;
-  }
+  SpliceParse(quote, 1, found->verb, DepRel::kCcomp, &w);
+  SpliceParse(speaker, close + 1, -1, DepRel::kRoot, &w);
   for (int mark : {0, close}) {
     w[mark].head = quote_root + 1;
     w[mark].rel = DepRel::kPunct;
@@ -1035,17 +1039,9 @@ void ParseReportApart(const syntax::DependencyParser& parser, const Lexicon& lex
       }) != 1) {
     return;
   }
-  for (int k = 0; k < comma; ++k) {
-    const syntax::SyntaxWord& r = report[static_cast<size_t>(k)];
-    w[k].xpos = r.xpos;
-    w[k].head = r.head < 0 ? v : r.head;
-    w[k].rel = r.head < 0 ? DepRel::kCcomp : r.rel;
-  }
-  for (int k = comma + 1; k < n; ++k) {
-    const syntax::SyntaxWord& sp = speaker[static_cast<size_t>(k - comma - 1)];
-    w[k].head = sp.head < 0 ? -1 : sp.head + comma + 1;
-    w[k].rel = sp.rel;
-  }
+  for (int k = 0; k < comma; ++k) w[k].xpos = report[static_cast<size_t>(k)].xpos;
+  SpliceParse(report, 0, v, DepRel::kCcomp, &w);
+  SpliceParse(speaker, comma + 1, -1, DepRel::kRoot, &w);
   w[comma].head = report_root;
   w[comma].rel = DepRel::kPunct;
 }
@@ -1084,11 +1080,7 @@ void ParseComplementApart(const syntax::DependencyParser& parser,
     parser.Parse(&clause);
     const int root = RootOf(clause);
     if (root < 0 || !SubjectThenRoot(clause, root)) return;
-    for (size_t k = 0; k < clause.size(); ++k) {
-      syntax::SyntaxWord& c = w[k + static_cast<size_t>(i) + 1];
-      c.head = clause[k].head < 0 ? v : clause[k].head + i + 1;
-      c.rel = clause[k].head < 0 ? DepRel::kCcomp : clause[k].rel;
-    }
+    SpliceParse(clause, i + 1, v, DepRel::kCcomp, &w);
     w[i].head = root + i + 1;
     w[i].rel = DepRel::kMark;
     if (end < n && w[n - 1].head > i) w[n - 1].head = RootOf(w);
