@@ -223,6 +223,38 @@ TEST_F(ClaimsFromStructureTest, AReportBeforeItsSpeakerIsParsedApart) {
             claims::v1::REPORTED);
 }
 
+// A speaker named in apposition after the report spans commas ("S, his
+// trainer, Anna Berg, a Norwegian who ..., said"): the report is split off
+// at the comma that opens the speaker's noun phrase (sentences written for
+// this test).
+TEST_F(ClaimsFromStructureTest, AReportBeforeASpeakerInAppositionIsParsedApart) {
+  struct Case {
+    const char* text;
+    const char* predicate;
+    const char* source;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Kipchoge had prepared for weeks at high altitude, his trainer, Anna Berg, a "
+            "Norwegian who coaches the national team, said.",
+            "prepare", "anna-berg"},
+           {"The governor has resigned and left the country, the head of the electoral "
+            "commission, Judge Tomas Varga, announced in a broadcast on Sunday.",
+            "resign", "tomas-varga"}}) {
+    auto claims = ClaimsOf(c.text);
+    const Claim* claim = WithPredicate(claims, c.predicate);
+    ASSERT_NE(claim, nullptr) << c.text;
+    EXPECT_EQ(claim->modality(), claims::v1::REPORTED) << c.text;
+    EXPECT_EQ(claim->modality_source().id(), c.source) << c.text;
+  }
+  // A quotation's own commas are no speaker's.
+  auto quoted = ClaimsOf(
+      "\"We are ready, and we will win,\" Maria Lopez, the union leader who called the "
+      "strike, told reporters.");
+  const Claim* win = WithPredicate(quoted, "win");
+  ASSERT_NE(win, nullptr);
+  EXPECT_EQ(win->modality_source().id(), "maria-lopez");
+}
+
 // "according to" reports what it closes, through clauses that modify nouns
 // on the way, unless it names a norm ("according to the law").
 TEST_F(ClaimsFromStructureTest, AccordingToReportsTheSentenceItClosesUnlessANorm) {

@@ -969,51 +969,29 @@ bool SubjectThenRoot(const syntax::SyntaxSentence& c, int root) {
   return true;
 }
 
-// "S, the official Xinhua news agency said." parsed with S's subject as a
-// subject of the saying too (S's verb read as a modifier): the words
-// before the last comma and the speaker's clause after it (a short noun
-// phrase, then a verb of saying in `lexicon`) are parsed apart, and S's
-// root becomes the saying's complement. Nothing changes unless the
-// saying took a subject from S, S parses with a subject before its root,
-// and the speaker's clause parses with the verb as its root.
-void ParseReportApart(const syntax::DependencyParser& parser, const Lexicon& lexicon,
-                      syntax::SyntaxSentence* words) {
+// Tries ParseReportApart's split of `w` into the report before `comma` and
+// the speaker's clause after it, whose verb of saying is `v`; true when
+// the parse was replaced. A speaker in `apposition` spans commas, so a
+// subject of the saying before `comma` may be the speaker's own.
+bool SpliceReportApart(const syntax::DependencyParser& parser, int comma, int v, bool apposition,
+                       syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
-  const int n = static_cast<int>(w.size());
-  // The speaker: a short noun phrase right after a comma, then the verb;
-  // the last such comma.
-  auto speaking = [&](int comma) {
-    int v = comma + 1;
-    while (v < n && v - comma <= 8 &&
-           (w[v].upos == Upos::kDet || w[v].upos == Upos::kAdj || w[v].upos == Upos::kNoun ||
-            w[v].upos == Upos::kPropn || w[v].upos == Upos::kNum || w[v].upos == Upos::kPart)) {
-      ++v;
-    }
-    const bool found = v > comma + 1 && v < n && w[v].upos == Upos::kVerb &&
-                       lexicon.IsSpeechVerb(w[v].lemma);
-    return found ? v : -1;
-  };
-  int comma = -1, v = -1;
-  for (int k = n - 2; k >= 3 && v < 0; --k) {
-    if (w[k].form != ",") continue;
-    comma = k;
-    v = speaking(k);
-  }
-  if (v < 0) return;
-  bool subject_from_report = false;
-  for (int k = 0; k < comma; ++k) {
-    const DepRel r = w[k].rel;
-    subject_from_report = subject_from_report || (w[k].head == v && (r == DepRel::kNsubj ||
-                                                                     r == DepRel::kNsubjPass));
+  bool subject_from_report = false, subject = false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    const DepRel r = syntax::BaseRel(w[k].rel);
+    const bool is_subject = w[k].head == v && (r == DepRel::kNsubj || r == DepRel::kNsubjPass);
+    subject = subject || is_subject;
+    subject_from_report =
+        subject_from_report || (!apposition && is_subject && static_cast<int>(k) < comma);
   }
   // Or the saying hangs below the report's root ("voted against, the
-  // returning officer announced" with "announced" a modifier of "officer").
-  // Not a report that opens with a clause for its subject ("Whether S
-  // remains an open question, analysts noted"), which parses no better
-  // alone.
-  if (w[0].upos == Upos::kSconj) return;
+  // returning officer announced" with "announced" a modifier of "officer"),
+  // or has no subject ("S, his coach, Onni Niskanen, said" with "coach" a
+  // modifier in S).
   const int root = RootOf(w);
-  if (!subject_from_report && !(w[v].head >= 0 && root >= 0 && root < comma)) return;
+  if (!subject_from_report && subject && !(w[v].head >= 0 && root >= 0 && root < comma)) {
+    return false;
+  }
   syntax::SyntaxSentence report(w.begin(), w.begin() + comma);
   syntax::SyntaxSentence speaker(w.begin() + comma + 1, w.end());
   // A report is a clause: its first verb, a past participle right after
@@ -1029,21 +1007,93 @@ void ParseReportApart(const syntax::DependencyParser& parser, const Lexicon& lex
     }
     break;
   }
+  // The saying ends the speaker's clause: it is finite ("the chief of the
+  // army staff, General Waker-Uz-Zaman, announced" tagged as a participle).
+  syntax::SyntaxWord& verb = speaker[static_cast<size_t>(v - comma - 1)];
+  if (verb.xpos == "VBN") verb.xpos = "VBD";
   parser.Parse(&report);
   parser.Parse(&speaker);
   const int report_root = RootOf(report);
   const int speaker_root = RootOf(speaker);
-  if (report_root < 0 || !SubjectThenRoot(report, report_root) || speaker_root != v - comma - 1 ||
-      std::count_if(speaker.begin(), speaker.end(), [&](const syntax::SyntaxWord& x) {
-        return x.head == speaker_root && syntax::BaseRel(x.rel) == DepRel::kNsubj;
-      }) != 1) {
-    return;
+  if (report_root < 0 || !SubjectThenRoot(report, report_root) || speaker_root != v - comma - 1) {
+    return false;
   }
+  // One subject, the speaker's first noun phrase, and no complement after
+  // the verb: the report before the comma is what was said.
+  int subjects = 0;
+  for (size_t k = 0; k < speaker.size(); ++k) {
+    if (speaker[k].head != speaker_root) continue;
+    const DepRel r = syntax::BaseRel(speaker[k].rel);
+    if (r == DepRel::kNsubj) ++subjects;
+    if (r == DepRel::kCcomp && static_cast<int>(k) > speaker_root) return false;
+  }
+  if (subjects != 1) return false;
   for (int k = 0; k < comma; ++k) w[k].xpos = report[static_cast<size_t>(k)].xpos;
+  w[v].xpos = verb.xpos;
   SpliceParse(report, 0, v, DepRel::kCcomp, &w);
   SpliceParse(speaker, comma + 1, -1, DepRel::kRoot, &w);
   w[comma].head = report_root;
   w[comma].rel = DepRel::kPunct;
+  return true;
+}
+
+// "S, the official Xinhua news agency said." parsed with S's subject as a
+// subject of the saying too (S's verb read as a modifier): the words
+// before the last comma and the speaker's clause after it (a short noun
+// phrase, then a verb of saying in `lexicon`) are parsed apart, and S's
+// root becomes the saying's complement. A speaker named in apposition
+// ("S, the deputy prime minister who led the talks, Mieczyslaw Jagielski,
+// told reporters") spans commas: the verb of saying right after a comma
+// is split off at the first comma before it that opens a noun phrase and
+// gives a speaker's clause parsing as one. Nothing changes unless the
+// saying took a subject from S, hangs below S or has no subject, S parses
+// with a subject before its root, and the speaker's clause parses with
+// the verb as its root and one subject.
+void ParseReportApart(const syntax::DependencyParser& parser, const Lexicon& lexicon,
+                      syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  // Not a report that opens with a clause for its subject ("Whether S
+  // remains an open question, analysts noted"), which parses no better
+  // alone.
+  if (n < 5 || w[0].upos == Upos::kSconj) return;
+  auto saying = [&](int v) {
+    return v < n && w[v].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[v].lemma);
+  };
+  auto nominal = [&](const syntax::SyntaxWord& x) {
+    return x.upos == Upos::kDet || x.upos == Upos::kAdj || x.upos == Upos::kNoun ||
+           x.upos == Upos::kPropn || x.upos == Upos::kNum || x.upos == Upos::kPart;
+  };
+  // The speaker: a short noun phrase right after a comma, then the verb;
+  // the last such comma.
+  for (int k = n - 2; k >= 3; --k) {
+    if (w[k].form != ",") continue;
+    int v = k + 1;
+    while (v < n && v - k <= 8 && nominal(w[v])) ++v;
+    if (v > k + 1 && saying(v)) {
+      SpliceReportApart(parser, k, v, /*apposition=*/false, words);
+      return;
+    }
+  }
+  // The speaker in apposition: the last verb of saying right after a
+  // comma. Not after a quotation, whose commas are its own (ParseQuoteApart
+  // splits a quotation from its speaker).
+  if (std::any_of(w.begin(), w.end(), [](const syntax::SyntaxWord& x) {
+        return syntax::IsQuotationMark(x.form);
+      })) {
+    return;
+  }
+  int v = -1;
+  for (int k = n - 1; k >= 4 && v < 0; --k) {
+    if (saying(k) && w[k - 1].form == ",") v = k;
+  }
+  if (v < 0) return;
+  for (int k = 2; k + 2 < v - 1; ++k) {
+    const bool opens = nominal(w[k + 1]) || w[k + 1].xpos == "PRP$";
+    if (w[k].form == "," && opens && SpliceReportApart(parser, k, v, /*apposition=*/true, words)) {
+      return;
+    }
+  }
 }
 
 // "A lawyer said that | his client had defrauded investors": a "that" the
