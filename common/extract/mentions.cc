@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -860,6 +861,33 @@ class ArticleState {
     return false;
   }
 
+  // True when the known person held an office that ended in the `years`
+  // before the article's date.
+  bool LeftOfficeWithin(int kb_index, int years) const {
+    if (date_.size() < 4) return false;
+    int year = 0;
+    if (!absl::SimpleAtoi(date_.substr(0, 4), &year)) return false;
+    const std::string since = absl::StrCat(year - years, date_.substr(4));
+    for (int o : kb_.actor(kb_index).offices) {
+      const KbOffice& office = kb_.offices()[o];
+      if (!office.end.empty() && since <= office.end && office.end <= date_) return true;
+    }
+    return false;
+  }
+
+  // True when the known person reigned: a king's, queen's, emperor's,
+  // sultan's or emir's office.
+  bool IsMonarch(int kb_index) const {
+    for (int o : kb_.actor(kb_index).offices) {
+      const std::string& title = kb_.offices()[o].title;
+      if (title == "king" || title == "queen" || title == "emperor" || title == "sultan" ||
+          title == "emir") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // True when mention `m` tells what the article is about: not the
   // byline's people, nor a picture caption's.
   bool CountsForFocus(const FoundMention& m) const {
@@ -1571,6 +1599,10 @@ class ArticleState {
   // True when t[a, b) starts with the family name that opens the name of
   // knowledge-base person `kb_index` and goes on with other given names.
   bool OtherGivenNames(int kb_index, const std::vector<Token>& t, int a, int b) const;
+  // True when the known person's name is `word` after an honorific that
+  // precedes given names ("Sheikh Hasina"): the name they go by is a given
+  // one.
+  bool GoesByGivenName(int kb_index, absl::string_view word) const;
 
   const KnowledgeBase& kb_;
   const Lexicon& lex_;
@@ -1824,9 +1856,18 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
                                      }),
                       in_office.end());
     }
+    // None in office: the one who left office in the last two years
+    // ("Kenyatta" the day after Uhuru Kenyatta handed over, not his father),
+    // when no one the article names bears the name.
+    const bool recent = in_office.empty() && !name_parts_.contains(key);
+    if (recent) {
+      for (int k : kb_people) {
+        if (LeftOfficeWithin(k, 2)) in_office.push_back(k);
+      }
+    }
     if (in_office.size() != 1) return kAmbiguous;
     chosen = in_office[0];
-    *evidence = by_title ? "kb:surname+title" : "kb:surname+office";
+    *evidence = by_title ? "kb:surname+title" : recent ? "kb:surname+recent-office" : "kb:surname+office";
   }
   if (chosen < 0) return -1;
   const int actor = ActorForKb(chosen);
@@ -1926,6 +1967,13 @@ bool ArticleState::OtherGivenNames(int kb_index, const std::vector<Token>& t, in
   return KnowledgeBase::NormalizeKey(t[a + 1].text) != words[1];
 }
 
+bool ArticleState::GoesByGivenName(int kb_index, absl::string_view word) const {
+  const std::vector<std::string> words = absl::StrSplit(
+      KnowledgeBase::NormalizeKey(kb_.actor(kb_index).name), ' ', absl::SkipEmpty());
+  return words.size() == 2 && lex_.HonorificBeforeGivenName(absl::AsciiStrToLower(words[0])) &&
+         absl::EqualsIgnoreCase(words[1], KnowledgeBase::NormalizeKey(word));
+}
+
 int ArticleState::KnownShorterName(const std::vector<Token>& t, int a, int b,
                                    std::string* evidence) {
   if (b - a < 3) return -1;
@@ -1948,6 +1996,9 @@ int ArticleState::KnownShorterName(const std::vector<Token>& t, int a, int b,
   for (const auto& [name, how] : shorter) {
     const auto* known = kb_.Find(name);
     const int k = known == nullptr ? -1 : ChooseKb(*known, claims::v1::PERSON);
+    // A monarch's regnal name takes no family name after it: "Ahmad Shah
+    // Masood" is no "Ahmad Shah" of Pahang.
+    if (k >= 0 && absl::string_view(how) == "kb:name-without-last" && IsMonarch(k)) continue;
     if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
       *evidence = how;
       return k;
@@ -1984,6 +2035,13 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
       // another member of the family ("Park Chung Hee", father of "Park
       // Geun-hye").
       if (e < b && OtherGivenNames(k, t, a, b)) continue;
+      // Before other names, a family name is one written first: elsewhere
+      // the first of two names is a given one ("Tomas Rauda" is no
+      // Américo Tomás), unless the known person goes by it ("Sheikh Hasina
+      // Wajed").
+      if (e < b && !FamilyNameFirst(kb_.actor(k).country) && !GoesByGivenName(k, t[a].text)) {
+        continue;
+      }
       const int actor = ShortName(t[a].text, si, a, gender, honorific, title, m, evidence);
       if (actor != -1) return actor;
       continue;
@@ -3020,6 +3078,20 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
         actor = ShortName(Join(t, a, b), si, a, 0, "", "", m, &evidence);
         if (actor == kAmbiguous) {
           AddMention(si, s, a, b, type, -1, "ambiguous:name");
+          return true;
+        }
+      }
+      // "Tito" after "Teburoro Tito": a one-word alias of a known person of
+      // several names the article has not named is the family name of the
+      // one person it named before in full with it (not a one-name
+      // person's other spelling: "Soeharto" after "Tommy Soeharto" is still
+      // Suharto).
+      if (actor < 0 && b - a == 1 && kind == AliasKind::kAlias &&
+          kb_.actor(k).type == claims::v1::PERSON && !kb_to_actor_.contains(k) &&
+          kb_.actor(k).name.find(' ') != std::string::npos) {
+        const int person = FamilyNameNamedBefore(t[a].text, si, a);
+        if (person >= 0 && result_.actors[static_cast<size_t>(person)].kb_index != k) {
+          AddMention(si, s, a, b, claims::v1::PERSON, person, "article:name-not-alias");
           return true;
         }
       }

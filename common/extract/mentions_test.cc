@@ -642,6 +642,46 @@ TEST_F(MentionsTest, KnowledgeBaseNamesakesNeedOneInOffice) {
             "");
 }
 
+TEST_F(MentionsTest, OfNamesakesNoneInOfficeTheOneWhoJustLeftIt) {
+  // The day after Uhuru Kenyatta handed over, "Kenyatta" is him, not his
+  // father (president until 1978).
+  EXPECT_EQ(ActorOf("Kenyatta embraced Ruto after the swearing-in.", "2022-09-14", "Kenyatta"),
+            "uhuru-kenyatta");
+  // Years out of office, the namesakes stay apart.
+  EXPECT_EQ(ActorOf("Kenyatta embraced Ruto after the swearing-in.", "2030-01-10", "Kenyatta"),
+            "");
+}
+
+TEST_F(MentionsTest, AKnownPersonsOneWordAliasAfterAnotherOfThatFamilyNameIsTheirs) {
+  // "Tito" is Josip Broz Tito's alias, and the family name of the Kiribati
+  // president named before it.
+  EXPECT_EQ(ActorOf("Teburoro Tito won a third term in Tarawa. Tito thanked voters.",
+                    "2003-02-01", "Tito"),
+            "teburoro-tito");
+  // A one-name person's other spelling is still theirs.
+  EXPECT_EQ(ActorOf("Tommy Soeharto was jailed in Jakarta. Soeharto's lawyers appealed.",
+                    "2002-07-26", "Soeharto"),
+            "suharto");
+}
+
+TEST_F(MentionsTest, AKnownFamilyNameBeforeAnotherNameIsAGivenOneWhereNamesKeepTheirOrder) {
+  // "Tomás" is Américo Tomás's family name; before another name it is a
+  // given one.
+  EXPECT_NE(ActorOf("Mining Minister Tomas Rauda said the port had reopened.", "2020-01-01",
+                    "Tomas Rauda"),
+            "americo-tomas");
+  // Unless the known person goes by it after an honorific.
+  EXPECT_EQ(ActorOf("Sheikh Hasina Wajed was sworn in as prime minister.", "1996-06-23",
+                    "Hasina Wajed"),
+            "sheikh-hasina");
+}
+
+TEST_F(MentionsTest, AMonarchsRegnalNameTakesNoFamilyNameAfterIt) {
+  EXPECT_NE(ActorOf("Guerrillas loyal to commander Ahmad Shah Masood fought in Kabul.",
+                    "1992-04-26", "Ahmad Shah Masood"),
+            "ahmad-shah-of-pahang");
+}
+
 TEST_F(MentionsTest, ASurnameBeforeTheFullNameOfOneOfSeveralNamesakesStaysUnlinked) {
   // The knowledge base knows other Castros, so the later "Raul Castro" does
   // not decide the earlier "Castro".
