@@ -325,6 +325,7 @@ class ArticleState {
     last_person_ = -1;
     last_government_.clear();
     title_owner_.clear();
+    called_by_family_name_.clear();
     for (auto& a : result_.actors) a.mention_count = 0;
     for (size_t i = 0; i < result_.actors.size(); ++i) {
       const ArticleActor& a = result_.actors[i];
@@ -1624,6 +1625,9 @@ class ArticleState {
   };
   // PartKey of a first or last name -> the people named in full with it.
   absl::flat_hash_map<std::string, std::vector<NamedAt>> name_parts_;
+  // PartKey of a family name -> the person the article called by it alone
+  // while it had named no namesake.
+  absl::flat_hash_map<std::string, int> called_by_family_name_;
   absl::flat_hash_map<int, bool> kin_;  // actor -> named as a parent (true) or a child
   absl::flat_hash_map<int, char> honorific_gender_;  // actor -> 'm' / 'f'
   // actor -> the honorific the article first gave them, lower case ("dr")
@@ -1803,6 +1807,14 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
       if (!CalledByOtherName(a, word)) not_otherwise.push_back(a);
     }
     if (!not_otherwise.empty()) plain = not_otherwise;
+    // The one the article called by the bare name before it named a
+    // namesake keeps it ("Gbagbo" after "Laurent Gbagbo ... Gbagbo, 65, ...
+    // his wife Simone Gbagbo").
+    if (auto c = called_by_family_name_.find(PartKey(word));
+        c != called_by_family_name_.end() &&
+        std::find(plain.begin(), plain.end(), c->second) != plain.end()) {
+      plain = {c->second};
+    }
     // Introduced as equals ("Lech Kaczynski and his twin brother Jaroslaw
     // Kaczynski"), no one is the main one.
     if (plain.size() > 1 && NamedAsEquals(PartKey(word), plain)) return kAmbiguous;
@@ -1811,6 +1823,9 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
   // The person the article has named in full before.
   if (before.size() == 1) {
     *evidence = "article:name";
+    if (!family_name && !given_first) {
+      called_by_family_name_.try_emplace(PartKey(word), before[0]);
+    }
     return before[0];
   }
   // Forward, to the one person named in full later, when the knowledge base

@@ -676,6 +676,20 @@ TEST_F(MentionsTest, AKnownFamilyNameBeforeAnotherNameIsAGivenOneWhereNamesKeepT
             "sheikh-hasina");
 }
 
+TEST_F(MentionsTest, TheOneCalledByTheBareFamilyNameFirstKeepsIt) {
+  // "Mendes" was the mayor's before his wife was named; named more often
+  // since, she does not take it over.
+  const std::string text =
+      "Mayor Carlos Mendes was arrested in Porto on Monday. Mendes, 60, was taken to the "
+      "courthouse with his wife Ana Mendes. Ana Mendes had run the foundation. Lawyers for "
+      "Ana Mendes said she was innocent. Prosecutors said Mendes would face trial in May.";
+  auto r = Analyze(text, "2021-03-02");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> bare = Written(*r, "Mendes");
+  ASSERT_EQ(bare.size(), 2u);
+  for (const auto& m : bare) EXPECT_EQ(m.actor_id(), "carlos-mendes") << m.start();
+}
+
 TEST_F(MentionsTest, AMonarchsRegnalNameTakesNoFamilyNameAfterIt) {
   EXPECT_NE(ActorOf("Guerrillas loyal to commander Ahmad Shah Masood fought in Kabul.",
                     "1992-04-26", "Ahmad Shah Masood"),
