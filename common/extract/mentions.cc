@@ -1101,10 +1101,13 @@ class ArticleState {
           std::any_of(people.begin(), people.end(), [&](const auto& p) { return p.second == n.actor; })) {
         continue;
       }
+      // Offices taken after the article's date say nothing of who is the
+      // elder ("the younger Tshisekedi" in 2011: Félix, president from 2019).
       std::string first;
       if (const int k = result_.actors[n.actor].kb_index; k >= 0) {
         for (int o : kb_.actor(k).offices) {
           const std::string& start = kb_.offices()[static_cast<size_t>(o)].start;
+          if (!date_.empty() && start > date_) continue;
           if (first.empty() || start < first) first = start;
         }
       }
@@ -1331,16 +1334,29 @@ class ArticleState {
       if (child_word(t[k].lower)) return false;
       if (parent_word(t[k].lower)) return true;
     }
+    // Or "X, the opposition leader's son": a possessive, then the word.
+    for (k = b + 1; b < n && t[b].text == "," && k + 1 < n && k - b <= 6 && t[k].text != ",";
+         ++k) {
+      if (!absl::EndsWith(t[k].lower, "'s") && t[k].lower != "'") continue;
+      if (child_word(t[k + 1].lower)) return false;
+      if (parent_word(t[k + 1].lower)) return true;
+      break;
+    }
     return std::nullopt;
   }
 
-  void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
-                  int actor, std::string evidence, bool is_name = true) {
+  // Records a person's name introduced as a parent's or a child's.
+  void NoteKin(const SentenceTokens& s, int a, int b, ActorType type, int actor) {
     if (actor >= 0 && type == claims::v1::PERSON) {
       if (const std::optional<bool> parent = NamedAsParent(s.tokens, a, b)) {
         kin_.emplace(actor, *parent);
       }
     }
+  }
+
+  void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
+                  int actor, std::string evidence, bool is_name = true) {
+    NoteKin(s, a, b, type, actor);
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.is_name = is_name;
     AddMention(std::move(m));
@@ -1388,6 +1404,7 @@ class ArticleState {
   // A mention the knowledge base named, with how it did.
   void AddKbMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                     int actor, std::string evidence, AliasKind kind) {
+    NoteKin(s, a, b, type, actor);
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.kb_kind = kind;
     AddMention(std::move(m));
