@@ -488,6 +488,29 @@ bool RetagCloseTo(syntax::SyntaxSentence* words) {
   return changed;
 }
 
+bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  bool changed = false;
+  for (int i = 1; i < n; ++i) {
+    const Upos before = w[i - 1].upos;
+    const Upos after = i + 1 < n ? w[i + 1].upos : Upos::kPunct;
+    if (w[i].upos != Upos::kAdj || after == Upos::kNoun || after == Upos::kPropn ||
+        after == Upos::kAdj || after == Upos::kNum ||
+        (before != Upos::kAdj && before != Upos::kNoun && before != Upos::kDet &&
+         before != Upos::kPart && w[i - 1].xpos != "PRP$")) {
+      continue;
+    }
+    const std::string lower = absl::AsciiStrToLower(w[i].form);
+    if (!lexicon.IsTitleHead(lower)) continue;
+    w[i].upos = Upos::kNoun;
+    w[i].xpos = "NN";
+    w[i].lemma = lower;
+    changed = true;
+  }
+  return changed;
+}
+
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1209,6 +1232,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   if (lexicon != nullptr) {
     retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
     retagged = RetagVerbAfterModal(*lexicon, words) || retagged;
+    retagged = RetagTitleHeadAsNoun(*lexicon, words) || retagged;
   }
   if (retagged) parser.Parse(words);
   if (Interruption part; FindInterruption(lexicon, words, &part)) {

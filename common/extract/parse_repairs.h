@@ -107,6 +107,13 @@ bool RetagCloseTo(syntax::SyntaxSentence* words);
 // ("will soon close" keeps "soon"). Returns true when it retagged a word.
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "Lion Air's chief executive, Edward Sirait, said": a job title's last
+// word (`lexicon`) the tagger took for an adjective ("executive", as in
+// "chief executive officer") is a noun where it ends its phrase, after a
+// modifier and before no noun or adjective ("the executive branch" keeps
+// it). Returns true when it retagged a word.
+bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "\"This is a devastating cyclone,\" Lonsdale told reporters ...": a
 // sentence that opens with a quotation and continues, after the closing
 // quotation mark, with its speaker and a verb of saying (`lexicon`) in

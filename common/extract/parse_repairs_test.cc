@@ -307,6 +307,26 @@ TEST(ParseRepairsTest, ThatAfterASayingAndItsTimeOpensTheComplement) {
   EXPECT_EQ(u[5].upos, Upos::kSconj);
 }
 
+// "the firm's chief executive, Jane Doe, said" with "executive" tagged as
+// in "chief executive officer".
+TEST(ParseRepairsTest, ATitleHeadEndingItsPhraseIsANoun) {
+  auto sentence = [](const char* next, Upos next_upos) {
+    syntax::SyntaxSentence s = {W("the", Upos::kDet, "DT", 2, DepRel::kDet),
+                                W("chief", Upos::kAdj, "JJ", 2, DepRel::kAmod),
+                                W("executive", Upos::kAdj, "JJ", 3, DepRel::kAmod),
+                                W(next, next_upos, "X", -1, DepRel::kRoot)};
+    return s;
+  };
+  syntax::SyntaxSentence s = sentence(",", Upos::kPunct);
+  EXPECT_TRUE(RetagTitleHeadAsNoun(BundledLexicon(), &s));
+  EXPECT_EQ(s[2].upos, Upos::kNoun);
+  EXPECT_EQ(s[2].xpos, "NN");
+  // Before a noun it modifies it: "the chief executive officer".
+  syntax::SyntaxSentence t = sentence("officer", Upos::kNoun);
+  EXPECT_FALSE(RetagTitleHeadAsNoun(BundledLexicon(), &t));
+  EXPECT_EQ(t[2].upos, Upos::kAdj);
+}
+
 // "Tokayev said on Friday he had authorised it", with the clause hung on
 // "Friday" as a relative clause.
 TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsObliqueIsItsComplement) {
