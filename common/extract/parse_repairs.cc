@@ -511,6 +511,45 @@ bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   return changed;
 }
 
+bool RetagSayingAfterSubject(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  int v = 0;
+  while (v < n && w[v].upos != Upos::kVerb && w[v].upos != Upos::kAux) ++v;
+  if (v < 1 || v + 1 >= n || w[v].upos != Upos::kVerb || w[v].xpos != "VBN" ||
+      !lexicon.IsSpeechVerb(w[v].lemma)) {
+    return false;
+  }
+  const Upos before = w[v - 1].upos, after = w[v + 1].upos;
+  if (before != Upos::kNoun && before != Upos::kPropn) return false;
+  if (after != Upos::kNoun && after != Upos::kPron && after != Upos::kDet &&
+      after != Upos::kPropn && w[v + 1].form != ":") {
+    return false;
+  }
+  w[v].xpos = "VBD";
+  return true;
+}
+
+void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int c = 0; c < n; ++c) {
+    const int h = w[c].head;
+    if (w[c].rel != DepRel::kCcomp || h < 0 || h > c) continue;
+    const DepRel r = w[h].rel;
+    const int v = w[h].head;
+    if ((r != DepRel::kObj && r != DepRel::kIobj) || v < 0 || w[v].upos != Upos::kVerb ||
+        !lexicon.IsSpeechVerb(w[v].lemma)) {
+      continue;
+    }
+    const bool own = std::any_of(w.begin(), w.end(), [&](const syntax::SyntaxWord& x) {
+      return x.head == v && x.rel == DepRel::kCcomp;
+    });
+    if (own) continue;
+    w[c].head = v;
+  }
+}
+
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1233,6 +1272,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
     retagged = RetagVerbAfterModal(*lexicon, words) || retagged;
     retagged = RetagTitleHeadAsNoun(*lexicon, words) || retagged;
+    retagged = RetagSayingAfterSubject(*lexicon, words) || retagged;
   }
   if (retagged) parser.Parse(words);
   if (Interruption part; FindInterruption(lexicon, words, &part)) {
@@ -1251,6 +1291,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairParticipleAfterPrepositionalNoun(words);
   if (lexicon != nullptr) {
     RepairContentTakenForSubject(*lexicon, words);
+    RepairComplementOfAddressee(*lexicon, words);
     RepairReducedRelativeBeforeName(*lexicon, words);
     RepairStateParticiple(*lexicon, words);
     RepairNamingComplement(*lexicon, words);

@@ -114,6 +114,19 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 // it). Returns true when it retagged a word.
 bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "A doctor at the hospital told reporters: ...": the sentence's first verb,
+// a verb of saying (`lexicon`) the tagger took for a past participle right
+// after its subject's noun, with no auxiliary or verb before it and a noun
+// phrase or a colon after it, is the clause's verb in the past tense (not
+// a participle: "told" as a modifier of "reporters"). Returns true when it
+// retagged a word.
+bool RetagSayingAfterSubject(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
+// "X told reporters: \"We have ...\"" with the quotation hung on
+// "reporters": a clause complement of the object or indirect object of a
+// verb of saying (`lexicon`) that has none of its own is the verb's.
+void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "\"This is a devastating cyclone,\" Lonsdale told reporters ...": a
 // sentence that opens with a quotation and continues, after the closing
 // quotation mark, with its speaker and a verb of saying (`lexicon`) in

@@ -327,6 +327,49 @@ TEST(ParseRepairsTest, ATitleHeadEndingItsPhraseIsANoun) {
   EXPECT_EQ(t[2].upos, Upos::kAdj);
 }
 
+// "A nurse at the clinic told reporters: ..." with "told" tagged as a
+// participle modifying "reporters".
+TEST(ParseRepairsTest, ASayingParticipleAfterItsSubjectIsThePastTense) {
+  auto sentence = [](const char* first) {
+    syntax::SyntaxSentence s = {W(first, Upos::kNoun, "NN", 2, DepRel::kNsubj),
+                                W("told", Upos::kVerb, "VBN", 2, DepRel::kAmod),
+                                W("reporters", Upos::kNoun, "NNS", -1, DepRel::kRoot),
+                                W(":", Upos::kPunct, ":", 2, DepRel::kPunct)};
+    s[1].lemma = "tell";
+    return s;
+  };
+  syntax::SyntaxSentence s = sentence("nurse");
+  EXPECT_TRUE(RetagSayingAfterSubject(BundledLexicon(), &s));
+  EXPECT_EQ(s[1].xpos, "VBD");
+  // After an auxiliary it stays a participle ("has told").
+  syntax::SyntaxSentence t = sentence("nurse");
+  t.insert(t.begin() + 1, W("has", Upos::kAux, "VBZ", 2, DepRel::kAux));
+  EXPECT_FALSE(RetagSayingAfterSubject(BundledLexicon(), &t));
+  EXPECT_EQ(t[2].xpos, "VBN");
+}
+
+// "She told reporters: \"We will win\"" with the quotation's clause hung
+// on "reporters".
+TEST(ParseRepairsTest, AClauseOnTheAddresseeOfASayingIsItsComplement) {
+  syntax::SyntaxSentence s = {W("She", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("told", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("reporters", Upos::kNoun, "NNS", 1, DepRel::kIobj),
+                              W(":", Upos::kPunct, ":", 5, DepRel::kPunct),
+                              W("we", Upos::kPron, "PRP", 5, DepRel::kNsubj),
+                              W("win", Upos::kVerb, "VBP", 2, DepRel::kCcomp)};
+  s[1].lemma = "tell";
+  RepairComplementOfAddressee(BundledLexicon(), &s);
+  EXPECT_EQ(s[5].head, 1);
+  EXPECT_EQ(s[5].rel, DepRel::kCcomp);
+  // Not under a verb that says nothing ("She fed reporters ...").
+  syntax::SyntaxSentence t = s;
+  t[5].head = 2;
+  t[1].form = "fed";
+  t[1].lemma = "feed";
+  RepairComplementOfAddressee(BundledLexicon(), &t);
+  EXPECT_EQ(t[5].head, 2);
+}
+
 // "Tokayev said on Friday he had authorised it", with the clause hung on
 // "Friday" as a relative clause.
 TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsObliqueIsItsComplement) {
