@@ -253,7 +253,9 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
   const int n = static_cast<int>(w.size());
   auto below = [&](int k, int a) { return InSubtree(w, k, a); };
   for (int a = 2; a + 1 < n; ++a) {
-    if (w[a].rel != DepRel::kAppos) continue;
+    // (Or as an unmarked modifier: "In Washington, President Lyndon Johnson
+    // called ...".)
+    if (w[a].rel != DepRel::kAppos && w[a].rel != DepRel::kNmodUnmarked) continue;
     // The phrase after the comma: a's subtree, contiguous, right after the
     // comma and right before a finite verb.
     int first = a, end = a;

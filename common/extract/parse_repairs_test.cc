@@ -481,6 +481,13 @@ TEST(ParseRepairsTest, ThePhraseAfterAnOpeningAdverbialIsTheSubject) {
   with_subject.push_back(W("it", Upos::kPron, "PRP", 7, DepRel::kNsubj));
   RepairSubjectAfterOpeningPhrase(&with_subject);
   EXPECT_EQ(with_subject[5].rel, DepRel::kAppos);
+  // Hung as an unmarked modifier, as a "Washington, D.C." would be.
+  syntax::SyntaxSentence unmarked = with_subject;
+  unmarked.pop_back();
+  unmarked[5].rel = DepRel::kNmodUnmarked;
+  RepairSubjectAfterOpeningPhrase(&unmarked);
+  EXPECT_EQ(unmarked[5].head, 7);
+  EXPECT_EQ(unmarked[5].rel, DepRel::kNsubj);
 }
 
 // "The board said the figures showed growth", with "figures" the object of
