@@ -2020,17 +2020,19 @@ int ArticleState::KnownShorterName(const std::vector<Token>& t, int a, int b,
   for (int f = a + 1; f + 2 <= b; ++f) shorter.emplace_back(Join(t, f, b), "kb:name-without-first");
   // A known name and more family names after it ("Abdulla Yameen Abdul
   // Gayoom", "Omar Bongo Ondimba"), not a suffix that tells a son from his
-  // father ("George Bush Jr.").
+  // father ("George Bush Jr."). (The candidates from `without_last` on.)
+  const size_t without_last = shorter.size();
   for (int e = b - 1;
        e >= a + 2 && !IsGenerationalSuffix(t[b - 1].text) && !IsParticleName(t[b - 1]); --e) {
     shorter.emplace_back(Join(t, a, e), "kb:name-without-last");
   }
-  for (const auto& [name, how] : shorter) {
+  for (size_t i = 0; i < shorter.size(); ++i) {
+    const auto& [name, how] = shorter[i];
     const auto* known = kb_.Find(name);
     const int k = known == nullptr ? -1 : ChooseKb(*known, claims::v1::PERSON);
     // A monarch's regnal name takes no family name after it: "Ahmad Shah
     // Masood" is no "Ahmad Shah" of Pahang.
-    if (k >= 0 && absl::string_view(how) == "kb:name-without-last" && IsMonarch(k)) continue;
+    if (k >= 0 && i >= without_last && IsMonarch(k)) continue;
     if (k >= 0 && KindOf(*known, k) <= AliasKind::kAlias) {
       *evidence = how;
       return k;
