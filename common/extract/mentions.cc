@@ -1354,9 +1354,24 @@ class ArticleState {
     }
   }
 
+  // Records the title words of the apposition after a person's full name
+  // ("Johnny Paul Koroma, the army major whose ...": "major"), which tell
+  // namesakes apart later ("Major Koroma").
+  void NoteDescription(const SentenceTokens& s, int a, int b, ActorType type, int actor) {
+    const std::vector<Token>& t = s.tokens;
+    const int n = static_cast<int>(t.size());
+    if (actor < 0 || type != claims::v1::PERSON || b - a < 2 || b + 1 >= n || t[b].text != ",") {
+      return;
+    }
+    for (int k = b + 1; k < n && k - b <= 5 && t[k].is_word && !t[k].capitalized; ++k) {
+      if (lex_.IsTitleHead(t[k].lower)) described_as_[actor].insert(t[k].lower);
+    }
+  }
+
   void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                   int actor, std::string evidence, bool is_name = true) {
     NoteKin(s, a, b, type, actor);
+    NoteDescription(s, a, b, type, actor);
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.is_name = is_name;
     AddMention(std::move(m));
@@ -1405,6 +1420,7 @@ class ArticleState {
   void AddKbMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                     int actor, std::string evidence, AliasKind kind) {
     NoteKin(s, a, b, type, actor);
+    NoteDescription(s, a, b, type, actor);
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.kb_kind = kind;
     AddMention(std::move(m));
@@ -1646,6 +1662,8 @@ class ArticleState {
   // while it had named no namesake.
   absl::flat_hash_map<std::string, int> called_by_family_name_;
   absl::flat_hash_map<int, bool> kin_;  // actor -> named as a parent (true) or a child
+  // actor -> the title words of appositions after their full name
+  absl::flat_hash_map<int, absl::flat_hash_set<std::string>> described_as_;
   absl::flat_hash_map<int, char> honorific_gender_;  // actor -> 'm' / 'f'
   // actor -> the honorific the article first gave them, lower case ("dr")
   absl::flat_hash_map<int, std::string> honorific_of_;
@@ -1789,6 +1807,17 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
                  v->end());
       }
     }
+  }
+  // Of namesakes, the one the article described with this title ("Major
+  // Koroma" after "Johnny Paul Koroma, the army major", not "Ernest Bai
+  // Koroma").
+  if (before.size() > 1 && !title.empty()) {
+    std::vector<int> described;
+    for (int a : before) {
+      auto it = described_as_.find(a);
+      if (it != described_as_.end() && it->second.contains(Lower(title))) described.push_back(a);
+    }
+    if (described.size() == 1) before = described;
   }
   // Of namesakes, the one the article gave this honorific before ("Dr
   // MacLeod" beside "Mr MacLeod"), else those it addresses no other way

@@ -690,6 +690,20 @@ TEST_F(MentionsTest, TheOneCalledByTheBareFamilyNameFirstKeepsIt) {
   for (const auto& m : bare) EXPECT_EQ(m.actor_id(), "carlos-mendes") << m.start();
 }
 
+TEST_F(MentionsTest, ATitleTheArticleDescribedANamesakeWithPicksThem) {
+  // Two Okonjos, the second described as a colonel: "Colonel Okonjo" is
+  // he, though the minister is named first and more often.
+  const std::string text =
+      "LAGOS - Finance Minister Ada Okonjo presented the budget on Monday. Okonjo said "
+      "spending would rise. She is no relation to Emeka Okonjo, the retired army colonel who "
+      "led the 1985 coup. Colonel Okonjo lives in Enugu.";
+  auto r = Analyze(text, "2010-03-01");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto bare = Written(*r, "Okonjo");
+  ASSERT_EQ(bare.size(), 2u);
+  EXPECT_EQ(bare[1].actor_id(), Written(*r, "Emeka Okonjo")[0].actor_id());
+}
+
 TEST_F(MentionsTest, AMonarchsRegnalNameTakesNoFamilyNameAfterIt) {
   EXPECT_NE(ActorOf("Guerrillas loyal to commander Ahmad Shah Masood fought in Kabul.",
                     "1992-04-26", "Ahmad Shah Masood"),
