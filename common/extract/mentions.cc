@@ -7,11 +7,11 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
 #include "common/entities/abbreviations.h"
 #include "common/kb/name_skeleton.h"
 #include "common/kb/unaccent.h"
@@ -865,10 +865,10 @@ class ArticleState {
   // True when the known person held an office that ended in the `years`
   // before the article's date.
   bool LeftOfficeWithin(int kb_index, int years) const {
-    if (date_.size() < 4) return false;
-    int year = 0;
-    if (!absl::SimpleAtoi(date_.substr(0, 4), &year)) return false;
-    const std::string since = absl::StrCat(year - years, date_.substr(4));
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(date_, &day)) return false;
+    const std::string since =
+        absl::FormatCivilTime(absl::CivilDay(day.year() - years, day.month(), day.day()));
     for (int o : kb_.actor(kb_index).offices) {
       const KbOffice& office = kb_.offices()[o];
       if (!office.end.empty() && since <= office.end && office.end <= date_) return true;
@@ -1345,24 +1345,16 @@ class ArticleState {
     return std::nullopt;
   }
 
-  // Records a person's name introduced as a parent's or a child's.
-  void NoteKin(const SentenceTokens& s, int a, int b, ActorType type, int actor) {
-    if (actor >= 0 && type == claims::v1::PERSON) {
-      if (const std::optional<bool> parent = NamedAsParent(s.tokens, a, b)) {
-        kin_.emplace(actor, *parent);
-      }
-    }
-  }
-
-  // Records the title words of the apposition after a person's full name
-  // ("Johnny Paul Koroma, the army major whose ...": "major"), which tell
-  // namesakes apart later ("Major Koroma").
-  void NoteDescription(const SentenceTokens& s, int a, int b, ActorType type, int actor) {
+  // Records how the words around a person's name t[a, b) introduce them,
+  // which tells namesakes apart later: as a parent's or a child's (kin_),
+  // and, after a full name, the title words of the apposition ("Johnny
+  // Paul Koroma, the army major whose ...": "major", for "Major Koroma").
+  void NoteIntroduction(const SentenceTokens& s, int a, int b, ActorType type, int actor) {
+    if (actor < 0 || type != claims::v1::PERSON) return;
     const std::vector<Token>& t = s.tokens;
+    if (const std::optional<bool> parent = NamedAsParent(t, a, b)) kin_.emplace(actor, *parent);
     const int n = static_cast<int>(t.size());
-    if (actor < 0 || type != claims::v1::PERSON || b - a < 2 || b + 1 >= n || t[b].text != ",") {
-      return;
-    }
+    if (b - a < 2 || b + 1 >= n || t[b].text != ",") return;
     for (int k = b + 1; k < n && k - b <= 5 && t[k].is_word && !t[k].capitalized; ++k) {
       if (lex_.IsTitleHead(t[k].lower)) described_as_[actor].insert(t[k].lower);
     }
@@ -1370,8 +1362,7 @@ class ArticleState {
 
   void AddMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                   int actor, std::string evidence, bool is_name = true) {
-    NoteKin(s, a, b, type, actor);
-    NoteDescription(s, a, b, type, actor);
+    NoteIntroduction(s, a, b, type, actor);
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.is_name = is_name;
     AddMention(std::move(m));
@@ -1419,8 +1410,7 @@ class ArticleState {
   // A mention the knowledge base named, with how it did.
   void AddKbMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                     int actor, std::string evidence, AliasKind kind) {
-    NoteKin(s, a, b, type, actor);
-    NoteDescription(s, a, b, type, actor);
+    NoteIntroduction(s, a, b, type, actor);
     FoundMention m = MentionAt(si, s, a, b, type, actor, std::move(evidence));
     m.kb_kind = kind;
     AddMention(std::move(m));
