@@ -876,15 +876,10 @@ class ArticleState {
     return false;
   }
 
-  // True when the known person reigned: a king's, queen's, emperor's,
-  // sultan's or emir's office.
+  // True when the known person reigned (held a regnal title).
   bool IsMonarch(int kb_index) const {
     for (int o : kb_.actor(kb_index).offices) {
-      const std::string& title = kb_.offices()[o].title;
-      if (title == "king" || title == "queen" || title == "emperor" || title == "sultan" ||
-          title == "emir") {
-        return true;
-      }
+      if (kb_.IsRegnalTitle(kb_.offices()[o].title)) return true;
     }
     return false;
   }

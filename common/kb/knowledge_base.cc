@@ -263,6 +263,7 @@ class KnowledgeBase::Builder {
       }
       titles_.push_back(e.id());
       if (e.role() == "government") kb_->government_titles_.insert(e.id());
+      if (e.regnal()) kb_->regnal_titles_.insert(e.id());
       for (const auto& a : e.aliases()) {
         std::string key = NormalizeKey(a);
         kb_->titles_[key] = e.id();

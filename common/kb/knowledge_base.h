@@ -167,6 +167,8 @@ class KnowledgeBase {
   bool IsGovernmentTitle(absl::string_view title) const {
     return government_titles_.contains(title);
   }
+  // True for a monarch's title (titles.jsonl: "regnal": true).
+  bool IsRegnalTitle(absl::string_view title) const { return regnal_titles_.contains(title); }
 
   const std::vector<KbOffice>& offices() const { return offices_; }
 
@@ -200,6 +202,7 @@ class KnowledgeBase {
   absl::flat_hash_set<std::string> given_skeletons_;
   absl::flat_hash_map<std::string, std::string> titles_;
   absl::flat_hash_set<std::string> government_titles_;
+  absl::flat_hash_set<std::string> regnal_titles_;
   // Lower-case first word -> longest alias and title starting with it.
   absl::flat_hash_map<std::string, WordsFrom> words_from_;
   std::string version_;

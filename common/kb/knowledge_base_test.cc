@@ -222,6 +222,22 @@ TEST(KnowledgeBaseTest, DatedOffices) {
   EXPECT_FALSE(kb->HeldTitle(kb->IndexOf("a-one"), "prime-minister", "2010-01-01"));
 }
 
+// A title's "role" and "regnal" mark who speaks for a government and who
+// reigns under a regnal name.
+TEST(KnowledgeBaseTest, TitlesMarkGovernmentAndRegnal) {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "president", "kind": "title", "role": "government", "aliases": ["President"]})",
+      R"({"id": "sultan", "kind": "title", "role": "government", "regnal": true, "aliases": ["Sultan"]})",
+      R"({"id": "queen", "kind": "title", "regnal": true, "aliases": ["Queen"]})",
+  });
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  EXPECT_TRUE((*kb)->IsGovernmentTitle("president"));
+  EXPECT_FALSE((*kb)->IsRegnalTitle("president"));
+  EXPECT_TRUE((*kb)->IsRegnalTitle("sultan"));
+  EXPECT_TRUE((*kb)->IsRegnalTitle("queen"));
+  EXPECT_FALSE((*kb)->IsGovernmentTitle("queen"));
+}
+
 // A surname that is some person's given name is not an alias: "Michael"
 // in text starts another name far more often than it means Alun Michael.
 TEST(KnowledgeBaseTest, GivenNamesAreNotSurnameAliases) {
