@@ -513,21 +513,31 @@ bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words)
   return changed;
 }
 
+namespace {
+
+// The first verb of w[0, end), with no auxiliary before it, when the
+// tagger made it a past participle right after a noun (its subject) and
+// before a word that opens its object or a colon: the clause's verb in
+// the past tense, not a modifier of the noun ("The selection followed
+// rules laid down by ...", "A doctor told reporters: ..."); or -1.
+int PastTaggedAsParticiple(const syntax::SyntaxSentence& w, int end) {
+  int v = 0;
+  while (v < end && w[v].upos != Upos::kVerb && w[v].upos != Upos::kAux) ++v;
+  if (v < 1 || v + 1 >= end || w[v].upos != Upos::kVerb || w[v].xpos != "VBN") return -1;
+  const Upos before = w[v - 1].upos, after = w[v + 1].upos;
+  if (before != Upos::kNoun && before != Upos::kPropn) return -1;
+  const bool opens = after == Upos::kNoun || after == Upos::kPron || after == Upos::kDet ||
+                     after == Upos::kPropn || after == Upos::kAdj || after == Upos::kNum ||
+                     w[v + 1].form == ":";
+  return opens ? v : -1;
+}
+
+}  // namespace
+
 bool RetagSayingAfterSubject(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
-  const int n = static_cast<int>(w.size());
-  int v = 0;
-  while (v < n && w[v].upos != Upos::kVerb && w[v].upos != Upos::kAux) ++v;
-  if (v < 1 || v + 1 >= n || w[v].upos != Upos::kVerb || w[v].xpos != "VBN" ||
-      !lexicon.IsSpeechVerb(w[v].lemma)) {
-    return false;
-  }
-  const Upos before = w[v - 1].upos, after = w[v + 1].upos;
-  if (before != Upos::kNoun && before != Upos::kPropn) return false;
-  if (after != Upos::kNoun && after != Upos::kPron && after != Upos::kDet &&
-      after != Upos::kPropn && w[v + 1].form != ":") {
-    return false;
-  }
+  const int v = PastTaggedAsParticiple(w, static_cast<int>(w.size()));
+  if (v < 0 || !lexicon.IsSpeechVerb(w[v].lemma)) return false;
   w[v].xpos = "VBD";
   return true;
 }
@@ -1058,18 +1068,9 @@ bool SpliceReportApart(const syntax::DependencyParser& parser, int comma, int v,
   }
   syntax::SyntaxSentence report(w.begin(), w.begin() + comma);
   syntax::SyntaxSentence speaker(w.begin() + comma + 1, w.end());
-  // A report is a clause: its first verb, a past participle right after
-  // the subject's noun and before a noun phrase, is its verb in the past
-  // ("The selection followed rules laid down by ...").
-  for (int k = 1; k + 1 < comma; ++k) {
-    if (report[k].upos != Upos::kVerb) continue;
-    const Upos next = report[k + 1].upos;
-    if (report[k].xpos == "VBN" &&
-        (report[k - 1].upos == Upos::kNoun || report[k - 1].upos == Upos::kPropn) &&
-        (next == Upos::kDet || next == Upos::kNoun || next == Upos::kAdj || next == Upos::kNum)) {
-      report[k].xpos = "VBD";
-    }
-    break;
+  // A report is a clause: its first verb is finite.
+  if (const int past = PastTaggedAsParticiple(report, comma); past >= 0) {
+    report[static_cast<size_t>(past)].xpos = "VBD";
   }
   // The saying ends the speaker's clause: it is finite ("the chief of the
   // army staff, General Waker-Uz-Zaman, announced" tagged as a participle).

@@ -117,9 +117,9 @@ bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words)
 // "A doctor at the hospital told reporters: ...": the sentence's first verb,
 // a verb of saying (`lexicon`) the tagger took for a past participle right
 // after its subject's noun, with no auxiliary or verb before it and a noun
-// phrase or a colon after it, is the clause's verb in the past tense (not
-// a participle: "told" as a modifier of "reporters"). Returns true when it
-// retagged a word.
+// phrase (or an adjective or number opening one) or a colon after it, is
+// the clause's verb in the past tense (not a participle: "told" as a
+// modifier of "reporters"). Returns true when it retagged a word.
 bool RetagSayingAfterSubject(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "X told reporters: \"We have ...\"" with the quotation hung on
