@@ -262,12 +262,14 @@ std::string RomanKey(const std::vector<std::string>& words) {
   });
 }
 
-// A looser key than RomanKey for the spellings of South Asian, Arabic and
-// Indonesian names in English ("Nasreen Akhter Chowdhury" = "Nasrin Akter
-// Choudhury", the Dutch-era "Tommy Soeharto" = "Tommy Suharto"): an h
-// after a consonant is dropped, "ee" is "i", "oo", "ou", "ow" and "oe" are
-// "u", "y" is "i", doubled letters single. Only a whole name of two words
-// or more is looked up by it.
+// A looser key than RomanKey for the spellings of South Asian, Arabic,
+// Persian and Indonesian names in English ("Nasreen Akhter Chowdhury" =
+// "Nasrin Akter Choudhury", the Dutch-era "Tommy Soeharto" = "Tommy
+// Suharto", "Mohammed Baqir al-Hakim" = "Mohammed Baqer al-Hakim",
+// "Muhsin" = "Mohsen"): an h after a consonant is dropped, "ee" is "i",
+// "oo", "ou", "ow" and "oe" are "u", "e" and "y" are "i" and "o" is "u"
+// (short vowels these scripts do not write), doubled letters single. Only
+// a whole name of two words or more is looked up by it.
 std::string VariantKey(const std::vector<std::string>& words) {
   return FoldLetters(words, [](const std::string& word, size_t* i, char previous) {
     const char c = word[*i];
@@ -283,7 +285,7 @@ std::string VariantKey(const std::vector<std::string>& words) {
       ++*i;
       return 'u';
     }
-    return c == 'y' ? 'i' : c;
+    return c == 'y' || c == 'e' ? 'i' : c == 'o' ? 'u' : c;
   });
 }
 

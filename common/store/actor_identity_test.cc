@@ -191,6 +191,19 @@ TEST_F(ActorIdentityTest, SouthAsianSpellingsOfAWholeNameJoinIt) {
   EXPECT_EQ(StoredIds("e"), "bambang-soetrisno");
 }
 
+TEST_F(ActorIdentityTest, ArabicShortVowelsOfAWholeNameJoinIt) {
+  Put(Article("a", {{"mohammed-baqir-al-hakim", "Mohammed Baqir al-Hakim"}}));
+  Put(Article("b", {{"mohammed-baqer-al-hakim", "Mohammed Baqer al-Hakim"}}));
+  Put(Article("c", {{"muhsin-al-hakim", "Muhsin al-Hakim"}}));
+  Put(Article("d", {{"mohsen-al-hakim", "Mohsen al-Hakim"}}));
+  EXPECT_EQ(StoredIds("b"), "mohammed-baqir-al-hakim");
+  EXPECT_EQ(StoredIds("d"), "muhsin-al-hakim");
+  // Another given name is another person: Hassan is no Hussein.
+  Put(Article("e", {{"hassan-nasrallah", "Hassan Nasrallah"}}));
+  Put(Article("f", {{"hussein-nasrallah", "Hussein Nasrallah"}}));
+  EXPECT_EQ(StoredIds("f"), "hussein-nasrallah");
+}
+
 TEST_F(ActorIdentityTest, AShortGivenNameJoinsTheFullOne) {
   Put(Article("a", {{"george-weah-jr", "George Weah Jr"}}));
   Put(Article("b", {{"timothy-weah", "Timothy Weah"}}));
