@@ -1050,6 +1050,20 @@ TEST_F(ClaimsFromStructureTest, AThatClauseTheParserLostIsParsedApart) {
   }
 }
 
+// A verb of the manner of speaking reports its quote as "said" does.
+TEST_F(ClaimsFromStructureTest, AShoutedOrWhisperedQuoteIsReported) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"\"We will rebuild the bridge,\" the mayor, Jan Kowalczyk, shouted to the crowd.",
+       "rebuild"},
+      {"\"The vote was rigged,\" Kowalczyk whispered.", "rig"}};
+  for (const auto& [text, predicate] : cases) {
+    auto claims = ClaimsOf(text, "2001-05-02");
+    const Claim* c = WithPredicate(claims, predicate);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
+  }
+}
+
 // "X was quoted by Y as saying S": X said S; the quoting is no claim.
 TEST_F(ClaimsFromStructureTest, QuotedAsSayingIsTheQuotedPersonsSaying) {
   auto claims = ClaimsOf(
