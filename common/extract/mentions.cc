@@ -876,6 +876,16 @@ class ArticleState {
     return false;
   }
 
+  // The knowledge-base actor whose demonym `word` is, or -1.
+  int DemonymOf(absl::string_view word) const {
+    const std::vector<AliasMatch>* m = kb_.Find(word);
+    if (m == nullptr) return -1;
+    for (const AliasMatch& am : *m) {
+      if (am.kind == AliasKind::kDemonym) return am.actor;
+    }
+    return -1;
+  }
+
   // True when the known person reigned (held a regnal title).
   bool IsMonarch(int kb_index) const {
     for (int o : kb_.actor(kb_index).offices) {
@@ -2764,6 +2774,17 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (a == 0 && b >= 3 && span->type == entities::EntityType::kPerson &&
       IsDictionaryWord(t, 0) && !IsGivenName(t[0].text) && FindKb(t, 0, b, false) == nullptr) {
     a = 1;
+  }
+  // "Kenyan Eliud Kipchoge became": a demonym opening a person's span of
+  // a name of two words or more is the country's mention of its own, not
+  // part of the name (the tagger takes it in at a sentence's start).
+  if (b - a >= 3 && span->type == entities::EntityType::kPerson && t[a].capitalized &&
+      FindKb(t, a, b, false) == nullptr) {
+    if (const int country = DemonymOf(t[a].text); country >= 0) {
+      AddKbMention(si, s, a, a + 1, kb_.actor(country).type, ActorForKb(country),
+                   kKindNames[static_cast<int>(AliasKind::kDemonym)], AliasKind::kDemonym);
+      ++a;
+    }
   }
   // "In December Bolloré agreed", "On Monday Patel said": a month or a
   // weekday after a preposition is no part of the name after it.

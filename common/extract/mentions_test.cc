@@ -1167,6 +1167,11 @@ TEST_F(MentionsTest, LongNamesStayWhole) {
   EXPECT_EQ(ActorOf("Rose Marie Okafor won the seat by 212 votes.", "2017-11-06",
                     "Rose Marie Okafor"),
             "rose-marie-okafor");
+  // A demonym opening the name is its country's mention, not a part of
+  // the name (written for this test).
+  EXPECT_EQ(Mentions("NAIROBI, May 3 (Reuters) - Kenyan Wanjiru Kamau won the race.",
+                     "2015-05-03"),
+            "NAIROBI=KEN Reuters=reuters Kenyan=KEN Wanjiru Kamau=wanjiru-kamau");
   // A long name the tagger cut in two before a surname it knows is one
   // name (written for this test).
   EXPECT_EQ(ActorOf("\"The sea no longer feeds us,\" said El Hadji Mamadou Lamine Faye, 52, "
