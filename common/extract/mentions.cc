@@ -3101,6 +3101,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     k = ChooseKb(*m, claims::v1::ACTOR_TYPE_UNSPECIFIED);
     if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
   }
+  // An acronym the base knows as a person's own alias ("MBZ", "AMLO") is
+  // that person, whatever other kind of name the tagger took it for.
+  if (k < 0 && m != nullptr && type != claims::v1::PERSON && e - a == 1 && t[a].all_caps) {
+    k = ChooseKb(*m, claims::v1::PERSON);
+    if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
+  }
   if (k >= 0 && variant && b - a == 1 && !VariantSurnameFits(k)) k = -1;
   // So is a party's name of common words: parties the world over share
   // them ("Progressive Party" of Iceland, of the Maldives; not "Fretilin").
@@ -3184,12 +3190,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       // The tagger types the mention ("Washington" the government is an
       // ORG mention of the USA); the knowledge base names the actor, and
       // types what the tagger calls other names ("Qatari"), a person when
-      // it is none ("Fianna Fáil") and what had no type of its own.
+      // it is none ("Fianna Fáil") or is one ("MBZ" read as an
+      // organisation) and what had no type of its own.
       ActorType mention_type = type;
       if (kind == AliasKind::kGroupName) {
         mention_type = claims::v1::GROUP;
       } else if (type == claims::v1::OTHER_ACTOR || type == claims::v1::ACTOR_TYPE_UNSPECIFIED ||
-                 (type == claims::v1::PERSON && result_.actors[actor].type != claims::v1::PERSON)) {
+                 (type == claims::v1::PERSON) != (result_.actors[actor].type == claims::v1::PERSON)) {
         mention_type = result_.actors[actor].type;
       }
       AddKbMention(si, s, a, b, mention_type, actor, std::move(evidence), kind);

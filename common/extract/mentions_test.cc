@@ -394,6 +394,13 @@ TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
             "the town=qamishli");
 }
 
+// An acronym the knowledge base knows as a person's alias is that person,
+// however the tagger typed it (sentence written for this test).
+TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
+  EXPECT_EQ(Mentions("MBZ met the visiting delegation on Tuesday.", "2023-02-07"),
+            "MBZ=mohamed-bin-zayed-al-nahyan");
+}
+
 // A name the base knows for organisations of several countries ("Senate")
 // names the one of the article's country, and none of another's; also as
 // the qualifier of a title ("Senate President").
