@@ -457,6 +457,9 @@ TEST(KnowledgeBaseTest, BundledWorldData) {
   EXPECT_EQ(kb.IndexOf("california-usa"), kb.IndexOf("US-CA"));
   EXPECT_EQ(kb.IndexOf("scotland"), kb.IndexOf("GB-SCT"));
   EXPECT_EQ(kb.actor(kb.IndexOf("DE-BY")).name, "Bavaria");
+  // A head of state's press nickname is their alias.
+  EXPECT_EQ(first("Madiba"), "nelson-mandela");
+  EXPECT_EQ(first("Erap"), "joseph-estrada");
   // Curated names keep their meaning over the gazetteer.
   EXPECT_EQ(first("Washington"), "USA");
   EXPECT_EQ(first("Georgia"), "GEO");
