@@ -630,7 +630,9 @@ class ArticleState {
 
   // The one person of the article whose full name this several-word name
   // shortens, same first and last word ("Joshua Norton" of "Joshua Abraham
-  // Norton"), or -1.
+  // Norton"), or without the last of three or more ("Eduardo Frei" of
+  // "Eduardo Frei Montalva": a Spanish name's second surname; not a
+  // generational suffix, which tells a son from his father), or -1.
   int NameVariantOf(absl::string_view name) const {
     std::vector<std::string> words;
     for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty()))
@@ -638,9 +640,13 @@ class ArticleState {
     if (words.size() < 2) return -1;
     return TheOneActor([&](const ArticleActor& a) {
       if (a.type != claims::v1::PERSON) return false;
+      std::vector<absl::string_view> written = absl::StrSplit(a.name, ' ', absl::SkipEmpty());
       std::vector<std::string> full;
-      for (absl::string_view w : absl::StrSplit(a.name, ' ', absl::SkipEmpty()))
-        full.push_back(PartKey(w));
+      for (absl::string_view w : written) full.push_back(PartKey(w));
+      if (full.size() == words.size() + 1 && !IsGenerationalSuffix(written.back()) &&
+          std::equal(words.begin(), words.end(), full.begin())) {
+        return true;
+      }
       return full.size() > words.size() && full.front() == words.front() &&
              full.back() == words.back() &&
              std::all_of(words.begin(), words.end(), [&](const std::string& w) {

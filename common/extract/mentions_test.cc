@@ -394,6 +394,22 @@ TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
             "the town=qamishli");
 }
 
+// A Spanish name without its second surname is the person named before
+// in full; a father's name without "Jr." is not his son's (sentences
+// written for this test).
+TEST_F(MentionsTest, ANameWithoutItsSecondSurnameIsThePersonNamedInFull) {
+  EXPECT_EQ(Mentions("Luz Adriana Quinonez Mosquera said the vote was close. "
+                     "Luz Adriana Quinonez said she would appeal.",
+                     "2018-03-12"),
+            "Luz Adriana Quinonez Mosquera=luz-adriana-quinonez-mosquera "
+            "Luz Adriana Quinonez=luz-adriana-quinonez-mosquera "
+            "she=luz-adriana-quinonez-mosquera");
+  EXPECT_EQ(ActorOf("Tomas Okello Jr. said the vote was close. Tomas Okello said he would "
+                    "appeal.",
+                    "2018-03-12", "Tomas Okello"),
+            "tomas-okello");
+}
+
 // An acronym the knowledge base knows as a person's alias is that person,
 // however the tagger typed it (sentence written for this test).
 TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
