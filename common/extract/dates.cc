@@ -1,5 +1,7 @@
 #include "common/extract/dates.h"
 
+#include <string>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
@@ -35,6 +37,19 @@ int DaysInMonth(int year, int month) {
   if (month < 1 || month > 12) return 0;
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+int MonthOfWord(absl::string_view word) {
+  static constexpr absl::string_view kFull[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  std::string lower = absl::AsciiStrToLower(word);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  if (lower == "sept") return 9;
+  for (int m = 0; m < 12; ++m) {
+    if (lower == kFull[m] || (lower.size() == 3 && kFull[m].substr(0, 3) == lower)) return m + 1;
+  }
+  return 0;
 }
 
 bool ValidDate(int y, int m, int d) {

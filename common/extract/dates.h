@@ -27,6 +27,9 @@ CivilDate AddDays(const CivilDate& d, int64_t n);
 // Adds months to (year, month); day is clamped.
 CivilDate AddMonths(const CivilDate& d, int n);
 bool ValidDate(int y, int m, int d);
+// The month (1-12) a word names, in full or abbreviated as news writes it
+// ("January", "Jan", "Jan.", "Sept"), in any case; 0 for any other word.
+int MonthOfWord(absl::string_view word);
 
 std::string FormatDay(const CivilDate& d);    // 2025-04-07
 std::string FormatMonth(const CivilDate& d);  // 2025-04

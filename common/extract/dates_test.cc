@@ -20,6 +20,16 @@ TEST(DatesTest, ParsesIsoDatesAndDateTimes) {
   EXPECT_EQ(FormatDay(*d), "2024-02-29");
 }
 
+TEST(DatesTest, MonthsInFullAndAbbreviated) {
+  EXPECT_EQ(MonthOfWord("January"), 1);
+  EXPECT_EQ(MonthOfWord("Jan"), 1);
+  EXPECT_EQ(MonthOfWord("feb."), 2);
+  EXPECT_EQ(MonthOfWord("Sept."), 9);
+  EXPECT_EQ(MonthOfWord("MAY"), 5);
+  EXPECT_EQ(MonthOfWord("Janet"), 0);
+  EXPECT_EQ(MonthOfWord("Ju"), 0);
+}
+
 TEST(DatesTest, Arithmetic) {
   EXPECT_EQ(Weekday({2025, 4, 7}), 0);  // Monday
   EXPECT_EQ(FormatDay(AddDays({2024, 12, 31}, 1)), "2025-01-01");

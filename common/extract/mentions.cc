@@ -7,12 +7,14 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "common/entities/abbreviations.h"
+#include "common/extract/dates.h"
 #include "common/kb/name_skeleton.h"
 #include "common/kb/unaccent.h"
 #include "common/text/utf8.h"
@@ -2804,6 +2806,16 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     b -= 2;
   }
   *next = b;
+  // A month beside a day's number is a date, whatever name it also is
+  // ("SANTIAGO, Jan 23 (Reuters)", "on 5 Jan").
+  if (b - a == 1 && MonthOfWord(t[a].text) > 0) {
+    auto day = [&](int w) {
+      int d = 0;
+      return w >= 0 && w < static_cast<int>(t.size()) && absl::SimpleAtoi(t[w].text, &d) &&
+             d >= 1 && d <= 31;
+    };
+    if (day(b) || day(a - 1)) return true;
+  }
   // A lone function word is no name, whatever a gazetteer lists ("Of" is
   // a town in Turkey; "Of equal note ..." opens a sentence).
   if (b - a == 1 && !t[a].all_caps && IsFunctionWord(a)) return true;

@@ -381,6 +381,15 @@ TEST_F(MentionsTest, APartysNameWithALowerCaseHeadIsTheParty) {
             "communist-party-of-vietnam-vnm");
 }
 
+// A month beside a day's number is a date, not the name it also is
+// (sentences written for this test).
+TEST_F(MentionsTest, AMonthBesideADayIsNoName) {
+  EXPECT_EQ(Mentions("LIMA, Jan 23 (Reuters) - The mayor resigned on 5 Jan after Jan Novak "
+                     "left.",
+                     "2004-01-23"),
+            "LIMA=PER Reuters=reuters Jan Novak=jan-novak");
+}
+
 TEST_F(MentionsTest, AnAcronymOfAnotherCountrysOrganisationIsNotIt) {
   // The knowledge base's "SDF" is Syrian: not the one of a Cameroonian story.
   EXPECT_EQ(Mentions("BAMENDA, Cameroon (Reuters) - The SDF said on Monday it would boycott "

@@ -36,16 +36,6 @@ const char kNumberWord[] =
     "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     "twelve|fifteen|twenty|thirty|fifty|a few|several)";
 
-int MonthNumber(absl::string_view m) {
-  static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                 "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string lower = absl::AsciiStrToLower(m.substr(0, 3));
-  for (int i = 0; i < 12; ++i) {
-    if (lower == kNames[i]) return i + 1;
-  }
-  return 0;
-}
-
 int WeekdayNumber(absl::string_view w) {
   static const char* kNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   std::string lower = absl::AsciiStrToLower(w.substr(0, 3));
@@ -191,7 +181,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
   // April 7, 2025 / April 7 2025
   p_->Add(weekday_before + month + "\\s+" + ord + ",?\\s+" + year,
           [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
-            int y = DayNumber(g[3]), m = MonthNumber(g[1]), d = DayNumber(g[2]);
+            int y = DayNumber(g[3]), m = MonthOfWord(g[1]), d = DayNumber(g[2]);
             if (!ValidDate(y, m, d)) return false;
             *t = Make(0, 0, FormatDay({y, m, d}), DAY, false, true);
             return true;
@@ -199,7 +189,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
   // 7 April 2025 / 7th of April, 2025
   p_->Add(weekday_before + ord + "\\s+(?:of\\s+)?" + month + ",?\\s+" + year,
           [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
-            int y = DayNumber(g[3]), m = MonthNumber(g[2]), d = DayNumber(g[1]);
+            int y = DayNumber(g[3]), m = MonthOfWord(g[2]), d = DayNumber(g[1]);
             if (!ValidDate(y, m, d)) return false;
             *t = Make(0, 0, FormatDay({y, m, d}), DAY, false, true);
             return true;
@@ -214,16 +204,16 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
   };
   p_->Add(weekday_before + month + "\\s+" + ord + "\\b",
           [month_day](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
-            return month_day(MonthNumber(g[1]), DayNumber(g[2]), a, t);
+            return month_day(MonthOfWord(g[1]), DayNumber(g[2]), a, t);
           });
   p_->Add(weekday_before + ord + "\\s+(?:of\\s+)?" + month,
           [month_day](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
-            return month_day(MonthNumber(g[2]), DayNumber(g[1]), a, t);
+            return month_day(MonthOfWord(g[2]), DayNumber(g[1]), a, t);
           });
   // March 2024 / March, 2024
   p_->Add(month + ",?\\s+(?:of\\s+)?" + year,
           [](const G& g, const CivilDate*, absl::string_view, Timex* t) {
-            int m = MonthNumber(g[1]);
+            int m = MonthOfWord(g[1]);
             if (m == 0) return false;
             *t = Make(0, 0, FormatMonth({DayNumber(g[2]), m, 1}), MONTH, false);
             return true;
@@ -231,7 +221,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
   // "June last year", "January this year".
   p_->Add(month + "\\s+(last|this|next)\\s+year\\b",
           [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
-            int m = MonthNumber(g[1]);
+            int m = MonthOfWord(g[1]);
             if (a == nullptr || m == 0) return false;
             std::string rel = absl::AsciiStrToLower(g[2]);
             int y = a->year + (rel == "last" ? -1 : rel == "next" ? 1 : 0);
@@ -243,7 +233,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
           "of|last|next|this|before|after)\\s+|(mid)-)" + month + "\\b",
           [](const G& g, const CivilDate* a, absl::string_view, Timex* t) {
             // Groups: 1 preposition, 2 "mid", 3 month.
-            int m = MonthNumber(g[3]);
+            int m = MonthOfWord(g[3]);
             if (a == nullptr || m == 0) return false;
             std::string prep = absl::AsciiStrToLower(g[1].empty() ? g[2] : g[1]);
             int y = a->year;
@@ -409,7 +399,7 @@ TimexFinder::TimexFinder() : p_(std::make_unique<Patterns>()) {
             if (day == "yesterday") d = AddDays(*a, -1);
             else if (day == "tomorrow") d = AddDays(*a, 1);
             else if (!g[6].empty()) {
-              int mo = MonthNumber(g[6]);
+              int mo = MonthOfWord(g[6]);
               int dd = DayNumber(absl::StripAsciiWhitespace(g[4].substr(g[6].size())));
               if (mo == 0 || !ValidDate(NearestYear(mo, *a), mo, dd)) return false;
               d = {NearestYear(mo, *a), mo, dd};
