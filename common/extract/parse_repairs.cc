@@ -636,7 +636,10 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
     if (!relative && !below && !addressee && !in_adverbial(c)) continue;
     const int that = below ? w[c].head : -1;
     const int obl = below ? w[that].head : w[c].head;
-    if (obl < 0 || (relative && syntax::BaseRel(w[obl].rel) != DepRel::kObl)) continue;
+    if (obl < 0 || (relative && syntax::BaseRel(w[obl].rel) != DepRel::kObl &&
+                    w[obl].rel != DepRel::kIobj)) {
+      continue;
+    }
     const int verb = w[obl].head;
     if (verb < 0 || w[verb].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[verb].lemma)) {
       continue;
@@ -650,8 +653,10 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
       return x.xpos == "WDT" || x.xpos == "WRB" || x.xpos == "WP" || x.xpos == "WP$";
     });
     // A complement the verb has already, after this one and opened by a
-    // conjunction ("..., and that S2"), is this one's conjunct.
-    int later = -1;
+    // conjunction ("..., and that S2"), is this one's conjunct; one without
+    // a conjunction after a verb of saying is that verb's own ("told
+    // reporters they had complained for years that S").
+    int later = -1, inner = -1;
     bool complement = false;
     for (int k = 0; k < n; ++k) {
       if (w[k].head != verb || w[k].rel != DepRel::kCcomp) continue;
@@ -660,6 +665,8 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
                             });
       if (conjunct && later < 0) {
         later = k;
+      } else if (k > c && inner < 0 && lexicon.IsSpeechVerb(w[c].lemma)) {
+        inner = k;
       } else {
         complement = true;
       }
@@ -671,6 +678,7 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
       w[later].head = c;
       w[later].rel = DepRel::kConj;
     }
+    if (inner >= 0) w[inner].head = c;
     if (that >= 0) {
       w[that].head = c;
       w[that].rel = DepRel::kMark;

@@ -142,8 +142,9 @@ void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence*
 // apart where the parser hung the verb elsewhere.
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
-// "said on Friday he had authorised ...": a clause with its own subject
-// that the parser hung as a relative clause (acl:relcl) on an oblique of a
+// "said on Friday he had authorised ...", "told reporters they had
+// complained": a clause with its own subject that the parser hung as a
+// relative clause (acl:relcl) on an oblique or the indirect object of a
 // verb of saying with no complement is that verb's complement (ccomp); the
 // saying's content must reach the reported-speech reading. So is a
 // "that"-clause hung on an adverbial verb with an object of its own that
@@ -152,7 +153,9 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // ("wrote on Facebook that S", "that" taken for part of the name), and a
 // "that"-clause hung on the saying's addressee ("told a news conference on
 // Sunday that S"); a complement the verb had already, after it and opened
-// by a conjunction ("..., and that S2"), becomes its conjunct.
+// by a conjunction ("..., and that S2"), becomes its conjunct, and one
+// after it without a conjunction, the complement of that clause's own verb
+// of saying ("complained for years that S").
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "Engineers interviewed by the newspaper Listin Diario said S": a verb of

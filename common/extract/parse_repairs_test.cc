@@ -396,6 +396,30 @@ TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsObliqueIsItsComplement)
   EXPECT_EQ(r[6].rel, DepRel::kAclRelcl);
 }
 
+// "Farmers told officials they had warned that the dam was weak", with
+// "warned" hung on "officials" as a relative clause and the "that"-clause
+// on "told".
+TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsAddresseeIsItsComplement) {
+  syntax::SyntaxSentence s = {W("Farmers", Upos::kNoun, "NNS", 1, DepRel::kNsubj),
+                              W("told", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("officials", Upos::kNoun, "NNS", 1, DepRel::kIobj),
+                              W("they", Upos::kPron, "PRP", 5, DepRel::kNsubj),
+                              W("had", Upos::kAux, "VBD", 5, DepRel::kAux),
+                              W("warned", Upos::kVerb, "VBN", 2, DepRel::kAclRelcl),
+                              W("that", Upos::kSconj, "IN", 10, DepRel::kMark),
+                              W("the", Upos::kDet, "DT", 8, DepRel::kDet),
+                              W("dam", Upos::kNoun, "NN", 10, DepRel::kNsubj),
+                              W("was", Upos::kAux, "VBD", 10, DepRel::kCop),
+                              W("weak", Upos::kAdj, "JJ", 1, DepRel::kCcomp)};
+  s[1].lemma = "tell";
+  s[5].lemma = "warn";
+  RepairComplementAfterOblique(BundledLexicon(), &s);
+  EXPECT_EQ(s[5].head, 1);
+  EXPECT_EQ(s[5].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[10].head, 5);
+  EXPECT_EQ(s[10].rel, DepRel::kCcomp);
+}
+
 // "She told members after signing the pact that she would stay.", with
 // the "that"-clause hung on "signing".
 TEST(ParseRepairsTest, AThatClauseOnAnAdverbialWithAnObjectIsTheSayingsComplement) {
