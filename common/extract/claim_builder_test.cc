@@ -1064,6 +1064,20 @@ TEST_F(ClaimsFromStructureTest, AShoutedOrWhisperedQuoteIsReported) {
   }
 }
 
+// "accused X, which ..., of V-ing": the relative clause between commas
+// does not take the accusation's "of" phrase (sentence written for this
+// test).
+TEST_F(ClaimsFromStructureTest, AnAccusationKeepsItsOfPhraseAcrossARelativeClause) {
+  auto claims = ClaimsOf(
+      "Prime Minister Anna Berg accused the union, which represents dockers, of blocking the "
+      "talks.",
+      "2011-03-02");
+  const Claim* c = WithPredicate(claims, "block");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "anna-berg");
+}
+
 // "X was quoted by Y as saying S": X said S; the quoting is no claim.
 TEST_F(ClaimsFromStructureTest, QuotedAsSayingIsTheQuotedPersonsSaying) {
   auto claims = ClaimsOf(

@@ -951,7 +951,10 @@ struct Interruption {
 // apposition), a comma later, and right after that comma a finite verb, or
 // a verb of saying (`lexicon`, may be null) that the tagger took for a past
 // participle ("denied"), which is then retagged finite; unless the parse
-// already makes the noun that verb's subject.
+// already makes the noun that verb's subject. Also, after a verb's object,
+// a relative clause or an apposition (which may open with a name) followed
+// by "of" ("accused the opposition, which controls parliament, of
+// paralysing ..."), when the parser hung the "of" phrase inside the part.
 bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Interruption* out) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -961,10 +964,31 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     }
     const bool relative = Is(w[i + 1], "who") || Is(w[i + 1], "whose") || Is(w[i + 1], "which");
     const bool apposition = Is(w[i + 1], "a") || Is(w[i + 1], "an") || Is(w[i + 1], "the");
-    if (!relative && !apposition) continue;
+    const bool named = w[i + 1].upos == Upos::kPropn;
+    if (!relative && !apposition && !named) continue;
     int j = i + 2;
     while (j < n && w[j].form != ",") ++j;
-    if (j + 1 >= n || j - i < 3) return false;
+    if (j + 1 >= n || j - i < 3) {
+      if (relative || apposition) return false;
+      continue;
+    }
+    // "accused the opposition, which controls parliament, of paralysing
+    // ...": the object's "of" phrase after the part, which the parser hung
+    // inside it.
+    const int antecedent = NameHead(w, i - 1, n);
+    if (Is(w[j + 1], "of")) {
+      const int phrase = w[j + 1].head;
+      const DepRel r = syntax::BaseRel(w[antecedent].rel);
+      const int verb = w[antecedent].head;
+      if ((r != DepRel::kObj && r != DepRel::kIobj) || verb < 0 ||
+          w[verb].upos != Upos::kVerb || phrase <= j + 1 || w[phrase].head <= i ||
+          w[phrase].head >= j) {
+        return false;
+      }
+      *out = {i, j, relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
+      return true;
+    }
+    if (!relative && !apposition) continue;
     syntax::SyntaxWord& verb = w[j + 1];
     const bool finite = syntax::IsFiniteTag(verb.xpos);
     const bool saying_participle = verb.xpos == "VBN" && lexicon != nullptr &&
@@ -972,7 +996,6 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     if (!finite && !saying_participle) return false;
     // Nothing to repair when the parse already has the noun (the head of
     // its name) as that verb's subject.
-    const int antecedent = NameHead(w, i - 1, n);
     if (w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) {
       return false;
     }
