@@ -763,6 +763,24 @@ void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSente
   }
 }
 
+void RepairGerundHungOnOf(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int of = 0; of + 1 < n; ++of) {
+    syntax::SyntaxWord& gerund = w[of + 1];
+    const int h = w[of].head;
+    if (!Is(w[of], "of") || gerund.head != of || gerund.upos != Upos::kVerb ||
+        gerund.xpos != "VBG" || h < 0) {
+      continue;
+    }
+    gerund.head = h;
+    gerund.rel = w[h].upos == Upos::kVerb ? DepRel::kAdvcl : DepRel::kAcl;
+    w[of].head = of + 1;
+    w[of].rel = DepRel::kMark;
+    w[of].upos = Upos::kSconj;
+  }
+}
+
 void RepairParticipleAfterPrepositionalNoun(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1323,6 +1341,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairComplementByItsFirstWord(words);
   RepairTitleBeforeName(words);
   RepairParticipleAfterPrepositionalNoun(words);
+  RepairGerundHungOnOf(words);
   if (lexicon != nullptr) {
     RepairContentTakenForSubject(*lexicon, words);
     RepairComplementOfAddressee(*lexicon, words);

@@ -174,6 +174,11 @@ void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSente
 // takes the participle's place.
 void RepairParticipleAfterPrepositionalNoun(syntax::SyntaxSentence* words);
 
+// "accused opposition groups of manipulating students" with the gerund hung
+// on "of": "of" marks the gerund's clause, which takes its place (acl of a
+// noun, advcl of a verb).
+void RepairGerundHungOnOf(syntax::SyntaxSentence* words);
+
 // "No Americans were among the dead, a spokesman said": a postposed verb
 // of saying (`lexicon`) the parser gave two subjects, the first a clause of
 // its own (with a subject or a copula) before a comma, has that clause as

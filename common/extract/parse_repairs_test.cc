@@ -396,6 +396,28 @@ TEST(ParseRepairsTest, AClauseWithItsSubjectAfterASayingsObliqueIsItsComplement)
   EXPECT_EQ(r[6].rel, DepRel::kAclRelcl);
 }
 
+// "She accused rivals of bribing voters" with "bribing" hung on "of".
+TEST(ParseRepairsTest, AGerundHungOnOfIsTheClauseOfMarks) {
+  syntax::SyntaxSentence s = {W("She", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("accused", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("rivals", Upos::kNoun, "NNS", 1, DepRel::kObj),
+                              W("of", Upos::kAdp, "IN", 2, DepRel::kNmod),
+                              W("bribing", Upos::kVerb, "VBG", 3, DepRel::kGoeswith),
+                              W("voters", Upos::kNoun, "NNS", 4, DepRel::kObj)};
+  RepairGerundHungOnOf(&s);
+  EXPECT_EQ(s[4].head, 2);
+  EXPECT_EQ(s[4].rel, DepRel::kAcl);
+  EXPECT_EQ(s[3].head, 4);
+  EXPECT_EQ(s[3].rel, DepRel::kMark);
+  // A noun after "of" stays its object ("of bribes").
+  syntax::SyntaxSentence t = s;
+  t[3] = W("of", Upos::kAdp, "IN", 4, DepRel::kCase);
+  t[4] = W("bribes", Upos::kNoun, "NNS", 2, DepRel::kNmod);
+  RepairGerundHungOnOf(&t);
+  EXPECT_EQ(t[3].head, 4);
+  EXPECT_EQ(t[4].head, 2);
+}
+
 // "Farmers told officials they had warned that the dam was weak", with
 // "warned" hung on "officials" as a relative clause and the "that"-clause
 // on "told".
