@@ -1055,7 +1055,8 @@ TEST_F(ClaimsFromStructureTest, AShoutedOrWhisperedQuoteIsReported) {
   const std::pair<std::string, std::string> cases[] = {
       {"\"We will rebuild the bridge,\" the mayor, Jan Kowalczyk, shouted to the crowd.",
        "rebuild"},
-      {"\"The vote was rigged,\" Kowalczyk whispered.", "rig"}};
+      {"\"The vote was rigged,\" Kowalczyk whispered.", "rig"},
+      {"\"We will not leave,\" Kowalczyk repeated.", "leave"}};
   for (const auto& [text, predicate] : cases) {
     auto claims = ClaimsOf(text, "2001-05-02");
     const Claim* c = WithPredicate(claims, predicate);
@@ -1089,6 +1090,18 @@ TEST_F(ClaimsFromStructureTest, QuotedAsSayingIsTheQuotedPersonsSaying) {
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
   EXPECT_EQ(c->modality_source().id(), "vladimir-putin");
   for (const Claim& other : claims) EXPECT_NE(other.predicate(), "quote");
+}
+
+// The quotation before "X was quoted as saying" is X's (sentence written
+// for this test).
+TEST_F(ClaimsFromStructureTest, AQuotationBeforeQuotedAsSayingIsTheQuotedPersons) {
+  auto claims = ClaimsOf(
+      "\"The harvest has failed,\" Vladimir Putin was quoted as saying after the meeting.",
+      "2010-08-05");
+  const Claim* c = WithPredicate(claims, "fail");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "vladimir-putin");
 }
 
 // A cleft's relative clause is the claim, its subject the stressed name:

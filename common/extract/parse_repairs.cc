@@ -763,6 +763,31 @@ void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSente
   }
 }
 
+void RepairQuoteOfQuotedAsSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  auto child = [&](int head, auto&& pred) {
+    for (int k = 0; k < n; ++k) {
+      if (w[k].head == head && pred(k)) return k;
+    }
+    return -1;
+  };
+  for (int q = 0; q < n; ++q) {
+    if (w[q].lemma != "quote" && w[q].lemma != "cite") continue;
+    if (child(q, [&](int k) { return w[k].rel == DepRel::kAuxPass; }) < 0) continue;
+    const int saying = child(q, [&](int k) {
+      return w[k].rel == DepRel::kAdvcl && w[k].upos == Upos::kVerb &&
+             lexicon.IsSpeechVerb(w[k].lemma) &&
+             child(k, [&](int m) { return w[m].rel == DepRel::kMark && Is(w[m], "as"); }) >= 0;
+    });
+    if (saying < 0 || child(saying, [&](int k) { return w[k].rel == DepRel::kCcomp; }) >= 0) {
+      continue;
+    }
+    const int content = child(q, [&](int k) { return w[k].rel == DepRel::kCcomp; });
+    if (content >= 0) w[content].head = saying;
+  }
+}
+
 void RepairGerundHungOnOf(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1349,6 +1374,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     RepairStateParticiple(*lexicon, words);
     RepairNamingComplement(*lexicon, words);
     RepairQuoteThenSpeaker(*lexicon, words);
+    RepairQuoteOfQuotedAsSaying(*lexicon, words);
     ParseQuoteApart(parser, *lexicon, words);
     RepairComplementAfterOblique(*lexicon, words);
   }

@@ -174,6 +174,11 @@ void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSente
 // takes the participle's place.
 void RepairParticipleAfterPrepositionalNoun(syntax::SyntaxSentence* words);
 
+// "\"S,\" X was quoted as saying" with S hung on "quoted": the complement
+// of a passive "quoted" or "cited" is that of its "as saying" (a verb of
+// saying, `lexicon`) when the saying has none of its own.
+void RepairQuoteOfQuotedAsSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "accused opposition groups of manipulating students" with the gerund hung
 // on "of": "of" marks the gerund's clause, which takes its place (acl of a
 // noun, advcl of a verb).
