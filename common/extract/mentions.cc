@@ -1417,6 +1417,7 @@ class ArticleState {
     AddMention(si, s, i + 1, i + 2, claims::v1::ORGANIZATION, actor, "article:acronym");
     auto [it, inserted] = by_folded_name_.emplace(Lower(t[i + 1].text), actor);
     if (!inserted && it->second != actor) it->second = -2;
+    defined_acronyms_.emplace(t[i + 1].text, actor);
     return i + 3;
   }
 
@@ -1680,6 +1681,8 @@ class ArticleState {
   int last_person_ = -1;
   std::string last_government_;  // country of the last official mentioned
   absl::flat_hash_map<std::string, int> by_folded_name_;
+  // Acronyms the article defined in brackets after a name, as written.
+  absl::flat_hash_map<std::string, int> defined_acronyms_;
   absl::flat_hash_set<int> authors_;  // the byline's people: never "both leaders"
   // Sentences of picture captions: they name who is in the picture, not
   // what the article is about.
@@ -3385,6 +3388,15 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
       return true;
     }
     break;
+  }
+  // An acronym the article defined, which the tagger missed ("1MDB has
+  // debts" after "1Malaysia Development Berhad (1MDB)").
+  if (tok.all_caps && !headline) {
+    if (auto it = defined_acronyms_.find(tok.text); it != defined_acronyms_.end()) {
+      AddMention(si, s, i, i + 1, result_.actors[it->second].type, it->second, "article:acronym");
+      *next = i + 1;
+      return true;
+    }
   }
   // A name part of a person the article named in full, which the tagger
   // missed ("Evangeline is a research associate" after "Evangeline

@@ -426,6 +426,16 @@ TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
             "MBZ=mohamed-bin-zayed-al-nahyan");
 }
 
+// An acronym the article defined is the organisation wherever it comes
+// back, also where the tagger missed it (sentences written for this test).
+TEST_F(MentionsTest, ADefinedAcronymIsTheOrganisationWhereverItComesBack) {
+  EXPECT_EQ(Mentions("The money came from the state fund 2Kenya Growth Berhad (2KGB). "
+                     "2KGB has debts of $3 billion.",
+                     "2016-03-22"),
+            "2Kenya Growth Berhad=2kenya-growth-berhad 2KGB=2kenya-growth-berhad "
+            "2KGB=2kenya-growth-berhad");
+}
+
 // A name the base knows for organisations of several countries ("Senate")
 // names the one of the article's country, and none of another's; also as
 // the qualifier of a title ("Senate President").
