@@ -1202,6 +1202,10 @@ TEST_F(MentionsTest, LongNamesStayWhole) {
   const std::vector<claims::v1::Mention> lo_bianco = Written(*r, "Lo Bianco");
   ASSERT_EQ(lo_bianco.size(), 2u);
   for (const auto& m : lo_bianco) EXPECT_EQ(m.actor_id(), "rosaria-lo-bianco");
+  // West African honorifics stay outside the name (written for this test).
+  EXPECT_EQ(Mentions("Alhaji Musa Bello Danjuma, a cattle trader, said prices had doubled.",
+                     "2016-03-22"),
+            "Musa Bello Danjuma=musa-bello-danjuma");
   // A word of the language opening the sentence describes the person
   // (sentences written for this test).
   EXPECT_EQ(Mentions("Newcomer Anna-Lena Brauer won the seat by 212 votes.", "2017-11-06"),
