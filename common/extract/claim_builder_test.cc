@@ -1092,6 +1092,20 @@ TEST_F(ClaimsFromStructureTest, QuotedAsSayingIsTheQuotedPersonsSaying) {
   for (const Claim& other : claims) EXPECT_NE(other.predicate(), "quote");
 }
 
+// An infinitive of a verb of saying after a comma ("..., to report only
+// half of his pay") says what the act was for: it reports nothing, and
+// the saying before keeps its speaker (sentence written for this test).
+TEST_F(ClaimsFromStructureTest, AnInfinitiveOfSayingAfterACommaIsNoInvertedSaying) {
+  auto claims = ClaimsOf(
+      "Tokyo prosecutors said Mr Tanaka had conspired with another director, Ken Mori, to "
+      "report only half of his pay to regulators.",
+      "2019-01-11");
+  const Claim* c = WithPredicate(claims, "conspire");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "JPN-judiciary");
+}
+
 // The quotation before "X was quoted as saying" is X's (sentence written
 // for this test).
 TEST_F(ClaimsFromStructureTest, AQuotationBeforeQuotedAsSayingIsTheQuotedPersons) {

@@ -990,6 +990,11 @@ class Builder {
     // present participle without a subject of its own is an adjunct of
     // the clause it hangs from, no inverted saying of it.
     if (t_.word(head).xpos == "VBG" && OwnSubject(*saying) < 0) return nullptr;
+    // Nor is an infinitive ("..., to report only half of his pay"), which
+    // says what the clause is for.
+    if (const int to = t_.Child(head, DepRel::kMark); to >= 0 && t_.lower(to) == "to") {
+      return nullptr;
+    }
     // "..., soldiers close to X, who blamed the president for ...": a
     // saying whose subject is a relative pronoun is a relative clause,
     // whatever the parser hung it from.
