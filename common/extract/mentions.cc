@@ -884,6 +884,27 @@ class ArticleState {
     return false;
   }
 
+  // "Ethiopian has ordered ten Dreamliners" after "Ethiopian Airlines": a
+  // demonym used as a noun (no noun, adjective or number after it) is the
+  // one organisation of the article whose name it opens, or -1.
+  int OrganisationOpenedByDemonym(const SentenceTokens& s, int i) const {
+    const auto& t = s.tokens;
+    if (s.words.size() != t.size()) return -1;
+    if (i + 1 < static_cast<int>(t.size())) {
+      const syntax::Upos next = s.words[i + 1].upos;
+      if (next == syntax::Upos::kNoun || next == syntax::Upos::kPropn ||
+          next == syntax::Upos::kAdj || next == syntax::Upos::kNum) {
+        return -1;
+      }
+    }
+    const std::string key = PartKey(t[i].text);
+    return TheOneActor([&](const ArticleActor& a) {
+      if (a.type != claims::v1::ORGANIZATION) return false;
+      const std::vector<absl::string_view> words = absl::StrSplit(a.name, ' ', absl::SkipEmpty());
+      return words.size() >= 2 && PartKey(words[0]) == key;
+    });
+  }
+
   // The knowledge-base actor whose demonym `word` is, or -1.
   int DemonymOf(absl::string_view word) const {
     const std::vector<AliasMatch>* m = kb_.Find(word);
@@ -3164,6 +3185,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     *next = e;
     {
       const AliasKind kind = KindOf(*m, k);
+      if (kind == AliasKind::kDemonym && b - a == 1) {
+        if (const int org = OrganisationOpenedByDemonym(s, a); org >= 0) {
+          AddMention(si, s, a, b, claims::v1::ORGANIZATION, org, "article:organisation-short");
+          return true;
+        }
+      }
       int actor = -1;
       std::string evidence = variant ? "kb:variant" : kKindNames[static_cast<int>(kind)];
       // A surname with its particles ("De Croo") is as short a name as one
@@ -3377,6 +3404,13 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
           (kb_type == claims::v1::PERSON || kb_type == claims::v1::ORGANIZATION);
       if (am.kind != AliasKind::kDemonym && am.kind != AliasKind::kGroupName && !missed_name) {
         continue;
+      }
+      if (am.kind == AliasKind::kDemonym && k == 1) {
+        if (const int org = OrganisationOpenedByDemonym(s, i); org >= 0) {
+          AddMention(si, s, i, i + 1, claims::v1::ORGANIZATION, org, "article:organisation-short");
+          *next = i + 1;
+          return true;
+        }
       }
       const int actor = ActorForKb(am.actor);
       AddKbMention(si, s, i, i + k,

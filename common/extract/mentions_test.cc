@@ -426,6 +426,17 @@ TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
             "MBZ=mohamed-bin-zayed-al-nahyan");
 }
 
+// A demonym used as a noun is the one organisation of the article whose
+// name it opens; before a noun it stays the country's (sentences written
+// for this test).
+TEST_F(MentionsTest, ADemonymAsANounIsTheOrganisationItsNameOpens) {
+  EXPECT_EQ(Mentions("Kenyan Pipeline Holdings opened a depot. Kenyan has ordered ten trucks, "
+                     "Kenyan officials said.",
+                     "2012-08-15"),
+            "Kenyan Pipeline Holdings=kenyan-pipeline-holdings "
+            "Kenyan=kenyan-pipeline-holdings Kenyan=KEN Kenyan officials=KEN");
+}
+
 // An acronym the article defined is the organisation wherever it comes
 // back, also where the tagger missed it (sentences written for this test).
 TEST_F(MentionsTest, ADefinedAcronymIsTheOrganisationWhereverItComesBack) {
