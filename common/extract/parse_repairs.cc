@@ -18,6 +18,15 @@ bool Is(const syntax::SyntaxWord& w, absl::string_view lower) {
   return absl::EqualsIgnoreCase(w.form, lower);
 }
 
+// The first word k hanging from `head` for which pred(k) holds, or -1.
+template <typename Pred>
+int FirstChild(const syntax::SyntaxSentence& w, int head, Pred pred) {
+  for (int k = 0; k < static_cast<int>(w.size()); ++k) {
+    if (w[k].head == head && pred(k)) return k;
+  }
+  return -1;
+}
+
 // A verb form that can be a verb's complement: a gerund or a bare or
 // to-infinitive.
 bool ComplementForm(const syntax::SyntaxWord& w) {
@@ -587,10 +596,7 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   auto has_child = [&](int head, auto&& pred) {
-    for (int k = 0; k < n; ++k) {
-      if (w[k].head == head && pred(w[k])) return true;
-    }
-    return false;
+    return FirstChild(w, head, [&](int k) { return pred(w[k]); }) >= 0;
   };
   auto that_mark = [](const syntax::SyntaxWord& x) {
     return x.rel == DepRel::kMark && absl::AsciiStrToLower(x.form) == "that";
@@ -765,25 +771,21 @@ void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSente
 
 void RepairQuoteOfQuotedAsSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
-  const int n = static_cast<int>(w.size());
-  auto child = [&](int head, auto&& pred) {
-    for (int k = 0; k < n; ++k) {
-      if (w[k].head == head && pred(k)) return k;
-    }
-    return -1;
+  auto rel_is = [&](DepRel rel) {
+    return [&w, rel](int k) { return w[k].rel == rel; };
   };
-  for (int q = 0; q < n; ++q) {
+  for (int q = 0; q < static_cast<int>(w.size()); ++q) {
     if (w[q].lemma != "quote" && w[q].lemma != "cite") continue;
-    if (child(q, [&](int k) { return w[k].rel == DepRel::kAuxPass; }) < 0) continue;
-    const int saying = child(q, [&](int k) {
+    if (FirstChild(w, q, rel_is(DepRel::kAuxPass)) < 0) continue;
+    const int saying = FirstChild(w, q, [&](int k) {
       return w[k].rel == DepRel::kAdvcl && w[k].upos == Upos::kVerb &&
              lexicon.IsSpeechVerb(w[k].lemma) &&
-             child(k, [&](int m) { return w[m].rel == DepRel::kMark && Is(w[m], "as"); }) >= 0;
+             FirstChild(w, k, [&](int m) {
+               return w[m].rel == DepRel::kMark && Is(w[m], "as");
+             }) >= 0;
     });
-    if (saying < 0 || child(saying, [&](int k) { return w[k].rel == DepRel::kCcomp; }) >= 0) {
-      continue;
-    }
-    const int content = child(q, [&](int k) { return w[k].rel == DepRel::kCcomp; });
+    if (saying < 0 || FirstChild(w, saying, rel_is(DepRel::kCcomp)) >= 0) continue;
+    const int content = FirstChild(w, q, rel_is(DepRel::kCcomp));
     if (content >= 0) w[content].head = saying;
   }
 }

@@ -277,11 +277,9 @@ std::string VariantKey(const std::vector<std::string>& words) {
     if (c == 'h' && previous != 0 && std::string_view("aeiou").find(previous) == std::string_view::npos) {
       return '\0';
     }
-    if (c == 'e' && next == 'e') {
-      ++*i;
-      return 'i';
-    }
-    if (c == 'o' && (next == 'o' || next == 'u' || next == 'w' || next == 'e')) {
+    // ("ee", "oo" and "ou" need no rule of their own: their letters fold
+    // to one, and doubled letters are single.)
+    if (c == 'o' && (next == 'w' || next == 'e')) {
       ++*i;
       return 'u';
     }
