@@ -261,31 +261,61 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   auto below = [&](int k, int a) { return InSubtree(w, k, a); };
+  // (Or as an unmarked modifier: "In Washington, President Lyndon Johnson
+  // called ...".)
+  auto hung = [&](int k) {
+    return w[k].rel == DepRel::kAppos || w[k].rel == DepRel::kNmodUnmarked;
+  };
+  // The contiguous words of a's subtree, [first, end], right after a comma.
+  auto phrase = [&](int a, int* first, int* end) {
+    *first = *end = a;
+    while (*first > 0 && below(*first - 1, a) && w[*first - 1].form != ",") --*first;
+    while (*end + 1 < n && below(*end + 1, a)) ++*end;
+    return *first >= 2 && w[*first - 1].form == ",";
+  };
   for (int a = 2; a + 1 < n; ++a) {
-    // (Or as an unmarked modifier: "In Washington, President Lyndon Johnson
-    // called ...".)
-    if (w[a].rel != DepRel::kAppos && w[a].rel != DepRel::kNmodUnmarked) continue;
-    // The phrase after the comma: a's subtree, contiguous, right after the
-    // comma and right before a finite verb.
-    int first = a, end = a;
-    while (first > 0 && below(first - 1, a) && w[first - 1].form != ",") --first;
-    while (end + 1 < n && below(end + 1, a)) ++end;
-    if (first < 2 || w[first - 1].form != ",") continue;
-    const int verb = end + 1;
+    if (!hung(a)) continue;
+    int first, end;
+    if (!phrase(a, &first, &end)) continue;
+    // The subject phrase may carry a name in apposition of its own, the
+    // parser having hung both on the opening word ("In Ottawa, the sports
+    // minister, Jean Charest, said"): then a is the name, and the subject
+    // is the phrase before it.
+    int subject = a, subject_first = first, verb = end + 1;
+    if (verb + 1 < n && w[verb].form == "," && first >= 4) {
+      for (int b = first - 2; b >= 2 && subject == a; --b) {
+        int b_first, b_end;
+        if (w[b].head == w[a].head && hung(b) && phrase(b, &b_first, &b_end) &&
+            b_end == first - 2) {
+          subject = b;
+          subject_first = b_first;
+        }
+      }
+      if (subject == a) continue;
+      ++verb;
+    }
     if (verb >= n || w[verb].upos != Upos::kVerb || !syntax::IsFiniteTag(w[verb].xpos)) continue;
-    // The word a hangs from opens the sentence in a phrase of its own, and
-    // the verb has no subject.
-    const int anchor = w[a].head;
-    if (anchor < 0 || anchor >= first - 1 || w[anchor].head != verb) continue;
+    // The word the phrase hangs from opens the sentence in a phrase of its
+    // own, and the verb has no subject.
+    const int anchor = w[subject].head;
+    if (anchor < 0 || anchor >= subject_first - 1 || w[anchor].head != verb) continue;
     bool has_subject = false;
     for (int k = 0; k < n && !has_subject; ++k) {
       has_subject = w[k].head == verb && syntax::BaseRel(w[k].rel) == DepRel::kNsubj;
     }
     if (has_subject) continue;
-    w[a].head = verb;
-    w[a].rel = DepRel::kNsubj;
-    w[first - 1].head = verb;
-    w[first - 1].rel = DepRel::kPunct;
+    w[subject].head = verb;
+    w[subject].rel = DepRel::kNsubj;
+    w[subject_first - 1].head = verb;
+    w[subject_first - 1].rel = DepRel::kPunct;
+    if (subject != a) {
+      w[a].head = subject;
+      w[a].rel = DepRel::kAppos;
+      w[first - 1].head = a;
+      w[first - 1].rel = DepRel::kPunct;
+      w[end + 1].head = a;
+      w[end + 1].rel = DepRel::kPunct;
+    }
   }
 }
 

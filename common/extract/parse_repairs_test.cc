@@ -536,6 +536,41 @@ TEST(ParseRepairsTest, ThePhraseAfterAnOpeningAdverbialIsTheSubject) {
   EXPECT_EQ(unmarked[5].rel, DepRel::kNsubj);
 }
 
+// "In Ottawa, the sports minister, Jean Charest, said ...", with both the
+// title phrase and the name hung on "Ottawa".
+TEST(ParseRepairsTest, ATitlePhraseWithItsNameAfterAnOpeningAdverbialIsTheSubject) {
+  syntax::SyntaxSentence s = {W("In", Upos::kAdp, "IN", 1, DepRel::kCase),
+                              W("Ottawa", Upos::kPropn, "NNP", 10, DepRel::kObl),
+                              W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
+                              W("the", Upos::kDet, "DT", 5, DepRel::kDet),
+                              W("sports", Upos::kNoun, "NNS", 5, DepRel::kCompound),
+                              W("minister", Upos::kNoun, "NN", 1, DepRel::kAppos),
+                              W(",", Upos::kPunct, ",", 1, DepRel::kPunct),
+                              W("Jean", Upos::kPropn, "NNP", 8, DepRel::kCompound),
+                              W("Charest", Upos::kPropn, "NNP", 1, DepRel::kAppos),
+                              W(",", Upos::kPunct, ",", 1, DepRel::kPunct),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  syntax::SyntaxSentence list = s;
+  RepairSubjectAfterOpeningPhrase(&s);
+  EXPECT_EQ(s[5].head, 10);
+  EXPECT_EQ(s[5].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[8].head, 5);
+  EXPECT_EQ(s[8].rel, DepRel::kAppos);
+  EXPECT_EQ(s[2].head, 10);
+  EXPECT_EQ(s[6].head, 8);
+  EXPECT_EQ(s[9].head, 8);
+  // Without the comma before the verb the name alone is the subject ("In
+  // Ottawa, the capital, Jean Charest said").
+  list.erase(list.begin() + 9);
+  list[9].head = -1;
+  list[1].head = 9;
+  RepairSubjectAfterOpeningPhrase(&list);
+  EXPECT_EQ(list[8].head, 9);
+  EXPECT_EQ(list[8].rel, DepRel::kNsubj);
+  EXPECT_EQ(list[5].head, 1);
+  EXPECT_EQ(list[5].rel, DepRel::kAppos);
+}
+
 // "The board said the figures showed growth", with "figures" the object of
 // "said" and "showed" a participle modifying it.
 TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
