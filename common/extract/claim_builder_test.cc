@@ -87,6 +87,19 @@ TEST_F(ClaimsFromStructureTest, PostposedSpeakerNamedByACommonNounStillReportsTh
   EXPECT_TRUE(source_evidence);
 }
 
+// A participle phrase between commas after the content's subject is a
+// reduced relative, not the content's verb.
+TEST_F(ClaimsFromStructureTest, AParticiplePhraseBetweenCommasIsNoVerbOfTheContent) {
+  auto claims = ClaimsOf(
+      "Engineers in Japan have warned that the price of the bridge, now estimated at 40 "
+      "billion yen, could double.");
+  const Claim* c = WithPredicate(claims, "double");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->content_modality(), claims::v1::HEDGED);
+  for (const Claim& other : claims) EXPECT_NE(other.predicate(), "warn");
+}
+
 // A source no actor stands for is described by its whole phrase: the
 // participle or relative clause that says who it is belongs to it.
 TEST_F(ClaimsFromStructureTest, ASourceIsDescribedWithTheClauseThatSaysWhoItIs) {

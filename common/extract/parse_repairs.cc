@@ -1040,7 +1040,11 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     const bool relative = Is(w[i + 1], "who") || Is(w[i + 1], "whose") || Is(w[i + 1], "which");
     const bool apposition = Is(w[i + 1], "a") || Is(w[i + 1], "an") || Is(w[i + 1], "the");
     const bool named = w[i + 1].upos == Upos::kPropn;
-    if (!relative && !apposition && !named) continue;
+    // A reduced relative ("the cost of the project, now estimated at 700
+    // million pounds, could keep rising").
+    const int p = w[i + 1].upos == Upos::kAdv ? i + 2 : i + 1;
+    const bool participle = w[p].upos == Upos::kVerb && w[p].xpos == "VBN";
+    if (!relative && !apposition && !named && !participle) continue;
     int j = i + 2;
     while (j < n && w[j].form != ",") ++j;
     if (j + 1 >= n || j - i < 3) {
@@ -1061,6 +1065,16 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
         return false;
       }
       *out = {i, j, relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
+      return true;
+    }
+    if (participle) {
+      // Only before the subject's finite verb, which the parser did not
+      // give the noun to: the participle, then, is no main verb.
+      if (!syntax::IsFiniteTag(w[j + 1].xpos) ||
+          (w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj)) {
+        continue;
+      }
+      *out = {i, j, syntax::DepRel::kAcl};
       return true;
     }
     if (!relative && !apposition) continue;
