@@ -634,27 +634,64 @@ class ArticleState {
   // shortens, same first and last word ("Joshua Norton" of "Joshua Abraham
   // Norton"), or without the last of three or more ("Eduardo Frei" of
   // "Eduardo Frei Montalva": a Spanish name's second surname; not a
-  // generational suffix, which tells a son from his father), or -1.
-  int NameVariantOf(absl::string_view name) const {
+  // generational suffix, which tells a son from his father) or without a
+  // second surname with its particle ("Raul Salinas" of "Raul Salinas de
+  // Gortari"), or -1.
+  // True when written[from, end) is a second surname with its particle
+  // ("de Gortari" of "Raul Salinas de Gortari", "de la Madrid"): a Spanish
+  // or Portuguese particle and at most two more words.
+  static bool IsSecondSurname(const std::vector<absl::string_view>& written, size_t from) {
+    static constexpr absl::string_view kParticles[] = {"de", "del", "da", "do", "dos", "das"};
+    const size_t rest = written.size() - from;
+    if (rest < 2 || rest > 3) return false;
+    const std::string first = absl::AsciiStrToLower(written[from]);
+    return std::find(std::begin(kParticles), std::end(kParticles), first) !=
+               std::end(kParticles) &&
+           !IsGenerationalSuffix(written.back());
+  }
+
+  // Of several such people, the one named in full before word `token` of
+  // sentence `si`; of several named before, the most mentioned (the story's
+  // own "Raul Salinas" beside his father "Raul Salinas Lozano").
+  int NameVariantOf(absl::string_view name, int si, int token) const {
     std::vector<std::string> words;
     for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty()))
       words.push_back(PartKey(w));
     if (words.size() < 2) return -1;
-    return TheOneActor([&](const ArticleActor& a) {
-      if (a.type != claims::v1::PERSON) return false;
-      std::vector<absl::string_view> written = absl::StrSplit(a.name, ' ', absl::SkipEmpty());
-      std::vector<std::string> full;
-      for (absl::string_view w : written) full.push_back(PartKey(w));
-      if (full.size() == words.size() + 1 && !IsGenerationalSuffix(written.back()) &&
-          std::equal(words.begin(), words.end(), full.begin())) {
-        return true;
+    std::vector<int> found;
+    for (size_t i = 0; i < result_.actors.size(); ++i) {
+      if (ShortensName(words, result_.actors[i])) found.push_back(static_cast<int>(i));
+    }
+    if (found.size() <= 1) return found.empty() ? -1 : found[0];
+    std::vector<int> before;
+    auto it = name_parts_.find(words.front());
+    for (int actor : found) {
+      if (it != name_parts_.end() &&
+          std::any_of(it->second.begin(), it->second.end(), [&](const NamedAt& n) {
+            return n.actor == actor && n.Before(si, token);
+          })) {
+        before.push_back(actor);
       }
-      return full.size() > words.size() && full.front() == words.front() &&
-             full.back() == words.back() &&
-             std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-               return std::find(full.begin(), full.end(), w) != full.end();
-             });
-    });
+    }
+    return before.empty() ? -1 : MostMentioned(before);
+  }
+  // Whether `words` (PartKeys) shorten the person's name as NameVariantOf
+  // says.
+  static bool ShortensName(const std::vector<std::string>& words, const ArticleActor& a) {
+    if (a.type != claims::v1::PERSON) return false;
+    std::vector<absl::string_view> written = absl::StrSplit(a.name, ' ', absl::SkipEmpty());
+    std::vector<std::string> full;
+    for (absl::string_view w : written) full.push_back(PartKey(w));
+    if (full.size() > words.size() && std::equal(words.begin(), words.end(), full.begin()) &&
+        (full.size() == words.size() + 1 ? !IsGenerationalSuffix(written.back())
+                                         : IsSecondSurname(written, words.size()))) {
+      return true;
+    }
+    return full.size() > words.size() && full.front() == words.front() &&
+           full.back() == words.back() &&
+           std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+             return std::find(full.begin(), full.end(), w) != full.end();
+           });
   }
 
   // The one actor of the article that `matches`, or -1 (none or several).
@@ -2166,7 +2203,7 @@ int ArticleState::ResolvePersonName(int si, const std::vector<Token>& t, int a,
   }
   *evidence = "discovered:title";
   std::string name = Join(t, a, b);
-  int actor = NameVariantOf(name);
+  int actor = NameVariantOf(name, si, a);
   if (actor >= 0) {
     *evidence = "article:name";
   } else {
@@ -3333,7 +3370,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     if (actor >= 0) evidence = "article:initials";
   }
   if (actor < 0 && type == claims::v1::PERSON && b - a >= 2) {
-    actor = NameVariantOf(name);
+    actor = NameVariantOf(name, si, a);
   }
   if (actor >= 0 && type == claims::v1::PERSON && b - a >= 2) {
     RegisterNameParts(actor, si, a);

@@ -419,6 +419,27 @@ TEST_F(MentionsTest, ANameWithoutItsSecondSurnameIsThePersonNamedInFull) {
             "tomas-okello");
 }
 
+// A Spanish name without its second surname and particle is the person
+// named before in full; of a son and his father who both shorten to it,
+// the one named before, and of two named before, the one the article names
+// most (sentences written for this test).
+TEST_F(MentionsTest, ANameWithoutItsParticleSurnameIsTheOneNamedBefore) {
+  const std::string text =
+      "Tomas Irigoyen de Gortazar was arrested on Monday in Mexico City. Police said Tomas "
+      "Irigoyen had fled. Tomas Irigoyen de Gortazar denied the charge. His father, Tomas "
+      "Irigoyen Pena, said his son was innocent. Tomas Irigoyen was held overnight.";
+  auto r = Analyze(text, "2011-05-02");
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> short_ids;
+  std::string father;
+  for (const auto& m : r->mentions()) {
+    if (m.text() == "Tomas Irigoyen") short_ids.push_back(m.actor_id());
+    if (m.text() == "Tomas Irigoyen Pena") father = m.actor_id();
+  }
+  EXPECT_EQ(short_ids, std::vector<std::string>(2, "tomas-irigoyen-de-gortazar"));
+  EXPECT_EQ(father, "tomas-irigoyen-pena");
+}
+
 // An acronym the knowledge base knows as a person's alias is that person,
 // however the tagger typed it (sentence written for this test).
 TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
