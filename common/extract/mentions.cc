@@ -226,6 +226,21 @@ int NameRunEnd(const std::vector<Token>& t, int from, int n, int max_tokens) {
   return e;
 }
 
+// The end of a surname of lower-case particles and one name word that
+// starts at t[b] ("de la Torre", "van der Berg", "dos Santos"), or b when
+// none starts there.
+int ParticleSurnameEnd(const std::vector<Token>& t, int b) {
+  const int n = static_cast<int>(t.size());
+  int p = b;
+  // Not "do", an English verb before a capitalised word too.
+  while (p < n && p - b < 2 && t[p].is_word && !t[p].capitalized && IsNameParticle(t[p].lower) &&
+         t[p].lower != "do") {
+    ++p;
+  }
+  if (p == b || p >= n || !IsNameToken(t[p]) || IsNameStop(t[p].lower)) return b;
+  return p + 1;
+}
+
 // Whether a run of name words starts at t[i]: a name word no word before
 // it continues ("Nigerian Coastal ...", not "Coastal" inside it).
 bool StartsNameRun(const std::vector<Token>& t, int i) {
@@ -2786,6 +2801,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       IsParticleName(t[b]) && !IsParticleName(t[b - 1])) {
     ++b;
   }
+  // "Ernesto Villegas | de la | Torre": lower-case particles and a
+  // capitalised word after a person's name are their surname, where the
+  // tagger ended the name before the particles.
+  if (span->type == entities::EntityType::kPerson) b = ParticleSurnameEnd(t, b);
   // "the Congress Government of Mr P.V. Narasimha Rao": an honorific inside
   // the tagger's span opens another name, and the span ends before the
   // connector in front of it.

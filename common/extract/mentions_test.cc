@@ -440,6 +440,18 @@ TEST_F(MentionsTest, ANameWithoutItsParticleSurnameIsTheOneNamedBefore) {
   EXPECT_EQ(father, "tomas-irigoyen-pena");
 }
 
+// Lower-case particles and a capitalised word after a person's name are
+// their surname, wherever the tagger ended the name (sentences written for
+// this test).
+TEST_F(MentionsTest, ParticlesAfterAPersonsNameOpenTheSurname) {
+  EXPECT_EQ(ActorOf("Ernesto Villegas de la Torre was arrested on Monday in Mexico City.",
+                    "2011-05-02", "Ernesto Villegas de la Torre"),
+            "ernesto-villegas-de-la-torre");
+  EXPECT_EQ(ActorOf("Mario Quintana de Leon was arrested on Monday in Mexico City.",
+                    "2011-05-02", "Mario Quintana de Leon"),
+            "mario-quintana-de-leon");
+}
+
 // An acronym the knowledge base knows as a person's alias is that person,
 // however the tagger typed it (sentence written for this test).
 TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
