@@ -452,6 +452,17 @@ TEST_F(MentionsTest, ParticlesAfterAPersonsNameOpenTheSurname) {
             "mario-quintana-de-leon");
 }
 
+// A Kalenjin "arap" (son of) inside a name after a title is part of it
+// (sentences written for this test).
+TEST_F(MentionsTest, ArapInsideANameAfterATitle) {
+  EXPECT_EQ(ActorOf("President Daniel arap Moi set fire on Tuesday to a pile of seized tusks.",
+                    "1989-07-18", "Daniel arap Moi"),
+            "daniel-arap-moi");
+  EXPECT_EQ(ActorOf("Minister Kipchumba arap Rotich set fire on Tuesday to a pile of seized tusks.",
+                    "1989-07-18", "Kipchumba arap Rotich"),
+            "kipchumba-arap-rotich");
+}
+
 // An acronym the knowledge base knows as a person's alias is that person,
 // however the tagger typed it (sentence written for this test).
 TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
