@@ -890,10 +890,21 @@ absl::StatusOr<StoredIdentity> MatchOne(
   std::vector<std::string> candidates;
   std::map<std::string, std::string> names;
   const char gender = GenderOf(actor);
+  // Whether the actor stored under the article's own id has its full name:
+  // then a name that opens with a given name is no double surname of
+  // someone else ("Pablo Escobar" is not "Juan Pablo Escobar"; "Ferreira
+  // Pinto" may still be "Graça Ferreira Pinto").
+  bool self_named = false;
+  const std::vector<std::string> words = Words(FoldName(actor.name()));
+  const bool given_first = !words.empty() && IsGivenName(words[0]);
   for (const std::string& form : LookupForms(actor)) {
+    if (self_named && given_first && absl::StartsWith(form, "surname:")) continue;
     ASSIGN_OR_RETURN(std::vector<std::string> ids, IdsUnder(db, form));
     for (const std::string& id : ids) {
-      if (id == actor.id()) continue;
+      if (id == actor.id()) {
+        self_named = self_named || absl::StartsWith(form, "name:");
+        continue;
+      }
       absl::StatusOr<Actor> stored = ReadActorRecord(db, id);
       if (absl::IsNotFound(stored.status())) continue;
       if (!stored.ok()) return stored.status();

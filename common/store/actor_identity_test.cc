@@ -130,6 +130,22 @@ TEST_F(ActorIdentityTest, ADoubleSurnameJoinsTheFullName) {
   EXPECT_EQ(StoredIds("d"), "ana-quispe");
 }
 
+TEST_F(ActorIdentityTest, AStoredFullNameIsNoDoubleSurnameOfAnother) {
+  // "Pablo Escobar" stored, then his son "Juan Pablo Escobar": a later
+  // "Pablo Escobar" is the father, not the son's "Pablo Escobar" read as a
+  // double surname.
+  Put(Article("a", {{"pablo-escobar", "Pablo Escobar"}}));
+  Put(Article("b", {{"pablo-escobar", "Pablo Escobar"},
+                    {"juan-pablo-escobar", "Juan Pablo Escobar"}}));
+  Put(Article("c", {{"pablo-escobar", "Pablo Escobar"}}));
+  EXPECT_EQ(StoredIds("c"), "pablo-escobar");
+  // Two surnames alone still join the full name, stored apart or not.
+  Put(Article("d", {{"graca-ferreira-pinto", "Graca Ferreira Pinto"},
+                    {"ferreira-pinto", "Ferreira Pinto"}}));
+  Put(Article("e", {{"ferreira-pinto", "Ferreira Pinto"}}));
+  EXPECT_EQ(StoredIds("e"), "graca-ferreira-pinto");
+}
+
 TEST_F(ActorIdentityTest, TwoGivenNamesAndTwoSurnamesJoinTheNameWithoutTheSecond) {
   Put(Article("a", {{"luz-adriana-quinonez-mosquera", "Luz Adriana Quiñónez Mosquera"}}));
   Put(Article("b", {{"luz-adriana-quinonez", "Luz Adriana Quinonez"}}));
