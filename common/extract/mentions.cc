@@ -169,14 +169,14 @@ const entities::EntitySpan* NameAt(const SentenceTokens& s, int i) {
 // Lower-case particles inside names ("Mohammed bin Salman", "Nurul Huda
 // binti Abdul Rahman", "Fadma Aït Lahcen", "Lula da Silva", "Ursula von der
 // Leyen", "Charles de Gaulle", "Daniel arap Moi", "Ngugi wa Thiong'o",
-// "Karl-Theodor zu Guttenberg"); general knowledge of Arabic, Berber,
-// Malay, Portuguese, Spanish, French, Dutch, German, Kalenjin, Kikuyu and
-// Hassaniya names.
+// "Karl-Theodor zu Guttenberg", "Zia ul-Haq", "Mujib ur Rahman");
+// general knowledge of Arabic, Urdu and Bengali, Berber, Malay, Portuguese,
+// Spanish, French, Dutch, German, Kalenjin, Kikuyu and Hassaniya names.
 bool IsNameParticle(absl::string_view lower) {
   static constexpr absl::string_view kParticles[] = {
       "bin", "bint", "binti", "ibn", "al", "el", "ait", "aït", "da", "de", "di", "do", "dos", "das",
       "du", "van", "von", "der", "den", "la", "le", "ter", "lo", "del", "della", "dello", "dei",
-      "degli", "zu", "arap", "wa", "ould"};
+      "degli", "zu", "arap", "wa", "ould", "ul", "ur", "ud"};
   return std::find(std::begin(kParticles), std::end(kParticles), lower) !=
          std::end(kParticles);
 }

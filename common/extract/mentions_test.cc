@@ -452,8 +452,8 @@ TEST_F(MentionsTest, ParticlesAfterAPersonsNameOpenTheSurname) {
             "mario-quintana-de-leon");
 }
 
-// A Kalenjin "arap" (son of) inside a name after a title is part of it
-// (sentences written for this test).
+// A Kalenjin "arap" (son of) or an Urdu "ul-" inside a name after a title
+// is part of it (sentences written for this test).
 TEST_F(MentionsTest, ArapInsideANameAfterATitle) {
   EXPECT_EQ(ActorOf("President Daniel arap Moi set fire on Tuesday to a pile of seized tusks.",
                     "1989-07-18", "Daniel arap Moi"),
@@ -461,6 +461,10 @@ TEST_F(MentionsTest, ArapInsideANameAfterATitle) {
   EXPECT_EQ(ActorOf("Minister Kipchumba arap Rotich set fire on Tuesday to a pile of seized tusks.",
                     "1989-07-18", "Kipchumba arap Rotich"),
             "kipchumba-arap-rotich");
+  // So are an Urdu "ul-" and "ur" ("Zia ul-Haq", "Mujib ur Rahman").
+  EXPECT_EQ(ActorOf("General Mohammad Zia ul-Haq promised elections within 90 days.",
+                    "1977-07-06", "Mohammad Zia ul-Haq"),
+            "muhammad-zia-ul-haq");
 }
 
 // An acronym the knowledge base knows as a person's alias is that person,
