@@ -98,6 +98,13 @@ TEST_F(ClaimsFromStructureTest, AParticiplePhraseBetweenCommasIsNoVerbOfTheConte
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
   EXPECT_EQ(c->content_modality(), claims::v1::HEDGED);
   for (const Claim& other : claims) EXPECT_NE(other.predicate(), "warn");
+  // Also a regular participle the tagger read as the past tense.
+  claims = ClaimsOf(
+      "The president said the emergency decree, invoked on Friday, would remain in force "
+      "until the election.");
+  c = WithPredicate(claims, "remain");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
 }
 
 // A source no actor stands for is described by its whole phrase: the

@@ -1041,9 +1041,13 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     const bool apposition = Is(w[i + 1], "a") || Is(w[i + 1], "an") || Is(w[i + 1], "the");
     const bool named = w[i + 1].upos == Upos::kPropn;
     // A reduced relative ("the cost of the project, now estimated at 700
-    // million pounds, could keep rising").
+    // million pounds, could keep rising"), also where the tagger read a
+    // regular participle as the past tense ("the Act, invoked on Friday,
+    // would remain").
     const int p = w[i + 1].upos == Upos::kAdv ? i + 2 : i + 1;
-    const bool participle = w[p].upos == Upos::kVerb && w[p].xpos == "VBN";
+    const bool participle =
+        w[p].upos == Upos::kVerb &&
+        (w[p].xpos == "VBN" || (w[p].xpos == "VBD" && absl::EndsWith(w[p].form, "ed")));
     if (!relative && !apposition && !named && !participle) continue;
     int j = i + 2;
     while (j < n && w[j].form != ",") ++j;
@@ -1069,11 +1073,20 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     }
     if (participle) {
       // Only before the subject's finite verb, which the parser did not
-      // give the noun to: the participle, then, is no main verb.
+      // give the noun to: the participle, then, is no main verb. Not after
+      // a name in apposition ("A girl, Omayra Sanchez, trapped in mud, is
+      // said"; "A group, National Thowheeth Jama'ath, carried out the
+      // attacks, said ..."), whose commas the part's would confuse, nor,
+      // for a verb read as the past tense, before a saying (a postposed
+      // speaker's).
+      const bool past = w[p].xpos == "VBD";
       if (!syntax::IsFiniteTag(w[j + 1].xpos) ||
-          (w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj)) {
+          (w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) ||
+          syntax::BaseRel(w[antecedent].rel) == DepRel::kAppos ||
+          (past && (lexicon == nullptr || lexicon->IsSpeechVerb(w[j + 1].lemma)))) {
         continue;
       }
+      w[p].xpos = "VBN";
       *out = {i, j, syntax::DepRel::kAcl};
       return true;
     }
