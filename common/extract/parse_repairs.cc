@@ -529,6 +529,52 @@ bool RetagCloseTo(syntax::SyntaxSentence* words) {
   return changed;
 }
 
+bool RetagAcronymAfterArticle(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  bool changed = false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    const std::string& form = w[i].form;
+    if (w[i].upos != Upos::kPron || form.size() < 2 || !absl::EqualsIgnoreCase(w[i - 1].form, "the") ||
+        !std::all_of(form.begin(), form.end(), [](char c) { return absl::ascii_isupper(c); })) {
+      continue;
+    }
+    w[i].upos = Upos::kPropn;
+    w[i].xpos = "NNP";
+    w[i].lemma = form;
+    // "the WHO's programme": the possessive, not "who is".
+    if (i + 1 < w.size() && (w[i + 1].form == "'s" || w[i + 1].form == "\xE2\x80\x99s")) {
+      w[i + 1].upos = Upos::kPart;
+      w[i + 1].xpos = "POS";
+      w[i + 1].lemma = "'s";
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  bool changed = false;
+  for (int v = 1; v + 1 < n; ++v) {
+    const int u = w[v].head;
+    if (w[v].upos != Upos::kVerb || w[v].xpos != "VBD" || !absl::EndsWith(w[v].form, "ed") ||
+        (w[v - 1].upos != Upos::kNoun && w[v - 1].upos != Upos::kPropn) ||
+        (w[v + 1].upos != Upos::kAdp && w[v + 1].upos != Upos::kAdv) || u <= v ||
+        w[u].upos != Upos::kVerb || !syntax::IsFiniteTag(w[u].xpos) ||
+        syntax::BaseRel(w[v].rel) != DepRel::kCcomp) {
+      continue;
+    }
+    const bool subject = std::any_of(w.begin(), w.end(), [&](const syntax::SyntaxWord& x) {
+      return x.head == u && syntax::BaseRel(x.rel) == DepRel::kNsubj;
+    });
+    if (subject) continue;
+    w[v].xpos = "VBN";
+    changed = true;
+  }
+  return changed;
+}
+
 bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1410,6 +1456,8 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     retagged = RetagTitleHeadAsNoun(*lexicon, words) || retagged;
     retagged = RetagSayingAfterSubject(*lexicon, words) || retagged;
   }
+  retagged = RetagAcronymAfterArticle(words) || retagged;
+  retagged = RetagReducedRelativeBeforeVerb(words) || retagged;
   if (retagged) parser.Parse(words);
   if (Interruption part; FindInterruption(lexicon, words, &part)) {
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);

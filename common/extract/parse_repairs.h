@@ -122,6 +122,19 @@ bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words)
 // modifier of "reporters"). Returns true when it retagged a word.
 bool RetagSayingAfterSubject(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "the WHO had failed": a word of capitals after "the" that the tagger
+// took for a pronoun ("who") is a name. Returns true when it retagged a
+// word.
+bool RetagAcronymAfterArticle(syntax::SyntaxSentence* words);
+
+// "A report by the ministry released on Monday said ...": a regular verb
+// ("-ed") the tagger read as the past tense right after a noun, and
+// before a preposition or adverb, that the parse hangs as the complement of
+// a later finite verb without a subject is a participle modifying the
+// noun, whose phrase is that verb's subject. Returns true when it retagged
+// a word.
+bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words);
+
 // "X told reporters: \"We have ...\"" with the quotation hung on
 // "reporters": a clause complement of the object or indirect object of a
 // verb of saying (`lexicon`) that has none of its own is the verb's.

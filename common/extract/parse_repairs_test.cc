@@ -571,6 +571,40 @@ TEST(ParseRepairsTest, ATitlePhraseWithItsNameAfterAnOpeningAdverbialIsTheSubjec
   EXPECT_EQ(list[5].rel, DepRel::kAppos);
 }
 
+// "the WHO's programme", with "WHO" read as the pronoun and "'s" as "is".
+TEST(ParseRepairsTest, CapitalsAfterTheAreANameNotAPronoun) {
+  syntax::SyntaxSentence s = {W("of", Upos::kAdp, "IN", 2, DepRel::kCase),
+                              W("the", Upos::kDet, "DT", 2, DepRel::kDet),
+                              W("WHO", Upos::kPron, "WP", -1, DepRel::kRoot),
+                              W("'s", Upos::kAux, "VBZ", 4, DepRel::kCop),
+                              W("programme", Upos::kNoun, "NN", 2, DepRel::kAclRelcl)};
+  syntax::SyntaxSentence lower = s;
+  EXPECT_TRUE(RetagAcronymAfterArticle(&s));
+  EXPECT_EQ(s[2].upos, Upos::kPropn);
+  EXPECT_EQ(s[3].xpos, "POS");
+  // "the who" is not a name.
+  lower[2].form = "who";
+  EXPECT_FALSE(RetagAcronymAfterArticle(&lower));
+}
+
+// "A report released on Monday said ...", with "released" read as the
+// past tense and hung as the complement of "said", which has no subject.
+TEST(ParseRepairsTest, APastTenseBetweenANounAndASubjectlessVerbIsAParticiple) {
+  syntax::SyntaxSentence s = {W("A", Upos::kDet, "DT", 1, DepRel::kDet),
+                              W("report", Upos::kNoun, "NN", 2, DepRel::kNsubj),
+                              W("released", Upos::kVerb, "VBD", 5, DepRel::kCcomp),
+                              W("on", Upos::kAdp, "IN", 4, DepRel::kCase),
+                              W("Monday", Upos::kPropn, "NNP", 5, DepRel::kObl),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  syntax::SyntaxSentence with_subject = s;
+  EXPECT_TRUE(RetagReducedRelativeBeforeVerb(&s));
+  EXPECT_EQ(s[2].xpos, "VBN");
+  // A verb with a subject of its own keeps the past tense.
+  with_subject.push_back(W("it", Upos::kPron, "PRP", 5, DepRel::kNsubj));
+  EXPECT_FALSE(RetagReducedRelativeBeforeVerb(&with_subject));
+  EXPECT_EQ(with_subject[2].xpos, "VBD");
+}
+
 // "The board said the figures showed growth", with "figures" the object of
 // "said" and "showed" a participle modifying it.
 TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
