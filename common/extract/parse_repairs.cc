@@ -632,11 +632,21 @@ void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence*
   const int n = static_cast<int>(w.size());
   for (int c = 0; c < n; ++c) {
     const int h = w[c].head;
-    if (w[c].rel != DepRel::kCcomp || h < 0 || h > c) continue;
-    const DepRel r = w[h].rel;
+    if (h < 0 || h > c) continue;
+    // After a colon the clause is what was said, however the parser hung it
+    // on the noun ("told a news conference: \"We have ...\"", "said in a
+    // broadcast to the nation: \"She was ...\"").
+    bool colon = false;
+    for (int k = h + 1; k < c && !colon; ++k) colon = w[k].form == ":" && w[k].head == c;
+    const DepRel rel = w[c].rel;
+    if (rel != DepRel::kCcomp &&
+        !(colon && (rel == DepRel::kParataxis || rel == DepRel::kAclRelcl))) {
+      continue;
+    }
+    const DepRel r = syntax::BaseRel(w[h].rel);
     const int v = w[h].head;
-    if ((r != DepRel::kObj && r != DepRel::kIobj) || v < 0 || w[v].upos != Upos::kVerb ||
-        !lexicon.IsSpeechVerb(w[v].lemma)) {
+    if ((r != DepRel::kObj && r != DepRel::kIobj && !(colon && r == DepRel::kObl)) || v < 0 ||
+        w[v].upos != Upos::kVerb || !lexicon.IsSpeechVerb(w[v].lemma)) {
       continue;
     }
     const bool own = std::any_of(w.begin(), w.end(), [&](const syntax::SyntaxWord& x) {
@@ -644,6 +654,7 @@ void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence*
     });
     if (own) continue;
     w[c].head = v;
+    w[c].rel = DepRel::kCcomp;
   }
 }
 

@@ -137,7 +137,10 @@ bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words);
 
 // "X told reporters: \"We have ...\"" with the quotation hung on
 // "reporters": a clause complement of the object or indirect object of a
-// verb of saying (`lexicon`) that has none of its own is the verb's.
+// verb of saying (`lexicon`) that has none of its own is the verb's; after
+// a colon also a clause hung on such a noun, or on an oblique, as a
+// parataxis or relative clause ("told a news conference: \"We have ...\"",
+// "said in a broadcast: \"She was ...\"").
 void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "\"This is a devastating cyclone,\" Lonsdale told reporters ...": a

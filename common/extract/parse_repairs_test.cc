@@ -368,6 +368,24 @@ TEST(ParseRepairsTest, AClauseOnTheAddresseeOfASayingIsItsComplement) {
   t[1].lemma = "feed";
   RepairComplementOfAddressee(BundledLexicon(), &t);
   EXPECT_EQ(t[5].head, 2);
+  // After a colon, also a clause hung on an oblique as a relative clause
+  // ("She said in a speech: we win").
+  syntax::SyntaxSentence u = {W("She", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("in", Upos::kAdp, "IN", 3, DepRel::kCase),
+                              W("speech", Upos::kNoun, "NN", 1, DepRel::kObl),
+                              W(":", Upos::kPunct, ":", 6, DepRel::kPunct),
+                              W("we", Upos::kPron, "PRP", 6, DepRel::kNsubj),
+                              W("win", Upos::kVerb, "VBP", 3, DepRel::kAclRelcl)};
+  u[1].lemma = "say";
+  syntax::SyntaxSentence no_colon = u;
+  RepairComplementOfAddressee(BundledLexicon(), &u);
+  EXPECT_EQ(u[6].head, 1);
+  EXPECT_EQ(u[6].rel, DepRel::kCcomp);
+  // Without the colon a relative clause stays one ("the speech we win").
+  no_colon[4] = W(",", Upos::kPunct, ",", 6, DepRel::kPunct);
+  RepairComplementOfAddressee(BundledLexicon(), &no_colon);
+  EXPECT_EQ(no_colon[6].head, 3);
 }
 
 // "Tokayev said on Friday he had authorised it", with the clause hung on
