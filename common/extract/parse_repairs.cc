@@ -872,8 +872,15 @@ void RepairQuoteOfQuotedAsSaying(const Lexicon& lexicon, syntax::SyntaxSentence*
              }) >= 0;
     });
     if (saying < 0 || FirstChild(w, saying, rel_is(DepRel::kCcomp)) >= 0) continue;
-    const int content = FirstChild(w, q, rel_is(DepRel::kCcomp));
-    if (content >= 0) w[content].head = saying;
+    // Or a clause before "quoted" hung on it as a modifier (the quotation
+    // that opens the sentence).
+    const int content = FirstChild(w, q, [&](int k) {
+      return w[k].rel == DepRel::kCcomp ||
+             (k < q && (w[k].rel == DepRel::kAdvcl || w[k].rel == DepRel::kParataxis));
+    });
+    if (content < 0) continue;
+    w[content].head = saying;
+    w[content].rel = DepRel::kCcomp;
   }
 }
 

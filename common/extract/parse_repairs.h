@@ -191,8 +191,9 @@ void RepairReducedRelativeBeforeName(const Lexicon& lexicon, syntax::SyntaxSente
 void RepairParticipleAfterPrepositionalNoun(syntax::SyntaxSentence* words);
 
 // "\"S,\" X was quoted as saying" with S hung on "quoted": the complement
-// of a passive "quoted" or "cited" is that of its "as saying" (a verb of
-// saying, `lexicon`) when the saying has none of its own.
+// of a passive "quoted" or "cited", or a clause before it hung on it as a
+// modifier, is that of its "as saying" (a verb of saying, `lexicon`) when
+// the saying has none of its own.
 void RepairQuoteOfQuotedAsSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "accused opposition groups of manipulating students" with the gerund hung

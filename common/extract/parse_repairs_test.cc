@@ -623,6 +623,25 @@ TEST(ParseRepairsTest, APastTenseBetweenANounAndASubjectlessVerbIsAParticiple) {
   EXPECT_EQ(with_subject[2].xpos, "VBD");
 }
 
+// "\"It was a hard fight,\" Spassky was quoted as saying", with the
+// quotation hung on "quoted" as a modifier.
+TEST(ParseRepairsTest, AQuotationHungOnQuotedIsTheComplementOfAsSaying) {
+  syntax::SyntaxSentence s = {W("It", Upos::kPron, "PRP", 2, DepRel::kNsubj),
+                              W("was", Upos::kAux, "VBD", 2, DepRel::kCop),
+                              W("fight", Upos::kNoun, "NN", 6, DepRel::kAdvcl),
+                              W(",", Upos::kPunct, ",", 2, DepRel::kPunct),
+                              W("Spassky", Upos::kPropn, "NNP", 6, DepRel::kNsubjPass),
+                              W("was", Upos::kAux, "VBD", 6, DepRel::kAuxPass),
+                              W("quoted", Upos::kVerb, "VBN", -1, DepRel::kRoot),
+                              W("as", Upos::kSconj, "IN", 8, DepRel::kMark),
+                              W("saying", Upos::kVerb, "VBG", 6, DepRel::kAdvcl)};
+  s[6].lemma = "quote";
+  s[8].lemma = "say";
+  RepairQuoteOfQuotedAsSaying(BundledLexicon(), &s);
+  EXPECT_EQ(s[2].head, 8);
+  EXPECT_EQ(s[2].rel, DepRel::kCcomp);
+}
+
 // "The board said the figures showed growth", with "figures" the object of
 // "said" and "showed" a participle modifying it.
 TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
