@@ -1126,6 +1126,15 @@ TEST_F(ClaimsFromStructureTest, AnInfinitiveOfSayingAfterACommaIsNoInvertedSayin
   EXPECT_EQ(c->modality_source().id(), "JPN-judiciary");
 }
 
+// A message sent by radio, cable, text or email is a saying (sentences
+// written for this test).
+TEST_F(ClaimsFromStructureTest, SayingsByRadioCableTextOrEmailReportTheirContent) {
+  EXPECT_EQ(ModalityOf("The captain radioed that the ship was taking on water.", "take"),
+            claims::v1::REPORTED);
+  EXPECT_EQ(ModalityOf("The ambassador cabled that the regime would fall within weeks.", "fall"),
+            claims::v1::REPORTED);
+}
+
 // The quotation before "X was quoted as saying" is X's (sentence written
 // for this test).
 TEST_F(ClaimsFromStructureTest, AQuotationBeforeQuotedAsSayingIsTheQuotedPersons) {
