@@ -2865,6 +2865,19 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       IsDictionaryWord(t, 0) && !IsGivenName(t[0].text) && FindKb(t, 0, b, false) == nullptr) {
     a = 1;
   }
+  // "sentenced Bollywood superstar Salman | Khan": a lower-case noun of the
+  // language (whatever the tagger made of it) inside a person's span describes the person whose name
+  // follows it, which runs on over the name words after the span.
+  if (span->type == entities::EntityType::kPerson && FindKb(t, a, b, false) == nullptr) {
+    int k = b - 2;
+    while (k >= a && (t[k].capitalized || !t[k].is_word || IsNameParticle(t[k].lower))) --k;
+    if (k >= a && t[b - 1].capitalized && IsDictionaryWord(t, k) &&
+        s.words.size() == t.size() &&
+        (s.words[k].upos == syntax::Upos::kNoun || s.words[k].upos == syntax::Upos::kPropn)) {
+      a = k + 1;
+      b = std::max(b, NameRunEnd(t, a, static_cast<int>(t.size()), 6));
+    }
+  }
   // "Kenyan Eliud Kipchoge became": a demonym opening a person's span of
   // a name of two words or more is the country's mention of its own, not
   // part of the name (the tagger takes it in at a sentence's start).

@@ -467,6 +467,19 @@ TEST_F(MentionsTest, ArapInsideANameAfterATitle) {
             "muhammad-zia-ul-haq");
 }
 
+// A lower-case noun inside the tagger's person span describes the person
+// named after it (sentences written for this test).
+TEST_F(MentionsTest, ALowerCaseNounInsideAPersonsSpanOpensNoName) {
+  EXPECT_EQ(Mentions("A court in Mumbai on Wednesday sentenced Bollywood superstar Arjun Mehra "
+                     "to five years in prison.",
+                     "2015-05-06"),
+            "Mumbai=mumbai-ind Arjun Mehra=arjun-mehra");
+  EXPECT_EQ(ActorOf("The court sentenced Bollywood superstar Salman Khan to five years in prison "
+                    "for running over a homeless man.",
+                    "2015-05-06", "Salman Khan"),
+            "salman-khan");
+}
+
 // An acronym the knowledge base knows as a person's alias is that person,
 // however the tagger typed it (sentence written for this test).
 TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
