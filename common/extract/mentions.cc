@@ -1657,6 +1657,33 @@ class ArticleState {
     return second;
   }
 
+  // "the Communist Party of the Philippines": an organisation's name
+  // ending in its head noun, then "of", "the" and a country's name, is one
+  // name, unless the knowledge base knows the words before "of" as an
+  // organisation of that country ("the Labour Party of Britain" is
+  // Labour). The end of the whole, or -1.
+  int OrganisationOfCountryEnd(const std::vector<Token>& t, int i) {
+    const int n = static_cast<int>(t.size());
+    const int e = OrganisationRunEnd(t, i);
+    if (e < 0 || e + 1 >= n || t[e].lower != "of") return -1;
+    const int c = e + 1 < n && t[e + 1].lower == "the" ? e + 2 : e + 1;
+    if (c >= n || !IsNameToken(t[c])) return -1;
+    const int ce = NameRunEnd(t, c, n, 4);
+    const auto* place = FindKb(t, c, ce, false);
+    if (place == nullptr) return -1;
+    std::string country;
+    for (const AliasMatch& m : *place) {
+      if (kb_.actor(m.actor).kind == "country") country = kb_.actor(m.actor).id;
+    }
+    if (country.empty()) return -1;
+    if (const auto* own = FindKb(t, i, e, false); own != nullptr) {
+      for (const AliasMatch& m : *own) {
+        if (kb_.actor(m.actor).country == country) return -1;
+      }
+    }
+    return FindKb(t, i, ce, false) != nullptr ? -1 : ce;
+  }
+
   bool IsDictionaryWord(const std::vector<Token>& t, int i) {
     TokenFacts& f = (*facts_)[static_cast<size_t>(i)];
     if (f.dictionary < 0) f.dictionary = lex_.IsDictionaryWord(t[i].lower) ? 1 : 0;
@@ -2788,8 +2815,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // head noun ("Nigerian Coastal Fisheries Association"), however the
   // tagger split or typed them.
   entities::EntitySpan joined;
+  const int of_country = OrganisationOfCountryEnd(t, i);
   const int org_end = std::max({OrganisationRunEnd(t, i), LeadingHeadRunEnd(t, i),
-                                 CoordinatedOrganisationEnd(t, i)});
+                                 CoordinatedOrganisationEnd(t, i), of_country});
   if (org_end > 0 && (span == nullptr || span->end < org_end)) {
     joined = {i, org_end, entities::EntityType::kOrganization};
     span = &joined;
@@ -3125,7 +3153,11 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // Or end inside a span the tagger ran on past it into lower-case words
   // ("Gulf states | agreed"); not a person's, whose longer name is
   // another person.
-  for (int k = b - a - 1; m == nullptr && type != claims::v1::PERSON && k >= 2; --k) {
+  // (Not inside an organisation's name of its country, which holds
+  // "of the": "Communist Party | of the Philippines".)
+  const bool whole_of_country = of_country > 0 && a == i && b == of_country;
+  for (int k = b - a - 1; m == nullptr && type != claims::v1::PERSON && !whole_of_country && k >= 2;
+       --k) {
     if (t[a + k].capitalized) continue;
     m = FindKb(t, a, a + k, folded);
     if (m != nullptr) e = a + k;

@@ -480,6 +480,19 @@ TEST_F(MentionsTest, ALowerCaseNounInsideAPersonsSpanOpensNoName) {
             "salman-khan");
 }
 
+// An organisation's name "X Party of the COUNTRY" is one name, unless the
+// knowledge base knows "X Party" as that country's (sentences written for
+// this test).
+TEST_F(MentionsTest, AnOrganisationOfACountryIsOneName) {
+  EXPECT_EQ(ActorOf("The army said the outlawed Communist Party of the Philippines had called a "
+                    "truce.",
+                    "1992-05-06", "Communist Party of the Philippines"),
+            "communist-party-of-the-philippines");
+  EXPECT_EQ(ActorOf("Delegates of the Labour Party of Britain met on Sunday.", "1992-05-06",
+                    "Labour Party"),
+            "labour-party");
+}
+
 // An acronym the knowledge base knows as a person's alias is that person,
 // however the tagger typed it (sentence written for this test).
 TEST_F(MentionsTest, APersonsAcronymIsThePerson) {
