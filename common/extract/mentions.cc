@@ -3464,9 +3464,22 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
 
 bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
                                bool headline, bool titlecase, int* next) {
-  if (TryName(si, s, i, headline, titlecase, next)) return true;
   const auto& t = s.tokens;
   const Token& tok = t[i];
+  // An acronym the article defined is its organisation, whatever the
+  // knowledge base knows by it ("the CPP" after "the Communist Party of the
+  // Philippines (CPP)", not Cambodia's) and also where the tagger missed it
+  // ("1MDB has debts" after "1Malaysia Development Berhad (1MDB)").
+  if (tok.all_caps && !headline) {
+    const entities::EntitySpan* span = NameAt(s, i);
+    auto it = defined_acronyms_.find(tok.text);
+    if (it != defined_acronyms_.end() && (span == nullptr || span->end == i + 1)) {
+      AddMention(si, s, i, i + 1, result_.actors[it->second].type, it->second, "article:acronym");
+      *next = i + 1;
+      return true;
+    }
+  }
+  if (TryName(si, s, i, headline, titlecase, next)) return true;
   if (!tok.is_word || (!tok.all_caps && IsFunctionWord(i))) {
     return TryGroupReference(si, s, i, n, next);
   }
@@ -3525,15 +3538,6 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
       return true;
     }
     break;
-  }
-  // An acronym the article defined, which the tagger missed ("1MDB has
-  // debts" after "1Malaysia Development Berhad (1MDB)").
-  if (tok.all_caps && !headline) {
-    if (auto it = defined_acronyms_.find(tok.text); it != defined_acronyms_.end()) {
-      AddMention(si, s, i, i + 1, result_.actors[it->second].type, it->second, "article:acronym");
-      *next = i + 1;
-      return true;
-    }
   }
   // A name part of a person the article named in full, which the tagger
   // missed ("Evangeline is a research associate" after "Evangeline

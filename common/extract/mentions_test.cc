@@ -491,6 +491,13 @@ TEST_F(MentionsTest, AnOrganisationOfACountryIsOneName) {
   EXPECT_EQ(ActorOf("Delegates of the Labour Party of Britain met on Sunday.", "1992-05-06",
                     "Labour Party"),
             "labour-party");
+  // The acronym the article gives it is its, not the knowledge base's
+  // Cambodian People's Party.
+  EXPECT_EQ(Mentions("The outlawed Communist Party of the Philippines (CPP) called a truce. The "
+                     "CPP said it would talk.",
+                     "1992-05-06"),
+            "Communist Party of the Philippines=communist-party-of-the-philippines "
+            "CPP=communist-party-of-the-philippines CPP=communist-party-of-the-philippines");
 }
 
 // An acronym the knowledge base knows as a person's alias is that person,
