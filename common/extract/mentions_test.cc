@@ -487,6 +487,10 @@ TEST_F(MentionsTest, AnOrganisationOfACountryIsOneName) {
   EXPECT_EQ(ActorOf("Delegates of the Labour Party of Britain met on Sunday.", "1992-05-06",
                     "Labour Party"),
             "labour-party");
+  // Also where the sentence opens with it.
+  EXPECT_EQ(ActorOf("The Communist Party of the Philippines said it would observe a truce.",
+                    "1992-05-06", "Communist Party of the Philippines"),
+            "communist-party-of-the-philippines");
   // The acronym the article gives it is its, not the knowledge base's
   // Cambodian People's Party.
   EXPECT_EQ(Mentions("The outlawed Communist Party of the Philippines (CPP) called a truce. The "
