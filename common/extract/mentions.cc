@@ -647,16 +647,11 @@ class ArticleState {
   // with an "and" between them: coordinated, as equals.
   bool NamedAsEquals(const std::string& key, const std::vector<int>& actors) const;
 
-  // The one person of the article whose full name this several-word name
-  // shortens, same first and last word ("Joshua Norton" of "Joshua Abraham
-  // Norton"), or without the last of three or more ("Eduardo Frei" of
-  // "Eduardo Frei Montalva": a Spanish name's second surname; not a
-  // generational suffix, which tells a son from his father) or without a
-  // second surname with its particle ("Raul Salinas" of "Raul Salinas de
-  // Gortari"), or -1.
   // True when written[from, end) is a second surname with its particle
   // ("de Gortari" of "Raul Salinas de Gortari", "de la Madrid"): a Spanish
-  // or Portuguese particle and at most two more words.
+  // or Portuguese particle and at most two more words. Only these of the
+  // name particles: "Abdul Aziz" is not "Abdul Aziz bin Talal", whose
+  // "bin" names his father.
   static bool IsSecondSurname(const std::vector<absl::string_view>& written, size_t from) {
     static constexpr absl::string_view kParticles[] = {"de", "del", "da", "do", "dos", "das"};
     const size_t rest = written.size() - from;
@@ -667,9 +662,16 @@ class ArticleState {
            !IsGenerationalSuffix(written.back());
   }
 
-  // Of several such people, the one named in full before word `token` of
-  // sentence `si`; of several named before, the most mentioned (the story's
-  // own "Raul Salinas" beside his father "Raul Salinas Lozano").
+  // The person of the article whose full name this several-word name
+  // shortens, same first and last word ("Joshua Norton" of "Joshua Abraham
+  // Norton"), or without the last of three or more ("Eduardo Frei" of
+  // "Eduardo Frei Montalva": a Spanish name's second surname; not a
+  // generational suffix, which tells a son from his father) or without a
+  // second surname with its particle ("Raul Salinas" of "Raul Salinas de
+  // Gortari"), or -1. Of several such people, the one named in full before
+  // word `token` of sentence `si`; of several named before, the most
+  // mentioned (the story's own "Raul Salinas" beside his father "Raul
+  // Salinas Lozano").
   int NameVariantOf(absl::string_view name, int si, int token) const {
     std::vector<std::string> words;
     for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty()))
@@ -940,7 +942,14 @@ class ArticleState {
 
   // "Ethiopian has ordered ten Dreamliners" after "Ethiopian Airlines": a
   // demonym used as a noun (no noun, adjective or number after it) is the
-  // one organisation of the article whose name it opens, or -1.
+  // one organisation of the article whose name it opens. Adds that mention
+  // of word i and returns true, or returns false.
+  bool AddOrganisationOpenedByDemonym(int si, const SentenceTokens& s, int i) {
+    const int org = OrganisationOpenedByDemonym(s, i);
+    if (org < 0) return false;
+    AddMention(si, s, i, i + 1, claims::v1::ORGANIZATION, org, "article:organisation-short");
+    return true;
+  }
   int OrganisationOpenedByDemonym(const SentenceTokens& s, int i) const {
     const auto& t = s.tokens;
     if (s.words.size() != t.size()) return -1;
@@ -1658,15 +1667,14 @@ class ArticleState {
   }
 
   // "the Communist Party of the Philippines": an organisation's name
-  // ending in its head noun, then "of", "the" and a country's name, is one
-  // name, unless the knowledge base knows the words before "of" as an
-  // organisation of that country ("the Labour Party of Britain" is
-  // Labour). The end of the whole, or -1.
-  int OrganisationOfCountryEnd(const std::vector<Token>& t, int i) {
+  // t[i, e) ending in its head noun (OrganisationRunEnd), then "of", "the"
+  // and a country's name, is one name, unless the knowledge base knows the
+  // words before "of" as an organisation of that country ("the Labour
+  // Party of Britain" is Labour). The end of the whole, or -1.
+  int OrganisationOfCountryEnd(const std::vector<Token>& t, int i, int e) {
     const int n = static_cast<int>(t.size());
-    const int e = OrganisationRunEnd(t, i);
     if (e < 0 || e + 1 >= n || t[e].lower != "of") return -1;
-    const int c = e + 1 < n && t[e + 1].lower == "the" ? e + 2 : e + 1;
+    const int c = t[e + 1].lower == "the" ? e + 2 : e + 1;
     if (c >= n || !IsNameToken(t[c])) return -1;
     const int ce = NameRunEnd(t, c, n, 4);
     const auto* place = FindKb(t, c, ce, false);
@@ -2815,9 +2823,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // head noun ("Nigerian Coastal Fisheries Association"), however the
   // tagger split or typed them.
   entities::EntitySpan joined;
-  const int of_country = OrganisationOfCountryEnd(t, i);
-  const int org_end = std::max({OrganisationRunEnd(t, i), LeadingHeadRunEnd(t, i),
-                                 CoordinatedOrganisationEnd(t, i), of_country});
+  const int run_end = OrganisationRunEnd(t, i);
+  const int of_country = OrganisationOfCountryEnd(t, i, run_end);
+  const int org_end = std::max({run_end, LeadingHeadRunEnd(t, i), CoordinatedOrganisationEnd(t, i),
+                                of_country});
   if (org_end > 0 && (span == nullptr || span->end < org_end)) {
     joined = {i, org_end, entities::EntityType::kOrganization};
     span = &joined;
@@ -2894,8 +2903,9 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     a = 1;
   }
   // "sentenced Bollywood superstar Salman | Khan": a lower-case noun of the
-  // language (whatever the tagger made of it) inside a person's span describes the person whose name
-  // follows it, which runs on over the name words after the span.
+  // language (whatever the tagger made of it) inside a person's span
+  // describes the person whose name follows it, which runs on over the name
+  // words after the span.
   if (span->type == entities::EntityType::kPerson && FindKb(t, a, b, false) == nullptr) {
     int k = b - 2;
     while (k >= a && (t[k].capitalized || !t[k].is_word || IsNameParticle(t[k].lower))) --k;
@@ -3288,11 +3298,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     *next = e;
     {
       const AliasKind kind = KindOf(*m, k);
-      if (kind == AliasKind::kDemonym && b - a == 1) {
-        if (const int org = OrganisationOpenedByDemonym(s, a); org >= 0) {
-          AddMention(si, s, a, b, claims::v1::ORGANIZATION, org, "article:organisation-short");
-          return true;
-        }
+      if (kind == AliasKind::kDemonym && b - a == 1 && AddOrganisationOpenedByDemonym(si, s, a)) {
+        return true;
       }
       int actor = -1;
       std::string evidence = variant ? "kb:variant" : kKindNames[static_cast<int>(kind)];
@@ -3470,10 +3477,10 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
   // knowledge base knows by it ("the CPP" after "the Communist Party of the
   // Philippines (CPP)", not Cambodia's) and also where the tagger missed it
   // ("1MDB has debts" after "1Malaysia Development Berhad (1MDB)").
-  if (tok.all_caps && !headline) {
+  if (auto it = defined_acronyms_.find(tok.text);
+      tok.all_caps && !headline && it != defined_acronyms_.end()) {
     const entities::EntitySpan* span = NameAt(s, i);
-    auto it = defined_acronyms_.find(tok.text);
-    if (it != defined_acronyms_.end() && (span == nullptr || span->end == i + 1)) {
+    if (span == nullptr || span->end == i + 1) {
       AddMention(si, s, i, i + 1, result_.actors[it->second].type, it->second, "article:acronym");
       *next = i + 1;
       return true;
@@ -3521,12 +3528,9 @@ bool ArticleState::TryKbOrName(int si, const SentenceTokens& s, int i, int n,
       if (am.kind != AliasKind::kDemonym && am.kind != AliasKind::kGroupName && !missed_name) {
         continue;
       }
-      if (am.kind == AliasKind::kDemonym && k == 1) {
-        if (const int org = OrganisationOpenedByDemonym(s, i); org >= 0) {
-          AddMention(si, s, i, i + 1, claims::v1::ORGANIZATION, org, "article:organisation-short");
-          *next = i + 1;
-          return true;
-        }
+      if (am.kind == AliasKind::kDemonym && k == 1 && AddOrganisationOpenedByDemonym(si, s, i)) {
+        *next = i + 1;
+        return true;
       }
       const int actor = ActorForKb(am.actor);
       AddKbMention(si, s, i, i + k,

@@ -27,6 +27,17 @@ int FirstChild(const syntax::SyntaxSentence& w, int head, Pred pred) {
   return -1;
 }
 
+// Whether word v has a subject of its own (nsubj, nsubj:pass).
+bool HasSubject(const syntax::SyntaxSentence& w, int v) {
+  return FirstChild(w, v, [&](int k) { return syntax::BaseRel(w[k].rel) == DepRel::kNsubj; }) >= 0;
+}
+
+// A regular verb's past tense, whose form is its participle's too
+// ("invoked", "released"): the tagger may read either as the other.
+bool RegularPast(const syntax::SyntaxWord& w) {
+  return w.xpos == "VBD" && absl::EndsWith(w.form, "ed");
+}
+
 // A verb form that can be a verb's complement: a gerund or a bare or
 // to-infinitive.
 bool ComplementForm(const syntax::SyntaxWord& w) {
@@ -299,11 +310,7 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
     // own, and the verb has no subject.
     const int anchor = w[subject].head;
     if (anchor < 0 || anchor >= subject_first - 1 || w[anchor].head != verb) continue;
-    bool has_subject = false;
-    for (int k = 0; k < n && !has_subject; ++k) {
-      has_subject = w[k].head == verb && syntax::BaseRel(w[k].rel) == DepRel::kNsubj;
-    }
-    if (has_subject) continue;
+    if (HasSubject(w, verb)) continue;
     w[subject].head = verb;
     w[subject].rel = DepRel::kNsubj;
     w[subject_first - 1].head = verb;
@@ -534,8 +541,9 @@ bool RetagAcronymAfterArticle(syntax::SyntaxSentence* words) {
   bool changed = false;
   for (size_t i = 1; i < w.size(); ++i) {
     const std::string& form = w[i].form;
-    if (w[i].upos != Upos::kPron || form.size() < 2 || !absl::EqualsIgnoreCase(w[i - 1].form, "the") ||
-        !std::all_of(form.begin(), form.end(), [](char c) { return absl::ascii_isupper(c); })) {
+    if (w[i].upos != Upos::kPron || form.size() < 2 || !Is(w[i - 1], "the") ||
+        !std::all_of(form.begin(), form.end(),
+                     [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); })) {
       continue;
     }
     w[i].upos = Upos::kPropn;
@@ -558,17 +566,13 @@ bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words) {
   bool changed = false;
   for (int v = 1; v + 1 < n; ++v) {
     const int u = w[v].head;
-    if (w[v].upos != Upos::kVerb || w[v].xpos != "VBD" || !absl::EndsWith(w[v].form, "ed") ||
+    if (w[v].upos != Upos::kVerb || !RegularPast(w[v]) ||
         (w[v - 1].upos != Upos::kNoun && w[v - 1].upos != Upos::kPropn) ||
         (w[v + 1].upos != Upos::kAdp && w[v + 1].upos != Upos::kAdv) || u <= v ||
         w[u].upos != Upos::kVerb || !syntax::IsFiniteTag(w[u].xpos) ||
-        syntax::BaseRel(w[v].rel) != DepRel::kCcomp) {
+        syntax::BaseRel(w[v].rel) != DepRel::kCcomp || HasSubject(w, u)) {
       continue;
     }
-    const bool subject = std::any_of(w.begin(), w.end(), [&](const syntax::SyntaxWord& x) {
-      return x.head == u && syntax::BaseRel(x.rel) == DepRel::kNsubj;
-    });
-    if (subject) continue;
     w[v].xpos = "VBN";
     changed = true;
   }
@@ -1109,9 +1113,7 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     // regular participle as the past tense ("the Act, invoked on Friday,
     // would remain").
     const int p = w[i + 1].upos == Upos::kAdv ? i + 2 : i + 1;
-    const bool participle =
-        w[p].upos == Upos::kVerb &&
-        (w[p].xpos == "VBN" || (w[p].xpos == "VBD" && absl::EndsWith(w[p].form, "ed")));
+    const bool participle = w[p].upos == Upos::kVerb && (w[p].xpos == "VBN" || RegularPast(w[p]));
     if (!relative && !apposition && !named && !participle) continue;
     int j = i + 2;
     while (j < n && w[j].form != ",") ++j;
@@ -1119,10 +1121,14 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
       if (relative || apposition) return false;
       continue;
     }
+    const int antecedent = NameHead(w, i - 1, n);
+    // The parse already has the noun (the head of its name) as the verb's
+    // subject after the part.
+    const bool subject_of_verb =
+        w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj;
     // "accused the opposition, which controls parliament, of paralysing
     // ...": the object's "of" phrase after the part, which the parser hung
     // inside it.
-    const int antecedent = NameHead(w, i - 1, n);
     if (Is(w[j + 1], "of")) {
       const int phrase = w[j + 1].head;
       const DepRel r = syntax::BaseRel(w[antecedent].rel);
@@ -1144,8 +1150,7 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
       // for a verb read as the past tense, before a saying (a postposed
       // speaker's).
       const bool past = w[p].xpos == "VBD";
-      if (!syntax::IsFiniteTag(w[j + 1].xpos) ||
-          (w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) ||
+      if (!syntax::IsFiniteTag(w[j + 1].xpos) || subject_of_verb ||
           syntax::BaseRel(w[antecedent].rel) == DepRel::kAppos ||
           (past && (lexicon == nullptr || lexicon->IsSpeechVerb(w[j + 1].lemma)))) {
         continue;
@@ -1160,11 +1165,9 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     const bool saying_participle = verb.xpos == "VBN" && lexicon != nullptr &&
                                    lexicon->IsSpeechVerb(verb.lemma);
     if (!finite && !saying_participle) return false;
-    // Nothing to repair when the parse already has the noun (the head of
-    // its name) as that verb's subject.
-    if (w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) {
-      return false;
-    }
+    // Nothing to repair when the parse already has the noun as that
+    // verb's subject.
+    if (subject_of_verb) return false;
     if (saying_participle) verb.xpos = "VBD";
     *out = {i, j, relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
     return true;
