@@ -306,10 +306,15 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
       ++verb;
     }
     if (verb >= n || w[verb].upos != Upos::kVerb || !syntax::IsFiniteTag(w[verb].xpos)) continue;
-    // The word the phrase hangs from opens the sentence in a phrase of its
-    // own, and the verb has no subject.
-    const int anchor = w[subject].head;
-    if (anchor < 0 || anchor >= subject_first - 1 || w[anchor].head != verb) continue;
+    // The word the phrase hangs from is in the opening phrase, which hangs
+    // from the verb, wherever in it ("Speaking to reporters in Brussels,
+    // the Dutch prime minister Mark Rutte warned", on "Brussels"), and the
+    // verb has no subject.
+    int anchor = w[subject].head;
+    while (anchor >= 0 && anchor < subject_first - 1 && w[anchor].head != verb) {
+      anchor = w[anchor].head;
+    }
+    if (anchor < 0 || anchor >= subject_first - 1) continue;
     if (HasSubject(w, verb)) continue;
     w[subject].head = verb;
     w[subject].rel = DepRel::kNsubj;
@@ -324,6 +329,43 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
       w[end + 1].rel = DepRel::kPunct;
     }
   }
+}
+
+void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  const int r = FirstChild(w, -1, [](int) { return true; });
+  if (r != 0 || w[r].upos != Upos::kVerb || (w[r].xpos != "VBN" && w[r].xpos != "VBG")) return;
+  if (HasSubject(w, r)) return;
+  // The main clause: a finite verb the parser hung from the participle as
+  // a parataxis or a conjunct without a conjunction, with its own subject,
+  // its words right after a comma.
+  const int c = FirstChild(w, r, [&](int k) {
+    if (k < 3 || w[k].upos != Upos::kVerb) return false;
+    if (w[k].rel != DepRel::kParataxis && w[k].rel != DepRel::kConj) return false;
+    if (FirstChild(w, k, [&](int j) { return w[j].rel == DepRel::kCc; }) >= 0) return false;
+    const bool finite =
+        syntax::IsFiniteTag(w[k].xpos) ||
+        FirstChild(w, k, [&](int j) {
+          return w[j].upos == Upos::kAux && syntax::IsFiniteTag(w[j].xpos);
+        }) >= 0;
+    return finite && HasSubject(w, k);
+  });
+  if (c < 0) return;
+  int first = c;
+  while (first > 0 && InSubtree(w, first - 1, c) && w[first - 1].form != ",") --first;
+  if (first < 2 || w[first - 1].form != ",") return;
+  // The participle's words after the comma (the final full stop) go with
+  // the main clause.
+  for (int k = first; k < n; ++k) {
+    if (w[k].head == r) w[k].head = c;
+  }
+  w[c].head = -1;
+  w[c].rel = DepRel::kRoot;
+  w[r].head = c;
+  w[r].rel = DepRel::kAdvcl;
+  w[first - 1].head = r;
+  w[first - 1].rel = DepRel::kPunct;
 }
 
 namespace {
@@ -1487,6 +1529,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   if (lexicon != nullptr) ParseReportApart(parser, *lexicon, words);
   RepairChildrenOfPunctuation(words);
   RepairNotOnlyButAlso(words);
+  RepairOpeningParticipleAsRoot(words);
   RepairSubjectAfterOpeningPhrase(words);
   RepairObjectOfSaying(words);
   RepairDoubleSubject(words);

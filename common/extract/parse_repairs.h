@@ -38,10 +38,18 @@ void RepairTitleBeforeName(syntax::SyntaxSentence* words);
 void RepairDoubleSubject(syntax::SyntaxSentence* words);
 
 // "In Moscow, Kremlin spokesman Dmitry Peskov told reporters ...": a phrase
-// after the comma of an opening adverbial, which the parser hung on that
-// adverbial's noun as an apposition, is the subject of the finite verb
-// right after it when that verb has none.
+// after the comma of an opening adverbial, which the parser hung on a noun
+// inside that adverbial as an apposition ("Speaking to reporters in
+// Brussels, Mark Rutte warned", on "Brussels"), is the subject of the
+// finite verb right after it when that verb has none.
 void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words);
+
+// "Faced with mounting criticism, Chancellor Olaf Scholz agreed ...": the
+// parser made the opening participle the root and the main clause (a
+// finite verb with its own subject, after the comma) its parataxis. The
+// finite verb becomes the root and the participle its adverbial clause,
+// whose subject is then the main clause's.
+void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words);
 
 // "The Kremlin said the results raised questions", "Nasheed has said the
 // Maldives may one day have to ...": the noun phrase the parser made the

@@ -554,6 +554,60 @@ TEST(ParseRepairsTest, ThePhraseAfterAnOpeningAdverbialIsTheSubject) {
   EXPECT_EQ(unmarked[5].rel, DepRel::kNsubj);
 }
 
+// "Faced with criticism, Olaf Scholz agreed to delay the vote.", parsed
+// with the participle as the root and "agreed" its parataxis.
+TEST(ParseRepairsTest, AnOpeningParticipleTakenForTheRootModifiesTheMainClause) {
+  syntax::SyntaxSentence s = {W("Faced", Upos::kVerb, "VBN", -1, DepRel::kRoot),
+                              W("with", Upos::kAdp, "IN", 2, DepRel::kCase),
+                              W("criticism", Upos::kNoun, "NN", 0, DepRel::kObl),
+                              W(",", Upos::kPunct, ",", 6, DepRel::kPunct),
+                              W("Olaf", Upos::kPropn, "NNP", 6, DepRel::kNsubj),
+                              W("Scholz", Upos::kPropn, "NNP", 4, DepRel::kFlat),
+                              W("agreed", Upos::kVerb, "VBD", 0, DepRel::kParataxis),
+                              W("to", Upos::kPart, "TO", 8, DepRel::kMark),
+                              W("delay", Upos::kVerb, "VB", 6, DepRel::kXcomp),
+                              W("the", Upos::kDet, "DT", 10, DepRel::kDet),
+                              W("vote", Upos::kNoun, "NN", 8, DepRel::kObj),
+                              W(".", Upos::kPunct, ".", 0, DepRel::kPunct)};
+  syntax::SyntaxSentence coordinated = s;
+  RepairOpeningParticipleAsRoot(&s);
+  EXPECT_EQ(s[6].head, -1);
+  EXPECT_EQ(s[6].rel, DepRel::kRoot);
+  EXPECT_EQ(s[0].head, 6);
+  EXPECT_EQ(s[0].rel, DepRel::kAdvcl);
+  EXPECT_EQ(s[2].head, 0);
+  EXPECT_EQ(s[3].head, 0);
+  EXPECT_EQ(s[11].head, 6);
+  // A conjunct with its conjunction is a second clause, not the main one
+  // ("Founded in 1990, ... and the company grew").
+  coordinated[6].rel = DepRel::kConj;
+  coordinated.insert(coordinated.begin() + 4, W("and", Upos::kCconj, "CC", 7, DepRel::kCc));
+  for (size_t k = 0; k < coordinated.size(); ++k) {
+    if (k != 4 && coordinated[k].head >= 4) ++coordinated[k].head;
+  }
+  RepairOpeningParticipleAsRoot(&coordinated);
+  EXPECT_EQ(coordinated[0].head, -1);
+  EXPECT_EQ(coordinated[7].head, 0);
+}
+
+// "Speaking to reporters in Brussels, Mark Rutte warned ...", with the name
+// hung on "Brussels", a noun inside the opening phrase, not its head.
+TEST(ParseRepairsTest, ANameHungDeepInsideTheOpeningPhraseIsTheSubject) {
+  syntax::SyntaxSentence s = {W("Speaking", Upos::kVerb, "VBG", 8, DepRel::kAdvcl),
+                              W("to", Upos::kAdp, "IN", 2, DepRel::kCase),
+                              W("reporters", Upos::kNoun, "NNS", 0, DepRel::kObl),
+                              W("in", Upos::kAdp, "IN", 4, DepRel::kCase),
+                              W("Brussels", Upos::kPropn, "NNP", 2, DepRel::kNmod),
+                              W(",", Upos::kPunct, ",", 6, DepRel::kPunct),
+                              W("Mark", Upos::kPropn, "NNP", 4, DepRel::kAppos),
+                              W("Rutte", Upos::kPropn, "NNP", 6, DepRel::kFlat),
+                              W("warned", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  RepairSubjectAfterOpeningPhrase(&s);
+  EXPECT_EQ(s[6].head, 8);
+  EXPECT_EQ(s[6].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[5].head, 8);
+}
+
 // "In Ottawa, the sports minister, Jean Charest, said ...", with both the
 // title phrase and the name hung on "Ottawa".
 TEST(ParseRepairsTest, ATitlePhraseWithItsNameAfterAnOpeningAdverbialIsTheSubject) {
