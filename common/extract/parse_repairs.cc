@@ -368,6 +368,80 @@ void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words) {
   w[first - 1].rel = DepRel::kPunct;
 }
 
+void RepairRelativeClauseTakenForComplement(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int k = 2; k + 2 < n; ++k) {
+    if (!Is(w[k], "who") && !Is(w[k], "which")) continue;
+    if (w[k - 1].form != "," || syntax::BaseRel(w[k].rel) != DepRel::kNsubj) continue;
+    // The antecedent: the head of the name or noun before the comma.
+    int antecedent = k - 2;
+    while (w[antecedent].rel == DepRel::kFlat && w[antecedent].head >= 0 &&
+           w[antecedent].head < antecedent) {
+      antecedent = w[antecedent].head;
+    }
+    const Upos a = w[antecedent].upos;
+    if (a != Upos::kNoun && a != Upos::kPropn) continue;
+    // The relative clause's verb, hung from a later verb as its complement
+    // or a clause beside it, its words ending at a comma before that verb.
+    const int v = w[k].head;
+    if (v <= k || w[v].rel == DepRel::kAclRelcl) continue;
+    const DepRel rel = w[v].rel;
+    if (rel != DepRel::kCcomp && rel != DepRel::kParataxis && rel != DepRel::kConj &&
+        rel != DepRel::kAdvcl) {
+      continue;
+    }
+    const int main = w[v].head;
+    if (main <= v) continue;
+    int end = v;
+    while (end + 1 < n && InSubtree(w, end + 1, v)) ++end;
+    if (w[end].form != "," || end + 1 > main) continue;
+    w[v].head = antecedent;
+    w[v].rel = DepRel::kAclRelcl;
+    w[k - 1].head = v;
+  }
+}
+
+void RepairConjunctionTakenForPreposition(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int p = 1; p + 2 < n; ++p) {
+    if (w[p].upos != Upos::kAdp || w[p].rel != DepRel::kCase) continue;
+    if (!Is(w[p], "after") && !Is(w[p], "before") && !Is(w[p], "since") && !Is(w[p], "until")) {
+      continue;
+    }
+    // "fell 4 percent after the carmaker cut ...": the noun after the
+    // preposition, and the verb right after its phrase, whose subject the
+    // parser took to be the noun before the preposition.
+    const int noun = w[p].head;
+    if (noun <= p) continue;
+    int end = noun;
+    while (end + 1 < n && InSubtree(w, end + 1, noun)) ++end;
+    int v = end + 1;
+    while (v < n && w[v].upos == Upos::kAux && w[v].head > v) ++v;
+    if (v >= n || w[v].upos != Upos::kVerb) continue;
+    const int subject =
+        FirstChild(w, v, [&](int k) { return syntax::BaseRel(w[k].rel) == DepRel::kNsubj; });
+    if (subject < 0 || subject >= p || !InSubtree(w, noun, subject)) continue;
+    const bool finite = syntax::IsFiniteTag(w[v].xpos) ||
+                        FirstChild(w, v, [&](int k) {
+                          return w[k].upos == Upos::kAux && syntax::IsFiniteTag(w[k].xpos);
+                        }) >= 0;
+    // The noun before the preposition measures the verb that governs the
+    // clause ("fell 4 percent", "crashed minutes after").
+    const int governor = w[v].head;
+    if (!finite || governor < 0 || governor >= subject || w[governor].upos != Upos::kVerb) continue;
+    w[noun].head = v;
+    w[noun].rel = w[subject].rel;
+    w[p].head = v;
+    w[p].rel = DepRel::kMark;
+    w[p].upos = Upos::kSconj;
+    w[subject].head = governor;
+    w[subject].rel = DepRel::kOblNpmod;
+    w[v].rel = DepRel::kAdvcl;
+  }
+}
+
 namespace {
 
 // Whether the nouns before word k, the last of them plural, are the
@@ -1530,6 +1604,8 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairChildrenOfPunctuation(words);
   RepairNotOnlyButAlso(words);
   RepairOpeningParticipleAsRoot(words);
+  RepairRelativeClauseTakenForComplement(words);
+  RepairConjunctionTakenForPreposition(words);
   RepairSubjectAfterOpeningPhrase(words);
   RepairObjectOfSaying(words);
   RepairDoubleSubject(words);

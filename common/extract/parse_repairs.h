@@ -51,6 +51,21 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words);
 // whose subject is then the main clause's.
 void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words);
 
+// "The minister, who spoke on condition of anonymity, said talks would
+// resume": a clause whose subject is "who" or "which" right after a comma
+// and a noun, which the parser hung from the later verb (as its
+// complement, a parataxis, conjunct or adverbial clause) and which ends at
+// a comma before that verb, is a relative clause of the noun.
+void RepairRelativeClauseTakenForComplement(syntax::SyntaxSentence* words);
+
+// "Shares fell 4 percent after the carmaker cut its forecast": "after",
+// "before", "since" or "until" tagged a preposition, whose noun is followed
+// by a finite verb that the parser gave the noun before the preposition as
+// subject, is the conjunction of that verb's clause: its noun is the
+// subject, and the noun before it measures the verb that governs the
+// clause (obl:npmod).
+void RepairConjunctionTakenForPreposition(syntax::SyntaxSentence* words);
+
 // "The Kremlin said the results raised questions", "Nasheed has said the
 // Maldives may one day have to ...": the noun phrase the parser made the
 // object of a verb of saying that takes no object ("say", "claim",

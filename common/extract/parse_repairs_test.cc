@@ -554,6 +554,62 @@ TEST(ParseRepairsTest, ThePhraseAfterAnOpeningAdverbialIsTheSubject) {
   EXPECT_EQ(unmarked[5].rel, DepRel::kNsubj);
 }
 
+// "The minister, who spoke on condition of anonymity, said talks would
+// resume", with "spoke" hung from "said" as its complement.
+TEST(ParseRepairsTest, ARelativeClauseBetweenCommasIsNoComplementOfTheLaterVerb) {
+  syntax::SyntaxSentence s = {W("The", Upos::kDet, "DT", 1, DepRel::kDet),
+                              W("minister", Upos::kNoun, "NN", 7, DepRel::kNsubj),
+                              W(",", Upos::kPunct, ",", 1, DepRel::kPunct),
+                              W("who", Upos::kPron, "WP", 4, DepRel::kNsubj),
+                              W("spoke", Upos::kVerb, "VBD", 7, DepRel::kCcomp),
+                              W("anonymously", Upos::kAdv, "RB", 4, DepRel::kAdvmod),
+                              W(",", Upos::kPunct, ",", 4, DepRel::kPunct),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("talks", Upos::kNoun, "NNS", 10, DepRel::kNsubj),
+                              W("would", Upos::kAux, "MD", 10, DepRel::kAux),
+                              W("resume", Upos::kVerb, "VB", 7, DepRel::kCcomp)};
+  syntax::SyntaxSentence no_comma = s;
+  RepairRelativeClauseTakenForComplement(&s);
+  EXPECT_EQ(s[4].head, 1);
+  EXPECT_EQ(s[4].rel, DepRel::kAclRelcl);
+  EXPECT_EQ(s[10].head, 7);
+  EXPECT_EQ(s[10].rel, DepRel::kCcomp);
+  // Without the comma closing it, the clause may run on into the verb.
+  no_comma[6].form = "and";
+  RepairRelativeClauseTakenForComplement(&no_comma);
+  EXPECT_EQ(no_comma[4].head, 7);
+}
+
+// "Shares fell 4 percent after the carmaker cut its forecast", with
+// "after" a preposition and "percent" the subject of "cut".
+TEST(ParseRepairsTest, AfterBeforeAClauseIsItsConjunction) {
+  syntax::SyntaxSentence s = {W("Shares", Upos::kNoun, "NNS", 1, DepRel::kNsubj),
+                              W("fell", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("4", Upos::kNum, "CD", 3, DepRel::kNummod),
+                              W("percent", Upos::kNoun, "NN", 7, DepRel::kNsubj),
+                              W("after", Upos::kAdp, "IN", 6, DepRel::kCase),
+                              W("the", Upos::kDet, "DT", 6, DepRel::kDet),
+                              W("carmaker", Upos::kNoun, "NN", 3, DepRel::kNmod),
+                              W("cut", Upos::kVerb, "VBD", 1, DepRel::kAdvcl),
+                              W("its", Upos::kPron, "PRP$", 9, DepRel::kNmodPoss),
+                              W("forecast", Upos::kNoun, "NN", 7, DepRel::kObj)};
+  syntax::SyntaxSentence noun_only = s;
+  RepairConjunctionTakenForPreposition(&s);
+  EXPECT_EQ(s[6].head, 7);
+  EXPECT_EQ(s[6].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[4].head, 7);
+  EXPECT_EQ(s[4].rel, DepRel::kMark);
+  EXPECT_EQ(s[3].head, 1);
+  EXPECT_EQ(s[3].rel, DepRel::kOblNpmod);
+  // "the price after the cut" with no verb after it stays a preposition.
+  noun_only.resize(7);
+  noun_only[3].head = 1;
+  noun_only[3].rel = DepRel::kObj;
+  RepairConjunctionTakenForPreposition(&noun_only);
+  EXPECT_EQ(noun_only[4].rel, DepRel::kCase);
+  EXPECT_EQ(noun_only[6].head, 3);
+}
+
 // "Faced with criticism, Olaf Scholz agreed to delay the vote.", parsed
 // with the participle as the root and "agreed" its parataxis.
 TEST(ParseRepairsTest, AnOpeningParticipleTakenForTheRootModifiesTheMainClause) {
