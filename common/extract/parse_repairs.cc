@@ -273,9 +273,12 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
   const int n = static_cast<int>(w.size());
   auto below = [&](int k, int a) { return InSubtree(w, k, a); };
   // (Or as an unmarked modifier: "In Washington, President Lyndon Johnson
-  // called ...".)
+  // called ..."; or as a conjunct without a conjunction: "In London, the
+  // Ministry of Defence said".)
   auto hung = [&](int k) {
-    return w[k].rel == DepRel::kAppos || w[k].rel == DepRel::kNmodUnmarked;
+    return w[k].rel == DepRel::kAppos || w[k].rel == DepRel::kNmodUnmarked ||
+           (w[k].rel == DepRel::kConj &&
+            FirstChild(w, k, [&](int j) { return w[j].rel == DepRel::kCc; }) < 0);
   };
   // The contiguous words of a's subtree, [first, end], right after a comma.
   auto phrase = [&](int a, int* first, int* end) {
@@ -293,7 +296,16 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
     // minister, Jean Charest, said"): then a is the name, and the subject
     // is the phrase before it.
     int subject = a, subject_first = first, verb = end + 1;
-    if (verb + 1 < n && w[verb].form == "," && first >= 4) {
+    // Or its name hangs from it, set off by commas ("In Washington, the
+    // White House press secretary, James Hagerty, said").
+    const int own_name = FirstChild(w, a, [&](int k) {
+      int k_first, k_end;
+      return k > a && w[k].rel == DepRel::kAppos && phrase(k, &k_first, &k_end) && k_end == end;
+    });
+    int closing = -1;  // the comma after that name
+    if (verb + 1 < n && w[verb].form == "," && own_name >= 0) {
+      closing = verb++;
+    } else if (verb + 1 < n && w[verb].form == "," && first >= 4) {
       for (int b = first - 2; b >= 2 && subject == a; --b) {
         int b_first, b_end;
         if (w[b].head == w[a].head && hung(b) && phrase(b, &b_first, &b_end) &&
@@ -320,6 +332,10 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
     w[subject].rel = DepRel::kNsubj;
     w[subject_first - 1].head = verb;
     w[subject_first - 1].rel = DepRel::kPunct;
+    if (closing >= 0) {
+      w[closing].head = own_name;
+      w[closing].rel = DepRel::kPunct;
+    }
     if (subject != a) {
       w[a].head = subject;
       w[a].rel = DepRel::kAppos;

@@ -752,6 +752,49 @@ TEST(ParseRepairsTest, AQuotationHungOnQuotedIsTheComplementOfAsSaying) {
   EXPECT_EQ(s[2].rel, DepRel::kCcomp);
 }
 
+// "In Washington, the press secretary, James Hagerty, said ...", with the
+// title phrase hung on "Washington" and the name on the title phrase; and
+// "In London, the Ministry said", the phrase a conjunct of "London".
+TEST(ParseRepairsTest, ATitlePhraseCarryingItsNameAfterAnOpeningAdverbialIsTheSubject) {
+  syntax::SyntaxSentence s = {W("In", Upos::kAdp, "IN", 1, DepRel::kCase),
+                              W("Washington", Upos::kPropn, "NNP", 10, DepRel::kObl),
+                              W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
+                              W("the", Upos::kDet, "DT", 5, DepRel::kDet),
+                              W("press", Upos::kNoun, "NN", 5, DepRel::kCompound),
+                              W("secretary", Upos::kNoun, "NN", 1, DepRel::kAppos),
+                              W(",", Upos::kPunct, ",", 7, DepRel::kPunct),
+                              W("James", Upos::kPropn, "NNP", 5, DepRel::kAppos),
+                              W("Hagerty", Upos::kPropn, "NNP", 7, DepRel::kFlat),
+                              W(",", Upos::kPunct, ",", 1, DepRel::kPunct),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  RepairSubjectAfterOpeningPhrase(&s);
+  EXPECT_EQ(s[5].head, 10);
+  EXPECT_EQ(s[5].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[7].head, 5);
+  EXPECT_EQ(s[7].rel, DepRel::kAppos);
+  EXPECT_EQ(s[9].head, 7);
+  syntax::SyntaxSentence conj = {W("In", Upos::kAdp, "IN", 1, DepRel::kCase),
+                                 W("London", Upos::kPropn, "NNP", 5, DepRel::kObl),
+                                 W(",", Upos::kPunct, ",", 4, DepRel::kPunct),
+                                 W("the", Upos::kDet, "DT", 4, DepRel::kDet),
+                                 W("Ministry", Upos::kPropn, "NNP", 1, DepRel::kConj),
+                                 W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  syntax::SyntaxSentence with_and = conj;
+  RepairSubjectAfterOpeningPhrase(&conj);
+  EXPECT_EQ(conj[4].head, 5);
+  EXPECT_EQ(conj[4].rel, DepRel::kNsubj);
+  // A conjunct with its conjunction is one of a list ("In London and the
+  // capitals").
+  with_and.insert(with_and.begin() + 3, W("and", Upos::kCconj, "CC", 5, DepRel::kCc));
+  with_and[0].head = 1;
+  with_and[1].head = 6;
+  with_and[2].head = 5;
+  with_and[4].head = 5;
+  with_and[5].head = 1;
+  RepairSubjectAfterOpeningPhrase(&with_and);
+  EXPECT_EQ(with_and[5].rel, DepRel::kConj);
+}
+
 // "The board said the figures showed growth", with "figures" the object of
 // "said" and "showed" a participle modifying it.
 TEST(ParseRepairsTest, TheObjectOfSayIsTheSubjectOfTheVerbAfterIt) {
