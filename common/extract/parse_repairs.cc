@@ -643,7 +643,69 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
       if (k != verb && w[k].head == quoted) w[k].head = verb;
     }
   }
-  if (w[verb].head < 0 && w[quoted].head == verb) SpeakerIsSubject(close, verb, words);
+  if (w[verb].head < 0 && w[quoted].head == verb) {
+    // The quotation is what was said, though the parser took it for a
+    // subject ('"The Malvinas are Argentine," President Galtieri told').
+    if (w[quoted].rel != DepRel::kParataxis) w[quoted].rel = DepRel::kCcomp;
+    SpeakerIsSubject(close, verb, words);
+  }
+}
+
+void RepairReportThenInvertedSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  const int root = FirstChild(w, -1, [](int) { return true; });
+  if (root < 0) return;
+  // The saying: a verb of saying in the past or present right after a
+  // comma, hung from the report's root, with no subject before it.
+  int v = root + 2;
+  while (v < n && !(w[v - 1].form == "," && w[v].head == root && w[v].upos == Upos::kVerb &&
+                    (w[v].xpos == "VBD" || w[v].xpos == "VBZ") &&
+                    lexicon.IsSpeechVerb(w[v].lemma))) {
+    ++v;
+  }
+  // Not "told": the phrase after it is whom it told.
+  if (v >= n || w[v].lemma == "tell" ||
+      FirstChild(w, v, [&](int k) { return k < v && w[k].rel == DepRel::kNsubj; }) >= 0) {
+    return;
+  }
+  // The speaker stands before the verb, set off by commas, where the parser
+  // hung it from the report ("S, the Paris prosecutor, Laure Beccuau,
+  // said"): not this repair's.
+  for (int h = v - 2; h >= 0 && h != root; h = w[h].head) {
+    if (w[h].rel == DepRel::kParataxis || w[h].rel == DepRel::kAppos) return;
+  }
+  // The speaker: a noun phrase that runs to the end of the sentence (no
+  // verb, no clause of its own: "said a librarian there", "added the
+  // minister, Jane Doe").
+  int speaker = -1;
+  for (int k = v + 1; k < n; ++k) {
+    const Upos u = w[k].upos;
+    if (u == Upos::kVerb || u == Upos::kAux || u == Upos::kSconj || u == Upos::kPart ||
+        syntax::IsQuotationMark(w[k].form)) {
+      return;
+    }
+    if (speaker >= 0 || (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kPron)) continue;
+    // The phrase's head noun: no noun above it in the phrase ("a librarian
+    // there", parsed with "there" above "librarian").
+    bool modifier = false;
+    for (int h = w[k].head; h > v && h < n && !modifier; h = w[h].head) {
+      modifier = w[h].upos == Upos::kNoun || w[h].upos == Upos::kPropn;
+    }
+    if (!modifier) speaker = k;
+  }
+  if (speaker < 0) return;
+  for (int k = v; k < n; ++k) {
+    if (w[k].head == root) w[k].head = v;
+  }
+  w[v].head = -1;
+  w[v].rel = DepRel::kRoot;
+  w[root].head = v;
+  w[root].rel = DepRel::kCcomp;
+  w[v - 1].head = v;
+  w[v - 1].rel = DepRel::kPunct;
+  w[speaker].head = v;
+  w[speaker].rel = DepRel::kNsubj;
 }
 
 bool RetagCloseTo(syntax::SyntaxSentence* words) {
@@ -1637,6 +1699,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     RepairStateParticiple(*lexicon, words);
     RepairNamingComplement(*lexicon, words);
     RepairQuoteThenSpeaker(*lexicon, words);
+    RepairReportThenInvertedSaying(*lexicon, words);
     RepairQuoteOfQuotedAsSaying(*lexicon, words);
     ParseQuoteApart(parser, *lexicon, words);
     RepairComplementAfterOblique(*lexicon, words);

@@ -181,6 +181,13 @@ void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence*
 // apart where the parser hung the verb elsewhere.
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "It could take years to restore the books, said a librarian there.": a
+// verb of saying after a comma with its speaker after it, which the parser
+// hung from the report's root (as a conjunct, with the speaker as an
+// oblique), is the root, the report its complement and the speaker (a noun
+// phrase running to the end of the sentence) its subject.
+void RepairReportThenInvertedSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "said on Friday he had authorised ...", "told reporters they had
 // complained": a clause with its own subject that the parser hung as a
 // relative clause (acl:relcl) on an oblique or the indirect object of a

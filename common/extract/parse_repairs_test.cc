@@ -1001,6 +1001,59 @@ TEST(ParseRepairsTest, TheSayingAfterAQuotationIsTheRoot) {
   EXPECT_EQ(s[2].head, 3);  // inside the quotation nothing moves
 }
 
+// "\"The islands are ours,\" President Galtieri told the crowd.", with the
+// quotation's root the subject of "told".
+TEST(ParseRepairsTest, AQuotationTakenForTheSubjectIsTheSayingsComplement) {
+  syntax::SyntaxSentence s = {W("\"", Upos::kPunct, "``", 4, DepRel::kPunct),
+                              W("The", Upos::kDet, "DT", 2, DepRel::kDet),
+                              W("islands", Upos::kNoun, "NNS", 4, DepRel::kNsubj),
+                              W("are", Upos::kAux, "VBP", 4, DepRel::kCop),
+                              W("ours", Upos::kPron, "PRP", 10, DepRel::kNsubj),
+                              W(",", Upos::kPunct, ",", 4, DepRel::kPunct),
+                              W("\"", Upos::kPunct, "''", 4, DepRel::kPunct),
+                              W("President", Upos::kPropn, "NNP", 8, DepRel::kNmodDesc),
+                              W("Leopoldo", Upos::kPropn, "NNP", 10, DepRel::kNsubj),
+                              W("Galtieri", Upos::kPropn, "NNP", 8, DepRel::kFlat),
+                              W("told", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("the", Upos::kDet, "DT", 12, DepRel::kDet),
+                              W("crowd", Upos::kNoun, "NN", 10, DepRel::kIobj),
+                              W(".", Upos::kPunct, ".", 10, DepRel::kPunct)};
+  s[10].lemma = "tell";
+  RepairQuoteThenSpeaker(BundledLexicon(), &s);
+  EXPECT_EQ(s[4].head, 10);
+  EXPECT_EQ(s[4].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[8].rel, DepRel::kNsubj);
+}
+
+// "It could take years, said a librarian there.", with "said" a conjunct
+// of "take" and "librarian" hung below "there".
+TEST(ParseRepairsTest, ASayingAfterTheReportWithItsSpeakerAfterItIsTheRoot) {
+  syntax::SyntaxSentence s = {W("It", Upos::kPron, "PRP", 2, DepRel::kNsubj),
+                              W("could", Upos::kAux, "MD", 2, DepRel::kAux),
+                              W("take", Upos::kVerb, "VB", -1, DepRel::kRoot),
+                              W("years", Upos::kNoun, "NNS", 2, DepRel::kObj),
+                              W(",", Upos::kPunct, ",", 5, DepRel::kPunct),
+                              W("said", Upos::kVerb, "VBD", 2, DepRel::kConj),
+                              W("a", Upos::kDet, "DT", 7, DepRel::kDet),
+                              W("librarian", Upos::kNoun, "NN", 8, DepRel::kOblUnmarked),
+                              W("there", Upos::kAdv, "RB", 5, DepRel::kAdvmod),
+                              W(".", Upos::kPunct, ".", 2, DepRel::kPunct)};
+  s[5].lemma = "say";
+  syntax::SyntaxSentence told = s;
+  RepairReportThenInvertedSaying(BundledLexicon(), &s);
+  EXPECT_EQ(s[5].head, -1);
+  EXPECT_EQ(s[2].head, 5);
+  EXPECT_EQ(s[2].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[7].head, 5);
+  EXPECT_EQ(s[7].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[9].head, 5);
+  // "..., told a librarian": the phrase after "told" is its addressee.
+  told[5].form = "told";
+  told[5].lemma = "tell";
+  RepairReportThenInvertedSaying(BundledLexicon(), &told);
+  EXPECT_EQ(told[2].head, -1);
+}
+
 // "\"It is over,\" a doctor at the hospital, Ana Ruiz, told Reuters.",
 // with the quotation hung from "doctor": the speaker's phrase may have a
 // preposition and an apposition.
