@@ -2137,11 +2137,12 @@ bool ArticleState::CalledByOtherName(int actor, absl::string_view word) const {
 bool ArticleState::OtherGivenNames(int kb_index, const std::vector<Token>& t, int a,
                                    int b) const {
   if (a + 1 >= b) return false;
-  std::vector<std::string> words =
-      absl::StrSplit(KnowledgeBase::NormalizeKey(kb_.actor(kb_index).name), absl::ByAnyChar(" -"),
-                     absl::SkipEmpty());
-  if (words.size() < 2 || words[0] != KnowledgeBase::NormalizeKey(t[a].text)) return false;
-  return KnowledgeBase::NormalizeKey(t[a + 1].text) != words[1];
+  // Compared without diacritics: "Vo Nguyen Giap", written without them,
+  // has other given names than the known "Võ Chí Công".
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(kb_.actor(kb_index).name, absl::ByAnyChar(" -"), absl::SkipEmpty());
+  if (words.size() < 2 || PartKey(words[0]) != PartKey(t[a].text)) return false;
+  return PartKey(t[a + 1].text) != PartKey(words[1]);
 }
 
 bool ArticleState::GoesByGivenName(int kb_index, absl::string_view word) const {

@@ -1106,6 +1106,17 @@ TEST_F(MentionsTest, AFamilyNameWithOtherGivenNamesIsAnotherPerson) {
   EXPECT_NE(ActorOf(body, "2013-11-04", "Park Chung Hee"), "park-geun-hye");
 }
 
+// The same when the known people of that family name are written with
+// diacritics and the article without ("Võ Chí Công", "Võ Văn Kiệt" in the
+// knowledge base): a general of another name is discovered, not lost as
+// ambiguous between them.
+TEST_F(MentionsTest, AFamilyNameWithOtherGivenNamesIsAnotherPersonWithoutDiacritics) {
+  const std::string body =
+      "HANOI, May 8 (Reuters) - The fortress fell to troops commanded by General "
+      "Vo Nguyen Giap, the Viet Minh said.";
+  EXPECT_EQ(ActorOf(body, "1954-05-08", "Vo Nguyen Giap"), "vo-nguyen-giap");
+}
+
 // An organisation's name runs over the function words inside it, and "the"
 // with its last word is the organisation again; a title-like word inside
 // an organisation's name ("Justice") makes no person of its head.
