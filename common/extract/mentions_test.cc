@@ -139,6 +139,16 @@ TEST_F(MentionsTest, HonorificsTitlesAndSurnames) {
             "Netanyahu=benjamin-netanyahu Biden=joe-biden Netanyahu=benjamin-netanyahu");
 }
 
+// "Sheik" and "Shaikh", the American and South Asian spellings of
+// "Sheikh", are honorifics too: no part of the name.
+TEST_F(MentionsTest, SpellingsOfSheikhAreHonorifics) {
+  EXPECT_EQ(Mentions("Sheik Rashid Bakri Hamdan spoke. Hamdan left.", "1975-03-02"),
+            "Rashid Bakri Hamdan=rashid-bakri-hamdan Hamdan=rashid-bakri-hamdan");
+  EXPECT_EQ(ActorOf("Shaikh Karim Nasser Toufic opened the bank.", "2001-05-02",
+                    "Karim Nasser Toufic"),
+            "karim-nasser-toufic");
+}
+
 // An honorific between a title and the name is neither's part; written
 // for this test.
 TEST_F(MentionsTest, AnHonorificAfterATitleIsNoPartOfTheName) {
