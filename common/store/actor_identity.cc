@@ -851,7 +851,11 @@ absl::StatusOr<StoredIdentity> MatchOrganisationWords(rocksdb::DB* db, const Act
 // A person written with an initial for the given name is the one stored
 // person of that surname whose given name begins with it, and the other
 // way round ("S. Thangavelu" = "Selvaraj Thangavelu", as South Indian and
-// Sri Lankan news and many lists write names); two names only.
+// Sri Lankan news and many lists write names); so is one written with the
+// given name's first four letters or more, its usual short form ("Chris
+// Barnard" = "Christiaan Barnard", "Alex" of "Alexander"); two names only.
+constexpr size_t kShortFormLetters = 4;
+
 absl::StatusOr<StoredIdentity> MatchInitial(rocksdb::DB* db, const Actor& actor) {
   const std::vector<std::string> written = WrittenWords(actor.name());
   if (actor.type() != claims::v1::PERSON || written.size() != 2 ||
@@ -868,16 +872,24 @@ absl::StatusOr<StoredIdentity> MatchInitial(rocksdb::DB* db, const Actor& actor)
         if (other.size() != 2 || other[1] != written[1]) return false;
         const char other_gender = GenderOf(stored);
         if (gender != 0 && other_gender != 0 && gender != other_gender) return false;
-        const std::string& initial = written[0].size() == 1 ? written[0] : other[0];
-        const std::string& given = written[0].size() == 1 ? other[0] : written[0];
-        if (initial.size() != 1 || given.size() < 2 || given[0] != initial[0]) return false;
+        const bool shorter = written[0].size() < other[0].size();
+        const std::string& initial = shorter ? written[0] : other[0];
+        const std::string& given = shorter ? other[0] : written[0];
+        // (A compound given name is no longer form of its first part:
+        // "Jean" is not "Jean-François".)
+        if ((initial.size() != 1 && initial.size() < kShortFormLetters) ||
+            given.size() <= initial.size() || !absl::StartsWith(given, initial) ||
+            (initial.size() > 1 && given[initial.size()] == ' ')) {
+          return false;
+        }
         // An initial already known as another given name ("R." as
-        // "Rajendran") is not "Ravi".
+        // "Rajendran") is not "Ravi"; an honorific is no given name ("Dr
+        // Barnard").
         return std::none_of(stored.aliases().begin(), stored.aliases().end(),
                             [&](const std::string& alias) {
                               const std::vector<std::string> a = WrittenWords(alias);
                               return a.size() == 2 && a[1] == written[1] && a[0].size() > 1 &&
-                                     a[0] != given;
+                                     a[0] != given && !In(kTitleWords, a[0]);
                             });
       }));
   return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::PERSON);

@@ -336,6 +336,24 @@ TEST_F(ActorIdentityTest, AnInitialForTheGivenNameFindsTheOnePersonItCanBe) {
   EXPECT_EQ(StoredIds("g"), "ravi-palaniappan");
 }
 
+// A given name's first letters, its usual short form, are the one stored
+// person of that surname whose given name opens with them; fewer than four
+// letters say too little ("Ed" may be Edward, Edmund or Edwin).
+TEST_F(ActorIdentityTest, AShortFormOfTheGivenNameFindsTheOnePersonItCanBe) {
+  Put(Article("a", {{"christiaan-vermaak", "Christiaan Vermaak", claims::v1::PERSON,
+                     {"Dr Vermaak", "Vermaak"}}}));
+  Put(Article("b", {{"chris-vermaak", "Chris Vermaak"}}));
+  EXPECT_EQ(StoredIds("b"), "christiaan-vermaak");
+  Put(Article("c", {{"ed-marlowe", "Ed Marlowe"}}));
+  Put(Article("d", {{"edmund-marlowe", "Edmund Marlowe"}}));
+  EXPECT_EQ(StoredIds("d"), "edmund-marlowe");
+  // Two people it can be: nobody.
+  Put(Article("e", {{"alexander-petrakis", "Alexander Petrakis"}}));
+  Put(Article("f", {{"alexandra-petrakis", "Alexandra Petrakis"}}));
+  Put(Article("g", {{"alex-petrakis", "Alex Petrakis"}}));
+  EXPECT_EQ(StoredIds("g"), "alex-petrakis");
+}
+
 TEST_F(ActorIdentityTest, AnAcronymAnArticleGaveAnOrganisationFindsItLater) {
   Put(Article("a", {{"anti-corruption-foundation",
                      "Anti-Corruption Foundation",
