@@ -3257,6 +3257,15 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
     k = ChooseKb(*m, claims::v1::ACTOR_TYPE_UNSPECIFIED);
     if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
   }
+  // One word the tagger took for a person's name that the base knows as a
+  // place's own name or alias (not a gazetteer town's), and that is no name
+  // of anyone the article has named, is the place ("Saigon, the former
+  // capital").
+  if (k < 0 && m != nullptr && type == claims::v1::PERSON && e - a == 1 &&
+      !name_parts_.contains(PartKey(t[a].text))) {
+    k = ChooseKb(*m, claims::v1::LOCATION);
+    if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
+  }
   // An acronym the base knows as a person's own alias ("MBZ", "AMLO") is
   // that person, whatever other kind of name the tagger took it for.
   if (k < 0 && m != nullptr && type != claims::v1::PERSON && e - a == 1 && t[a].all_caps) {

@@ -139,6 +139,16 @@ TEST_F(MentionsTest, HonorificsTitlesAndSurnames) {
             "Netanyahu=benjamin-netanyahu Biden=joe-biden Netanyahu=benjamin-netanyahu");
 }
 
+// A one-word name the tagger may take for a person's that the knowledge
+// base knows as a place's alias, and that no one the article names bears,
+// is the place.
+TEST_F(MentionsTest, AKnownPlacesOtherNameIsThePlaceWhenNoOneBearsIt) {
+  EXPECT_EQ(ActorOf("BANGKOK (AP) - Saigon, the former capital of South Vietnam, was renamed "
+                    "on Friday.",
+                    "1976-07-02", "Saigon"),
+            "ho-chi-minh-city-vnm");
+}
+
 // "Sheik" and "Shaikh", the American and South Asian spellings of
 // "Sheikh", are honorifics too: no part of the name.
 TEST_F(MentionsTest, SpellingsOfSheikhAreHonorifics) {
