@@ -139,6 +139,17 @@ TEST_F(MentionsTest, HonorificsTitlesAndSurnames) {
             "Netanyahu=benjamin-netanyahu Biden=joe-biden Netanyahu=benjamin-netanyahu");
 }
 
+// A name two known people bore: the one in office at the date, else the
+// one who left office in the last two years (the Somozas, father and son).
+TEST_F(MentionsTest, ANameOfTwoKnownPeopleIsTheOneInOrJustOutOfOffice) {
+  EXPECT_EQ(ActorOf("LEON, Nicaragua (AP) - Anastasio Somoza was shot at a party.",
+                    "1956-09-22", "Anastasio Somoza"),
+            "anastasio-somoza-garcia");
+  EXPECT_EQ(ActorOf("ASUNCION (Reuters) - Anastasio Somoza was killed today in an ambush.",
+                    "1980-09-17", "Anastasio Somoza"),
+            "anastasio-somoza-debayle");
+}
+
 // A one-word name the tagger may take for a person's that the knowledge
 // base knows as a place's alias, and that no one the article names bears,
 // is the place.
