@@ -181,6 +181,14 @@ bool IsNameParticle(absl::string_view lower) {
          std::end(kParticles);
 }
 
+// The Arabic "Abd" ("servant of") as romanised before the name it joins
+// ("Abdel Nasser", "Abdul Rahman", "Abd al-Aziz").
+bool IsAbdName(absl::string_view lower) {
+  static constexpr absl::string_view kAbd[] = {"abd",   "abdel", "abdul", "abdal", "abdol",
+                                               "abdur", "abdus", "abdou", "abdoul"};
+  return std::find(std::begin(kAbd), std::end(kAbd), lower) != std::end(kAbd);
+}
+
 // A surname written with its particle and a hyphen ("al-Saadi",
 // "el-Sisi"): a name token, though its first letter is lower case.
 bool IsParticleName(const Token& t) {
@@ -486,11 +494,13 @@ class ArticleState {
       if (words.size() < 2) continue;
       const size_t last = words.size() - 1;
       std::vector<size_t> parts = {0, last};
+      bool double_surname = false;
       // Two given names and two surnames ("Luz Adriana Quiñónez Mosquera"):
       // news calls her by the first surname.
       if (words.size() >= 4 && !family_first &&
           !absl::ascii_islower(static_cast<unsigned char>(words[words.size() - 2][0]))) {
         parts.push_back(words.size() - 2);
+        double_surname = true;
       }
       // A given name and two surnames ("Jaime Riquelme Sepúlveda"): the
       // middle word, when it is no given name, is the first surname.
@@ -521,6 +531,14 @@ class ArticleState {
       if (particles < last) {
         words.push_back(absl::StrJoin(words.begin() + static_cast<std::ptrdiff_t>(particles),
                                       words.begin() + static_cast<std::ptrdiff_t>(last + 1), " "));
+        parts.push_back(words.size() - 1);
+      }
+      // "Abdel Wahab" of "Mohammed Abdel Wahab": "Abd" ("servant of") and
+      // the name after it are one name in Arabic, which news writes alone;
+      // and the two surnames after two given names, together ("Perez
+      // Alfonzo" of "Juan Pablo Perez Alfonzo").
+      if (last >= 2 && (double_surname || IsAbdName(absl::AsciiStrToLower(words[last - 1])))) {
+        words.push_back(absl::StrCat(words[last - 1], " ", words[last]));
         parts.push_back(words.size() - 1);
       }
       for (size_t i : parts) {

@@ -139,6 +139,19 @@ TEST_F(MentionsTest, HonorificsTitlesAndSurnames) {
             "Netanyahu=benjamin-netanyahu Biden=joe-biden Netanyahu=benjamin-netanyahu");
 }
 
+// News shortens a name to the Arabic "Abd" and the name it joins ("Abdel
+// Wahab"), and to both surnames after two given names ("Arriaga Pinzon"):
+// the person named before in full. Names written for this test.
+TEST_F(MentionsTest, AnAbdNameOrBothSurnamesAloneAreThePersonNamedBefore) {
+  EXPECT_EQ(Mentions("CAIRO - The composer Mahmoud Abdel Rahim played. Abdel Rahim bowed.",
+                     "1965-02-03"),
+            "CAIRO=EGY Mahmoud Abdel Rahim=mahmoud-abdel-rahim Abdel Rahim=mahmoud-abdel-rahim");
+  EXPECT_EQ(ActorOf("BOGOTA - Juan Pablo Arriaga Pinzon, the oil minister, resigned. Arriaga "
+                    "Pinzon gave no reason.",
+                    "1960-09-14", "Arriaga Pinzon"),
+            "juan-pablo-arriaga-pinzon");
+}
+
 // A name two known people bore: the one in office at the date, else the
 // one who left office in the last two years (the Somozas, father and son).
 TEST_F(MentionsTest, ANameOfTwoKnownPeopleIsTheOneInOrJustOutOfOffice) {

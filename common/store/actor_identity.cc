@@ -623,6 +623,11 @@ std::vector<std::string> IdentityForms(const Actor& actor) {
     if (s == written.size() - 1 && written.size() >= 3) {
       forms.push_back(absl::StrCat("surname:", absl::StrJoin(written.begin() + 1, written.end(), " ")));
     }
+    // And the last two words after two given names ("Perez Alfonzo" of
+    // "Juan Pablo Perez Alfonzo"), the second last no given name.
+    if (s == written.size() - 1 && written.size() >= 4 && !IsGivenName(written[s - 1])) {
+      forms.push_back(absl::StrCat("surname:", written[s - 1], " ", written[s]));
+    }
     // The first half of a double-barrelled surname, as news shortens
     // one ("Ms Adeyemo" of "Folasade Adeyemo-Bakare"), unless it is a word
     // of the language ("Smith" of "Smith-Jones" names too many).

@@ -124,6 +124,10 @@ TEST_F(ActorIdentityTest, ADoubleSurnameJoinsTheFullName) {
   Put(Article("a", {{"julio-quispe-huaman", "Julio Quispe Huaman"}}));
   Put(Article("b", {{"quispe-huaman", "Quispe Huaman"}}));
   EXPECT_EQ(StoredIds("b"), "julio-quispe-huaman");
+  // After two given names too.
+  Put(Article("e", {{"juan-pablo-arriaga-pinzon", "Juan Pablo Arriaga Pinzon"}}));
+  Put(Article("f", {{"arriaga-pinzon", "Arriaga Pinzon"}}));
+  EXPECT_EQ(StoredIds("f"), "juan-pablo-arriaga-pinzon");
   // Two words that are someone's full name stay that person's.
   Put(Article("c", {{"ana-quispe", "Ana Quispe"}}));
   Put(Article("d", {{"ana-quispe-2", "Ana Quispe"}}));
