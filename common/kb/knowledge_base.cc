@@ -404,9 +404,15 @@ class KnowledgeBase::Builder {
         // A compound surname joined by a particle ("Cristina Fernández de
         // Kirchner", "Luiz Inácio Lula da Silva"): the surname from the
         // word before the particle ("Fernández de Kirchner"), and the name
-        // without the particle's part ("Cristina Fernández").
+        // without the particle's part ("Cristina Fernández"). Not an
+        // Arabic family name with its article ("Ahmed Hassan al-Bakr", also
+        // spaced "al Bakr"; "Abdel Fattah el-Sisi"): the names before it are
+        // a given name and a father's, which many people share.
         for (size_t w = 2; w + 1 < words.size(); ++w) {
           if (!absl::ascii_islower(static_cast<unsigned char>(words[w][0]))) continue;
+          if (words[w].find('-') != std::string::npos || words[w] == "al" || words[w] == "el") {
+            break;
+          }
           AddAlias(static_cast<int>(i),
                    absl::StrJoin(words.begin() + static_cast<ptrdiff_t>(w) - 1, words.end(), " "),
                    AliasKind::kSurname);

@@ -265,6 +265,19 @@ TEST(KnowledgeBaseTest, ACompoundSurnameWithAParticleIsAnAlias) {
   EXPECT_EQ((*kb)->Find("Cristina Fernández")->front().kind, AliasKind::kAlias);
 }
 
+// Not an Arabic family name with its article, hyphenated or spaced: the
+// given and father's names before it are many people's ("Ahmed Hassan").
+TEST(KnowledgeBaseTest, TheNamesBeforeAnArabicFamilyNameAreNoAlias) {
+  auto kb = KnowledgeBase::FromJsonLines({
+      R"({"id": "bakr", "name": "Ahmed Hassan al-Bakr", "type": "PERSON"})",
+      R"({"id": "mahdi", "name": "Kamal Ali el Mahdi", "type": "PERSON"})",
+  });
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  EXPECT_EQ((*kb)->Find("Ahmed Hassan"), nullptr);
+  EXPECT_EQ((*kb)->Find("Kamal Ali"), nullptr);
+  ASSERT_NE((*kb)->Find("al-Bakr"), nullptr);
+}
+
 // Renders the actors a surface form names, in match order: "id/kind ...".
 std::string Matches(const KnowledgeBase& kb, const char* surface, bool folded = false) {
   const auto* m = folded ? kb.FindFolded(surface) : kb.Find(surface);
