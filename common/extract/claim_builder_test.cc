@@ -449,6 +449,18 @@ TEST_F(ClaimsFromStructureTest, AParticipleAfterAnInvertedSayingReportsNothing) 
   EXPECT_EQ(claims[0].modality_source().id(), "antonio-guterres");
 }
 
+// "the strike had cost the economy" inside a saying's complement, with
+// "cost" tagged a noun: the retagged participle makes the complement a
+// clause again.
+TEST_F(ClaimsFromStructureTest, AParticipleTakenForANounAfterHadIsTheContentsVerb) {
+  const auto claims = ClaimsOf(
+      "The ministry said in a statement on Monday that the strike had cost the economy 200 "
+      "million dollars.");
+  const Claim* cost = WithPredicate(claims, "cost");
+  ASSERT_NE(cost, nullptr);
+  EXPECT_EQ(cost->modality(), claims::v1::REPORTED);
+}
+
 // "Speaking to reporters" beside or inside a saying is how the content
 // was said: no "speak" claim; a speaking that is the news still is one.
 TEST_F(ClaimsFromStructureTest, SpeakingBesideASayingMakesNoClaim) {

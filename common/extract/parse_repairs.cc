@@ -877,6 +877,39 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) 
   return changed;
 }
 
+bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  bool changed = false;
+  for (int i = 1; i + 1 < n; ++i) {
+    if (w[i].upos != Upos::kNoun || w[i - 1].lemma != "have" ||
+        !syntax::IsFiniteTag(w[i - 1].xpos)) {
+      continue;
+    }
+    // A determiner, possessive or number after it opens the verb's object
+    // ("had cost the economy", "has set a record"); a noun would make the
+    // word a noun itself ("had cost overruns").
+    const Upos next = w[i + 1].upos;
+    if (next != Upos::kDet && next != Upos::kNum &&
+        !(next == Upos::kPron && w[i + 1].xpos == "PRP$")) {
+      continue;
+    }
+    // Its form is a participle: the bare form of a verb whose participle
+    // it is too ("cost", "set", "hit"), or an inflected one.
+    const std::string lower = absl::AsciiStrToLower(w[i].form);
+    bool inflected = false;
+    const std::string lemma = lexicon.VerbLemma(lower, &inflected);
+    if (lemma.empty() || (inflected && !absl::EndsWith(lower, "ed") && !absl::EndsWith(lower, "en"))) {
+      continue;
+    }
+    w[i].upos = Upos::kVerb;
+    w[i].xpos = "VBN";
+    w[i].lemma = lemma;
+    changed = true;
+  }
+  return changed;
+}
+
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1668,6 +1701,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   if (lexicon != nullptr) {
     retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
     retagged = RetagVerbAfterModal(*lexicon, words) || retagged;
+    retagged = RetagParticipleAfterHave(*lexicon, words) || retagged;
     retagged = RetagTitleHeadAsNoun(*lexicon, words) || retagged;
     retagged = RetagSayingAfterSubject(*lexicon, words) || retagged;
   }

@@ -130,6 +130,13 @@ bool RetagCloseTo(syntax::SyntaxSentence* words);
 // ("will soon close" keeps "soon"). Returns true when it retagged a word.
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "the strike had cost the economy 200 million dollars": a word right after
+// a finite "have" that the tagger took for a noun is the participle that
+// "have" governs when its form is a verb's participle (`lexicon`) and a
+// determiner, possessive or number follows it ("had cost overruns" keeps
+// the noun). Returns true when it retagged a word.
+bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "Lion Air's chief executive, Edward Sirait, said": a job title's last
 // word (`lexicon`) the tagger took for an adjective ("executive", as in
 // "chief executive officer") is a noun where it ends its phrase, after a

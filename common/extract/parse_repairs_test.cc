@@ -978,6 +978,26 @@ TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
   EXPECT_EQ(soon[2].upos, Upos::kAdv);
 }
 
+// "the strike had cost the economy", with "cost" read as a noun after
+// "had"; "had cost overruns" keeps the noun.
+TEST(ParseRepairsTest, ANounAfterHaveBeforeItsObjectIsTheParticiple) {
+  syntax::SyntaxSentence s = {W("strike", Upos::kNoun, "NN", 1, DepRel::kNsubj),
+                              W("had", Upos::kAux, "VBD", 2, DepRel::kAux),
+                              W("cost", Upos::kNoun, "NN", -1, DepRel::kRoot),
+                              W("the", Upos::kDet, "DT", 4, DepRel::kDet),
+                              W("economy", Upos::kNoun, "NN", 2, DepRel::kObj)};
+  s[1].lemma = "have";
+  syntax::SyntaxSentence overruns = s;
+  EXPECT_TRUE(RetagParticipleAfterHave(BundledLexicon(), &s));
+  EXPECT_EQ(s[2].upos, Upos::kVerb);
+  EXPECT_EQ(s[2].xpos, "VBN");
+  EXPECT_EQ(s[2].lemma, "cost");
+  overruns.erase(overruns.begin() + 3);
+  overruns[3].form = "overruns";
+  EXPECT_FALSE(RetagParticipleAfterHave(BundledLexicon(), &overruns));
+  EXPECT_EQ(overruns[2].upos, Upos::kNoun);
+}
+
 // "\"It is over,\" Lonsdale told reporters.", with "told" hung from the
 // quotation's root as a relative clause.
 TEST(ParseRepairsTest, TheSayingAfterAQuotationIsTheRoot) {
