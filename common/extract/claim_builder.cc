@@ -88,12 +88,14 @@ class SentenceClaims {
     if (saying != nullptr) AddLeftovers(saying->words, Slot::kParticipant, &c);
     SetModality(clause, &c);
     const Timex* when = EventTime(clause);
-    const bool has_actor = c.subjects_size() + c.objects_size() + c.participants_size() > 0 ||
-                           c.has_modality_source();
+    const bool own_actor = c.subjects_size() + c.objects_size() + c.participants_size() > 0;
+    const bool has_actor = own_actor || c.has_modality_source();
     // Reported content is kept when it is attributed, the source linked or
-    // not ("The rains will continue, the meteorological department warned").
+    // not ("The rains will continue, the meteorological department warned");
+    // a clause within it only on its own merits.
     const bool attributed = Attributed(clause, c);
     if (!has_actor && when == nullptr && !attributed) return std::nullopt;
+    if (clause.within_report && !own_actor && when == nullptr) return std::nullopt;
     if (!has_actor && s_.section == claims::v1::SECTION_HEADING) return std::nullopt;
     // Verbless caption lines are photo credits, unless they date a scene
     // ("Olaf Scholz talks to Emmanuel Macron ... on March 15, 2024", with

@@ -449,6 +449,21 @@ TEST_F(ClaimsFromStructureTest, AParticipleAfterAnInvertedSayingReportsNothing) 
   EXPECT_EQ(claims[0].modality_source().id(), "antonio-guterres");
 }
 
+// An adverbial or relative clause of reported content is reported too,
+// and a claim of its own only with an actor or a time of its own.
+TEST_F(ClaimsFromStructureTest, AClauseWithinReportedContentIsReportedToo) {
+  const auto claims = ClaimsOf(
+      "Witnesses said the gunmen opened fire on the crowd near Kabul, killing at least seven "
+      "Afghans.");
+  const Claim* kill = WithPredicate(claims, "kill");
+  ASSERT_NE(kill, nullptr);
+  EXPECT_EQ(kill->modality(), claims::v1::REPORTED);
+  for (const Claim& c :
+       ClaimsOf("Officials said the talks collapsed after a session that lasted hours.")) {
+    EXPECT_NE(c.predicate(), "last");
+  }
+}
+
 // "the strike had cost the economy" inside a saying's complement, with
 // "cost" tagged a noun: the retagged participle makes the complement a
 // clause again.

@@ -75,6 +75,7 @@ class Builder {
     for (Clause& c : clauses_) CleftContent(&c);
     for (Clause& c : clauses_) FoldSpeakingIntoSaying(&c);
     SpreadOverCoordination();
+    SpreadIntoSubordinates();
     for (Clause& c : clauses_) FindQuote(&c);
     return std::move(clauses_);
   }
@@ -1211,6 +1212,26 @@ class Builder {
         SpreadReport(from, c);
         if (saying != nullptr) EmbeddedModality(*saying, c);
       }
+    }
+  }
+
+  // What a report frames includes its adverbial and relative clauses:
+  // "Witnesses said the gunmen opened fire, killing seven people" reports
+  // the killing too, and "after a battle that lasted six hours" the
+  // battle's length. Clauses are in pre-order, so a report reaches down a
+  // chain of them.
+  void SpreadIntoSubordinates() {
+    for (Clause& c : clauses_) {
+      if (c.reported || c.saying_only) continue;
+      const DepRel r = t_.rel(clause_head_of(c.head));
+      if (r != DepRel::kAdvcl && r != DepRel::kAcl && r != DepRel::kAclRelcl) continue;
+      const Clause* g = Mutable(c.governor);
+      if (g == nullptr || !g->reported) continue;
+      // Not one that describes the source ("according to a survey
+      // published in February").
+      if (g->source_token >= 0 && Dominates(g->source_token, c.head)) continue;
+      SpreadReport(*g, &c);
+      c.within_report = true;
     }
   }
 

@@ -75,6 +75,10 @@ struct Clause {
   int source_first = -1;
   int source_last = -1;
   std::string reporting_cue;  // "said", "according to", "reportedly"
+  // An adverbial or relative clause of reported content, reported as that
+  // content is ("Witnesses said the gunmen opened fire, killing seven"):
+  // a claim of its own only with an actor or a time of its own.
+  bool within_report = false;
   // Attributed by a verb of belief or estimate ("Analysts estimate that
   // S"): REPORTED only when the source names an actor; otherwise ("The
   // data suggests that S") S keeps its own, hedged, modality.
