@@ -151,6 +151,20 @@ bool InSubtree(const syntax::SyntaxSentence& w, int k, int top) {
   return false;
 }
 
+// Word `root` becomes the sentence's root in place of `old_root`, which
+// hangs from it as `rel`; the old root's dependents from word `from` on
+// (what follows the new root's clause: the final full stop) move with it.
+void Reroot(int root, int old_root, DepRel rel, int from, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  for (int k = from; k < static_cast<int>(w.size()); ++k) {
+    if (k != root && w[k].head == old_root) w[k].head = root;
+  }
+  w[root].head = -1;
+  w[root].rel = DepRel::kRoot;
+  w[old_root].head = root;
+  w[old_root].rel = rel;
+}
+
 }  // namespace
 
 namespace {
@@ -349,7 +363,6 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
 
 void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
-  const int n = static_cast<int>(w.size());
   const int r = FirstChild(w, -1, [](int) { return true; });
   if (r != 0 || w[r].upos != Upos::kVerb || (w[r].xpos != "VBN" && w[r].xpos != "VBG")) return;
   if (HasSubject(w, r)) return;
@@ -371,15 +384,7 @@ void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words) {
   int first = c;
   while (first > 0 && InSubtree(w, first - 1, c) && w[first - 1].form != ",") --first;
   if (first < 2 || w[first - 1].form != ",") return;
-  // The participle's words after the comma (the final full stop) go with
-  // the main clause.
-  for (int k = first; k < n; ++k) {
-    if (w[k].head == r) w[k].head = c;
-  }
-  w[c].head = -1;
-  w[c].rel = DepRel::kRoot;
-  w[r].head = c;
-  w[r].rel = DepRel::kAdvcl;
+  Reroot(c, r, DepRel::kAdvcl, first, words);
   w[first - 1].head = r;
   w[first - 1].rel = DepRel::kPunct;
 }
@@ -614,7 +619,6 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
   syntax::SyntaxSentence& w = *words;
   const std::optional<QuoteThenSpeaker> found = FindQuoteThenSpeaker(lexicon, w);
   if (!found) return;
-  const int n = static_cast<int>(w.size());
   const int close = found->close, verb = found->verb;
   // The quotation's root: its word whose head lies outside it.
   int quoted = -1;
@@ -633,15 +637,9 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
   } else if (w[quoted].head < 0 && w[verb].head >= 0 && w[verb].head <= close) {
     // The parser hung the verb on the quotation (its root or a quotation
     // mark) rather than the other way round.
-    w[verb].head = -1;
-    w[verb].rel = DepRel::kRoot;
-    w[quoted].head = verb;
-    w[quoted].rel = DepRel::kCcomp;
     // What hung from the quotation's root after it now hangs from the verb
     // (the closing quotation mark, the final full stop).
-    for (int k = close; k < n; ++k) {
-      if (k != verb && w[k].head == quoted) w[k].head = verb;
-    }
+    Reroot(verb, quoted, DepRel::kCcomp, close, words);
   }
   if (w[verb].head < 0 && w[quoted].head == verb) {
     // The quotation is what was said, though the parser took it for a
@@ -695,13 +693,7 @@ void RepairReportThenInvertedSaying(const Lexicon& lexicon, syntax::SyntaxSenten
     if (!modifier) speaker = k;
   }
   if (speaker < 0) return;
-  for (int k = v; k < n; ++k) {
-    if (w[k].head == root) w[k].head = v;
-  }
-  w[v].head = -1;
-  w[v].rel = DepRel::kRoot;
-  w[root].head = v;
-  w[root].rel = DepRel::kCcomp;
+  Reroot(v, root, DepRel::kCcomp, v, words);
   w[v - 1].head = v;
   w[v - 1].rel = DepRel::kPunct;
   w[speaker].head = v;
