@@ -1085,11 +1085,14 @@ class ArticleState {
       }
       int score = -static_cast<int>(m.kind) * 10;
       if (kb_to_actor_.contains(m.actor)) score += 25;
-      if (InOffice(m.actor)) score += 8;
-      // Or, of namesakes none in office, the one who left office in the
-      // last two years, as ShortName's surnames ("Anastasio Somoza" in 1980
-      // is the son ousted in 1979, not the father killed in 1956).
-      else if (LeftOfficeWithin(m.actor, 2)) score += 4;
+      if (InOffice(m.actor)) {
+        score += 8;
+      } else if (LeftOfficeWithin(m.actor, 2)) {
+        // Of namesakes none in office, the one who left office in the last
+        // two years, as for surnames (ShortName): "Anastasio Somoza" in 1980
+        // is the son ousted in 1979, not the father killed in 1956.
+        score += 4;
+      }
       // Of namesakes, the one of the dateline's country ("Congress" in a
       // NEW DELHI story is the party), or else of the country the article
       // names most ("NPP" after "Ghanaians" and "Ghanaian").

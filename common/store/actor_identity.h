@@ -16,7 +16,8 @@
 //     first and last name with other names between ("Rosario Macaraeg" =
 //     "Rosario B. Macaraeg"), or else the one of that surname whose given
 //     name is the initial written, or begins with it ("S. Thangavelu" =
-//     "Selvaraj Thangavelu");
+//     "Selvaraj Thangavelu"), or with the short form written, of four
+//     letters or more ("Chris Barnard" = "Christiaan Barnard");
 //   * a surname alone ("Smithfield", "Ms Smithfield", "Al-Rashidi") joins
 //     the one stored person of that surname; several are told apart only by
 //     the actors named with them (shared co-occurring actors), never by
