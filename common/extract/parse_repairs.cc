@@ -902,6 +902,41 @@ bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* wo
   return changed;
 }
 
+bool RetagVerbOfVerblessSentence(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (const syntax::SyntaxWord& x : w) {
+    if ((x.upos == Upos::kVerb || x.upos == Upos::kAux) && syntax::IsFiniteTag(x.xpos)) {
+      return false;
+    }
+  }
+  for (int i = 2; i + 1 < n; ++i) {
+    if (w[i].upos != Upos::kNoun) continue;
+    // Its object or complement after it: a determiner, possessive, number,
+    // adjective, adverb or "to" ("employs more than 100,000 people",
+    // "plans to").
+    const syntax::SyntaxWord& next = w[i + 1];
+    if (next.upos != Upos::kDet && next.upos != Upos::kNum && next.upos != Upos::kAdj &&
+        next.upos != Upos::kAdv && next.xpos != "TO" &&
+        !(next.upos == Upos::kPron && next.xpos == "PRP$")) {
+      continue;
+    }
+    const std::string lower = absl::AsciiStrToLower(w[i].form);
+    bool inflected = false;
+    const std::string lemma = lexicon.VerbLemma(lower, &inflected);
+    if (lemma.empty() || !inflected || absl::EndsWith(lower, "ing")) continue;
+    // A plural noun's "-s" is the present; any other inflected form
+    // ("struck", "announced") the past.
+    const bool present = w[i].xpos == "NNS";
+    if (present != absl::EndsWith(lower, "s")) continue;
+    w[i].upos = Upos::kVerb;
+    w[i].xpos = present ? "VBZ" : "VBD";
+    w[i].lemma = lemma;
+    return true;
+  }
+  return false;
+}
+
 void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1694,6 +1729,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     retagged = RetagThatAfterSaying(*lexicon, words) || retagged;
     retagged = RetagVerbAfterModal(*lexicon, words) || retagged;
     retagged = RetagParticipleAfterHave(*lexicon, words) || retagged;
+    retagged = RetagVerbOfVerblessSentence(*lexicon, words) || retagged;
     retagged = RetagTitleHeadAsNoun(*lexicon, words) || retagged;
     retagged = RetagSayingAfterSubject(*lexicon, words) || retagged;
   }

@@ -137,6 +137,16 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 // the noun). Returns true when it retagged a word.
 bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "The company, founded in 1998 by two students, employs more than 100,000
+// people", "A magnitude 7.6 earthquake struck central Taiwan": a sentence
+// with no finite verb has one the tagger took for a noun. The first noun
+// that is a verb's inflected form (`lexicon`; a plural's "-s" the present,
+// another form the past; not the sentence's first two words) followed by
+// what opens an object or a complement (determiner, possessive, number,
+// adjective, adverb, "to") is the verb. Returns true when it retagged a
+// word.
+bool RetagVerbOfVerblessSentence(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
 // "Lion Air's chief executive, Edward Sirait, said": a job title's last
 // word (`lexicon`) the tagger took for an adjective ("executive", as in
 // "chief executive officer") is a noun where it ends its phrase, after a

@@ -978,6 +978,39 @@ TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
   EXPECT_EQ(soon[2].upos, Upos::kAdv);
 }
 
+// "The company, founded in 1998, employs more than 100 people" with
+// "employs" a plural noun, and "A 7.6 earthquake struck central Taiwan"
+// with "struck" a noun: the sentence's one verb.
+TEST(ParseRepairsTest, AVerblessSentencesNounThatIsAVerbFormIsItsVerb) {
+  syntax::SyntaxSentence s = {W("The", Upos::kDet, "DT", 1, DepRel::kDet),
+                              W("company", Upos::kNoun, "NN", -1, DepRel::kRoot),
+                              W(",", Upos::kPunct, ",", 3, DepRel::kPunct),
+                              W("founded", Upos::kVerb, "VBN", 1, DepRel::kAcl),
+                              W("in", Upos::kAdp, "IN", 5, DepRel::kCase),
+                              W("1998", Upos::kNum, "CD", 3, DepRel::kObl),
+                              W(",", Upos::kPunct, ",", 7, DepRel::kPunct),
+                              W("employs", Upos::kNoun, "NNS", 5, DepRel::kConj),
+                              W("more", Upos::kAdj, "JJR", 9, DepRel::kAmod),
+                              W("people", Upos::kNoun, "NNS", 7, DepRel::kObj)};
+  syntax::SyntaxSentence with_verb = s;
+  EXPECT_TRUE(RetagVerbOfVerblessSentence(BundledLexicon(), &s));
+  EXPECT_EQ(s[7].upos, Upos::kVerb);
+  EXPECT_EQ(s[7].xpos, "VBZ");
+  EXPECT_EQ(s[7].lemma, "employ");
+  // A sentence with a finite verb keeps its nouns.
+  with_verb[3].xpos = "VBD";
+  EXPECT_FALSE(RetagVerbOfVerblessSentence(BundledLexicon(), &with_verb));
+  syntax::SyntaxSentence quake = {W("A", Upos::kDet, "DT", 2, DepRel::kDet),
+                                  W("7.6", Upos::kNum, "CD", 2, DepRel::kNummod),
+                                  W("earthquake", Upos::kNoun, "NN", -1, DepRel::kRoot),
+                                  W("struck", Upos::kNoun, "NN", 2, DepRel::kCompound),
+                                  W("central", Upos::kAdj, "JJ", 5, DepRel::kAmod),
+                                  W("Taiwan", Upos::kPropn, "NNP", 3, DepRel::kAppos)};
+  EXPECT_TRUE(RetagVerbOfVerblessSentence(BundledLexicon(), &quake));
+  EXPECT_EQ(quake[3].xpos, "VBD");
+  EXPECT_EQ(quake[3].lemma, "strike");
+}
+
 // "the strike had cost the economy", with "cost" read as a noun after
 // "had"; "had cost overruns" keeps the noun.
 TEST(ParseRepairsTest, ANounAfterHaveBeforeItsObjectIsTheParticiple) {
