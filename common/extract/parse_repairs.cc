@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -42,6 +43,20 @@ bool RegularPast(const syntax::SyntaxWord& w) {
 // to-infinitive.
 bool ComplementForm(const syntax::SyntaxWord& w) {
   return w.upos == Upos::kVerb && (w.xpos == "VBG" || w.xpos == "VB");
+}
+
+// A word that opens a verb's object: a determiner, number or possessive
+// ("the economy", "100 people", "its forecast").
+bool OpensObject(const syntax::SyntaxWord& w) {
+  return w.upos == Upos::kDet || w.upos == Upos::kNum ||
+         (w.upos == Upos::kPron && w.xpos == "PRP$");
+}
+
+// Retags a word the tagger took for another part of speech as a verb.
+void MakeVerb(syntax::SyntaxWord* w, absl::string_view xpos, std::string lemma) {
+  w->upos = Upos::kVerb;
+  w->xpos = std::string(xpos);
+  w->lemma = std::move(lemma);
 }
 
 // Words of a speaker's name or description between a quotation and its
@@ -861,9 +876,7 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) 
     bool inflected = false;
     if (lexicon.VerbLemma(lower, &inflected) != lower || inflected) continue;
     if (i + 1 < n && (w[i + 1].upos == Upos::kVerb || w[i + 1].upos == Upos::kAux)) continue;
-    w[i].upos = Upos::kVerb;
-    w[i].xpos = "VB";
-    w[i].lemma = lower;
+    MakeVerb(&w[i], "VB", lower);
     changed = true;
   }
   return changed;
@@ -881,11 +894,7 @@ bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* wo
     // A determiner, possessive or number after it opens the verb's object
     // ("had cost the economy", "has set a record"); a noun would make the
     // word a noun itself ("had cost overruns").
-    const Upos next = w[i + 1].upos;
-    if (next != Upos::kDet && next != Upos::kNum &&
-        !(next == Upos::kPron && w[i + 1].xpos == "PRP$")) {
-      continue;
-    }
+    if (!OpensObject(w[i + 1])) continue;
     // Its form is a participle: the bare form of a verb whose participle
     // it is too ("cost", "set", "hit"), or an inflected one.
     const std::string lower = absl::AsciiStrToLower(w[i].form);
@@ -894,9 +903,7 @@ bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* wo
     if (lemma.empty() || (inflected && !absl::EndsWith(lower, "ed") && !absl::EndsWith(lower, "en"))) {
       continue;
     }
-    w[i].upos = Upos::kVerb;
-    w[i].xpos = "VBN";
-    w[i].lemma = lemma;
+    MakeVerb(&w[i], "VBN", lemma);
     changed = true;
   }
   return changed;
@@ -916,9 +923,8 @@ bool RetagVerbOfVerblessSentence(const Lexicon& lexicon, syntax::SyntaxSentence*
     // adjective, adverb or "to" ("employs more than 100,000 people",
     // "plans to").
     const syntax::SyntaxWord& next = w[i + 1];
-    if (next.upos != Upos::kDet && next.upos != Upos::kNum && next.upos != Upos::kAdj &&
-        next.upos != Upos::kAdv && next.xpos != "TO" &&
-        !(next.upos == Upos::kPron && next.xpos == "PRP$")) {
+    if (!OpensObject(next) && next.upos != Upos::kAdj && next.upos != Upos::kAdv &&
+        next.xpos != "TO") {
       continue;
     }
     const std::string lower = absl::AsciiStrToLower(w[i].form);
@@ -929,9 +935,7 @@ bool RetagVerbOfVerblessSentence(const Lexicon& lexicon, syntax::SyntaxSentence*
     // ("struck", "announced") the past.
     const bool present = w[i].xpos == "NNS";
     if (present != absl::EndsWith(lower, "s")) continue;
-    w[i].upos = Upos::kVerb;
-    w[i].xpos = present ? "VBZ" : "VBD";
-    w[i].lemma = lemma;
+    MakeVerb(&w[i], present ? "VBZ" : "VBD", lemma);
     return true;
   }
   return false;
