@@ -900,9 +900,8 @@ bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* wo
     const std::string lower = absl::AsciiStrToLower(w[i].form);
     bool inflected = false;
     const std::string lemma = lexicon.VerbLemma(lower, &inflected);
-    if (lemma.empty() || (inflected && !absl::EndsWith(lower, "ed") && !absl::EndsWith(lower, "en"))) {
-      continue;
-    }
+    const bool participle = absl::EndsWith(lower, "ed") || absl::EndsWith(lower, "en");
+    if (lemma.empty() || (inflected && !participle)) continue;
     MakeVerb(&w[i], "VBN", lemma);
     changed = true;
   }
