@@ -33,6 +33,27 @@ bool HasSubject(const syntax::SyntaxSentence& w, int v) {
   return FirstChild(w, v, [&](int k) { return syntax::BaseRel(w[k].rel) == DepRel::kNsubj; }) >= 0;
 }
 
+// Whether word k has a coordinating conjunction of its own ("and").
+bool HasConjunction(const syntax::SyntaxSentence& w, int k) {
+  return FirstChild(w, k, [&](int j) { return w[j].rel == DepRel::kCc; }) >= 0;
+}
+
+// Whether verb v is finite, or has a finite auxiliary ("had destroyed").
+bool FiniteVerb(const syntax::SyntaxSentence& w, int v) {
+  return syntax::IsFiniteTag(w[v].xpos) ||
+         FirstChild(w, v, [&](int k) {
+           return w[k].upos == Upos::kAux && syntax::IsFiniteTag(w[k].xpos);
+         }) >= 0;
+}
+
+// The index of the first word without a head, or -1.
+int RootOf(const syntax::SyntaxSentence& words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].head < 0) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 // A regular verb's past tense, whose form is its participle's too
 // ("invoked", "released"): the tagger may read either as the other.
 bool RegularPast(const syntax::SyntaxWord& w) {
@@ -164,6 +185,13 @@ bool InSubtree(const syntax::SyntaxSentence& w, int k, int top) {
     k = w[k].head;
   }
   return false;
+}
+
+// The last word of the run of top's subtree that starts at top.
+int SubtreeEnd(const syntax::SyntaxSentence& w, int top) {
+  int end = top;
+  while (end + 1 < static_cast<int>(w.size()) && InSubtree(w, end + 1, top)) ++end;
+  return end;
 }
 
 // Word `root` becomes the sentence's root in place of `old_root`, which
@@ -306,14 +334,13 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
   // Ministry of Defence said".)
   auto hung = [&](int k) {
     return w[k].rel == DepRel::kAppos || w[k].rel == DepRel::kNmodUnmarked ||
-           (w[k].rel == DepRel::kConj &&
-            FirstChild(w, k, [&](int j) { return w[j].rel == DepRel::kCc; }) < 0);
+           (w[k].rel == DepRel::kConj && !HasConjunction(w, k));
   };
   // The contiguous words of a's subtree, [first, end], right after a comma.
   auto phrase = [&](int a, int* first, int* end) {
     *first = *end = a;
     while (*first > 0 && below(*first - 1, a) && w[*first - 1].form != ",") --*first;
-    while (*end + 1 < n && below(*end + 1, a)) ++*end;
+    *end = SubtreeEnd(w, a);
     return *first >= 2 && w[*first - 1].form == ",";
   };
   for (int a = 2; a + 1 < n; ++a) {
@@ -378,7 +405,7 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
 
 void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
-  const int r = FirstChild(w, -1, [](int) { return true; });
+  const int r = RootOf(w);
   if (r != 0 || w[r].upos != Upos::kVerb || (w[r].xpos != "VBN" && w[r].xpos != "VBG")) return;
   if (HasSubject(w, r)) return;
   // The main clause: a finite verb the parser hung from the participle as
@@ -387,13 +414,7 @@ void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words) {
   const int c = FirstChild(w, r, [&](int k) {
     if (k < 3 || w[k].upos != Upos::kVerb) return false;
     if (w[k].rel != DepRel::kParataxis && w[k].rel != DepRel::kConj) return false;
-    if (FirstChild(w, k, [&](int j) { return w[j].rel == DepRel::kCc; }) >= 0) return false;
-    const bool finite =
-        syntax::IsFiniteTag(w[k].xpos) ||
-        FirstChild(w, k, [&](int j) {
-          return w[j].upos == Upos::kAux && syntax::IsFiniteTag(w[j].xpos);
-        }) >= 0;
-    return finite && HasSubject(w, k);
+    return !HasConjunction(w, k) && FiniteVerb(w, k) && HasSubject(w, k);
   });
   if (c < 0) return;
   int first = c;
@@ -429,8 +450,7 @@ void RepairRelativeClauseTakenForComplement(syntax::SyntaxSentence* words) {
     }
     const int main = w[v].head;
     if (main <= v) continue;
-    int end = v;
-    while (end + 1 < n && InSubtree(w, end + 1, v)) ++end;
+    const int end = SubtreeEnd(w, v);
     if (w[end].form != "," || end + 1 > main) continue;
     w[v].head = antecedent;
     w[v].rel = DepRel::kAclRelcl;
@@ -451,22 +471,16 @@ void RepairConjunctionTakenForPreposition(syntax::SyntaxSentence* words) {
     // parser took to be the noun before the preposition.
     const int noun = w[p].head;
     if (noun <= p) continue;
-    int end = noun;
-    while (end + 1 < n && InSubtree(w, end + 1, noun)) ++end;
-    int v = end + 1;
+    int v = SubtreeEnd(w, noun) + 1;
     while (v < n && w[v].upos == Upos::kAux && w[v].head > v) ++v;
     if (v >= n || w[v].upos != Upos::kVerb) continue;
     const int subject =
         FirstChild(w, v, [&](int k) { return syntax::BaseRel(w[k].rel) == DepRel::kNsubj; });
     if (subject < 0 || subject >= p || !InSubtree(w, noun, subject)) continue;
-    const bool finite = syntax::IsFiniteTag(w[v].xpos) ||
-                        FirstChild(w, v, [&](int k) {
-                          return w[k].upos == Upos::kAux && syntax::IsFiniteTag(w[k].xpos);
-                        }) >= 0;
     // The noun before the preposition measures the verb that governs the
     // clause ("fell 4 percent", "crashed minutes after").
     const int governor = w[v].head;
-    if (!finite || governor < 0 || governor >= subject || w[governor].upos != Upos::kVerb) continue;
+    if (!FiniteVerb(w, v) || governor < 0 || governor >= subject || w[governor].upos != Upos::kVerb) continue;
     w[noun].head = v;
     w[noun].rel = w[subject].rel;
     w[p].head = v;
@@ -667,7 +681,7 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 void RepairReportThenInvertedSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
-  const int root = FirstChild(w, -1, [](int) { return true; });
+  const int root = RootOf(w);
   if (root < 0) return;
   // The saying: a verb of saying in the past or present right after a
   // comma, hung from the report's root, with no subject before it.
@@ -1430,14 +1444,6 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     return true;
   }
   return false;
-}
-
-// The index of the first word without a head, or -1.
-int RootOf(const syntax::SyntaxSentence& words) {
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].head < 0) return static_cast<int>(i);
-  }
-  return -1;
 }
 
 // Copies the parse of `part`, words [offset, offset + part.size()) of

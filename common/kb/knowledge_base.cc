@@ -410,9 +410,7 @@ class KnowledgeBase::Builder {
         // a given name and a father's, which many people share.
         for (size_t w = 2; w + 1 < words.size(); ++w) {
           if (!absl::ascii_islower(static_cast<unsigned char>(words[w][0]))) continue;
-          if (words[w].find('-') != std::string::npos || words[w] == "al" || words[w] == "el") {
-            break;
-          }
+          if (words[w].find('-') != std::string::npos || IsArabicArticle(words[w])) break;
           AddAlias(static_cast<int>(i),
                    absl::StrJoin(words.begin() + static_cast<ptrdiff_t>(w) - 1, words.end(), " "),
                    AliasKind::kSurname);

@@ -12,12 +12,6 @@
 namespace claims {
 namespace {
 
-// The Arabic article as romanised, written as a separate word ("Muammar el
-// Qaddafi", "Khaled Al Mansouri") or before a hyphen. Only "al" and "el":
-// its assimilated forms ("ad-", "as-", "an-") are also given names and
-// words of other languages ("Ed Miliband" is not "Miliband").
-bool IsArabicArticle(absl::string_view lower) { return lower == "al" || lower == "el"; }
-
 // Digraphs and letters that romanisations of one sound differ in, folded
 // in this order (so "ckh" and "sch" come out right).
 constexpr std::pair<std::string_view, std::string_view> kFolds[] = {
@@ -50,6 +44,8 @@ std::string FoldPart(std::string w) {
 }
 
 }  // namespace
+
+bool IsArabicArticle(absl::string_view lower) { return lower == "al" || lower == "el"; }
 
 absl::string_view WithoutArabicArticle(absl::string_view word) {
   if (word.size() > 4 && (word[2] == '-' || word[2] == ' ')) {

@@ -32,6 +32,12 @@ std::string NameSkeleton(absl::string_view name);
 // match too many names to be trusted.
 int SkeletonLetters(absl::string_view skeleton);
 
+// The Arabic article as romanised, lower case, written as a separate word
+// ("Muammar el Qaddafi", "Khaled Al Mansouri") or before a hyphen. Only
+// "al" and "el": its assimilated forms ("ad-", "as-", "an-") are also given
+// names and words of other languages ("Ed Miliband" is not "Miliband").
+bool IsArabicArticle(absl::string_view lower);
+
 // `word` without a leading Arabic article ("al-Mansouri", "El-Sisi" ->
 // "Mansouri", "Sisi"); `word` itself when it has none or nothing follows.
 absl::string_view WithoutArabicArticle(absl::string_view word);

@@ -853,14 +853,16 @@ absl::StatusOr<StoredIdentity> MatchOrganisationWords(rocksdb::DB* db, const Act
   return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::ORGANIZATION);
 }
 
+// Letters of the shortest short form of a given name MatchInitial takes
+// ("Ed" may be Edward, Edmund or Edwin).
+constexpr size_t kShortFormLetters = 4;
+
 // A person written with an initial for the given name is the one stored
 // person of that surname whose given name begins with it, and the other
 // way round ("S. Thangavelu" = "Selvaraj Thangavelu", as South Indian and
 // Sri Lankan news and many lists write names); so is one written with the
 // given name's first four letters or more, its usual short form ("Chris
 // Barnard" = "Christiaan Barnard", "Alex" of "Alexander"); two names only.
-constexpr size_t kShortFormLetters = 4;
-
 absl::StatusOr<StoredIdentity> MatchInitial(rocksdb::DB* db, const Actor& actor) {
   const std::vector<std::string> written = WrittenWords(actor.name());
   if (actor.type() != claims::v1::PERSON || written.size() != 2 ||
