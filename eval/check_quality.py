@@ -46,6 +46,10 @@ FIGURES = {
     "topics_dev.top_level_f1": ("topics_dev: sentence topic F1, top level", 0.85),
     "topics_dev2.exact_f1": ("topics_dev2 (blind): topic F1, exact ids", 0.70),
     "topics_dev2.top_level_f1": ("topics_dev2 (blind): topic F1, top level", 0.85),
+    "topics_dev3.exact_f1": ("topics_dev3 (blind): topic F1, exact ids", 0.70),
+    "topics_dev3.top_level_f1": ("topics_dev3 (blind): topic F1, top level", 0.85),
+    "topics_dev4.exact_f1": ("topics_dev4 (blind): topic F1, exact ids", 0.70),
+    "topics_dev4.top_level_f1": ("topics_dev4 (blind): topic F1, top level", 0.85),
 }
 
 
@@ -90,7 +94,7 @@ def measure(args, workdir):
                     figures["gum.pronoun_f1"] = float(m.group(3))
 
     # The project's own topic development sets (eval/sets; no ../shared).
-    for name in ("topics_dev", "topics_dev2"):
+    for name in ("topics_dev", "topics_dev2", "topics_dev3", "topics_dev4"):
         topics = json.loads(run([sys.executable, os.path.join(HERE, "score_topics.py"),
                                  "--extract_eval", args.extract_eval, "--json",
                                  "--set", os.path.join(HERE, "sets", name + ".jsonl")]))

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -54,6 +55,18 @@ class Builder {
   FeatureVector* f_;
   std::vector<std::string>* names_;
 };
+
+// Each topic's parent's index (parents come first), -1 at the top level.
+std::vector<int> ParentIndices(const Taxonomy& taxonomy) {
+  absl::flat_hash_map<std::string, int> index;
+  std::vector<int> parent;
+  for (const claims::v1::Topic& topic : taxonomy.topics()) {
+    auto it = index.find(topic.parent());
+    parent.push_back(it == index.end() ? -1 : it->second);
+    index[topic.id()] = static_cast<int>(parent.size()) - 1;
+  }
+  return parent;
+}
 
 }  // namespace
 
@@ -160,6 +173,7 @@ learn::LinearModel TopicModel::Train(const std::vector<Example>& examples,
   std::mt19937 rng(options.seed);
   std::vector<float> scores(classes);
   std::vector<bool> gold(classes);
+  const std::vector<int> parent = ParentIndices(taxonomy);
   for (int epoch = 0; epoch < options.epochs * std::max(1, options.runs); ++epoch) {
     if (epoch > 0 && epoch % options.epochs == 0) perceptron.Restart();
     std::shuffle(order.begin(), order.end(), rng);
@@ -169,6 +183,10 @@ learn::LinearModel TopicModel::Train(const std::vector<Example>& examples,
       std::fill(gold.begin(), gold.end(), false);
       for (int t : e->topics) gold[static_cast<size_t>(t)] = true;
       for (size_t c = 0; c < classes; ++c) {
+        // A topic below the top level learns only from the sentences of its
+        // parent's subtree: it tells its siblings apart, and its parent's
+        // class says whether the sentence is in the subtree at all.
+        if (parent[c] >= 0 && !gold[static_cast<size_t>(parent[c])]) continue;
         const float y = gold[c] ? 1.0f : -1.0f;
         if (y * scores[c] <= 0) perceptron.Adjust(e->keys, static_cast<int>(c), y);
       }

@@ -8,7 +8,10 @@
 // One class per topic, each trained on its own (one against the rest: a
 // sentence may hold several topics); a sentence labelled with a topic is a
 // positive example of its ancestors too, so the top levels learn from
-// every sentence below them. Trained by train/train_topics from the
+// every sentence below them. A top-level class learns from every sentence;
+// a class below learns only from the sentences of its parent's subtree, so
+// its score says which child of the parent a sentence is about, given that
+// it is about the parent. Trained by train/train_topics from the
 // project's own labelled articles (train/data/topics, see its README);
 // scores are in the perceptron's units, positive for "this topic".
 //

@@ -39,6 +39,10 @@ constexpr float kSpeakerFactor = 0.5f;
 // The topic model's score a child topic needs for the top-down search to
 // go into it (TopicStage::ApplyModel).
 constexpr float kModelDescend = 0.0f;
+// How much a cued topic's own model score (which tells it from its
+// siblings) counts beside its branch's score (tuned on the topic
+// development sets).
+constexpr float kWithinBranchWeight = 2.0f;
 
 }  // namespace
 
@@ -349,7 +353,14 @@ void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::strin
     const int top = top_level_[static_cast<size_t>(t.topic)];
     cued.insert(top);
     float model = m[static_cast<size_t>(top)];
-    if (t.topic != top) model += m[static_cast<size_t>(t.topic)];
+    if (t.topic != top) {
+      // The topic's own class was trained inside its parent's subtree: it
+      // picks among siblings, so it speaks for the cue only once the model
+      // holds the sentence is in the branch; outside, it can only count
+      // against it.
+      const float within = m[static_cast<size_t>(t.topic)];
+      model += kWithinBranchWeight * (model < 0 ? std::min(within, 0.0f) : within);
+    }
     // Positive confirms the cue, negative overrules it (a hand-written cue
     // too: on the blind development set that is worth more than it costs).
     t.score += blend * model;
@@ -371,9 +382,11 @@ void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::strin
       node = best;
     }
     // Feature names only when evidence needs them (rarely: most branches
-    // have a cue).
+    // have a cue). The evidence is what put the sentence in the branch: a
+    // class below judges only among siblings, often from its bias alone.
     if (names.empty()) TopicModel::Features(s, out->fired, branches, &f, &names);
-    const std::string feature = options_.model->StrongestFeature(f.keys(), names, node);
+    const std::string feature =
+        options_.model->StrongestFeature(f.keys(), names, static_cast<int>(t));
     out->scored.push_back({node, score, absl::StrCat("model:", feature)});
   }
 }

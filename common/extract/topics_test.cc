@@ -418,6 +418,31 @@ TEST_F(TopicStageModelTest, ConfirmsOverrulesAndFinds) {
   EXPECT_EQ(Topics("the/DET umpire/NOUN waved/VERB"), "sport/tennis <- model:word:umpire");
 }
 
+TEST_F(TopicStageModelTest, AChildTopicLearnsOnlyInsideItsParent) {
+  auto index = [&](const std::string& id) {
+    for (size_t i = 0; i < taxonomy_->topics().size(); ++i) {
+      if (taxonomy_->topics()[i].id() == id) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  // Key 10 only in tennis sentences, key 20 only in law ones.
+  const std::vector<TopicModel::Example> examples = {
+      {{10}, {index("sport"), index("sport/tennis")}},
+      {{20}, {index("law")}},
+  };
+  auto model = TopicModel::FromModel(
+      TopicModel::Train(examples, *taxonomy_, TopicModel::TrainOptions{}), *taxonomy_);
+  ASSERT_TRUE(model.ok()) << model.status();
+  std::vector<float> by_topic;
+  model->Score(std::vector<uint64_t>{10}, &by_topic);
+  EXPECT_GT(by_topic[static_cast<size_t>(index("sport/tennis"))], 0);
+  // The law sentence is outside sport: tennis never learned from it (sport
+  // did, and says no).
+  model->Score(std::vector<uint64_t>{20}, &by_topic);
+  EXPECT_EQ(by_topic[static_cast<size_t>(index("sport/tennis"))], 0);
+  EXPECT_LT(by_topic[static_cast<size_t>(index("sport"))], 0);
+}
+
 TEST_F(TopicStageModelTest, RefusesAModelOfAnotherFeatureVersion) {
   learn::LinearModel other({"sport"}, {{"features", "topic-features-0"}, {"blend", "1"}}, {});
   EXPECT_EQ(TopicModel::FromModel(other, *taxonomy_).status().code(),
