@@ -78,8 +78,9 @@ std::vector<LayoutArticle> LayoutArticles() {
        {"Scholz", "Olaf Scholz", "the German Chancellor"}, "DEU",
        {"Mr Scholz"}, "emmanuel-macron", "2024-03-15",
        "2024-03-16", "Elysee Palace", "2024", "ceasefire between the coalition",
-       // A truce between coalition partners is politics, not war.
-       "politics/government", "Over 60 per cent", 60, "Berlin reportedly planned", "henrike-vossberg",
+       // A truce between coalition partners is politics (the governing
+       // coalition), not war.
+       "politics/government/executive", "Over 60 per cent", 60, "Berlin reportedly planned", "henrike-vossberg",
        "Henrike Vossberg"},
   };
 }

@@ -365,6 +365,21 @@ void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::strin
     // too: on the blind development set that is worth more than it costs).
     t.score += blend * model;
   }
+  // A cued topic below the top level with children of its own (a generic
+  // cue: "race" for motor racing or athletics) goes down into the child the
+  // model holds the sentence is about; a bare top-level topic is left to
+  // the article's own topic (Specialise).
+  const size_t cued_count = out->scored.size();
+  for (size_t i = 0; i < cued_count; ++i) {
+    ScoredTopic& t = out->scored[i];
+    if (depth_[static_cast<size_t>(t.topic)] == 0) continue;
+    const int node = Descend(m, t.topic);
+    const bool taken = std::any_of(out->scored.begin(), out->scored.end(),
+                                   [&](const ScoredTopic& o) { return o.topic == node; });
+    if (taken) continue;  // the topic itself, or a child another cue named
+    t.topic = node;
+    absl::StrAppend(&t.cue, ">model");
+  }
   // A branch no cue named, where the model alone could reach the threshold
   // (with the article prior): its topic is found top-down, into the best
   // child while the model holds the sentence is in it.
@@ -372,15 +387,7 @@ void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::strin
     if (top_level_[t] != static_cast<int>(t)) continue;
     const float score = blend * m[t];
     if (score < kThreshold - kArticlePrior || cued.contains(static_cast<int>(t))) continue;
-    int node = static_cast<int>(t);
-    for (;;) {
-      int best = -1;
-      for (int child : children_[static_cast<size_t>(node)]) {
-        if (best < 0 || m[static_cast<size_t>(child)] > m[static_cast<size_t>(best)]) best = child;
-      }
-      if (best < 0 || m[static_cast<size_t>(best)] <= kModelDescend) break;
-      node = best;
-    }
+    const int node = Descend(m, static_cast<int>(t));
     // Feature names only when evidence needs them (rarely: most branches
     // have a cue). The evidence is what put the sentence in the branch: a
     // class below judges only among siblings, often from its bias alone.
@@ -388,6 +395,17 @@ void TopicStage::ApplyModel(const SentenceTokens& s, absl::Span<const std::strin
     const std::string feature =
         options_.model->StrongestFeature(f.keys(), names, static_cast<int>(t));
     out->scored.push_back({node, score, absl::StrCat("model:", feature)});
+  }
+}
+
+int TopicStage::Descend(const std::vector<float>& m, int node) const {
+  for (;;) {
+    int best = -1;
+    for (int child : children_[static_cast<size_t>(node)]) {
+      if (best < 0 || m[static_cast<size_t>(child)] > m[static_cast<size_t>(best)]) best = child;
+    }
+    if (best < 0 || m[static_cast<size_t>(best)] <= kModelDescend) return node;
+    node = best;
   }
 }
 

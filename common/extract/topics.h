@@ -18,7 +18,9 @@
 // topics.clm) judges each sentence from its lemmas, dependency pairs,
 // names, fired cues and the article's main branches: its score for a cued
 // topic's branch and for the topic itself confirms or overrules the cue,
-// and a branch no cue named gets the model's own topic, found top-down.
+// a cued topic that has children goes down into the child the model
+// prefers, and a branch no cue named gets the model's own topic, found
+// top-down.
 //
 // Two passes over an article:
 //   TopicStage::ArticleScores pass1 = stage.ScoreArticle(sentences);
@@ -148,6 +150,9 @@ class TopicStage {
   // Adds the model's scores to `out` (see TopicOptions::model).
   void ApplyModel(const SentenceTokens& sentence, absl::Span<const std::string> branches,
                   SentenceTopics* out) const;
+  // From `node` into the child the model scores best (`m` indexed like the
+  // taxonomy), while that child's score is positive.
+  int Descend(const std::vector<float>& m, int node) const;
   bool ArticleLicenses(const Cue& cue, const ArticleTopics& article) const;
   // Whether word `i` is the subject of a saying verb.
   bool IsSpeaker(const syntax::SyntaxSentence& words, size_t i) const;

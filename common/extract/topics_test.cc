@@ -26,6 +26,7 @@ constexpr char kTaxonomy[] =
     R"({"id": "labour/strike", "label": "S"})" "\n"
     R"({"id": "law", "label": "Law"})" "\n"
     R"({"id": "law/judiciary", "label": "J"})" "\n"
+    R"({"id": "law/judiciary/appeal", "label": "A"})" "\n"
     R"({"id": "sport", "label": "Sp"})" "\n"
     R"({"id": "sport/tennis", "label": "T", "keywords": ["wimbledon"]})" "\n";
 
@@ -364,6 +365,8 @@ class TopicStageModelTest : public ::testing::Test {
         {"the/DET umpire/NOUN called/VERB time/NOUN", {"sport", "sport/tennis"}},
         {"the/DET umpire/NOUN stopped/VERB play/NOUN", {"sport", "sport/tennis"}},
         {"the/DET magistrate/NOUN called/VERB time/NOUN", {"law", "law/judiciary"}},
+        {"the/DET magistrate/NOUN heard/VERB the/DET appeal/NOUN",
+         {"law", "law/judiciary", "law/judiciary/appeal"}},
     };
     std::vector<TopicModel::Example> examples;
     learn::FeatureVector f;
@@ -381,7 +384,9 @@ class TopicStageModelTest : public ::testing::Test {
       examples.push_back(std::move(e));
     }
     TopicModel::TrainOptions train;
-    train.blend = 1.0f;
+    // Scores of a few sentences are small: one unit counts 1.5 against the
+    // threshold.
+    train.blend = 1.5f;
     auto model = TopicModel::FromModel(TopicModel::Train(examples, *taxonomy_, train), *taxonomy_);
     ASSERT_TRUE(model.ok()) << model.status();
     model_ = std::make_unique<TopicModel>(*std::move(model));
@@ -416,6 +421,14 @@ TEST_F(TopicStageModelTest, ConfirmsOverrulesAndFinds) {
   EXPECT_EQ(Topics("a/DET price/NOUN war/NOUN among/ADP telecoms/NOUN"), "");
   // No cue names the umpire: the model finds tennis.
   EXPECT_EQ(Topics("the/DET umpire/NOUN waved/VERB"), "sport/tennis <- model:word:umpire");
+}
+
+TEST_F(TopicStageModelTest, AGenericCueGoesDownWhereTheModelPoints) {
+  // The cue names law/judiciary; the model knows appeals.
+  EXPECT_EQ(Topics("the/DET magistrate/NOUN granted/VERB the/DET appeal/NOUN"),
+            "law/judiciary/appeal <- magistrate>model");
+  EXPECT_EQ(Topics("the/DET magistrate/NOUN called/VERB time/NOUN"),
+            "law/judiciary <- magistrate");
 }
 
 TEST_F(TopicStageModelTest, AChildTopicLearnsOnlyInsideItsParent) {
