@@ -1106,6 +1106,13 @@ class ArticleState {
     return best;
   }
 
+  // ChooseKb's pick, only where the form is its own name or one of its
+  // aliases (not a surname or a gazetteer town's name); -1 otherwise.
+  int ChooseKbByOwnName(const std::vector<AliasMatch>& matches, ActorType wanted) {
+    const int k = ChooseKb(matches, wanted);
+    return k >= 0 && KindOf(matches, k) > AliasKind::kAlias ? -1 : k;
+  }
+
   // An acronym is of many organisations the world over ("SDF": the Syrian
   // Democratic Forces and Cameroon's Social Democratic Front), and so is a
   // name the knowledge base knows for organisations of several countries
@@ -3279,8 +3286,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // A name of several words the base knows whole, for no person, is not a
   // person's whatever the tagger typed it ("his party, Fianna Fáil").
   if (k < 0 && m != nullptr && type == claims::v1::PERSON && e - a >= 2) {
-    k = ChooseKb(*m, claims::v1::ACTOR_TYPE_UNSPECIFIED);
-    if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
+    k = ChooseKbByOwnName(*m, claims::v1::ACTOR_TYPE_UNSPECIFIED);
   }
   // One word the tagger took for a person's name that the base knows as a
   // place's own name or alias (not a gazetteer town's), and that is no name
@@ -3288,14 +3294,12 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // capital").
   if (k < 0 && m != nullptr && type == claims::v1::PERSON && e - a == 1 &&
       !name_parts_.contains(PartKey(t[a].text))) {
-    k = ChooseKb(*m, claims::v1::LOCATION);
-    if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
+    k = ChooseKbByOwnName(*m, claims::v1::LOCATION);
   }
   // An acronym the base knows as a person's own alias ("MBZ", "AMLO") is
   // that person, whatever other kind of name the tagger took it for.
   if (k < 0 && m != nullptr && type != claims::v1::PERSON && e - a == 1 && t[a].all_caps) {
-    k = ChooseKb(*m, claims::v1::PERSON);
-    if (k >= 0 && KindOf(*m, k) > AliasKind::kAlias) k = -1;
+    k = ChooseKbByOwnName(*m, claims::v1::PERSON);
   }
   if (k >= 0 && variant && b - a == 1 && !VariantSurnameFits(k)) k = -1;
   // So is a party's name of common words: parties the world over share

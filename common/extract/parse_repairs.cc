@@ -194,6 +194,16 @@ int SubtreeEnd(const syntax::SyntaxSentence& w, int top) {
   return end;
 }
 
+// The first word of the run of top's subtree that ends at top, where a
+// comma (not the sentence's first word) stands right before that run
+// ("In Washington, the prime minister said": "the" for "minister"); -1
+// where none does.
+int SubtreeStartAfterComma(const syntax::SyntaxSentence& w, int top) {
+  int first = top;
+  while (first > 0 && InSubtree(w, first - 1, top) && w[first - 1].form != ",") --first;
+  return first >= 2 && w[first - 1].form == "," ? first : -1;
+}
+
 // Word `root` becomes the sentence's root in place of `old_root`, which
 // hangs from it as `rel`; the old root's dependents from word `from` on
 // (what follows the new root's clause: the final full stop) move with it.
@@ -328,7 +338,6 @@ void RepairObjectOfSaying(syntax::SyntaxSentence* words) {
 void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
-  auto below = [&](int k, int a) { return InSubtree(w, k, a); };
   // (Or as an unmarked modifier: "In Washington, President Lyndon Johnson
   // called ..."; or as a conjunct without a conjunction: "In London, the
   // Ministry of Defence said".)
@@ -338,10 +347,9 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
   };
   // The contiguous words of a's subtree, [first, end], right after a comma.
   auto phrase = [&](int a, int* first, int* end) {
-    *first = *end = a;
-    while (*first > 0 && below(*first - 1, a) && w[*first - 1].form != ",") --*first;
+    *first = SubtreeStartAfterComma(w, a);
     *end = SubtreeEnd(w, a);
-    return *first >= 2 && w[*first - 1].form == ",";
+    return *first >= 0;
   };
   for (int a = 2; a + 1 < n; ++a) {
     if (!hung(a)) continue;
@@ -417,9 +425,8 @@ void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words) {
     return !HasConjunction(w, k) && FiniteVerb(w, k) && HasSubject(w, k);
   });
   if (c < 0) return;
-  int first = c;
-  while (first > 0 && InSubtree(w, first - 1, c) && w[first - 1].form != ",") --first;
-  if (first < 2 || w[first - 1].form != ",") return;
+  const int first = SubtreeStartAfterComma(w, c);
+  if (first < 0) return;
   Reroot(c, r, DepRel::kAdvcl, first, words);
   w[first - 1].head = r;
   w[first - 1].rel = DepRel::kPunct;
