@@ -96,6 +96,22 @@ class ServicePairTest : public ::testing::Test {
         ClaimsClient::Connect(ingest_->address()),
         ClaimsClient::Connect(query_->address()));
     client_->set_timeout(absl::Seconds(20));
+    WaitUntilQuerySideServes();
+  }
+
+  // The query server answers UNAVAILABLE until it has opened the database:
+  // a watch opened before then ends at once and sees nothing.
+  void WaitUntilQuerySideServes() {
+    QueryClaimsRequest nothing;
+    nothing.set_limit(1);
+    const absl::Time deadline = absl::Now() + absl::Seconds(20);
+    for (;;) {
+      auto items = client_->QueryAll(nothing);
+      if (items.ok()) return;
+      ASSERT_EQ(items.status().code(), absl::StatusCode::kUnavailable) << items.status();
+      ASSERT_LT(absl::Now(), deadline) << items.status();
+      absl::SleepFor(absl::Milliseconds(50));
+    }
   }
 
   // Ingests `body` and returns the reply (failing the test on error).
