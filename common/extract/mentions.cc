@@ -95,21 +95,15 @@ bool IsTitleModifier(absl::string_view lower) {
          lower == "current";
 }
 
-// Head nouns of organisations' names in English ("... Institute", "...
-// University"), and family firms' "Brothers" in a few languages ("Lehman
-// Brothers", "Riquelme Hermanos"), general knowledge. Left out: words that also end place
-// names ("Bank" of West Bank, "Centre", "Union", "Party" of names the
-// knowledge base lists whole).
-bool IsOrganisationHead(absl::string_view word) {
-  static constexpr absl::string_view kHeads[] = {
-      "Institute",   "Institution", "University", "College",      "Academy",
-      "Foundation",  "Council",     "Association", "Society",     "Agency",
-      "Commission",  "Committee",   "Ministry",   "Department",   "Corporation",
-      "Fund",        "Trust",       "League",     "Federation",   "Organisation",
-      "Organization", "Authority",  "Bureau",     "Hospital",     "Museum",
-      "Party",        "Alliance",   "Movement",   "Brothers",     "Hermanos",
-      "Frères",       "Gebrüder",   "Holdings",   "Logistics",    "Industries",
-      "Airlines",     "Airways",    "Enterprises"};
+// Head nouns of the names of buildings and prizes, which are often named
+// for a person ("the Niels Bohr Building", "the Mo Ibrahim Prize"): no
+// actor, whatever the tagger typed them, and no mention of the person.
+// General knowledge; not the words that are also surnames ("Hall",
+// "Tower", "Bridge").
+bool IsNamedThingHead(absl::string_view word) {
+  static constexpr absl::string_view kHeads[] = {"Building", "Stadium", "Arena",  "Airport",
+                                                 "Library",  "Prize",   "Award",  "Trophy",
+                                                 "Medal",    "Memorial", "Lecture"};
   return std::find(std::begin(kHeads), std::end(kHeads), word) != std::end(kHeads);
 }
 
@@ -831,9 +825,11 @@ class ArticleState {
       if (std::equal(words.begin(), words.end(), full.begin())) {
         // "Mo Ibrahim" of "Mo Ibrahim Foundation" is the man it is named
         // for: a person's name (a given name first, or the family name of
-        // a person the article names), and only the head noun left out.
+        // a person the article names), and only the head noun left out;
+        // so is "Niels Bohr" of "Niels Bohr Building" where the tagger
+        // did not read the name as an organisation's.
         return !(words.size() >= 2 && full.size() == words.size() + 1 &&
-                 IsOrganisationHead(LastWord(a.name)) &&
+                 (IsOrganisationHead(LastWord(a.name)) || !words_left_out) &&
                  (IsGivenName(words[0]) || NamesPerson(words.back())));
       }
       if (!words_left_out || words.size() < 2) return false;
@@ -2960,6 +2956,42 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       ++a;
     }
   }
+  // "the Marxist Salvador Allende", "the American James Rainwater": a
+  // capitalised word that is no given name, before a person's name of two
+  // words or more, describes the person, whatever the tagger typed the run
+  // (it often reads it as an organisation's name). The person's name is
+  // one the knowledge base knows, or a given name and more after a
+  // demonym, an adjective of the language or a word of the language
+  // opening the sentence.
+  // An organisation's head noun or legal form in the name or right after
+  // it ("Northpoint Aqua Ventures Inc.") makes it no person's.
+  bool firm = false;
+  for (int w = a + 1; w <= b && w < static_cast<int>(t.size()); ++w) {
+    firm = firm || IsOrganisationHead(t[w].text) ||
+           lex_.IsLegalForm(absl::StrReplaceAll(t[w].lower, {{".", ""}}));
+  }
+  bool described_person = false;
+  if (b - a >= 3 && !firm && t[a].capitalized && !IsGivenName(t[a].text) &&
+      span->type != entities::EntityType::kLocation && s.words.size() == t.size() &&
+      FindKb(t, a, b, false) == nullptr) {
+    const std::vector<AliasMatch>* m = FindKb(t, a + 1, b, false);
+    const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
+    const bool known = k >= 0 && kb_.actor(k).type == claims::v1::PERSON &&
+                       KindOf(*m, k) <= AliasKind::kAlias;
+    const int country = DemonymOf(t[a].text);
+    const bool described =
+        IsGivenName(t[a + 1].text) &&
+        (country >= 0 ||
+         (IsDictionaryWord(t, a) && (a == 0 || s.words[a].upos == syntax::Upos::kAdj)));
+    if (known || described) {
+      if (country >= 0) {
+        AddKbMention(si, s, a, a + 1, kb_.actor(country).type, ActorForKb(country),
+                     kKindNames[static_cast<int>(AliasKind::kDemonym)], AliasKind::kDemonym);
+      }
+      ++a;
+      described_person = true;
+    }
+  }
   // "In December Bolloré agreed", "On Monday Patel said": a month or a
   // weekday after a preposition is no part of the name after it.
   if (b - a >= 2 && a > 0 && IsCalendarWord(t[a].lower) && IsDatePreposition(t[a - 1].lower) &&
@@ -2985,7 +3017,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   // A lone function word is no name, whatever a gazetteer lists ("Of" is
   // a town in Turkey; "Of equal note ..." opens a sentence).
   if (b - a == 1 && !t[a].all_caps && IsFunctionWord(a)) return true;
-  ActorType type = ActorTypeOf(span->type);
+  ActorType type = described_person ? claims::v1::PERSON : ActorTypeOf(span->type);
   // "the work of O'Sullivan" after "John O'Sullivan": the family name of
   // the one person of it named before, whatever other kind of name the
   // tagger took it for.
@@ -3122,6 +3154,8 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   if (IsOrganisationHead(t[b - 1].text) || (b - a >= 2 && LeadingHeadRunEnd(t, a) >= b)) {
     type = claims::v1::ORGANIZATION;
+  } else if (b - a >= 2 && IsNamedThingHead(t[b - 1].text)) {
+    type = claims::v1::OTHER_ACTOR;
   }
   // So does a legal form after it or at its end ("Padma Knit Composite
   // Ltd", "Sanriku Kaisan Co.").

@@ -1383,6 +1383,31 @@ TEST_F(MentionsTest, LongNamesStayWhole) {
             "tana-river-rice-farmers-union");
 }
 
+// A capitalised describing word before a person's name is no part of it,
+// whatever the tagger typed the run; a person's name is no shortening of
+// the building named after them; a church is an organisation (sentences
+// written for this test).
+TEST_F(MentionsTest, ADescribingWordBeforeAPersonsNameIsNoPartOfIt) {
+  EXPECT_EQ(ActorOf("Voters in 1970 chose the Marxist Salvador Allende over two rivals.",
+                    "1970-09-05", "Salvador Allende"),
+            "salvador-allende");
+  auto r = Analyze("The medal went to the Canadian Laura Mbeki and two Danish chemists.",
+                   "2011-10-05");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> laura = Written(*r, "Laura Mbeki");
+  ASSERT_EQ(laura.size(), 1u);
+  EXPECT_EQ(laura[0].type(), claims::v1::PERSON);
+  EXPECT_EQ(ActorOf("The medal went to the Canadian Laura Mbeki and two Danish chemists.",
+                    "2011-10-05", "Canadian"),
+            "CAN");
+  EXPECT_EQ(ActorOf("The Tomas Lindqvist Building opened on Monday. The chemist Tomas Lindqvist, "
+                    "who died in 1990, never saw it.",
+                    "2019-03-04", "Tomas Lindqvist"),
+            "tomas-lindqvist");
+  ExpectOrganisationMentions("The Bulgarian Orthodox Church elected a new patriarch on Sunday.",
+                             "2013-02-24", "Bulgarian Orthodox Church");
+}
+
 // "Ms. Lavoie" after a Jean Lavoie (a given name the gender table lacks)
 // and an Anne-Sophie Lavoie (a compound of a woman's name) is hers.
 TEST_F(MentionsTest, AnHonorificPrefersAKnownGenderToAnUnknownOne) {

@@ -776,6 +776,16 @@ absl::StatusOr<std::vector<std::string>> StoredThatFit(rocksdb::DB* db,
   return fitting;
 }
 
+// True when the organisation's folded name words `longer` are the name
+// `shorter` of two words or more and a head noun ("Niels Bohr Institute"):
+// named for it, most often for a person, and no longer form of it.
+bool NamedFor(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  if (shorter.size() < 2 || longer.size() != shorter.size() + 1) return false;
+  std::string head = longer.back();  // as written: "Institute"
+  head[0] = absl::ascii_toupper(static_cast<unsigned char>(head[0]));
+  return IsOrganisationHead(head);
+}
+
 // A discovered organisation is the one discovered organisation stored
 // under a longer name that begins with its name ("Padma Knit" of "Padma
 // Knit Composite Ltd", "Kobowise" of "Kobowise Technologies Ltd"), when no
@@ -790,6 +800,11 @@ absl::StatusOr<StoredIdentity> MatchShortenedOrganisation(rocksdb::DB* db,
   if (w.empty() || (w.size() == 1 && !NameLike(w))) return StoredIdentity();
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
                    IdsUnderLeading(db, absl::StrCat("name:", absl::StrJoin(w, " "))));
+  if (w.size() >= 2) {
+    ASSIGN_OR_RETURN(ids, StoredThatFit(db, ids, actor.id(), [&](const Actor& stored) {
+                       return !NamedFor(w, WithoutLegalForm(Words(FoldName(stored.name()))));
+                     }));
+  }
   return OneDiscovered(db, std::move(ids), actor.id(), claims::v1::ORGANIZATION);
 }
 
@@ -848,7 +863,8 @@ absl::StatusOr<StoredIdentity> MatchOrganisationWords(rocksdb::DB* db, const Act
                    StoredThatFit(db, ids, actor.id(), [&](const Actor& stored) {
                      const std::vector<std::string> longer =
                          WithoutLegalForm(Words(FoldName(stored.name())));
-                     return longer.size() > core.size() && IsSubsequence(core, longer);
+                     return longer.size() > core.size() && IsSubsequence(core, longer) &&
+                            !NamedFor(core, longer);
                    }));
   return OneDiscovered(db, std::move(fitting), actor.id(), claims::v1::ORGANIZATION);
 }

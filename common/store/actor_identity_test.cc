@@ -249,6 +249,20 @@ TEST_F(ActorIdentityTest, ASurnameWithAParticleWrittenAsOneWordFindsIt) {
   EXPECT_EQ(StoredIds("c"), "rosaria-lo-bianco");
 }
 
+// A name of two words or more is not the organisation named for it: the
+// same name and a head noun (names written for this test).
+TEST_F(ActorIdentityTest, ANameIsNotTheInstituteNamedForIt) {
+  Put(Article("a", {{"halvard-lunde-institute", "Halvard Lunde Institute",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("b", {{"halvard-lunde", "Halvard Lunde", claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("b"), "halvard-lunde");
+  Put(Article("c", {{"halvard-lunde-research-institute", "Halvard Lunde Research Institute",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("d", {{"halvard-lunde-institute-x", "Halvard Lunde Institute",
+                     claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("d"), "halvard-lunde-institute");
+}
+
 TEST_F(ActorIdentityTest, AnOrganisationsShortOrLegalFormFindsIt) {
   Put(Article("a", {{"padma-knit-composite-ltd", "Padma Knit Composite Ltd",
                      claims::v1::ORGANIZATION}}));
