@@ -642,6 +642,10 @@ class ArticleState {
   // The one person named in full before word `token` of sentence `si`
   // whose family name is `word`, or -1.
   int FamilyNameNamedBefore(absl::string_view word, int si, int token) const;
+  // The person a lone given name t[a] names after a blood relative's word
+  // and its owner ("his son Ilham", "Razak's eldest son, Najib"): the given
+  // name with the owner's family name, or -1.
+  int KinNamed(int si, const std::vector<Token>& t, int a);
   int ShortName(absl::string_view word, int si, int token, char gender,
                 absl::string_view honorific, const std::string& title,
                 const std::vector<AliasMatch>* kb, std::string* evidence);
@@ -2093,6 +2097,69 @@ int ArticleState::FamilyNameNamedBefore(absl::string_view word, int si, int toke
   return person;
 }
 
+int ArticleState::KinNamed(int si, const std::vector<Token>& t, int a) {
+  // Blood relatives share the family name; a wife or husband need not.
+  static constexpr absl::string_view kKin[] = {"son",    "daughter", "brother",  "sister",
+                                               "father", "grandson", "granddaughter"};
+  auto possessive = [](absl::string_view w) {
+    return absl::EndsWith(w, "'s") || absl::EndsWith(w, "\u2019s");
+  };
+  int k = a - 1;
+  if (k >= 0 && t[k].text == ",") --k;
+  if (k < 1 || std::find(std::begin(kKin), std::end(kKin), t[k].lower) == std::end(kKin)) {
+    return -1;
+  }
+  int p = k - 1;  // the owner, after at most two lower-case words ("eldest")
+  while (p >= 0 && k - p <= 2 && t[p].is_word && !t[p].capitalized && t[p].lower != "his" &&
+         !possessive(t[p].lower)) {
+    --p;
+  }
+  if (p < 0) return -1;
+  // A father's: a mother's family name is often not her children's
+  // ("Zulema Yoma ... her daughter Zulemita": Menem).
+  int owner = -1;
+  absl::string_view family;
+  if (t[p].lower == "his") {
+    // The man named last before it, or the person of no known gender
+    // ("Zulfikar Ali Bhutto ... His wife, Nusrat Bhutto, and his daughter,
+    // Benazir": his, not hers), by the last of his names.
+    for (auto m = result_.mentions.rbegin(); m != result_.mentions.rend(); ++m) {
+      if (m->actor < 0 || m->modifier || result_.actors[m->actor].type != claims::v1::PERSON ||
+          GenderOf(m->actor) == 'f') {
+        continue;
+      }
+      owner = m->actor;
+      std::vector<absl::string_view> words = absl::StrSplit(result_.actors[owner].name, ' ');
+      while (words.size() >= 2 && IsGenerationalSuffix(words.back())) words.pop_back();
+      if (words.size() < 2 || PartKey(words.front()) == PartKey(t[a].text)) return -1;
+      family = words.back();
+      break;
+    }
+  } else if (possessive(t[p].lower) && !result_.mentions.empty()) {
+    // By the name as written ("Bhutto's brother Murtaza", whoever of the
+    // Bhuttos the article meant): "Okonjo's" one token, or "Okonjo", "'s".
+    const FoundMention& m = result_.mentions.back();
+    const bool alone = t[p].lower == "'s" || t[p].lower == "\u2019s";
+    const int end = alone ? p : p + 1;
+    if (m.sentence == si && m.last_token == end && m.actor >= 0 &&
+        result_.actors[m.actor].type == claims::v1::PERSON) {
+      owner = m.actor;
+      family = t[end - 1].text;
+      if (!alone) family.remove_suffix(absl::EndsWith(family, "'s") ? 2 : 4);
+    }
+  }
+  if (owner < 0 || family.empty() || GenderOf(owner) == 'f') return -1;
+  const std::string name = absl::StrCat(t[a].text, " ", family);
+  if (const std::vector<AliasMatch>* known = kb_.Find(name)) {
+    const int kb_index = ChooseKb(*known, claims::v1::PERSON);
+    if (kb_index >= 0 && kb_.actor(kb_index).type == claims::v1::PERSON &&
+        KindOf(*known, kb_index) <= AliasKind::kAlias) {
+      return ActorForKb(kb_index);
+    }
+  }
+  return Discover(name, claims::v1::PERSON);
+}
+
 int ArticleState::MostMentioned(const std::vector<int>& actors) const {
   int best = actors[0];  // `actors` are in the order the article named them
   for (int a : actors) {
@@ -3461,7 +3528,11 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (b - a == 1) {
     const bool who_follows = b + 1 < static_cast<int>(t.size()) && t[b].text == "," &&
                              (t[b + 1].lower == "who" || t[b + 1].lower == "whom");
-    if (who_follows) {
+    if ((type == claims::v1::PERSON || IsGivenName(t[a].text)) &&
+        (actor = KinNamed(si, t, a)) >= 0) {
+      evidence = "article:kin-name";
+      RegisterNameParts(actor, si, a);
+    } else if (who_follows) {
       type = claims::v1::PERSON;
     } else {
       actor = OrganisationNamedBefore(t[a].text, si, a);

@@ -1408,6 +1408,27 @@ TEST_F(MentionsTest, ADescribingWordBeforeAPersonsNameIsNoPartOfIt) {
                              "2013-02-24", "Bulgarian Orthodox Church");
 }
 
+// A lone given name after a blood relative's word and its owner is the
+// owner's family's: "his son Anders" after "Tomas Berg" is Anders Berg.
+// Not after "her" (a mother's family name is often not her children's),
+// nor for a wife (sentences written for this test).
+TEST_F(MentionsTest, AGivenNameAfterHisSonTakesTheFamilyName) {
+  EXPECT_EQ(ActorOf("Tomas Berg founded the boatyard in 1970. He was joined in 1988 by his son "
+                    "Anders, then 24.",
+                    "2001-05-02", "Anders"),
+            "anders-berg");
+  EXPECT_EQ(ActorOf("Mr Okonjo thanked voters in Enugu, where Okonjo's eldest daughter, Adaeze, "
+                    "is a councillor. Emeka Okonjo won 61 percent.",
+                    "2015-04-12", "Adaeze"),
+            "adaeze-okonjo");
+  EXPECT_NE(ActorOf("Maria Duarte runs the clinic. Her son Tiago works there on Saturdays.",
+                    "2012-09-01", "Tiago"),
+            "tiago-duarte");
+  EXPECT_NE(ActorOf("Tomas Berg founded the boatyard in 1970 with his wife, Ingrid.",
+                    "2001-05-02", "Ingrid"),
+            "ingrid-berg");
+}
+
 // "Ms. Lavoie" after a Jean Lavoie (a given name the gender table lacks)
 // and an Anne-Sophie Lavoie (a compound of a woman's name) is hers.
 TEST_F(MentionsTest, AnHonorificPrefersAKnownGenderToAnUnknownOne) {
