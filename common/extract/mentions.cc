@@ -1537,6 +1537,36 @@ class ArticleState {
     return i + 3;
   }
 
+  // "the Rally of the Togolese People, known by its French initials RPT":
+  // an acronym right after "initials", "acronym" or "abbreviation" is the
+  // organisation the article named last (in this sentence or the one
+  // before), here and in the rest of the article, unless the knowledge
+  // base knows it.
+  bool TryNamedInitials(int si, const SentenceTokens& s, int i) {
+    const auto& t = s.tokens;
+    if (i < 1 || !t[i].all_caps || t[i].text.size() < 2 || t[i].text.size() > 6) return false;
+    const absl::string_view w = t[i - 1].lower;
+    // One the knowledge base knows is the knowledge base's to link.
+    if ((w != "initials" && w != "acronym" && w != "abbreviation") ||
+        kb_.Find(t[i].text) != nullptr) {
+      return false;
+    }
+    for (auto m = result_.mentions.rbegin(); m != result_.mentions.rend(); ++m) {
+      if (m->sentence < si - 1) break;
+      if (m->modifier || m->actor < 0 ||
+          result_.actors[m->actor].type != claims::v1::ORGANIZATION) {
+        continue;
+      }
+      const int actor = m->actor;
+      AddMention(si, s, i, i + 1, claims::v1::ORGANIZATION, actor, "article:initials-named");
+      auto [it, inserted] = by_folded_name_.emplace(Lower(t[i].text), actor);
+      if (!inserted && it->second != actor) it->second = -2;
+      defined_acronyms_.emplace(t[i].text, actor);
+      return true;
+    }
+    return false;
+  }
+
   // A mention the knowledge base named, with how it did.
   void AddKbMention(int si, const SentenceTokens& s, int a, int b, ActorType type,
                     int actor, std::string evidence, AliasKind kind) {
@@ -3768,6 +3798,10 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
   const size_t first_mention = result_.mentions.size();
   while (i < n) {
     int next = i + 1;
+    if (TryNamedInitials(si, s, i)) {
+      ++i;
+      continue;
+    }
     if (TryTitle(si, s, i, n, &next) || TryHonorific(si, s, i, n, &next) ||
         TryKbOrName(si, s, i, n, headline, titlecase, &next)) {
       i = LinkAcronym(si, s, std::max(next, i + 1), n);

@@ -1429,6 +1429,19 @@ TEST_F(MentionsTest, AGivenNameAfterHisSonTakesTheFamilyName) {
             "ingrid-berg");
 }
 
+// An acronym after "initials" is the organisation named just before, here
+// and later in the article (sentences written for this test).
+TEST_F(MentionsTest, InitialsAnArticleGivesAreItsOrganisations) {
+  auto r = Analyze(
+      "The Union for Rural Renewal, known by its Portuguese initials URRA, won nine seats. "
+      "URRA leaders said they would join no coalition.",
+      "2009-06-14");
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::vector<claims::v1::Mention> urra = Written(*r, "URRA");
+  ASSERT_EQ(urra.size(), 2u);
+  for (const auto& m : urra) EXPECT_EQ(m.actor_id(), "union-for-rural-renewal");
+}
+
 // "Ms. Lavoie" after a Jean Lavoie (a given name the gender table lacks)
 // and an Anne-Sophie Lavoie (a compound of a woman's name) is hers.
 TEST_F(MentionsTest, AnHonorificPrefersAKnownGenderToAnUnknownOne) {
