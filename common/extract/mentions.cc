@@ -1529,12 +1529,18 @@ class ArticleState {
         return i;
       }
     }
-    const int actor = named.actor;
-    AddMention(si, s, i + 1, i + 2, claims::v1::ORGANIZATION, actor, "article:acronym");
-    auto [it, inserted] = by_folded_name_.emplace(Lower(t[i + 1].text), actor);
-    if (!inserted && it->second != actor) it->second = -2;
-    defined_acronyms_.emplace(t[i + 1].text, actor);
+    DefineAcronym(si, s, i + 1, named.actor, "article:acronym");
     return i + 3;
+  }
+
+  // The acronym t[i] names the organisation `actor`, here and in the rest
+  // of the article.
+  void DefineAcronym(int si, const SentenceTokens& s, int i, int actor, std::string evidence) {
+    const auto& t = s.tokens;
+    AddMention(si, s, i, i + 1, claims::v1::ORGANIZATION, actor, std::move(evidence));
+    auto [it, inserted] = by_folded_name_.emplace(Lower(t[i].text), actor);
+    if (!inserted && it->second != actor) it->second = -2;
+    defined_acronyms_.emplace(t[i].text, actor);
   }
 
   // "the Rally of the Togolese People, known by its French initials RPT":
@@ -1557,11 +1563,7 @@ class ArticleState {
           result_.actors[m->actor].type != claims::v1::ORGANIZATION) {
         continue;
       }
-      const int actor = m->actor;
-      AddMention(si, s, i, i + 1, claims::v1::ORGANIZATION, actor, "article:initials-named");
-      auto [it, inserted] = by_folded_name_.emplace(Lower(t[i].text), actor);
-      if (!inserted && it->second != actor) it->second = -2;
-      defined_acronyms_.emplace(t[i].text, actor);
+      DefineAcronym(si, s, i, m->actor, "article:initials-named");
       return true;
     }
     return false;
