@@ -198,7 +198,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
       new Extractor(config, std::move(kb), std::move(taxonomy)));
   pipeline->gazetteer = std::make_unique<entities::KbGazetteer>(*e->kb_);
   pipeline->mentions =
-      std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon, genders);
+      std::make_unique<MentionFinder>(*e->kb_, *pipeline->lexicon, genders,
+                                      pipeline->syntax->parser().classes().get());
   ASSIGN_OR_RETURN(pipeline->groups, GroupActorFinder::Load(lexicon_dir, *e->kb_));
   TopicOptions topic_options;
   topic_options.inherit_article_topics = config.inherit_article_topics;

@@ -325,9 +325,9 @@ struct TokenFacts {
 class ArticleState {
  public:
   ArticleState(const KnowledgeBase& kb, const Lexicon& lex,
-               const GenderCues* genders, absl::string_view body,
-               absl::string_view date)
-      : kb_(kb), lex_(lex), genders_(genders), body_(body), date_(date) {}
+               const GenderCues* genders, const syntax::WordClasses* classes,
+               absl::string_view body, absl::string_view date)
+      : kb_(kb), lex_(lex), genders_(genders), classes_(classes), body_(body), date_(date) {}
 
   void AddAuthor(absl::string_view name) {
     int a = Discover(std::string(name), claims::v1::PERSON);
@@ -1819,6 +1819,7 @@ class ArticleState {
   const KnowledgeBase& kb_;
   const Lexicon& lex_;
   const GenderCues* genders_;  // may be null
+  const syntax::WordClasses* classes_;  // may be null
   absl::string_view body_;
   std::string date_;
   MentionResult result_;
@@ -3273,6 +3274,17 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       lex_.IsOrganisationNoun(t[a - 1].lower) && type == claims::v1::PERSON) {
     type = claims::v1::ORGANIZATION;
   }
+  // And a noun for a kind of person makes a person's name of what the
+  // tagger took for an organisation's ("the physicist Niels Bohr",
+  // "mountaineer Tenzing Norgay"), without a head noun or legal form.
+  if (a > 0 && b - a >= 2 && b - a <= 3 && !firm && !IsOrganisationHead(t[b - 1].text) &&
+      classes_ != nullptr &&
+      type != claims::v1::PERSON && type != claims::v1::LOCATION && t[a - 1].is_word &&
+      !t[a - 1].capitalized && !lex_.IsOrganisationNoun(t[a - 1].lower) &&
+      classes_->Of(t[a - 1].lower, syntax::Upos::kNoun) == syntax::WordClasses::kNounPerson &&
+      FindKb(t, a, b, false) == nullptr) {
+    type = claims::v1::PERSON;
+  }
   // "the son of Frans Van Dam" after "Maarten Van Dam": a parent or a
   // child of that family, whatever the tagger's type.
   if (type != claims::v1::PERSON && b - a >= 2 && NamedAsParent(t, a, b).has_value() &&
@@ -3862,7 +3874,7 @@ MentionResult MentionFinder::Find(absl::string_view body,
                                   const std::vector<SentenceTokens>& sentences,
                                   absl::string_view date,
                                   const std::vector<std::string>& authors) const {
-  ArticleState state(kb_, lex_, genders_, body, date);
+  ArticleState state(kb_, lex_, genders_, classes_, body, date);
   for (const auto& a : authors) state.AddAuthor(a);
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) state.StartSecondPass();

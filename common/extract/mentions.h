@@ -35,6 +35,7 @@
 #include "common/extract/lexicon.h"
 #include "common/kb/knowledge_base.h"
 #include "common/syntax/syntax_types.h"
+#include "common/syntax/word_classes.h"
 #include "common/text/tokenizer.h"
 
 namespace claims {
@@ -120,10 +121,13 @@ class GenderCues {
 
 class MentionFinder {
  public:
-  // `genders` may be null (no gender cues); it must outlive the finder.
+  // `genders` may be null (no gender cues), and `classes` (the WordNet
+  // classes of nouns, which tell a person's description: "the physicist")
+  // too; both must outlive the finder.
   MentionFinder(const KnowledgeBase& kb, const Lexicon& lexicon,
-                const GenderCues* genders = nullptr)
-      : kb_(kb), lex_(lexicon), genders_(genders) {}
+                const GenderCues* genders = nullptr,
+                const syntax::WordClasses* classes = nullptr)
+      : kb_(kb), lex_(lexicon), genders_(genders), classes_(classes) {}
 
   // `date`: effective publication date (YYYY-MM-DD, or "" when unknown);
   // `authors`: byline names, known people of the article.
@@ -136,6 +140,7 @@ class MentionFinder {
   const KnowledgeBase& kb_;
   const Lexicon& lex_;
   const GenderCues* genders_;
+  const syntax::WordClasses* classes_;
 };
 
 }  // namespace claims

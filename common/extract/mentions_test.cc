@@ -1442,6 +1442,30 @@ TEST_F(MentionsTest, InitialsAnArticleGivesAreItsOrganisations) {
   for (const auto& m : urra) EXPECT_EQ(m.actor_id(), "union-for-rural-renewal");
 }
 
+// A noun for a kind of person before a name makes it a person's, whatever
+// the tagger typed it (WordNet's noun.person; sentences written for this
+// test, which the tagger reads as organisations' names).
+TEST_F(MentionsTest, ANounForAPersonBeforeANameMakesItAPersons) {
+  for (const auto& [body, name] : std::vector<std::pair<std::string, std::string>>{
+           {"The Lunde Institute marked its 50th anniversary on Wednesday, half a century after "
+            "the physicist Halvard Lunde opened its doors in Bergen.",
+            "Halvard Lunde"},
+           {"The museum reopened in May, a year after the sculptor Ingrid Solheim Vik donated "
+            "her studio to the city.",
+            "Ingrid Solheim Vik"},
+           {"A memorial to the explorer Tenzing Dorje Sherpa was unveiled in Namche Bazaar.",
+            "Tenzing Dorje Sherpa"}}) {
+    auto r = Analyze(body, "2021-03-03");
+    ASSERT_TRUE(r.ok()) << r.status();
+    const std::vector<claims::v1::Mention> person = Written(*r, name);
+    ASSERT_EQ(person.size(), 1u) << body;
+    EXPECT_EQ(person[0].type(), claims::v1::PERSON) << body;
+  }
+  // Not a noun for a kind of organisation ("the broadcaster").
+  ExpectOrganisationMentions("The rights went to the broadcaster Kanal Nordvest in 2011.",
+                             "2011-05-02", "Kanal Nordvest");
+}
+
 // "Ms. Lavoie" after a Jean Lavoie (a given name the gender table lacks)
 // and an Anne-Sophie Lavoie (a compound of a woman's name) is hers.
 TEST_F(MentionsTest, AnHonorificPrefersAKnownGenderToAnUnknownOne) {

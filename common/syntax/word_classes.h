@@ -26,6 +26,8 @@ class WordClasses {
  public:
   // The file name inside a model folder.
   static constexpr char kFile[] = "word-classes.tsv";
+  // WordNet's noun.person ("physicist", "mountaineer").
+  static constexpr uint8_t kNounPerson = 18;
 
   // NOT_FOUND for a missing file; DATA_LOSS "path:line" for a bad row.
   static absl::StatusOr<WordClasses> Load(const std::string& path);
