@@ -1543,6 +1543,49 @@ class ArticleState {
     defined_acronyms_.emplace(t[i].text, actor);
   }
 
+  // True when an organisation's head noun or legal form is among t[a + 1,
+  // b] ("Northpoint Aqua Ventures Inc."): the name is no person's.
+  bool FirmWordIn(const std::vector<Token>& t, int a, int b) const {
+    for (int w = a + 1; w <= b && w < static_cast<int>(t.size()); ++w) {
+      if (IsOrganisationHead(t[w].text) ||
+          lex_.IsLegalForm(absl::StrReplaceAll(t[w].lower, {{".", ""}}))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "the Marxist Salvador Allende", "the American James Rainwater": true
+  // when t[a], a capitalised word that is no given name, describes the
+  // person whose name of two words or more t[a + 1, b) is, whatever the
+  // tagger typed the run (it often reads it as an organisation's name);
+  // a demonym becomes its country's mention. The person's name is one the
+  // knowledge base knows, or a given name and more after a demonym, an
+  // adjective of the language or a word of the language opening the
+  // sentence.
+  bool DescribesPerson(int si, const SentenceTokens& s, int a, int b) {
+    const auto& t = s.tokens;
+    if (b - a < 3 || !t[a].capitalized || IsGivenName(t[a].text) ||
+        s.words.size() != t.size() || FindKb(t, a, b, false) != nullptr) {
+      return false;
+    }
+    const std::vector<AliasMatch>* m = FindKb(t, a + 1, b, false);
+    const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
+    const bool known =
+        k >= 0 && kb_.actor(k).type == claims::v1::PERSON && KindOf(*m, k) <= AliasKind::kAlias;
+    const int country = DemonymOf(t[a].text);
+    const bool described =
+        IsGivenName(t[a + 1].text) &&
+        (country >= 0 ||
+         (IsDictionaryWord(t, a) && (a == 0 || s.words[a].upos == syntax::Upos::kAdj)));
+    if (!known && !described) return false;
+    if (country >= 0) {
+      AddKbMention(si, s, a, a + 1, kb_.actor(country).type, ActorForKb(country),
+                   kKindNames[static_cast<int>(AliasKind::kDemonym)], AliasKind::kDemonym);
+    }
+    return true;
+  }
+
   // "the Rally of the Togolese People, known by its French initials RPT":
   // an acronym right after "initials", "acronym" or "abbreviation" is the
   // organisation the article named last (in this sentence or the one
@@ -3056,42 +3099,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       ++a;
     }
   }
-  // "the Marxist Salvador Allende", "the American James Rainwater": a
-  // capitalised word that is no given name, before a person's name of two
-  // words or more, describes the person, whatever the tagger typed the run
-  // (it often reads it as an organisation's name). The person's name is
-  // one the knowledge base knows, or a given name and more after a
-  // demonym, an adjective of the language or a word of the language
-  // opening the sentence.
-  // An organisation's head noun or legal form in the name or right after
-  // it ("Northpoint Aqua Ventures Inc.") makes it no person's.
-  bool firm = false;
-  for (int w = a + 1; w <= b && w < static_cast<int>(t.size()); ++w) {
-    firm = firm || IsOrganisationHead(t[w].text) ||
-           lex_.IsLegalForm(absl::StrReplaceAll(t[w].lower, {{".", ""}}));
-  }
-  bool described_person = false;
-  if (b - a >= 3 && !firm && t[a].capitalized && !IsGivenName(t[a].text) &&
-      span->type != entities::EntityType::kLocation && s.words.size() == t.size() &&
-      FindKb(t, a, b, false) == nullptr) {
-    const std::vector<AliasMatch>* m = FindKb(t, a + 1, b, false);
-    const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
-    const bool known = k >= 0 && kb_.actor(k).type == claims::v1::PERSON &&
-                       KindOf(*m, k) <= AliasKind::kAlias;
-    const int country = DemonymOf(t[a].text);
-    const bool described =
-        IsGivenName(t[a + 1].text) &&
-        (country >= 0 ||
-         (IsDictionaryWord(t, a) && (a == 0 || s.words[a].upos == syntax::Upos::kAdj)));
-    if (known || described) {
-      if (country >= 0) {
-        AddKbMention(si, s, a, a + 1, kb_.actor(country).type, ActorForKb(country),
-                     kKindNames[static_cast<int>(AliasKind::kDemonym)], AliasKind::kDemonym);
-      }
-      ++a;
-      described_person = true;
-    }
-  }
+  const bool firm = FirmWordIn(t, a, b);
+  const bool described_person =
+      !firm && span->type != entities::EntityType::kLocation && DescribesPerson(si, s, a, b);
+  if (described_person) ++a;
   // "In December Bolloré agreed", "On Monday Patel said": a month or a
   // weekday after a preposition is no part of the name after it.
   if (b - a >= 2 && a > 0 && IsCalendarWord(t[a].lower) && IsDatePreposition(t[a - 1].lower) &&

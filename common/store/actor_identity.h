@@ -29,7 +29,9 @@
 //     "PT Hadiwijaya Sawit Lestari", "Buna Green Export" of "Buna Green
 //     Export P.L.C."), and by a shorter name that leaves words out, when
 //     one of its words is no word of the language ("Minera Tambopata" of
-//     "Minera Aurífera Tambopata S.A.C.");
+//     "Minera Aurífera Tambopata S.A.C."), but a name of two words or more
+//     is not the organisation of that name and a head noun ("Niels Bohr",
+//     "Niels Bohr Institute": named for him);
 //   * a short form the tagger gave the other type, found under none of its
 //     own type's forms, joins the one discovered actor of the other type
 //     it is a short form of: "Nordhav" (as a person) the organisation whose
