@@ -1543,14 +1543,17 @@ class ArticleState {
     defined_acronyms_.emplace(t[i].text, actor);
   }
 
+  // A company's legal form ("Ltd", "Co.", "S.A.C."). Dots left out:
+  // "S.A.C." and "P.L.C." are "sac" and "plc".
+  bool IsLegalFormWord(const Token& w) const {
+    return lex_.IsLegalForm(absl::StrReplaceAll(w.lower, {{".", ""}}));
+  }
+
   // True when an organisation's head noun or legal form is among t[a + 1,
   // b] ("Northpoint Aqua Ventures Inc."): the name is no person's.
   bool FirmWordIn(const std::vector<Token>& t, int a, int b) const {
     for (int w = a + 1; w <= b && w < static_cast<int>(t.size()); ++w) {
-      if (IsOrganisationHead(t[w].text) ||
-          lex_.IsLegalForm(absl::StrReplaceAll(t[w].lower, {{".", ""}}))) {
-        return true;
-      }
+      if (IsOrganisationHead(t[w].text) || IsLegalFormWord(t[w])) return true;
     }
     return false;
   }
@@ -1570,9 +1573,8 @@ class ArticleState {
       return false;
     }
     const std::vector<AliasMatch>* m = FindKb(t, a + 1, b, false);
-    const int k = m == nullptr ? -1 : ChooseKb(*m, claims::v1::PERSON);
-    const bool known =
-        k >= 0 && kb_.actor(k).type == claims::v1::PERSON && KindOf(*m, k) <= AliasKind::kAlias;
+    const int k = m == nullptr ? -1 : ChooseKbByOwnName(*m, claims::v1::PERSON);
+    const bool known = k >= 0 && kb_.actor(k).type == claims::v1::PERSON;
     const int country = DemonymOf(t[a].text);
     const bool described =
         IsGivenName(t[a + 1].text) &&
@@ -2227,9 +2229,8 @@ int ArticleState::KinNamed(int si, const std::vector<Token>& t, int a) {
   if (owner < 0 || family.empty() || GenderOf(owner) == 'f') return -1;
   const std::string name = absl::StrCat(t[a].text, " ", family);
   if (const std::vector<AliasMatch>* known = kb_.Find(name)) {
-    const int kb_index = ChooseKb(*known, claims::v1::PERSON);
-    if (kb_index >= 0 && kb_.actor(kb_index).type == claims::v1::PERSON &&
-        KindOf(*known, kb_index) <= AliasKind::kAlias) {
+    const int kb_index = ChooseKbByOwnName(*known, claims::v1::PERSON);
+    if (kb_index >= 0 && kb_.actor(kb_index).type == claims::v1::PERSON) {
       return ActorForKb(kb_index);
     }
   }
@@ -3270,10 +3271,7 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   }
   // So does a legal form after it or at its end ("Padma Knit Composite
   // Ltd", "Sanriku Kaisan Co.").
-  // Dots left out: "S.A.C." and "P.L.C." are "sac" and "plc".
-  auto legal_form = [&](int w) {
-    return t[w].capitalized && lex_.IsLegalForm(absl::StrReplaceAll(t[w].lower, {{".", ""}}));
-  };
+  auto legal_form = [&](int w) { return t[w].capitalized && IsLegalFormWord(t[w]); };
   if (!broken && b < static_cast<int>(t.size()) && legal_form(b)) {
     ++b;
     *next = b;
