@@ -107,6 +107,32 @@ TEST_F(ClaimsFromStructureTest, AParticiplePhraseBetweenCommasIsNoVerbOfTheConte
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
 }
 
+// A person's age between commas does not take the person out of the
+// clause: the name stays the subject of the verb after it.
+TEST_F(ClaimsFromStructureTest, AnAgeBetweenCommasKeepsTheSubject) {
+  auto claims = ClaimsOf(
+      "Ivan Petrov was arrested. State media said that Mr Petrov, 61, had refused to answer "
+      "questions.",
+      "2012-08-03");
+  const Claim* c = WithPredicate(claims, "refuse");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("ivan-petrov"));
+}
+
+// A clause before a colon is no label ("Image Caption:"): the speaker who
+// opens it is named, and "I" in the quotation is that speaker.
+TEST_F(ClaimsFromStructureTest, ASpeakerBeforeAColonIsNamedAndIsTheQuotationsI) {
+  auto claims = ClaimsOf(
+      "Kate Fox and Liu Wei reached the final. Fox told the broadcaster: \"I feel strong.\"",
+      "2019-05-04");
+  const Claim* c = WithPredicate(claims, "feel");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "kate-fox");
+  EXPECT_THAT(Ids(c->subjects()), ElementsAre("kate-fox"));
+}
+
 // A source no actor stands for is described by its whole phrase: the
 // participle or relative clause that says who it is belongs to it.
 TEST_F(ClaimsFromStructureTest, ASourceIsDescribedWithTheClauseThatSaysWhoItIs) {

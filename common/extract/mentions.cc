@@ -3808,12 +3808,15 @@ void ArticleState::Process(int si, const SentenceTokens& s) {
                     s.section == claims::v1::SECTION_TITLE ||
                     (words >= 4 && caps * 10 >= words * 7) || (words >= 3 && caps == words));
   int i = 0;
-  // A label such as "Image Caption:" or "Editor's note:" opens the sentence.
+  // A label such as "Image Caption:" or "Editor's note:" opens the sentence;
+  // a clause does not ("Smith told reporters: ...").
+  const bool parsed = s.words.size() == s.tokens.size();
   for (int k = 1; k < std::min(n, 5); ++k) {
     if (t[k].text != ":") continue;
     bool label = true;
     for (int j = 0; j < k && label; ++j) {
-      label = !t[j].is_word || t[j].possessive || IsDictionaryWord(t, j);
+      label = (!t[j].is_word || t[j].possessive || IsDictionaryWord(t, j)) &&
+              !(parsed && s.words[j].upos == syntax::Upos::kVerb);
     }
     if (label) i = k + 1;
     break;

@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 
 namespace claims {
 namespace {
@@ -1376,6 +1377,18 @@ struct Interruption {
 // a relative clause or an apposition (which may open with a name) followed
 // by "of" ("accused the opposition, which controls parliament, of
 // paralysing ..."), when the parser hung the "of" phrase inside the part.
+// True when words i and i + 2 are commas around a person's age: a number
+// of at most three digits, not above 130.
+bool IsAgeBetweenCommas(const syntax::SyntaxSentence& w, int i) {
+  if (i + 3 >= static_cast<int>(w.size()) || w[i].form != "," || w[i + 2].form != ",") {
+    return false;
+  }
+  const std::string& age = w[i + 1].form;
+  int value = 0;
+  return w[i + 1].upos == Upos::kNum && age.size() <= 3 && absl::SimpleAtoi(age, &value) &&
+         value > 0 && value <= 130;
+}
+
 bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Interruption* out) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1392,6 +1405,17 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     // would remain").
     const int p = w[i + 1].upos == Upos::kAdv ? i + 2 : i + 1;
     const bool participle = w[p].upos == Upos::kVerb && (w[p].xpos == "VBN" || RegularPast(w[p]));
+    if (IsAgeBetweenCommas(w, i)) {
+      // "Mr Mubarak, 84, had suffered ...": the age modifies the noun,
+      // which the parser, misled by the number, hangs elsewhere.
+      const int antecedent = NameHead(w, i - 1, n);
+      if (w[antecedent].head == i + 3 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) {
+        continue;
+      }
+      if (!syntax::IsFiniteTag(w[i + 3].xpos)) continue;
+      *out = {i, i + 2, syntax::DepRel::kAmod};
+      return true;
+    }
     if (!relative && !apposition && !named && !participle) continue;
     int j = i + 2;
     while (j < n && w[j].form != ",") ++j;
