@@ -120,6 +120,26 @@ TEST_F(ClaimsFromStructureTest, AnAgeBetweenCommasKeepsTheSubject) {
   EXPECT_THAT(Ids(c->subjects()), ElementsAre("ivan-petrov"));
 }
 
+// A participle phrase between commas after the speaker's name, with the
+// verb of saying after it read as a participle too, leaves the speaker the
+// saying's subject.
+TEST_F(ClaimsFromStructureTest, APhraseBetweenTheSpeakerAndTheSayingKeepsTheSource) {
+  for (const auto& [text, predicate, source] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"General Omar Diallo, surrounded by soldiers, announced on state radio that the "
+            "constitution had been suspended.",
+            "suspend", "omar-diallo"},
+           {"Minister Lars Holm, flanked by two aides, told reporters that the budget would be "
+            "cut.",
+            "cut", "lars-holm"}}) {
+    const auto claims = ClaimsOf(text, "2021-09-06");
+    const Claim* c = WithPredicate(claims, predicate);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
+    EXPECT_EQ(c->modality_source().id(), source) << text;
+  }
+}
+
 // A clause before a colon is no label ("Image Caption:"): the speaker who
 // opens it is named, and "I" in the quotation is that speaker.
 TEST_F(ClaimsFromStructureTest, ASpeakerBeforeAColonIsNamedAndIsTheQuotationsI) {

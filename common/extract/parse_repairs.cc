@@ -1365,18 +1365,16 @@ struct Interruption {
   syntax::DepRel rel = syntax::DepRel::kAclRelcl;  // of the part to its antecedent
 };
 
-// The clause or apposition between commas that interrupts a sentence
-// between its subject and its verb ("Alexievich, whose books have not been
-// published ..., said she would ...", "Ramon Fonseca, a founding partner of
-// the firm, denied ..."): found when a tagged sentence has, after a noun, a
-// comma and "who"/"whose"/"which" (a relative clause) or "a"/"an"/"the" (an
-// apposition), a comma later, and right after that comma a finite verb, or
-// a verb of saying (`lexicon`, may be null) that the tagger took for a past
-// participle ("denied"), which is then retagged finite; unless the parse
-// already makes the noun that verb's subject. Also, after a verb's object,
-// a relative clause or an apposition (which may open with a name) followed
-// by "of" ("accused the opposition, which controls parliament, of
-// paralysing ..."), when the parser hung the "of" phrase inside the part.
+// True when a word before `end` is a finite verb or auxiliary.
+bool FiniteVerbBefore(const syntax::SyntaxSentence& w, int end) {
+  for (int k = 0; k < end; ++k) {
+    if ((w[k].upos == Upos::kVerb || w[k].upos == Upos::kAux) && syntax::IsFiniteTag(w[k].xpos)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // True when words i and i + 2 are commas around a person's age: a number
 // of at most three digits, not above 130.
 bool IsAgeBetweenCommas(const syntax::SyntaxSentence& w, int i) {
@@ -1389,6 +1387,22 @@ bool IsAgeBetweenCommas(const syntax::SyntaxSentence& w, int i) {
          value > 0 && value <= 130;
 }
 
+// The clause or apposition between commas that interrupts a sentence
+// between its subject and its verb ("Alexievich, whose books have not been
+// published ..., said she would ...", "Ramon Fonseca, a founding partner of
+// the firm, denied ..."): found when a tagged sentence has, after a noun, a
+// comma and "who"/"whose"/"which" (a relative clause) or "a"/"an"/"the" (an
+// apposition), a comma later, and right after that comma a finite verb, or
+// a verb of saying (`lexicon`, may be null) that the tagger took for a past
+// participle ("denied"), which is then retagged finite; unless the parse
+// already makes the noun that verb's subject. Also, after a verb's object,
+// a relative clause or an apposition (which may open with a name) followed
+// by "of" ("accused the opposition, which controls parliament, of
+// paralysing ..."), when the parser hung the "of" phrase inside the part.
+// A participle's part also ends before a verb of saying the tagger read as
+// a participle when no finite verb comes before it ("President Salva Kiir,
+// wearing military fatigues, claimed ..."), and a person's age between
+// commas is a part ("Mr Mubarak, 84, had suffered ...").
 bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Interruption* out) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1404,7 +1418,9 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     // regular participle as the past tense ("the Act, invoked on Friday,
     // would remain").
     const int p = w[i + 1].upos == Upos::kAdv ? i + 2 : i + 1;
-    const bool participle = w[p].upos == Upos::kVerb && (w[p].xpos == "VBN" || RegularPast(w[p]));
+    const bool participle =
+        w[p].upos == Upos::kVerb &&
+        (w[p].xpos == "VBN" || w[p].xpos == "VBG" || RegularPast(w[p]));
     if (IsAgeBetweenCommas(w, i)) {
       // "Mr Mubarak, 84, had suffered ...": the age modifies the noun,
       // which the parser, misled by the number, hangs elsewhere.
@@ -1451,13 +1467,28 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
       // attacks, said ..."), whose commas the part's would confuse, nor,
       // for a verb read as the past tense, before a saying (a postposed
       // speaker's).
+      // A verb of saying read as a participle after the part ("President
+      // Salva Kiir, wearing military fatigues, claimed ...") is the
+      // sentence's finite verb when none comes before it.
       const bool past = w[p].xpos == "VBD";
-      if (!syntax::IsFiniteTag(w[j + 1].xpos) || subject_of_verb ||
-          syntax::BaseRel(w[antecedent].rel) == DepRel::kAppos ||
+      const bool saying_participle = w[j + 1].xpos == "VBN" && lexicon != nullptr &&
+                                     lexicon->IsSpeechVerb(w[j + 1].lemma) &&
+                                     !FiniteVerbBefore(w, j + 1);
+      int name_start = i - 1;
+      while (name_start > 0 && w[name_start - 1].upos == Upos::kPropn) --name_start;
+      const bool apposition_after_comma = syntax::BaseRel(w[antecedent].rel) == DepRel::kAppos &&
+                                          name_start > 0 && w[name_start - 1].form == ",";
+      // A present participle's part is left to the parser unless the
+      // tagger misread the verb after it.
+      const bool gerund = w[p].xpos == "VBG";
+      if ((!syntax::IsFiniteTag(w[j + 1].xpos) && !saying_participle) ||
+          (gerund && !saying_participle) || subject_of_verb ||
+          apposition_after_comma ||
           (past && (lexicon == nullptr || lexicon->IsSpeechVerb(w[j + 1].lemma)))) {
         continue;
       }
-      w[p].xpos = "VBN";
+      if (saying_participle) w[j + 1].xpos = "VBD";
+      if (past) w[p].xpos = "VBN";
       *out = {i, j, syntax::DepRel::kAcl};
       return true;
     }
