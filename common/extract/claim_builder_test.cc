@@ -140,6 +140,20 @@ TEST_F(ClaimsFromStructureTest, APhraseBetweenTheSpeakerAndTheSayingKeepsTheSour
   }
 }
 
+// A quotation the saying splits in two reports both parts.
+TEST_F(ClaimsFromStructureTest, BothPartsOfASplitQuotationAreReported) {
+  const auto claims = ClaimsOf(
+      "Hana Novak chairs the union. \"The talks have failed,\" Ms Novak said, \"and the "
+      "strike will begin on Monday.\"",
+      "2022-10-07");
+  for (const std::string predicate : {"fail", "begin"}) {
+    const Claim* c = WithPredicate(claims, predicate);
+    ASSERT_NE(c, nullptr) << predicate;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << predicate;
+    EXPECT_EQ(c->modality_source().id(), "hana-novak") << predicate;
+  }
+}
+
 // A clause before a colon is no label ("Image Caption:"): the speaker who
 // opens it is named, and "I" in the quotation is that speaker.
 TEST_F(ClaimsFromStructureTest, ASpeakerBeforeAColonIsNamedAndIsTheQuotationsI) {

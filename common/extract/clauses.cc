@@ -634,6 +634,14 @@ class Builder {
     if (content == nullptr || content == &saying) return;
     MarkReported(saying, content);
     for (Clause* c : lower) SpreadReport(*content, c);
+    // "\"A,\" he said, \"B.\"": the quotation's second part, the saying's
+    // other complement, is reported too.
+    for (int k : t_.children(saying.head)) {
+      if (t_.rel(k) != DepRel::kCcomp || k == content->head) continue;
+      if (Clause* more = Mutable(k); more != nullptr && more != &saying) {
+        SpreadReport(*content, more);
+      }
+    }
   }
 
   // `lower` is reported as `content` is (same source and cue).
