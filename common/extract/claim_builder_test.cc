@@ -154,6 +154,33 @@ TEST_F(ClaimsFromStructureTest, BothPartsOfASplitQuotationAreReported) {
   }
 }
 
+// The speaker after an inverted saying is its subject, though the
+// quotation's second part or a clause about the speaker follows; so is a
+// subject set off after an opening adverbial, before the saying's
+// auxiliary.
+TEST_F(ClaimsFromStructureTest, TheSpeakerIsFoundAroundQuotationsAndOpeningPhrases) {
+  for (const auto& [text, predicate, source] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\"Oslo gave Ibsen a stage when Rome would not,\" said Marta Sousa, the mayor of "
+            "Oslo, \"and Oslo has not forgotten it.\"",
+            "give", "marta-sousa"},
+           {"\"We never gave up,\" said Tomas Lind, the Swedish climber whose brother Erik was "
+            "among the rescued.",
+            "give up", "tomas-lind"},
+           {"Days earlier, the navy chief of staff, Vice Admiral Lena Berg, had said in a "
+            "statement that the ship must be towed to port.",
+            "tow", "lena-berg"},
+           {"Minutes later, the interior minister, Karim Tabet, had told reporters that the "
+            "border must be closed at once.",
+            "close", "karim-tabet"}}) {
+    const auto claims = ClaimsOf(text, "2018-11-20");
+    const Claim* c = WithPredicate(claims, predicate);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
+    EXPECT_EQ(c->modality_source().id(), source) << text;
+  }
+}
+
 // A clause before a colon is no label ("Image Caption:"): the speaker who
 // opens it is named, and "I" in the quotation is that speaker.
 TEST_F(ClaimsFromStructureTest, ASpeakerBeforeAColonIsNamedAndIsTheQuotationsI) {

@@ -382,7 +382,11 @@ void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words) {
       if (subject == a) continue;
       ++verb;
     }
-    if (verb >= n || w[verb].upos != Upos::kVerb || !syntax::IsFiniteTag(w[verb].xpos)) continue;
+    // Its auxiliaries may come first ("..., Lieutenant General Ahmed Gaid
+    // Salah, had said"); the first word is finite.
+    if (verb >= n || !syntax::IsFiniteTag(w[verb].xpos)) continue;
+    while (verb + 1 < n && w[verb].upos == Upos::kAux && w[verb].head > verb) ++verb;
+    if (w[verb].upos != Upos::kVerb) continue;
     // The word the phrase hangs from is in the opening phrase, which hangs
     // from the verb, wherever in it ("Speaking to reporters in Brussels,
     // the Dutch prime minister Mark Rutte warned", on "Brussels"), and the
@@ -683,6 +687,41 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
     // subject ('"The Malvinas are Argentine," President Galtieri told').
     if (w[quoted].rel != DepRel::kParataxis) w[quoted].rel = DepRel::kCcomp;
     SpeakerIsSubject(close, verb, words);
+  }
+}
+
+void RepairSpeakerTakenByALaterVerb(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int v = 1; v + 1 < n; ++v) {
+    // Right after the quotation's end (its closing mark, with or without a
+    // comma).
+    const bool after_quotation = syntax::IsQuotationMark(w[v - 1].form) ||
+                                 (v >= 2 && w[v - 1].form == "," &&
+                                  syntax::IsQuotationMark(w[v - 2].form));
+    if (!after_quotation || w[v].upos != Upos::kVerb ||
+        (w[v].xpos != "VBD" && w[v].xpos != "VBZ") || !lexicon.IsSpeechVerb(w[v].lemma) ||
+        HasSubject(w, v) ||
+        FirstChild(w, v, [&](int k) { return k < v && w[k].rel == DepRel::kCcomp; }) < 0) {
+      continue;
+    }
+    // The noun phrase right after the verb, up to its head.
+    for (int h = v + 1; h < std::min(n, v + 5); ++h) {
+      const Upos u = w[h].upos;
+      if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun && u != Upos::kPropn &&
+          u != Upos::kNum) {
+        break;
+      }
+      if (w[h].rel != DepRel::kNsubj) continue;
+      const int later = w[h].head;
+      bool one_phrase = later > v;
+      for (int k = v + 1; k < h && one_phrase; ++k) one_phrase = InSubtree(w, k, h);
+      if (one_phrase) {
+        w[h].head = v;
+        w[h].rel = DepRel::kNsubj;
+      }
+      break;
+    }
   }
 }
 
@@ -1835,6 +1874,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     RepairReportThenInvertedSaying(*lexicon, words);
     RepairQuoteOfQuotedAsSaying(*lexicon, words);
     ParseQuoteApart(parser, *lexicon, words);
+    RepairSpeakerTakenByALaterVerb(*lexicon, words);
     RepairComplementAfterOblique(*lexicon, words);
   }
 }

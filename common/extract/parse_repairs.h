@@ -41,7 +41,8 @@ void RepairDoubleSubject(syntax::SyntaxSentence* words);
 // after the comma of an opening adverbial, which the parser hung on a noun
 // inside that adverbial as an apposition ("Speaking to reporters in
 // Brussels, Mark Rutte warned", on "Brussels"), is the subject of the
-// finite verb right after it when that verb has none.
+// finite verb right after it (or after its auxiliaries: "..., General Ahmed
+// Gaid Salah, had said") when that verb has none.
 void RepairSubjectAfterOpeningPhrase(syntax::SyntaxSentence* words);
 
 // "Faced with mounting criticism, Chancellor Olaf Scholz agreed ...": the
@@ -197,6 +198,13 @@ void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence*
 // object). RepairParse then parses the quotation and the speaker's clause
 // apart where the parser hung the verb elsewhere.
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
+// "\"Guernsey gave Hugo a refuge,\" said Anne Hidalgo, the mayor of Paris,
+// \"and Paris has not forgotten it.\"": a verb of saying with its content
+// before it and no subject, whose speaker right after it the parser made
+// the subject of a later verb (the quotation's second part, or a relative
+// clause of the speaker's), has that speaker as its subject.
+void RepairSpeakerTakenByALaterVerb(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "It could take years to restore the books, said a librarian there.": a
 // verb of saying after a comma with its speaker after it, which the parser
