@@ -78,6 +78,12 @@ bool IsAgeNoun(absl::string_view lower) {
           lower[0] == '-' || lower == "year-old");
 }
 
+// A description that fits any person of its gender ("the man"), or an age
+// ("the 45-year-old"), whatever else the article called them.
+bool IsAnyPersonNoun(absl::string_view lower) {
+  return lower == "man" || lower == "woman" || IsAgeNoun(lower);
+}
+
 // What the resolver knows of one actor while it reads the article.
 struct EntityState {
   int last_sentence = -1;
@@ -85,6 +91,10 @@ struct EntityState {
   bool last_subject = false;
   int mentions = 0;
   char gender = 0;  // 'm', 'f', 0 unknown, 'x' conflicting evidence
+  // The description nouns the article gave a person: a title before the
+  // name ("President Salva Kiir"), an apposition ("Anne Hidalgo, the mayor
+  // of Paris") or an earlier linked description.
+  std::vector<std::string> described;
 };
 
 // A reference found in a sentence, to be linked.
@@ -113,6 +123,10 @@ class ArticleResolver {
  private:
   void Observe(const FoundMention& m, int head);
   void LearnGender(int actor, char gender);
+  // Adds to the actor's described nouns the description words around its
+  // name mention m, whose head word is `head`.
+  void LearnDescriptions(const FoundMention& m, int head);
+  void AddDescribed(int actor, absl::string_view noun);
   bool FindReference(const SentenceTokens& s, int i,
                      const std::vector<bool>& covered, Reference* ref) const;
   int Choose(int si, const Reference& ref,
@@ -152,6 +166,37 @@ void ArticleResolver::Observe(const FoundMention& m, int head) {
     std::string before = s.tokens[m.first_token - 1].lower;
     before.erase(std::remove(before.begin(), before.end(), '.'), before.end());
     LearnGender(m.actor, lex_.HonorificGender(before));
+  }
+  if (m.is_name && !m.coreference) LearnDescriptions(m, head);
+}
+
+void ArticleResolver::AddDescribed(int actor, absl::string_view noun) {
+  std::vector<std::string>& d = state_[static_cast<size_t>(actor)].described;
+  if (std::find(d.begin(), d.end(), noun) == d.end()) d.emplace_back(noun);
+}
+
+void ArticleResolver::LearnDescriptions(const FoundMention& m, int head) {
+  if (result_->actors[static_cast<size_t>(m.actor)].type != claims::v1::PERSON) return;
+  const SentenceTokens& s = sentences_[static_cast<size_t>(m.sentence)];
+  const int n = static_cast<int>(std::min(s.tokens.size(), s.words.size()));
+  if (head < 0 || head >= n) return;
+  auto description = [&](int k) {
+    const ReferenceWord* word = lex_.Find(s.tokens[k].lower);
+    return word != nullptr && word->word_class == ReferenceWord::Class::kDescription;
+  };
+  // The title right before the name.
+  if (m.first_token > 0 && description(m.first_token - 1)) {
+    AddDescribed(m.actor, s.tokens[m.first_token - 1].lower);
+  }
+  // A noun in apposition, either way round.
+  for (int k = 0; k < n; ++k) {
+    if (s.words[k].head == head && s.words[k].rel == DepRel::kAppos && description(k)) {
+      AddDescribed(m.actor, s.tokens[k].lower);
+    }
+  }
+  const int up = s.words[head].head;
+  if (s.words[head].rel == DepRel::kAppos && up >= 0 && up < n && description(up)) {
+    AddDescribed(m.actor, s.tokens[up].lower);
   }
 }
 
@@ -221,6 +266,7 @@ int ArticleResolver::Choose(
       s.words[ref.head].xpos != "PRP";
   if (neuter && w_.neuter_needs_subjects && !ref_subject && !possessive)
     return -1;
+  const std::string& head_word = s.tokens[ref.head].lower;
   double best = -1e9, rival = -1e9;
   int best_actor = -1;
   for (size_t a = 0; a < state_.size(); ++a) {
@@ -238,6 +284,13 @@ int ArticleResolver::Choose(
     }
     if (!word.role.empty() && !actor.role.empty() && actor.role != word.role)
       continue;
+    // A person the article described otherwise is not "the writer" ("Anne
+    // Hidalgo, the mayor of Paris"); "the man" and "the woman" fit anyone.
+    if (description && actor.type == claims::v1::PERSON && !e.described.empty() &&
+        !IsAnyPersonNoun(head_word) &&
+        std::find(e.described.begin(), e.described.end(), head_word) == e.described.end()) {
+      continue;
+    }
     // Co-arguments of one verb never corefer ("Scholz praised him"), nor
     // does a description its own clause's other participants.
     bool co_argument = false;
@@ -284,6 +337,9 @@ void ArticleResolver::Link(int si, const Reference& ref, int actor) {
   m.coreference = true;
   m.evidence = absl::StrCat("coref:", s.tokens[ref.head].lower, "->", a.name);
   LearnGender(actor, ref.word->gender);
+  if (ref.word->word_class == ReferenceWord::Class::kDescription) {
+    AddDescribed(actor, s.tokens[ref.head].lower);
+  }
   Observe(m, ref.head);
   added_.push_back(std::move(m));
 }

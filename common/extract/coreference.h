@@ -13,7 +13,9 @@
 //   //    evidence "coref:he->Olaf Scholz"}
 //
 // The resolver only links backwards (no cataphora) to actors named within a
-// few sentences, by agreement (type, gender, number), syntax (co-arguments
+// few sentences, by agreement (type, gender, number; a description with
+// the nouns the article gave a person, "the minister" not for "Senator
+// Clara Mendes"), syntax (co-arguments
 // of one verb never corefer; subjects are salient) and salience (recency,
 // how often the actor is named). A reference it cannot link clearly is left
 // alone.

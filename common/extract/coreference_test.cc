@@ -125,6 +125,20 @@ TEST_F(CoreferenceTest, DefiniteDescriptionsLinkByTypeAndRole) {
             "the chipmaker=nvidia");
 }
 
+// A person the article described by another noun is not the description's
+// antecedent; one described by the same noun, or not at all, is.
+TEST_F(CoreferenceTest, ADescriptionSkipsAPersonDescribedOtherwise) {
+  EXPECT_EQ(Links("Senator Clara Mendes criticised the budget on Monday. "
+                  "The minister told reporters that taxes would not rise."),
+            "");
+  EXPECT_EQ(Links("Ines Duarte, a novelist from Porto, won the prize on Monday. "
+                  "The novelist said she was surprised."),
+            "The novelist=ines-duarte she=ines-duarte");
+  EXPECT_EQ(Links("Ines Duarte won the prize on Monday. "
+                  "The novelist said she was surprised."),
+            "The novelist=ines-duarte she=ines-duarte");
+}
+
 TEST_F(CoreferenceTest, AgeDescriptionAndPronounOfADiscoveredPerson) {
   EXPECT_EQ(Links("Jane Smithfield was elected to the council on Thursday. "
                   "The 45-year-old said she would fight the closure."),
