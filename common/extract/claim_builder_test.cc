@@ -181,6 +181,16 @@ TEST_F(ClaimsFromStructureTest, TheSpeakerIsFoundAroundQuotationsAndOpeningPhras
   }
 }
 
+// A participle the tagger read as a noun after "had" is the verb when a
+// rounded number follows it.
+TEST_F(ClaimsFromStructureTest, APastParticipleBeforeARoundedNumberIsTheVerb) {
+  const auto claims = ClaimsOf(
+      "Officials in Lagos said the new bridge had cost about 90 million dollars.", "2016-04-12");
+  const Claim* c = WithPredicate(claims, "cost");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+}
+
 // A clause before a colon is no label ("Image Caption:"): the speaker who
 // opens it is named, and "I" in the quotation is that speaker.
 TEST_F(ClaimsFromStructureTest, ASpeakerBeforeAColonIsNamedAndIsTheQuotationsI) {

@@ -953,9 +953,13 @@ bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* wo
       continue;
     }
     // A determiner, possessive or number after it opens the verb's object
-    // ("had cost the economy", "has set a record"); a noun would make the
-    // word a noun itself ("had cost overruns").
-    if (!OpensObject(w[i + 1])) continue;
+    // ("had cost the economy", "has set a record"), as does a number after
+    // a word that rounds it ("had cost about 380 billion yen"); a noun
+    // would make the word a noun itself ("had cost overruns").
+    const bool rounded_number = i + 2 < n &&
+                                (w[i + 1].upos == Upos::kAdv || w[i + 1].upos == Upos::kAdp) &&
+                                w[i + 2].upos == Upos::kNum;
+    if (!OpensObject(w[i + 1]) && !rounded_number) continue;
     // Its form is a participle: the bare form of a verb whose participle
     // it is too ("cost", "set", "hit"), or an inflected one.
     const std::string lower = absl::AsciiStrToLower(w[i].form);

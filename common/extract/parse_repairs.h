@@ -134,8 +134,9 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 // "the strike had cost the economy 200 million dollars": a word right after
 // a finite "have" that the tagger took for a noun is the participle that
 // "have" governs when its form is a verb's participle (`lexicon`) and a
-// determiner, possessive or number follows it ("had cost overruns" keeps
-// the noun). Returns true when it retagged a word.
+// determiner, possessive or number follows it, or a number after a word
+// that rounds it ("had cost about 380 billion yen"; "had cost overruns"
+// keeps the noun). Returns true when it retagged a word.
 bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "The company, founded in 1998 by two students, employs more than 100,000
