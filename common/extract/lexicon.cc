@@ -183,8 +183,35 @@ claims::v1::ActorType Lexicon::Honorific(absl::string_view word) const {
 
 namespace {
 
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// A stem of one syllable that ends consonant, vowel, consonant ("hop",
+// "wag"), whose last consonant doubles before "-ing" ("hopping"): a form
+// without the doubling ("hoping", "waging") is of the stem with "e".
+bool DoublesLastConsonant(absl::string_view stem) {
+  const size_t n = stem.size();
+  if (n < 3) return false;
+  const char last = stem[n - 1];
+  if (IsVowel(last) || last == 'w' || last == 'x' || last == 'y' || !IsVowel(stem[n - 2]) ||
+      IsVowel(stem[n - 3])) {
+    return false;
+  }
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (IsVowel(stem[i])) return false;
+  }
+  return true;
+}
+
+// "-es" follows a sibilant or "o" ("fixes", "pushes", "goes"); after
+// anything else the ending is "-s" of a stem in "e" ("hopes" is "hope").
+bool TakesEs(absl::string_view stem) {
+  return absl::EndsWith(stem, "s") || absl::EndsWith(stem, "x") || absl::EndsWith(stem, "z") ||
+         absl::EndsWith(stem, "ch") || absl::EndsWith(stem, "sh") || absl::EndsWith(stem, "o");
+}
+
 // The lemma of a regular verb form ("tabled" -> "table") whose lemma
-// `known` accepts, or "".
+// `known` accepts, or "". English spelling decides between candidates
+// that are both verbs ("hopes" and "hoping" are "hope", not "hop").
 template <typename Known>
 std::string RegularLemma(absl::string_view w, Known known) {
   if (known(w)) return std::string(w);
@@ -199,8 +226,10 @@ std::string RegularLemma(absl::string_view w, Known known) {
   if (absl::EndsWith(w, "ies") && w.size() > 4) {
     r = try_stem(absl::StrCat(strip("ies"), "y"));
   } else if (absl::EndsWith(w, "es") && w.size() > 3) {
-    r = try_stem(std::string(strip("es")));
+    const std::string es_stem(strip("es"));
+    if (TakesEs(es_stem)) r = try_stem(es_stem);
     if (r.empty()) r = try_stem(std::string(strip("s")));
+    if (r.empty()) r = try_stem(es_stem);
   } else if (absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss") && w.size() > 3) {
     r = try_stem(std::string(strip("s")));
   } else if (absl::EndsWith(w, "ied") && w.size() > 4) {
@@ -214,7 +243,8 @@ std::string RegularLemma(absl::string_view w, Known known) {
     }
   } else if (absl::EndsWith(w, "ing") && w.size() > 4) {
     std::string stem(strip("ing"));
-    r = try_stem(stem);
+    if (DoublesLastConsonant(stem)) r = try_stem(stem + "e");
+    if (r.empty()) r = try_stem(stem);
     if (r.empty()) r = try_stem(stem + "e");
     if (r.empty() && stem.size() > 2 && stem.back() == stem[stem.size() - 2]) {
       r = try_stem(stem.substr(0, stem.size() - 1));
