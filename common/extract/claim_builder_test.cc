@@ -191,6 +191,22 @@ TEST_F(ClaimsFromStructureTest, APastParticipleBeforeARoundedNumberIsTheVerb) {
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
 }
 
+// A quantity of people ("Seven of the eleven judges", "Thousands of
+// Chileans waving flags") is the subject of the verb after it, not a claim
+// of its own.
+TEST_F(ClaimsFromStructureTest, AQuantityOfPeopleIsTheSubjectOfTheVerbAfterIt) {
+  for (const auto& [text, predicate, wrong] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"Seven of the eleven judges voted against the law, according to the court.", "vote",
+            "seven"},
+           {"Thousands of Chileans waving flags gathered in the main square.", "gather",
+            "thousand"}}) {
+    const auto claims = ClaimsOf(text, "2019-10-25");
+    EXPECT_NE(WithPredicate(claims, predicate), nullptr) << text;
+    for (const Claim& c : claims) EXPECT_NE(c.predicate(), wrong) << text;
+  }
+}
+
 // A clause before a colon is no label ("Image Caption:"): the speaker who
 // opens it is named, and "I" in the quotation is that speaker.
 TEST_F(ClaimsFromStructureTest, ASpeakerBeforeAColonIsNamedAndIsTheQuotationsI) {

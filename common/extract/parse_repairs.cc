@@ -690,6 +690,26 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
   }
 }
 
+void RepairFiniteVerbTakenForModifier(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  const int root = RootOf(w);
+  if (root < 0) return;
+  const Upos r = w[root].upos;
+  if (r != Upos::kNoun && r != Upos::kNum && r != Upos::kPropn && r != Upos::kPron) return;
+  if (FirstChild(w, root, [&](int k) { return w[k].rel == DepRel::kCop; }) >= 0) return;
+  for (int v = root + 1; v < n; ++v) {
+    if (w[v].upos != Upos::kVerb || w[v].rel != DepRel::kAcl ||
+        (w[v].xpos != "VBD" && w[v].xpos != "VBZ" && w[v].xpos != "VBP") ||
+        w[v - 1].form == "," || HasSubject(w, v) || !InSubtree(w, v, root) ||
+        FirstChild(w, v, [&](int k) { return w[k].rel == DepRel::kMark; }) >= 0) {
+      continue;
+    }
+    Reroot(v, root, DepRel::kNsubj, v, words);
+    return;
+  }
+}
+
 void RepairSpeakerTakenByALaterVerb(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1866,6 +1886,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairTrailingAccordingTo(words);
   RepairComplementByItsFirstWord(words);
   RepairTitleBeforeName(words);
+  RepairFiniteVerbTakenForModifier(words);
   RepairParticipleAfterPrepositionalNoun(words);
   RepairGerundHungOnOf(words);
   if (lexicon != nullptr) {

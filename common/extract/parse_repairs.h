@@ -200,6 +200,13 @@ void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence*
 // apart where the parser hung the verb elsewhere.
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
+// "Five of the nine board members voted for the move, according to ...":
+// a sentence whose root is a noun, number or pronoun (no copula's) with a
+// verb in the past or present tense below it that the parser made a
+// modifier (acl) with no subject, no subordinator and no comma before it,
+// has that verb as its root and the old root as the verb's subject.
+void RepairFiniteVerbTakenForModifier(syntax::SyntaxSentence* words);
+
 // "\"Guernsey gave Hugo a refuge,\" said Anne Hidalgo, the mayor of Paris,
 // \"and Paris has not forgotten it.\"": a verb of saying with its content
 // before it and no subject, whose speaker right after it the parser made
