@@ -207,6 +207,20 @@ TEST_F(ClaimsFromStructureTest, AQuantityOfPeopleIsTheSubjectOfTheVerbAfterIt) {
   }
 }
 
+// "said workers hired between 2001 and 2005 ... now hoped": the participle
+// modifies the content's subject; the later verb is what was said.
+TEST_F(ClaimsFromStructureTest, AParticipleAfterTheContentsSubjectIsNotItsVerb) {
+  const auto claims = ClaimsOf(
+      "Maria Lopes, who leads the tenants' union, said workers hired between 2001 and 2005 and "
+      "their families now hoped to stay in the flats.",
+      "2015-06-02");
+  const Claim* c = WithPredicate(claims, "hope");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().id(), "maria-lopes");
+  EXPECT_THAT(Ids(c->subjects()), Not(Contains("maria-lopes")));
+}
+
 // A clause before a colon is no label ("Image Caption:"): the speaker who
 // opens it is named, and "I" in the quotation is that speaker.
 TEST_F(ClaimsFromStructureTest, ASpeakerBeforeAColonIsNamedAndIsTheQuotationsI) {

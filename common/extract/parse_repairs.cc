@@ -710,6 +710,39 @@ void RepairFiniteVerbTakenForModifier(syntax::SyntaxSentence* words) {
   }
 }
 
+void RepairReducedRelativeInComplement(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  for (int v = 1; v < n; ++v) {
+    const int u = w[v].head;
+    if (w[v].xpos != "VBN" || w[v].rel != DepRel::kCcomp || u < 0 || u > v ||
+        FirstChild(w, v, [&](int k) { return w[k].rel == DepRel::kAux; }) >= 0) {
+      continue;
+    }
+    const int subject = FirstChild(w, v, [&](int k) { return k < v && w[k].rel == DepRel::kNsubj; });
+    const int later = FirstChild(w, u, [&](int k) {
+      return k > v && w[k].upos == Upos::kVerb && syntax::IsFiniteTag(w[k].xpos) &&
+             !HasSubject(w, k);
+    });
+    if (subject < 0 || later < 0) continue;
+    // Nouns coordinated with the participle belong to the subject
+    // ("islanders expelled between 1967 and 1973 and their children").
+    for (int k = v + 1; k < later; ++k) {
+      if (w[k].head == v && w[k].rel == DepRel::kConj &&
+          (w[k].upos == Upos::kNoun || w[k].upos == Upos::kPropn)) {
+        w[k].head = subject;
+      }
+    }
+    w[later].head = u;
+    w[later].rel = DepRel::kCcomp;
+    w[subject].head = later;
+    w[subject].rel = DepRel::kNsubj;
+    w[v].head = subject;
+    w[v].rel = DepRel::kAcl;
+    return;
+  }
+}
+
 void RepairSpeakerTakenByALaterVerb(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -846,15 +879,28 @@ bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   bool changed = false;
+  // A finite verb after v, without a subject, that hangs from the verb
+  // v hangs from (a saying before both: "said islanders expelled between
+  // 1967 and 1973 ... hoped to return").
+  auto subjectless_sibling = [&](int v) {
+    for (int k = v + 2; k < n; ++k) {
+      if (w[k].head == w[v].head && w[k].upos == Upos::kVerb && syntax::IsFiniteTag(w[k].xpos) &&
+          !HasSubject(w, k)) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (int v = 1; v + 1 < n; ++v) {
     const int u = w[v].head;
     if (w[v].upos != Upos::kVerb || !RegularPast(w[v]) ||
         (w[v - 1].upos != Upos::kNoun && w[v - 1].upos != Upos::kPropn) ||
-        (w[v + 1].upos != Upos::kAdp && w[v + 1].upos != Upos::kAdv) || u <= v ||
+        (w[v + 1].upos != Upos::kAdp && w[v + 1].upos != Upos::kAdv) || u < 0 ||
         w[u].upos != Upos::kVerb || !syntax::IsFiniteTag(w[u].xpos) ||
-        syntax::BaseRel(w[v].rel) != DepRel::kCcomp || HasSubject(w, u)) {
+        syntax::BaseRel(w[v].rel) != DepRel::kCcomp) {
       continue;
     }
+    if (u > v ? HasSubject(w, u) : !subjectless_sibling(v)) continue;
     w[v].xpos = "VBN";
     changed = true;
   }
@@ -1887,6 +1933,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   RepairComplementByItsFirstWord(words);
   RepairTitleBeforeName(words);
   RepairFiniteVerbTakenForModifier(words);
+  RepairReducedRelativeInComplement(words);
   RepairParticipleAfterPrepositionalNoun(words);
   RepairGerundHungOnOf(words);
   if (lexicon != nullptr) {

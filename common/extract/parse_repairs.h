@@ -173,8 +173,10 @@ bool RetagAcronymAfterArticle(syntax::SyntaxSentence* words);
 // ("-ed") the tagger read as the past tense right after a noun, and
 // before a preposition or adverb, that the parse hangs as the complement of
 // a later finite verb without a subject is a participle modifying the
-// noun, whose phrase is that verb's subject. Returns true when it retagged
-// a word.
+// noun, whose phrase is that verb's subject; so is one the parse makes the
+// complement of an earlier verb that also governs a later finite verb
+// without a subject ("said islanders expelled between 1967 and 1973 now
+// hoped to return"). Returns true when it retagged a word.
 bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words);
 
 // "X told reporters: \"We have ...\"" with the quotation hung on
@@ -199,6 +201,14 @@ void RepairComplementOfAddressee(const Lexicon& lexicon, syntax::SyntaxSentence*
 // object). RepairParse then parses the quotation and the speaker's clause
 // apart where the parser hung the verb elsewhere.
 void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* words);
+
+// "said islanders expelled between 1967 and 1973 and their children now
+// hoped to return": a participle (no auxiliary) the parser made an earlier
+// verb's complement, with a subject of its own, while a later finite verb
+// of that earlier verb has none, modifies its "subject" (acl), which is the
+// later verb's subject; the later verb is the complement, and nouns
+// coordinated with the participle join the subject.
+void RepairReducedRelativeInComplement(syntax::SyntaxSentence* words);
 
 // "Five of the nine board members voted for the move, according to ...":
 // a sentence whose root is a noun, number or pronoun (no copula's) with a
