@@ -49,6 +49,18 @@ class ClaimsFromStructureTest : public ::testing::Test {
     return nullptr;
   }
 
+  // Expects the claim of `body` with `predicate` reported, its source the
+  // article actor `source`; returns it (null after a failure).
+  const Claim* ExpectReportedBy(const std::vector<Claim>& claims, const std::string& body,
+                                const std::string& predicate, const std::string& source) {
+    const Claim* c = WithPredicate(claims, predicate);
+    EXPECT_NE(c, nullptr) << body;
+    if (c == nullptr) return nullptr;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << body;
+    EXPECT_EQ(c->modality_source().id(), source) << body;
+    return c;
+  }
+
   // The modality of the claim of `body` with `predicate`, or
   // MODALITY_UNSPECIFIED (and a failure) when there is none.
   claims::v1::Modality ModalityOf(const std::string& body, const std::string& predicate) {
@@ -132,11 +144,7 @@ TEST_F(ClaimsFromStructureTest, APhraseBetweenTheSpeakerAndTheSayingKeepsTheSour
            {"Minister Lars Holm, flanked by two aides, told reporters that the budget would be "
             "cut.",
             "cut", "lars-holm"}}) {
-    const auto claims = ClaimsOf(text, "2021-09-06");
-    const Claim* c = WithPredicate(claims, predicate);
-    ASSERT_NE(c, nullptr) << text;
-    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
-    EXPECT_EQ(c->modality_source().id(), source) << text;
+    ExpectReportedBy(ClaimsOf(text, "2021-09-06"), text, predicate, source);
   }
 }
 
@@ -147,10 +155,7 @@ TEST_F(ClaimsFromStructureTest, BothPartsOfASplitQuotationAreReported) {
       "strike will begin on Monday.\"",
       "2022-10-07");
   for (const std::string predicate : {"fail", "begin"}) {
-    const Claim* c = WithPredicate(claims, predicate);
-    ASSERT_NE(c, nullptr) << predicate;
-    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << predicate;
-    EXPECT_EQ(c->modality_source().id(), "hana-novak") << predicate;
+    ExpectReportedBy(claims, predicate, predicate, "hana-novak");
   }
 }
 
@@ -173,11 +178,7 @@ TEST_F(ClaimsFromStructureTest, TheSpeakerIsFoundAroundQuotationsAndOpeningPhras
            {"Minutes later, the interior minister, Karim Tabet, had told reporters that the "
             "border must be closed at once.",
             "close", "karim-tabet"}}) {
-    const auto claims = ClaimsOf(text, "2018-11-20");
-    const Claim* c = WithPredicate(claims, predicate);
-    ASSERT_NE(c, nullptr) << text;
-    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
-    EXPECT_EQ(c->modality_source().id(), source) << text;
+    ExpectReportedBy(ClaimsOf(text, "2018-11-20"), text, predicate, source);
   }
 }
 
@@ -214,10 +215,8 @@ TEST_F(ClaimsFromStructureTest, AParticipleAfterTheContentsSubjectIsNotItsVerb) 
       "Maria Lopes, who leads the tenants' union, said workers hired between 2001 and 2005 and "
       "their families now hoped to stay in the flats.",
       "2015-06-02");
-  const Claim* c = WithPredicate(claims, "hope");
+  const Claim* c = ExpectReportedBy(claims, "said workers hired", "hope", "maria-lopes");
   ASSERT_NE(c, nullptr);
-  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
-  EXPECT_EQ(c->modality_source().id(), "maria-lopes");
   EXPECT_THAT(Ids(c->subjects()), Not(Contains("maria-lopes")));
 }
 
@@ -227,10 +226,8 @@ TEST_F(ClaimsFromStructureTest, ASpeakerBeforeAColonIsNamedAndIsTheQuotationsI) 
   auto claims = ClaimsOf(
       "Kate Fox and Liu Wei reached the final. Fox told the broadcaster: \"I feel strong.\"",
       "2019-05-04");
-  const Claim* c = WithPredicate(claims, "feel");
+  const Claim* c = ExpectReportedBy(claims, "Fox told the broadcaster", "feel", "kate-fox");
   ASSERT_NE(c, nullptr);
-  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
-  EXPECT_EQ(c->modality_source().id(), "kate-fox");
   EXPECT_THAT(Ids(c->subjects()), ElementsAre("kate-fox"));
 }
 
