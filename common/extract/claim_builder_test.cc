@@ -61,6 +61,18 @@ class ClaimsFromStructureTest : public ::testing::Test {
     return c;
   }
 
+  // One sentence, the predicate of its reported claim and that claim's
+  // source.
+  struct Report {
+    std::string text, predicate, source;
+  };
+  // ExpectReportedBy for each sentence, as an article of `published`.
+  void ExpectEachReported(const std::vector<Report>& reports, const std::string& published) {
+    for (const Report& r : reports) {
+      ExpectReportedBy(ClaimsOf(r.text, published), r.text, r.predicate, r.source);
+    }
+  }
+
   // The modality of the claim of `body` with `predicate`, or
   // MODALITY_UNSPECIFIED (and a failure) when there is none.
   claims::v1::Modality ModalityOf(const std::string& body, const std::string& predicate) {
@@ -136,16 +148,13 @@ TEST_F(ClaimsFromStructureTest, AnAgeBetweenCommasKeepsTheSubject) {
 // verb of saying after it read as a participle too, leaves the speaker the
 // saying's subject.
 TEST_F(ClaimsFromStructureTest, APhraseBetweenTheSpeakerAndTheSayingKeepsTheSource) {
-  for (const auto& [text, predicate, source] :
-       std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"General Omar Diallo, surrounded by soldiers, announced on state radio that the "
-            "constitution had been suspended.",
-            "suspend", "omar-diallo"},
-           {"Minister Lars Holm, flanked by two aides, told reporters that the budget would be "
-            "cut.",
-            "cut", "lars-holm"}}) {
-    ExpectReportedBy(ClaimsOf(text, "2021-09-06"), text, predicate, source);
-  }
+  ExpectEachReported(
+      {{"General Omar Diallo, surrounded by soldiers, announced on state radio that the "
+        "constitution had been suspended.",
+        "suspend", "omar-diallo"},
+       {"Minister Lars Holm, flanked by two aides, told reporters that the budget would be cut.",
+        "cut", "lars-holm"}},
+      "2021-09-06");
 }
 
 // A quotation the saying splits in two reports both parts.
@@ -164,22 +173,20 @@ TEST_F(ClaimsFromStructureTest, BothPartsOfASplitQuotationAreReported) {
 // subject set off after an opening adverbial, before the saying's
 // auxiliary.
 TEST_F(ClaimsFromStructureTest, TheSpeakerIsFoundAroundQuotationsAndOpeningPhrases) {
-  for (const auto& [text, predicate, source] :
-       std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"\"Oslo gave Ibsen a stage when Rome would not,\" said Marta Sousa, the mayor of "
-            "Oslo, \"and Oslo has not forgotten it.\"",
-            "give", "marta-sousa"},
-           {"\"We never gave up,\" said Tomas Lind, the Swedish climber whose brother Erik was "
-            "among the rescued.",
-            "give up", "tomas-lind"},
-           {"Days earlier, the navy chief of staff, Vice Admiral Lena Berg, had said in a "
-            "statement that the ship must be towed to port.",
-            "tow", "lena-berg"},
-           {"Minutes later, the interior minister, Karim Tabet, had told reporters that the "
-            "border must be closed at once.",
-            "close", "karim-tabet"}}) {
-    ExpectReportedBy(ClaimsOf(text, "2018-11-20"), text, predicate, source);
-  }
+  ExpectEachReported(
+      {{"\"Oslo gave Ibsen a stage when Rome would not,\" said Marta Sousa, the mayor of Oslo, "
+        "\"and Oslo has not forgotten it.\"",
+        "give", "marta-sousa"},
+       {"\"We never gave up,\" said Tomas Lind, the Swedish climber whose brother Erik was "
+        "among the rescued.",
+        "give up", "tomas-lind"},
+       {"Days earlier, the navy chief of staff, Vice Admiral Lena Berg, had said in a statement "
+        "that the ship must be towed to port.",
+        "tow", "lena-berg"},
+       {"Minutes later, the interior minister, Karim Tabet, had told reporters that the border "
+        "must be closed at once.",
+        "close", "karim-tabet"}},
+      "2018-11-20");
 }
 
 // A participle the tagger read as a noun after "had" is the verb when a

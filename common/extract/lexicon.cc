@@ -227,9 +227,10 @@ std::string RegularLemma(absl::string_view w, Known known) {
     r = try_stem(absl::StrCat(strip("ies"), "y"));
   } else if (absl::EndsWith(w, "es") && w.size() > 3) {
     const std::string es_stem(strip("es"));
-    if (TakesEs(es_stem)) r = try_stem(es_stem);
-    if (r.empty()) r = try_stem(std::string(strip("s")));
-    if (r.empty()) r = try_stem(es_stem);
+    const std::string s_stem(strip("s"));
+    const bool es_first = TakesEs(es_stem);
+    r = try_stem(es_first ? es_stem : s_stem);
+    if (r.empty()) r = try_stem(es_first ? s_stem : es_stem);
   } else if (absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss") && w.size() > 3) {
     r = try_stem(std::string(strip("s")));
   } else if (absl::EndsWith(w, "ied") && w.size() > 4) {
@@ -243,9 +244,9 @@ std::string RegularLemma(absl::string_view w, Known known) {
     }
   } else if (absl::EndsWith(w, "ing") && w.size() > 4) {
     std::string stem(strip("ing"));
-    if (DoublesLastConsonant(stem)) r = try_stem(stem + "e");
-    if (r.empty()) r = try_stem(stem);
-    if (r.empty()) r = try_stem(stem + "e");
+    const bool e_first = DoublesLastConsonant(stem);
+    r = try_stem(e_first ? stem + "e" : stem);
+    if (r.empty()) r = try_stem(e_first ? stem : stem + "e");
     if (r.empty() && stem.size() > 2 && stem.back() == stem[stem.size() - 2]) {
       r = try_stem(stem.substr(0, stem.size() - 1));
     }

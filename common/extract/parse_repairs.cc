@@ -47,6 +47,25 @@ bool FiniteVerb(const syntax::SyntaxSentence& w, int v) {
          }) >= 0;
 }
 
+// True when a word before `end` is a finite verb or auxiliary.
+bool FiniteVerbBefore(const syntax::SyntaxSentence& w, int end) {
+  for (int k = 0; k < end; ++k) {
+    if ((w[k].upos == Upos::kVerb || w[k].upos == Upos::kAux) && syntax::IsFiniteTag(w[k].xpos)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The first child of `head` after word `after` that is a finite verb
+// without a subject of its own, or -1.
+int SubjectlessFiniteVerbAfter(const syntax::SyntaxSentence& w, int head, int after) {
+  return FirstChild(w, head, [&](int k) {
+    return k > after && w[k].upos == Upos::kVerb && syntax::IsFiniteTag(w[k].xpos) &&
+           !HasSubject(w, k);
+  });
+}
+
 // The index of the first word without a head, or -1.
 int RootOf(const syntax::SyntaxSentence& words) {
   for (size_t i = 0; i < words.size(); ++i) {
@@ -720,10 +739,7 @@ void RepairReducedRelativeInComplement(syntax::SyntaxSentence* words) {
       continue;
     }
     const int subject = FirstChild(w, v, [&](int k) { return k < v && w[k].rel == DepRel::kNsubj; });
-    const int later = FirstChild(w, u, [&](int k) {
-      return k > v && w[k].upos == Upos::kVerb && syntax::IsFiniteTag(w[k].xpos) &&
-             !HasSubject(w, k);
-    });
+    const int later = SubjectlessFiniteVerbAfter(w, u, v);
     if (subject < 0 || later < 0) continue;
     // Nouns coordinated with the participle belong to the subject
     // ("islanders expelled between 1967 and 1973 and their children").
@@ -879,18 +895,6 @@ bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   bool changed = false;
-  // A finite verb after v, without a subject, that hangs from the verb
-  // v hangs from (a saying before both: "said islanders expelled between
-  // 1967 and 1973 ... hoped to return").
-  auto subjectless_sibling = [&](int v) {
-    for (int k = v + 2; k < n; ++k) {
-      if (w[k].head == w[v].head && w[k].upos == Upos::kVerb && syntax::IsFiniteTag(w[k].xpos) &&
-          !HasSubject(w, k)) {
-        return true;
-      }
-    }
-    return false;
-  };
   for (int v = 1; v + 1 < n; ++v) {
     const int u = w[v].head;
     if (w[v].upos != Upos::kVerb || !RegularPast(w[v]) ||
@@ -900,7 +904,10 @@ bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words) {
         syntax::BaseRel(w[v].rel) != DepRel::kCcomp) {
       continue;
     }
-    if (u > v ? HasSubject(w, u) : !subjectless_sibling(v)) continue;
+    // Before its verb, that verb has a subject; after one (a saying before
+    // both: "said islanders expelled between 1967 and 1973 ... hoped to
+    // return"), a later finite verb of it has none.
+    if (u > v ? HasSubject(w, u) : SubjectlessFiniteVerbAfter(w, u, v) < 0) continue;
     w[v].xpos = "VBN";
     changed = true;
   }
@@ -1042,11 +1049,7 @@ bool RetagParticipleAfterHave(const Lexicon& lexicon, syntax::SyntaxSentence* wo
 bool RetagVerbOfVerblessSentence(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
-  for (const syntax::SyntaxWord& x : w) {
-    if ((x.upos == Upos::kVerb || x.upos == Upos::kAux) && syntax::IsFiniteTag(x.xpos)) {
-      return false;
-    }
-  }
+  if (FiniteVerbBefore(w, n)) return false;
   for (int i = 2; i + 1 < n; ++i) {
     if (w[i].upos != Upos::kNoun) continue;
     // Its object or complement after it: a determiner, possessive, number,
@@ -1474,16 +1477,6 @@ struct Interruption {
   syntax::DepRel rel = syntax::DepRel::kAclRelcl;  // of the part to its antecedent
 };
 
-// True when a word before `end` is a finite verb or auxiliary.
-bool FiniteVerbBefore(const syntax::SyntaxSentence& w, int end) {
-  for (int k = 0; k < end; ++k) {
-    if ((w[k].upos == Upos::kVerb || w[k].upos == Upos::kAux) && syntax::IsFiniteTag(w[k].xpos)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // True when words i and i + 2 are commas around a person's age: a number
 // of at most three digits, not above 130.
 bool IsAgeBetweenCommas(const syntax::SyntaxSentence& w, int i) {
@@ -1590,9 +1583,8 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
       // A present participle's part is left to the parser unless the
       // tagger misread the verb after it.
       const bool gerund = w[p].xpos == "VBG";
-      if ((!syntax::IsFiniteTag(w[j + 1].xpos) && !saying_participle) ||
-          (gerund && !saying_participle) || subject_of_verb ||
-          apposition_after_comma ||
+      if ((!saying_participle && (gerund || !syntax::IsFiniteTag(w[j + 1].xpos))) ||
+          subject_of_verb || apposition_after_comma ||
           (past && (lexicon == nullptr || lexicon->IsSpeechVerb(w[j + 1].lemma)))) {
         continue;
       }
