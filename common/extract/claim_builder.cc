@@ -61,9 +61,10 @@ enum class Slot { kSubject, kObject, kParticipant };
 class SentenceClaims {
  public:
   SentenceClaims(absl::string_view body, const SentenceContext& ctx, const DependencyTree& tree,
-                 const std::vector<ArticleActor>& actors, const Lexicon& lex)
+                 const std::vector<ArticleActor>& actors, const Lexicon& lex,
+                 const syntax::WordClasses* classes)
       : body_(body), ctx_(ctx), s_(*ctx.sentence), t_(s_.tokens), tree_(tree), actors_(actors),
-        lex_(lex),
+        lex_(lex), classes_(classes),
         covering_(t_.size()) {
     for (size_t m = 0; m < ctx.mentions.size(); ++m) {
       const FoundMention* fm = ctx.mentions[m];
@@ -600,11 +601,19 @@ class SentenceClaims {
            (!clause.source_optional || c.has_modality_source() || BodyHolds(clause));
   }
 
-  // Whether the holder of a belief or finding is a body, named or not.
+  // Whether the holder of a belief or finding is a body or people, named
+  // or not: "the ministry", "the authors" (a noun for a kind of person),
+  // not "the data" or "the study".
   bool BodyHolds(const Clause& clause) const {
     if (clause.source_token < 0) return false;
     const std::string holder = tree_.lower(clause.source_token);
-    return lex_.IsInstitutionNoun(holder) || lex_.IsTitleHead(holder);
+    if (lex_.IsInstitutionNoun(holder) || lex_.IsTitleHead(holder)) return true;
+    // People stand before what they believe: a noun after the verb is more
+    // likely its object the parser misread ("was found to have bugged
+    // politicians").
+    return classes_ != nullptr && clause.source_token < clause.reporting_verb &&
+           classes_->Of(tree_.lemma(clause.source_token), syntax::Upos::kNoun) ==
+               syntax::WordClasses::kNounPerson;
   }
 
   void SetModality(const Clause& clause, Claim* c) const {
@@ -798,6 +807,7 @@ class SentenceClaims {
   const DependencyTree& tree_;
   const std::vector<ArticleActor>& actors_;
   const Lexicon& lex_;
+  const syntax::WordClasses* classes_;  // may be null
   // token -> indexes into ctx_.mentions of the mentions covering it (a
   // compound "Trump-Netanyahu" or "both leaders" covers one token twice).
   std::vector<std::vector<int>> covering_;
@@ -892,7 +902,7 @@ std::vector<Claim> ClaimBuilder::Build(absl::string_view body,
   if (s.section == claims::v1::SECTION_BYLINE) return BylineClaims(body, ctx, actors);
   if (s.tokens.empty() || s.words.size() != s.tokens.size()) return {};
   const DependencyTree tree(s.words);
-  SentenceClaims sentence(body, ctx, tree, actors, lex_);
+  SentenceClaims sentence(body, ctx, tree, actors, lex_, classes_);
   const std::vector<Clause> clauses = clauses_.Analyze(tree, sentence.dateline_end());
   const std::vector<FoundQuantity> quantities =
       FindQuantities(body.substr(s.start, s.end - s.start));

@@ -23,6 +23,7 @@
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
 #include "common/extract/timex.h"
+#include "common/syntax/word_classes.h"
 
 namespace claims {
 
@@ -38,7 +39,10 @@ struct SentenceContext {
 
 class ClaimBuilder {
  public:
-  explicit ClaimBuilder(const Lexicon& lexicon) : lex_(lexicon), clauses_(lexicon) {}
+  // `classes` (may be null) tells a person noun ("the authors suggest
+  // that S") from others as the unnamed holder of a belief.
+  explicit ClaimBuilder(const Lexicon& lexicon, const syntax::WordClasses* classes = nullptr)
+      : lex_(lexicon), classes_(classes), clauses_(lexicon) {}
 
   // Claims of one sentence (without id/article_id/published/version, which
   // the extractor sets).
@@ -48,6 +52,7 @@ class ClaimBuilder {
 
  private:
   const Lexicon& lex_;
+  const syntax::WordClasses* classes_;  // may be null
   ClauseAnalyzer clauses_;
 };
 

@@ -3,6 +3,7 @@
 // claim a reader would sign.
 #include "common/extract/claim_builder.h"
 
+#include <array>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -348,6 +349,29 @@ TEST_F(ClaimsFromStructureTest, ABodysFindingIsReportedAndDatasSuggestionHedged)
             claims::v1::REPORTED);
   EXPECT_EQ(ModalityOf("Apple changed the contract, which the court found unlawful.", "change"),
             claims::v1::ASSERTED);
+}
+
+// People unnamed hold what they suggest or believe ("the authors", "the
+// surgeons": nouns for a kind of person); "the figures" hold nothing.
+TEST_F(ClaimsFromStructureTest, PeopleUnnamedHoldWhatTheySuggest) {
+  for (const auto& [text, predicate, holder] : std::vector<std::array<std::string, 3>>{
+           {"The authors suggest that soot from ships may be warming the Arctic.", "warm",
+            "The authors"},
+           {"The surgeons believe the boy will walk again within a year.", "walk",
+            "The surgeons"}}) {
+    const auto claims = ClaimsOf(text);
+    const Claim* c = WithPredicate(claims, predicate);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
+    bool described = false;
+    for (const auto& e : c->evidence()) {
+      described |= e.field() == "modality_source" && e.cue() == holder + ":unlinked";
+    }
+    EXPECT_TRUE(described) << text;
+  }
+  EXPECT_EQ(ModalityOf("The figures suggest that the Arctic is warming faster than expected.",
+                       "warm"),
+            claims::v1::HEDGED);
 }
 
 // "admitted on Tuesday that S" parsed with "that" a conjunct of "Tuesday":

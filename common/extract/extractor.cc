@@ -220,7 +220,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
                                     {TopicCuesFile(config), LexicalCuesFile(TopicCuesFile(config)),
                                      config.topic_cues_extra_file},
                                     topic_options));
-  pipeline->claims = std::make_unique<ClaimBuilder>(*pipeline->lexicon);
+  pipeline->claims = std::make_unique<ClaimBuilder>(*pipeline->lexicon,
+                                                   pipeline->syntax->parser().classes().get());
   e->pipeline_ = std::move(pipeline);
   e->version_ = absl::StrCat(kExtractorVersion, "+", e->kb_->version());
   return e;
