@@ -1609,7 +1609,15 @@ TEST_F(ClaimsFromStructureTest, ANamingVerbsComplementIsReportedWhereverTheParse
            "The opposition called the arrest of its leader an outrage and a provocation.",
            "Mayor Tom Berg called the bombing a cowardly act of terror.",
            "BRASILIA - President Lula called the decision shameful.",
-           "Senator Ann Ruiz called the treaty a Trojan's horse for foreign banks."}) {
+           "Senator Ann Ruiz called the treaty a Trojan's horse for foreign banks.",
+           // An "as" small clause, with a concession after it.
+           "Monitors from the Commonwealth described the vote as mostly calm, though they "
+           "noted long queues.",
+           "The Kremlin described the talks as largely constructive.",
+           // A quoted complement, and an apposition after it.
+           "President Ana Ruiz called the protesters \"vandals\", a term her critics found "
+           "offensive.",
+           "Foreign Minister Lars Berg called the accord \"a triumph of patience\"."}) {
     auto claims = ClaimsOf(text, "2010-05-03");
     const Claim* c = WithPredicate(claims, "be");
     ASSERT_NE(c, nullptr) << text;

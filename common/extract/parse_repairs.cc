@@ -1382,8 +1382,12 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
   auto as_phrase = [&](int v, int o) {
     for (int k = o + 1; k < n; ++k) {
       if ((w[k].head != v && w[k].head != o) || !predicative(k)) continue;
-      const int c = child(k, DepRel::kCase, o);
-      if (c >= 0 && c < k && absl::AsciiStrToLower(w[c].form) == "as") return k;
+      // "as" as a preposition, or as the conjunction of a small clause
+      // ("described the vote as largely peaceful").
+      for (const DepRel r : {DepRel::kCase, DepRel::kMark}) {
+        const int c = child(k, r, o);
+        if (c >= 0 && c < k && absl::AsciiStrToLower(w[c].form) == "as") return k;
+      }
     }
     return -1;
   };
@@ -1416,6 +1420,11 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
       w[o].rel = DepRel::kDet;
       o = g;
     }
+    // "called the judges \"wakora\", a Swahili word for crooks": an xcomp
+    // set off by a comma after the object is an apposition of the
+    // complement the parser left under the object.
+    int set_off = -1;
+    if (o >= 0 && x > o && SubtreeStartAfterComma(w, x) > o) std::swap(set_off, x);
     if (o < 0 || x >= 0) continue;
     // "called the plan | a disaster" read as the plan's object, modifier
     // without a preposition ("the vault | a Noah's Ark"), conjunct without
@@ -1433,7 +1442,9 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
     bool comma = false;
     for (int k = o + 1; k < n && y < 0; ++k) {
       const DepRel r = w[k].rel;
-      comma = comma || w[k].upos == Upos::kPunct;
+      // Quotation marks set nothing off ("called the deal \"a victory\"").
+      comma = comma || (w[k].upos == Upos::kPunct && w[k].form != "\"" && w[k].xpos != "``" &&
+                        w[k].xpos != "''");
       if (predicative(k) &&
           ((w[k].head == o && (r == DepRel::kObj || r == DepRel::kNmodUnmarked ||
                                (r == DepRel::kNmod && child(k, DepRel::kCase, -1) < 0) ||
@@ -1448,6 +1459,17 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
     if (y < 0) continue;
     w[y].head = v;
     w[y].rel = DepRel::kXcomp;
+    if (set_off > y) {
+      w[set_off].head = y;
+      w[set_off].rel = DepRel::kAppos;
+    }
+    // "..., though they noted delays": a clause after a comma qualifies the
+    // naming, not what the thing is named.
+    for (int k = y + 1; k < n; ++k) {
+      if (w[k].head == y && w[k].rel == DepRel::kAdvcl && SubtreeStartAfterComma(w, k) > y) {
+        w[k].head = v;
+      }
+    }
     if (w[o].xpos == "VBG" && child(o, DepRel::kDet, -1) >= 0) {
       w[o].upos = Upos::kNoun;
       w[o].xpos = "NN";
