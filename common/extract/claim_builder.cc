@@ -95,7 +95,7 @@ class SentenceClaims {
     // not ("The rains will continue, the meteorological department warned");
     // a clause within it only on its own merits.
     const bool attributed = Attributed(clause, c);
-    if (!has_actor && when == nullptr && !attributed) return std::nullopt;
+    if (!has_actor && when == nullptr && !attributed && !ctx_.quoted) return std::nullopt;
     if (clause.within_report && !own_actor && when == nullptr) return std::nullopt;
     if (!has_actor && s_.section == claims::v1::SECTION_HEADING) return std::nullopt;
     // Verbless caption lines are photo credits, unless they date a scene

@@ -35,6 +35,10 @@ struct SentenceContext {
   int last_person = -1;
   // Event time carried over (caption sentences share the caption's date).
   const Timex* inherited_time = nullptr;
+  // The sentence lies inside a quotation attributed in another sentence
+  // (quotations.h): its clauses are somebody's words, claims with or
+  // without an actor.
+  bool quoted = false;
 };
 
 class ClaimBuilder {

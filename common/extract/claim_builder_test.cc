@@ -1626,6 +1626,19 @@ TEST_F(ClaimsFromStructureTest, ANamingVerbsComplementIsReportedWhereverTheParse
   }
 }
 
+// A quotation of two sentences: the first names no speaker, yet is the
+// speaker's words.
+TEST_F(ClaimsFromStructureTest, ASentenceInsideALongerQuotationIsItsSpeakers) {
+  const std::string text =
+      "\"The dam will hold. We have checked every metre of it,\" Governor Ana Ruiz told "
+      "reporters in Cuiaba on Monday.";
+  const auto claims = ClaimsOf(text, "2021-03-02");
+  const Claim* hold = ExpectReportedBy(claims, text, "hold", "ana-ruiz");
+  ASSERT_NE(hold, nullptr);
+  EXPECT_EQ(hold->quote().text(), "The dam will hold.");
+  ExpectReportedBy(claims, text, "check", "ana-ruiz");
+}
+
 TEST_F(ClaimsFromStructureTest, MaintainingThatSReportsS) {
   auto claims = ClaimsOf(
       "Finance Minister Wolfgang Schaeuble maintained that the purchase of the data had been "

@@ -19,6 +19,7 @@
 #include "common/extract/lexicon.h"
 #include "common/extract/mentions.h"
 #include "common/extract/parse_repairs.h"
+#include "common/extract/quotations.h"
 #include "common/extract/timex.h"
 #include "common/extract/topics.h"
 #include "common/syntax/syntax_models.h"
@@ -427,6 +428,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
   int last_person = -1;
   const Timex* caption_time = nullptr;
   uint32_t ordinal = 0;
+  const std::vector<int> quoted_by = QuotationAttributions(body, sentences);
   for (size_t i = 0; i < sentences.size(); ++i) {
     const SentenceTokens& s = sentences[i];
     auto* ps = response.add_sentences();
@@ -446,6 +448,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
     ctx.mentions = by_sentence[i];
     for (const Timex& t : timexes[i]) ctx.timexes.push_back(&t);
     ctx.last_person = last_person;
+    ctx.quoted = quoted_by[i] >= 0;
     if (s.section == claims::v1::SECTION_CAPTION) {
       for (const Timex& t : timexes[i]) {
         if (t.granularity != claims::v1::GRANULARITY_UNSPECIFIED) {
@@ -475,6 +478,7 @@ absl::StatusOr<claims::v1::AnalyzeResponse> Extractor::Analyze(
       }
     }
   }
+  AttributeQuotations(body, quoted_by, sentences, response.mutable_claims());
   stored->set_claim_count(static_cast<uint32_t>(response.claims_size()));
 
   // --- actors ---
