@@ -1637,6 +1637,11 @@ TEST_F(ClaimsFromStructureTest, ASentenceInsideALongerQuotationIsItsSpeakers) {
   ASSERT_NE(hold, nullptr);
   EXPECT_EQ(hold->quote().text(), "The dam will hold.");
   ExpectReportedBy(claims, text, "check", "ana-ruiz");
+  // A quoted sentence after the attributed one goes on with its speaker.
+  const std::string next =
+      "\"We won the argument,\" Governor Ana Ruiz said on Friday.\n\n\"The coalition will "
+      "survive this crisis.\"";
+  ExpectReportedBy(ClaimsOf(next, "2021-03-02"), next, "survive", "ana-ruiz");
 }
 
 TEST_F(ClaimsFromStructureTest, MaintainingThatSReportsS) {

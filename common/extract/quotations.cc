@@ -63,6 +63,34 @@ void Attribute(const std::vector<SentenceTokens>& s, Mark open, Mark close,
   }
 }
 
+// Whether the sentence is one quotation and nothing else ("\"We won.\"").
+bool WhollyQuoted(const std::vector<text::Token>& t) {
+  size_t last = t.size();
+  while (last > 0 && !IsWord(t[last - 1]) && !IsQuoteMark(t[last - 1])) --last;
+  if (last < 2 || !IsQuoteMark(t[0]) || !IsQuoteMark(t[last - 1])) return false;
+  for (size_t k = 1; k + 1 < last; ++k) {
+    if (IsQuoteMark(t[k])) return false;
+  }
+  return true;
+}
+
+// Whether the sentence quotes somebody it names outside the quotation
+// ("\"We won,\" she said.").
+bool AttributesAQuotation(const std::vector<text::Token>& t) {
+  bool inside = false;
+  bool quotes = false;
+  bool outside_words = false;
+  for (const text::Token& tok : t) {
+    if (IsQuoteMark(tok)) {
+      inside = !inside;
+      quotes = true;
+    } else if (!inside && IsWord(tok)) {
+      outside_words = true;
+    }
+  }
+  return quotes && outside_words;
+}
+
 }  // namespace
 
 std::vector<int> QuotationAttributions(absl::string_view body,
@@ -83,6 +111,17 @@ std::vector<int> QuotationAttributions(absl::string_view body,
         Attribute(sentences, opened, {i, k}, &out);
         open = false;
       }
+    }
+  }
+  // "\"We won,\" she said. \"It was hard.\"": a sentence that is one
+  // quotation goes on with the speaker of the quotation right before it.
+  for (size_t i = 1; i < sentences.size(); ++i) {
+    if (out[i] >= 0 || !WhollyQuoted(sentences[i].tokens)) continue;
+    const size_t before = i - 1;
+    if (out[before] >= 0) {
+      out[i] = out[before];
+    } else if (AttributesAQuotation(sentences[before].tokens)) {
+      out[i] = static_cast<int>(before);
     }
   }
   return out;

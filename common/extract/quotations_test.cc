@@ -61,10 +61,16 @@ TEST(QuotationsTest, SentencesInsideAQuotationTakeItsAttribution) {
               ElementsAre(1, -1));
 }
 
-TEST(QuotationsTest, QuotationsInOneSentenceOrUnattributedOrCutByAParagraphCountNot) {
-  EXPECT_THAT(Article({"\"We won,\" she said.", "\"It was hard.\"", "The club said nothing."})
+TEST(QuotationsTest, AQuotedSentenceGoesOnWithTheSpeakerBeforeIt) {
+  EXPECT_THAT(Article({"\"We won,\" she said.", "\"It was hard.\"", "", "\"Very hard.\"",
+                       "The club said nothing.", "\"No comment.\""})
                   .Attributions(),
-              ElementsAre(-1, -1, -1));
+              ElementsAre(-1, 0, 0, -1, -1));
+}
+
+TEST(QuotationsTest, QuotationsInOneSentenceOrUnattributedOrCutByAParagraphCountNot) {
+  EXPECT_THAT(Article({"\"We won,\" she said.", "The club said nothing."}).Attributions(),
+              ElementsAre(-1, -1));
   // Nobody named on either side.
   EXPECT_THAT(Article({"\"Never again.", "Never.\""}).Attributions(), ElementsAre(-1, -1));
   // A quotation running into the next paragraph is reopened there; the
