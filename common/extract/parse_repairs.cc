@@ -914,6 +914,32 @@ bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words) {
   return changed;
 }
 
+bool RetagGerundBeforeModal(syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  constexpr int kMaxPhrase = 5;
+  bool changed = false;
+  for (int g = 1; g + 1 < n; ++g) {
+    if (w[g].xpos != "VBG" || (w[g - 1].upos != Upos::kVerb && !Is(w[g - 1], "that"))) continue;
+    // The modal right after, or after a prepositional phrase ("on
+    // roads"); not after a subject of its own ("kept saying she would").
+    int k = g + 1;
+    if (w[k].upos == Upos::kAdp) {
+      while (k < n && k - g <= kMaxPhrase && w[k].upos != Upos::kVerb &&
+             w[k].upos != Upos::kAux && w[k].upos != Upos::kPunct &&
+             w[k].upos != Upos::kPron) {
+        ++k;
+      }
+    }
+    if (k >= n || w[k].xpos != "MD") continue;
+    w[g].upos = Upos::kNoun;
+    w[g].xpos = "NN";
+    w[g].lemma = absl::AsciiStrToLower(w[g].form);
+    changed = true;
+  }
+  return changed;
+}
+
 bool RetagTitleHeadAsNoun(const Lexicon& lexicon, syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
@@ -1929,6 +1955,7 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
   }
   retagged = RetagAcronymAfterArticle(words) || retagged;
   retagged = RetagReducedRelativeBeforeVerb(words) || retagged;
+  retagged = RetagGerundBeforeModal(words) || retagged;
   if (retagged) parser.Parse(words);
   if (Interruption part; FindInterruption(lexicon, words, &part)) {
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);

@@ -179,6 +179,12 @@ bool RetagAcronymAfterArticle(syntax::SyntaxSentence* words);
 // hoped to return"). Returns true when it retagged a word.
 bool RetagReducedRelativeBeforeVerb(syntax::SyntaxSentence* words);
 
+// "said spending on roads will rise", "said sentencing would take
+// place": a gerund right after a verb or "that" and right before a modal,
+// or before a short prepositional phrase and a modal, is the subject of
+// the modal's verb, a noun. Returns true when it retagged a word.
+bool RetagGerundBeforeModal(syntax::SyntaxSentence* words);
+
 // "X told reporters: \"We have ...\"" with the quotation hung on
 // "reporters": a clause complement of the object or indirect object of a
 // verb of saying (`lexicon`) that has none of its own is the verb's; after

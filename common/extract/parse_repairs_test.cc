@@ -733,6 +733,32 @@ TEST(ParseRepairsTest, APastTenseBetweenANounAndASubjectlessVerbIsAParticiple) {
   EXPECT_EQ(with_subject[2].xpos, "VBD");
 }
 
+// "The council said parking on the bridge would end", with "parking" read
+// as a verb: the gerund before a modal is that verb's subject, a noun.
+TEST(ParseRepairsTest, AGerundBeforeAModalIsANoun) {
+  syntax::SyntaxSentence s = {W("The", Upos::kDet, "DT", 1, DepRel::kDet),
+                              W("council", Upos::kNoun, "NN", 2, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("parking", Upos::kVerb, "VBG", 2, DepRel::kXcomp),
+                              W("on", Upos::kAdp, "IN", 6, DepRel::kCase),
+                              W("the", Upos::kDet, "DT", 6, DepRel::kDet),
+                              W("bridge", Upos::kNoun, "NN", 3, DepRel::kObl),
+                              W("would", Upos::kAux, "MD", 8, DepRel::kAux),
+                              W("end", Upos::kVerb, "VB", 3, DepRel::kCcomp)};
+  EXPECT_TRUE(RetagGerundBeforeModal(&s));
+  EXPECT_EQ(s[3].upos, Upos::kNoun);
+  EXPECT_EQ(s[3].lemma, "parking");
+  // "She kept saying she would leave": the modal has a subject of its own.
+  syntax::SyntaxSentence kept = {W("She", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                                 W("kept", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                                 W("saying", Upos::kVerb, "VBG", 1, DepRel::kXcomp),
+                                 W("she", Upos::kPron, "PRP", 5, DepRel::kNsubj),
+                                 W("would", Upos::kAux, "MD", 5, DepRel::kAux),
+                                 W("leave", Upos::kVerb, "VB", 2, DepRel::kCcomp)};
+  EXPECT_FALSE(RetagGerundBeforeModal(&kept));
+  EXPECT_EQ(kept[2].upos, Upos::kVerb);
+}
+
 // "\"It was a hard fight,\" Spassky was quoted as saying", with the
 // quotation hung on "quoted" as a modifier.
 TEST(ParseRepairsTest, AQuotationHungOnQuotedIsTheComplementOfAsSaying) {
