@@ -1626,6 +1626,20 @@ TEST_F(ClaimsFromStructureTest, ANamingVerbsComplementIsReportedWhereverTheParse
   }
 }
 
+// A report covers every verb of a list, however the parser chains them.
+TEST_F(ClaimsFromStructureTest, AReportCoversEveryVerbOfAList) {
+  const std::string text =
+      "The rebels seized the airport, burned two hangars and fled into the hills, the army "
+      "said.";
+  const auto claims = ClaimsOf(text, "2016-04-11");
+  for (const std::string predicate : {"seize", "burn", "flee"}) {
+    const Claim* c = WithPredicate(claims, predicate);
+    ASSERT_NE(c, nullptr) << predicate;
+    EXPECT_EQ(c->modality(), claims::v1::REPORTED) << predicate;
+    EXPECT_TRUE(c->has_modality_source()) << predicate;
+  }
+}
+
 // A quotation of two sentences: the first names no speaker, yet is the
 // speaker's words.
 TEST_F(ClaimsFromStructureTest, ASentenceInsideALongerQuotationIsItsSpeakers) {

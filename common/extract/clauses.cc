@@ -1200,11 +1200,15 @@ class Builder {
       if (conj(from)) {
         if (Clause* g = Mutable(from.governor); g != nullptr && !g->saying_only) first = g;
       }
+      // Conjuncts of conjuncts too: the parser may chain a list ("seized
+      // the airport, burned two hangars and fled", "fled" under "burned").
       std::vector<Clause*> group = {first};
-      for (Clause& other : clauses_) {
-        if (&other != first && other.governor == first->head && conj(other) &&
-            !other.saying_only) {
-          group.push_back(&other);
+      for (size_t g = 0; g < group.size(); ++g) {
+        for (Clause& other : clauses_) {
+          if (other.governor == group[g]->head && conj(other) && !other.saying_only &&
+              std::find(group.begin(), group.end(), &other) == group.end()) {
+            group.push_back(&other);
+          }
         }
       }
       const int frame = from.reporting_verb >= 0 ? from.reporting_verb : from.source_token;
