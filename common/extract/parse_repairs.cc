@@ -781,13 +781,22 @@ void RepairSpeakerTakenByALaterVerb(const Lexicon& lexicon, syntax::SyntaxSenten
           u != Upos::kNum) {
         break;
       }
-      if (w[h].rel != DepRel::kNsubj) continue;
+      // "said Elena Gutierrez, whose son disappeared in 1977", with the
+      // name hung anywhere in the relative clause after it.
+      const bool relative_after =
+          h + 2 < n && w[h + 1].form == "," &&
+          (Is(w[h + 2], "who") || Is(w[h + 2], "whose") || Is(w[h + 2], "which"));
+      if (w[h].rel != DepRel::kNsubj && !relative_after) continue;
       const int later = w[h].head;
       bool one_phrase = later > v;
       for (int k = v + 1; k < h && one_phrase; ++k) one_phrase = InSubtree(w, k, h);
       if (one_phrase) {
         w[h].head = v;
         w[h].rel = DepRel::kNsubj;
+        if (relative_after && later > h + 2) {
+          w[later].head = h;
+          w[later].rel = DepRel::kAclRelcl;
+        }
       }
       break;
     }

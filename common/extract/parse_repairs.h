@@ -227,7 +227,10 @@ void RepairFiniteVerbTakenForModifier(syntax::SyntaxSentence* words);
 // \"and Paris has not forgotten it.\"": a verb of saying with its content
 // before it and no subject, whose speaker right after it the parser made
 // the subject of a later verb (the quotation's second part, or a relative
-// clause of the speaker's), has that speaker as its subject.
+// clause of the speaker's), has that speaker as its subject; so has one
+// the parser hung anywhere in the relative clause right after it ("said
+// Elena Gutierrez, whose son disappeared in 1977"), which becomes the
+// speaker's.
 void RepairSpeakerTakenByALaterVerb(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 
 // "It could take years to restore the books, said a librarian there.": a

@@ -733,6 +733,31 @@ TEST(ParseRepairsTest, APastTenseBetweenANounAndASubjectlessVerbIsAParticiple) {
   EXPECT_EQ(with_subject[2].xpos, "VBD");
 }
 
+// "\"It ended,\" said Rosa Mendes, whose son vanished.", with the speaker
+// hung in the relative clause after it (an oblique of "vanished", which
+// the parser made the saying's second complement).
+TEST(ParseRepairsTest, ASpeakerHungInTheRelativeClauseAfterItSpeaks) {
+  syntax::SyntaxSentence s = {W("\"", Upos::kPunct, "``", 2, DepRel::kPunct),
+                              W("It", Upos::kPron, "PRP", 2, DepRel::kNsubj),
+                              W("ended", Upos::kVerb, "VBD", 5, DepRel::kCcomp),
+                              W(",", Upos::kPunct, ",", 2, DepRel::kPunct),
+                              W("\"", Upos::kPunct, "''", 2, DepRel::kPunct),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("Rosa", Upos::kPropn, "NNP", 7, DepRel::kCompound),
+                              W("Mendes", Upos::kPropn, "NNP", 11, DepRel::kObl),
+                              W(",", Upos::kPunct, ",", 11, DepRel::kPunct),
+                              W("whose", Upos::kPron, "WP$", 10, DepRel::kNmodPoss),
+                              W("son", Upos::kNoun, "NN", 11, DepRel::kNsubj),
+                              W("vanished", Upos::kVerb, "VBD", 5, DepRel::kCcomp),
+                              W(".", Upos::kPunct, ".", 5, DepRel::kPunct)};
+  s[5].lemma = "say";
+  RepairSpeakerTakenByALaterVerb(BundledLexicon(), &s);
+  EXPECT_EQ(s[7].head, 5);
+  EXPECT_EQ(s[7].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[11].head, 7);
+  EXPECT_EQ(s[11].rel, DepRel::kAclRelcl);
+}
+
 // "The council said parking on the bridge would end", with "parking" read
 // as a verb: the gerund before a modal is that verb's subject, a noun.
 TEST(ParseRepairsTest, AGerundBeforeAModalIsANoun) {
