@@ -1036,8 +1036,15 @@ bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words) 
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   bool changed = false;
+  constexpr int kMaxAdverbs = 3;
   for (int i = 1; i < n; ++i) {
-    if (w[i - 1].xpos != "MD" ||
+    // The modal right before, or before adverbs ("could no longer").
+    int m = i - 1;
+    while (m > 0 && i - m <= kMaxAdverbs &&
+           (w[m].upos == Upos::kAdv || w[m].upos == Upos::kPart)) {
+      --m;
+    }
+    if (w[m].xpos != "MD" ||
         (w[i].upos != Upos::kAdv && w[i].upos != Upos::kAdj && w[i].upos != Upos::kNoun)) {
       continue;
     }

@@ -125,9 +125,9 @@ bool RetagThatAfterSaying(const Lexicon& lexicon, syntax::SyntaxSentence* words)
 // said"), so those are left. Returns true when it retagged a word.
 bool RetagCloseTo(syntax::SyntaxSentence* words);
 
-// "will close next year": a word right after a modal auxiliary that the
-// tagger took for an adverb, adjective or noun is the verb the modal
-// governs when it is a verb's bare form (`lexicon`) and no verb follows it
+// "will close next year", "could no longer support clubs": a word right
+// after a modal auxiliary, or after it and adverbs, that the tagger took
+// for an adverb, adjective or noun is the verb the modal governs when it is a verb's bare form (`lexicon`) and no verb follows it
 // ("will soon close" keeps "soon"). Returns true when it retagged a word.
 bool RetagVerbAfterModal(const Lexicon& lexicon, syntax::SyntaxSentence* words);
 

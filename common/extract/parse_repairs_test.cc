@@ -1027,6 +1027,15 @@ TEST(ParseRepairsTest, ABareVerbAfterAModalIsTheVerb) {
                                  W("close", Upos::kVerb, "VB", -1, DepRel::kRoot)};
   EXPECT_FALSE(RetagVerbAfterModal(BundledLexicon(), &soon));
   EXPECT_EQ(soon[2].upos, Upos::kAdv);
+  // "could no longer fund clubs", "fund" read as a noun after the adverbs.
+  syntax::SyntaxSentence longer = {W("it", Upos::kPron, "PRP", 4, DepRel::kNsubj),
+                                   W("could", Upos::kAux, "MD", 5, DepRel::kAux),
+                                   W("no", Upos::kAdv, "RB", 3, DepRel::kAdvmod),
+                                   W("longer", Upos::kAdv, "RBR", 4, DepRel::kAmod),
+                                   W("fund", Upos::kNoun, "NN", 5, DepRel::kCompound),
+                                   W("clubs", Upos::kNoun, "NNS", -1, DepRel::kRoot)};
+  EXPECT_TRUE(RetagVerbAfterModal(BundledLexicon(), &longer));
+  EXPECT_EQ(longer[4].upos, Upos::kVerb);
 }
 
 // "The company, founded in 1998, employs more than 100 people" with
