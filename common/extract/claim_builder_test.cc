@@ -1626,6 +1626,19 @@ TEST_F(ClaimsFromStructureTest, ANamingVerbsComplementIsReportedWhereverTheParse
   }
 }
 
+// "..., and its operator, Nordgruve, said that S": the name in apposition
+// to the noun that opens the second clause speaks.
+TEST_F(ClaimsFromStructureTest, ANameInAppositionAfterAndSpeaks) {
+  const std::string text =
+      "The mine has been closed since March, and its operator, Nordgruve, said that production "
+      "would restart in the autumn.";
+  const auto claims = ClaimsOf(text, "2019-05-02");
+  const Claim* c = WithPredicate(claims, "restart");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(c->modality_source().name(), "Nordgruve");
+}
+
 // A report covers every verb of a list, however the parser chains them.
 TEST_F(ClaimsFromStructureTest, AReportCoversEveryVerbOfAList) {
   const std::string text =

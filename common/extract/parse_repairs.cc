@@ -1601,6 +1601,27 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     if (!relative && !apposition && !named && !participle) continue;
     int j = i + 2;
     while (j < n && w[j].form != ",") ++j;
+    // "and its operator, Fraport, confirmed that ...": a name (proper nouns
+    // only, one word or more) in apposition to a common noun, before a
+    // finite verb the parse did not give the noun to.
+    // The noun heads a phrase of its own that opens the sentence or a
+    // clause ("and its operator"), not one inside another ("the
+    // inspector-general of police", "assisting the coroner").
+    int phrase = i - 1;
+    while (phrase > 0 && (w[phrase - 1].upos == Upos::kDet || w[phrase - 1].upos == Upos::kAdj ||
+                          w[phrase - 1].upos == Upos::kNoun || w[phrase - 1].xpos == "PRP$")) {
+      --phrase;
+    }
+    const bool opens_clause =
+        phrase == 0 || w[phrase - 1].form == "," || w[phrase - 1].upos == Upos::kCconj;
+    if (named && opens_clause && w[i - 1].upos == Upos::kNoun && j + 1 < n &&
+        std::all_of(w.begin() + i + 1, w.begin() + j,
+                    [](const syntax::SyntaxWord& x) { return x.upos == Upos::kPropn; }) &&
+        syntax::IsFiniteTag(w[j + 1].xpos) &&
+        !(w[i - 1].head == j + 1 && syntax::BaseRel(w[i - 1].rel) == DepRel::kNsubj)) {
+      *out = {i, j, syntax::DepRel::kAppos};
+      return true;
+    }
     if (j + 1 >= n || j - i < 3) {
       if (relative || apposition) return false;
       continue;
