@@ -507,7 +507,25 @@ void RepairConjunctionTakenForPreposition(syntax::SyntaxSentence* words) {
     if (v >= n || w[v].upos != Upos::kVerb) continue;
     const int subject =
         FirstChild(w, v, [&](int k) { return syntax::BaseRel(w[k].rel) == DepRel::kNsubj; });
-    if (subject < 0 || subject >= p || !InSubtree(w, noun, subject)) continue;
+    if (subject < 0) {
+      // "halted production after the utility told them ...": a verb with
+      // no subject, hung from the verb the noun hangs from.
+      const int governor = w[v].head;
+      if (!FiniteVerb(w, v) || governor < 0 || governor != w[noun].head ||
+          w[governor].upos != Upos::kVerb) {
+        continue;
+      }
+      const bool passive =
+          FirstChild(w, v, [&](int k) { return w[k].rel == DepRel::kAuxPass; }) >= 0;
+      w[noun].head = v;
+      w[noun].rel = passive ? DepRel::kNsubjPass : DepRel::kNsubj;
+      w[p].head = v;
+      w[p].rel = DepRel::kMark;
+      w[p].upos = Upos::kSconj;
+      w[v].rel = DepRel::kAdvcl;
+      continue;
+    }
+    if (subject >= p || !InSubtree(w, noun, subject)) continue;
     // The noun before the preposition measures the verb that governs the
     // clause ("fell 4 percent", "crashed minutes after").
     const int governor = w[v].head;
@@ -1605,7 +1623,8 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     // only, one word or more) in apposition to a common noun, before a
     // finite verb the parse did not give the noun to.
     // The noun heads a phrase of its own that opens the sentence or a
-    // clause ("and its operator"), not one inside another ("the
+    // clause ("and its operator", "after the utility"; "after" and the
+    // like may be tagged prepositions), not one inside another ("the
     // inspector-general of police", "assisting the coroner").
     int phrase = i - 1;
     while (phrase > 0 && (w[phrase - 1].upos == Upos::kDet || w[phrase - 1].upos == Upos::kAdj ||
@@ -1613,7 +1632,9 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
       --phrase;
     }
     const bool opens_clause =
-        phrase == 0 || w[phrase - 1].form == "," || w[phrase - 1].upos == Upos::kCconj;
+        phrase == 0 || w[phrase - 1].form == "," || w[phrase - 1].upos == Upos::kCconj ||
+        w[phrase - 1].upos == Upos::kSconj || Is(w[phrase - 1], "after") ||
+        Is(w[phrase - 1], "before") || Is(w[phrase - 1], "since") || Is(w[phrase - 1], "until");
     if (named && opens_clause && w[i - 1].upos == Upos::kNoun && j + 1 < n &&
         std::all_of(w.begin() + i + 1, w.begin() + j,
                     [](const syntax::SyntaxWord& x) { return x.upos == Upos::kPropn; }) &&

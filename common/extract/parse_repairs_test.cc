@@ -608,6 +608,20 @@ TEST(ParseRepairsTest, AfterBeforeAClauseIsItsConjunction) {
   RepairConjunctionTakenForPreposition(&noun_only);
   EXPECT_EQ(noun_only[4].rel, DepRel::kCase);
   EXPECT_EQ(noun_only[6].head, 3);
+  // "Mines closed after the utility warned them", with "warned" a
+  // subjectless adverbial clause of "closed" and "utility" its oblique.
+  syntax::SyntaxSentence no_subject = {
+      W("Mines", Upos::kNoun, "NNS", 1, DepRel::kNsubj),
+      W("closed", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+      W("after", Upos::kAdp, "IN", 4, DepRel::kCase),
+      W("the", Upos::kDet, "DT", 4, DepRel::kDet),
+      W("utility", Upos::kNoun, "NN", 1, DepRel::kObl),
+      W("warned", Upos::kVerb, "VBD", 1, DepRel::kAdvcl),
+      W("them", Upos::kPron, "PRP", 5, DepRel::kObj)};
+  RepairConjunctionTakenForPreposition(&no_subject);
+  EXPECT_EQ(no_subject[4].head, 5);
+  EXPECT_EQ(no_subject[4].rel, DepRel::kNsubj);
+  EXPECT_EQ(no_subject[2].rel, DepRel::kMark);
 }
 
 // "Faced with criticism, Olaf Scholz agreed to delay the vote.", parsed
