@@ -1571,6 +1571,165 @@ bool IsAgeBetweenCommas(const syntax::SyntaxSentence& w, int i) {
          value > 0 && value <= 130;
 }
 
+// The part after comma `open` that follows a noun, up to the next comma.
+struct CommaPart {
+  int open = -1;
+  int close = -1;       // the next comma, or the sentence's length
+  int antecedent = -1;  // the noun before (the head of its name)
+  int first = -1;       // the part's first word past an adverb
+  bool relative = false;    // "who", "whose", "which"
+  bool apposition = false;  // "a", "an", "the"
+  bool named = false;       // a proper noun
+  bool participle = false;  // a participle, or a regular past
+  // The parse already has the antecedent as the subject of the verb after.
+  bool subject_of_verb = false;
+};
+
+CommaPart ReadCommaPart(const syntax::SyntaxSentence& w, int i) {
+  const int n = static_cast<int>(w.size());
+  CommaPart part;
+  part.open = i;
+  part.relative = Is(w[i + 1], "who") || Is(w[i + 1], "whose") || Is(w[i + 1], "which");
+  part.apposition = Is(w[i + 1], "a") || Is(w[i + 1], "an") || Is(w[i + 1], "the");
+  part.named = w[i + 1].upos == Upos::kPropn;
+  // A reduced relative ("the cost of the project, now estimated at 700
+  // million pounds, could keep rising"), also where the tagger read a
+  // regular participle as the past tense ("the Act, invoked on Friday,
+  // would remain").
+  part.first = w[i + 1].upos == Upos::kAdv ? i + 2 : i + 1;
+  const syntax::SyntaxWord& f = w[part.first];
+  part.participle =
+      f.upos == Upos::kVerb && (f.xpos == "VBN" || f.xpos == "VBG" || RegularPast(f));
+  part.close = i + 2;
+  while (part.close < n && w[part.close].form != ",") ++part.close;
+  part.antecedent = NameHead(w, i - 1, n);
+  part.subject_of_verb = w[part.antecedent].head == part.close + 1 &&
+                         syntax::BaseRel(w[part.antecedent].rel) == DepRel::kNsubj;
+  return part;
+}
+
+// "Mr Mubarak, 84, had suffered ...": the age between commas i and i + 2
+// modifies the noun, which the parser, misled by the number, hangs
+// elsewhere.
+bool AgeInterruption(const syntax::SyntaxSentence& w, int i, Interruption* out) {
+  const int antecedent = NameHead(w, i - 1, static_cast<int>(w.size()));
+  if (w[antecedent].head == i + 3 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) {
+    return false;
+  }
+  if (!syntax::IsFiniteTag(w[i + 3].xpos)) return false;
+  *out = {i, i + 2, syntax::DepRel::kAmod};
+  return true;
+}
+
+// Whether the phrase that noun `noun` ends opens the sentence or a clause
+// ("and its operator", "after the utility"; "after" and the like may be
+// tagged prepositions), rather than lying inside another phrase ("the
+// inspector-general of police", "assisting the coroner").
+bool OpensClause(const syntax::SyntaxSentence& w, int noun) {
+  int phrase = noun;
+  while (phrase > 0 && (w[phrase - 1].upos == Upos::kDet || w[phrase - 1].upos == Upos::kAdj ||
+                        w[phrase - 1].upos == Upos::kNoun || w[phrase - 1].xpos == "PRP$")) {
+    --phrase;
+  }
+  if (phrase == 0) return true;
+  const syntax::SyntaxWord& before = w[phrase - 1];
+  return before.form == "," || before.upos == Upos::kCconj || before.upos == Upos::kSconj ||
+         Is(before, "after") || Is(before, "before") || Is(before, "since") ||
+         Is(before, "until");
+}
+
+// "and its operator, Fraport, confirmed that ...": a name (proper nouns
+// only, one word or more) in apposition to a common noun that opens a
+// clause, before a finite verb the parse did not give the noun to.
+bool NamedApposition(const syntax::SyntaxSentence& w, const CommaPart& part,
+                     Interruption* out) {
+  const int i = part.open;
+  const int j = part.close;
+  if (!part.named || w[i - 1].upos != Upos::kNoun || j + 1 >= static_cast<int>(w.size()) ||
+      !OpensClause(w, i - 1) ||
+      !std::all_of(w.begin() + i + 1, w.begin() + j,
+                   [](const syntax::SyntaxWord& x) { return x.upos == Upos::kPropn; }) ||
+      !syntax::IsFiniteTag(w[j + 1].xpos) ||
+      (w[i - 1].head == j + 1 && syntax::BaseRel(w[i - 1].rel) == DepRel::kNsubj)) {
+    return false;
+  }
+  *out = {i, j, syntax::DepRel::kAppos};
+  return true;
+}
+
+// What OfPhraseAfterPart found.
+enum class OfPhrase { kNoOf, kInterruption, kNone };
+
+// "accused the opposition, which controls parliament, of paralysing ...":
+// the object's "of" phrase after the part, which the parser hung inside
+// it. kNone: an "of" phrase that is no such case ends the search.
+OfPhrase OfPhraseAfterPart(const syntax::SyntaxSentence& w, const CommaPart& part,
+                           Interruption* out) {
+  const int j = part.close;
+  if (!Is(w[j + 1], "of")) return OfPhrase::kNoOf;
+  const int phrase = w[j + 1].head;
+  const DepRel r = syntax::BaseRel(w[part.antecedent].rel);
+  const int verb = w[part.antecedent].head;
+  if ((r != DepRel::kObj && r != DepRel::kIobj) || verb < 0 || w[verb].upos != Upos::kVerb ||
+      phrase <= j + 1 || w[phrase].head <= part.open || w[phrase].head >= j) {
+    return OfPhrase::kNone;
+  }
+  *out = {part.open, j, part.relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
+  return OfPhrase::kInterruption;
+}
+
+// A participle's part, only before the subject's finite verb, which the
+// parser did not give the noun to: the participle, then, is no main verb.
+// Not after a name in apposition ("A girl, Omayra Sanchez, trapped in mud,
+// is said"; "A group, National Thowheeth Jama'ath, carried out the
+// attacks, said ..."), whose commas the part's would confuse, nor, for a
+// verb read as the past tense, before a saying (a postposed speaker's). A
+// verb of saying read as a participle after the part ("President Salva
+// Kiir, wearing military fatigues, claimed ...") is the sentence's finite
+// verb when none comes before it.
+bool ParticiplePart(const Lexicon* lexicon, syntax::SyntaxSentence* words,
+                    const CommaPart& part, Interruption* out) {
+  syntax::SyntaxSentence& w = *words;
+  const int i = part.open;
+  const int j = part.close;
+  const bool past = w[part.first].xpos == "VBD";
+  const bool saying_participle = w[j + 1].xpos == "VBN" && lexicon != nullptr &&
+                                 lexicon->IsSpeechVerb(w[j + 1].lemma) &&
+                                 !FiniteVerbBefore(w, j + 1);
+  int name_start = i - 1;
+  while (name_start > 0 && w[name_start - 1].upos == Upos::kPropn) --name_start;
+  const bool apposition_after_comma = syntax::BaseRel(w[part.antecedent].rel) == DepRel::kAppos &&
+                                      name_start > 0 && w[name_start - 1].form == ",";
+  // A present participle's part is left to the parser unless the tagger
+  // misread the verb after it.
+  const bool gerund = w[part.first].xpos == "VBG";
+  if ((!saying_participle && (gerund || !syntax::IsFiniteTag(w[j + 1].xpos))) ||
+      part.subject_of_verb || apposition_after_comma ||
+      (past && (lexicon == nullptr || lexicon->IsSpeechVerb(w[j + 1].lemma)))) {
+    return false;
+  }
+  if (saying_participle) w[j + 1].xpos = "VBD";
+  if (past) w[part.first].xpos = "VBN";
+  *out = {i, j, syntax::DepRel::kAcl};
+  return true;
+}
+
+// A relative clause or an apposition before a finite verb, or before a
+// verb of saying the tagger took for a participle (retagged finite),
+// unless the parse already has the noun as that verb's subject.
+bool RelativeOrAppositionPart(const Lexicon* lexicon, syntax::SyntaxSentence* words,
+                              const CommaPart& part, Interruption* out) {
+  syntax::SyntaxWord& verb = (*words)[static_cast<size_t>(part.close + 1)];
+  const bool finite = syntax::IsFiniteTag(verb.xpos);
+  const bool saying_participle =
+      verb.xpos == "VBN" && lexicon != nullptr && lexicon->IsSpeechVerb(verb.lemma);
+  if ((!finite && !saying_participle) || part.subject_of_verb) return false;
+  if (saying_participle) verb.xpos = "VBD";
+  *out = {part.open, part.close,
+          part.relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
+  return true;
+}
+
 // The clause or apposition between commas that interrupts a sentence
 // between its subject and its verb ("Alexievich, whose books have not been
 // published ..., said she would ...", "Ramon Fonseca, a founding partner of
@@ -1586,131 +1745,41 @@ bool IsAgeBetweenCommas(const syntax::SyntaxSentence& w, int i) {
 // A participle's part also ends before a verb of saying the tagger read as
 // a participle when no finite verb comes before it ("President Salva Kiir,
 // wearing military fatigues, claimed ..."), and a person's age between
-// commas is a part ("Mr Mubarak, 84, had suffered ...").
+// commas is a part ("Mr Mubarak, 84, had suffered ..."), and so is a name
+// in apposition to a common noun that opens a clause ("and its operator,
+// Fraport, confirmed ...").
 bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Interruption* out) {
-  syntax::SyntaxSentence& w = *words;
+  const syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   for (int i = 1; i + 3 < n; ++i) {
     if (w[i].form != "," || (w[i - 1].upos != Upos::kNoun && w[i - 1].upos != Upos::kPropn)) {
       continue;
     }
-    const bool relative = Is(w[i + 1], "who") || Is(w[i + 1], "whose") || Is(w[i + 1], "which");
-    const bool apposition = Is(w[i + 1], "a") || Is(w[i + 1], "an") || Is(w[i + 1], "the");
-    const bool named = w[i + 1].upos == Upos::kPropn;
-    // A reduced relative ("the cost of the project, now estimated at 700
-    // million pounds, could keep rising"), also where the tagger read a
-    // regular participle as the past tense ("the Act, invoked on Friday,
-    // would remain").
-    const int p = w[i + 1].upos == Upos::kAdv ? i + 2 : i + 1;
-    const bool participle =
-        w[p].upos == Upos::kVerb &&
-        (w[p].xpos == "VBN" || w[p].xpos == "VBG" || RegularPast(w[p]));
     if (IsAgeBetweenCommas(w, i)) {
-      // "Mr Mubarak, 84, had suffered ...": the age modifies the noun,
-      // which the parser, misled by the number, hangs elsewhere.
-      const int antecedent = NameHead(w, i - 1, n);
-      if (w[antecedent].head == i + 3 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj) {
-        continue;
-      }
-      if (!syntax::IsFiniteTag(w[i + 3].xpos)) continue;
-      *out = {i, i + 2, syntax::DepRel::kAmod};
-      return true;
-    }
-    if (!relative && !apposition && !named && !participle) continue;
-    int j = i + 2;
-    while (j < n && w[j].form != ",") ++j;
-    // "and its operator, Fraport, confirmed that ...": a name (proper nouns
-    // only, one word or more) in apposition to a common noun, before a
-    // finite verb the parse did not give the noun to.
-    // The noun heads a phrase of its own that opens the sentence or a
-    // clause ("and its operator", "after the utility"; "after" and the
-    // like may be tagged prepositions), not one inside another ("the
-    // inspector-general of police", "assisting the coroner").
-    int phrase = i - 1;
-    while (phrase > 0 && (w[phrase - 1].upos == Upos::kDet || w[phrase - 1].upos == Upos::kAdj ||
-                          w[phrase - 1].upos == Upos::kNoun || w[phrase - 1].xpos == "PRP$")) {
-      --phrase;
-    }
-    const bool opens_clause =
-        phrase == 0 || w[phrase - 1].form == "," || w[phrase - 1].upos == Upos::kCconj ||
-        w[phrase - 1].upos == Upos::kSconj || Is(w[phrase - 1], "after") ||
-        Is(w[phrase - 1], "before") || Is(w[phrase - 1], "since") || Is(w[phrase - 1], "until");
-    if (named && opens_clause && w[i - 1].upos == Upos::kNoun && j + 1 < n &&
-        std::all_of(w.begin() + i + 1, w.begin() + j,
-                    [](const syntax::SyntaxWord& x) { return x.upos == Upos::kPropn; }) &&
-        syntax::IsFiniteTag(w[j + 1].xpos) &&
-        !(w[i - 1].head == j + 1 && syntax::BaseRel(w[i - 1].rel) == DepRel::kNsubj)) {
-      *out = {i, j, syntax::DepRel::kAppos};
-      return true;
-    }
-    if (j + 1 >= n || j - i < 3) {
-      if (relative || apposition) return false;
+      if (AgeInterruption(w, i, out)) return true;
       continue;
     }
-    const int antecedent = NameHead(w, i - 1, n);
-    // The parse already has the noun (the head of its name) as the verb's
-    // subject after the part.
-    const bool subject_of_verb =
-        w[antecedent].head == j + 1 && syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj;
-    // "accused the opposition, which controls parliament, of paralysing
-    // ...": the object's "of" phrase after the part, which the parser hung
-    // inside it.
-    if (Is(w[j + 1], "of")) {
-      const int phrase = w[j + 1].head;
-      const DepRel r = syntax::BaseRel(w[antecedent].rel);
-      const int verb = w[antecedent].head;
-      if ((r != DepRel::kObj && r != DepRel::kIobj) || verb < 0 ||
-          w[verb].upos != Upos::kVerb || phrase <= j + 1 || w[phrase].head <= i ||
-          w[phrase].head >= j) {
+    const CommaPart part = ReadCommaPart(w, i);
+    if (!part.relative && !part.apposition && !part.named && !part.participle) continue;
+    if (NamedApposition(w, part, out)) return true;
+    if (part.close + 1 >= n || part.close - i < 3) {
+      if (part.relative || part.apposition) return false;
+      continue;
+    }
+    switch (OfPhraseAfterPart(w, part, out)) {
+      case OfPhrase::kInterruption:
+        return true;
+      case OfPhrase::kNone:
         return false;
-      }
-      *out = {i, j, relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
-      return true;
+      case OfPhrase::kNoOf:
+        break;
     }
-    if (participle) {
-      // Only before the subject's finite verb, which the parser did not
-      // give the noun to: the participle, then, is no main verb. Not after
-      // a name in apposition ("A girl, Omayra Sanchez, trapped in mud, is
-      // said"; "A group, National Thowheeth Jama'ath, carried out the
-      // attacks, said ..."), whose commas the part's would confuse, nor,
-      // for a verb read as the past tense, before a saying (a postposed
-      // speaker's).
-      // A verb of saying read as a participle after the part ("President
-      // Salva Kiir, wearing military fatigues, claimed ...") is the
-      // sentence's finite verb when none comes before it.
-      const bool past = w[p].xpos == "VBD";
-      const bool saying_participle = w[j + 1].xpos == "VBN" && lexicon != nullptr &&
-                                     lexicon->IsSpeechVerb(w[j + 1].lemma) &&
-                                     !FiniteVerbBefore(w, j + 1);
-      int name_start = i - 1;
-      while (name_start > 0 && w[name_start - 1].upos == Upos::kPropn) --name_start;
-      const bool apposition_after_comma = syntax::BaseRel(w[antecedent].rel) == DepRel::kAppos &&
-                                          name_start > 0 && w[name_start - 1].form == ",";
-      // A present participle's part is left to the parser unless the
-      // tagger misread the verb after it.
-      const bool gerund = w[p].xpos == "VBG";
-      if ((!saying_participle && (gerund || !syntax::IsFiniteTag(w[j + 1].xpos))) ||
-          subject_of_verb || apposition_after_comma ||
-          (past && (lexicon == nullptr || lexicon->IsSpeechVerb(w[j + 1].lemma)))) {
-        continue;
-      }
-      if (saying_participle) w[j + 1].xpos = "VBD";
-      if (past) w[p].xpos = "VBN";
-      *out = {i, j, syntax::DepRel::kAcl};
-      return true;
+    if (part.participle) {
+      if (ParticiplePart(lexicon, words, part, out)) return true;
+      continue;
     }
-    if (!relative && !apposition) continue;
-    syntax::SyntaxWord& verb = w[j + 1];
-    const bool finite = syntax::IsFiniteTag(verb.xpos);
-    const bool saying_participle = verb.xpos == "VBN" && lexicon != nullptr &&
-                                   lexicon->IsSpeechVerb(verb.lemma);
-    if (!finite && !saying_participle) return false;
-    // Nothing to repair when the parse already has the noun as that
-    // verb's subject.
-    if (subject_of_verb) return false;
-    if (saying_participle) verb.xpos = "VBD";
-    *out = {i, j, relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
-    return true;
+    if (!part.relative && !part.apposition) continue;
+    return RelativeOrAppositionPart(lexicon, words, part, out);
   }
   return false;
 }
