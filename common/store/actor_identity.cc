@@ -403,12 +403,44 @@ void AddNameWithoutLegalForm(const std::vector<std::string>& words,
   }
 }
 
+// A folded word in American spelling where British spelling differs by a
+// regular ending: "organisation" -> "organization", "defence" ->
+// "defense", "centre" -> "center", "labour" -> "labor", "programme" ->
+// "program". Applied to both sides of a lookup, a fold that also changes
+// a word with no other spelling ("notre") does no harm.
+std::string AmericanSpelling(std::string word) {
+  auto ends = [&](absl::string_view tail) { return absl::EndsWith(word, tail); };
+  auto swap_tail = [&](size_t cut, std::string_view tail) {
+    word.replace(word.size() - cut, cut, tail);
+  };
+  if (ends("isations")) {
+    swap_tail(8, "izations");
+  } else if (ends("isation")) {
+    swap_tail(7, "ization");
+  } else if (ends("ence") && (word == "defence" || word == "offence" || word == "licence")) {
+    swap_tail(2, "se");
+  } else if (ends("tre") && word.size() > 4) {
+    swap_tail(2, "er");
+  } else if (ends("our") && word.size() >= 6) {
+    swap_tail(3, "or");
+  } else if (word == "programme") {
+    word = "program";
+  }
+  return word;
+}
+
 // An organisation's name of two words or more without its legal form, in
-// RomanKey's spelling: "Brueckner Praezisionsguss" is "Brückner
-// Präzisionsguss GmbH". Stored and looked up.
+// RomanKey's spelling and American spelling: "Brueckner Praezisionsguss"
+// is "Brückner Präzisionsguss GmbH", "Defense Research and Development
+// Organization" is "Defence Research and Development Organisation".
+// Stored and looked up.
 void AddRomanOrganisationForm(const std::vector<std::string>& core,
                               std::vector<std::string>* forms) {
-  if (core.size() >= 2) forms->push_back(absl::StrCat("roman-org:", RomanKey(core)));
+  if (core.size() < 2) return;
+  std::vector<std::string> american;
+  american.reserve(core.size());
+  for (const std::string& word : core) american.push_back(AmericanSpelling(word));
+  forms->push_back(absl::StrCat("roman-org:", RomanKey(american)));
 }
 
 // The forms an incoming discovered actor looks for, in order (the first

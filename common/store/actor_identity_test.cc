@@ -287,6 +287,17 @@ TEST_F(ActorIdentityTest, AnOrganisationsShortOrLegalFormFindsIt) {
   Put(Article("i", {{"brueckner-praezisionsguss", "Brueckner Praezisionsguss",
                      claims::v1::ORGANIZATION}}));
   EXPECT_EQ(StoredIds("i"), "bruckner-prazisionsguss-gmbh");
+  // British and American spelling.
+  Put(Article("l", {{"harbour-defence-organisation", "Harbour Defence Organisation",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("m", {{"harbor-defense-organization", "Harbor Defense Organization",
+                     claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("m"), "harbour-defence-organisation");
+  Put(Article("n", {{"centre-for-labour-studies", "Centre for Labour Studies",
+                     claims::v1::ORGANIZATION}}));
+  Put(Article("o", {{"center-for-labor-studies", "Center for Labor Studies",
+                     claims::v1::ORGANIZATION}}));
+  EXPECT_EQ(StoredIds("o"), "centre-for-labour-studies");
 }
 
 TEST_F(ActorIdentityTest, ALegalFormWithDotsOrAnotherLegalFormFindsTheCompany) {
