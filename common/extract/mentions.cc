@@ -1576,10 +1576,15 @@ class ArticleState {
     const int k = m == nullptr ? -1 : ChooseKbByOwnName(*m, claims::v1::PERSON);
     const bool known = k >= 0 && kb_.actor(k).type == claims::v1::PERSON;
     const int country = DemonymOf(t[a].text);
+    // A noun for a kind of person describes one wherever it stands
+    // ("NEW YORK (AP) - Singer Miriam Makeba says").
+    const bool person_noun =
+        classes_ != nullptr &&
+        classes_->Of(t[a].lower, syntax::Upos::kNoun) == syntax::WordClasses::kNounPerson;
     const bool described =
         IsGivenName(t[a + 1].text) &&
-        (country >= 0 ||
-         (IsDictionaryWord(t, a) && (a == 0 || s.words[a].upos == syntax::Upos::kAdj)));
+        (country >= 0 || (IsDictionaryWord(t, a) && (a == 0 || person_noun ||
+                                                     s.words[a].upos == syntax::Upos::kAdj)));
     if (!known && !described) return false;
     if (country >= 0) {
       AddKbMention(si, s, a, a + 1, kb_.actor(country).type, ActorForKb(country),

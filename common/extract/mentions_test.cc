@@ -1406,6 +1406,12 @@ TEST_F(MentionsTest, ADescribingWordBeforeAPersonsNameIsNoPartOfIt) {
             "tomas-lindqvist");
   ExpectOrganisationMentions("The Bulgarian Orthodox Church elected a new patriarch on Sunday.",
                              "2013-02-24", "Bulgarian Orthodox Church");
+  // A noun for a kind of person after a dateline ("Pianist" is no name).
+  auto pianist = Analyze(
+      "NEW YORK (AP) - Pianist Maria Lindqvist says she will tour Asia next year.", "1994-06-02");
+  ASSERT_TRUE(pianist.ok()) << pianist.status();
+  EXPECT_EQ(Written(*pianist, "Maria Lindqvist").size(), 1u);
+  EXPECT_TRUE(Written(*pianist, "Pianist Maria Lindqvist").empty());
 }
 
 // A lone given name after a blood relative's word and its owner is the
