@@ -1639,6 +1639,18 @@ TEST_F(ClaimsFromStructureTest, ANameInAppositionAfterAndSpeaks) {
   EXPECT_EQ(c->modality_source().name(), "Nordgruve");
 }
 
+// A saying or finding in a condition reports nothing yet: what it would
+// say is hypothetical.
+TEST_F(ClaimsFromStructureTest, ASayingInAConditionMakesItsContentHypothetical) {
+  EXPECT_EQ(ModalityOf("If the envoy says that Chile will sign, the talks will end early.",
+                       "sign"),
+            claims::v1::HYPOTHETICAL);
+  EXPECT_EQ(ModalityOf("If the tribunal found that Chile had broken the treaty, Peru would pay.",
+                       "break"),
+            claims::v1::HYPOTHETICAL);
+  EXPECT_EQ(ModalityOf("The envoy says that Chile will sign.", "sign"), claims::v1::REPORTED);
+}
+
 // A report covers every verb of a list, however the parser chains them.
 TEST_F(ClaimsFromStructureTest, AReportCoversEveryVerbOfAList) {
   const std::string text =

@@ -616,6 +616,7 @@ class Builder {
           content->modality = *embedded;
           content->modality_cue = saying.predicate;
         }
+        if (ConditionalSaying(saying, content)) return;
         const int subject = OwnSubject(saying);
         if (subject >= 0 && !saying.copula && !content->reported) {
           saying.saying_only = true;
@@ -1162,6 +1163,7 @@ class Builder {
       content->saying_only = true;
       return;
     }
+    if (ConditionalSaying(saying, content)) return;
     saying.saying_only = true;
     content->reported = true;
     content->reporting_verb = saying.head;
@@ -1172,6 +1174,20 @@ class Builder {
     }
     content->reporting_cue = t_.lower(saying.head);
     EmbeddedModality(saying, content);
+  }
+
+  // "If the minister says that S, ...", "If investigators found that S":
+  // nobody has said or found S; S is as hypothetical as the saying, which
+  // makes no claim of its own. True when the saying is such a condition.
+  bool ConditionalSaying(Clause& saying, Clause* content) const {
+    if (saying.modality != claims::v1::HYPOTHETICAL ||
+        (saying.modality_cue != "if" && saying.modality_cue != "unless")) {
+      return false;
+    }
+    saying.saying_only = true;
+    content->modality = claims::v1::HYPOTHETICAL;
+    content->modality_cue = saying.modality_cue;
+    return true;
   }
 
   // A verb of saying that hedges what it reports ("warned", "suggested").
