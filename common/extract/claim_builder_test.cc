@@ -3,6 +3,7 @@
 // claim a reader would sign.
 #include "common/extract/claim_builder.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <tuple>
@@ -48,6 +49,14 @@ class ClaimsFromStructureTest : public ::testing::Test {
     }
     ADD_FAILURE() << "no claim \"" << predicate << "\" among: " << absl::StrJoin(seen, ", ");
     return nullptr;
+  }
+
+  // Whether a "modality_source" evidence cue of `c` satisfies `pred`.
+  template <typename Pred>
+  static bool SourceEvidence(const Claim& c, Pred pred) {
+    return std::any_of(c.evidence().begin(), c.evidence().end(), [&](const auto& e) {
+      return e.field() == "modality_source" && pred(e.cue());
+    });
   }
 
   // Expects the claim of `body` with `predicate` reported, its source the
@@ -104,12 +113,8 @@ TEST_F(ClaimsFromStructureTest, PostposedSpeakerNamedByACommonNounStillReportsTh
   const Claim* c = WithPredicate(claims, "kill");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->modality(), claims::v1::REPORTED);
-  bool source_evidence = false;
-  for (const auto& e : c->evidence()) {
-    source_evidence |= e.field() == "modality_source" &&
-                       e.cue().find("ministry") != std::string::npos;
-  }
-  EXPECT_TRUE(source_evidence);
+  EXPECT_TRUE(SourceEvidence(
+      *c, [](const std::string& cue) { return cue.find("ministry") != std::string::npos; }));
 }
 
 // A participle phrase between commas after the content's subject is a
@@ -256,13 +261,10 @@ TEST_F(ClaimsFromStructureTest, ASourceIsDescribedWithTheClauseThatSaysWhoItIs) 
             "stolen a week earlier.",
             "a police source quoted by the newspaper El Diario"}}) {
     const auto claims = ClaimsOf(text);
-    bool described = false;
-    for (const Claim& c : claims) {
-      if (c.modality() != claims::v1::REPORTED) continue;
-      for (const auto& e : c.evidence()) {
-        described |= e.field() == "modality_source" && e.cue() == source + ":unlinked";
-      }
-    }
+    const bool described = std::any_of(claims.begin(), claims.end(), [&](const Claim& c) {
+      return c.modality() == claims::v1::REPORTED &&
+             SourceEvidence(c, [&](const std::string& cue) { return cue == source + ":unlinked"; });
+    });
     EXPECT_TRUE(described) << text;
   }
   // So is one an actor stands for, without the words that introduced it.
@@ -270,12 +272,9 @@ TEST_F(ClaimsFromStructureTest, ASourceIsDescribedWithTheClauseThatSaysWhoItIs) 
       ClaimsOf("According to villagers reached by telephone, the rebels burned the market.");
   const Claim* burn = WithPredicate(claims, "burn");
   ASSERT_NE(burn, nullptr);
-  bool described = false;
-  for (const auto& e : burn->evidence()) {
-    described |= e.field() == "modality_source" &&
-                 absl::StartsWith(e.cue(), "villagers reached by telephone:");
-  }
-  EXPECT_TRUE(described);
+  EXPECT_TRUE(SourceEvidence(*burn, [](const std::string& cue) {
+    return absl::StartsWith(cue, "villagers reached by telephone:");
+  }));
 }
 
 // "..., the chief minister, X, told ...": the person named in apposition
@@ -363,11 +362,9 @@ TEST_F(ClaimsFromStructureTest, PeopleUnnamedHoldWhatTheySuggest) {
     const Claim* c = WithPredicate(claims, predicate);
     ASSERT_NE(c, nullptr) << text;
     EXPECT_EQ(c->modality(), claims::v1::REPORTED) << text;
-    bool described = false;
-    for (const auto& e : c->evidence()) {
-      described |= e.field() == "modality_source" && e.cue() == holder + ":unlinked";
-    }
-    EXPECT_TRUE(described) << text;
+    EXPECT_TRUE(SourceEvidence(
+        *c, [&](const std::string& cue) { return cue == holder + ":unlinked"; }))
+        << text;
   }
   EXPECT_EQ(ModalityOf("The figures suggest that the Arctic is warming faster than expected.",
                        "warm"),
