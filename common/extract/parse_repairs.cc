@@ -20,6 +20,17 @@ bool Is(const syntax::SyntaxWord& w, absl::string_view lower) {
   return absl::EqualsIgnoreCase(w.form, lower);
 }
 
+// "who", "whose" or "which": the word that opens a relative clause.
+bool IsRelativeWord(const syntax::SyntaxWord& w) {
+  return Is(w, "who") || Is(w, "whose") || Is(w, "which");
+}
+
+// "after", "before", "since" or "until": prepositions that also open a
+// clause, and that the tagger may read as either.
+bool IsPrepositionOpeningClause(const syntax::SyntaxWord& w) {
+  return Is(w, "after") || Is(w, "before") || Is(w, "since") || Is(w, "until");
+}
+
 // The first word k hanging from `head` for which pred(k) holds, or -1.
 template <typename Pred>
 int FirstChild(const syntax::SyntaxSentence& w, int head, Pred pred) {
@@ -494,9 +505,7 @@ void RepairConjunctionTakenForPreposition(syntax::SyntaxSentence* words) {
   const int n = static_cast<int>(w.size());
   for (int p = 1; p + 2 < n; ++p) {
     if (w[p].upos != Upos::kAdp || w[p].rel != DepRel::kCase) continue;
-    if (!Is(w[p], "after") && !Is(w[p], "before") && !Is(w[p], "since") && !Is(w[p], "until")) {
-      continue;
-    }
+    if (!IsPrepositionOpeningClause(w[p])) continue;
     // "fell 4 percent after the carmaker cut ...": the noun after the
     // preposition, and the verb right after its phrase, whose subject the
     // parser took to be the noun before the preposition.
@@ -801,9 +810,7 @@ void RepairSpeakerTakenByALaterVerb(const Lexicon& lexicon, syntax::SyntaxSenten
       }
       // "said Elena Gutierrez, whose son disappeared in 1977", with the
       // name hung anywhere in the relative clause after it.
-      const bool relative_after =
-          h + 2 < n && w[h + 1].form == "," &&
-          (Is(w[h + 2], "who") || Is(w[h + 2], "whose") || Is(w[h + 2], "which"));
+      const bool relative_after = h + 2 < n && w[h + 1].form == "," && IsRelativeWord(w[h + 2]);
       if (w[h].rel != DepRel::kNsubj && !relative_after) continue;
       const int later = w[h].head;
       bool one_phrase = later > v;
@@ -1589,7 +1596,7 @@ CommaPart ReadCommaPart(const syntax::SyntaxSentence& w, int i) {
   const int n = static_cast<int>(w.size());
   CommaPart part;
   part.open = i;
-  part.relative = Is(w[i + 1], "who") || Is(w[i + 1], "whose") || Is(w[i + 1], "which");
+  part.relative = IsRelativeWord(w[i + 1]);
   part.apposition = Is(w[i + 1], "a") || Is(w[i + 1], "an") || Is(w[i + 1], "the");
   part.named = w[i + 1].upos == Upos::kPropn;
   // A reduced relative ("the cost of the project, now estimated at 700
@@ -1634,8 +1641,7 @@ bool OpensClause(const syntax::SyntaxSentence& w, int noun) {
   if (phrase == 0) return true;
   const syntax::SyntaxWord& before = w[phrase - 1];
   return before.form == "," || before.upos == Upos::kCconj || before.upos == Upos::kSconj ||
-         Is(before, "after") || Is(before, "before") || Is(before, "since") ||
-         Is(before, "until");
+         IsPrepositionOpeningClause(before);
 }
 
 // "and its operator, Fraport, confirmed that ...": a name (proper nouns

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/syntax/syntax_types.h"
 
 namespace claims {
 namespace {
@@ -11,9 +12,7 @@ using claims::v1::Claim;
 
 bool IsWord(const text::Token& t) { return t.is_word || t.is_number; }
 
-bool IsQuoteMark(const text::Token& t) {
-  return t.text == "\"" || t.text == "\xe2\x80\x9c" || t.text == "\xe2\x80\x9d";
-}
+bool IsQuoteMark(const text::Token& t) { return syntax::IsQuotationMark(t.text); }
 
 // Whether a paragraph ends between sentences i - 1 and i.
 bool ParagraphBreakBefore(absl::string_view body, const std::vector<SentenceTokens>& s,
