@@ -847,6 +847,22 @@ class ArticleState {
     });
   }
 
+  // The one sports club the article named whose name of two words or more
+  // begins or ends with this one word: sports writing calls a club so
+  // once it has named it in full ("United" after "Manchester United",
+  // "Bayern" after "Bayern Munich"). -1 for a word the name of a person of
+  // the article holds ("Charlton" beside Bobby Charlton and Charlton
+  // Athletic), or when two clubs have it.
+  int ClubShortened(absl::string_view word) const {
+    const std::string key = PartKey(word);
+    if (name_parts_.contains(key)) return -1;
+    return TheOneActor([&](const ArticleActor& a) {
+      if (a.kind != "club" || a.mention_count == 0) return false;
+      const std::vector<absl::string_view> words = absl::StrSplit(a.name, ' ', absl::SkipEmpty());
+      return words.size() >= 2 && (PartKey(words.front()) == key || PartKey(words.back()) == key);
+    });
+  }
+
   // The organisation named earlier in this pass whose name this one word
   // shortens: a company named for a family goes by the family name
   // ("Makela" after "Makela Sahat Oy", though "Veikko Makela" founded it
@@ -3655,6 +3671,10 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
   if (actor < 0 && (b - a >= 2 || type == claims::v1::ORGANIZATION)) {
     actor = OrganisationShortened(name, type == claims::v1::ORGANIZATION);
     if (actor >= 0) evidence = "article:organisation-short";
+  }
+  if (actor < 0 && b - a == 1 && t[a].capitalized) {
+    actor = ClubShortened(t[a].text);
+    if (actor >= 0) evidence = "article:club-short";
   }
   if (actor < 0 && a > 0 && t[a - 1].lower == "the") {
     actor = OrganisationByHead(name);

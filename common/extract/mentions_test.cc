@@ -2068,5 +2068,18 @@ TEST_F(MentionsTest, ADoubleSurnameAloneIsThePersonNamedBefore) {
             "marta-ferreira-rubio");
 }
 
+// A club named in full goes by one of its words afterwards; not a word a
+// person of the article is named by.
+TEST_F(MentionsTest, AClubNamedInFullGoesByOneOfItsWords) {
+  const std::string body =
+      "Marcus Rashford scored twice as Manchester United beat Fulham 3-0 at Old Trafford. "
+      "The win lifted United to third place.";
+  EXPECT_EQ(ActorOf(body, "2023-02-04", "United"), "manchester-united");
+  EXPECT_EQ(ActorOf("Manchester United signed Harry Maguire. Maguire thanked United's fans.",
+                    "2019-08-05", "Maguire"),
+            ActorOf("Manchester United signed Harry Maguire. Maguire thanked United's fans.",
+                    "2019-08-05", "Harry Maguire"));
+}
+
 }  // namespace
 }  // namespace claims
