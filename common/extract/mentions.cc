@@ -3131,6 +3131,16 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       FindKb(t, a, b, false) == nullptr) {
     ++a;
   }
+  // "Born Avul Pakir Jainulabdeen Abdul Kalam in 1931 in Rameswaram": a
+  // name ends before a lower-case word followed by a number.
+  if (FindKb(t, a, b, false) == nullptr) {
+    for (int k = a + 2; k < b; ++k) {
+      if (t[k].is_number && t[k - 1].is_word && !t[k - 1].capitalized) {
+        b = k - 1;
+        break;
+      }
+    }
+  }
   // "the Cannes Film Festival on Saturday": nor of the name before it.
   if (b - a >= 3 && IsCalendarWord(t[b - 1].lower) && IsDatePreposition(t[b - 2].lower) &&
       FindKb(t, a, b, false) == nullptr) {

@@ -2081,5 +2081,15 @@ TEST_F(MentionsTest, AClubNamedInFullGoesByOneOfItsWords) {
                     "2019-08-05", "Harry Maguire"));
 }
 
+// A number after a lower-case word is no part of the name before it.
+TEST_F(MentionsTest, ANumberAfterALowerCaseWordEndsTheName) {
+  auto r = Analyze("Born Avul Pakir Jainulabdeen Abdul Kalam in 1931 in Rameswaram, Kalam sold "
+                   "newspapers as a boy.",
+                   "2002-07-18");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(Written(*r, "Avul Pakir Jainulabdeen Abdul Kalam").size(), 1u);
+  EXPECT_TRUE(Written(*r, "Avul Pakir Jainulabdeen Abdul Kalam in 1931").empty());
+}
+
 }  // namespace
 }  // namespace claims
