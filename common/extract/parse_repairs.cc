@@ -857,9 +857,12 @@ void RepairReportThenInvertedSaying(const Lexicon& lexicon, syntax::SyntaxSenten
   // minister, Jane Doe").
   int speaker = -1;
   for (int k = v + 1; k < n; ++k) {
+    // A relative clause after a comma ends the phrase ("said Stanley Pons,
+    // the chairman of the department, who did the work with ...").
+    if (speaker >= 0 && w[k].form == "," && k + 1 < n && IsRelativeWord(w[k + 1])) break;
     const Upos u = w[k].upos;
-    if (u == Upos::kVerb || u == Upos::kAux || u == Upos::kSconj || u == Upos::kPart ||
-        syntax::IsQuotationMark(w[k].form)) {
+    if (u == Upos::kVerb || u == Upos::kAux || u == Upos::kSconj ||
+        (u == Upos::kPart && w[k].xpos != "POS") || syntax::IsQuotationMark(w[k].form)) {
       return;
     }
     if (speaker >= 0 || (u != Upos::kNoun && u != Upos::kPropn && u != Upos::kPron)) continue;
@@ -872,6 +875,11 @@ void RepairReportThenInvertedSaying(const Lexicon& lexicon, syntax::SyntaxSenten
     if (!modifier) speaker = k;
   }
   if (speaker < 0) return;
+  // What the parser hung from the saying before it belongs to the report
+  // ("gave off more heat than any reaction could explain, said ...").
+  for (int k = root + 1; k < v - 1; ++k) {
+    if (w[k].head == v) w[k].head = root;
+  }
   Reroot(v, root, DepRel::kCcomp, v, words);
   w[v - 1].head = v;
   w[v - 1].rel = DepRel::kPunct;

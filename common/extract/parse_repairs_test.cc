@@ -1181,6 +1181,45 @@ TEST(ParseRepairsTest, ASayingAfterTheReportWithItsSpeakerAfterItIsTheRoot) {
   EXPECT_EQ(told[2].head, -1);
 }
 
+// "It gave more heat than a reaction could explain, said Pons, Utah's
+// chemist, who did the work.", with "said" a conjunct of "gave" and
+// "explain" hung from "said": the speaker's phrase may hold a possessive
+// and end at a relative clause, and what hung from the saying before it
+// goes back to the report.
+TEST(ParseRepairsTest, AnInvertedSpeakersPhraseEndsAtARelativeClause) {
+  syntax::SyntaxSentence s = {W("It", Upos::kPron, "PRP", 1, DepRel::kNsubj),
+                              W("gave", Upos::kVerb, "VBD", -1, DepRel::kRoot),
+                              W("more", Upos::kAdj, "JJR", 3, DepRel::kAmod),
+                              W("heat", Upos::kNoun, "NN", 1, DepRel::kObj),
+                              W("than", Upos::kAdp, "IN", 6, DepRel::kCase),
+                              W("a", Upos::kDet, "DT", 6, DepRel::kDet),
+                              W("reaction", Upos::kNoun, "NN", 3, DepRel::kNmod),
+                              W("could", Upos::kAux, "MD", 8, DepRel::kAux),
+                              W("explain", Upos::kVerb, "VB", 10, DepRel::kCcomp),
+                              W(",", Upos::kPunct, ",", 10, DepRel::kPunct),
+                              W("said", Upos::kVerb, "VBD", 1, DepRel::kConj),
+                              W("Pons", Upos::kPropn, "NNP", 10, DepRel::kNsubj),
+                              W(",", Upos::kPunct, ",", 15, DepRel::kPunct),
+                              W("Utah", Upos::kPropn, "NNP", 15, DepRel::kNmodPoss),
+                              W("'s", Upos::kPart, "POS", 13, DepRel::kCase),
+                              W("chemist", Upos::kNoun, "NN", 11, DepRel::kAppos),
+                              W(",", Upos::kPunct, ",", 18, DepRel::kPunct),
+                              W("who", Upos::kPron, "WP", 18, DepRel::kNsubj),
+                              W("did", Upos::kVerb, "VBD", 11, DepRel::kAclRelcl),
+                              W("the", Upos::kDet, "DT", 20, DepRel::kDet),
+                              W("work", Upos::kNoun, "NN", 18, DepRel::kObj),
+                              W(".", Upos::kPunct, ".", 1, DepRel::kPunct)};
+  s[10].lemma = "say";
+  RepairReportThenInvertedSaying(BundledLexicon(), &s);
+  EXPECT_EQ(s[10].head, -1);
+  EXPECT_EQ(s[1].head, 10);
+  EXPECT_EQ(s[1].rel, DepRel::kCcomp);
+  EXPECT_EQ(s[8].head, 1);
+  EXPECT_EQ(s[11].head, 10);
+  EXPECT_EQ(s[11].rel, DepRel::kNsubj);
+  EXPECT_EQ(s[18].head, 11);
+}
+
 // "\"It is over,\" a doctor at the hospital, Ana Ruiz, told Reuters.",
 // with the quotation hung from "doctor": the speaker's phrase may have a
 // preposition and an apposition.
