@@ -195,13 +195,19 @@ void RepairTitleBeforeName(syntax::SyntaxSentence* words) {
 
 void RepairDoubleSubject(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
-  for (size_t i = 0; i + 1 < w.size(); ++i) {
+  const size_t n = w.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
     const bool subject = w[i].rel == DepRel::kNsubj || w[i].rel == DepRel::kNsubjPass;
-    if (!subject || (w[i].upos != Upos::kNoun && w[i].upos != Upos::kPropn) ||
-        w[i + 1].head != w[i].head || w[i + 1].rel != w[i].rel) {
-      continue;
+    if (!subject || (w[i].upos != Upos::kNoun && w[i].upos != Upos::kPropn)) continue;
+    // The other subject: the word right after it, or after nouns that
+    // modify it ("quality inspection agency").
+    size_t j = i + 1;
+    while (j < n && w[j].rel == DepRel::kCompound && w[j].upos == Upos::kNoun &&
+           w[j].head > static_cast<int>(j)) {
+      ++j;
     }
-    w[i].head = static_cast<int>(i + 1);
+    if (j >= n || w[j].head != w[i].head || w[j].rel != w[i].rel) continue;
+    w[i].head = static_cast<int>(j);
     w[i].rel = DepRel::kCompound;
   }
 }

@@ -32,9 +32,10 @@ void RepairNotOnlyButAlso(syntax::SyntaxSentence* words);
 void RepairTitleBeforeName(syntax::SyntaxSentence* words);
 
 // "Indonesia's communications ministry said ...": a noun that is a
-// subject of the same verb as the word right after it, with the same
+// subject of the same verb as the word right after it (or after nouns
+// that modify that word: "quality inspection agency"), with the same
 // relation, modifies that word (a compound). A clause has one subject; the
-// parser gives two when it misreads a plural modifier.
+// parser gives two when it misreads a modifier.
 void RepairDoubleSubject(syntax::SyntaxSentence* words);
 
 // "In Moscow, Kremlin spokesman Dmitry Peskov told reporters ...": a phrase

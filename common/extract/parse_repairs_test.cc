@@ -147,6 +147,16 @@ TEST(ParseRepairsTest, TwoSubjectsSideBySideAreOneNounPhrase) {
                               W("talked", Upos::kVerb, "VBD", 2, DepRel::kConj)};
   RepairDoubleSubject(&t);
   EXPECT_EQ(t[0].rel, DepRel::kNsubj);
+  // "quality inspection agency said": nouns modifying the second subject
+  // may stand between them.
+  syntax::SyntaxSentence q = {W("quality", Upos::kNoun, "NN", 3, DepRel::kNsubj),
+                              W("inspection", Upos::kNoun, "NN", 2, DepRel::kCompound),
+                              W("agency", Upos::kNoun, "NN", 3, DepRel::kNsubj),
+                              W("said", Upos::kVerb, "VBD", -1, DepRel::kRoot)};
+  RepairDoubleSubject(&q);
+  EXPECT_EQ(q[0].head, 2);
+  EXPECT_EQ(q[0].rel, DepRel::kCompound);
+  EXPECT_EQ(q[2].rel, DepRel::kNsubj);
 }
 
 TEST(ParseRepairsTest, AClosingAccordingToHangsFromTheRoot) {
