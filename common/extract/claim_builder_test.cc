@@ -1714,5 +1714,14 @@ TEST_F(ClaimsFromStructureTest, ASpokesmanSpeaksForTheOrganisationNamedWithHim) 
   EXPECT_NE(d->modality_source().id(), "barack-obama");
 }
 
+// "X, whose father, Patrick, was shot in the back, told ...": an
+// apposition inside a relative clause does not end it; X speaks.
+TEST_F(ClaimsFromStructureTest, ARelativeClauseWithAnAppositionInsideItInterrupts) {
+  const std::string text =
+      "\"The miners have been vindicated,\" Tomas Ferrer, whose brother, Julio, was injured in "
+      "the blast, told a crowd in the square.";
+  ExpectReportedBy(ClaimsOf(text, "2011-06-15"), text, "vindicate", "tomas-ferrer");
+}
+
 }  // namespace
 }  // namespace claims

@@ -1623,6 +1623,18 @@ CommaPart ReadCommaPart(const syntax::SyntaxSentence& w, int i) {
       f.upos == Upos::kVerb && (f.xpos == "VBN" || f.xpos == "VBG" || RegularPast(f));
   part.close = i + 2;
   while (part.close < n && w[part.close].form != ",") ++part.close;
+  // A relative clause holds a verb: the commas of an apposition inside it
+  // ("whose father, Patrick, was shot in the back,") do not close it.
+  auto has_verb = [&](int to) {
+    for (int k = i + 2; k < to && k < n; ++k) {
+      if (w[k].upos == Upos::kVerb || w[k].upos == Upos::kAux) return true;
+    }
+    return false;
+  };
+  while (part.relative && part.close < n && !has_verb(part.close)) {
+    ++part.close;
+    while (part.close < n && w[part.close].form != ",") ++part.close;
+  }
   part.antecedent = NameHead(w, i - 1, n);
   part.subject_of_verb = w[part.antecedent].head == part.close + 1 &&
                          syntax::BaseRel(w[part.antecedent].rel) == DepRel::kNsubj;

@@ -330,7 +330,8 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // punctuation. No effect unless 1 <= open < close - 1 and close + 1 <
 // words->size(). RepairParse applies it to a relative clause (", who/whose/
 // which") or an apposition (", a/an/the") after a noun, closed by a comma
-// right before a finite verb.
+// right before a finite verb; a relative clause runs on past commas until
+// it holds a verb (", whose father, Patrick, was shot in the back,").
 void ParseAroundInterruption(const syntax::DependencyParser& parser, int open, int close,
                              syntax::DepRel rel, syntax::SyntaxSentence* words);
 
