@@ -1723,5 +1723,15 @@ TEST_F(ClaimsFromStructureTest, ARelativeClauseWithAnAppositionInsideItInterrupt
   ExpectReportedBy(ClaimsOf(text, "2011-06-15"), text, "vindicate", "tomas-ferrer");
 }
 
+// "X, 21, whose mother died in May, told reporters after winning the race
+// that S": the relative clause after the age interrupts too, and the
+// "that"-clause after the adverbial's noun is the telling's.
+TEST_F(ClaimsFromStructureTest, ARelativeClauseAfterAnAgeInterruptsAndTheThatClauseIsTold) {
+  const std::string text =
+      "Amara Okafor, 24, whose father died in March, told reporters in Rome after winning the "
+      "final on Sunday that she had dedicated the title to him.";
+  ExpectReportedBy(ClaimsOf(text, "2019-05-13"), text, "dedicate", "amara-okafor");
+}
+
 }  // namespace
 }  // namespace claims

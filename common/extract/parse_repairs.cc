@@ -1167,9 +1167,18 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
   // "told lawmakers after taking the oath that S": a "that"-clause hung on
   // an adverbial verb that has an object of its own and is no verb of
   // saying or belief ("taking the oath"), not "after learning that S".
+  // Also as the adverbial verb's own adverbial, when "that" follows a noun
+  // ("after winning the 200 metres on Thursday night that S"; not "so
+  // that").
+  auto that_after_noun = [&](int c) {
+    const int that = FirstChild(w, c, [&](int k) { return that_mark(w[k]); });
+    return that > 0 && (w[that - 1].upos == Upos::kNoun || w[that - 1].upos == Upos::kPropn);
+  };
   auto in_adverbial = [&](int c) {
     const int adv = w[c].head;
-    if (w[c].rel != DepRel::kCcomp || adv < 0 || w[adv].rel != DepRel::kAdvcl ||
+    const bool complement =
+        w[c].rel == DepRel::kCcomp || (w[c].rel == DepRel::kAdvcl && that_after_noun(c));
+    if (!complement || adv < 0 || w[adv].rel != DepRel::kAdvcl ||
         lexicon.IsSpeechVerb(w[adv].lemma) ||
         lexicon.ModalityCue(Lexicon::CueAttachment::kEmbedding, w[adv].lemma)) {
       return false;
@@ -1762,6 +1771,22 @@ bool RelativeOrAppositionPart(const Lexicon* lexicon, syntax::SyntaxSentence* wo
   return true;
 }
 
+// "Letsile Tebogo, 21, whose mother died in May, told reporters ...": a
+// relative clause right after an age between commas i and i + 2 is an
+// interruption of its own, whose antecedent is the name before the age.
+bool AgeThenRelativePart(const Lexicon* lexicon, syntax::SyntaxSentence* words, int i,
+                         Interruption* out) {
+  const syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  if (i + 4 >= n || !IsRelativeWord(w[i + 3])) return false;
+  CommaPart part = ReadCommaPart(w, i + 2);
+  if (part.close + 1 >= n) return false;
+  part.antecedent = NameHead(w, i - 1, n);
+  part.subject_of_verb = w[part.antecedent].head == part.close + 1 &&
+                         syntax::BaseRel(w[part.antecedent].rel) == DepRel::kNsubj;
+  return RelativeOrAppositionPart(lexicon, words, part, out);
+}
+
 // The clause or apposition between commas that interrupts a sentence
 // between its subject and its verb ("Alexievich, whose books have not been
 // published ..., said she would ...", "Ramon Fonseca, a founding partner of
@@ -1789,6 +1814,7 @@ bool FindInterruption(const Lexicon* lexicon, syntax::SyntaxSentence* words, Int
     }
     if (IsAgeBetweenCommas(w, i)) {
       if (AgeInterruption(w, i, out)) return true;
+      if (AgeThenRelativePart(lexicon, words, i, out)) return true;
       continue;
     }
     const CommaPart part = ReadCommaPart(w, i);
@@ -2194,8 +2220,9 @@ void ParseAroundInterruption(const syntax::DependencyParser& parser, int open, i
     if (w.head >= 0) w.head = from_main(w.head);
   }
   // The clause modifies its antecedent's head word ("Peter" of "President
-  // Peter Mutharika").
-  const int antecedent = NameHead(main, open - 1, open);
+  // Peter Mutharika"), before an age between commas ("Deby, 68, who ...").
+  const int before = open >= 3 && IsAgeBetweenCommas(*words, open - 2) ? open - 3 : open - 1;
+  const int antecedent = NameHead(main, before, open);
   const int part_root = RootOf(relative);
   const int root = part_root < 0 ? -1 : part_root + open + 1;
   for (syntax::SyntaxWord& w : relative) {

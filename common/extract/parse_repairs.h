@@ -248,7 +248,9 @@ void RepairReportThenInvertedSaying(const Lexicon& lexicon, syntax::SyntaxSenten
 // saying's content must reach the reported-speech reading. So is a
 // "that"-clause hung on an adverbial verb with an object of its own that
 // is no verb of saying or belief ("told lawmakers after taking the oath
-// that S"), and one hung below the saying's oblique through its "that"
+// that S", also hung as the adverbial verb's own adverbial after its noun:
+// "told reporters after winning the final on Sunday that S"), and one hung
+// below the saying's oblique through its "that"
 // ("wrote on Facebook that S", "that" taken for part of the name), and a
 // "that"-clause hung on the saying's addressee ("told a news conference on
 // Sunday that S"); a complement the verb had already, after it and opened
@@ -331,7 +333,9 @@ void RepairNamingComplement(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // words->size(). RepairParse applies it to a relative clause (", who/whose/
 // which") or an apposition (", a/an/the") after a noun, closed by a comma
 // right before a finite verb; a relative clause runs on past commas until
-// it holds a verb (", whose father, Patrick, was shot in the back,").
+// it holds a verb (", whose father, Patrick, was shot in the back,"), and
+// one right after an age between commas modifies the name before the age
+// ("Letsile Tebogo, 21, whose mother died in May, told ...").
 void ParseAroundInterruption(const syntax::DependencyParser& parser, int open, int close,
                              syntax::DepRel rel, syntax::SyntaxSentence* words);
 
