@@ -2,7 +2,6 @@
 
 #include "absl/strings/ascii.h"
 #include "common/text/utf8.h"
-#include "unicode/filteredbrk.h"
 #include "unicode/locid.h"
 #include "unicode/unistr.h"
 #include "unicode/utext.h"
@@ -31,27 +30,10 @@ SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations,
       icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(),
                                                  status));
   if (U_FAILURE(status)) base.reset();
-  if (base) {
-    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-        icu::FilteredBreakIteratorBuilder::createInstance(
-            icu::Locale::getEnglish(), status));
-    if (U_SUCCESS(status) && builder) {
-      // Our own abbreviations are checked on whole words in NoBreakAfter:
-      // ICU matches suppressions as suffixes, so "al." would also glue
-      // "proposal. German" together. For that reason CLDR's single letters
-      // ("O.", "T.", "F.") go: as suffixes they glue every acronym that ends
-      // in one to the next sentence ("issued by NATO. The minister said");
-      // initials are NoBreakAfter's.
-      for (char letter = 'A'; letter <= 'Z'; ++letter) {
-        const char initial[] = {letter, '.', '\0'};
-        UErrorCode unsuppressed = U_ZERO_ERROR;  // a letter CLDR lacks is no error here
-        builder->unsuppressBreakAfter(icu::UnicodeString(initial), unsuppressed);
-      }
-      icu::BreakIterator* filtered =
-          builder->wrapIteratorWithFilter(base.release(), status);
-      if (U_SUCCESS(status)) base.reset(filtered);
-    }
-  }
+  // No CLDR suppressions: ICU matches them as suffixes of a word, so its
+  // "pp." kept "app." and "WhatsApp." from ending a sentence, and its list
+  // holds words such as "Act." and "In." ("the Clean Air Act. The law"). Our abbreviations are checked on whole
+  // words in NoBreakAfter, and initials there too.
   absl::MutexLock lock(&mu_);
   prototype_ = std::move(base);
 }

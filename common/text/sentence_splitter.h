@@ -1,7 +1,6 @@
-// Sentence segmentation with ICU's sentence BreakIterator, filtered by the
-// CLDR English suppressions ("Mr.", "U.S."), then repaired where a break
-// follows one of our abbreviations (whole words only) or initials
-// ("J.D. Vance", "S.W.R.D. Bandaranaike").
+// Sentence segmentation with ICU's sentence BreakIterator, repaired where a
+// break follows one of our abbreviations (whole words only: "Mr.", "U.S.")
+// or initials ("J.D. Vance", "S.W.R.D. Bandaranaike").
 //
 //   SentenceSplitter splitter(abbreviations, closed_class_words);
 //   for (auto [s, e] : splitter.Split(body, block.start, block.end)) ...

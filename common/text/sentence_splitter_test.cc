@@ -82,6 +82,15 @@ TEST(SentenceSplitterTest, AbbreviationsMatchWholeWordsOnly) {
   EXPECT_EQ(t.substr(spans[2].first, spans[2].second - spans[2].first), "Then Co. left.");
 }
 
+// Words that only look like abbreviations to CLDR end sentences.
+TEST(SentenceSplitterTest, WordsOutsideTheAbbreviationsEndSentences) {
+  EXPECT_EQ(SplitAll("Congress passed the Clean Air Act. The law took effect. She used "
+                     "WhatsApp. It was a dating app. He came in."),
+            (std::vector<std::string>{"Congress passed the Clean Air Act.", "The law took effect.",
+                                      "She used WhatsApp.", "It was a dating app.",
+                                      "He came in."}));
+}
+
 TEST(SentenceSplitterTest, TrimsAndSplitsWithinRange) {
   std::string text = "xx  Alpha beta.  Gamma.  yy";
   SentenceSplitter splitter;
