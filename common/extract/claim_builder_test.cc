@@ -1733,5 +1733,30 @@ TEST_F(ClaimsFromStructureTest, ARelativeClauseAfterAnAgeInterruptsAndTheThatCla
   ExpectReportedBy(ClaimsOf(text, "2019-05-13"), text, "dedicate", "amara-okafor");
 }
 
+// "X said S, and Y called on Z to ...": the second saying is Y's act, no
+// part of X's report; inside X's quotation it stays X's.
+TEST_F(ClaimsFromStructureTest, ASayingConjoinedAfterAReportIsASecondSpeakers) {
+  const std::string text =
+      "The Financial Conduct Authority said it was in close contact with the lender, and Hanna "
+      "Lindqvist, who chairs the committee, called on the bank to explain what had gone wrong.";
+  const auto claims = ClaimsOf(text, "2018-04-25");
+  ExpectReportedBy(claims, text, "be", "financial-conduct-authority");
+  const Claim* call = WithPredicate(claims, "call");
+  ASSERT_NE(call, nullptr);
+  EXPECT_NE(call->modality(), claims::v1::REPORTED);
+  const std::string leader =
+      "The ministry said the talks had failed, and opposition leader Jan Berg called for new "
+      "elections.";
+  const auto second = ClaimsOf(leader, "2018-04-25");
+  const Claim* elections = WithPredicate(second, "call");
+  ASSERT_NE(elections, nullptr);
+  EXPECT_NE(elections->modality(), claims::v1::REPORTED);
+  EXPECT_EQ(Ids(elections->subjects()), std::vector<std::string>{"jan-berg"});
+  const std::string quoted =
+      "Her agent, Claudio Benetti, said: \"She is devastated, but she will ask for a second "
+      "test.\"";
+  ExpectReportedBy(ClaimsOf(quoted, "2018-04-25"), quoted, "ask", "claudio-benetti");
+}
+
 }  // namespace
 }  // namespace claims

@@ -2020,6 +2020,61 @@ void ParseReportApart(const syntax::DependencyParser& parser, const Lexicon& lex
   }
 }
 
+// "The regulator said it was in close contact with the bank, and Nicky
+// Morgan, who chairs the committee, called on Mr Pester to explain": after
+// a verb of saying with its complement come ", and" (or ", but") and a
+// clause of its own whose verb (the first outside commas) is a verb of
+// saying, an act of its own, which the parser tends to take into the
+// report ("..., but it did not mention recognition" too). The two clauses
+// are parsed apart and the second's root becomes the first's conjunct.
+// Nothing changes inside a quotation, nor unless the first part's root is
+// a verb of saying with a complement and the second parses with that verb
+// as its root, with a subject before it.
+void ParseSecondSayingApart(const syntax::DependencyParser& parser, const Lexicon& lexicon,
+                            syntax::SyntaxSentence* words) {
+  syntax::SyntaxSentence& w = *words;
+  const int n = static_cast<int>(w.size());
+  int quotation_marks = 0;
+  for (int k = 2; k + 3 < n; ++k) {
+    quotation_marks += syntax::IsQuotationMark(w[k - 1].form);
+    if (w[k].form != "," || w[k + 1].upos != Upos::kCconj || quotation_marks % 2 == 1) continue;
+    // The second clause's verb of saying: the first verb after the
+    // conjunction outside commas (a relative clause or an apposition of
+    // its subject may come between).
+    int v = -1, commas = 0;
+    for (int j = k + 2; j < n && v < 0; ++j) {
+      if (w[j].form == ",") ++commas;
+      if (commas % 2 == 0 && w[j].upos == Upos::kVerb) v = j;
+    }
+    if (v < 0 || !lexicon.IsSpeechVerb(w[v].lemma)) continue;
+    syntax::SyntaxSentence first(w.begin(), w.begin() + k);
+    syntax::SyntaxSentence second(w.begin() + k + 2, w.end());
+    parser.Parse(&first);
+    parser.Parse(&second);
+    // Its subject's relative clause or apposition, as in a whole sentence.
+    if (Interruption part; FindInterruption(&lexicon, &second, &part)) {
+      ParseAroundInterruption(parser, part.open, part.close, part.rel, &second);
+    }
+    const int first_root = RootOf(first);
+    const int second_root = RootOf(second);
+    if (first_root < 0 || !lexicon.IsSpeechVerb(first[first_root].lemma) ||
+        FirstChild(first, first_root, [&](int c) { return first[c].rel == DepRel::kCcomp; }) < 0 ||
+        second_root != v - k - 2 ||
+        FirstChild(second, second_root, [&](int c) {
+          return c < second_root && syntax::BaseRel(second[c].rel) == DepRel::kNsubj;
+        }) < 0) {
+      continue;
+    }
+    SpliceParse(first, 0, -1, DepRel::kRoot, &w);
+    SpliceParse(second, k + 2, first_root, DepRel::kConj, &w);
+    w[k].head = v;
+    w[k].rel = DepRel::kPunct;
+    w[k + 1].head = v;
+    w[k + 1].rel = DepRel::kCc;
+    return;
+  }
+}
+
 // "A lawyer said that | his client had defrauded investors": a "that" the
 // tagger made a subordinator but the parser hung as an argument (an object
 // with dependents of its own, a subject) lost the clause after it. The
@@ -2146,7 +2201,10 @@ void RepairParse(const syntax::DependencyParser& parser, const entities::Gazette
     ParseAroundInterruption(parser, part.open, part.close, part.rel, words);
   }
   ParseComplementApart(parser, words);
-  if (lexicon != nullptr) ParseReportApart(parser, *lexicon, words);
+  if (lexicon != nullptr) {
+    ParseReportApart(parser, *lexicon, words);
+    ParseSecondSayingApart(parser, *lexicon, words);
+  }
   RepairChildrenOfPunctuation(words);
   RepairNotOnlyButAlso(words);
   RepairOpeningParticipleAsRoot(words);
