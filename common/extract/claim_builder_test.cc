@@ -1758,5 +1758,25 @@ TEST_F(ClaimsFromStructureTest, ASayingConjoinedAfterAReportIsASecondSpeakers) {
   ExpectReportedBy(ClaimsOf(quoted, "2018-04-25"), quoted, "ask", "claudio-benetti");
 }
 
+// "..., while Mr Berg, still in the first year of his term, is battling
+// ...": "while" hung as a preposition of the name opens the clause, past
+// the part set off by commas; not "until this month, would act".
+TEST_F(ClaimsFromStructureTest, AConjunctionHungAsAPrepositionOpensItsClause) {
+  const std::string text =
+      "Mr Okafor faces a collapsing coalition at home and growing criticism abroad, while Mr "
+      "Berg, still in the first year of his term, is battling falling approval ratings.";
+  const auto claims = ClaimsOf(text, "2021-03-02");
+  const Claim* battle = WithPredicate(claims, "battle");
+  ASSERT_NE(battle, nullptr);
+  EXPECT_EQ(Ids(battle->subjects()), std::vector<std::string>{"berg"});
+  const std::string until =
+      "The council said Deputy Mayor Ana Ruiz, who served as mayor from 2016 until this month, "
+      "would act as mayor until the assembly chose a successor.";
+  const auto reported = ClaimsOf(until, "2021-03-02");
+  const Claim* act = WithPredicate(reported, "act");
+  ASSERT_NE(act, nullptr);
+  EXPECT_EQ(Ids(act->subjects()), std::vector<std::string>{"ana-ruiz"});
+}
+
 }  // namespace
 }  // namespace claims

@@ -510,23 +510,45 @@ void RepairConjunctionTakenForPreposition(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   for (int p = 1; p + 2 < n; ++p) {
-    if (w[p].upos != Upos::kAdp || w[p].rel != DepRel::kCase) continue;
-    if (!IsPrepositionOpeningClause(w[p])) continue;
+    if (w[p].rel != DepRel::kCase) continue;
+    // A subordinating conjunction hung as a preposition ("while Mr Trump,
+    // still in his first year, is battling ...") is one whatever its word.
+    if (w[p].upos != Upos::kSconj &&
+        (w[p].upos != Upos::kAdp || !IsPrepositionOpeningClause(w[p]))) {
+      continue;
+    }
     // "fell 4 percent after the carmaker cut ...": the noun after the
     // preposition, and the verb right after its phrase, whose subject the
     // parser took to be the noun before the preposition.
     const int noun = w[p].head;
     if (noun <= p) continue;
-    int v = SubtreeEnd(w, noun) + 1;
+    const int end = SubtreeEnd(w, noun);
+    int v = end + 1;
+    // Past the comma closing an apposition the phrase opened with one, or
+    // a part without a verb set off by commas after it, wherever the
+    // parser hung that ("while Mr Trump, still in his first year, is").
+    if (v < n && w[v].form == ",") {
+      int close = v + 1;
+      while (close < n && w[close].form != "," && w[close].upos != Upos::kVerb &&
+             w[close].upos != Upos::kAux) {
+        ++close;
+      }
+      if (std::any_of(w.begin() + noun, w.begin() + end,
+                      [](const syntax::SyntaxWord& x) { return x.form == ","; })) {
+        ++v;
+      } else if (close < n && close > v + 1 && w[close].form == ",") {
+        v = close + 1;
+      }
+    }
     while (v < n && w[v].upos == Upos::kAux && w[v].head > v) ++v;
     if (v >= n || w[v].upos != Upos::kVerb) continue;
     const int subject =
         FirstChild(w, v, [&](int k) { return syntax::BaseRel(w[k].rel) == DepRel::kNsubj; });
     if (subject < 0) {
       // "halted production after the utility told them ...": a verb with
-      // no subject, hung from the verb the noun hangs from.
+      // no subject, hung from the verb whose phrases hold the noun.
       const int governor = w[v].head;
-      if (!FiniteVerb(w, v) || governor < 0 || governor != w[noun].head ||
+      if (!FiniteVerb(w, v) || governor < 0 || !InSubtree(w, noun, governor) ||
           w[governor].upos != Upos::kVerb) {
         continue;
       }

@@ -61,11 +61,13 @@ void RepairOpeningParticipleAsRoot(syntax::SyntaxSentence* words);
 void RepairRelativeClauseTakenForComplement(syntax::SyntaxSentence* words);
 
 // "Shares fell 4 percent after the carmaker cut its forecast": "after",
-// "before", "since" or "until" tagged a preposition, whose noun is followed
-// by a finite verb that the parser gave the noun before the preposition as
-// subject, is the conjunction of that verb's clause: its noun is the
-// subject, and the noun before it measures the verb that governs the
-// clause (obl:npmod).
+// "before", "since" or "until" tagged a preposition, or any subordinating
+// conjunction the parser hung as one ("..., while Mr Trump, still in his
+// first year, is battling ..."), whose noun is followed (past a part set
+// off by commas) by a finite verb that the parser gave the noun before the
+// preposition as subject, or no subject, is the conjunction of that verb's
+// clause: its noun is the subject, and the noun before it measures the
+// verb that governs the clause (obl:npmod).
 void RepairConjunctionTakenForPreposition(syntax::SyntaxSentence* words);
 
 // "The Kremlin said the results raised questions", "Nasheed has said the
