@@ -3497,6 +3497,13 @@ bool ArticleState::TryName(int si, const SentenceTokens& s, int i, bool headline
       kb_.actor(k).country != qualifier && ForeignOrganisation(k)) {
     k = -1;
   }
+  // Nor, where the article's own country has a party of that name with the
+  // country (below), is it another named country's ("the ruling Socialist
+  // Party" in a Dakar story that names France).
+  if (k >= 0 && common_words && kb_.actor(k).kind == "party" && qualifier.empty() &&
+      kb_.actor(k).country != FocusCountry() && OrganisationOfFocusCountry(Join(t, a, b)) >= 0) {
+    k = -1;
+  }
   if (k < 0 && b - a >= 2 && type == claims::v1::ORGANIZATION) {
     if (const int c = OrganisationOfFocusCountry(Join(t, a, b)); c >= 0) {
       AddKbMention(si, s, a, b, type, ActorForKb(c), "kb:name-with-country", AliasKind::kAlias);

@@ -412,6 +412,12 @@ TEST_F(MentionsTest, AnOrganisationNamedWithoutItsCountryIsTheArticleCountrys) {
                     "Monday.",
                     "2012-03-04", "Socialist Party"),
             "hungarian-socialist-party-hun");
+  // Also where the article names the country whose party has the name as
+  // an alias.
+  EXPECT_EQ(ActorOf("DAKAR - The president, who studied in France and has a French wife, "
+                    "will stay on as head of the ruling Socialist Party.",
+                    "1980-12-31", "Socialist Party"),
+            "socialist-party-of-senegal-sen");
 }
 
 // A party's name with "party" in lower case (sentences written for this
