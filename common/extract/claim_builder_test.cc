@@ -1778,5 +1778,17 @@ TEST_F(ClaimsFromStructureTest, AConjunctionHungAsAPrepositionOpensItsClause) {
   EXPECT_EQ(Ids(act->subjects()), std::vector<std::string>{"ana-ruiz"});
 }
 
+// "said a dry wind coming down from the hills had pushed temperatures up":
+// the participle modifies the wind, whose verb is "push up".
+TEST_F(ClaimsFromStructureTest, APresentParticipleInAComplementModifiesItsNoun) {
+  const std::string text =
+      "A forecaster at the bureau said a warm, dry wind coming down from the mountains had pushed "
+      "temperatures up for several hours.";
+  const auto claims = ClaimsOf(text, "2020-02-07");
+  const Claim* push = WithPredicate(claims, "push up");
+  ASSERT_NE(push, nullptr);
+  EXPECT_EQ(push->modality(), claims::v1::REPORTED);
+}
+
 }  // namespace
 }  // namespace claims

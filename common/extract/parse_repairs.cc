@@ -784,18 +784,39 @@ void RepairFiniteVerbTakenForModifier(syntax::SyntaxSentence* words) {
   }
 }
 
+// The first finite verb after `v` hung from it whose subject is a noun with
+// a preposition ("coming down from | the mountains had pushed"), which no
+// subject has, or -1; that noun then hangs from `v` as an oblique.
+int VerbAfterWithPrepositionalSubject(syntax::SyntaxSentence* words, int v) {
+  syntax::SyntaxSentence& w = *words;
+  const int later = FirstChild(w, v, [&](int k) {
+    return k > v && w[k].upos == Upos::kVerb && FiniteVerb(w, k);
+  });
+  if (later < 0) return -1;
+  const int subject = FirstChild(w, later, [&](int k) {
+    return k < later && w[k].rel == DepRel::kNsubj &&
+           FirstChild(w, k, [&](int c) { return w[c].rel == DepRel::kCase; }) >= 0;
+  });
+  if (subject < 0) return -1;
+  w[subject].head = v;
+  w[subject].rel = DepRel::kObl;
+  return later;
+}
+
 void RepairReducedRelativeInComplement(syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
   for (int v = 1; v < n; ++v) {
     const int u = w[v].head;
-    if (w[v].xpos != "VBN" || w[v].rel != DepRel::kCcomp || u < 0 || u > v ||
-        FirstChild(w, v, [&](int k) { return w[k].rel == DepRel::kAux; }) >= 0) {
+    if ((w[v].xpos != "VBN" && w[v].xpos != "VBG") || w[v].rel != DepRel::kCcomp || u < 0 ||
+        u > v || FirstChild(w, v, [&](int k) { return w[k].rel == DepRel::kAux; }) >= 0) {
       continue;
     }
     const int subject = FirstChild(w, v, [&](int k) { return k < v && w[k].rel == DepRel::kNsubj; });
-    const int later = SubjectlessFiniteVerbAfter(w, u, v);
-    if (subject < 0 || later < 0) continue;
+    if (subject < 0) continue;
+    int later = w[v].xpos == "VBN" ? SubjectlessFiniteVerbAfter(w, u, v) : -1;
+    if (later < 0 && w[v].xpos == "VBG") later = VerbAfterWithPrepositionalSubject(words, v);
+    if (later < 0) continue;
     // Nouns coordinated with the participle belong to the subject
     // ("islanders expelled between 1967 and 1973 and their children").
     for (int k = v + 1; k < later; ++k) {

@@ -216,7 +216,10 @@ void RepairQuoteThenSpeaker(const Lexicon& lexicon, syntax::SyntaxSentence* word
 // verb's complement, with a subject of its own, while a later finite verb
 // of that earlier verb has none, modifies its "subject" (acl), which is the
 // later verb's subject; the later verb is the complement, and nouns
-// coordinated with the participle join the subject.
+// coordinated with the participle join the subject. So does a present
+// participle whose later finite verb has for subject a noun with a
+// preposition, which becomes the participle's oblique ("said a warm wind
+// coming down from the mountains had pushed temperatures up").
 void RepairReducedRelativeInComplement(syntax::SyntaxSentence* words);
 
 // "Five of the nine board members voted for the move, according to ...":
