@@ -1790,5 +1790,22 @@ TEST_F(ClaimsFromStructureTest, APresentParticipleInAComplementModifiesItsNoun) 
   EXPECT_EQ(push->modality(), claims::v1::REPORTED);
 }
 
+// "X, a businessman who was elected in 2017, denied in a video posted
+// online that S": the saying the tagger read as a participle (and the
+// parser as a passive) is X's, and S, hung below "online", its content.
+TEST_F(ClaimsFromStructureTest, ADenialAfterAnAppositionReportsItsContent) {
+  const std::string text =
+      "Mr Okoth, a flamboyant businessman who was elected in 2017, denied in a video posted online "
+      "that he had misused county funds.";
+  const auto claims = ClaimsOf(text, "2020-12-04");
+  const Claim* misuse = ExpectReportedBy(claims, text, "misuse", "okoth");
+  ASSERT_NE(misuse, nullptr);
+  EXPECT_EQ(misuse->content_modality(), claims::v1::NEGATED);
+  const std::string passive =
+      "Mr Okoth, a flamboyant businessman who was elected in 2017, denied in a video posted online "
+      "that he had misused county funds, and he said the vote had been bought.";
+  ExpectReportedBy(ClaimsOf(passive, "2020-12-04"), passive, "misuse", "okoth");
+}
+
 }  // namespace
 }  // namespace claims

@@ -1231,14 +1231,24 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
   };
   // "wrote on Facebook that S" with "that" hung on "Facebook" and S on
   // "that": the clause hangs below the saying's oblique; "that" is its mark.
+  // Also further down an adverbial of a verb of saying ("denied in a video
+  // posted online that S", "that" on "online"). The word right below the
+  // saying, or -1.
   auto below_oblique = [&](int c) {
     const int that = w[c].head;
     if (w[c].rel != DepRel::kCcomp || that < 1 || that > c ||
         absl::AsciiStrToLower(w[that].form) != "that") {
-      return false;
+      return -1;
     }
     const int obl = w[that].head;
-    return obl >= 0 && syntax::BaseRel(w[obl].rel) == DepRel::kObl;
+    if (obl >= 0 && syntax::BaseRel(w[obl].rel) == DepRel::kObl) return obl;
+    for (int up = obl, step = 0; up >= 0 && step < 3; up = w[up].head, ++step) {
+      const int h = w[up].head;
+      if (h >= 0 && w[h].upos == Upos::kVerb && lexicon.IsSpeechVerb(w[h].lemma)) {
+        return w[up].rel == DepRel::kAdvcl ? up : -1;
+      }
+    }
+    return -1;
   };
   // "told a news conference on Sunday that S": a "that"-clause hung on the
   // saying's addressee as the noun's own clause.
@@ -1253,10 +1263,11 @@ void RepairComplementAfterOblique(const Lexicon& lexicon, syntax::SyntaxSentence
     if (w[c].upos != Upos::kVerb) continue;
     const bool addressee = on_addressee(c);
     const bool relative = w[c].rel == DepRel::kAclRelcl;
-    const bool below = !relative && !addressee && below_oblique(c);
+    const int below_saying = relative || addressee ? -1 : below_oblique(c);
+    const bool below = below_saying >= 0;
     if (!relative && !below && !addressee && !in_adverbial(c)) continue;
     const int that = below ? w[c].head : -1;
-    const int obl = below ? w[that].head : w[c].head;
+    const int obl = below ? below_saying : w[c].head;
     if (obl < 0 || (relative && syntax::BaseRel(w[obl].rel) != DepRel::kObl &&
                     w[obl].rel != DepRel::kIobj)) {
       continue;
@@ -1807,7 +1818,11 @@ bool RelativeOrAppositionPart(const Lexicon* lexicon, syntax::SyntaxSentence* wo
   const bool finite = syntax::IsFiniteTag(verb.xpos);
   const bool saying_participle =
       verb.xpos == "VBN" && lexicon != nullptr && lexicon->IsSpeechVerb(verb.lemma);
-  if ((!finite && !saying_participle) || part.subject_of_verb) return false;
+  // A saying read as a participle makes its subject a passive's, which is
+  // no reading of the sentence: the part is parsed apart all the same.
+  if ((!finite && !saying_participle) || (part.subject_of_verb && !saying_participle)) {
+    return false;
+  }
   if (saying_participle) verb.xpos = "VBD";
   *out = {part.open, part.close,
           part.relative ? syntax::DepRel::kAclRelcl : syntax::DepRel::kAppos};
@@ -1838,7 +1853,8 @@ bool AgeThenRelativePart(const Lexicon* lexicon, syntax::SyntaxSentence* words, 
 // apposition), a comma later, and right after that comma a finite verb, or
 // a verb of saying (`lexicon`, may be null) that the tagger took for a past
 // participle ("denied"), which is then retagged finite; unless the parse
-// already makes the noun that verb's subject. Also, after a verb's object,
+// already makes the noun that verb's subject (of a finite verb: a saying
+// read as a participle made a passive's subject is no reading). Also, after a verb's object,
 // a relative clause or an apposition (which may open with a name) followed
 // by "of" ("accused the opposition, which controls parliament, of
 // paralysing ..."), when the parser hung the "of" phrase inside the part.

@@ -255,7 +255,8 @@ void RepairReportThenInvertedSaying(const Lexicon& lexicon, syntax::SyntaxSenten
 // is no verb of saying or belief ("told lawmakers after taking the oath
 // that S", also hung as the adverbial verb's own adverbial after its noun:
 // "told reporters after winning the final on Sunday that S"), and one hung
-// below the saying's oblique through its "that"
+// below the saying's oblique (or further down its adverbial: "denied in a
+// video posted online that S") through its "that"
 // ("wrote on Facebook that S", "that" taken for part of the name), and a
 // "that"-clause hung on the saying's addressee ("told a news conference on
 // Sunday that S"); a complement the verb had already, after it and opened
