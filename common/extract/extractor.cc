@@ -32,7 +32,7 @@
 namespace claims {
 
 // Version of the extraction rules; bump when output changes.
-constexpr char kExtractorVersion[] = "extract-0.8.0";
+constexpr char kExtractorVersion[] = "extract-0.9.0";
 // The entity tagger's file in the models folder.
 constexpr char kEntityModelFile[] = "entities.clm";
 // The topic model's file in the models folder (optional: cues alone
