@@ -2148,6 +2148,12 @@ int ArticleState::ShortName(absl::string_view word, int si, int token,
   if (kb_people.size() == 1) {
     chosen = kb_people[0];
     *evidence = by_title ? "kb:surname+title" : "kb:surname";
+    // A surname alone in a datelined story, without a title, is not a
+    // person of a country the article has not named ("Mr Sonko" in a
+    // Nairobi story is no Senegalese politician).
+    if (!by_title && !dateline_country_.empty() && !CountryInPlay(kb_.actor(chosen).country)) {
+      return -1;
+    }
   } else if (kb_people.size() > 1) {
     // Of several, the one in office at the date is the one news calls by
     // surname alone; of several in office, the one of the dateline's

@@ -2097,5 +2097,17 @@ TEST_F(MentionsTest, ANumberAfterALowerCaseWordEndsTheName) {
   EXPECT_TRUE(Written(*r, "Avul Pakir Jainulabdeen Abdul Kalam in 1931").empty());
 }
 
+// A surname alone in a datelined story is no known person of a country
+// the article never names; in that person's country it is.
+TEST_F(MentionsTest, ASurnameAloneIsNoKnownPersonOfACountryTheArticleDoesNotName) {
+  EXPECT_NE(ActorOf("NAIROBI, Dec 17 - Senators voted to remove the governor. Mr Sonko said the "
+                    "vote had been bought.",
+                    "2020-12-17", "Sonko"),
+            "ousmane-sonko");
+  EXPECT_EQ(ActorOf("DAKAR, June 2 - Mr Sonko said the vote had been bought.", "2023-06-02",
+                    "Sonko"),
+            "ousmane-sonko");
+}
+
 }  // namespace
 }  // namespace claims
