@@ -533,8 +533,10 @@ void RepairConjunctionTakenForPreposition(syntax::SyntaxSentence* words) {
              w[close].upos != Upos::kAux) {
         ++close;
       }
-      if (std::any_of(w.begin() + noun, w.begin() + end,
-                      [](const syntax::SyntaxWord& x) { return x.form == ","; })) {
+      const bool apposition_closes =
+          std::any_of(w.begin() + noun, w.begin() + end,
+                      [](const syntax::SyntaxWord& x) { return x.form == ","; });
+      if (apposition_closes) {
         ++v;
       } else if (close < n && close > v + 1 && w[close].form == ",") {
         v = close + 1;
@@ -1669,6 +1671,14 @@ struct CommaPart {
   bool subject_of_verb = false;
 };
 
+// Sets the part's antecedent and whether the parse already makes it the
+// subject of the verb right after the part.
+void SetAntecedent(const syntax::SyntaxSentence& w, int antecedent, CommaPart* part) {
+  part->antecedent = antecedent;
+  part->subject_of_verb = w[antecedent].head == part->close + 1 &&
+                          syntax::BaseRel(w[antecedent].rel) == DepRel::kNsubj;
+}
+
 CommaPart ReadCommaPart(const syntax::SyntaxSentence& w, int i) {
   const int n = static_cast<int>(w.size());
   CommaPart part;
@@ -1698,9 +1708,7 @@ CommaPart ReadCommaPart(const syntax::SyntaxSentence& w, int i) {
     ++part.close;
     while (part.close < n && w[part.close].form != ",") ++part.close;
   }
-  part.antecedent = NameHead(w, i - 1, n);
-  part.subject_of_verb = w[part.antecedent].head == part.close + 1 &&
-                         syntax::BaseRel(w[part.antecedent].rel) == DepRel::kNsubj;
+  SetAntecedent(w, NameHead(w, i - 1, n), &part);
   return part;
 }
 
@@ -1839,9 +1847,7 @@ bool AgeThenRelativePart(const Lexicon* lexicon, syntax::SyntaxSentence* words, 
   if (i + 4 >= n || !IsRelativeWord(w[i + 3])) return false;
   CommaPart part = ReadCommaPart(w, i + 2);
   if (part.close + 1 >= n) return false;
-  part.antecedent = NameHead(w, i - 1, n);
-  part.subject_of_verb = w[part.antecedent].head == part.close + 1 &&
-                         syntax::BaseRel(w[part.antecedent].rel) == DepRel::kNsubj;
+  SetAntecedent(w, NameHead(w, i - 1, n), &part);
   return RelativeOrAppositionPart(lexicon, words, part, out);
 }
 

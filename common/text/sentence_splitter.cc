@@ -32,8 +32,9 @@ SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations,
   if (U_FAILURE(status)) base.reset();
   // No CLDR suppressions: ICU matches them as suffixes of a word, so its
   // "pp." kept "app." and "WhatsApp." from ending a sentence, and its list
-  // holds words such as "Act." and "In." ("the Clean Air Act. The law"). Our abbreviations are checked on whole
-  // words in NoBreakAfter, and initials there too.
+  // holds words such as "Act." and "In." ("the Clean Air Act. The law").
+  // Our abbreviations are checked on whole words in NoBreakAfter, and
+  // initials there too.
   absl::MutexLock lock(&mu_);
   prototype_ = std::move(base);
 }
