@@ -2099,7 +2099,8 @@ void ParseSecondSayingApart(const syntax::DependencyParser& parser, const Lexico
                             syntax::SyntaxSentence* words) {
   syntax::SyntaxSentence& w = *words;
   const int n = static_cast<int>(w.size());
-  int quotation_marks = 0;
+  // Quotation marks before word k (the first may open the sentence).
+  int quotation_marks = n > 0 && syntax::IsQuotationMark(w[0].form);
   for (int k = 2; k + 3 < n; ++k) {
     quotation_marks += syntax::IsQuotationMark(w[k - 1].form);
     if (w[k].form != "," || w[k + 1].upos != Upos::kCconj || quotation_marks % 2 == 1) continue;
